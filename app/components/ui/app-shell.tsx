@@ -1,0 +1,39 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { StaffRole } from "~/utils/roles";
+
+type ShellUser = { name: string; role: StaffRole | string } | null;
+
+export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to={user ? "/cases" : "/login"} className="brand" aria-label="Circle home">
+          <span aria-hidden="true" className="brand-mark">◯</span> Circle
+        </Link>
+        {user ? (
+          <nav aria-label="Main" className="topnav">
+            <NavLink to="/cases">My cases</NavLink>
+            {user.role === "ADMIN" ? (
+              <>
+                <NavLink to="/admin/users">Users</NavLink>
+                <NavLink to="/admin/cases">Case teams</NavLink>
+              </>
+            ) : null}
+            <span className="who" aria-label="Signed in as">
+              {user.name}
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button secondary">
+                Sign out
+              </button>
+            </Form>
+          </nav>
+        ) : null}
+      </header>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { notFound } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { can, type CaseAction, type CaseResource, type Principal } from "~/utils/permissions";
+import type { CaseRole } from "~/utils/roles";
+import { CaseIdSchema } from "~/utils/schemas";
+
+/** The facts can() needs about one case for one user, or null when the case does not exist. */
+export async function getCaseResource(user: Principal, caseId: string): Promise<CaseResource | null> {
+  if (!CaseIdSchema.safeParse(caseId).success) return null;
+  const found = await db.case.findUnique({
+    where: { id: caseId },
+    select: { id: true, serviceId: true, members: { where: { userId: user.id }, select: { role: true } } },
+  });
+  if (!found) return null;
+  return {
+    kind: "case",
+    caseId: found.id,
+    serviceId: found.serviceId,
+    membership: (found.members[0]?.role as CaseRole | undefined) ?? null,
+  };
+}
+
+/** Throws 404 (never 403) when the case is missing or the action is not allowed: existence is not confirmed. */
+export async function requireCaseAction(user: Principal, caseId: string | undefined, action: CaseAction) {
+  const resource = caseId ? await getCaseResource(user, caseId) : null;
+  if (!resource || !can(user, action, resource)) throw notFound("Case not found");
+  return resource;
+}

@@ -1,0 +1,32 @@
+import { db } from "~/utils/db.server";
+import type { CaseRole, Stage, StaffRole } from "~/utils/roles";
+
+/** Cases of a service with their teams, for the admin's case-team screen. */
+export async function listCaseTeams(serviceId: string) {
+  const cases = await db.case.findMany({
+    where: { serviceId },
+    orderBy: { reference: "asc" },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      stage: true,
+      members: { orderBy: { role: "asc" }, select: { role: true, user: { select: { id: true, name: true } } } },
+    },
+  });
+  return cases.map((c) => ({ ...c, stage: c.stage as Stage, members: c.members.map((m) => ({ ...m, role: m.role as CaseRole })) }));
+}
+
+export async function listAssignableUsers(serviceId: string) {
+  const users = await db.user.findMany({
+    where: { serviceId, disabled: false, role: { in: ["SUPERVISOR", "FACILITATOR"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true },
+  });
+  return users.map((u) => ({ ...u, role: u.role as StaffRole }));
+}
+
+/** A case of this service, or null (admins never reach another service's cases). */
+export async function findServiceCase(serviceId: string, caseId: string) {
+  return db.case.findFirst({ where: { id: caseId, serviceId }, select: { id: true, reference: true } });
+}

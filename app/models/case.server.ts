@@ -1,0 +1,119 @@
+import { db } from "~/utils/db.server";
+import type { CaseRole, Stage } from "~/utils/roles";
+
+export type MyCaseRow = {
+  id: string;
+  reference: string;
+  title: string;
+  stage: Stage;
+  sensitive: boolean;
+  myRole: CaseRole;
+  nextConferenceAt: string | null;
+};
+
+/** Cases the user is a member of, newest activity first, optionally filtered. */
+export async function listMyCases(userId: string, filter: { q: string; stage: Stage | "" }): Promise<MyCaseRow[]> {
+  const now = new Date();
+  const rows = await db.caseMember.findMany({
+    where: {
+      userId,
+      case: {
+        ...(filter.stage ? { stage: filter.stage } : {}),
+        ...(filter.q ? { OR: [{ reference: { contains: filter.q } }, { title: { contains: filter.q } }] } : {}),
+      },
+    },
+    orderBy: { case: { updatedAt: "desc" } },
+    select: {
+      role: true,
+      case: {
+        select: {
+          id: true,
+          reference: true,
+          title: true,
+          stage: true,
+          sensitive: true,
+          conferences: {
+            where: { status: "SCHEDULED", scheduledAt: { gte: now } },
+            orderBy: { scheduledAt: "asc" },
+            take: 1,
+            select: { scheduledAt: true },
+          },
+        },
+      },
+    },
+  });
+  return rows.map(({ role, case: c }) => ({
+    id: c.id,
+    reference: c.reference,
+    title: c.title,
+    stage: c.stage as Stage,
+    sensitive: c.sensitive,
+    myRole: role as CaseRole,
+    nextConferenceAt: c.conferences[0]?.scheduledAt.toISOString() ?? null,
+  }));
+}
+
+export async function getCaseOverview(caseId: string) {
+  const found = await db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      offenceSummary: true,
+      stage: true,
+      sensitive: true,
+      createdAt: true,
+      members: {
+        orderBy: { role: "asc" },
+        select: { role: true, user: { select: { id: true, name: true, email: true } } },
+      },
+      stageEvents: { orderBy: { createdAt: "asc" }, select: { stage: true, createdAt: true } },
+      conferences: {
+        where: { status: "SCHEDULED" },
+        orderBy: { scheduledAt: "asc" },
+        take: 1,
+        select: { scheduledAt: true, venue: true },
+      },
+    },
+  });
+  if (!found) return null;
+  return {
+    ...found,
+    stage: found.stage as Stage,
+    members: found.members.map((m) => ({ ...m, role: m.role as CaseRole })),
+    stageEvents: found.stageEvents.map((e) => ({ stage: e.stage as Stage, at: e.createdAt.toISOString() })),
+    nextConference: found.conferences[0]
+      ? { at: found.conferences[0].scheduledAt.toISOString(), venue: found.conferences[0].venue }
+      : null,
+    createdAt: found.createdAt.toISOString(),
+  };
+}
+
+/** Every case of a service, for the admin's assignment screen (no case content). */
+export async function listServiceCases(serviceId: string) {
+  return db.case.findMany({
+    where: { serviceId },
+    orderBy: { reference: "asc" },
+    select: { id: true, reference: true, title: true, stage: true },
+  });
+}
+
+export async function getCaseAuditTrail(caseId: string, take = 500) {
+  const events = await db.auditEvent.findMany({
+    where: { caseId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      action: true,
+      target: true,
+      actorRole: true,
+      ip: true,
+      details: true,
+      createdAt: true,
+      actor: { select: { name: true, email: true } },
+    },
+  });
+  return events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
+}

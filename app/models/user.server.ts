@@ -1,0 +1,79 @@
+import { db } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import type { CaseRole, StaffRole } from "~/utils/roles";
+import { revokeUserSessions } from "~/utils/session.server";
+
+export async function listServiceUsers(serviceId: string) {
+  const users = await db.user.findMany({
+    where: { serviceId },
+    orderBy: [{ disabled: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      lockedUntil: true,
+      memberships: { select: { role: true, case: { select: { id: true, reference: true } } } },
+    },
+  });
+  return users.map((u) => ({
+    ...u,
+    role: u.role as StaffRole,
+    locked: u.lockedUntil !== null && u.lockedUntil.getTime() > Date.now(),
+    lockedUntil: u.lockedUntil?.toISOString() ?? null,
+    memberships: u.memberships.map((m) => ({ role: m.role as CaseRole, caseId: m.case.id, reference: m.case.reference })),
+  }));
+}
+
+export class DuplicateEmailError extends Error {}
+
+export async function createUser(input: { serviceId: string; email: string; name: string; role: StaffRole; password: string }) {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new DuplicateEmailError("A user with that email already exists");
+  const hash = await hashPassword(input.password);
+  return db.user.create({
+    data: {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      serviceId: input.serviceId,
+      password: { create: { hash } },
+    },
+    select: { id: true, email: true },
+  });
+}
+
+/** A user of the given service, or null: admins never reach users of another service. */
+export async function findServiceUser(serviceId: string, userId: string) {
+  return db.user.findFirst({ where: { id: userId, serviceId }, select: { id: true, email: true, role: true } });
+}
+
+export async function setUserDisabled(userId: string, disabled: boolean) {
+  await db.user.update({ where: { id: userId }, data: { disabled }, select: { id: true } });
+  if (disabled) await revokeUserSessions(userId);
+}
+
+/** A reset also unlocks the account and ends every session, so a stolen session dies with the old password. */
+export async function resetPassword(userId: string, password: string) {
+  const hash = await hashPassword(password);
+  await db.$transaction([
+    db.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash }, select: { userId: true } }),
+    db.user.update({ where: { id: userId }, data: { failedSignIns: 0, lockedUntil: null }, select: { id: true } }),
+  ]);
+  await revokeUserSessions(userId);
+}
+
+export async function assignCaseRole(caseId: string, userId: string, role: CaseRole) {
+  await db.caseMember.upsert({
+    where: { caseId_userId: { caseId, userId } },
+    create: { caseId, userId, role },
+    update: { role },
+    select: { id: true },
+  });
+}
+
+export async function removeCaseMember(caseId: string, userId: string) {
+  const { count } = await db.caseMember.deleteMany({ where: { caseId, userId } });
+  return count > 0;
+}

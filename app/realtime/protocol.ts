@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { CaseIdSchema } from "~/utils/schemas";
+
+/**
+ * The wire contract of both real-time channels (DESIGN.md §3). Shared by the browser and the server.
+ * Bump PROTOCOL_VERSION when an event or payload changes incompatibly.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Socket.IO events the browser may send, each with the zod schema of its payload. */
+export const ClientEventSchemas = {
+  "case:subscribe": z.object({ caseId: CaseIdSchema }).strict(),
+  "case:unsubscribe": z.object({ caseId: CaseIdSchema }).strict(),
+} as const;
+
+export type ClientEventName = keyof typeof ClientEventSchemas;
+export const CLIENT_EVENTS = Object.keys(ClientEventSchemas) as ClientEventName[];
+
+export type Ack = { ok: true } | { ok: false; error: "invalid" | "not_found" | "unauthorized"; message: string };
+
+export type ClientToServerEvents = {
+  [K in ClientEventName]: (payload: z.infer<(typeof ClientEventSchemas)[K]>, ack: (result: Ack) => void) => void;
+};
+
+export type ServerToClientEvents = {
+  /** The server ended this connection's session (sign-out, disabled account, reset password). */
+  "session:ended": (payload: { reason: string }) => void;
+};
+
+/** Collab document names (y-websocket room names). Anything else is refused. */
+const CUID = "c[a-z0-9]{20,31}";
+const DOC_PATTERNS = {
+  notes: new RegExp(`^case:(${CUID}):notes$`),
+  seating: new RegExp(`^conference:(${CUID}):seating$`),
+  agreement: new RegExp(`^agreement:(${CUID})$`),
+  letter: new RegExp(`^letter:(${CUID})$`),
+} as const;
+
+export type CollabDocKind = keyof typeof DOC_PATTERNS;
+export type CollabDocName = { kind: CollabDocKind; id: string; name: string };
+export const COLLAB_DOC_KINDS = Object.keys(DOC_PATTERNS) as CollabDocKind[];
+
+export function parseDocumentName(name: string): CollabDocName | null {
+  if (name.length > 80) return null;
+  for (const kind of COLLAB_DOC_KINDS) {
+    const match = DOC_PATTERNS[kind].exec(name);
+    if (match?.[1]) return { kind, id: match[1], name };
+  }
+  return null;
+}
+
+/** WebSocket close codes the collab server uses, with reasons the client can show. */
+export const CollabClose = {
+  messageTooBig: 1009,
+  policy: 1008,
+  sessionEnded: 4001,
+  accessRemoved: 4003,
+  rateLimited: 4029,
+  malformed: 4400,
+  unavailable: 4503,
+} as const;

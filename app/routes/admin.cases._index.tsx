@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { findServiceCase, listAssignableUsers, listCaseTeams } from "~/models/case-team.server";
+import { assignCaseRole, findServiceUser, removeCaseMember } from "~/models/user.server";
+import { CaseTeamSchema } from "~/utils/admin-schemas";
+import { audit } from "~/utils/audit.server";
+import { notFound, requireAdmin } from "~/utils/auth.server";
+import { CASE_ROLE_LABELS, CASE_ROLES, STAFF_ROLE_LABELS, STAGE_LABELS } from "~/utils/roles";
+import { fieldErrors, type FieldErrors } from "~/utils/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Case teams · Circle" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const [cases, users] = await Promise.all([listCaseTeams(admin.serviceId), listAssignableUsers(admin.serviceId)]);
+  return json({ cases, users });
+}
+
+type ActionData = { errors?: FieldErrors; caseId?: string; done?: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = CaseTeamSchema.safeParse(form);
+  if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), caseId: String(form.caseId ?? "") }, { status: 400 });
+  const input = parsed.data;
+  const [found, user] = await Promise.all([findServiceCase(admin.serviceId, input.caseId), findServiceUser(admin.serviceId, input.userId)]);
+  if (!found || !user) throw notFound("Case or user not found");
+  if (input.intent === "assign") {
+    if (user.role === "ADMIN") return json<ActionData>({ errors: { userId: "Service managers are not case team members." }, caseId: found.id }, { status: 400 });
+    await assignCaseRole(found.id, user.id, input.role);
+    await audit({ actor: admin, action: "case.member.assign", target: `user:${user.id}`, caseId: found.id, ip: context.clientIp, details: { role: input.role } });
+    return json<ActionData>({ done: `${user.email} is now ${CASE_ROLE_LABELS[input.role].toLowerCase()} on ${found.reference}.`, caseId: found.id });
+  }
+  if (!(await removeCaseMember(found.id, user.id))) return json<ActionData>({ errors: { userId: "That person is not on this case." }, caseId: found.id }, { status: 400 });
+  context.realtime.membershipChanged(user.id);
+  await audit({ actor: admin, action: "case.member.remove", target: `user:${user.id}`, caseId: found.id, ip: context.clientIp });
+  return json<ActionData>({ done: `${user.email} was removed from ${found.reference}.`, caseId: found.id });
+}
+
+export default function AdminCases() {
+  const { cases, users } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <main className="page" id="main">
+      <h1>Case teams</h1>
+      <p className="hint">Who works on each case. Facilitators and supervisors see only the cases they are on.</p>
+      {data?.done ? <p className="alert success" role="status">{data.done}</p> : null}
+      {cases.length === 0 ? <div className="empty"><p>Your service has no cases yet.</p></div> : null}
+      <div className="stack">
+        {cases.map((c) => (
+          <section key={c.id} className="card" aria-labelledby={`case-${c.id}`}>
+            <h2 id={`case-${c.id}`} style={{ marginTop: 0 }}>{c.reference} · {c.title}</h2>
+            <p className="meta"><span className="badge">{STAGE_LABELS[c.stage]}</span> <Link to={`/admin/cases/${c.id}/audit`}>Audit trail<span className="visually-hidden"> of {c.reference}</span></Link></p>
+            {data?.caseId === c.id && data.errors ? <p className="alert error" role="alert">{Object.values(data.errors)[0]}</p> : null}
+            {c.members.length === 0 ? <p className="hint">Nobody is assigned.</p> : (
+              <ul>
+                {c.members.map((m) => (
+                  <li key={m.user.id} className="inline-form">
+                    <span>{m.user.name} — {CASE_ROLE_LABELS[m.role]}</span>
+                    <Form method="post">
+                      <input type="hidden" name="caseId" value={c.id} />
+                      <input type="hidden" name="userId" value={m.user.id} />
+                      <button type="submit" name="intent" value="remove" className="danger" disabled={busy}>Remove<span className="visually-hidden"> {m.user.name} from {c.reference}</span></button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Form method="post" className="row">
+              <input type="hidden" name="caseId" value={c.id} />
+              <div style={{ flex: "2 1 220px" }}>
+                <label htmlFor={`user-${c.id}`}>Person</label>
+                <select id={`user-${c.id}`} name="userId" required>
+                  {users.map((u) => <option key={u.id} value={u.id}>{u.name} ({STAFF_ROLE_LABELS[u.role]})</option>)}
+                </select>
+              </div>
+              <div style={{ flex: "1 1 180px" }}>
+                <label htmlFor={`role-${c.id}`}>Case role</label>
+                <select id={`role-${c.id}`} name="role">
+                  {CASE_ROLES.map((r) => <option key={r} value={r}>{CASE_ROLE_LABELS[r]}</option>)}
+                </select>
+              </div>
+              <button type="submit" name="intent" value="assign" disabled={busy}>Assign<span className="visually-hidden"> to {c.reference}</span></button>
+            </Form>
+          </section>
+        ))}
+      </div>
+    </main>
+  );
+}

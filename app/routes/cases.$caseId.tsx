@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCaseAction } from "~/models/case-access.server";
+import { getCaseOverview } from "~/models/case.server";
+import { audit } from "~/utils/audit.server";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { can } from "~/utils/permissions";
+import { CASE_ROLE_LABELS, STAGE_LABELS, STAGE_NEXT_STEPS, STAGES } from "~/utils/roles";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.reference} · Circle` : "Case · Circle" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const resource = await requireCaseAction(user, params.caseId, "case:view");
+  const overview = await getCaseOverview(resource.caseId);
+  if (!overview) throw notFound("Case not found");
+  await audit({ actor: user, action: "case.view", target: `case:${overview.id}`, caseId: overview.id, ip: context.clientIp });
+  return json({ case: overview, myRole: resource.membership, canEdit: can(user, "case:edit", resource) });
+}
+
+export default function CaseOverview() {
+  const { case: c, myRole } = useLoaderData<typeof loader>();
+  const currentIndex = STAGES.indexOf(c.stage);
+  const reachedAt = new Map(c.stageEvents.map((e) => [e.stage, e.at]));
+  return (
+    <main className="page" id="main">
+      <p>
+        <Link to="/cases">← My cases</Link>
+      </p>
+      <p className="hint">{c.reference}</p>
+      <h1>{c.title}</h1>
+      <div className="meta" style={{ marginBottom: "1rem" }}>
+        <span className="badge">{STAGE_LABELS[c.stage]}</span>
+        {c.sensitive ? <span className="badge sensitive">Sensitive or complex</span> : null}
+        {myRole ? <span>You are {CASE_ROLE_LABELS[myRole].toLowerCase()}</span> : null}
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="next-heading">
+          <h2 id="next-heading">What comes next</h2>
+          <p>{STAGE_NEXT_STEPS[c.stage]}</p>
+          {c.nextConference ? (
+            <p>
+              <strong>Conference:</strong> {formatDateTime(c.nextConference.at)}
+              {c.nextConference.venue ? `, ${c.nextConference.venue}` : ""}
+            </p>
+          ) : (
+            <p className="hint">No conference is booked.</p>
+          )}
+          <h2>What happened</h2>
+          <p>{c.offenceSummary}</p>
+        </section>
+        <section className="card" aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Stage timeline</h2>
+          <ol className="timeline">
+            {STAGES.map((s, i) => {
+              const state = i < currentIndex ? "done" : i === currentIndex ? "current" : "todo";
+              const at = reachedAt.get(s);
+              return (
+                <li key={s} className={state} aria-current={state === "current" ? "step" : undefined}>
+                  <span className="dot" aria-hidden="true" />
+                  <span>
+                    {STAGE_LABELS[s]}
+                    {at && state !== "todo" ? <span className="hint"> · {formatDate(at)}</span> : null}
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+        <section className="card" aria-labelledby="team-heading">
+          <h2 id="team-heading">Case team</h2>
+          {c.members.length === 0 ? (
+            <p className="hint">Nobody is assigned yet.</p>
+          ) : (
+            <ul>
+              {c.members.map((m) => (
+                <li key={m.user.id}>
+                  <strong>{m.user.name}</strong> — {CASE_ROLE_LABELS[m.role]}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { listMyCases } from "~/models/case.server";
+import { audit } from "~/utils/audit.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { CASE_ROLE_LABELS, STAGE_LABELS, STAGES } from "~/utils/roles";
+import { CaseFilterSchema } from "~/utils/schemas";
+
+export const meta: MetaFunction = () => [{ title: "My cases · Circle" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const parsed = CaseFilterSchema.safeParse(Object.fromEntries(url.searchParams));
+  const filter = parsed.success ? parsed.data : { q: "", stage: "" as const };
+  const cases = await listMyCases(user.id, filter);
+  await audit({ actor: user, action: "case.list", target: "cases:mine", ip: context.clientIp, details: { count: cases.length } });
+  return json({ cases, filter, invalidFilter: !parsed.success });
+}
+
+export default function MyCases() {
+  const { cases, filter, invalidFilter } = useLoaderData<typeof loader>();
+  const submit = useSubmit();
+  const searching = useNavigation().location?.pathname === "/cases";
+  const filtered = filter.q !== "" || filter.stage !== "";
+  return (
+    <main className="page" id="main">
+      <h1>My cases</h1>
+      <Form method="get" role="search" className="row card" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+        <div style={{ flex: "2 1 260px" }}>
+          <label htmlFor="q">Search by reference or title</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q} maxLength={100} />
+        </div>
+        <div style={{ flex: "1 1 200px" }}>
+          <label htmlFor="stage">Stage</label>
+          <select id="stage" name="stage" defaultValue={filter.stage}>
+            <option value="">All stages</option>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {STAGE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          {searching ? "Searching…" : "Search"}
+        </button>
+      </Form>
+      {invalidFilter ? <p className="alert warn">That filter was not understood, so all your cases are shown.</p> : null}
+      <p className="hint" aria-live="polite">
+        {cases.length} case{cases.length === 1 ? "" : "s"}
+        {filtered ? " match" : ""}
+      </p>
+      {cases.length === 0 ? (
+        <div className="empty">
+          {filtered ? (
+            <p>
+              No cases match. <Link to="/cases">Clear the search</Link>
+            </p>
+          ) : (
+            <p>You are not on any case yet. Your service manager adds you to a case team.</p>
+          )}
+        </div>
+      ) : (
+        <ul className="case-list" aria-label="Cases">
+          {cases.map((c) => (
+            <li className="case-item" key={c.id}>
+              <Link to={`/cases/${c.id}`}>
+                <div className="ref">{c.reference}</div>
+                <div className="title">{c.title}</div>
+                <div className="meta">
+                  <span className="badge">{STAGE_LABELS[c.stage]}</span>
+                  <span>{CASE_ROLE_LABELS[c.myRole]}</span>
+                  {c.sensitive ? <span className="badge sensitive">Sensitive or complex</span> : null}
+                  <span>{c.nextConferenceAt ? `Conference ${formatDateTime(c.nextConferenceAt)}` : "No conference booked"}</span>
+                </div>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { audit } from "~/utils/audit.server";
+import { getUser } from "~/utils/auth.server";
+import { clearSessionCookie, revokeSession } from "~/utils/session.server";
+
+export async function loader() {
+  // Sign-out changes state, so it is a POST (a link or prefetch must not sign anyone out).
+  return redirect("/cases");
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await getUser(request);
+  if (user) {
+    await revokeSession(user.sessionId);
+    context.realtime.disconnectSession(user.sessionId, "You signed out");
+    await audit({ actor: user, action: "auth.sign-out", target: "session", ip: context.clientIp });
+  }
+  return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
+}

@@ -1,0 +1,58 @@
+import type { CaseRole, StaffRole } from "./roles";
+
+/**
+ * The one permission vocabulary of Circle (DESIGN.md §4). Pure: callers load the facts
+ * (the user's staff role and their membership of the case) and ask. Deny by default.
+ * Used by Remix loaders/actions, Socket.IO handlers and the collab upgrade alike.
+ */
+export type Principal = { id: string; role: StaffRole; serviceId: string };
+
+export type CaseResource = {
+  kind: "case";
+  caseId: string;
+  serviceId: string;
+  /** The principal's role on this case, or null when not a member. */
+  membership: CaseRole | null;
+};
+export type ServiceResource = { kind: "service"; serviceId: string };
+export type Resource = CaseResource | ServiceResource;
+
+export type CaseAction =
+  | "case:view" // see the case overview and its content
+  | "case:edit" // change case data (preparation, stage)
+  | "case:audit" // read the case's audit trail
+  | "case:assign" // add or remove case members
+  | "case:subscribe" // receive the case's live events
+  | "notes:write"
+  | "notes:read";
+export type ServiceAction = "service:manage-users" | "service:list-cases";
+export type Action = CaseAction | ServiceAction;
+
+const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boolean> = {
+  "case:view": (_u, c) => c.membership !== null,
+  "case:edit": (_u, c) => isFacilitatorOf(c),
+  "case:audit": (u) => u.role === "ADMIN",
+  "case:assign": (u) => u.role === "ADMIN",
+  "case:subscribe": (_u, c) => c.membership !== null,
+  "notes:write": (_u, c) => isFacilitatorOf(c),
+  "notes:read": (_u, c) => c.membership !== null,
+};
+
+const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
+  "service:manage-users": (u) => u.role === "ADMIN",
+  "service:list-cases": (u) => u.role === "ADMIN",
+};
+
+function isFacilitatorOf(c: CaseResource): boolean {
+  return c.membership === "LEAD" || c.membership === "CO_FACILITATOR";
+}
+
+export function can(user: Principal | null, action: Action, resource: Resource): boolean {
+  if (!user || user.serviceId !== resource.serviceId) return false;
+  if (resource.kind === "case") {
+    const rule = CASE_RULES[action as CaseAction];
+    return rule !== undefined && rule(user, resource);
+  }
+  const rule = SERVICE_RULES[action as ServiceAction];
+  return rule !== undefined && rule(user);
+}

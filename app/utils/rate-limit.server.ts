@@ -1,0 +1,23 @@
+/** Counts failures per key in a sliding window. In memory: one process serves a service (DESIGN.md §6). */
+export function createFailureLimiter({ max, windowMs }: { max: number; windowMs: number }) {
+  const failures = new Map<string, number[]>();
+
+  const recent = (key: string) => {
+    const cutoff = Date.now() - windowMs;
+    const list = (failures.get(key) ?? []).filter((t) => t > cutoff);
+    if (list.length === 0) failures.delete(key);
+    else failures.set(key, list);
+    return list;
+  };
+
+  return {
+    isBlocked: (key: string) => recent(key).length >= max,
+    fail(key: string) {
+      const list = recent(key);
+      list.push(Date.now());
+      failures.set(key, list);
+      if (failures.size > 50_000) failures.delete(failures.keys().next().value!);
+    },
+    reset: (key: string) => void failures.delete(key),
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { CASE_ROLES, STAFF_ROLES, STAGES } from "./roles";
+
+/** Field schemas reused across forms, routes and sockets (CONVENTIONS §4). */
+export const CaseIdSchema = z.string().regex(/^c[a-z0-9]{20,31}$/, "Not a case id");
+export const UserIdSchema = z.string().regex(/^c[a-z0-9]{20,31}$/, "Not a user id");
+export const EmailSchema = z
+  .string({ error: "Enter an email address" })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address")
+  .max(254, "That email address is too long")
+  .email("Enter a valid email address");
+export const NewPasswordSchema = z
+  .string({ error: "Enter a password" })
+  .min(12, "Use at least 12 characters")
+  .max(200, "Use at most 200 characters");
+export const PersonNameSchema = z
+  .string({ error: "Enter a name" })
+  .trim()
+  .min(1, "Enter a name")
+  .max(120, "Use at most 120 characters");
+export const StaffRoleSchema = z.enum(STAFF_ROLES, { error: "Choose a role" });
+export const CaseRoleSchema = z.enum(CASE_ROLES, { error: "Choose a case role" });
+export const StageSchema = z.enum(STAGES, { error: "Choose a stage" });
+
+export const LoginSchema = z.object({
+  email: EmailSchema,
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "That password is too long"),
+  redirectTo: z.string().max(500).optional(),
+});
+
+export const CaseFilterSchema = z.object({
+  q: z.string().trim().max(100).optional().default(""),
+  stage: z.union([StageSchema, z.literal("")]).optional().default(""),
+});
+
+/** Field errors keyed by field name, for forms that answer 400. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readCookie, serializeCookie } from "./cookies.server";
+import { db } from "./db.server";
+import { getEnv } from "./env.server";
+import type { StaffRole } from "./roles";
+
+export const SESSION_COOKIE = "circle_session";
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+// lastSeenAt is written at most this often, so page loads are not all writes.
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+/** The signed-in principal every permission check receives. */
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  serviceId: string;
+  sessionId: string;
+};
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export function sessionCookieOptions() {
+  return { secure: getEnv().TRUST_PROXY === "1" };
+}
+
+export async function createSession(userId: string, meta: { ip?: string | null; userAgent?: string | null }) {
+  const token = randomBytes(32).toString("base64url");
+  const now = Date.now();
+  const session = await db.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      expiresAt: new Date(now + ABSOLUTE_TIMEOUT_MS),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    },
+    select: { id: true },
+  });
+  const cookie = serializeCookie(SESSION_COOKIE, token, {
+    ...sessionCookieOptions(),
+    maxAgeSeconds: ABSOLUTE_TIMEOUT_MS / 1000,
+  });
+  return { sessionId: session.id, cookie };
+}
+
+export function clearSessionCookie(): string {
+  return serializeCookie(SESSION_COOKIE, "", { ...sessionCookieOptions(), maxAgeSeconds: 0 });
+}
+
+/** The session id (token hash) named by a Cookie header, without touching the database. */
+export function sessionIdFromCookieHeader(header: string | null | undefined): string | null {
+  const token = readCookie(header, SESSION_COOKIE);
+  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  return hashToken(token);
+}
+
+/** The live session's user, or null for absent, forged, expired, idle, revoked or disabled. */
+export async function getSessionUserFromCookieHeader(header: string | null | undefined): Promise<SessionUser | null> {
+  const id = sessionIdFromCookieHeader(header);
+  return id ? getSessionUserById(id) : null;
+}
+
+export async function getSessionUserById(id: string): Promise<SessionUser | null> {
+  const session = await db.session.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, serviceId: true, disabled: true } },
+    },
+  });
+  const now = Date.now();
+  if (!session || session.revokedAt || session.user.disabled) return null;
+  if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) return null;
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) }, select: { id: true } });
+  }
+  const { user } = session;
+  return { id: user.id, email: user.email, name: user.name, role: user.role as StaffRole, serviceId: user.serviceId, sessionId: id };
+}
+
+export async function revokeSession(id: string): Promise<void> {
+  await db.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+export async function revokeUserSessions(userId: string): Promise<void> {
+  await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}

@@ -1,0 +1,125 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import helmet from "helmet";
+import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import type { CircleLoadContext } from "~/utils/load-context";
+import { createCollabServer } from "./collab";
+import { createCollabUpgrade } from "./collab/upgrade";
+import { guardUnsafeRequests } from "./http-guards";
+import { log } from "./log";
+import { clientIp } from "./origin";
+import { createRealtimeControl } from "./realtime-control";
+import { attachSocketServer } from "./realtime/socket-server";
+
+export type CircleServer = {
+  httpServer: HttpServer;
+  listen(port?: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+  realtime: ReturnType<typeof createRealtimeControl>["control"];
+};
+
+const ROOT = process.cwd();
+export const BUILD_PATH = path.join(ROOT, "build", "index.js");
+
+export async function loadBuild(cacheBust = ""): Promise<ServerBuild> {
+  return (await import(pathToFileURL(BUILD_PATH).href + cacheBust)) as ServerBuild;
+}
+
+/** One http.Server: Express (Remix + static + /healthz), Socket.IO and the collab upgrade (DESIGN.md §3). */
+export async function createCircleServer(options: { build?: () => Promise<ServerBuild> } = {}): Promise<CircleServer> {
+  const env = getEnv();
+  const pragmas = await configureDatabase();
+  log.info({ ...pragmas }, "database ready");
+  const getBuild = options.build ?? (() => loadBuild());
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY === "1") app.set("trust proxy", 1);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "script-src": ["'self'", "'unsafe-inline'"],
+          "connect-src": ["'self'", "ws:", "wss:"],
+          "img-src": ["'self'", "data:", "blob:"],
+          "upgrade-insecure-requests": env.TRUST_PROXY === "1" ? [] : null,
+        },
+      },
+      strictTransportSecurity: env.TRUST_PROXY === "1",
+    }),
+  );
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await getDb().$queryRawUnsafe("SELECT 1");
+      res.json({ status: "ok", db: "ok" });
+    } catch {
+      res.status(503).json({ status: "error", db: "unavailable" });
+    }
+  });
+
+  app.use("/build", express.static(path.join(ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  app.use(guardUnsafeRequests);
+
+  const httpServer = createServer(app);
+  const sockets = attachSocketServer(httpServer);
+  const collab = createCollabServer();
+  const upgrade = createCollabUpgrade(collab.onConnection);
+  const realtime = createRealtimeControl([sockets.registry, collab.registry]);
+
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (upgrade.matches(req)) upgrade.handle(req, socket, head);
+    else if (!(req.url ?? "").startsWith("/socket.io/")) socket.destroy();
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: getBuild,
+      mode: env.NODE_ENV,
+      getLoadContext: (req): CircleLoadContext => ({ clientIp: clientIp(req), realtime: realtime.control }),
+    }),
+  );
+  app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log.error({ err: String(err) }, "request failed");
+    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
+  });
+
+  const connections = new Set<import("node:net").Socket>();
+  httpServer.on("connection", (s) => {
+    connections.add(s);
+    s.on("close", () => connections.delete(s));
+  });
+
+  return {
+    httpServer,
+    realtime: realtime.control,
+    listen(port = env.PORT, host = env.HOST) {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      });
+    },
+    async close() {
+      realtime.stop();
+      await new Promise<void>((resolve) => {
+        sockets.io.close(() => resolve());
+      });
+      upgrade.close();
+      for (const conn of collab.registry.sessions().values()) conn.forEach((c) => c.close("Server shutting down"));
+      httpServer.closeIdleConnections();
+      setTimeout(() => connections.forEach((s) => s.destroy()), 2000).unref();
+      await new Promise<void>((resolve) => (httpServer.listening ? httpServer.close(() => resolve()) : resolve()));
+      await disconnectAll();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import { getCollabAccess, type CollabAccess } from "~/models/collab-access.server";
+import { parseDocumentName, type CollabDocName } from "~/realtime/protocol";
+import { audit } from "~/utils/audit.server";
+import { getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
+import { log } from "../log";
+import { clientIp, isAllowedOrigin } from "../origin";
+
+export const COLLAB_PATH_PREFIX = "/collab/";
+export const MAX_FRAME_BYTES = 1024 * 1024;
+
+export type CollabConnectionContext = {
+  user: SessionUser;
+  doc: CollabDocName;
+  access: CollabAccess;
+  ip: string | null;
+};
+
+export type CollabConnectionHandler = (ws: WebSocket, ctx: CollabConnectionContext) => void;
+
+function documentNameFromUrl(url: string | undefined): string {
+  try {
+    return decodeURIComponent(new URL(url ?? "/", "http://circle.invalid").pathname.slice(COLLAB_PATH_PREFIX.length));
+  } catch {
+    return "";
+  }
+}
+
+function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 503, reason: string) {
+  const text = JSON.stringify({ error: reason });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+  );
+}
+
+/**
+ * The collab upgrade: Origin, then session cookie, then document name, then can() — all before
+ * any WebSocket exists. Refusals are plain HTTP answers (403/401/404).
+ */
+export function createCollabUpgrade(onConnection: CollabConnectionHandler) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on("error", () => socket.destroy());
+    if (!isAllowedOrigin(req)) return refuse(socket, 403, "Forbidden origin");
+    const user = await getSessionUserFromCookieHeader(req.headers.cookie);
+    if (!user) return refuse(socket, 401, "Unauthorized");
+    const doc = parseDocumentName(documentNameFromUrl(req.url));
+    // Unknown, malformed and forbidden documents all answer 404: existence is not confirmed.
+    const access = doc ? await getCollabAccess(user, doc) : null;
+    if (!doc || !access) return refuse(socket, 404, "Not Found");
+    const ip = clientIp(req);
+    await audit({ actor: user, action: "collab.open", target: doc.name, caseId: access.caseId, ip, details: { access: access.level } });
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, { user, doc, access, ip }));
+  }
+
+  return {
+    matches: (req: IncomingMessage) => (req.url ?? "").startsWith(COLLAB_PATH_PREFIX),
+    handle(req: IncomingMessage, socket: Duplex, head: Buffer) {
+      handleUpgrade(req, socket, head).catch((error) => {
+        log.error({ err: String(error) }, "collab upgrade failed");
+        refuse(socket, 503, "Service Unavailable");
+      });
+    },
+    close: () => wss.close(),
+  };
+}

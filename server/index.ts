@@ -1,0 +1,49 @@
+import { mkdirSync, watch } from "node:fs";
+import path from "node:path";
+import { getEnv } from "~/utils/env.server";
+import { seedDemoIfEmpty } from "../prisma/seed-demo";
+import { createCircleServer, loadBuild } from "./app";
+import { log } from "./log";
+
+/** Entry point: `tsx server/index.ts`. Migrations run before this (npm start). */
+async function main() {
+  const env = getEnv();
+  let buildVersion = "";
+  if (env.NODE_ENV === "development") {
+    // `npm run dev`: remix watch rewrites build/; re-import it on the next request.
+    mkdirSync(path.join(process.cwd(), "build"), { recursive: true });
+    watch(path.join(process.cwd(), "build"), () => (buildVersion = `?v=${Date.now()}`));
+  }
+  const server = await createCircleServer({ build: () => loadBuild(buildVersion) });
+
+  if (env.SEED_DEMO === "1") {
+    const accounts = await seedDemoIfEmpty();
+    if (accounts) {
+      console.log("\nDemo service created. Sign in with any of these (password circle-demo-2026):");
+      for (const a of accounts) console.log(`  ${a.email.padEnd(26)} ${a.label}`);
+      console.log("");
+    }
+  }
+
+  const port = await server.listen();
+  log.info({ port, url: `http://localhost:${port}` }, "Circle is listening");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await server.close();
+    log.info({}, "stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error) => {
+  log.error({ err: error instanceof Error ? error.stack : String(error) }, "Circle failed to start");
+  process.exit(1);
+});

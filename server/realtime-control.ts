@@ -1,0 +1,57 @@
+import { getCaseResource } from "~/models/case-access.server";
+import type { RealtimeControl } from "~/utils/load-context";
+import { can, type Principal } from "~/utils/permissions";
+import { getSessionUserById } from "~/utils/session.server";
+import type { ConnectionRegistry } from "./connections";
+import { log } from "./log";
+
+const SWEEP_INTERVAL_MS = 10_000;
+
+/**
+ * The one place that closes real-time connections when access ends, for both channels.
+ * Explicit calls come from route actions (context.realtime); a periodic sweep catches sessions
+ * that expired or were revoked elsewhere.
+ */
+export function createRealtimeControl(registries: ConnectionRegistry[]) {
+  const all = () => registries;
+
+  async function recheckMemberships(userId: string) {
+    for (const registry of all()) {
+      for (const conn of registry.forUser(userId)) {
+        const user = await getSessionUserById(conn.sessionId);
+        if (!user) {
+          conn.close("Your session has ended");
+          continue;
+        }
+        for (const caseId of conn.caseIds()) {
+          if (!(await stillMember(user, caseId))) conn.close("You no longer have access to this case");
+        }
+      }
+    }
+  }
+
+  async function sweep() {
+    for (const registry of all()) {
+      for (const [sessionId, conns] of registry.sessions()) {
+        if (!(await getSessionUserById(sessionId))) conns.forEach((c) => c.close("Your session has ended"));
+      }
+    }
+  }
+
+  const timer = setInterval(() => sweep().catch((err) => log.error({ err: String(err) }, "session sweep failed")), SWEEP_INTERVAL_MS);
+  timer.unref();
+
+  const control: RealtimeControl = {
+    disconnectUser: (userId, reason) => all().forEach((r) => r.closeUser(userId, reason)),
+    disconnectSession: (sessionId, reason) => all().forEach((r) => r.closeSession(sessionId, reason)),
+    membershipChanged: (userId) => {
+      recheckMemberships(userId).catch((err) => log.error({ err: String(err) }, "membership recheck failed"));
+    },
+  };
+  return { control, sweep, stop: () => clearInterval(timer) };
+}
+
+async function stillMember(user: Principal, caseId: string) {
+  const resource = await getCaseResource(user, caseId);
+  return resource !== null && can(user, "case:subscribe", resource);
+}

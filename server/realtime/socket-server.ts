@@ -1,0 +1,102 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { getCaseResource } from "~/models/case-access.server";
+import {
+  ClientEventSchemas,
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientEventName,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "~/realtime/protocol";
+import { audit } from "~/utils/audit.server";
+import { can } from "~/utils/permissions";
+import { getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
+import { ConnectionRegistry, type TrackedConnection } from "../connections";
+import { log } from "../log";
+import { clientIp, isAllowedOrigin } from "../origin";
+
+type SocketData = { user: SessionUser; ip: string | null; cases: Set<string> };
+type CircleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Handler = (socket: CircleSocket, payload: never) => Promise<Ack>;
+
+const handlers: { [K in ClientEventName]: Handler } = {
+  "case:subscribe": async (socket, { caseId }: { caseId: string }) => {
+    const { user, ip } = socket.data;
+    const resource = await getCaseResource(user, caseId);
+    if (!resource || !can(user, "case:subscribe", resource)) {
+      return { ok: false, error: "not_found", message: "Case not found" };
+    }
+    await socket.join(`case:${caseId}`);
+    socket.data.cases.add(caseId);
+    await audit({ actor: user, action: "case.live.subscribe", target: `case:${caseId}`, caseId, ip });
+    return { ok: true };
+  },
+  "case:unsubscribe": async (socket, { caseId }: { caseId: string }) => {
+    await socket.leave(`case:${caseId}`);
+    socket.data.cases.delete(caseId);
+    return { ok: true };
+  },
+};
+
+/** Socket.IO on the shared http.Server: session auth on connect, zod on every payload, can() per event. */
+export function attachSocketServer(httpServer: HttpServer) {
+  const registry = new ConnectionRegistry<TrackedConnection & { socket: CircleSocket }>();
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    path: "/socket.io",
+    destroyUpgrade: false, // the collab endpoint shares this server's upgrades
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req)),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const user = await getSessionUserFromCookieHeader(socket.request.headers.cookie);
+      if (!user) return next(new Error("unauthorized"));
+      socket.data = { user, ip: clientIp(socket.request), cases: new Set() };
+      next();
+    } catch (error) {
+      log.error({ err: String(error) }, "socket auth failed");
+      next(new Error("unavailable"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const conn = {
+      userId: socket.data.user.id,
+      sessionId: socket.data.user.sessionId,
+      socket,
+      caseIds: () => [...socket.data.cases],
+      close: (reason: string) => {
+        socket.emit("session:ended", { reason });
+        socket.disconnect(true);
+      },
+    };
+    registry.add(conn);
+    socket.on("disconnect", () => registry.remove(conn));
+    socket.onAny(async (event: string, ...args: unknown[]) => {
+      const ack = typeof args.at(-1) === "function" ? (args.pop() as (r: Ack) => void) : undefined;
+      ack?.(await dispatch(socket, event, args[0]));
+    });
+  });
+
+  return { io, registry, protocolVersion: PROTOCOL_VERSION };
+}
+
+async function dispatch(socket: CircleSocket, event: string, payload: unknown): Promise<Ack> {
+  if (!Object.hasOwn(ClientEventSchemas, event)) {
+    return { ok: false, error: "invalid", message: `Unknown event "${event.slice(0, 40)}"` };
+  }
+  const name = event as ClientEventName;
+  const parsed = ClientEventSchemas[name].safeParse(payload);
+  if (!parsed.success) {
+    return { ok: false, error: "invalid", message: parsed.error.issues[0]?.message ?? "Invalid payload" };
+  }
+  try {
+    return await handlers[name](socket, parsed.data as never);
+  } catch (error) {
+    log.error({ event: name, err: String(error) }, "socket handler failed");
+    return { ok: false, error: "invalid", message: "The server could not handle that request" };
+  }
+}

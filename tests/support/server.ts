@@ -1,0 +1,31 @@
+import { afterAll, beforeAll } from "vitest";
+import { createCircleServer, type CircleServer } from "../../server/app";
+import { getDb } from "~/utils/db.server";
+import { seedDemoIfEmpty, DEMO_PASSWORD } from "../../prisma/seed-demo";
+
+export { DEMO_PASSWORD };
+
+export type TestServer = { server: CircleServer; port: number; origin: string };
+
+/** The real server (Express + Remix build + Socket.IO + collab) on a free port, with this file's fresh database. */
+export async function startTestServer(): Promise<TestServer> {
+  const server = await createCircleServer();
+  const port = await server.listen(0, "127.0.0.1");
+  return { server, port, origin: `http://127.0.0.1:${port}` };
+}
+
+/** In a describe block: start the server with the demo service seeded, stop it afterwards. */
+export function useDemoServer(): () => TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startTestServer();
+    await seedDemoIfEmpty(getDb());
+  });
+  afterAll(async () => {
+    await current?.server.close();
+  });
+  return () => {
+    if (!current) throw new Error("server not started");
+    return current;
+  };
+}
