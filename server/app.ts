@@ -70,7 +70,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   const httpServer = createServer(app);
   const sockets = attachSocketServer(httpServer);
   const collab = createCollabServer();
-  const upgrade = createCollabUpgrade(collab.onConnection);
+  const upgrade = createCollabUpgrade(collab.onConnection, collab.admit);
   const realtime = createRealtimeControl([sockets.registry, collab.registry]);
 
   httpServer.on("upgrade", (req, socket, head) => {
@@ -91,6 +91,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
   });
 
+  let closing: Promise<void> | undefined;
   const connections = new Set<import("node:net").Socket>();
   httpServer.on("connection", (s) => {
     connections.add(s);
@@ -109,17 +110,19 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         });
       });
     },
-    async close() {
-      realtime.stop();
-      await new Promise<void>((resolve) => {
-        sockets.io.close(() => resolve());
-      });
-      upgrade.close();
-      for (const conn of collab.registry.sessions().values()) conn.forEach((c) => c.close("Server shutting down"));
-      httpServer.closeIdleConnections();
-      setTimeout(() => connections.forEach((s) => s.destroy()), 2000).unref();
-      await new Promise<void>((resolve) => (httpServer.listening ? httpServer.close(() => resolve()) : resolve()));
-      await disconnectAll();
+    close() {
+      closing ??= (async () => {
+        realtime.stop();
+        await collab.close();
+        upgrade.close();
+        const closed = new Promise<void>((resolve) => (httpServer.listening ? httpServer.close(() => resolve()) : resolve()));
+        httpServer.closeIdleConnections();
+        setTimeout(() => connections.forEach((s) => s.destroy()), 2000).unref();
+        await new Promise<void>((resolve) => sockets.io.close(() => resolve()));
+        await closed;
+        await disconnectAll();
+      })();
+      return closing;
     },
   };
 }

@@ -1,28 +1,133 @@
-import type { WebSocket } from "ws";
+import type { RawData, WebSocket } from "ws";
 import { CollabClose } from "~/realtime/protocol";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
+import { log } from "../log";
+import { parseFrame } from "./frames";
+import { COLLAB_LIMITS, colourFor, createRateLimiter } from "./limits";
+import { DocumentRoom, type RoomPeer } from "./room";
+import { CollabStorage } from "./storage";
 import type { CollabConnectionContext } from "./upgrade";
+import { UpdateValidator } from "./validator";
+
+type Conn = TrackedConnection & { ws: WebSocket };
 
 /**
- * The collab server: tracks every open document connection so that sign-out, disabling and
- * removal from a case can close it. The Yjs sync itself arrives with the collaboration issue;
- * until then an authorized connection is told the service is unavailable and closed.
+ * The collab server: rooms by document name, transport handling (limits, parsing, validation)
+ * and the connection registry that lets access changes close sockets (issue 3).
  */
-export function createCollabServer() {
-  const registry = new ConnectionRegistry<TrackedConnection & { ws: WebSocket }>();
+export function createCollabServer(storage = new CollabStorage()) {
+  const registry = new ConnectionRegistry<Conn>();
+  const rooms = new Map<string, DocumentRoom>();
+  const unloadTimers = new Map<string, NodeJS.Timeout>();
+  const validator = new UpdateValidator();
+  let stopped = false;
+
+  function openRoom(name: string): DocumentRoom {
+    clearTimeout(unloadTimers.get(name));
+    unloadTimers.delete(name);
+    let room = rooms.get(name);
+    if (!room) rooms.set(name, (room = new DocumentRoom(name, storage)));
+    return room;
+  }
+
+  function scheduleUnload(room: DocumentRoom) {
+    if (stopped || room.peers.size > 0) return;
+    const timer = setTimeout(() => {
+      unloadTimers.delete(room.name);
+      if (room.peers.size > 0) return;
+      rooms.delete(room.name);
+      room.destroy();
+    }, COLLAB_LIMITS.idleUnloadMs);
+    timer.unref();
+    unloadTimers.set(room.name, timer);
+  }
+
+  function admit(userId: string): boolean {
+    return registry.forUser(userId).length < COLLAB_LIMITS.connectionsPerUser;
+  }
 
   function onConnection(ws: WebSocket, ctx: CollabConnectionContext) {
-    const conn = {
-      userId: ctx.user.id,
-      sessionId: ctx.user.sessionId,
+    const { user, doc, access } = ctx;
+    const conn: Conn = {
+      userId: user.id,
+      sessionId: user.sessionId,
       ws,
-      caseIds: () => [ctx.access.caseId],
+      caseIds: () => [access.caseId],
       close: (reason: string) => ws.close(CollabClose.sessionEnded, reason.slice(0, 120)),
     };
     registry.add(conn);
-    ws.on("close", () => registry.remove(conn));
-    ws.close(CollabClose.unavailable, "Document sync is not available yet");
+    let room: DocumentRoom;
+    try {
+      room = openRoom(doc.name);
+    } catch (error) {
+      log.error({ doc: doc.name, err: String(error) }, "collab document failed to load");
+      registry.remove(conn);
+      ws.close(CollabClose.unavailable, "Document unavailable");
+      return;
+    }
+    const peer: RoomPeer = {
+      ws,
+      canWrite: access.level === "write",
+      identity: { userId: user.id, name: user.name, color: colourFor(user.id), role: access.level === "write" ? "editor" : "reader" },
+      clientIds: new Set(),
+    };
+    const allow = createRateLimiter();
+    let closed = false;
+    let chain = Promise.resolve();
+
+    ws.on("message", (data: RawData, isBinary: boolean) => {
+      if (closed) return;
+      if (!allow()) return void ws.close(CollabClose.rateLimited, "Too many messages");
+      const bytes = isBinary ? toBytes(data) : null;
+      const frame = bytes ? parseFrame(bytes) : null;
+      if (!frame) {
+        log.warn({ doc: doc.name, userId: user.id }, "malformed collab frame; closing");
+        return void ws.close(CollabClose.malformed, "Malformed message");
+      }
+      const isWrite = frame.type === "update" || frame.type === "sync-step2";
+      if (isWrite && !peer.canWrite) {
+        log.warn({ doc: doc.name, userId: user.id }, "update from read-only connection dropped");
+        return;
+      }
+      // Validation is asynchronous; the chain keeps this peer's frames in order.
+      chain = chain.then(async () => {
+        if (closed) return;
+        if (isWrite && !(await validator.validate(frame.update))) {
+          log.warn({ doc: doc.name, userId: user.id }, "invalid Yjs update; closing");
+          return void ws.close(CollabClose.malformed, "Invalid update");
+        }
+        if (closed) return;
+        if (!room.receive(peer, frame)) ws.close(CollabClose.malformed, "Malformed awareness");
+      }).catch((error) => {
+        log.error({ doc: doc.name, err: String(error) }, "collab message failed");
+        ws.close(CollabClose.unavailable, "Server error");
+      });
+    });
+    ws.on("close", () => {
+      closed = true;
+      registry.remove(conn);
+      room.leave(peer);
+      scheduleUnload(room);
+    });
+    ws.on("error", () => ws.terminate());
+    room.join(peer);
   }
 
-  return { registry, onConnection };
+  async function close() {
+    stopped = true;
+    for (const conns of registry.sessions().values()) conns.forEach((c) => c.ws.close(CollabClose.goingAway, "Server shutting down"));
+    for (const timer of unloadTimers.values()) clearTimeout(timer);
+    for (const room of rooms.values()) room.destroy();
+    rooms.clear();
+    await validator.close();
+    storage.close();
+  }
+
+  return { registry, onConnection, admit, close, rooms };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

@@ -28,7 +28,7 @@ function documentNameFromUrl(url: string | undefined): string {
   }
 }
 
-function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 503, reason: string) {
+function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 429 | 503, reason: string) {
   const text = JSON.stringify({ error: reason });
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
@@ -37,9 +37,9 @@ function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 503, reason: str
 
 /**
  * The collab upgrade: Origin, then session cookie, then document name, then can() — all before
- * any WebSocket exists. Refusals are plain HTTP answers (403/401/404).
+ * any WebSocket exists. Refusals are plain HTTP answers (403/401/404, 429 over the per-user cap).
  */
-export function createCollabUpgrade(onConnection: CollabConnectionHandler) {
+export function createCollabUpgrade(onConnection: CollabConnectionHandler, admit: (userId: string) => boolean = () => true) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -51,6 +51,7 @@ export function createCollabUpgrade(onConnection: CollabConnectionHandler) {
     // Unknown, malformed and forbidden documents all answer 404: existence is not confirmed.
     const access = doc ? await getCollabAccess(user, doc) : null;
     if (!doc || !access) return refuse(socket, 404, "Not Found");
+    if (!admit(user.id)) return refuse(socket, 429, "Too Many Connections");
     const ip = clientIp(req);
     await audit({ actor: user, action: "collab.open", target: doc.name, caseId: access.caseId, ip, details: { access: access.level } });
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, { user, doc, access, ip }));
