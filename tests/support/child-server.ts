@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { ROOT, RUN_DIR_ENV, templateDbPath } from "./paths";
+import { waitFor } from "./http";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** A fresh copy of the migrated template database, for a server in another process. */
+export function freshDatabaseFile(): string {
+  const runDir = process.env[RUN_DIR_ENV]!;
+  const file = path.join(runDir, `child-${randomUUID()}.db`);
+  copyFileSync(templateDbPath(runDir), file);
+  return file;
+}
+
+export type ChildServer = { process: ChildProcess; origin: string; exited: Promise<number | null> };
+
+/** The real server as its own process (`tsx server/index.ts`), as `npm start` runs it. */
+export async function startChildServer(dbFile: string, port?: number): Promise<ChildServer> {
+  const chosen = port ?? (await freePort());
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(chosen), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}`, SEED_DEMO: "1", LOG_LEVEL: "error", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const origin = `http://127.0.0.1:${chosen}`;
+  await waitFor(async () => (await fetch(`${origin}/healthz`).catch(() => null))?.ok, 30_000, "child server health");
+  return { process: child, origin, exited };
+}
