@@ -29,6 +29,11 @@ export async function seedDemoIfEmpty(db = getDb()) {
     { userId: users.supervisor!.id, role: "SUPERVISOR" as const },
   ];
   const now = Date.now();
+  const atTen = (days: number) => {
+    const d = new Date(now + days * DAY);
+    d.setUTCHours(10, 0, 0, 0);
+    return d;
+  };
 
   const busStop = await make.case({
     serviceId: service.id,
@@ -43,7 +48,7 @@ export async function seedDemoIfEmpty(db = getDb()) {
     members: team,
     startedAt: new Date(now - 40 * DAY),
   });
-  await make.conference({ caseId: busStop.id, scheduledAt: new Date(now + 12 * DAY + 10 * 3600 * 1000), venue: "Riverside Community Centre, room 2" });
+  await make.conference({ caseId: busStop.id, scheduledAt: atTen(12), venue: "Riverside Community Centre, room 2" });
 
   await make.case({
     serviceId: service.id,
@@ -81,7 +86,7 @@ export async function seedDemoIfEmpty(db = getDb()) {
     members: [{ userId: users.other!.id, role: "LEAD" }, { userId: users.supervisor!.id, role: "SUPERVISOR" }],
     startedAt: new Date(now - 8 * DAY),
   });
-  await make.case({
+  const harassment = await make.case({
     serviceId: service.id,
     reference: "RJ-2026-0163",
     title: "Harassment on a housing estate",
@@ -90,6 +95,8 @@ export async function seedDemoIfEmpty(db = getDb()) {
     members: [{ userId: users.other!.id, role: "LEAD" }],
     startedAt: new Date(now - 30 * DAY),
   });
+
+  await make.conference({ caseId: harassment.id, scheduledAt: atTen(5), venue: "Town Hall, meeting room B" });
 
   return DEMO_USERS.map((u) => ({ email: u.email, label: u.label }));
 }

@@ -117,3 +117,7 @@ export async function getCaseAuditTrail(caseId: string, take = 500) {
   });
   return events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
 }
+
+export async function getCaseHeading(caseId: string) {
+  return db.case.findUnique({ where: { id: caseId }, select: { id: true, reference: true, title: true } });
+}

@@ -1,0 +1,61 @@
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import type { WebsocketProvider } from "y-websocket";
+import type * as Y from "yjs";
+import { formatDateTime } from "~/utils/format";
+
+type Props = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  readOnly: boolean;
+  user: { name: string };
+  label: string;
+};
+
+/** Notes both facilitators write at once (Tiptap + Yjs). The server sets each caret's name and colour. */
+export function NotesEditor({ doc, provider, readOnly, user, label }: Props) {
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: !readOnly,
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: doc, field: "notes" }),
+        CollaborationCaret.configure({ provider, user: { name: user.name, color: "#2454a6" } }),
+      ],
+      editorProps: { attributes: { "aria-label": label, "aria-multiline": "true", role: "textbox", class: "notes-content" } },
+    },
+    [doc, provider, readOnly],
+  );
+  if (!editor) return <p className="hint">Loading the editor…</p>;
+  return (
+    <div className="notes-editor">
+      {readOnly ? <p className="hint">You can read these notes; only the facilitators edit them.</p> : <Toolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const item = (name: string, active: boolean, run: () => void, text: React.ReactNode) => (
+    <button type="button" className={`tool${active ? " on" : ""}`} aria-pressed={active} aria-label={name} title={name} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+      {text}
+    </button>
+  );
+  const chain = () => editor.chain().focus();
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {item("Heading", editor.isActive("heading", { level: 2 }), () => chain().toggleHeading({ level: 2 }).run(), "H")}
+      {item("Subheading", editor.isActive("heading", { level: 3 }), () => chain().toggleHeading({ level: 3 }).run(), "h")}
+      {item("Bold", editor.isActive("bold"), () => chain().toggleBold().run(), <strong>B</strong>)}
+      {item("Italic", editor.isActive("italic"), () => chain().toggleItalic().run(), <em>I</em>)}
+      {item("Bulleted list", editor.isActive("bulletList"), () => chain().toggleBulletList().run(), "•")}
+      {item("Numbered list", editor.isActive("orderedList"), () => chain().toggleOrderedList().run(), "1.")}
+      <button type="button" className="tool wide" onMouseDown={(e) => e.preventDefault()} onClick={() => chain().insertContent(`[${formatDateTime(new Date().toISOString())}] `).run()}>
+        Insert time
+      </button>
+    </div>
+  );
+}

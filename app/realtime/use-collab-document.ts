@@ -1,0 +1,66 @@
+import * as decoding from "lib0/decoding";
+import { useEffect, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { describeStatus, SaveTracker, type CollabStatus, type Connection } from "./collab-status";
+import { MESSAGE_SAVED } from "./protocol";
+
+export type CollabDocument = { doc: Y.Doc; provider: WebsocketProvider; status: CollabStatus };
+
+const clockOf = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0;
+
+/**
+ * The one way components reach a shared document (CONVENTIONS §7): a Y.Doc cached in IndexedDB
+ * (so a tablet that loses Wi-Fi keeps working), synced over y-websocket at /collab/<name>, with a
+ * status that says "Saved" only after the server confirmed a durable write. Browser-only:
+ * returns null during server rendering and until the cache is loaded.
+ */
+export function useCollabDocument(name: string, options: { readOnly: boolean }): CollabDocument | null {
+  const [state, setState] = useState<CollabDocument | null>(null);
+  const { readOnly } = options;
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const cache = new IndexeddbPersistence(`circle:${name}`, doc);
+    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
+    const provider = new WebsocketProvider(url, name, doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
+    const tracker = new SaveTracker(doc.clientID);
+    let connection: Connection = "connecting";
+    let disposed = false;
+    const publish = () => !disposed && setState({ doc, provider, status: describeStatus(connection, tracker.unsaved, readOnly) });
+
+    provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+      tracker.confirmed(decoding.readVarUint8Array(decoder));
+      publish();
+    };
+    doc.on("update", (_update: Uint8Array, origin: unknown) => {
+      if (readOnly || origin === provider || origin === cache) return;
+      tracker.localChange(clockOf(doc));
+      publish();
+    });
+    provider.on("status", ({ status }: { status: Connection }) => {
+      if (connection !== "ended") connection = status;
+      publish();
+    });
+    provider.on("connection-close", (event: CloseEvent | null) => {
+      // 4400-4499: the server decided (signed out, access removed, bad input); do not retry.
+      if (event && event.code >= 4400 && event.code < 4500) connection = "ended";
+      publish();
+    });
+    // Open the socket only once the local cache is in the doc, so offline edits are sent on connect.
+    void cache.whenSynced.then(() => {
+      if (disposed) return;
+      provider.connect();
+      publish();
+    });
+    return () => {
+      disposed = true;
+      provider.destroy();
+      void cache.destroy();
+      doc.destroy();
+    };
+  }, [name, readOnly]);
+
+  return state;
+}
