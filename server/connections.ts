@@ -1,3 +1,5 @@
+import type { SessionUser } from "~/utils/session.server";
+
 /**
  * Who is connected, by user and session, for one real-time channel. Lets sign-out, disabling
  * and removal from a case close that person's sockets at once (DESIGN.md §7).
@@ -8,6 +10,8 @@ export type TrackedConnection = {
   /** Case ids this connection depends on; re-checked when memberships change. */
   caseIds(): string[];
   close(reason: string): void;
+  /** Re-derive this connection's access after a membership change; closes it if access changed. */
+  recheck?(user: SessionUser): Promise<void>;
 };
 
 export class ConnectionRegistry<C extends TrackedConnection = TrackedConnection> {

@@ -18,9 +18,13 @@ export function createRealtimeControl(registries: ConnectionRegistry[]) {
   async function recheckMemberships(userId: string) {
     for (const registry of all()) {
       for (const conn of registry.forUser(userId)) {
-        const user = await getSessionUserById(conn.sessionId);
+        const user = await getSessionUserById(conn.sessionId, { touch: false });
         if (!user) {
           conn.close("Your session has ended");
+          continue;
+        }
+        if (conn.recheck) {
+          await conn.recheck(user);
           continue;
         }
         for (const caseId of conn.caseIds()) {
@@ -33,7 +37,7 @@ export function createRealtimeControl(registries: ConnectionRegistry[]) {
   async function sweep() {
     for (const registry of all()) {
       for (const [sessionId, conns] of registry.sessions()) {
-        if (!(await getSessionUserById(sessionId))) conns.forEach((c) => c.close("Your session has ended"));
+        if (!(await getSessionUserById(sessionId, { touch: false }))) conns.forEach((c) => c.close("Your session has ended"));
       }
     }
   }

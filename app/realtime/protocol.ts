@@ -60,6 +60,8 @@ export const CollabClose = {
   sessionEnded: 4401,
   accessRemoved: 4403,
   rateLimited: 4429,
+  /** Access level changed (e.g. demoted to read-only): reconnect and be authorized afresh. */
+  accessChanged: 4500,
   unavailable: 4503,
 } as const;
 

@@ -63,7 +63,11 @@ export async function getSessionUserFromCookieHeader(header: string | null | und
   return id ? getSessionUserById(id) : null;
 }
 
-export async function getSessionUserById(id: string): Promise<SessionUser | null> {
+/**
+ * touch: false for background checks (the realtime sweep) so that an unattended tablet with an
+ * open socket still times out; real activity on a socket calls touchSession instead.
+ */
+export async function getSessionUserById(id: string, { touch = true } = {}): Promise<SessionUser | null> {
   const session = await db.session.findUnique({
     where: { id },
     select: {
@@ -77,11 +81,27 @@ export async function getSessionUserById(id: string): Promise<SessionUser | null
   const now = Date.now();
   if (!session || session.revokedAt || session.user.disabled) return null;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) return null;
-  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (touch && now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) }, select: { id: true } });
   }
   const { user } = session;
   return { id: user.id, email: user.email, name: user.name, role: user.role as StaffRole, serviceId: user.serviceId, sessionId: id };
+}
+
+/** Real-time activity (an edit, an event) keeps a session alive like a page load does. */
+export async function touchSession(id: string): Promise<void> {
+  await db.session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: new Date() } });
+}
+
+/** A throttled touchSession for one connection: at most one write per interval. */
+export function createActivityToucher(sessionId: string) {
+  let last = 0;
+  return () => {
+    const now = Date.now();
+    if (now - last < TOUCH_INTERVAL_MS) return;
+    last = now;
+    void touchSession(sessionId).catch(() => undefined);
+  };
 }
 
 export async function revokeSession(id: string): Promise<void> {

@@ -1,5 +1,7 @@
 import type { RawData, WebSocket } from "ws";
+import { getCollabAccess } from "~/models/collab-access.server";
 import { CollabClose } from "~/realtime/protocol";
+import { createActivityToucher } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
 import { parseFrame } from "./frames";
@@ -54,7 +56,13 @@ export function createCollabServer(storage = new CollabStorage()) {
       ws,
       caseIds: () => [access.caseId],
       close: (reason: string) => ws.close(CollabClose.sessionEnded, reason.slice(0, 120)),
+      recheck: async (current) => {
+        const now = await getCollabAccess(current, doc);
+        if (!now) ws.close(CollabClose.accessRemoved, "You no longer have access to this document");
+        else if (now.level !== access.level) ws.close(CollabClose.accessChanged, "Your access changed");
+      },
     };
+    const touch = createActivityToucher(user.sessionId);
     registry.add(conn);
     let room: DocumentRoom;
     try {
@@ -85,6 +93,7 @@ export function createCollabServer(storage = new CollabStorage()) {
         return void ws.close(CollabClose.malformed, "Malformed message");
       }
       const isWrite = frame.type === "update" || frame.type === "sync-step2";
+      if (isWrite) touch();
       if (isWrite && !peer.canWrite) {
         log.warn({ doc: doc.name, userId: user.id }, "update from read-only connection dropped");
         return;

@@ -11,7 +11,7 @@ import {
 } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
 import { can } from "~/utils/permissions";
-import { getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
+import { createActivityToucher, getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
 import { clientIp, isAllowedOrigin } from "../origin";
@@ -75,7 +75,10 @@ export function attachSocketServer(httpServer: HttpServer) {
     };
     registry.add(conn);
     socket.on("disconnect", () => registry.remove(conn));
-    socket.onAny(async (event: string, ...args: unknown[]) => {
+    // socket.io-parser also accepts numeric event names, so `event` is not always a string.
+    const touch = createActivityToucher(socket.data.user.sessionId);
+    socket.onAny(async (event: unknown, ...args: unknown[]) => {
+      touch();
       const ack = typeof args.at(-1) === "function" ? (args.pop() as (r: Ack) => void) : undefined;
       ack?.(await dispatch(socket, event, args[0]));
     });
@@ -84,9 +87,9 @@ export function attachSocketServer(httpServer: HttpServer) {
   return { io, registry, protocolVersion: PROTOCOL_VERSION };
 }
 
-async function dispatch(socket: CircleSocket, event: string, payload: unknown): Promise<Ack> {
-  if (!Object.hasOwn(ClientEventSchemas, event)) {
-    return { ok: false, error: "invalid", message: `Unknown event "${event.slice(0, 40)}"` };
+async function dispatch(socket: CircleSocket, event: unknown, payload: unknown): Promise<Ack> {
+  if (typeof event !== "string" || !Object.hasOwn(ClientEventSchemas, event)) {
+    return { ok: false, error: "invalid", message: `Unknown event "${String(event).slice(0, 40)}"` };
   }
   const name = event as ClientEventName;
   const parsed = ClientEventSchemas[name].safeParse(payload);

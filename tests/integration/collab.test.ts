@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { CollabStorage } from "../../server/collab/storage";
+import { CollabClose } from "~/realtime/protocol";
+import { getDb } from "~/utils/db.server";
 import { databaseFilePath } from "~/utils/env.server";
 import { allSaved, authedWebSocket, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
@@ -124,6 +126,30 @@ describe("collab server: jointly edited notes", () => {
     expect(Buffer.from(storedState(name)).equals(Buffer.from(before))).toBe(true);
     good.text.insert(0, "still working ");
     await waitFor(() => allSaved(good), 10_000, "the good client is still served");
+  });
+
+  it("takes write access away from an open connection when a co-facilitator is made supervisor", async () => {
+    const [co, admin] = await Promise.all([signIn("co@demo.circle"), signIn("manager@demo.circle")]);
+    const name = await notesDoc();
+    const caseId = name.split(":")[1]!;
+    const b = track(connectPeer(server().origin, co.cookieHeader, name));
+    await waitFor(() => b.provider.synced, 10_000, "synced");
+    const coId = (await getDb().user.findUniqueOrThrow({ where: { email: "co@demo.circle" } })).id;
+    const res = await admin.post("/admin/cases?index", { intent: "assign", caseId, userId: coId, role: "SUPERVISOR" });
+    expect(res.status).toBe(200);
+    try {
+      await waitFor(() => b.closeCodes.includes(CollabClose.accessChanged), 10_000, "access-changed close");
+      await waitFor(() => b.provider.synced && b.provider.wsconnected, 10_000, "reconnected");
+      b.text.insert(0, "AFTER DEMOTION ");
+      const lead = await signIn("lead@demo.circle");
+      const a = track(connectPeer(server().origin, lead.cookieHeader, name));
+      await waitFor(() => a.provider.synced, 10_000, "lead synced");
+      a.text.insert(0, "x");
+      await waitFor(() => allSaved(a), 10_000, "lead saved");
+      expect(a.text.toString()).not.toContain("AFTER DEMOTION");
+    } finally {
+      await admin.post("/admin/cases?index", { intent: "assign", caseId, userId: coId, role: "CO_FACILITATOR" });
+    }
   });
 
   it("keeps the content across a server restart", async () => {

@@ -1,0 +1,175 @@
+import type { ServerBuild } from "@remix-run/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as build from "../../build/index.js";
+import { CLIENT_EVENTS, COLLAB_DOC_KINDS } from "~/realtime/protocol";
+import { getDb } from "~/utils/db.server";
+import { caseIdByReference, TestClient } from "../support/http";
+import {
+  COLLAB_MATRIX,
+  composePattern,
+  EXPRESS_MATRIX,
+  PRINCIPAL_FIXTURES,
+  PRINCIPALS,
+  ROUTE_MATRIX,
+  SOCKET_MATRIX,
+  SUBJECT_CASE_REFERENCE,
+  type CollabCell,
+  type CollabIds,
+  type HttpCell,
+  type PrincipalName,
+  type Row,
+  type SocketCell,
+} from "../support/matrix";
+import { connectSocket, openCollab } from "../support/realtime-clients";
+import { DEMO_PASSWORD, useDemoServer } from "../support/server";
+
+const manifest = (build as unknown as ServerBuild).routes;
+// An id that matches the document-name shape but names nothing (agreements and letters do not exist yet).
+const PLACEHOLDER_ID = "cmatrixplaceholder0000000";
+
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+describe("the authorization matrix lists everything the app exposes", () => {
+  it("has a row for every route in the Remix build manifest, and none for a route that is gone", () => {
+    expect(sorted(Object.keys(ROUTE_MATRIX))).toEqual(sorted(Object.keys(manifest)));
+  });
+
+  it("states each route's full URL pattern as the manifest composes it", () => {
+    const actual = Object.fromEntries(Object.keys(manifest).map((id) => [id, composePattern(manifest, id)]));
+    const expected = Object.fromEntries(Object.entries(ROUTE_MATRIX).map(([id, row]) => [id, row.pattern]));
+    expect(actual).toEqual(expected);
+  });
+
+  it("knows which routes have a loader and which have an action", () => {
+    const actual = Object.fromEntries(
+      Object.entries(manifest).map(([id, route]) => [id, { loader: typeof route?.module.loader === "function", action: typeof route?.module.action === "function" }]),
+    );
+    const expected = Object.fromEntries(Object.entries(ROUTE_MATRIX).map(([id, row]) => [id, row.exports]));
+    expect(actual).toEqual(expected);
+  });
+
+  it("has a row for every Socket.IO client event and no other", () => {
+    expect(sorted(Object.keys(SOCKET_MATRIX))).toEqual(sorted(CLIENT_EVENTS));
+  });
+
+  it("has a row for every collab document kind and no other", () => {
+    expect(sorted(Object.keys(COLLAB_MATRIX))).toEqual(sorted(COLLAB_DOC_KINDS));
+  });
+});
+
+describe("every principal gets exactly the answer in the matrix", () => {
+  const server = useDemoServer();
+  const clients = {} as Record<PrincipalName, TestClient>;
+  let caseId = "";
+  let ids: CollabIds;
+  let before: unknown;
+
+  /** What no matrix cell may change: memberships, accounts, the principals' own sessions. */
+  const snapshot = async () => {
+    const db = getDb();
+    const [members, users] = await Promise.all([
+      db.caseMember.findMany({ select: { caseId: true, userId: true, role: true }, orderBy: [{ caseId: "asc" }, { userId: "asc" }] }),
+      db.user.findMany({ select: { email: true, role: true, disabled: true, lockedUntil: true }, orderBy: { email: "asc" } }),
+    ]);
+    return { members, users };
+  };
+
+  const newClient = async (who: PrincipalName) => {
+    const client = new TestClient(server().origin);
+    const fixture = PRINCIPAL_FIXTURES[who];
+    if (fixture.kind === "staff") await client.signIn(fixture.email, DEMO_PASSWORD);
+    return client;
+  };
+
+  beforeAll(async () => {
+    for (const who of PRINCIPALS) clients[who] = await newClient(who);
+    caseId = await caseIdByReference(SUBJECT_CASE_REFERENCE);
+    const conference = await getDb().conference.findFirstOrThrow({ where: { caseId }, select: { id: true } });
+    ids = { caseId, conferenceId: conference.id, placeholderId: PLACEHOLDER_ID };
+    before = await snapshot();
+  });
+
+  const fill = (text: string) => text.replaceAll(":caseId", caseId);
+
+  async function httpRow(method: "GET" | "POST", defaultPath: string, cell: HttpCell): Promise<Row<number>> {
+    const path = fill(cell.path ?? defaultPath);
+    const actual = {} as Row<number>;
+    for (const who of PRINCIPALS) {
+      const client = cell.throwawaySession ? await newClient(who) : clients[who];
+      const body = Object.fromEntries(Object.entries(cell.body ?? {}).map(([k, v]) => [k, fill(v)]));
+      const res = method === "GET" ? await client.get(path) : await client.post(path, body);
+      await res.body?.cancel();
+      actual[who] = res.status;
+    }
+    return actual;
+  }
+
+  describe.each(Object.entries(ROUTE_MATRIX))("route %s", (_id, row) => {
+    it(`GET ${row.get.path ?? row.pattern}`, async () => {
+      expect(await httpRow("GET", row.pattern, row.get)).toEqual(row.get.expect);
+    });
+    it(`POST ${row.post.path ?? row.pattern}`, async () => {
+      expect(await httpRow("POST", row.pattern, row.post)).toEqual(row.post.expect);
+    });
+  });
+
+  describe.each(Object.entries(EXPRESS_MATRIX))("Express route %s", (path, row) => {
+    it(`GET ${path}`, async () => {
+      expect(await httpRow("GET", path, row.get)).toEqual(row.get.expect);
+    });
+    it(`POST ${path}`, async () => {
+      expect(await httpRow("POST", path, row.post)).toEqual(row.post.expect);
+    });
+  });
+
+  it.each(Object.entries(SOCKET_MATRIX))("Socket.IO event %s", async (event, expected) => {
+    const actual = {} as Row<SocketCell>;
+    for (const who of PRINCIPALS) {
+      const outcome = await connectSocket(server().origin, { cookie: clients[who].cookieHeader || undefined });
+      if (!outcome.connected) {
+        expect(outcome.message).toBe("unauthorized");
+        actual[who] = "refused";
+        continue;
+      }
+      const socket = outcome.socket;
+      try {
+        const ack = await (socket.timeout(5_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: SocketCell }> }).emitWithAck(event, { caseId });
+        actual[who] = ack.ok ? "ok" : ack.error!;
+      } finally {
+        socket.close();
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it.each(Object.entries(COLLAB_MATRIX))("collab document kind %s", async (_kind, row) => {
+    const name = row.name(ids);
+    const actual = {} as Row<CollabCell>;
+    for (const who of PRINCIPALS) {
+      const outcome = await openCollab(server().origin, name, { cookie: clients[who].cookieHeader || undefined });
+      if (!outcome.opened) {
+        actual[who] = outcome.status as CollabCell;
+        continue;
+      }
+      outcome.ws.close();
+      await outcome.closed;
+      const fixture = PRINCIPAL_FIXTURES[who];
+      const opened = await getDb().auditEvent.findFirst({
+        where: { action: "collab.open", target: name, actor: { email: fixture.kind === "staff" ? fixture.email : "" } },
+        orderBy: { createdAt: "desc" },
+        select: { details: true },
+      });
+      actual[who] = `open:${(JSON.parse(opened?.details ?? "{}") as { access?: string }).access}` as CollabCell;
+    }
+    expect(actual).toEqual(row.expect);
+  });
+
+  it("changed nothing: memberships and accounts are as before, every principal is still signed in", async () => {
+    expect(await snapshot()).toEqual(before);
+    for (const who of PRINCIPALS) {
+      const res = await clients[who].get("/cases");
+      await res.body?.cancel();
+      expect(res.status, who).toBe(who === "anonymous" ? 302 : 200);
+    }
+  });
+});

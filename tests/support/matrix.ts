@@ -1,0 +1,194 @@
+import type { ClientEventName, CollabDocKind } from "~/realtime/protocol";
+
+/**
+ * The authorization matrix (DESIGN.md §4): every Remix route, Express route, Socket.IO client
+ * event and collab document kind, against every principal, with the answer each one must get.
+ * tests/integration/authorization-matrix.test.ts makes a real request for every cell and fails
+ * when the app has a route, event or document kind this table does not list (and vice versa).
+ *
+ * Deny-by-default reads as: a signed-out person is sent to sign in (302), anyone else who may not
+ * see a thing gets 404 (its existence is not confirmed), never 403.
+ */
+
+/**
+ * EXTENSION POINT — letter authors. DESIGN.md §4: "a letter author reaches only their own letter
+ * document and its page". That principal does not exist yet, so it has no column. When letters
+ * arrive: add "letterAuthor" here and a fixture in PRINCIPAL_FIXTURES (how they get a session,
+ * e.g. a letter link). TypeScript then demands a cell in every row below; fill each one
+ * deliberately (expected: 404 / not_found everywhere except their own letter page and
+ * `letter:<id>` document) rather than copying the anonymous column.
+ */
+export const PRINCIPALS = ["anonymous", "admin", "supervisor", "lead", "co", "other"] as const;
+export type PrincipalName = (typeof PRINCIPALS)[number];
+
+export type PrincipalFixture = { kind: "anonymous" } | { kind: "staff"; email: string };
+
+export const PRINCIPAL_FIXTURES: Record<PrincipalName, PrincipalFixture> = {
+  anonymous: { kind: "anonymous" },
+  admin: { kind: "staff", email: "manager@demo.circle" }, // service manager, on no case team
+  supervisor: { kind: "staff", email: "supervisor@demo.circle" }, // case supervisor of the bus-stop case
+  lead: { kind: "staff", email: "lead@demo.circle" }, // lead facilitator of the bus-stop case
+  co: { kind: "staff", email: "co@demo.circle" }, // co-facilitator of the bus-stop case
+  other: { kind: "staff", email: "other@demo.circle" }, // facilitator on other cases only
+};
+
+/** The case every `:caseId` (and every document id) is filled with: the demo bus-stop robbery. */
+export const SUBJECT_CASE_REFERENCE = "RJ-2026-0142";
+
+export type Row<T> = Record<PrincipalName, T>;
+
+const everyone = <T>(value: T): Row<T> => ({ anonymous: value, admin: value, supervisor: value, lead: value, co: value, other: value });
+/** Pages that need a sign-in: anonymous is redirected to /login, signed-in people get `value`. */
+const signedIn = <T extends number>(value: T): Row<number> => ({ ...everyone<number>(value), anonymous: 302 });
+/** Admin-only pages: sign-in redirect for anonymous, 404 for every non-admin. */
+const adminOnly = (value: number): Row<number> => ({ ...everyone(404), anonymous: 302, admin: value });
+
+export type HttpCell = {
+  /** Path to request; `:caseId` and `*` are filled in by the test. Defaults to the route pattern. */
+  path?: string;
+  /** Form fields for POST: always invalid or inert, so no cell changes anything. */
+  body?: Record<string, string>;
+  /**
+   * Give each signed-in principal a throw-away session for this cell (the request ends it).
+   * Only for POST /logout.
+   */
+  throwawaySession?: true;
+  expect: Row<number>;
+};
+
+export type RouteRow = {
+  /** The full URL pattern composed from the manifest's path/parentId chain. */
+  pattern: string;
+  /** What the route module exports; checked against build.routes[id].module. */
+  exports: { loader: boolean; action: boolean };
+  get: HttpCell;
+  /** POST to a route without an action must answer 405, not run anything. */
+  post: HttpCell;
+};
+
+/** Every route of the Remix build manifest, by route id. */
+export const ROUTE_MATRIX: Record<string, RouteRow> = {
+  // The layout: its loader runs on every page; a data request reaches it alone.
+  root: {
+    pattern: "/",
+    exports: { loader: true, action: false },
+    get: { path: "/?_data=root", expect: everyone(200) },
+    post: { path: "/", expect: everyone(405) },
+  },
+  "routes/_index": {
+    pattern: "/",
+    exports: { loader: true, action: false },
+    get: { path: "/", expect: everyone(302) },
+    post: { path: "/?index", expect: everyone(405) },
+  },
+  "routes/login": {
+    pattern: "/login",
+    exports: { loader: true, action: true },
+    get: { expect: { ...everyone(302), anonymous: 200 } },
+    // Empty email and password: a 400 with field errors, no sign-in attempt counted. Someone
+    // already signed in is redirected to /cases by the loader that runs after the action.
+    post: { body: { email: "", password: "" }, expect: { ...everyone(302), anonymous: 400 } },
+  },
+  "routes/logout": {
+    pattern: "/logout",
+    exports: { loader: true, action: true },
+    get: { expect: everyone(302) }, // a GET never signs anyone out
+    post: { body: {}, throwawaySession: true, expect: everyone(302) },
+  },
+  "routes/cases._index": {
+    pattern: "/cases",
+    exports: { loader: true, action: false },
+    get: { expect: signedIn(200) },
+    post: { path: "/cases?index", body: {}, expect: everyone(405) },
+  },
+  "routes/cases.$caseId": {
+    pattern: "/cases/:caseId",
+    exports: { loader: true, action: false },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404 } },
+    post: { body: {}, expect: everyone(405) },
+  },
+  // Full-screen notes: members read (the supervisor read-only), nobody else learns the case exists.
+  "routes/cases.$caseId_.notes": {
+    pattern: "/cases/:caseId/notes",
+    exports: { loader: true, action: false },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404 } },
+    post: { body: {}, expect: everyone(405) },
+  },
+  "routes/admin.cases._index": {
+    pattern: "/admin/cases",
+    exports: { loader: true, action: true },
+    get: { expect: adminOnly(200) },
+    // No userId: the admin gets a 400 validation error, nothing is removed.
+    post: { path: "/admin/cases?index", body: { intent: "remove", caseId: ":caseId" }, expect: adminOnly(400) },
+  },
+  "routes/admin.cases.$caseId.audit": {
+    pattern: "/admin/cases/:caseId/audit",
+    exports: { loader: true, action: false },
+    get: { expect: adminOnly(200) },
+    post: { body: {}, expect: everyone(405) },
+  },
+  "routes/admin.users": {
+    pattern: "/admin/users",
+    exports: { loader: true, action: true },
+    get: { expect: adminOnly(200) },
+    // No userId: the admin gets a 400 validation error, nobody is disabled.
+    post: { body: { intent: "disable" }, expect: adminOnly(400) },
+  },
+  "routes/$": {
+    pattern: "/*",
+    exports: { loader: true, action: true },
+    get: { path: "/no-such-page", expect: everyone(404) },
+    post: { path: "/no-such-page", body: {}, expect: everyone(404) },
+  },
+};
+
+/** Routes Express answers before Remix (server/app.ts), by path. */
+export const EXPRESS_MATRIX: Record<string, { get: HttpCell; post: HttpCell }> = {
+  "/healthz": {
+    get: { expect: everyone(200) },
+    post: { body: {}, expect: everyone(404) }, // GET only: a POST falls through to the 404 page
+  },
+};
+
+/**
+ * Socket.IO: "refused" = the connection itself is refused (connect_error "unauthorized"), so no
+ * event is ever handled; otherwise the ack's `ok`/`error` for a well-formed payload naming the
+ * subject case.
+ */
+export type SocketCell = "ok" | "not_found" | "invalid" | "refused";
+
+export const SOCKET_MATRIX: Record<ClientEventName, Row<SocketCell>> = {
+  "case:subscribe": { anonymous: "refused", admin: "not_found", supervisor: "ok", lead: "ok", co: "ok", other: "not_found" },
+  // Leaving a room confirms nothing and grants nothing, so it is ok for anyone connected.
+  "case:unsubscribe": { ...everyone<SocketCell>("ok"), anonymous: "refused" },
+};
+
+/**
+ * Collab upgrade at /collab/<documentName>: an HTTP status before any WebSocket (401/404), or
+ * "open:<level>" for a 101 with the access level the server recorded (audit `collab.open`).
+ */
+export type CollabCell = 401 | 403 | 404 | "open:write" | "open:read";
+
+/** Ids filled into each document name; seating uses the subject case's conference. */
+export type CollabIds = { caseId: string; conferenceId: string; placeholderId: string };
+
+export const COLLAB_MATRIX: Record<CollabDocKind, { name: (ids: CollabIds) => string; expect: Row<CollabCell> }> = {
+  notes: {
+    name: (ids) => `case:${ids.caseId}:notes`,
+    // Facilitators write, the case supervisor reads; the admin is on no case team.
+    expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:write", co: "open:write", other: 404 },
+  },
+  // Seating, agreements and letters arrive with their issues: until then no such document exists.
+  seating: { name: (ids) => `conference:${ids.conferenceId}:seating`, expect: { ...everyone<CollabCell>(404), anonymous: 401 } },
+  agreement: { name: (ids) => `agreement:${ids.placeholderId}`, expect: { ...everyone<CollabCell>(404), anonymous: 401 } },
+  letter: { name: (ids) => `letter:${ids.placeholderId}`, expect: { ...everyone<CollabCell>(404), anonymous: 401 } },
+};
+
+/** Composes a route's full URL pattern from the manifest (id → path, parentId, index). */
+export function composePattern(routes: Record<string, { path?: string; parentId?: string } | undefined>, id: string): string {
+  const segments: string[] = [];
+  for (let route = routes[id]; route; route = route.parentId ? routes[route.parentId] : undefined) {
+    if (route.path) segments.unshift(route.path.replace(/^\/+|\/+$/g, ""));
+  }
+  return "/" + segments.filter(Boolean).join("/");
+}
