@@ -87,8 +87,11 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     }),
   );
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    log.error({ err: String(err) }, "request failed");
-    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
+    // Express and body parsers mark client errors with a 4xx status; anything else is ours.
+    const status = typeof (err as { status?: unknown })?.status === "number" ? (err as { status: number }).status : 500;
+    if (status >= 500) log.error({ err: String(err) }, "request failed");
+    if (res.headersSent) return;
+    res.status(status >= 400 && status < 600 ? status : 500).type("text/plain").send(status < 500 ? "That request is not valid." : "Something went wrong on our side.");
   });
 
   let closing: Promise<void> | undefined;

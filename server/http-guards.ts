@@ -5,11 +5,23 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Bad input at the door, before Remix reads a body: oversize (413), missing length (411),
- * non-form content types (415) and cross-origin posts (403) each get a clear answer.
+ * non-form content types (415) and cross-origin posts (403) each get a clear answer. A path
+ * that is not valid percent-encoding (any method) gets 400: Express's route-param decoding
+ * would otherwise throw a URIError that surfaces as a 500.
  */
 export function guardUnsafeRequests(req: Request, res: Response, next: NextFunction) {
+  if (!isDecodable(req.path)) return res.status(400).type("text/plain").send("That address is not valid.");
   if (!UNSAFE.has(req.method)) return next();
   const origin = req.headers.origin;
   if (origin !== undefined && !isAllowedOrigin(req, origin)) {

@@ -1,3 +1,4 @@
+import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import type { CaseRole, StaffRole } from "~/utils/roles";
@@ -32,16 +33,22 @@ export async function createUser(input: { serviceId: string; email: string; name
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new DuplicateEmailError("A user with that email already exists");
   const hash = await hashPassword(input.password);
-  return db.user.create({
-    data: {
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      serviceId: input.serviceId,
-      password: { create: { hash } },
-    },
-    select: { id: true, email: true },
-  });
+  try {
+    return await db.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        serviceId: input.serviceId,
+        password: { create: { hash } },
+      },
+      select: { id: true, email: true },
+    });
+  } catch (error) {
+    // Two submissions of one email both pass the check above while hashing; the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DuplicateEmailError("A user with that email already exists");
+    throw error;
+  }
 }
 
 /** A user of the given service, or null: admins never reach users of another service. */

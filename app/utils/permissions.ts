@@ -49,10 +49,9 @@ function isFacilitatorOf(c: CaseResource): boolean {
 
 export function can(user: Principal | null, action: Action, resource: Resource): boolean {
   if (!user || user.serviceId !== resource.serviceId) return false;
+  // Own properties only: "constructor" or "toString" must never find a rule.
   if (resource.kind === "case") {
-    const rule = CASE_RULES[action as CaseAction];
-    return rule !== undefined && rule(user, resource);
+    return Object.hasOwn(CASE_RULES, action) && CASE_RULES[action as CaseAction](user, resource) === true;
   }
-  const rule = SERVICE_RULES[action as ServiceAction];
-  return rule !== undefined && rule(user);
+  return Object.hasOwn(SERVICE_RULES, action) && SERVICE_RULES[action as ServiceAction](user) === true;
 }

@@ -18,6 +18,12 @@ export function createFailureLimiter({ max, windowMs }: { max: number; windowMs:
       failures.set(key, list);
       if (failures.size > 50_000) failures.delete(failures.keys().next().value!);
     },
+    /** Takes back one failure that was counted up front for an attempt that turned out not to fail. */
+    forgive(key: string) {
+      const list = failures.get(key);
+      list?.pop();
+      if (list?.length === 0) failures.delete(key);
+    },
     reset: (key: string) => void failures.delete(key),
   };
 }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { can, type Action, type CaseAction, type CaseResource, type Principal, type ServiceAction } from "~/utils/permissions";
+import type { CaseRole, StaffRole } from "~/utils/roles";
+
+const SERVICE = "svc-a";
+const OTHER_SERVICE = "svc-b";
+
+const person = (role: StaffRole, serviceId = SERVICE): Principal => ({ id: `user-${role}`, role, serviceId });
+const caseFor = (membership: CaseRole | null, serviceId = SERVICE): CaseResource => ({ kind: "case", caseId: "case-1", serviceId, membership });
+const service = (serviceId = SERVICE) => ({ kind: "service" as const, serviceId });
+
+const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read"];
+const SERVICE_ACTIONS: ServiceAction[] = ["service:manage-users", "service:list-cases"];
+
+// Who may do what on a case of their own service. Every action, every relationship to the case.
+const CASE_MATRIX: Record<CaseAction, { lead: boolean; co: boolean; supervisor: boolean; nonMember: boolean; admin: boolean }> = {
+  "case:view": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+  "case:edit": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "case:audit": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
+  "case:assign": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
+  "case:subscribe": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+  "notes:write": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "notes:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+};
+
+describe("can(): the one permission vocabulary", () => {
+  describe.each(CASE_ACTIONS)("%s on a case", (action) => {
+    const expected = CASE_MATRIX[action];
+
+    it("follows the rule for the lead, co-facilitator and case supervisor", () => {
+      expect(can(person("FACILITATOR"), action, caseFor("LEAD"))).toBe(expected.lead);
+      expect(can(person("FACILITATOR"), action, caseFor("CO_FACILITATOR"))).toBe(expected.co);
+      expect(can(person("SUPERVISOR"), action, caseFor("SUPERVISOR"))).toBe(expected.supervisor);
+    });
+
+    it("follows the rule for staff who are not on the case", () => {
+      expect(can(person("FACILITATOR"), action, caseFor(null))).toBe(expected.nonMember);
+      expect(can(person("SUPERVISOR"), action, caseFor(null))).toBe(expected.nonMember);
+    });
+
+    it("follows the rule for the service manager (admin), who is never a case member", () => {
+      expect(can(person("ADMIN"), action, caseFor(null))).toBe(expected.admin);
+    });
+
+    it("denies everyone, even a member or an admin, on another service's case", () => {
+      expect(can(person("FACILITATOR"), action, caseFor("LEAD", OTHER_SERVICE))).toBe(false);
+      expect(can(person("SUPERVISOR"), action, caseFor("SUPERVISOR", OTHER_SERVICE))).toBe(false);
+      expect(can(person("ADMIN"), action, caseFor(null, OTHER_SERVICE))).toBe(false);
+    });
+
+    it("denies a signed-out visitor", () => {
+      expect(can(null, action, caseFor("LEAD"))).toBe(false);
+    });
+  });
+
+  describe.each(SERVICE_ACTIONS)("%s on the service", (action) => {
+    it("is allowed to the service manager only", () => {
+      expect(can(person("ADMIN"), action, service())).toBe(true);
+      expect(can(person("SUPERVISOR"), action, service())).toBe(false);
+      expect(can(person("FACILITATOR"), action, service())).toBe(false);
+      expect(can(null, action, service())).toBe(false);
+    });
+
+    it("is denied for another service, even to its manager", () => {
+      expect(can(person("ADMIN"), action, service(OTHER_SERVICE))).toBe(false);
+    });
+  });
+
+  it("denies by default: unknown actions, and actions asked of the wrong kind of resource", () => {
+    const admin = person("ADMIN");
+    expect(can(admin, "case:delete" as Action, caseFor("LEAD"))).toBe(false);
+    expect(can(admin, "service:delete" as Action, service())).toBe(false);
+    // A case action on the service, and a service action on a case, have no rule.
+    expect(can(admin, "case:audit", service())).toBe(false);
+    expect(can(person("FACILITATOR"), "case:view", service())).toBe(false);
+    expect(can(admin, "service:manage-users", caseFor(null))).toBe(false);
+  });
+
+  it("does not trust a staff role it does not know", () => {
+    const stranger = { id: "u", role: "OWNER" as StaffRole, serviceId: SERVICE };
+    expect(can(stranger, "case:audit", caseFor(null))).toBe(false);
+    expect(can(stranger, "service:manage-users", service())).toBe(false);
+  });
+});
+
+describe("can() with inherited property names", () => {
+  it("denies actions named like Object's own methods", () => {
+    const user = { id: "u1", role: "ADMIN" as const, serviceId: "s1" };
+    const resource = { kind: "case" as const, caseId: "c1", serviceId: "s1", membership: "LEAD" as const };
+    for (const action of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(can(user, action as never, resource)).toBe(false);
+      expect(can(user, action as never, { kind: "service", serviceId: "s1" })).toBe(false);
+    }
+  });
+});
