@@ -1,13 +1,19 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { useEffect } from "react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/ui/app-shell";
 import { getUser } from "~/utils/auth.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Circle" }];
+/** Error pages get a title that says what happened (a tab or screen reader announces it). */
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: "Circle" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${status === 404 ? "Page not found" : "Something went wrong"} · Circle` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -15,6 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // Marks the page as interactive once React has hydrated (end-to-end tests wait for it).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang="en-GB">
       <head>
@@ -44,6 +54,8 @@ export default function App() {
 /** No stack trace ever reaches a browser: known responses get their own words, anything else a generic apology. */
 export function ErrorBoundary() {
   const error = useRouteError();
+  // A signed-in user keeps their navigation on error pages (root data is there when a child route failed).
+  const rootData = useRouteLoaderData<typeof loader>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title = status === 404 ? "Page not found" : status < 500 ? "That request could not be completed" : "Something went wrong";
   const detail =
@@ -53,7 +65,7 @@ export function ErrorBoundary() {
         ? error.data
         : "Please try again. If it keeps happening, tell your service manager what you were doing.";
   return (
-    <AppShell user={null}>
+    <AppShell user={rootData?.user ?? null}>
       <main className="page narrow" id="main">
         <h1>{title}</h1>
         <p>{detail}</p>

@@ -51,6 +51,8 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         },
       },
       strictTransportSecurity: env.TRUST_PROXY === "1",
+      // no-referrer makes Chromium send "Origin: null" on native form posts, which the origin guard refuses.
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
 

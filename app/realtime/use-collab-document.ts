@@ -54,8 +54,15 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
       provider.connect();
       publish();
     });
+    // A tablet that loses Wi-Fi says so at once; do not wait for the socket's own timeout.
+    const goOffline = () => provider.disconnect();
+    const goOnline = () => void cache.whenSynced.then(() => !disposed && provider.connect());
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
     return () => {
       disposed = true;
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
       provider.destroy();
       void cache.destroy();
       doc.destroy();

@@ -21,7 +21,9 @@ type ActionData = { errors?: FieldErrors; caseId?: string; done?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = Object.fromEntries(await request.formData());
+  const body = await request.formData().catch(() => null);
+  if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
+  const form = Object.fromEntries(body);
   const parsed = CaseTeamSchema.safeParse(form);
   if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), caseId: String(form.caseId ?? "") }, { status: 400 });
   const input = parsed.data;
@@ -30,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (input.intent === "assign") {
     if (user.role === "ADMIN") return json<ActionData>({ errors: { userId: "Service managers are not case team members." }, caseId: found.id }, { status: 400 });
     await assignCaseRole(found.id, user.id, input.role);
+    context.realtime.membershipChanged(user.id); // a changed role may take write access away
     await audit({ actor: admin, action: "case.member.assign", target: `user:${user.id}`, caseId: found.id, ip: context.clientIp, details: { role: input.role } });
     return json<ActionData>({ done: `${user.email} is now ${CASE_ROLE_LABELS[input.role].toLowerCase()} on ${found.reference}.`, caseId: found.id });
   }
@@ -52,14 +55,14 @@ export default function AdminCases() {
       <div className="stack">
         {cases.map((c) => (
           <section key={c.id} className="card" aria-labelledby={`case-${c.id}`}>
-            <h2 id={`case-${c.id}`} style={{ marginTop: 0 }}>{c.reference} · {c.title}</h2>
-            <p className="meta"><span className="badge">{STAGE_LABELS[c.stage]}</span> <Link to={`/admin/cases/${c.id}/audit`}>Audit trail<span className="visually-hidden"> of {c.reference}</span></Link></p>
+            <h2 id={`case-${c.id}`}>{c.reference} · {c.title}</h2>
+            <p className="meta"><span className="badge">{STAGE_LABELS[c.stage]}</span> <Link to={`/admin/cases/${c.id}/audit`} className="tap">Audit trail<span className="visually-hidden"> of {c.reference}</span></Link></p>
             {data?.caseId === c.id && data.errors ? <p className="alert error" role="alert">{Object.values(data.errors)[0]}</p> : null}
             {c.members.length === 0 ? <p className="hint">Nobody is assigned.</p> : (
-              <ul>
+              <ul className="member-list" aria-label={`Team of ${c.reference}`}>
                 {c.members.map((m) => (
-                  <li key={m.user.id} className="inline-form">
-                    <span>{m.user.name} — {CASE_ROLE_LABELS[m.role]}</span>
+                  <li key={m.user.id}>
+                    <span>{m.user.name} <span className="hint">— {CASE_ROLE_LABELS[m.role]}</span></span>
                     <Form method="post">
                       <input type="hidden" name="caseId" value={c.id} />
                       <input type="hidden" name="userId" value={m.user.id} />
@@ -73,7 +76,8 @@ export default function AdminCases() {
               <input type="hidden" name="caseId" value={c.id} />
               <div style={{ flex: "2 1 220px" }}>
                 <label htmlFor={`user-${c.id}`}>Person</label>
-                <select id={`user-${c.id}`} name="userId" required>
+                <select id={`user-${c.id}`} name="userId" required defaultValue="">
+                  <option value="" disabled>Choose a person…</option>
                   {users.map((u) => <option key={u.id} value={u.id}>{u.name} ({STAFF_ROLE_LABELS[u.role]})</option>)}
                 </select>
               </div>

@@ -20,7 +20,9 @@ type ActionData = { errors?: FieldErrors; intent?: string; userId?: string; done
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = Object.fromEntries(await request.formData());
+  const body = await request.formData().catch(() => null);
+  if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
+  const form = Object.fromEntries(body);
   const parsed = UserAdminSchema.safeParse(form);
   if (!parsed.success) {
     return json<ActionData>({ errors: fieldErrors(parsed.error), intent: String(form.intent ?? ""), userId: String(form.userId ?? "") }, { status: 400 });
@@ -71,17 +73,24 @@ export default function AdminUsers() {
         <table>
           <caption className="visually-hidden">Staff accounts</caption>
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Cases</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
+            <tr><th scope="col">Person</th><th scope="col">Cases</th><th scope="col">Status</th><th scope="col" className="actions-col">Actions</th></tr>
           </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td><strong>{u.name}</strong><br /><span className="hint">{u.email}</span></td>
-                <td>{STAFF_ROLE_LABELS[u.role]}</td>
-                <td>{u.memberships.length === 0 ? <span className="hint">None</span> : u.memberships.map((m) => <div key={m.caseId}>{m.reference} · {CASE_ROLE_LABELS[m.role]}</div>)}</td>
+                <th scope="row" className="person">
+                  <strong>{u.name}</strong>
+                  <span className="hint break">{u.email}</span>
+                  <span>{STAFF_ROLE_LABELS[u.role]}</span>
+                </th>
+                <td>{u.memberships.length === 0 ? <span className="hint">None</span> : (
+                  <ul className="plain">
+                    {u.memberships.map((m) => <li key={m.caseId}><span className="nowrap">{m.reference}</span> · <span className="nowrap">{CASE_ROLE_LABELS[m.role]}</span></li>)}
+                  </ul>
+                )}</td>
                 <td>{u.disabled ? <span className="badge muted">Disabled</span> : u.locked ? <span className="badge sensitive">Locked</span> : <span className="badge">Active</span>}</td>
                 <td>
-                  <div className="stack">
+                  <div className="stack actions">
                     {u.id === me ? <span className="hint">This is you</span> : (
                       <Form method="post">
                         <input type="hidden" name="userId" value={u.id} />
@@ -92,7 +101,7 @@ export default function AdminUsers() {
                     )}
                     <details>
                       <summary>Reset password<span className="visually-hidden"> for {u.name}</span></summary>
-                      <Form method="post" className="inline-form">
+                      <Form method="post" className="reset-form">
                         <input type="hidden" name="userId" value={u.id} />
                         <label className="visually-hidden" htmlFor={`pw-${u.id}`}>New password for {u.name}</label>
                         <input id={`pw-${u.id}`} name="password" type="password" autoComplete="new-password" minLength={12} required />
@@ -107,7 +116,7 @@ export default function AdminUsers() {
           </tbody>
         </table>
       </div>
-      <section className="card" aria-labelledby="create-heading" style={{ marginTop: "1.5rem" }}>
+      <section className="card section-gap" aria-labelledby="create-heading">
         <h2 id="create-heading">Add a user</h2>
         <Form method="post" noValidate className="grid-2">
           <input type="hidden" name="intent" value="create" />
@@ -120,8 +129,8 @@ export default function AdminUsers() {
             </select>
             {createErrors.role ? <p className="field-error">{createErrors.role}</p> : null}
           </div>
-          <Field id="new-password" name="password" label="First password (at least 12 characters)" type="password" error={createErrors.password} autoComplete="new-password" />
-          <div><button type="submit" disabled={busy}>{busy ? "Saving…" : "Add user"}</button></div>
+          <Field id="new-password" name="password" label="First password" hint="At least 12 characters." type="password" error={createErrors.password} autoComplete="new-password" />
+          <div className="form-actions"><button type="submit" disabled={busy}>{busy ? "Saving…" : "Add user"}</button></div>
         </Form>
       </section>
     </main>

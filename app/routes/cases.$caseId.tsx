@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CaseNotes } from "~/components/editor/case-notes";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseOverview } from "~/models/case.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
-import { CASE_ROLE_LABELS, STAGE_LABELS, STAGE_NEXT_STEPS, STAGES } from "~/utils/roles";
+import { CASE_ROLE_LABELS, CASE_ROLES, STAGE_LABELS, STAGE_NEXT_STEPS, STAGES } from "~/utils/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.reference} · Circle` : "Case · Circle" }];
 
@@ -17,27 +18,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const overview = await getCaseOverview(resource.caseId);
   if (!overview) throw notFound("Case not found");
   await audit({ actor: user, action: "case.view", target: `case:${overview.id}`, caseId: overview.id, ip: context.clientIp });
-  return json({ case: overview, myRole: resource.membership, canEdit: can(user, "case:edit", resource) });
+  return json({
+    case: overview,
+    myRole: resource.membership,
+    canEdit: can(user, "case:edit", resource),
+    notes: { readOnly: !can(user, "notes:write", resource), userName: user.name },
+  });
 }
 
 export default function CaseOverview() {
-  const { case: c, myRole } = useLoaderData<typeof loader>();
+  const { case: c, myRole, notes } = useLoaderData<typeof loader>();
   const currentIndex = STAGES.indexOf(c.stage);
   const reachedAt = new Map(c.stageEvents.map((e) => [e.stage, e.at]));
   return (
     <main className="page" id="main">
-      <p>
-        <Link to="/cases">← My cases</Link>
+      <p className="back">
+        <Link to="/cases" className="tap">
+          <span aria-hidden="true">←</span> My cases
+        </Link>
       </p>
-      <p className="hint">{c.reference}</p>
+      <p className="eyebrow">{c.reference}</p>
       <h1>{c.title}</h1>
-      <div className="meta" style={{ marginBottom: "1rem" }}>
+      <div className="meta page-meta">
         <span className="badge">{STAGE_LABELS[c.stage]}</span>
         {c.sensitive ? <span className="badge sensitive">Sensitive or complex</span> : null}
         {myRole ? <span>You are {CASE_ROLE_LABELS[myRole].toLowerCase()}</span> : null}
       </div>
-      <div className="grid-2">
-        <section className="card" aria-labelledby="next-heading">
+      <div className="case-grid">
+        <section className="card area-next" aria-labelledby="next-heading">
           <h2 id="next-heading">What comes next</h2>
           <p>{STAGE_NEXT_STEPS[c.stage]}</p>
           {c.nextConference ? (
@@ -51,7 +59,7 @@ export default function CaseOverview() {
           <h2>What happened</h2>
           <p>{c.offenceSummary}</p>
         </section>
-        <section className="card" aria-labelledby="timeline-heading">
+        <section className="card area-timeline" aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Stage timeline</h2>
           <ol className="timeline">
             {STAGES.map((s, i) => {
@@ -69,21 +77,32 @@ export default function CaseOverview() {
             })}
           </ol>
         </section>
-        <section className="card" aria-labelledby="team-heading">
+        <section className="card area-team" aria-labelledby="team-heading">
           <h2 id="team-heading">Case team</h2>
           {c.members.length === 0 ? (
             <p className="hint">Nobody is assigned yet.</p>
           ) : (
-            <ul>
-              {c.members.map((m) => (
+            <ul className="people">
+              {[...c.members].sort((a, b) => CASE_ROLES.indexOf(a.role) - CASE_ROLES.indexOf(b.role)).map((m) => (
                 <li key={m.user.id}>
-                  <strong>{m.user.name}</strong> — {CASE_ROLE_LABELS[m.role]}
+                  <strong>{m.user.name}</strong>
+                  <span className="visually-hidden"> — </span>
+                  <span className="hint">{CASE_ROLE_LABELS[m.role]}</span>
                 </li>
               ))}
             </ul>
           )}
         </section>
       </div>
+      <section className="card notes-section" aria-labelledby="notes-heading">
+        <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
+          <h2 id="notes-heading" style={{ margin: 0 }}>Case notes</h2>
+          <Link to={`/cases/${c.id}/notes`} className="button secondary">
+            Full screen<span className="visually-hidden"> notes</span>
+          </Link>
+        </div>
+        <CaseNotes caseId={c.id} readOnly={notes.readOnly} userName={notes.userName} />
+      </section>
     </main>
   );
 }

@@ -20,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { errors: FieldErrors; email?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const body = await request.formData().catch(() => null);
+  if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
+  const form = Object.fromEntries(body);
   const parsed = LoginSchema.safeParse(form);
   if (!parsed.success) {
     return json<ActionData>({ errors: fieldErrors(parsed.error), email: String(form.email ?? "") }, { status: 400 });

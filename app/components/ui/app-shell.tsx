@@ -22,7 +22,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
                 <NavLink to="/admin/cases">Case teams</NavLink>
               </>
             ) : null}
-            <span className="who" aria-label="Signed in as">
+            <span className="who">
+              <span className="visually-hidden">Signed in as </span>
               {user.name}
             </span>
             <Form method="post" action="/logout">

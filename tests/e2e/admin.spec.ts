@@ -1,0 +1,177 @@
+import { expect, test, type Page } from "@playwright/test";
+import {
+  BUS_STOP,
+  DEMO,
+  expectNoHorizontalOverflow,
+  expectNoSeriousA11yViolations,
+  expectTouchTargets,
+  screenshot,
+  signIn,
+  signedInPage,
+  uniqueEmail,
+  visit,
+} from "./helpers";
+
+// A case the lead's list test does not count, so assigning people here disturbs nobody.
+const HARASSMENT = { reference: "RJ-2026-0163", title: "Harassment on a housing estate" };
+const NEW_PASSWORD = "e2e-password-2026!";
+
+async function createUser(page: Page, name: string, email: string) {
+  await visit(page, "/admin/users");
+  const form = page.getByRole("region", { name: "Add a user" });
+  await form.getByLabel("Full name").fill(name);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Staff role").selectOption({ label: "Facilitator" });
+  await form.getByLabel(/First password/).fill(NEW_PASSWORD);
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("status")).toHaveText(`Created ${email}. Give them their password in person.`);
+}
+
+async function assignToCase(page: Page, reference: string, personName: string, role: string) {
+  await visit(page, "/admin/cases");
+  const card = page.getByRole("region", { name: new RegExp(`^${reference}`) });
+  const option = card.getByLabel("Person").locator("option", { hasText: personName });
+  await card.getByLabel("Person").selectOption((await option.getAttribute("value"))!);
+  await card.getByLabel("Case role").selectOption({ label: role });
+  await card.getByRole("button", { name: /^Assign/ }).click();
+  await expect(page.getByRole("status")).toContainText(`is now ${role.toLowerCase()} on ${reference}`);
+}
+
+test.describe("service manager", () => {
+  test("the users page lists the service's accounts", async ({ page }, testInfo) => {
+    await signIn(page, DEMO.manager);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Users" }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Users of your service" })).toBeVisible();
+    const table = page.getByRole("table", { name: "Staff accounts" });
+    for (const name of ["Morgan Reid", "Sam Okafor", "Linda Millington", "Chris Patel", "Oli Hughes"]) {
+      await expect(table.getByRole("rowheader", { name: new RegExp(`^${name}`) })).toBeVisible();
+    }
+    const leadRow = table.getByRole("row").filter({ hasText: DEMO.lead });
+    await expect(leadRow).toContainText("RJ-2026-0142 · Lead facilitator");
+    await expect(table.getByRole("row").filter({ hasText: DEMO.manager })).toContainText("This is you");
+
+    await expectTouchTargets(nav.getByRole("link"));
+    await expectTouchTargets(leadRow.getByRole("button", { name: /Disable/ }));
+    await expectTouchTargets(leadRow.locator("summary"));
+    await expectTouchTargets(page.getByRole("button", { name: "Add user" }));
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, testInfo, "06-admin-users");
+    await expectNoSeriousA11yViolations(page, testInfo, "admin users");
+
+    // The reset-password disclosure opens to a labelled field and a button (not submitted here).
+    await leadRow.locator("summary").click();
+    await expect(leadRow.getByLabel("New password for Linda Millington")).toBeVisible();
+    await expectTouchTargets(leadRow.getByRole("button", { name: "Set password" }));
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, testInfo, "06b-admin-users-reset-open");
+  });
+
+  test("adding a user with bad details explains each problem", async ({ page }) => {
+    await signIn(page, DEMO.manager);
+    await visit(page, "/admin/users");
+    const form = page.getByRole("region", { name: "Add a user" });
+    await form.getByLabel("Email").fill("not-an-email");
+    await form.getByLabel(/First password/).fill("short");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(form.getByText("Enter a name")).toBeVisible();
+    await expect(form.getByText("Enter a valid email address")).toBeVisible();
+    await expect(form.getByText("Use at least 12 characters")).toBeVisible();
+    await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("the case teams page shows every case with its team", async ({ page }, testInfo) => {
+    await signIn(page, DEMO.manager);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Case teams" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Case teams" })).toBeVisible();
+    for (const ref of ["RJ-2026-0142", "RJ-2026-0150", "RJ-2026-0117", "RJ-2026-0098", "RJ-2026-0161", "RJ-2026-0163"]) {
+      await expect(page.getByRole("heading", { level: 2, name: new RegExp(ref) })).toBeVisible();
+    }
+    const busStop = page.getByRole("region", { name: new RegExp(`^${BUS_STOP.reference}`) });
+    await expect(busStop).toContainText("Linda Millington — Lead facilitator");
+    await expectTouchTargets(busStop.getByRole("button"));
+    await expectTouchTargets(busStop.getByRole("link", { name: /Audit trail/ }));
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, testInfo, "07-admin-cases");
+    await expectNoSeriousA11yViolations(page, testInfo, "admin cases");
+  });
+
+  test("creates a user, puts them on a case, they see it; once disabled, their open page stops working", async ({ browser, page }, testInfo) => {
+    const email = uniqueEmail(testInfo, "new-facilitator");
+    const name = `Jo Newcombe ${testInfo.project.name}`;
+    await signIn(page, DEMO.manager);
+    await createUser(page, name, email);
+    const row = page.getByRole("table", { name: "Staff accounts" }).getByRole("row").filter({ hasText: email });
+    await expect(row).toContainText("Facilitator");
+    await expect(row).toContainText("None");
+    await expect(row).toContainText("Active");
+
+    // Before assignment the new user has no cases.
+    const newcomer = await signedInPage(browser, email, NEW_PASSWORD);
+    await expect(newcomer.page.getByText("You are not on any case yet.")).toBeVisible();
+    await screenshot(newcomer.page, testInfo, "03b-cases-empty");
+
+    await assignToCase(page, HARASSMENT.reference, name, "Co-facilitator");
+
+    // The newcomer's next page load shows the case, and they can open it.
+    await newcomer.page.reload();
+    const list = newcomer.page.getByRole("list", { name: "Cases" });
+    await expect(list.getByRole("listitem")).toHaveCount(1);
+    await expect(list).toContainText(HARASSMENT.reference);
+    await expect(list).toContainText("Co-facilitator");
+    await list.getByRole("link", { name: new RegExp(HARASSMENT.reference) }).click();
+    await expect(newcomer.page.getByRole("heading", { level: 1, name: HARASSMENT.title })).toBeVisible();
+    await expect(newcomer.page.getByText("You are co-facilitator")).toBeVisible();
+
+    // The manager disables the account.
+    await visit(page, "/admin/users");
+    const userRow = page.getByRole("table", { name: "Staff accounts" }).getByRole("row").filter({ hasText: email });
+    await userRow.getByRole("button", { name: /Disable/ }).click();
+    await expect(page.getByRole("status")).toHaveText(`Disabled ${email}. Their sessions have ended.`);
+    await expect(userRow).toContainText("Disabled");
+    await expect(userRow.getByRole("button", { name: /Enable/ })).toBeVisible();
+
+    // The page still open on the newcomer's tablet: the next navigation goes to sign-in.
+    await newcomer.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My cases" }).click();
+    await expect(newcomer.page).toHaveURL(/\/login\?redirectTo=%2Fcases$/);
+    await expect(newcomer.page.getByRole("heading", { name: "Sign in to Circle" })).toBeVisible();
+    // And they cannot sign back in.
+    await newcomer.page.getByLabel("Email").fill(email);
+    await newcomer.page.getByLabel("Password").fill(NEW_PASSWORD);
+    await newcomer.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(newcomer.page.getByRole("alert")).toHaveText("This account has been disabled. Ask your service manager.");
+    await newcomer.context.close();
+  });
+
+  test("the audit trail of a case lists who viewed it", async ({ browser, page }, testInfo) => {
+    // The co-facilitator opens the bus stop case: that view must be recorded.
+    const co = await signedInPage(browser, DEMO.co);
+    await co.page.getByRole("link", { name: new RegExp(BUS_STOP.reference) }).click();
+    await expect(co.page.getByRole("heading", { level: 1, name: BUS_STOP.title })).toBeVisible();
+    await co.context.close();
+
+    await signIn(page, DEMO.manager);
+    await visit(page, "/admin/cases");
+    await page.getByRole("link", { name: `Audit trail of ${BUS_STOP.reference}` }).click();
+    await expect(page).toHaveURL(/\/admin\/cases\/c[a-z0-9]+\/audit$/);
+    await expect(page.getByRole("heading", { level: 1, name: `Audit trail · ${BUS_STOP.reference}` })).toBeVisible();
+
+    const table = page.getByRole("table", { name: `Audit events for ${BUS_STOP.reference}` });
+    const views = table.getByRole("row").filter({ hasText: "Viewed the case" });
+    await expect(views.filter({ hasText: "Chris Patel" }).first()).toBeVisible();
+    await expect(views.filter({ hasText: "Chris Patel" }).first()).toContainText("facilitator");
+    // Newest first: the manager's own reading of this audit trail is not in it yet, the co's view is near the top.
+    const firstRow = table.getByRole("row").nth(1);
+    await expect(firstRow).toBeVisible();
+
+    await expectTouchTargets(page.getByRole("link", { name: "Case teams" }));
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, testInfo, "08-admin-audit");
+    await expectNoSeriousA11yViolations(page, testInfo, "audit");
+
+    // Reading the audit trail is itself audited.
+    await page.reload();
+    await expect(table.getByRole("row").filter({ hasText: "Morgan Reid" }).first()).toBeVisible();
+  });
+});
