@@ -34,7 +34,7 @@ if (migrate.status !== 0) {
   process.exit(migrate.status ?? 1);
 }
 
-const server = spawn(bin("tsx"), ["server/index.ts"], { cwd: ROOT, env, stdio: "inherit" });
+const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT, env, stdio: "inherit" });
 const forward = (signal) => () => server.kill(signal);
 process.on("SIGTERM", forward("SIGTERM"));
 process.on("SIGINT", forward("SIGINT"));

@@ -27,10 +27,11 @@ export function freshDatabaseFile(): string {
 
 export type ChildServer = { process: ChildProcess; origin: string; exited: Promise<number | null> };
 
-/** The real server as its own process (`tsx server/index.ts`), as `npm start` runs it. */
+/** The real server as its own process (`node --import tsx server/index.ts`), as `npm start` runs it. */
 export async function startChildServer(dbFile: string, port?: number): Promise<ChildServer> {
   const chosen = port ?? (await freePort());
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
+  // One process (node with the tsx loader), not the tsx CLI wrapper: SIGKILL must hit the server itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(chosen), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}`, SEED_DEMO: "1", LOG_LEVEL: "error", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
