@@ -162,12 +162,10 @@ describe("the collab WebSocket upgrade", () => {
       expect(outcome.opened).toBe(true);
       if (!outcome.opened) return;
       try {
-        // Until document sync lands the server itself closes every connection with 4503, so the
-        // connection may already be gone; if it is still open, disabling must close it (4001).
-        const openWhenDisabled = outcome.ws.readyState === WebSocket.OPEN;
+        expect(outcome.ws.readyState).toBe(WebSocket.OPEN);
         expect((await admin.post("/admin/users", { intent: "disable", userId: coId })).status).toBe(200);
         const { code } = await outcome.closed;
-        expect(openWhenDisabled ? [CollabClose.sessionEnded] : [CollabClose.sessionEnded, CollabClose.unavailable]).toContain(code);
+        expect(code).toBe(CollabClose.sessionEnded);
         expectRefused(await open(notes, co), 401);
       } finally {
         outcome.ws.terminate();
@@ -175,22 +173,28 @@ describe("the collab WebSocket upgrade", () => {
       }
     });
 
-    it("signing out refuses the next upgrade with the old cookie", async () => {
+    it("signing out closes the open connection and refuses the next upgrade with the old cookie", async () => {
       const lead = await signIn("lead@demo.circle");
       const cookie = lead.cookieHeader;
-      await expectOpened(await open(notes, lead));
+      const outcome = await open(notes, lead);
+      expect(outcome.opened).toBe(true);
+      if (!outcome.opened) return;
       await (await lead.post("/logout", {})).body?.cancel();
+      expect((await outcome.closed).code).toBe(CollabClose.sessionEnded);
       expectRefused(await openCollab(server().origin, notes, { cookie }), 401);
     });
 
-    it("removal from the case turns the notes into a 404 for that person", async () => {
+    it("removal from the case closes the open connection (4403) and turns the notes into a 404", async () => {
       const admin = await signIn("manager@demo.circle");
       const co = await signIn("co@demo.circle");
       const coId = await userId("co@demo.circle");
       const caseId = notes.split(":")[1]!;
-      await expectOpened(await open(notes, co));
+      const outcome = await open(notes, co);
+      expect(outcome.opened).toBe(true);
+      if (!outcome.opened) return;
       try {
         expect((await admin.post("/admin/cases?index", { intent: "remove", caseId, userId: coId })).status).toBe(200);
+        expect((await outcome.closed).code).toBe(CollabClose.accessRemoved);
         expectRefused(await open(notes, co), 404);
       } finally {
         await (await admin.post("/admin/cases?index", { intent: "assign", caseId, userId: coId, role: "CO_FACILITATOR" })).body?.cancel();
