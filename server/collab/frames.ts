@@ -92,3 +92,6 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
     }
   });
 }
+
+/** An update with no structs and no deletions ([0, 0]): what a client with nothing new sends on sync. */
+export const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;

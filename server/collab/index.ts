@@ -4,7 +4,8 @@ import { CollabClose } from "~/realtime/protocol";
 import { createActivityToucher } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
-import { parseFrame } from "./frames";
+import { CommitScheduler } from "./commits";
+import { isEmptyUpdate, parseFrame } from "./frames";
 import { COLLAB_LIMITS, colourFor, createRateLimiter } from "./limits";
 import { DocumentRoom, type RoomPeer } from "./room";
 import { CollabStorage } from "./storage";
@@ -22,13 +23,14 @@ export function createCollabServer(storage = new CollabStorage()) {
   const rooms = new Map<string, DocumentRoom>();
   const unloadTimers = new Map<string, NodeJS.Timeout>();
   const validator = new UpdateValidator();
+  const commits = new CommitScheduler(storage);
   let stopped = false;
 
   function openRoom(name: string): DocumentRoom {
     clearTimeout(unloadTimers.get(name));
     unloadTimers.delete(name);
     let room = rooms.get(name);
-    if (!room) rooms.set(name, (room = new DocumentRoom(name, storage)));
+    if (!room) rooms.set(name, (room = new DocumentRoom(name, storage, commits)));
     return room;
   }
 
@@ -93,6 +95,7 @@ export function createCollabServer(storage = new CollabStorage()) {
         return void ws.close(CollabClose.malformed, "Malformed message");
       }
       const isWrite = frame.type === "update" || frame.type === "sync-step2";
+      if (isWrite && isEmptyUpdate(frame.update)) return;
       if (isWrite) touch();
       if (isWrite && !peer.canWrite) {
         log.warn({ doc: doc.name, userId: user.id }, "update from read-only connection dropped");

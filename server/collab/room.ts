@@ -7,9 +7,12 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  isEmptyUpdate,
   parseAwareness,
   type Frame,
 } from "./frames";
+import { CollabClose } from "~/realtime/protocol";
+import type { CommitScheduler } from "./commits";
 import type { CollabStorage } from "./storage";
 
 export type RoomPeer = {
@@ -27,8 +30,8 @@ const send = (ws: WebSocket, data: Uint8Array) => {
 };
 
 /**
- * One loaded document. Updates are persisted (group commit per tick) BEFORE they are applied,
- * relayed to other peers, or confirmed to the writer with a "saved" message.
+ * One loaded document. Updates are persisted (one group commit per tick across all documents,
+ * see commits.ts) BEFORE they are applied, relayed to other peers, or confirmed to the writer.
  */
 export class DocumentRoom {
   readonly doc = new Y.Doc();
@@ -36,13 +39,14 @@ export class DocumentRoom {
   private seq: number;
   private sinceCompaction = 0;
   private queue: { peer: RoomPeer; update: Uint8Array }[] = [];
-  private flushScheduled = false;
+  private draining: { peer: RoomPeer; update: Uint8Array }[] = [];
   /** Last awareness entry per client id, so newcomers see who is here. */
   private readonly presence = new Map<number, { clock: number; state: unknown; peer: RoomPeer }>();
 
   constructor(
     readonly name: string,
     private readonly storage: CollabStorage,
+    private readonly commits: CommitScheduler,
   ) {
     const stored = storage.load(name);
     Y.transact(this.doc, () => {
@@ -115,20 +119,26 @@ export class DocumentRoom {
   }
 
   private enqueue(peer: RoomPeer, update: Uint8Array) {
+    // An empty update (no structs, no deletions) is what a client with nothing new answers on sync.
+    if (isEmptyUpdate(update)) return;
     this.queue.push({ peer, update });
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    this.commits.request(this);
   }
 
-  /** Group commit: one transaction for everything that arrived this tick, then apply, relay, confirm. */
-  flush(): void {
-    this.flushScheduled = false;
-    const batch = this.queue;
-    if (batch.length === 0) return;
+  /** Hand over what arrived since the last commit, numbered for the log. */
+  drain(): { docName: string; firstSeq: number; updates: Uint8Array[] } | null {
+    if (this.queue.length === 0) return null;
+    this.draining = this.queue;
     this.queue = [];
-    this.storage.appendBatch(this.name, this.seq + 1, batch.map((b) => b.update));
-    this.seq += batch.length;
+    const firstSeq = this.seq + 1;
+    this.seq += this.draining.length;
+    return { docName: this.name, firstSeq, updates: this.draining.map((b) => b.update) };
+  }
+
+  /** After the commit: apply, relay to the other peers, and confirm to each writer. */
+  committed(): void {
+    const batch = this.draining;
+    this.draining = [];
     this.sinceCompaction += batch.length;
     const writers = new Set<RoomPeer>();
     for (const { peer, update } of batch) {
@@ -138,6 +148,22 @@ export class DocumentRoom {
     const saved = encodeSaved(Y.encodeStateVector(this.doc));
     for (const writer of writers) send(writer.ws, saved);
     if (this.sinceCompaction >= COMPACT_EVERY) this.compact();
+  }
+
+  /** The commit failed: nothing was stored, relayed or confirmed. Writers reconnect and resend. */
+  abortDrained(): void {
+    const batch = this.draining;
+    this.draining = [];
+    this.seq -= batch.length;
+    for (const peer of new Set(batch.map((b) => b.peer))) peer.ws.close(CollabClose.unavailable, "Could not save; reconnecting");
+  }
+
+  /** Commit this room's queue now, on its own (unload, shutdown). */
+  flush(): void {
+    const batch = this.drain();
+    if (!batch) return;
+    this.storage.appendMany([batch]);
+    this.committed();
   }
 
   compact(): void {

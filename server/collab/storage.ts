@@ -36,13 +36,15 @@ export class CollabStorage {
     return { snapshot: snapshot?.state ?? null, updates: rows.map((r) => r.data), lastSeq: rows.at(-1)?.seq ?? fromSeq };
   }
 
-  /** Append a batch of updates in one transaction (group commit), numbered from firstSeq. */
-  appendBatch = (docName: string, firstSeq: number, updates: Uint8Array[]): void => {
+  /** Append the batches of many documents in one transaction (group commit), each numbered from its firstSeq. */
+  appendMany(batches: { docName: string; firstSeq: number; updates: Uint8Array[] }[]): void {
     const now = Date.now();
     this.db.transaction(() => {
-      updates.forEach((u, i) => this.statements.append.run(docName, firstSeq + i, Buffer.from(u), now));
+      for (const { docName, firstSeq, updates } of batches) {
+        updates.forEach((u, i) => this.statements.append.run(docName, firstSeq + i, Buffer.from(u), now));
+      }
     })();
-  };
+  }
 
   /** Replace the log up to `seq` with the encoded state of the document at that point. */
   compact(docName: string, seq: number, state: Uint8Array): void {
