@@ -128,6 +128,39 @@ describe("collab server: jointly edited notes", () => {
     await waitFor(() => allSaved(good), 10_000, "the good client is still served");
   });
 
+  it("closes a connection that floods messages (4429) and refuses a user's 17th open connection (429)", async () => {
+    const lead = await signIn("lead@demo.circle");
+    const name = await notesDoc();
+    const url = `${server().origin.replace("http", "ws")}/collab/${name}`;
+    const WS = authedWebSocket(lead.cookieHeader, server().origin);
+    const flooder = new WS(url);
+    await new Promise((resolve) => flooder.once("open", resolve));
+    const code = await new Promise<number>((resolve) => {
+      flooder.once("close", (c: number) => resolve(c));
+      const queryAwareness = new Uint8Array([3]);
+      for (let i = 0; i < 1000; i++) flooder.send(queryAwareness);
+    });
+    expect(code).toBe(CollabClose.rateLimited);
+
+    const open: WebSocket[] = [];
+    try {
+      for (let i = 0; i < 16; i++) {
+        const ws = new WS(url);
+        await new Promise((resolve, reject) => (ws.once("open", resolve), ws.once("unexpected-response", reject)));
+        open.push(ws);
+      }
+      const status = await new Promise<number>((resolve) => {
+        const extra = new WS(url);
+        extra.once("unexpected-response", (_req: unknown, res: { statusCode: number }) => resolve(res.statusCode));
+        extra.once("open", () => resolve(101));
+        extra.on("error", () => undefined);
+      });
+      expect(status).toBe(429);
+    } finally {
+      open.forEach((ws) => ws.terminate());
+    }
+  });
+
   it("takes write access away from an open connection when a co-facilitator is made supervisor", async () => {
     const [co, admin] = await Promise.all([signIn("co@demo.circle"), signIn("manager@demo.circle")]);
     const name = await notesDoc();
