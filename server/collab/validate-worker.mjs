@@ -1,15 +1,21 @@
-// Runs untrusted Yjs updates against a scratch document off the main thread. Some crafted
+// Runs untrusted Yjs updates against scratch documents off the main thread. Some crafted
 // updates take seconds to decode; the parent times this worker out and replaces it.
+// One message carries every update that arrived in one tick; answers come back in order.
 import { parentPort } from "node:worker_threads";
 import * as Y from "yjs";
 
-parentPort.on("message", ({ id, update }) => {
+function decodes(update) {
+  const doc = new Y.Doc({ gc: false });
   try {
-    const doc = new Y.Doc({ gc: false });
     Y.applyUpdate(doc, update);
-    doc.destroy();
-    parentPort.postMessage({ id, ok: true });
+    return true;
   } catch {
-    parentPort.postMessage({ id, ok: false });
+    return false;
+  } finally {
+    doc.destroy();
   }
+}
+
+parentPort.on("message", ({ id, updates }) => {
+  parentPort.postMessage({ id, results: updates.map(decodes) });
 });

@@ -2,26 +2,49 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 const WORKER_FILE = path.join(process.cwd(), "server", "collab", "validate-worker.mjs");
-/** How long the worker may go without answering while it holds work: the decode budget of one update. */
+/** How long the worker may go without answering while it holds work: the decode budget of one batch. */
 export const VALIDATE_TIMEOUT_MS = 1000;
 
-type Pending = { update: Uint8Array; resolve: (ok: boolean) => void };
+type Item = { update: Uint8Array; resolve: (ok: boolean) => void };
+type Batch = { items: Item[]; isolated: boolean };
 
 /**
- * Checks that an untrusted update decodes, in a worker thread with a deadline, so a hostile
- * payload can neither throw inside a live document nor stall the event loop (issue 3 limits).
- * The worker answers in order, so when it stalls the oldest pending update is the culprit:
- * that one is refused, the worker replaced, and everything behind it resubmitted.
+ * Checks that untrusted updates decode, in a worker thread with a deadline, so a hostile payload
+ * can neither throw inside a live document nor stall the event loop (issue 3 limits). Updates of
+ * one tick travel as one batch. When the worker stalls, the oldest batch is the culprit: if it held
+ * one update that update is refused; otherwise its updates are retried one by one, and every
+ * other batch is resubmitted to a fresh worker.
  */
 export class UpdateValidator {
   private worker: Worker | null = null;
   private online = false;
   private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly inFlight = new Map<number, Batch>();
+  private collecting: Item[] = [];
   private watchdog: NodeJS.Timeout | null = null;
 
   constructor() {
     this.ensureWorker();
+  }
+
+  validate(update: Uint8Array): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (this.collecting.length === 0) setImmediate(() => this.sendCollected());
+      this.collecting.push({ update, resolve });
+    });
+  }
+
+  private sendCollected() {
+    const items = this.collecting;
+    this.collecting = [];
+    if (items.length > 0) this.send({ items, isolated: false });
+  }
+
+  private send(batch: Batch) {
+    const id = this.nextId++;
+    this.inFlight.set(id, batch);
+    this.ensureWorker().postMessage({ id, updates: batch.items.map((i) => i.update) });
+    if (!this.watchdog) this.arm();
   }
 
   private ensureWorker(): Worker {
@@ -33,7 +56,7 @@ export class UpdateValidator {
       this.online = true;
       this.arm();
     });
-    worker.on("message", ({ id, ok }: { id: number; ok: boolean }) => this.settle(id, ok));
+    worker.on("message", ({ id, results }: { id: number; results: boolean[] }) => this.settle(id, results));
     worker.on("error", () => this.stalled());
     worker.on("exit", () => {
       if (this.worker === worker) this.stalled();
@@ -45,17 +68,17 @@ export class UpdateValidator {
   private arm() {
     if (this.watchdog) clearTimeout(this.watchdog);
     this.watchdog = null;
-    if (this.online && this.pending.size > 0) {
+    if (this.online && this.inFlight.size > 0) {
       this.watchdog = setTimeout(() => this.stalled(), VALIDATE_TIMEOUT_MS);
       this.watchdog.unref();
     }
   }
 
-  private settle(id: number, ok: boolean) {
-    const entry = this.pending.get(id);
-    if (!entry) return;
-    this.pending.delete(id);
-    entry.resolve(ok);
+  private settle(id: number, results: boolean[]) {
+    const batch = this.inFlight.get(id);
+    if (!batch) return;
+    this.inFlight.delete(id);
+    batch.items.forEach((item, i) => item.resolve(results[i] === true));
     this.arm();
   }
 
@@ -63,28 +86,24 @@ export class UpdateValidator {
     const old = this.worker;
     this.worker = null;
     void old?.terminate();
-    const [culprit] = this.pending.keys();
-    if (culprit !== undefined) this.settle(culprit, false);
-    const rest = [...this.pending];
-    if (rest.length === 0) return this.arm();
-    const worker = this.ensureWorker();
-    for (const [id, { update }] of rest) worker.postMessage({ id, update });
-  }
-
-  validate(update: Uint8Array): Promise<boolean> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, { update, resolve });
-      this.ensureWorker().postMessage({ id, update });
-      if (!this.watchdog) this.arm();
-    });
+    const batches = [...this.inFlight.values()];
+    this.inFlight.clear();
+    const [culprit, ...rest] = batches;
+    if (!culprit) return this.arm();
+    if (culprit.isolated || culprit.items.length === 1) culprit.items.forEach((i) => i.resolve(false));
+    else culprit.items.forEach((item) => this.send({ items: [item], isolated: true }));
+    rest.forEach((batch) => this.send(batch));
+    this.arm();
   }
 
   async close(): Promise<void> {
     if (this.watchdog) clearTimeout(this.watchdog);
     const worker = this.worker;
     this.worker = null;
-    for (const id of [...this.pending.keys()]) this.settle(id, false);
+    for (const batch of this.inFlight.values()) batch.items.forEach((i) => i.resolve(false));
+    this.inFlight.clear();
+    this.collecting.forEach((i) => i.resolve(false));
+    this.collecting = [];
     await worker?.terminate();
   }
 }
