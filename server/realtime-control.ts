@@ -52,7 +52,7 @@ export function createRealtimeControl(registries: ConnectionRegistry[]) {
       recheckMemberships(userId).catch((err) => log.error({ err: String(err) }, "membership recheck failed"));
     },
   };
-  return { control, sweep, stop: () => clearInterval(timer) };
+  return { control, stop: () => clearInterval(timer) };
 }
 
 async function stillMember(user: Principal, caseId: string) {

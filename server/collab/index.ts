@@ -95,6 +95,7 @@ export function createCollabServer(storage = new CollabStorage()) {
         return void ws.close(CollabClose.malformed, "Malformed message");
       }
       const isWrite = frame.type === "update" || frame.type === "sync-step2";
+      // An empty update (no structs, no deletions) is what a client with nothing new answers on sync.
       if (isWrite && isEmptyUpdate(frame.update)) return;
       if (isWrite) touch();
       if (isWrite && !peer.canWrite) {
@@ -135,7 +136,7 @@ export function createCollabServer(storage = new CollabStorage()) {
     storage.close();
   }
 
-  return { registry, onConnection, admit, close, rooms };
+  return { registry, onConnection, admit, close };
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -7,7 +7,6 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
-  isEmptyUpdate,
   parseAwareness,
   type Frame,
 } from "./frames";
@@ -119,8 +118,6 @@ export class DocumentRoom {
   }
 
   private enqueue(peer: RoomPeer, update: Uint8Array) {
-    // An empty update (no structs, no deletions) is what a client with nothing new answers on sync.
-    if (isEmptyUpdate(update)) return;
     this.queue.push({ peer, update });
     this.commits.request(this);
   }

@@ -3,7 +3,6 @@ import { Server, type Socket } from "socket.io";
 import { getCaseResource } from "~/models/case-access.server";
 import {
   ClientEventSchemas,
-  PROTOCOL_VERSION,
   type Ack,
   type ClientEventName,
   type ClientToServerEvents,
@@ -84,7 +83,7 @@ export function attachSocketServer(httpServer: HttpServer) {
     });
   });
 
-  return { io, registry, protocolVersion: PROTOCOL_VERSION };
+  return { io, registry };
 }
 
 async function dispatch(socket: CircleSocket, event: unknown, payload: unknown): Promise<Ack> {
