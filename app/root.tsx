@@ -15,8 +15,8 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: `${status === 404 ? "Page not found" : "Something went wrong"} · Circle` }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const user = await getUser(context);
   return json({ user: user ? { name: user.name, role: user.role } : null });
 }
 

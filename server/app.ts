@@ -7,6 +7,7 @@ import express from "express";
 import helmet from "helmet";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { getSessionUserFromCookieHeader } from "~/utils/session.server";
 import type { CircleLoadContext } from "~/utils/load-context";
 import { createCollabServer } from "./collab";
 import { createCollabUpgrade } from "./collab/upgrade";
@@ -85,7 +86,14 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     createRequestHandler({
       build: getBuild,
       mode: env.NODE_ENV,
-      getLoadContext: (req): CircleLoadContext => ({ clientIp: clientIp(req), realtime: realtime.control }),
+      getLoadContext: (req): CircleLoadContext => {
+        let user: ReturnType<CircleLoadContext["sessionUser"]> | undefined;
+        return {
+          clientIp: clientIp(req),
+          realtime: realtime.control,
+          sessionUser: () => (user ??= getSessionUserFromCookieHeader(req.headers.cookie)),
+        };
+      },
     }),
   );
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -11,7 +11,7 @@ import { formatDateTime } from "~/utils/format";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Audit ${data.reference} · Circle` : "Audit · Circle" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireAdmin(request, context);
   const resource = await requireCaseAction(admin, params.caseId, "case:audit");
   const found = await findServiceCase(admin.serviceId, resource.caseId);
   if (!found) throw notFound("Case not found");

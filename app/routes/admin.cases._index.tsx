@@ -11,8 +11,8 @@ import { fieldErrors, type FieldErrors } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Case teams · Circle" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request, context);
   const [cases, users] = await Promise.all([listCaseTeams(admin.serviceId), listAssignableUsers(admin.serviceId)]);
   return json({ cases, users });
 }
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { errors?: FieldErrors; caseId?: string; done?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireAdmin(request, context);
   const body = await request.formData().catch(() => null);
   if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
   const form = Object.fromEntries(body);

@@ -11,15 +11,15 @@ import { fieldErrors, type FieldErrors } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Users · Circle" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request, context);
   return json({ users: await listServiceUsers(admin.serviceId), me: admin.id });
 }
 
 type ActionData = { errors?: FieldErrors; intent?: string; userId?: string; done?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireAdmin(request, context);
   const body = await request.formData().catch(() => null);
   if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
   const form = Object.fromEntries(body);

@@ -13,7 +13,7 @@ import { CASE_ROLE_LABELS, CASE_ROLES, STAGE_LABELS, STAGE_NEXT_STEPS, STAGES } 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.reference} · Circle` : "Case · Circle" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "case:view");
   const overview = await getCaseOverview(resource.caseId);
   if (!overview) throw notFound("Case not found");

@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 /** Full-screen notes for a tablet in the meeting room. Members only; supervisors read. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "notes:read");
   const heading = await getCaseHeading(resource.caseId);
   if (!heading) throw notFound("Case not found");

@@ -11,7 +11,7 @@ import { CaseFilterSchema } from "~/utils/schemas";
 export const meta: MetaFunction = () => [{ title: "My cases · Circle" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(request, context);
   const url = new URL(request.url);
   const parsed = CaseFilterSchema.safeParse(Object.fromEntries(url.searchParams));
   const filter = parsed.success ? parsed.data : { q: "", stage: "" as const };

@@ -11,8 +11,8 @@ import type { StaffRole } from "~/utils/roles";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Circle" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect("/cases");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getUser(context)) throw redirect("/cases");
   const { setCookie } = getDeviceId(request);
   return json({}, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }

@@ -10,7 +10,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await getUser(request);
+  const user = await getUser(context);
   if (user) {
     await revokeSession(user.sessionId);
     context.realtime.disconnectSession(user.sessionId, "You signed out");

@@ -1,13 +1,14 @@
-import { redirect } from "@remix-run/node";
-import { getSessionUserFromCookieHeader, type SessionUser } from "./session.server";
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { SessionUser } from "./session.server";
 
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  return getSessionUserFromCookieHeader(request.headers.get("Cookie"));
+/** The signed-in user; with the load context, one session lookup serves every loader of a request. */
+export async function getUser(context: AppLoadContext): Promise<SessionUser | null> {
+  return context.sessionUser();
 }
 
 /** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
-export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getUser(request);
+export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await getUser(context);
   if (!user) {
     const url = new URL(request.url);
     const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
@@ -17,8 +18,8 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 /** Admin pages answer 404 to everyone else: their existence is not advertised. */
-export async function requireAdmin(request: Request): Promise<SessionUser> {
-  const user = await requireUser(request);
+export async function requireAdmin(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await requireUser(request, context);
   if (user.role !== "ADMIN") throw notFound();
   return user;
 }

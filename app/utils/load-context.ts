@@ -13,6 +13,8 @@ export type RealtimeControl = {
 
 export type CircleLoadContext = {
   clientIp: string | null;
+  /** The request's signed-in user, looked up once however many loaders ask (root + route). */
+  sessionUser(): Promise<import("./session.server").SessionUser | null>;
   realtime: RealtimeControl;
 };
 
