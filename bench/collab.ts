@@ -33,7 +33,7 @@ import { median, round, summarize, type Summary } from "./lib/stats";
 const QUICK = process.env.BENCH_QUICK === "1";
 const ONLY = new Set((process.env.BENCH_ONLY ?? "latency,throughput,cold,crash").split(","));
 const CFG = {
-  scales: QUICK ? [20, 60] : [100, 500],
+  scales: process.env.BENCH_SCALES ? process.env.BENCH_SCALES.split(",").map(Number) : QUICK ? [20, 60] : [100, 500],
   servers: (process.env.BENCH_SERVERS ?? "circle,reference,hocuspocus").split(",") as ServerKind[],
   clientsPerDoc: 5,
   editsPerDocPerSec: 10,
@@ -128,8 +128,7 @@ async function setup(workDir: string, pin: boolean): Promise<Setup> {
   const userCount = Math.ceil(Math.max(maxConns, ...CFG.throughput.aggregateConns) / CFG.connsPerUser);
   const userOfConn = (i: number) => Math.floor(i / CFG.connsPerUser);
   const pools: Record<string, number> = {
-    [`lat${CFG.scales[1]}`]: CFG.scales[1]!,
-    [`lat${CFG.scales[0]}`]: CFG.scales[0]!,
+    ...Object.fromEntries([...CFG.scales].reverse().map((scale) => [`lat${scale}`, scale])),
     agg: Math.max(...CFG.throughput.aggregateConns),
     single: 1,
     cold: 1,
@@ -678,7 +677,7 @@ function writeResults(partial: boolean) {
   results.meta.durationSeconds = round(elapsed() / 1000, 1);
   results.meta.loadavgAtEnd = os.loadavg().map((l) => round(l, 2));
   results.meta.partial = partial;
-  const dir = path.join(ROOT, "bench", "results");
+  const dir = process.env.BENCH_RESULTS_DIR ? path.resolve(process.env.BENCH_RESULTS_DIR) : path.join(ROOT, "bench", "results");
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const jsonFile = path.join(dir, `collab-${stamp}.json`);

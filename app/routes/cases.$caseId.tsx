@@ -1,9 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ConferenceSection } from "~/components/case/conference-section";
+import { ContactsSection } from "~/components/case/contacts-section";
+import { ParticipantsSection } from "~/components/case/participants-section";
+import { RiskSection } from "~/components/case/risk-section";
+import { StageSection } from "~/components/case/stage-section";
+import type { SectionProps } from "~/components/case/types";
 import { CaseNotes } from "~/components/editor/case-notes";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseOverview } from "~/models/case.server";
+import { getPreparation } from "~/models/preparation.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -15,19 +22,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "case:view");
-  const overview = await getCaseOverview(resource.caseId);
-  if (!overview) throw notFound("Case not found");
+  const [overview, prep] = await Promise.all([getCaseOverview(resource.caseId), getPreparation(resource.caseId)]);
+  if (!overview || !prep) throw notFound("Case not found");
   await audit({ actor: user, action: "case.view", target: `case:${overview.id}`, caseId: overview.id, ip: context.clientIp });
   return json({
     case: overview,
     myRole: resource.membership,
     canEdit: can(user, "case:edit", resource),
+    canApprove: can(user, "case:approve", resource),
+    me: { id: user.id, name: user.name },
+    prep,
     notes: { readOnly: !can(user, "notes:write", resource), userName: user.name },
   });
 }
 
 export default function CaseOverview() {
-  const { case: c, myRole, notes } = useLoaderData<typeof loader>();
+  const { case: c, myRole, notes, prep, canEdit, canApprove, me } = useLoaderData<typeof loader>();
+  const section: SectionProps = { caseId: c.id, prep, canEdit, canApprove, me };
   const currentIndex = STAGES.indexOf(c.stage);
   const reachedAt = new Map(c.stageEvents.map((e) => [e.stage, e.at]));
   return (
@@ -44,6 +55,13 @@ export default function CaseOverview() {
         {c.sensitive ? <span className="badge sensitive">Sensitive or complex</span> : null}
         {myRole ? <span>You are {CASE_ROLE_LABELS[myRole].toLowerCase()}</span> : null}
       </div>
+      <nav className="section-nav" aria-label="Case sections">
+        <a href="#participants" className="tap">People and consent</a>
+        <a href="#contacts" className="tap">Contacts</a>
+        <a href="#risk" className="tap">Risk</a>
+        <a href="#conference" className="tap">Conference</a>
+        <a href="#notes-heading" className="tap">Notes</a>
+      </nav>
       <div className="case-grid">
         <section className="card area-next" aria-labelledby="next-heading">
           <h2 id="next-heading">What comes next</h2>
@@ -56,6 +74,7 @@ export default function CaseOverview() {
           ) : (
             <p className="hint">No conference is booked.</p>
           )}
+          <StageSection {...section} />
           <h2>What happened</h2>
           <p>{c.offenceSummary}</p>
         </section>
@@ -94,6 +113,10 @@ export default function CaseOverview() {
           )}
         </section>
       </div>
+      <ParticipantsSection {...section} />
+      <ContactsSection {...section} />
+      <RiskSection {...section} />
+      <ConferenceSection {...section} />
       <section className="card notes-section" aria-labelledby="notes-heading">
         <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
           <h2 id="notes-heading" style={{ margin: 0 }}>Case notes</h2>

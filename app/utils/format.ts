@@ -12,3 +12,44 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "shor
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
+
+/** The service's time zone: every date shown or typed is wall-clock time here. */
+export const SERVICE_TIME_ZONE = "Europe/London";
+
+const inputParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: SERVICE_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+function wallClock(d: Date) {
+  const parts = Object.fromEntries(inputParts.formatToParts(d).map((p) => [p.type, p.value]));
+  return { y: +parts.year!, mo: +parts.month!, d: +parts.day!, h: +parts.hour!, mi: +parts.minute!, s: +parts.second! };
+}
+
+/** "YYYY-MM-DDTHH:mm" in the service's time zone, for a datetime-local input. */
+export function toZonedInput(value: string | Date): string {
+  const w = wallClock(new Date(value));
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}`;
+}
+
+/** The instant a "YYYY-MM-DDTHH:mm" wall-clock time in the service's time zone names. */
+export function fromZonedInput(value: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) return new Date(NaN);
+  const asUtc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
+  // The zone's offset at that moment (twice, to settle across a clock change).
+  let at = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const w = wallClock(new Date(at));
+    const offset = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - at;
+    at = asUtc - offset;
+  }
+  return new Date(at);
+}

@@ -19,7 +19,8 @@ export type Resource = CaseResource | ServiceResource;
 
 export type CaseAction =
   | "case:view" // see the case overview and its content
-  | "case:edit" // change case data (preparation, stage)
+  | "case:edit" // change case data (participants, consent, contacts, risk, stage, scheduling)
+  | "case:approve" // record the case supervisor's decision on a risk assessment
   | "case:audit" // read the case's audit trail
   | "case:assign" // add or remove case members
   | "case:subscribe" // receive the case's live events
@@ -31,6 +32,7 @@ export type Action = CaseAction | ServiceAction;
 const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boolean> = {
   "case:view": (_u, c) => c.membership !== null,
   "case:edit": (_u, c) => isFacilitatorOf(c),
+  "case:approve": (u, c) => c.membership === "SUPERVISOR" && u.role === "SUPERVISOR",
   "case:audit": (u) => u.role === "ADMIN",
   "case:assign": (u) => u.role === "ADMIN",
   "case:subscribe": (_u, c) => c.membership !== null,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fromZonedInput } from "./format";
 import { CASE_ROLES, STAFF_ROLES, STAGES } from "./roles";
 
 /** Field schemas reused across forms, routes and sockets (CONVENTIONS §4). */
@@ -46,3 +47,33 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   }
   return out;
 }
+
+/** An id of a row created by Prisma (cuid), e.g. a participant or a conference. */
+export const RecordIdSchema = z.string({ error: "Choose an item" }).regex(/^c[a-z0-9]{20,31}$/, "Not a valid id");
+
+/**
+ * A date and time from a datetime-local input ("2026-12-01T10:30"), read as wall-clock time in
+ * the service's time zone (format.ts). A full ISO string with a zone is taken as it is.
+ */
+export const LocalDateTimeSchema = z
+  .string({ error: "Enter a date and time" })
+  .trim()
+  .min(1, "Enter a date and time")
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, "Enter a date and time like 2026-12-01 10:30")
+  .transform((v, ctx) => {
+    const d = /(Z|[+-]\d{2}:\d{2})$/.test(v) ? new Date(v) : fromZonedInput(v);
+    if (Number.isNaN(d.getTime()) || d.getFullYear() < 2000 || d.getFullYear() > 2100) {
+      ctx.addIssue({ code: "custom", message: "Enter a real date between 2000 and 2100" });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+/** Optional free text: trimmed, at most `max` characters, "" when absent. */
+export const optionalText = (max: number, label = "This field") =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .transform((v) => v ?? "");

@@ -1,4 +1,6 @@
 import type { ClientEventName, CollabDocKind } from "~/realtime/protocol";
+import { PEOPLE_ROUTES } from "./matrix-people";
+import { SAFETY_ROUTES } from "./matrix-safety";
 
 /**
  * The authorization matrix (DESIGN.md §4): every Remix route, Express route, Socket.IO client
@@ -134,6 +136,8 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     // No userId: the admin gets a 400 validation error, nobody is disabled.
     post: { body: { intent: "disable" }, expect: adminOnly(400) },
   },
+  ...PEOPLE_ROUTES,
+  ...SAFETY_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },

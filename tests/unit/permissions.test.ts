@@ -9,13 +9,14 @@ const person = (role: StaffRole, serviceId = SERVICE): Principal => ({ id: `user
 const caseFor = (membership: CaseRole | null, serviceId = SERVICE): CaseResource => ({ kind: "case", caseId: "case-1", serviceId, membership });
 const service = (serviceId = SERVICE) => ({ kind: "service" as const, serviceId });
 
-const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read"];
+const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:approve", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read"];
 const SERVICE_ACTIONS: ServiceAction[] = ["service:manage-users", "service:list-cases"];
 
 // Who may do what on a case of their own service. Every action, every relationship to the case.
 const CASE_MATRIX: Record<CaseAction, { lead: boolean; co: boolean; supervisor: boolean; nonMember: boolean; admin: boolean }> = {
   "case:view": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
   "case:edit": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "case:approve": { lead: false, co: false, supervisor: true, nonMember: false, admin: false },
   "case:audit": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
   "case:assign": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
   "case:subscribe": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },

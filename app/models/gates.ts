@@ -1,0 +1,227 @@
+import type { Stage } from "~/utils/roles";
+import { STAGE_LABELS, STAGES } from "~/utils/roles";
+import {
+  CONSENT_ELEMENT_LABELS,
+  PARTICIPANT_ROLE_LABELS,
+  displayName,
+  type ConsentAnswer,
+  type ConsentElement,
+  type ParticipantRole,
+  type Recommendation,
+} from "~/utils/preparation";
+
+/**
+ * The rules of good practice that stand between a case and its next step (issue 4 §5).
+ * Pure: the server loads the facts (app/models/preparation.server.ts) and asks; the case screen
+ * shows the same reasons before anyone taps. Every refusal is a sentence a facilitator can act on.
+ */
+export type GateParticipant = {
+  id: string;
+  role: ParticipantRole;
+  name: string;
+  preferredName: string;
+  infoOfferedAt: Date | string | null;
+  notInvitedReason: string | null;
+  /** The newest consent answer per element; absent means never asked. */
+  consent: Partial<Record<ConsentElement, ConsentAnswer>>;
+};
+
+export type GateFacts = {
+  stage: Stage;
+  sensitive: boolean;
+  /** Active (not removed) participants. */
+  participants: GateParticipant[];
+  /** The newest risk assessment made at the case's current stage, if any. */
+  currentAssessment: { id: string; recommendation: Recommendation } | null;
+  /** The newest supervisor decision on currentAssessment, if any. */
+  approval: { decision: "APPROVED" | "DECLINED"; comments: string } | null;
+  /** Whether a conference is booked (status SCHEDULED). */
+  hasScheduledConference: boolean;
+};
+
+export type GateResult = { ok: true } | { ok: false; reasons: string[] };
+
+const result = (reasons: string[]): GateResult => (reasons.length === 0 ? { ok: true } : { ok: false, reasons });
+
+const who = (p: GateParticipant) => `${displayName(p)} (${PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()})`;
+
+const principals = (facts: GateFacts, role: ParticipantRole) => facts.participants.filter((p) => p.role === role);
+
+/** Reasons the named consent is missing for each person harmed and person responsible. */
+function consentReasons(facts: GateFacts, element: ConsentElement): string[] {
+  const reasons: string[] = [];
+  for (const role of ["PERSON_HARMED", "PERSON_RESPONSIBLE"] as const) {
+    const people = principals(facts, role);
+    if (people.length === 0) {
+      reasons.push(`Add the ${PARTICIPANT_ROLE_LABELS[role].toLowerCase()} to the case first.`);
+      continue;
+    }
+    for (const p of people) {
+      const answer = p.consent[element];
+      const what = CONSENT_ELEMENT_LABELS[element].toLowerCase();
+      if (answer === "YES") continue;
+      if (answer === "WITHDRAWN") reasons.push(`${who(p)} has withdrawn consent to ${what}.`);
+      else if (answer === "NO") reasons.push(`${who(p)} has said no to: ${what}.`);
+      else reasons.push(`${who(p)} has not yet agreed to ${what}.`);
+    }
+  }
+  return reasons;
+}
+
+function assessmentReasons(facts: GateFacts, allowIndirect: boolean): string[] {
+  const a = facts.currentAssessment;
+  if (!a) return [`Complete a risk assessment for the ${STAGE_LABELS[facts.stage].toLowerCase()} stage.`];
+  if (a.recommendation === "DO_NOT_PROCEED") return ["The current risk assessment recommends not proceeding."];
+  if (a.recommendation === "INDIRECT_ONLY" && !allowIndirect) {
+    return ["The current risk assessment recommends indirect communication only: letters are possible, a conference is not."];
+  }
+  return [];
+}
+
+function approvalReasons(facts: GateFacts): string[] {
+  if (!facts.sensitive || !facts.currentAssessment) return [];
+  if (facts.approval?.decision === "APPROVED") return [];
+  if (facts.approval?.decision === "DECLINED") {
+    return [`The case supervisor did not approve the current risk assessment: ${facts.approval.comments}`];
+  }
+  return ["This case is sensitive or complex: a case supervisor must approve the current risk assessment first."];
+}
+
+/** May a face-to-face conference be scheduled now? */
+export function conferenceGate(facts: GateFacts): GateResult {
+  if (facts.stage !== "PREPARATION") {
+    return result([`A conference is scheduled from the preparation stage; this case is at ${STAGE_LABELS[facts.stage].toLowerCase()}.`]);
+  }
+  return result([
+    ...consentReasons(facts, "TAKE_PART"),
+    ...consentReasons(facts, "MEET_FACE_TO_FACE"),
+    ...assessmentReasons(facts, false),
+    ...approvalReasons(facts),
+  ]);
+}
+
+/** Does a booked conference still stand? (Checked after every consent or assessment change.) */
+export function bookedConferenceStands(facts: GateFacts): GateResult {
+  return conferenceGate({ ...facts, stage: "PREPARATION" });
+}
+
+/**
+ * May the person responsible write a letter (indirect communication)? They must take part and
+ * agree to write; the assessment must not say stop. The person harmed's choice about receiving it
+ * is checked when the letter is released, not here.
+ */
+export function letterGate(facts: GateFacts): GateResult {
+  if (facts.stage === "CLOSED") return result(["This case is closed."]);
+  const responsible = principals(facts, "PERSON_RESPONSIBLE");
+  const reasons: string[] = [];
+  if (responsible.length === 0) reasons.push("Add the person responsible to the case first.");
+  for (const p of responsible) {
+    for (const element of ["TAKE_PART", "LETTER"] as const) {
+      if (p.consent[element] !== "YES") reasons.push(`${who(p)} has not agreed to: ${CONSENT_ELEMENT_LABELS[element].toLowerCase()}.`);
+    }
+  }
+  const a = facts.currentAssessment;
+  if (!a) reasons.push(`Complete a risk assessment for the ${STAGE_LABELS[facts.stage].toLowerCase()} stage.`);
+  else if (a.recommendation === "DO_NOT_PROCEED") reasons.push("The current risk assessment recommends not proceeding.");
+  return result(reasons);
+}
+
+/** Victims' Code: has each person harmed been offered information about RJ, or a reason recorded for not inviting them? */
+function victimsCodeReasons(facts: GateFacts): string[] {
+  const harmed = principals(facts, "PERSON_HARMED");
+  if (harmed.length === 0) return ["Add the person harmed to the case first."];
+  return harmed
+    .filter((p) => !p.infoOfferedAt && !p.notInvitedReason)
+    .map((p) => `Record when ${displayName(p)} was offered information about restorative justice, or why they are not invited.`);
+}
+
+/**
+ * May the case move from its stage to `to` by hand? Conference scheduling has its own gate and
+ * screen; closing needs a closure reason (checked by the form schema).
+ */
+export function stageGate(facts: GateFacts, to: Stage): GateResult {
+  const from = facts.stage;
+  if (from === to) return result([`The case is already at ${STAGE_LABELS[to].toLowerCase()}.`]);
+  if (from === "CLOSED") return result(["A closed case cannot be reopened."]);
+  if (to === "CLOSED") return { ok: true };
+  if (to === "CONFERENCE_SCHEDULED") return result(["Schedule the conference to move to this stage."]);
+  const step = STAGES.indexOf(to) - STAGES.indexOf(from);
+  const indirectToFollowUp = from === "PREPARATION" && to === "FOLLOW_UP";
+  if (step !== 1 && !indirectToFollowUp) {
+    return result([`A case moves from ${STAGE_LABELS[from].toLowerCase()} to ${STAGE_LABELS[STAGES[STAGES.indexOf(from) + 1]!].toLowerCase()} next.`]);
+  }
+  switch (to) {
+    case "ASSESSMENT":
+      return result([...victimsCodeReasons(facts), ...(principals(facts, "PERSON_RESPONSIBLE").length ? [] : ["Add the person responsible to the case first."])]);
+    case "PREPARATION":
+      return result([...consentReasons(facts, "TAKE_PART"), ...assessmentReasons(facts, true)]);
+    case "CONFERENCE_HELD":
+      return result(facts.hasScheduledConference ? [] : ["No conference is booked."]);
+    case "FOLLOW_UP":
+      return { ok: true };
+    default:
+      return result([`A case cannot move to ${STAGE_LABELS[to].toLowerCase()} from here.`]);
+  }
+}
+
+/** The stages a facilitator may choose from the case screen at this stage (gates still apply). */
+export function nextStages(from: Stage): Stage[] {
+  switch (from) {
+    case "REFERRAL":
+      return ["ASSESSMENT", "CLOSED"];
+    case "ASSESSMENT":
+      return ["PREPARATION", "CLOSED"];
+    case "PREPARATION":
+      return ["FOLLOW_UP", "CLOSED"];
+    case "CONFERENCE_SCHEDULED":
+      return ["CONFERENCE_HELD", "CLOSED"];
+    case "CONFERENCE_HELD":
+      return ["FOLLOW_UP", "CLOSED"];
+    case "FOLLOW_UP":
+      return ["CLOSED"];
+    case "CLOSED":
+      return [];
+  }
+}
+
+const MS_PER_DAY = 24 * 3600 * 1000;
+
+/**
+ * Adds working days (Monday to Friday) to a date, in UTC. Bank holidays are not counted out:
+ * the service's calendar is not modelled yet (README Decisions).
+ */
+export function addWorkingDays(from: Date, days: number): Date {
+  let at = new Date(from.getTime());
+  let left = days;
+  while (left > 0) {
+    at = new Date(at.getTime() + MS_PER_DAY);
+    const day = at.getUTCDay();
+    if (day !== 0 && day !== 6) left -= 1;
+  }
+  return at;
+}
+
+export type VictimsCodeStatus =
+  | { state: "offered"; at: string; onTime: boolean; dueBy: string }
+  | { state: "not_invited"; reason: string }
+  | { state: "due"; dueBy: string }
+  | { state: "overdue"; dueBy: string };
+
+/** Victims' Code: information about RJ is due within 5 working days of referral (1 for enhanced rights). */
+export function victimsCodeStatus(
+  referredAt: Date,
+  p: { enhancedRights: boolean; infoOfferedAt: Date | null; notInvitedReason: string | null },
+  now: Date,
+): VictimsCodeStatus {
+  const due = addWorkingDays(referredAt, p.enhancedRights ? 1 : 5);
+  const dueBy = due.toISOString();
+  if (p.infoOfferedAt) return { state: "offered", at: p.infoOfferedAt.toISOString(), onTime: p.infoOfferedAt <= due, dueBy };
+  if (p.notInvitedReason) return { state: "not_invited", reason: p.notInvitedReason };
+  return now > due ? { state: "overdue", dueBy } : { state: "due", dueBy };
+}
+
+/** When the next routine contact with a participant is due, from their preferred frequency; null when none is. */
+export function nextContactDue(lastContactAt: Date | null, since: Date, frequencyDays: number | null): Date | null {
+  if (frequencyDays === null) return null;
+  return new Date((lastContactAt ?? since).getTime() + frequencyDays * MS_PER_DAY);
+}

@@ -1,0 +1,378 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { db } from "~/utils/db.server";
+import type { Stage } from "~/utils/roles";
+import {
+  CONTACT_FREQUENCY_DAYS,
+  type AccessNeed,
+  type Acknowledgement,
+  type ConsentAnswer,
+  type ConsentElement,
+  type ConsentMethod,
+  type ContactFrequency,
+  type ContactMethod,
+  type ParticipantRole,
+  type PrepContactKind,
+  type PrepContactStatus,
+  type PrepPlace,
+  type Recommendation,
+  type RiskLevel,
+} from "~/utils/preparation";
+import {
+  bookedConferenceStands,
+  conferenceGate,
+  letterGate,
+  nextContactDue,
+  nextStages,
+  stageGate,
+  victimsCodeStatus,
+  type GateFacts,
+  type GateParticipant,
+} from "./gates";
+
+/** A Prisma client or an interactive transaction: gate facts are read inside the writing transaction. */
+export type Tx = PrismaClient | Prisma.TransactionClient;
+
+/** The newest answer per element from a participant's ledger entries, given oldest first (later entries win ties). */
+export function currentConsent(entries: { element: string; answer: string; createdAt: Date }[]) {
+  const current: Partial<Record<ConsentElement, ConsentAnswer>> = {};
+  const newest: Partial<Record<string, number>> = {};
+  for (const e of entries) {
+    const t = e.createdAt.getTime();
+    if ((newest[e.element] ?? -1) <= t) {
+      newest[e.element] = t;
+      current[e.element as ConsentElement] = e.answer as ConsentAnswer;
+    }
+  }
+  return current;
+}
+
+/** Everything the gate rules need about one case, read through `tx` (inside a transaction when writing). */
+export async function loadGateFacts(caseId: string, tx: Tx = db): Promise<GateFacts | null> {
+  const c = await tx.case.findUnique({
+    where: { id: caseId },
+    select: {
+      stage: true,
+      sensitive: true,
+      participants: {
+        where: { removedAt: null },
+        select: {
+          id: true,
+          role: true,
+          name: true,
+          preferredName: true,
+          infoOfferedAt: true,
+          notInvitedReason: true,
+          consents: { where: { sharedWith: "" }, orderBy: { createdAt: "asc" }, select: { element: true, answer: true, createdAt: true } },
+        },
+      },
+      riskAssessments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, stage: true, recommendation: true, createdAt: true } },
+      conferences: { where: { status: "SCHEDULED" }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!c) return null;
+  const latest = c.riskAssessments[0];
+  const current = latest && latest.stage === c.stage ? latest : null;
+  const approval = current
+    ? await tx.supervisorApproval.findFirst({
+        where: { riskAssessmentId: current.id },
+        orderBy: { createdAt: "desc" },
+        select: { decision: true, comments: true },
+      })
+    : null;
+  return {
+    stage: c.stage as Stage,
+    sensitive: c.sensitive,
+    participants: c.participants.map(
+      (p): GateParticipant => ({
+        id: p.id,
+        role: p.role as ParticipantRole,
+        name: p.name,
+        preferredName: p.preferredName,
+        infoOfferedAt: p.infoOfferedAt,
+        notInvitedReason: p.notInvitedReason,
+        consent: currentConsent(p.consents),
+      }),
+    ),
+    currentAssessment: current ? { id: current.id, recommendation: current.recommendation as Recommendation } : null,
+    approval: approval ? { decision: approval.decision as "APPROVED" | "DECLINED", comments: approval.comments } : null,
+    hasScheduledConference: c.conferences.length > 0,
+  };
+}
+
+/**
+ * After any change to consent, participants or the assessment: a booked conference whose gate no
+ * longer holds is put on hold and the case returns to preparation, in the same transaction, so a
+ * withdrawal takes effect everywhere at once. Returns the reasons when it put something on hold.
+ */
+export async function holdBookingsIfGateFails(tx: Prisma.TransactionClient, caseId: string, actorId: string): Promise<string[] | null> {
+  const facts = await loadGateFacts(caseId, tx);
+  if (!facts || !facts.hasScheduledConference) return null;
+  const gate = bookedConferenceStands(facts);
+  if (gate.ok) return null;
+  const reason = gate.reasons.join(" ");
+  await tx.conference.updateMany({ where: { caseId, status: "SCHEDULED" }, data: { status: "ON_HOLD", holdReason: reason } });
+  if (facts.stage === "CONFERENCE_SCHEDULED") {
+    await tx.case.update({ where: { id: caseId }, data: { stage: "PREPARATION" } });
+    await tx.caseStageEvent.create({ data: { caseId, stage: "PREPARATION", actorId, reason: `Conference put on hold: ${reason}` } });
+  }
+  return gate.reasons;
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** The case screen's preparation data: participants with consent, contacts, assessments, bookings and every gate's answer. */
+export async function getPreparation(caseId: string, now = new Date()) {
+  const c = await db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      stage: true,
+      sensitive: true,
+      referredAt: true,
+      closureReason: true,
+      closureNote: true,
+      participants: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          role: true,
+          name: true,
+          preferredName: true,
+          pronouns: true,
+          addressAs: true,
+          relationship: true,
+          phone: true,
+          email: true,
+          address: true,
+          contactMethod: true,
+          contactFrequency: true,
+          accessNeeds: true,
+          accessNotes: true,
+          hopes: true,
+          supportsId: true,
+          enhancedRights: true,
+          infoOfferedAt: true,
+          infoOfferedById: true,
+          notInvitedReason: true,
+          removedAt: true,
+          createdAt: true,
+          consents: {
+            orderBy: { createdAt: "desc" },
+            select: { id: true, element: true, sharedWith: true, answer: true, method: true, givenAt: true, note: true, recordedById: true, createdAt: true },
+          },
+          contacts: { where: { status: "COMPLETED" }, orderBy: { occurredAt: "desc" }, take: 1, select: { occurredAt: true } },
+        },
+      },
+      contacts: {
+        orderBy: { occurredAt: "desc" },
+        select: {
+          id: true,
+          participantId: true,
+          kind: true,
+          occurredAt: true,
+          place: true,
+          placeDetail: true,
+          attendees: true,
+          coWorkerId: true,
+          outcome: true,
+          status: true,
+          statusReason: true,
+          recordedById: true,
+          createdAt: true,
+        },
+      },
+      riskAssessments: {
+        orderBy: { createdAt: "desc" },
+        include: { approvals: { orderBy: { createdAt: "desc" } } },
+      },
+      conferences: {
+        orderBy: { scheduledAt: "desc" },
+        select: {
+          id: true,
+          scheduledAt: true,
+          endsAt: true,
+          venue: true,
+          room: true,
+          leadId: true,
+          coFacilitatorId: true,
+          status: true,
+          holdReason: true,
+          attendees: { select: { participantId: true } },
+        },
+      },
+      members: { select: { role: true, user: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!c) return null;
+
+  // Names of staff who recorded things: members now, plus anyone who has left the team since.
+  const staffIds = new Set<string>();
+  for (const p of c.participants) {
+    if (p.infoOfferedById) staffIds.add(p.infoOfferedById);
+    for (const e of p.consents) staffIds.add(e.recordedById);
+  }
+  for (const k of c.contacts) {
+    staffIds.add(k.recordedById);
+    if (k.coWorkerId) staffIds.add(k.coWorkerId);
+  }
+  for (const a of c.riskAssessments) {
+    staffIds.add(a.assessedById);
+    for (const ap of a.approvals) staffIds.add(ap.supervisorId);
+  }
+  for (const conf of c.conferences) {
+    if (conf.leadId) staffIds.add(conf.leadId);
+    if (conf.coFacilitatorId) staffIds.add(conf.coFacilitatorId);
+  }
+  const staff = await db.user.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true } });
+  const staffName = new Map(staff.map((s) => [s.id, s.name]));
+  const nameOf = (id: string | null) => (id ? (staffName.get(id) ?? "A former colleague") : null);
+
+  const facts = await loadGateFacts(caseId);
+  if (!facts) return null;
+
+  const participants = c.participants.map((p) => {
+    const frequencyDays = CONTACT_FREQUENCY_DAYS[p.contactFrequency as ContactFrequency] ?? null;
+    const lastContact = p.contacts[0]?.occurredAt ?? null;
+    const due = p.removedAt ? null : nextContactDue(lastContact, p.createdAt, frequencyDays);
+    return {
+      id: p.id,
+      role: p.role as ParticipantRole,
+      name: p.name,
+      preferredName: p.preferredName,
+      pronouns: p.pronouns,
+      addressAs: p.addressAs,
+      relationship: p.relationship,
+      phone: p.phone,
+      email: p.email,
+      address: p.address,
+      contactMethod: p.contactMethod as ContactMethod,
+      contactFrequency: p.contactFrequency as ContactFrequency,
+      accessNeeds: parseAccessNeeds(p.accessNeeds),
+      accessNotes: p.accessNotes,
+      hopes: p.hopes,
+      supportsId: p.supportsId,
+      enhancedRights: p.enhancedRights,
+      removed: p.removedAt !== null,
+      consent: currentConsent(p.consents.filter((e) => e.sharedWith === "").reverse()),
+      /** Current answer per named party for SHARE_INFORMATION. */
+      sharing: currentSharing([...p.consents].reverse()),
+      consentHistory: p.consents.map((e) => ({
+        id: e.id,
+        element: e.element as ConsentElement,
+        sharedWith: e.sharedWith,
+        answer: e.answer as ConsentAnswer,
+        method: e.method as ConsentMethod,
+        givenAt: e.givenAt.toISOString(),
+        note: e.note,
+        recordedBy: nameOf(e.recordedById),
+        recordedAt: e.createdAt.toISOString(),
+      })),
+      lastContactAt: iso(lastContact),
+      nextContactDue: iso(due),
+      contactOverdue: due !== null && due < now,
+      victimsCode:
+        p.role === "PERSON_HARMED"
+          ? {
+              ...victimsCodeStatus(c.referredAt, p, now),
+              offeredBy: nameOf(p.infoOfferedById),
+              enhancedRights: p.enhancedRights,
+            }
+          : null,
+    };
+  });
+
+  const assessments = c.riskAssessments.map((a) => ({
+    id: a.id,
+    stage: a.stage as Stage,
+    physicalHarm: a.physicalHarm as RiskLevel,
+    emotionalHarm: a.emotionalHarm as RiskLevel,
+    vulnerability: a.vulnerability as RiskLevel,
+    powerImbalance: a.powerImbalance as RiskLevel,
+    acknowledges: a.acknowledges as Acknowledgement,
+    substanceOrMental: a.substanceOrMental,
+    safetyMeasures: a.safetyMeasures,
+    harmedNearDoor: a.harmedNearDoor,
+    overall: a.overall as RiskLevel,
+    recommendation: a.recommendation as Recommendation,
+    sensitive: a.sensitive,
+    summary: a.summary,
+    assessedBy: nameOf(a.assessedById),
+    createdAt: a.createdAt.toISOString(),
+    current: a.id === facts.currentAssessment?.id,
+    approvals: a.approvals.map((ap) => ({
+      id: ap.id,
+      decision: ap.decision as "APPROVED" | "DECLINED",
+      comments: ap.comments,
+      supervisor: nameOf(ap.supervisorId),
+      createdAt: ap.createdAt.toISOString(),
+    })),
+  }));
+
+  const stage = c.stage as Stage;
+  return {
+    stage,
+    sensitive: c.sensitive,
+    referredAt: c.referredAt.toISOString(),
+    closure: c.closureReason ? { reason: c.closureReason, note: c.closureNote ?? "" } : null,
+    participants,
+    contacts: c.contacts.map((k) => ({
+      id: k.id,
+      participantId: k.participantId,
+      kind: k.kind as PrepContactKind,
+      occurredAt: k.occurredAt.toISOString(),
+      place: k.place as PrepPlace,
+      placeDetail: k.placeDetail,
+      attendees: k.attendees,
+      coWorker: nameOf(k.coWorkerId),
+      outcome: k.outcome,
+      status: k.status as PrepContactStatus,
+      statusReason: k.statusReason,
+      recordedBy: nameOf(k.recordedById),
+    })),
+    assessments,
+    awaitingApproval: c.sensitive && facts.currentAssessment !== null && facts.approval === null,
+    conferences: c.conferences.map((conf) => ({
+      id: conf.id,
+      scheduledAt: conf.scheduledAt.toISOString(),
+      endsAt: iso(conf.endsAt),
+      venue: conf.venue,
+      room: conf.room,
+      lead: nameOf(conf.leadId),
+      leadId: conf.leadId,
+      coFacilitator: nameOf(conf.coFacilitatorId),
+      coFacilitatorId: conf.coFacilitatorId,
+      status: conf.status,
+      holdReason: conf.holdReason,
+      attendeeIds: conf.attendees.map((a) => a.participantId),
+    })),
+    team: c.members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role })),
+    gates: {
+      conference: conferenceGate(facts),
+      letter: letterGate(facts),
+      stages: nextStages(stage).map((to) => ({ to, gate: stageGate(facts, to) })),
+    },
+  };
+}
+
+export type Preparation = NonNullable<Awaited<ReturnType<typeof getPreparation>>>;
+export type PreparationParticipant = Preparation["participants"][number];
+
+function parseAccessNeeds(text: string): AccessNeed[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value.filter((v) => typeof v === "string") as AccessNeed[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function currentSharing(entries: { element: string; sharedWith: string; answer: string; createdAt: Date }[]) {
+  const byParty = new Map<string, { answer: ConsentAnswer; at: number }>();
+  for (const e of entries) {
+    if (e.element !== "SHARE_INFORMATION" || e.sharedWith === "") continue;
+    const at = e.createdAt.getTime();
+    const seen = byParty.get(e.sharedWith);
+    if (!seen || seen.at <= at) byParty.set(e.sharedWith, { answer: e.answer as ConsentAnswer, at });
+  }
+  return [...byParty].map(([party, v]) => ({ party, answer: v.answer }));
+}

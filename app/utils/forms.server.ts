@@ -1,0 +1,26 @@
+import { json } from "@remix-run/node";
+import type { z } from "zod";
+import { fieldErrors, type FieldErrors } from "./schemas";
+
+/** What every case-screen action answers: field errors (400) or a confirmation. */
+export type FormResult = { ok: false; errors: FieldErrors; intent?: string } | { ok: true; done: string; intent?: string; id?: string };
+
+export const formError = (errors: FieldErrors, intent?: string, status = 400) => json<FormResult>({ ok: false, errors, intent }, { status });
+export const formDone = (done: string, intent?: string, id?: string) => json<FormResult>({ ok: true, done, intent, id });
+
+/**
+ * Reads a posted form and parses it with `schema`. Returns the data, or a 400 Response with
+ * field errors (nothing has been changed). Multi-valued fields (checkbox groups) come as arrays.
+ */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<{ data: z.infer<S> } | { response: Response }> {
+  const body = await request.formData().catch(() => null);
+  if (!body) return { response: formError({ form: "That form could not be read. Please send it again." }) };
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(body.keys())) {
+    const all = body.getAll(key).map((v) => (typeof v === "string" ? v : ""));
+    raw[key] = all.length > 1 || key.endsWith("[]") ? all : all[0];
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { response: formError(fieldErrors(parsed.error), typeof raw.intent === "string" ? raw.intent : undefined) };
+  return { data: parsed.data };
+}
