@@ -2,6 +2,16 @@ import type { PrismaClient } from "@prisma/client";
 import { hashPassword } from "~/utils/password.server";
 import type { CaseRole, Stage, StaffRole } from "~/utils/roles";
 import { STAGES } from "~/utils/roles";
+import type {
+  ConferenceStatus,
+  ConsentAnswer,
+  ConsentElement,
+  ConsentMethod,
+  ContactFrequency,
+  ParticipantRole,
+  Recommendation,
+  RiskLevel,
+} from "~/utils/preparation";
 
 /** Builders shared by the demo seed and the tests (CONVENTIONS §5). */
 export function factories(db: PrismaClient) {
@@ -54,7 +64,70 @@ export function factories(db: PrismaClient) {
       });
     },
 
-    conference: (input: { caseId: string; scheduledAt: Date; venue: string }) =>
+    conference: (input: { caseId: string; scheduledAt: Date; venue: string; room?: string; leadId?: string; coFacilitatorId?: string; status?: ConferenceStatus }) =>
       db.conference.create({ data: input, select: { id: true } }),
+
+    participant: (input: {
+      caseId: string;
+      role: ParticipantRole;
+      name: string;
+      preferredName?: string;
+      pronouns?: string;
+      relationship?: string;
+      phone?: string;
+      email?: string;
+      address?: string;
+      contactFrequency?: ContactFrequency;
+      supportsId?: string;
+      enhancedRights?: boolean;
+      infoOfferedAt?: Date;
+      infoOfferedById?: string;
+      hopes?: string;
+    }) => db.participant.create({ data: input, select: { id: true, name: true } }),
+
+    /** One consent ledger entry (answers default to YES, in person, now). */
+    consent: (input: {
+      caseId: string;
+      participantId: string;
+      element: ConsentElement;
+      recordedById: string;
+      answer?: ConsentAnswer;
+      method?: ConsentMethod;
+      givenAt?: Date;
+      sharedWith?: string;
+    }) =>
+      db.consentEntry.create({
+        data: { answer: "YES", method: "IN_PERSON", givenAt: new Date(), ...input },
+        select: { id: true },
+      }),
+
+    /** A risk assessment at the case's stage (defaults: low risk, proceed). */
+    riskAssessment: (input: {
+      caseId: string;
+      stage: Stage;
+      assessedById: string;
+      recommendation?: Recommendation;
+      overall?: RiskLevel;
+      sensitive?: boolean;
+      harmedNearDoor?: boolean;
+      safetyMeasures?: string;
+      createdAt?: Date;
+    }) =>
+      db.riskAssessment.create({
+        data: {
+          physicalHarm: "LOW",
+          emotionalHarm: "MEDIUM",
+          vulnerability: "LOW",
+          powerImbalance: "LOW",
+          acknowledges: "FULLY",
+          overall: "LOW",
+          recommendation: "PROCEED",
+          ...input,
+        },
+        select: { id: true },
+      }),
+
+    approval: (input: { caseId: string; riskAssessmentId: string; supervisorId: string; decision?: "APPROVED" | "DECLINED"; comments?: string }) =>
+      db.supervisorApproval.create({ data: { decision: "APPROVED", comments: "Approved.", ...input }, select: { id: true } }),
   };
 }
