@@ -43,12 +43,12 @@ export async function seedDemoIfEmpty(db = getDb()) {
       "Late on a Saturday night the person harmed was punched in the stomach at a bus stop and her phone was taken. " +
       "She was injured and later suffered serious consequences to her health and relationships. The person responsible " +
       "was detained by passers-by; he struggles with his mental health and has asked to write to her.",
-    stage: "PREPARATION",
+    stage: "CONFERENCE_SCHEDULED",
     sensitive: true,
     members: team,
     startedAt: new Date(now - 40 * DAY),
   });
-  await make.conference({ caseId: busStop.id, scheduledAt: atTen(12), venue: "Riverside Community Centre, room 2" });
+  await seedBusStopPreparation(make, busStop.id, users, now);
 
   await make.case({
     serviceId: service.id,
@@ -98,5 +98,112 @@ export async function seedDemoIfEmpty(db = getDb()) {
 
   await make.conference({ caseId: harassment.id, scheduledAt: atTen(5), venue: "Town Hall, meeting room B" });
 
+  // Two cases just handed over for preparation with nobody recorded yet: the end-to-end tests of
+  // preparation (one per tablet orientation) start from these.
+  for (const [reference, title, summary] of [
+    ["RJ-2026-0172", "Theft from a charity shop", "A volunteer's handbag was taken from the back room of a charity shop."],
+    ["RJ-2026-0174", "Threats made online", "A student received threatening messages from a former classmate."],
+  ] as const) {
+    await make.case({
+      serviceId: service.id,
+      reference,
+      title,
+      offenceSummary: summary,
+      stage: "PREPARATION",
+      members: team,
+      startedAt: new Date(now - 20 * DAY),
+    });
+  }
+
   return DEMO_USERS.map((u) => ({ email: u.email, label: u.label }));
+}
+
+/**
+ * The bus-stop case, prepared as the practice guidance asks: both people met at home or the office,
+ * consent recorded element by element, a sensitive risk assessment approved by the supervisor, and
+ * the conference booked on neutral ground.
+ */
+async function seedBusStopPreparation(make: ReturnType<typeof factories>, caseId: string, users: Record<string, { id: string }>, now: number) {
+  const lead = users.lead!.id;
+  const co = users.co!.id;
+  const referredAt = new Date(now - 40 * DAY);
+  await getDb().case.update({ where: { id: caseId }, data: { referredAt } });
+  const jessica = await make.participant({
+    caseId,
+    role: "PERSON_HARMED",
+    name: "Jessica Barnes",
+    preferredName: "Jess",
+    pronouns: "she/her",
+    relationship: "Was punched and robbed at the bus stop",
+    phone: "07700 900142",
+    email: "jess.barnes@example.org",
+    address: "14 Orchard Row, Maidstone",
+    contactFrequency: "WEEKLY",
+    enhancedRights: true,
+    infoOfferedAt: new Date(referredAt.getTime() + DAY),
+    infoOfferedById: lead,
+    hopes: "To tell him what that night did to her, and to hear him take responsibility without excuses.",
+  });
+  await make.participant({
+    caseId,
+    role: "SUPPORTER",
+    name: "Carol Barnes",
+    pronouns: "she/her",
+    relationship: "Jessica's mother",
+    phone: "07700 900143",
+    supportsId: jessica.id,
+    contactFrequency: "WHEN_NEEDED",
+  });
+  const daniel = await make.participant({
+    caseId,
+    role: "PERSON_RESPONSIBLE",
+    name: "Daniel Price",
+    preferredName: "Dan",
+    pronouns: "he/him",
+    relationship: "Took her phone after hitting her",
+    phone: "07700 900150",
+    address: "Flat 3, 22 Mill Street, Maidstone",
+    contactFrequency: "FORTNIGHTLY",
+    hopes: "To apologise in person and explain what he is doing about his mental health.",
+  });
+  await make.participant({
+    caseId,
+    role: "SUPPORTER",
+    name: "Ray Price",
+    pronouns: "he/him",
+    relationship: "Daniel's uncle",
+    supportsId: daniel.id,
+    contactFrequency: "NONE",
+  });
+  const agreed = new Date(now - 18 * DAY);
+  for (const participantId of [jessica.id, daniel.id]) {
+    for (const element of ["TAKE_PART", "MEET_FACE_TO_FACE", "LETTER", "TOLD_OF_OUTCOME"] as const) {
+      await make.consent({ caseId, participantId, element, recordedById: lead, givenAt: agreed });
+    }
+  }
+  await getDb().preparationContact.createMany({
+    data: [
+      { caseId, participantId: jessica.id, kind: "VISIT", occurredAt: new Date(now - 20 * DAY), place: "HOME", attendees: "Jess, her mother", coWorkerId: co, outcome: "Talked through what a conference is like; she wants to meet him.", recordedById: lead },
+      { caseId, participantId: daniel.id, kind: "VISIT", occurredAt: new Date(now - 18 * DAY), place: "OFFICE", attendees: "Dan", coWorkerId: co, outcome: "Prepared his account; agreed ground rules.", recordedById: lead },
+      { caseId, participantId: daniel.id, kind: "CALL", occurredAt: new Date(now - 5 * DAY), place: "PHONE", status: "NO_SHOW", statusReason: "Did not answer; text sent.", recordedById: co },
+    ],
+  });
+  const assessment = await make.riskAssessment({
+    caseId,
+    stage: "PREPARATION",
+    assessedById: lead,
+    recommendation: "PROCEED_WITH_MEASURES",
+    overall: "MEDIUM",
+    sensitive: true,
+    harmedNearDoor: true,
+    safetyMeasures: "Separate waiting rooms and arrival times; Jess sits nearest the door; a break room is available.",
+    createdAt: new Date(now - 16 * DAY),
+  });
+  await make.approval({ caseId, riskAssessmentId: assessment.id, supervisorId: users.supervisor!.id, comments: "Measures are proportionate. Approved." });
+  const at = new Date(now + 12 * DAY);
+  at.setUTCHours(10, 0, 0, 0);
+  const conference = await make.conference({ caseId, scheduledAt: at, venue: "Riverside Community Centre", room: "Room 2", leadId: lead, coFacilitatorId: co });
+  await getDb().conferenceAttendee.createMany({
+    data: (await getDb().participant.findMany({ where: { caseId }, select: { id: true } })).map((p) => ({ conferenceId: conference.id, participantId: p.id })),
+  });
 }

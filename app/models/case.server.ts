@@ -73,7 +73,7 @@ export async function getCaseOverview(caseId: string) {
         where: { status: "SCHEDULED" },
         orderBy: { scheduledAt: "asc" },
         take: 1,
-        select: { scheduledAt: true, venue: true },
+        select: { scheduledAt: true, venue: true, room: true },
       },
     },
   });
@@ -84,7 +84,10 @@ export async function getCaseOverview(caseId: string) {
     members: found.members.map((m) => ({ ...m, role: m.role as CaseRole })),
     stageEvents: found.stageEvents.map((e) => ({ stage: e.stage as Stage, at: e.createdAt.toISOString() })),
     nextConference: found.conferences[0]
-      ? { at: found.conferences[0].scheduledAt.toISOString(), venue: found.conferences[0].venue }
+      ? {
+          at: found.conferences[0].scheduledAt.toISOString(),
+          venue: [found.conferences[0].venue, found.conferences[0].room].filter(Boolean).join(", "),
+        }
       : null,
     createdAt: found.createdAt.toISOString(),
   };

@@ -41,7 +41,8 @@ export type GateFacts = {
 
 export type GateResult = { ok: true } | { ok: false; reasons: string[] };
 
-const result = (reasons: string[]): GateResult => (reasons.length === 0 ? { ok: true } : { ok: false, reasons });
+// Deduplicated: with nobody added yet, both consent elements would say "Add the person harmed" twice.
+const result = (reasons: string[]): GateResult => (reasons.length === 0 ? { ok: true } : { ok: false, reasons: [...new Set(reasons)] });
 
 const who = (p: GateParticipant) => `${displayName(p)} (${PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()})`;
 
@@ -182,6 +183,20 @@ export function nextStages(from: Stage): Stage[] {
     case "CLOSED":
       return [];
   }
+}
+
+/**
+ * The stage a risk assessment is made for. A booked conference does not need a fresh assessment:
+ * the one made in preparation stays current once the conference is scheduled (and if the booking
+ * is put on hold, the case is back in preparation with the same assessment).
+ */
+export function assessmentStageOf(stage: Stage): Stage {
+  return stage === "CONFERENCE_SCHEDULED" ? "PREPARATION" : stage;
+}
+
+/** Is an assessment made at `madeAt` still current for a case now at `caseStage`? */
+export function isAssessmentCurrent(madeAt: Stage, caseStage: Stage): boolean {
+  return assessmentStageOf(madeAt) === assessmentStageOf(caseStage);
 }
 
 const MS_PER_DAY = 24 * 3600 * 1000;

@@ -18,6 +18,7 @@ import {
   type RiskLevel,
 } from "~/utils/preparation";
 import {
+  isAssessmentCurrent,
   bookedConferenceStands,
   conferenceGate,
   letterGate,
@@ -71,7 +72,7 @@ export async function loadGateFacts(caseId: string, tx: Tx = db): Promise<GateFa
   });
   if (!c) return null;
   const latest = c.riskAssessments[0];
-  const current = latest && latest.stage === c.stage ? latest : null;
+  const current = latest && isAssessmentCurrent(latest.stage as Stage, c.stage as Stage) ? latest : null;
   const approval = current
     ? await tx.supervisorApproval.findFirst({
         where: { riskAssessmentId: current.id },

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConferenceSection } from "~/components/case/conference-section";
@@ -16,6 +16,14 @@ import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import { CASE_ROLE_LABELS, CASE_ROLES, STAGE_LABELS, STAGE_NEXT_STEPS, STAGES } from "~/utils/roles";
+
+import peopleStyles from "~/styles/people.css";
+import safetyStyles from "~/styles/safety.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: peopleStyles },
+  { rel: "stylesheet", href: safetyStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.reference} · Circle` : "Case · Circle" }];
 

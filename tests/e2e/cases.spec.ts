@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { BUS_STOP, DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signIn, visit } from "./helpers";
 
-const LEAD_CASES = ["RJ-2026-0142", "RJ-2026-0150", "RJ-2026-0117"];
+const LEAD_CASES = ["RJ-2026-0142", "RJ-2026-0150", "RJ-2026-0117", "RJ-2026-0172", "RJ-2026-0174"];
 const NOT_LEAD_CASES = ["RJ-2026-0161", "RJ-2026-0163", "RJ-2026-0098"];
 
 test.describe("a lead facilitator's cases", () => {
@@ -23,11 +23,11 @@ test.describe("a lead facilitator's cases", () => {
     await expect(items).toHaveCount(LEAD_CASES.length);
     for (const ref of LEAD_CASES) await expect(list.getByText(ref, { exact: true })).toBeVisible();
     for (const ref of NOT_LEAD_CASES) await expect(page.getByText(ref)).toHaveCount(0);
-    await expect(page.getByText("3 cases")).toBeVisible();
+    await expect(page.getByText("5 cases")).toBeVisible();
 
     const busStop = list.getByRole("link", { name: new RegExp(BUS_STOP.reference) });
     await expect(busStop).toContainText(BUS_STOP.title);
-    await expect(busStop).toContainText("Preparation");
+    await expect(busStop).toContainText("Conference scheduled");
     await expect(busStop).toContainText("Lead facilitator");
     await expect(busStop).toContainText("Sensitive or complex");
     await expect(busStop).toContainText(/Conference \w{3}, \d{1,2} \w{3} 20\d\d, \d\d:\d\d/);
@@ -67,7 +67,7 @@ test.describe("a lead facilitator's cases", () => {
     await expectTouchTargets(page.getByRole("link", { name: "Clear the search" }));
     await page.getByRole("link", { name: "Clear the search" }).click();
     await expect(page).toHaveURL(/\/cases$/);
-    await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem")).toHaveCount(LEAD_CASES.length);
   });
 
   test("the stage filter shows only cases at that stage", async ({ page }) => {
@@ -86,20 +86,20 @@ test.describe("a lead facilitator's cases", () => {
     await expect(page.getByText("No cases match.")).toBeVisible();
 
     await page.getByLabel("Stage").selectOption({ label: "All stages" });
-    await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem")).toHaveCount(LEAD_CASES.length);
 
     // Search and stage together.
     await page.getByLabel("Search by reference or title").fill("RJ-2026");
-    await page.getByLabel("Stage").selectOption({ label: "Preparation" });
-    await expect(page).toHaveURL(/stage=PREPARATION/);
+    await page.getByLabel("Stage").selectOption({ label: "Follow-up" });
+    await expect(page).toHaveURL(/q=RJ-2026.*stage=FOLLOW_UP|stage=FOLLOW_UP.*q=RJ-2026/);
     await expect(list.getByRole("listitem")).toHaveCount(1);
-    await expect(list).toContainText(BUS_STOP.reference);
+    await expect(list).toContainText("RJ-2026-0117");
   });
 
   test("a filter the server does not understand shows all cases with a warning", async ({ page }) => {
     await visit(page, "/cases?stage=NOT_A_STAGE");
     await expect(page.getByText("That filter was not understood")).toBeVisible();
-    await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem")).toHaveCount(LEAD_CASES.length);
   });
 
   test("the bus stop case shows its timeline, team and what comes next", async ({ page }, testInfo) => {
@@ -112,8 +112,8 @@ test.describe("a lead facilitator's cases", () => {
     await expect(page.getByText("Sensitive or complex")).toBeVisible();
 
     const next = page.getByRole("region", { name: "What comes next" });
-    await expect(next).toContainText("Prepare participants, record consent and agree the conference plan.");
-    await expect(next).toContainText("Riverside Community Centre, room 2");
+    await expect(next).toContainText("Confirm venue, seating and the script with your co-facilitator.");
+    await expect(next).toContainText("Riverside Community Centre, Room 2");
     await expect(next).toContainText("punched in the stomach at a bus stop");
 
     const timeline = page.getByRole("region", { name: "Stage timeline" });
@@ -123,7 +123,7 @@ test.describe("a lead facilitator's cases", () => {
     await expect(steps.last()).toContainText("Closed");
     const current = timeline.locator('[aria-current="step"]');
     await expect(current).toHaveCount(1);
-    await expect(current).toContainText("Preparation");
+    await expect(current).toContainText("Conference scheduled");
 
     const team = page.getByRole("region", { name: "Case team" });
     await expect(team).toContainText("Linda Millington");
