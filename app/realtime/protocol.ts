@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CaseIdSchema } from "~/utils/schemas";
+import { CaseIdSchema, RecordIdSchema } from "~/utils/schemas";
+import { LiveCommandSchema, type LiveRole, type LiveState } from "./live-machine";
 
 /**
  * The wire contract of both real-time channels (DESIGN.md §3). Shared by the browser and the server.
@@ -11,12 +12,23 @@ export const PROTOCOL_VERSION = 1;
 export const ClientEventSchemas = {
   "case:subscribe": z.object({ caseId: CaseIdSchema }).strict(),
   "case:unsubscribe": z.object({ caseId: CaseIdSchema }).strict(),
+  /** Follow a live conference: the ack carries the current state; then live:state on every change. */
+  "live:join": z.object({ conferenceId: RecordIdSchema }).strict(),
+  "live:leave": z.object({ conferenceId: RecordIdSchema }).strict(),
+  /** One command against the version the tablet last saw (live-machine.ts). */
+  "live:command": z.object({ conferenceId: RecordIdSchema, command: LiveCommandSchema }).strict(),
 } as const;
 
 export type ClientEventName = keyof typeof ClientEventSchemas;
 export const CLIENT_EVENTS = Object.keys(ClientEventSchemas) as ClientEventName[];
 
-export type Ack = { ok: true } | { ok: false; error: "invalid" | "not_found" | "unauthorized"; message: string };
+export type AckError = "invalid" | "not_found" | "unauthorized" | "stale" | "forbidden";
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError; message: string; state?: LiveState };
+
+/** A live conference's state as broadcast: `serverNow` lets tablets correct their clocks. */
+export type LiveStatePayload = { conferenceId: string; state: LiveState; serverNow: string };
+export type LivePresence = { conferenceId: string; people: { userId: string; name: string; role: LiveRole; devices: number }[] };
+export type LiveJoinAck = Ack<LiveStatePayload & { role: LiveRole }>;
 
 export type ClientToServerEvents = {
   [K in ClientEventName]: (payload: z.infer<(typeof ClientEventSchemas)[K]>, ack: (result: Ack) => void) => void;
@@ -25,6 +37,8 @@ export type ClientToServerEvents = {
 export type ServerToClientEvents = {
   /** The server ended this connection's session (sign-out, disabled account, reset password). */
   "session:ended": (payload: { reason: string }) => void;
+  "live:state": (payload: LiveStatePayload) => void;
+  "live:presence": (payload: LivePresence) => void;
 };
 
 /** Collab document names (y-websocket room names). Anything else is refused. */

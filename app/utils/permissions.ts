@@ -25,7 +25,13 @@ export type CaseAction =
   | "case:assign" // add or remove case members
   | "case:subscribe" // receive the case's live events
   | "notes:write"
-  | "notes:read";
+  | "notes:read"
+  | "live:chair" // run a live conference: start, advance, jump, pause, end, lock the seating plan
+  | "live:assist" // during a live conference: call a break, name the speaker
+  | "live:follow" // see a live conference's state as it happens
+  | "seating:write"
+  | "seating:read"
+  | "script:edit"; // tailor a conference's script before it starts
 export type ServiceAction = "service:manage-users" | "service:list-cases";
 export type Action = CaseAction | ServiceAction;
 
@@ -38,6 +44,12 @@ const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boole
   "case:subscribe": (_u, c) => c.membership !== null,
   "notes:write": (_u, c) => isFacilitatorOf(c),
   "notes:read": (_u, c) => c.membership !== null,
+  "live:chair": (_u, c) => c.membership === "LEAD",
+  "live:assist": (_u, c) => isFacilitatorOf(c),
+  "live:follow": (_u, c) => c.membership !== null,
+  "seating:write": (_u, c) => isFacilitatorOf(c),
+  "seating:read": (_u, c) => c.membership !== null,
+  "script:edit": (_u, c) => isFacilitatorOf(c),
 };
 
 const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {

@@ -13,13 +13,16 @@ import { can } from "~/utils/permissions";
 import { createActivityToucher, getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
+import { createLiveHandlers, type LiveHooks, type LiveSocketData } from "./live";
 import { clientIp, isAllowedOrigin } from "../origin";
 
-type SocketData = { user: SessionUser; ip: string | null; cases: Set<string> };
+type SocketData = LiveSocketData;
 type CircleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Handler = (socket: CircleSocket, payload: never) => Promise<Ack>;
 
-const handlers: { [K in ClientEventName]: Handler } = {
+type Handlers = { [K in ClientEventName]: Handler };
+
+const caseHandlers = {
   "case:subscribe": async (socket, { caseId }: { caseId: string }) => {
     const { user, ip } = socket.data;
     const resource = await getCaseResource(user, caseId);
@@ -36,10 +39,10 @@ const handlers: { [K in ClientEventName]: Handler } = {
     socket.data.cases.delete(caseId);
     return { ok: true };
   },
-};
+} satisfies Partial<Handlers>;
 
 /** Socket.IO on the shared http.Server: session auth on connect, zod on every payload, can() per event. */
-export function attachSocketServer(httpServer: HttpServer) {
+export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}) {
   const registry = new ConnectionRegistry<TrackedConnection & { socket: CircleSocket }>();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     path: "/socket.io",
@@ -53,7 +56,7 @@ export function attachSocketServer(httpServer: HttpServer) {
     try {
       const user = await getSessionUserFromCookieHeader(socket.request.headers.cookie);
       if (!user) return next(new Error("unauthorized"));
-      socket.data = { user, ip: clientIp(socket.request), cases: new Set() };
+      socket.data = { user, ip: clientIp(socket.request), cases: new Set(), conferences: new Map() };
       next();
     } catch (error) {
       log.error({ err: String(error) }, "socket auth failed");
@@ -61,32 +64,38 @@ export function attachSocketServer(httpServer: HttpServer) {
     }
   });
 
+  const live = createLiveHandlers(io, hooks);
+  const handlers: Handlers = { ...caseHandlers, ...live } as Handlers;
+
   io.on("connection", (socket) => {
     const conn = {
       userId: socket.data.user.id,
       sessionId: socket.data.user.sessionId,
       socket,
-      caseIds: () => [...socket.data.cases],
+      caseIds: () => [...new Set([...socket.data.cases, ...[...socket.data.conferences.values()].map((c) => c.caseId)])],
       close: (reason: string) => {
         socket.emit("session:ended", { reason });
         socket.disconnect(true);
       },
     };
     registry.add(conn);
-    socket.on("disconnect", () => registry.remove(conn));
+    socket.on("disconnect", () => {
+      registry.remove(conn);
+      live.disconnected(socket);
+    });
     // socket.io-parser also accepts numeric event names, so `event` is not always a string.
     const touch = createActivityToucher(socket.data.user.sessionId);
     socket.onAny(async (event: unknown, ...args: unknown[]) => {
       touch();
       const ack = typeof args.at(-1) === "function" ? (args.pop() as (r: Ack) => void) : undefined;
-      ack?.(await dispatch(socket, event, args[0]));
+      ack?.(await dispatch(handlers, socket, event, args[0]));
     });
   });
 
   return { io, registry };
 }
 
-async function dispatch(socket: CircleSocket, event: unknown, payload: unknown): Promise<Ack> {
+async function dispatch(handlers: Handlers, socket: CircleSocket, event: unknown, payload: unknown): Promise<Ack> {
   if (typeof event !== "string" || !Object.hasOwn(ClientEventSchemas, event)) {
     return { ok: false, error: "invalid", message: `Unknown event "${String(event).slice(0, 40)}"` };
   }

@@ -122,7 +122,7 @@ describe("every principal gets exactly the answer in the matrix", () => {
     });
   });
 
-  it.each(Object.entries(SOCKET_MATRIX))("Socket.IO event %s", async (event, expected) => {
+  it.each(Object.entries(SOCKET_MATRIX))("Socket.IO event %s", async (event, { payload, expect: expected }) => {
     const actual = {} as Row<SocketCell>;
     for (const who of PRINCIPALS) {
       const outcome = await connectSocket(server().origin, { cookie: clients[who].cookieHeader || undefined });
@@ -133,7 +133,7 @@ describe("every principal gets exactly the answer in the matrix", () => {
       }
       const socket = outcome.socket;
       try {
-        const ack = await (socket.timeout(5_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: SocketCell }> }).emitWithAck(event, { caseId });
+        const ack = await (socket.timeout(5_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: SocketCell }> }).emitWithAck(event, payload(ids));
         actual[who] = ack.ok ? "ok" : ack.error!;
       } finally {
         socket.close();

@@ -157,14 +157,29 @@ export const EXPRESS_MATRIX: Record<string, { get: HttpCell; post: HttpCell }> =
 /**
  * Socket.IO: "refused" = the connection itself is refused (connect_error "unauthorized"), so no
  * event is ever handled; otherwise the ack's `ok`/`error` for a well-formed payload naming the
- * subject case.
+ * subject case (or its conference). Payloads are inert: nothing in any cell changes anything.
  */
-export type SocketCell = "ok" | "not_found" | "invalid" | "refused";
+export type SocketCell = "ok" | "not_found" | "invalid" | "refused" | "stale" | "forbidden";
 
-export const SOCKET_MATRIX: Record<ClientEventName, Row<SocketCell>> = {
-  "case:subscribe": { anonymous: "refused", admin: "not_found", supervisor: "ok", lead: "ok", co: "ok", other: "not_found" },
+export const SOCKET_MATRIX: Record<ClientEventName, { payload: (ids: CollabIds) => unknown; expect: Row<SocketCell> }> = {
+  "case:subscribe": {
+    payload: (ids) => ({ caseId: ids.caseId }),
+    expect: { anonymous: "refused", admin: "not_found", supervisor: "ok", lead: "ok", co: "ok", other: "not_found" },
+  },
   // Leaving a room confirms nothing and grants nothing, so it is ok for anyone connected.
-  "case:unsubscribe": { ...everyone<SocketCell>("ok"), anonymous: "refused" },
+  "case:unsubscribe": { payload: (ids) => ({ caseId: ids.caseId }), expect: { ...everyone<SocketCell>("ok"), anonymous: "refused" } },
+  // Following a live conference: everyone on the case team (the supervisor follows), nobody else.
+  "live:join": {
+    payload: (ids) => ({ conferenceId: ids.conferenceId }),
+    expect: { anonymous: "refused", admin: "not_found", supervisor: "ok", lead: "ok", co: "ok", other: "not_found" },
+  },
+  "live:leave": { payload: (ids) => ({ conferenceId: ids.conferenceId }), expect: { ...everyone<SocketCell>("ok"), anonymous: "refused" } },
+  // Unlocking the seating plan against a version that cannot exist: only the lead gets as far as
+  // the version check ("stale"); the co-facilitator and supervisor are refused by role first.
+  "live:command": {
+    payload: (ids) => ({ conferenceId: ids.conferenceId, command: { type: "lock-seating", locked: false, expectedVersion: 999_999 } }),
+    expect: { anonymous: "refused", admin: "not_found", supervisor: "forbidden", lead: "stale", co: "forbidden", other: "not_found" },
+  },
 };
 
 /**

@@ -14,19 +14,21 @@ const SPEAKER = "cpart00000000000000000001";
 const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 10, minutes));
 const chair = (minutes = 0): LiveContext => ({ role: "chair", actorId: "lead", now: at(minutes), speakers: new Set([SPEAKER]) });
 const assist = (minutes = 0): LiveContext => ({ ...chair(minutes), role: "assist", actorId: "co" });
+/** A command without its version (distributes Omit over the union). */
+type Cmd = LiveCommand extends infer C ? (C extends LiveCommand ? Omit<C, "expectedVersion"> : never) : never;
 
 function fresh(): LiveState {
   return initialLiveState(STEP_IDS.map((id) => ({ id, status: "PENDING", markedAt: null })));
 }
 
 /** Applies a command that must succeed and returns the new state. */
-function run(state: LiveState, command: Omit<LiveCommand, "expectedVersion">, ctx = chair()): LiveState {
+function run(state: LiveState, command: Cmd, ctx = chair()): LiveState {
   const result = applyLiveCommand(state, { ...command, expectedVersion: state.version } as LiveCommand, ctx);
   if (!result.ok) throw new Error(`${command.type} refused: ${result.message}`);
   return result.state;
 }
 
-function refused(state: LiveState, command: Omit<LiveCommand, "expectedVersion">, ctx = chair(), version = state.version) {
+function refused(state: LiveState, command: Cmd, ctx = chair(), version = state.version) {
   const result = applyLiveCommand(state, { ...command, expectedVersion: version } as LiveCommand, ctx);
   if (result.ok) throw new Error(`${command.type} was accepted`);
   return result;

@@ -9,7 +9,7 @@ const person = (role: StaffRole, serviceId = SERVICE): Principal => ({ id: `user
 const caseFor = (membership: CaseRole | null, serviceId = SERVICE): CaseResource => ({ kind: "case", caseId: "case-1", serviceId, membership });
 const service = (serviceId = SERVICE) => ({ kind: "service" as const, serviceId });
 
-const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:approve", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read"];
+const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:approve", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read", "live:chair", "live:assist", "live:follow", "seating:write", "seating:read", "script:edit"];
 const SERVICE_ACTIONS: ServiceAction[] = ["service:manage-users", "service:list-cases"];
 
 // Who may do what on a case of their own service. Every action, every relationship to the case.
@@ -22,6 +22,12 @@ const CASE_MATRIX: Record<CaseAction, { lead: boolean; co: boolean; supervisor: 
   "case:subscribe": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
   "notes:write": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
   "notes:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+  "live:chair": { lead: true, co: false, supervisor: false, nonMember: false, admin: false },
+  "live:assist": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "live:follow": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+  "seating:write": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "seating:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+  "script:edit": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
 };
 
 describe("can(): the one permission vocabulary", () => {

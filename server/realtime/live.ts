@@ -1,0 +1,110 @@
+import type { Server, Socket } from "socket.io";
+import { getConferenceAccess, getLiveState, liveRoleOf, runLiveCommand } from "~/models/live.server";
+import type { LiveCommand, LiveRole, LiveState } from "~/realtime/live-machine";
+import type { Ack, ClientToServerEvents, LiveJoinAck, LivePresence, ServerToClientEvents } from "~/realtime/protocol";
+import { audit } from "~/utils/audit.server";
+import type { SessionUser } from "~/utils/session.server";
+import { log } from "../log";
+
+export type LiveSocketData = {
+  user: SessionUser;
+  ip: string | null;
+  cases: Set<string>;
+  /** Live conferences this socket follows, with their case (so removal from the case closes it). */
+  conferences: Map<string, { caseId: string; role: LiveRole }>;
+};
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+
+export const liveRoom = (conferenceId: string) => `live:${conferenceId}`;
+
+export type LiveHooks = {
+  /** Called after a command moved the conference to another step (e.g. to add a heading to the notes). */
+  stepChanged?: (event: { conferenceId: string; caseId: string; state: LiveState; actorName: string }) => void;
+};
+
+/**
+ * Live conference over Socket.IO (issue 5): validate (zod, in the dispatcher), check can(), apply
+ * on the server, store, then broadcast. Commands for one conference run one at a time in this
+ * process; the version compare-and-set in runLiveCommand guards across processes.
+ */
+export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
+  const queues = new Map<string, Promise<unknown>>();
+  const serial = <T>(conferenceId: string, task: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(conferenceId) ?? Promise.resolve()).then(task, task);
+    const settled = run.catch(() => undefined);
+    queues.set(conferenceId, settled);
+    void settled.then(() => {
+      if (queues.get(conferenceId) === settled) queues.delete(conferenceId);
+    });
+    return run;
+  };
+
+  async function broadcastPresence(conferenceId: string) {
+    const sockets = await io.in(liveRoom(conferenceId)).fetchSockets();
+    const people = new Map<string, LivePresence["people"][number]>();
+    for (const s of sockets) {
+      const entry = s.data.conferences?.get(conferenceId);
+      if (!entry) continue;
+      const seen = people.get(s.data.user.id);
+      if (seen) seen.devices += 1;
+      else people.set(s.data.user.id, { userId: s.data.user.id, name: s.data.user.name, role: entry.role, devices: 1 });
+    }
+    io.to(liveRoom(conferenceId)).emit("live:presence", { conferenceId, people: [...people.values()] });
+  }
+
+  const notFound = { ok: false, error: "not_found", message: "Conference not found" } as const;
+
+  return {
+    "live:join": async (socket: LiveSocket, { conferenceId }: { conferenceId: string }): Promise<LiveJoinAck> => {
+      const { user, ip } = socket.data;
+      const access = await getConferenceAccess(user, conferenceId);
+      const role = access ? liveRoleOf(user, access.resource) : null;
+      if (!access || !role) return notFound;
+      socket.data.conferences.set(conferenceId, { caseId: access.caseId, role });
+      await socket.join(liveRoom(conferenceId));
+      await audit({ actor: user, action: "conference.live.join", target: `conference:${conferenceId}`, caseId: access.caseId, ip, details: { role } });
+      const state = await getLiveState(conferenceId);
+      void broadcastPresence(conferenceId).catch((err) => log.warn({ err: String(err) }, "presence broadcast failed"));
+      return { ok: true, conferenceId, state, role, serverNow: new Date().toISOString() };
+    },
+
+    "live:leave": async (socket: LiveSocket, { conferenceId }: { conferenceId: string }): Promise<Ack> => {
+      if (socket.data.conferences.delete(conferenceId)) {
+        await socket.leave(liveRoom(conferenceId));
+        void broadcastPresence(conferenceId).catch(() => undefined);
+      }
+      return { ok: true };
+    },
+
+    "live:command": async (socket: LiveSocket, { conferenceId, command }: { conferenceId: string; command: LiveCommand }): Promise<Ack> => {
+      const { user, ip } = socket.data;
+      const access = await getConferenceAccess(user, conferenceId);
+      if (!access) return notFound;
+      const result = await serial(conferenceId, () => runLiveCommand(user, access, command));
+      if (!result.ok) {
+        // A stale or refused command answers with the current state, so the tablet catches up at once.
+        return { ...result, state: await getLiveState(conferenceId) };
+      }
+      const serverNow = new Date().toISOString();
+      io.to(liveRoom(conferenceId)).emit("live:state", { conferenceId, state: result.state, serverNow });
+      await audit({
+        actor: user,
+        action: `conference.live.${command.type}`,
+        target: `conference:${conferenceId}`,
+        caseId: access.caseId,
+        ip,
+        details: { version: result.state.version },
+      });
+      if (result.stepChanged) hooks.stepChanged?.({ conferenceId, caseId: access.caseId, state: result.state, actorName: user.name });
+      return { ok: true };
+    },
+
+    /** When a socket goes: tell the others who is still here. */
+    disconnected(socket: LiveSocket) {
+      for (const conferenceId of socket.data.conferences?.keys() ?? []) {
+        void broadcastPresence(conferenceId).catch(() => undefined);
+      }
+    },
+  };
+}
