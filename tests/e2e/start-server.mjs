@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const DIR = path.join(ROOT, "tests", ".tmp", "e2e");
+// One folder per port, so two runs on different E2E_PORTs never share a database.
+const DIR = path.join(ROOT, "tests", ".tmp", `e2e-${process.env.E2E_PORT ?? "3217"}`);
 const DB = path.join(DIR, "circle-e2e.db");
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 

@@ -1,6 +1,9 @@
 import type { ClientEventName, CollabDocKind } from "~/realtime/protocol";
 import { PEOPLE_ROUTES } from "./matrix-people";
+import { LIVE_ROUTES } from "./matrix-live";
 import { SAFETY_ROUTES } from "./matrix-safety";
+import { SCRIPT_ROUTES } from "./matrix-script";
+import { SEATING_ROUTES } from "./matrix-seating";
 
 /**
  * The authorization matrix (DESIGN.md §4): every Remix route, Express route, Socket.IO client
@@ -138,6 +141,9 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   },
   ...PEOPLE_ROUTES,
   ...SAFETY_ROUTES,
+  ...SEATING_ROUTES,
+  ...SCRIPT_ROUTES,
+  ...LIVE_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },

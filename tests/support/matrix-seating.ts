@@ -1,0 +1,7 @@
+import type { RouteRow } from "./matrix";
+
+/**
+ * Authorization-matrix rows for the live-conference routes (seating), spread into ROUTE_MATRIX.
+ * Every POST body must be invalid or inert so no cell changes anything.
+ */
+export const SEATING_ROUTES: Record<string, RouteRow> = {};
