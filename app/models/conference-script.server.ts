@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { displayName, type ParticipantRole } from "~/utils/preparation";
-import { fillPrompt, STANDARD_SCRIPT, type AddressTo, type ScriptStepSeed } from "./script-library";
+import { db } from "~/utils/db.server";
+import { fillPrompt, STANDARD_SCRIPT, STANDARD_SCRIPT_NAME, type AddressTo, type ScriptStepSeed } from "./script-library";
 
 /** The built-in template's id: it lives in code (script-library.ts), not in the database. */
 export const STANDARD_TEMPLATE_ID = "standard";
@@ -67,4 +68,104 @@ export async function prepareScriptFromTemplate(tx: Prisma.TransactionClient, co
 export async function ensureConferenceScript(tx: Prisma.TransactionClient, conferenceId: string, serviceId: string): Promise<void> {
   if ((await tx.conferenceStep.count({ where: { conferenceId } })) > 0) return;
   await prepareScriptFromTemplate(tx, conferenceId, STANDARD_TEMPLATE_ID, serviceId);
+}
+
+/** The templates a service may use: the built-in standard script first, then the service's own. */
+export async function listScriptTemplates(serviceId: string) {
+  const own = await db.scriptTemplate.findMany({
+    where: { serviceId, archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, description: true, _count: { select: { steps: true } } },
+  });
+  return [
+    { id: STANDARD_TEMPLATE_ID, name: STANDARD_SCRIPT_NAME, description: "Circle's standard restorative conference script.", steps: STANDARD_SCRIPT.length, builtIn: true },
+    ...own.map((t) => ({ id: t.id, name: t.name, description: t.description, steps: t._count.steps, builtIn: false })),
+  ];
+}
+
+/** A conference's script for the tailoring screen: steps, attendees, speaking order, and whether it may still change. */
+export async function getConferenceScript(conferenceId: string) {
+  const c = await db.conference.findUnique({
+    where: { id: conferenceId },
+    select: {
+      id: true,
+      caseId: true,
+      scheduledAt: true,
+      venue: true,
+      room: true,
+      status: true,
+      speakingOrder: true,
+      scriptTemplateId: true,
+      case: { select: { reference: true, title: true } },
+      live: { select: { status: true } },
+      steps: { orderBy: { position: "asc" }, select: { id: true, position: true, phase: true, title: true, prompt: true, addressedTo: true } },
+      attendees: { select: { participant: { select: { id: true, name: true, preferredName: true, role: true, removedAt: true } } } },
+    },
+  });
+  if (!c) return null;
+  const attendees = c.attendees
+    .map((a) => a.participant)
+    .filter((p) => p.removedAt === null)
+    .map((p) => ({ id: p.id, name: displayName(p), role: p.role as ParticipantRole }));
+  const known = new Set(attendees.map((a) => a.id));
+  const order = parseIdList(c.speakingOrder).filter((id) => known.has(id));
+  // Everyone attending appears in the speaking order: those not yet ordered follow in list order.
+  const speakingOrder = [...order, ...attendees.map((a) => a.id).filter((id) => !order.includes(id))];
+  return {
+    id: c.id,
+    caseId: c.caseId,
+    reference: c.case.reference,
+    title: c.case.title,
+    scheduledAt: c.scheduledAt.toISOString(),
+    venue: [c.venue, c.room].filter(Boolean).join(", "),
+    status: c.status,
+    templateId: c.scriptTemplateId,
+    started: (c.live?.status ?? "READY") !== "READY",
+    steps: c.steps.map((s) => ({ ...s, addressedTo: parseIdList(s.addressedTo).filter((id) => known.has(id)) })),
+    attendees,
+    speakingOrder,
+  };
+}
+
+export function parseIdList(text: string): string[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export class ScriptLockedError extends Error {
+  constructor() {
+    super("The conference has started: its script can no longer be changed.");
+  }
+}
+
+/** Runs a script change unless the conference has started (then ScriptLockedError). */
+export async function changeScript<T>(conferenceId: string, change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const live = await tx.conferenceLive.findUnique({ where: { conferenceId }, select: { status: true } });
+    if (live && live.status !== "READY") throw new ScriptLockedError();
+    return change(tx);
+  });
+}
+
+/** Moves a step one place up or down; false when it is already at that end. */
+export async function moveStep(tx: Prisma.TransactionClient, conferenceId: string, stepId: string, direction: "up" | "down"): Promise<boolean> {
+  const steps = await tx.conferenceStep.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true } });
+  const i = steps.findIndex((s) => s.id === stepId);
+  const j = direction === "up" ? i - 1 : i + 1;
+  if (i < 0 || j < 0 || j >= steps.length) return false;
+  [steps[i], steps[j]] = [steps[j]!, steps[i]!];
+  for (const [position, s] of steps.entries()) await tx.conferenceStep.update({ where: { id: s.id }, data: { position } });
+  return true;
+}
+
+/** Renumbers steps 0..n-1 in their current order (after an insert or removal). */
+export async function renumberSteps(tx: Prisma.TransactionClient, conferenceId: string): Promise<void> {
+  const steps = await tx.conferenceStep.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, position: true } });
+  for (const [position, s] of steps.entries()) {
+    if (s.position !== position) await tx.conferenceStep.update({ where: { id: s.id }, data: { position } });
+  }
 }

@@ -89,7 +89,7 @@ describe("every principal gets exactly the answer in the matrix", () => {
     before = await snapshot();
   });
 
-  const fill = (text: string) => text.replaceAll(":caseId", caseId);
+  const fill = (text: string) => text.replaceAll(":caseId", caseId).replaceAll(":conferenceId", ids.conferenceId);
 
   async function httpRow(method: "GET" | "POST", defaultPath: string, cell: HttpCell): Promise<Row<number>> {
     const path = fill(cell.path ?? defaultPath);

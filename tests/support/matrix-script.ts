@@ -1,7 +1,16 @@
 import type { RouteRow } from "./matrix";
 
 /**
- * Authorization-matrix rows for the live-conference routes (script), spread into ROUTE_MATRIX.
+ * Authorization-matrix rows for the conference script (issue 5), spread into ROUTE_MATRIX.
  * Every POST body must be invalid or inert so no cell changes anything.
  */
-export const SCRIPT_ROUTES: Record<string, RouteRow> = {};
+export const SCRIPT_ROUTES: Record<string, RouteRow> = {
+  // Everyone on the case team reads the script; only the facilitators change it.
+  "routes/conferences.$conferenceId_.script": {
+    pattern: "/conferences/:conferenceId/script",
+    exports: { loader: true, action: true },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404 } },
+    // No stepId: a facilitator gets a 400 field error and nothing moves.
+    post: { body: { intent: "move", direction: "up" }, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404 } },
+  },
+};
