@@ -33,6 +33,11 @@ export class TestClient {
     return this.request(path, { method: "POST", body: new URLSearchParams(fields) });
   }
 
+  /** Post a form whose fields may repeat (checkbox groups): pass URLSearchParams or [name, value] pairs. */
+  postForm(path: string, fields: URLSearchParams | [string, string][]) {
+    return this.request(path, { method: "POST", body: new URLSearchParams(fields) });
+  }
+
   /** Sign in through the real /login form; throws unless it redirects. */
   async signIn(email: string, password: string): Promise<this> {
     const res = await this.post("/login", { email, password, redirectTo: "/cases" });

@@ -1,0 +1,115 @@
+import type { ReactNode } from "react";
+import { FormMessage } from "~/components/ui/form-controls";
+import { formatDate } from "~/utils/format";
+import {
+  ACCESS_NEED_LABELS,
+  CONTACT_FREQUENCY_LABELS,
+  CONTACT_METHOD_LABELS,
+  displayName,
+  PARTICIPANT_ROLE_LABELS,
+} from "~/utils/preparation";
+import { ConsentPanel } from "./people-consent";
+import { peopleAction, REMOVE_FETCHER, usePeopleFetcher } from "./people-fetcher";
+import { ParticipantForm } from "./people-participant-form";
+import { VictimsCodeForm, VictimsCodeStatus } from "./people-victims-code";
+import type { PrepParticipant } from "./types";
+
+const roleName = (p: PrepParticipant) => PARTICIPANT_ROLE_LABELS[p.role].toLowerCase();
+
+/** When the next routine contact is due, as a prompt; overdue is said in words and highlighted. */
+export function NextContactDue({ participant: p }: { participant: PrepParticipant }) {
+  if (!p.nextContactDue) return <span className="hint">No routine contact: {CONTACT_FREQUENCY_LABELS[p.contactFrequency].toLowerCase()}.</span>;
+  return p.contactOverdue ? (
+    <span className="due overdue"><strong>Contact overdue:</strong> next contact was due {formatDate(p.nextContactDue)}</span>
+  ) : (
+    <span className="due">Next contact due {formatDate(p.nextContactDue)}</span>
+  );
+}
+
+/**
+ * One participant on the case screen: who they are, how to reach them, what they need, their
+ * Victims' Code status (person harmed) and consent. Facilitators edit inline; supervisors read.
+ */
+export function ParticipantCard({ caseId, participant: p, all, canEdit }: { caseId: string; participant: PrepParticipant; all: PrepParticipant[]; canEdit: boolean }) {
+  const supports = p.supportsId ? all.find((o) => o.id === p.supportsId) : undefined;
+  const supporters = all.filter((o) => o.supportsId === p.id && !o.removed);
+  const active = all.filter((o) => !o.removed);
+  const headingId = `p-${p.id}-heading`;
+  return (
+    <article className="participant" aria-labelledby={headingId}>
+      <header className="participant-head">
+        <h3 id={headingId}>{displayName(p)}</h3>
+        <span className={`badge role-${p.role.toLowerCase()}`}>{PARTICIPANT_ROLE_LABELS[p.role]}</span>
+        {p.pronouns ? <span className="hint">({p.pronouns})</span> : null}
+        {p.victimsCode?.enhancedRights ? <span className="badge sensitive">Enhanced rights</span> : null}
+      </header>
+      <dl className="facts">
+        {p.preferredName && p.preferredName !== p.name ? <Fact term="Full name">{p.name}</Fact> : null}
+        {p.addressAs ? <Fact term="Address as">{p.addressAs}</Fact> : null}
+        {supports ? <Fact term="Supports">{displayName(supports)} ({roleName(supports)}){supports.removed ? " — removed from the case" : ""}</Fact> : null}
+        {supporters.length ? <Fact term="Supported by">{supporters.map(displayName).join(", ")}</Fact> : null}
+        {p.relationship ? <Fact term="Relationship to the incident">{p.relationship}</Fact> : null}
+        <Fact term="Contact">
+          {CONTACT_METHOD_LABELS[p.contactMethod]}, {CONTACT_FREQUENCY_LABELS[p.contactFrequency].toLowerCase()}
+          {[p.phone, p.email, p.address].filter(Boolean).map((v) => <span key={v} className="break contact-line">{v}</span>)}
+        </Fact>
+        <Fact term="Next contact"><NextContactDue participant={p} /></Fact>
+        {p.accessNeeds.length || p.accessNotes ? (
+          <Fact term="Access needs">
+            <span className="badges">{p.accessNeeds.map((n) => <span key={n} className="badge access">{ACCESS_NEED_LABELS[n]}</span>)}</span>
+            {p.accessNotes ? <span className="contact-line">{p.accessNotes}</span> : null}
+          </Fact>
+        ) : null}
+        {p.hopes ? <Fact term="Hopes">{p.hopes}</Fact> : null}
+      </dl>
+      {p.victimsCode ? (
+        <div className="victims-code">
+          <h4>Victims' Code</h4>
+          <VictimsCodeStatus code={p.victimsCode} />
+          {canEdit ? (
+            <details className="panel">
+              <summary>Record the offer of information<span className="visually-hidden"> for {displayName(p)}</span></summary>
+              <VictimsCodeForm caseId={caseId} participant={p} />
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+      <ConsentPanel caseId={caseId} participant={p} canEdit={canEdit} />
+      {canEdit ? (
+        <div className="participant-actions">
+          <details className="panel">
+            <summary>Edit details<span className="visually-hidden"> of {displayName(p)}</span></summary>
+            <ParticipantForm caseId={caseId} prefix={`p-${p.id}`} participant={p} others={active} />
+          </details>
+          <RemoveParticipant caseId={caseId} participant={p} />
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Removal asks once more (a stray tap on a tablet must not remove someone); history is kept. */
+function RemoveParticipant({ caseId, participant }: { caseId: string; participant: PrepParticipant }) {
+  const { fetcher, busy, formError } = usePeopleFetcher({ key: REMOVE_FETCHER });
+  return (
+    <details className="panel">
+      <summary>Remove from the case<span className="visually-hidden">: {displayName(participant)}</span></summary>
+      <fetcher.Form method="post" action={peopleAction(caseId, "participants")} className="people-form">
+        <input type="hidden" name="intent" value="remove" />
+        <input type="hidden" name="participantId" value={participant.id} />
+        <p>{displayName(participant)} will leave this case's lists and checks. Their consent history and contacts are kept.</p>
+        <FormMessage error={formError} />
+        <button type="submit" className="danger" disabled={busy}>{busy ? "Removing…" : `Remove ${displayName(participant)}`}</button>
+      </fetcher.Form>
+    </details>
+  );
+}

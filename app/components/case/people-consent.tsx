@@ -1,0 +1,156 @@
+import { useEffect, useState } from "react";
+import { Field } from "~/components/ui/field";
+import { DateTimeField, FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
+import { formatDateTime, toZonedInput } from "~/utils/format";
+import {
+  CONSENT_ANSWER_LABELS,
+  CONSENT_ANSWERS,
+  CONSENT_ELEMENT_LABELS,
+  CONSENT_ELEMENTS,
+  CONSENT_METHOD_LABELS,
+  CONSENT_METHODS,
+  displayName,
+  type ConsentAnswer,
+  type ConsentElement,
+} from "~/utils/preparation";
+import { peopleAction, usePeopleFetcher } from "./people-fetcher";
+import type { PrepParticipant } from "./types";
+
+/** An answer as text with a symbol; the colour (people.css) only repeats what the words say. */
+export function AnswerBadge({ answer }: { answer: ConsentAnswer | undefined }) {
+  if (!answer) return <span className="answer answer-none"><span aria-hidden="true">–</span> Not asked</span>;
+  const symbol = { YES: "✓", NO: "✕", UNDECIDED: "?", WITHDRAWN: "↩" }[answer];
+  return (
+    <span className={`answer answer-${answer.toLowerCase()}`}>
+      <span aria-hidden="true">{symbol}</span> {CONSENT_ANSWER_LABELS[answer]}
+    </span>
+  );
+}
+
+type Row = { key: string; element: ConsentElement; sharedWith: string; label: string; answer: ConsentAnswer | undefined };
+
+function consentRows(p: PrepParticipant): Row[] {
+  const rows: Row[] = CONSENT_ELEMENTS.filter((e) => e !== "SHARE_INFORMATION").map((element) => ({
+    key: element,
+    element,
+    sharedWith: "",
+    label: CONSENT_ELEMENT_LABELS[element],
+    answer: p.consent[element],
+  }));
+  const sharing = p.sharing.map((s) => ({ key: `share-${s.party}`, element: "SHARE_INFORMATION" as const, sharedWith: s.party, label: `Share information with ${s.party}`, answer: s.answer }));
+  if (sharing.length === 0) return [...rows, { key: "share", element: "SHARE_INFORMATION", sharedWith: "", label: "Share information with a named party", answer: undefined }];
+  return [...rows, ...sharing];
+}
+
+/**
+ * One participant's consent: the current answer per element as a compact grid, a one-tap
+ * Withdraw beside each yes, a form to record a new answer, and the full history (newest first).
+ */
+export function ConsentPanel({ caseId, participant, canEdit }: { caseId: string; participant: PrepParticipant; canEdit: boolean }) {
+  const withdraw = usePeopleFetcher();
+  const name = displayName(participant);
+  const rows = consentRows(participant);
+  return (
+    <div className="consent">
+      <h4 id={`p-${participant.id}-consent`}>Consent</h4>
+      <table className="consent-grid" aria-labelledby={`p-${participant.id}-consent`}>
+        <thead>
+          <tr><th scope="col">What</th><th scope="col">Current answer</th>{canEdit ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}</tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td><AnswerBadge answer={r.answer} /></td>
+              {canEdit ? (
+                <td className="consent-action">
+                  {r.answer === "YES" ? (
+                    <withdraw.fetcher.Form method="post" action={peopleAction(caseId, "consent")}>
+                      <input type="hidden" name="intent" value="withdraw" />
+                      <input type="hidden" name="participantId" value={participant.id} />
+                      <input type="hidden" name="element" value={r.element} />
+                      <input type="hidden" name="sharedWith" value={r.sharedWith} />
+                      <button type="submit" className="danger" disabled={withdraw.busy}>
+                        Withdraw<span className="visually-hidden"> {name}'s consent: {r.label.toLowerCase()}</span>
+                      </button>
+                    </withdraw.fetcher.Form>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <FormMessage error={withdraw.formError} done={withdraw.done} />
+      {canEdit ? (
+        <details className="panel">
+          <summary>Record an answer<span className="visually-hidden"> for {name}</span></summary>
+          <RecordConsentForm caseId={caseId} participant={participant} />
+        </details>
+      ) : null}
+      <ConsentHistory participant={participant} />
+    </div>
+  );
+}
+
+function RecordConsentForm({ caseId, participant }: { caseId: string; participant: PrepParticipant }) {
+  const { fetcher, formRef, busy, errors, done, formError } = usePeopleFetcher({ resetOnSuccess: true });
+  const [element, setElement] = useState<string>("");
+  const [now, setNow] = useState("");
+  useEffect(() => setNow(toZonedInput(new Date())), [done]);
+  const id = (n: string) => `p-${participant.id}-consent-${n}`;
+  return (
+    <fetcher.Form
+      ref={formRef}
+      method="post"
+      action={peopleAction(caseId, "consent")}
+      noValidate
+      className="people-form"
+      onChange={(e) => {
+        const t = e.target as HTMLSelectElement;
+        if (t.name === "element") setElement(t.value);
+      }}
+      onReset={() => setElement("")}
+    >
+      <input type="hidden" name="intent" value="record" />
+      <input type="hidden" name="participantId" value={participant.id} />
+      <FormMessage error={formError} done={done} />
+      <div className="grid-2">
+        <SelectField id={id("element")} name="element" label="What they are answering" options={CONSENT_ELEMENTS} labels={CONSENT_ELEMENT_LABELS} placeholder="Choose" error={errors.element} />
+        {element === "SHARE_INFORMATION" ? (
+          <Field id={id("sharedWith")} name="sharedWith" label="Shared with (name the party)" hint="For example: their probation officer." error={errors.sharedWith} autoComplete="off" />
+        ) : null}
+        <SelectField id={id("answer")} name="answer" label="Their answer" options={CONSENT_ANSWERS} labels={CONSENT_ANSWER_LABELS} placeholder="Choose" error={errors.answer} />
+        <SelectField id={id("method")} name="method" label="How they gave it" options={CONSENT_METHODS} labels={CONSENT_METHOD_LABELS} defaultValue="IN_PERSON" error={errors.method} />
+        <DateTimeField id={id("givenAt")} name="givenAt" label="When they gave it" hint="Not in the future." defaultValue={now} key={now} error={errors.givenAt} />
+      </div>
+      <TextAreaField id={id("note")} name="note" label="Note (optional)" rows={2} maxLength={1000} error={errors.note} />
+      <div className="form-actions">
+        <button type="submit" disabled={busy}>{busy ? "Saving…" : "Record answer"}</button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+function ConsentHistory({ participant }: { participant: PrepParticipant }) {
+  const history = participant.consentHistory;
+  if (history.length === 0) return <p className="hint">No consent has been recorded yet.</p>;
+  return (
+    <details className="consent-history">
+      <summary>Consent history ({history.length} {history.length === 1 ? "entry" : "entries"})<span className="visually-hidden"> for {displayName(participant)}</span></summary>
+      <ol className="history-list">
+        {history.map((e) => (
+          <li key={e.id}>
+            <span className="history-what">
+              {e.element === "SHARE_INFORMATION" ? `Share information with ${e.sharedWith || "a named party"}` : CONSENT_ELEMENT_LABELS[e.element]}: <AnswerBadge answer={e.answer} />
+            </span>
+            <span className="hint">
+              Given {formatDateTime(e.givenAt)}, {CONSENT_METHOD_LABELS[e.method].toLowerCase()}; recorded by {e.recordedBy ?? "a colleague"} on {formatDateTime(e.recordedAt)}
+            </span>
+            {e.note ? <span className="history-note">{e.note}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,146 @@
+import { z } from "zod";
+import {
+  ACCESS_NEEDS,
+  CONSENT_ANSWERS,
+  CONSENT_ELEMENTS,
+  CONSENT_METHODS,
+  CONTACT_FREQUENCIES,
+  CONTACT_METHODS,
+  PARTICIPANT_ROLES,
+  PREP_CONTACT_KINDS,
+  PREP_CONTACT_STATUSES,
+  PREP_PLACES,
+} from "~/utils/preparation";
+import { LocalDateTimeSchema, optionalText, PersonNameSchema, RecordIdSchema } from "~/utils/schemas";
+
+/**
+ * One zod schema per case-preparation form (participants, consent, contacts): browser-safe, used
+ * by the three action routes. Checks that need the database (same case, not removed) live in the
+ * models.
+ */
+
+/** A minute of slack: a datetime-local value for "now" is already a few seconds old. */
+const FUTURE_SLACK_MS = 60_000;
+export const PastDateTimeSchema = LocalDateTimeSchema.refine((d) => d.getTime() <= Date.now() + FUTURE_SLACK_MS, {
+  message: "That is in the future: enter when it happened",
+});
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
+/** An optional select of ids: "" means none. */
+const optionalId = (message: string) =>
+  z.union([z.literal(""), RecordIdSchema], { error: message }).optional().transform((v) => v || null);
+const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
+
+const PhoneSchema = optionalText(40, "Phone").refine((v) => /^[0-9+() -]*$/.test(v), "Use digits, spaces and + ( ) - only");
+const OptionalEmailSchema = optionalText(254, "Email").refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid email address");
+
+const participantFields = {
+  role: z.enum(PARTICIPANT_ROLES, { error: "Choose their role in the case" }),
+  name: PersonNameSchema,
+  preferredName: optionalText(120, "Preferred name"),
+  pronouns: optionalText(40, "Pronouns"),
+  addressAs: optionalText(120, "How to address them"),
+  relationship: optionalText(500, "Relationship to the incident"),
+  phone: PhoneSchema,
+  email: OptionalEmailSchema,
+  address: optionalText(500, "Address"),
+  contactMethod: z.enum(CONTACT_METHODS, { error: "Choose how to contact them" }),
+  contactFrequency: z.enum(CONTACT_FREQUENCIES, { error: "Choose how often to update them" }),
+  accessNeeds: z.preprocess(asList, z.array(z.enum(ACCESS_NEEDS, { error: "Choose access needs from the list" })).max(ACCESS_NEEDS.length)),
+  accessNotes: optionalText(1000, "Access needs notes"),
+  hopes: optionalText(2000, "What they hope for"),
+  supportsId: optionalId("Choose the person they support"),
+  enhancedRights: checkbox,
+};
+
+type SupporterFields = { role: string; supportsId: string | null; participantId?: string };
+const supporterRule = (v: SupporterFields, ctx: z.RefinementCtx) => {
+  if (v.role !== "SUPPORTER") return;
+  if (!v.supportsId) ctx.addIssue({ code: "custom", path: ["supportsId"], message: "Choose the person they support" });
+  else if (v.supportsId === v.participantId) ctx.addIssue({ code: "custom", path: ["supportsId"], message: "Someone cannot be their own supporter" });
+};
+
+export const AddParticipantSchema = z.object({ intent: z.literal("add"), ...participantFields }).superRefine(supporterRule);
+export const EditParticipantSchema = z
+  .object({ intent: z.literal("edit"), participantId: RecordIdSchema, ...participantFields })
+  .superRefine(supporterRule);
+export const RemoveParticipantSchema = z.object({ intent: z.literal("remove"), participantId: RecordIdSchema });
+
+/** Victims' Code for a person harmed: when information about RJ was offered, or why they are not invited. */
+export const VictimsCodeSchema = z.discriminatedUnion(
+  "outcome",
+  [
+    z.object({ intent: z.literal("victims-code"), participantId: RecordIdSchema, outcome: z.literal("offered"), infoOfferedAt: PastDateTimeSchema }),
+    z.object({
+      intent: z.literal("victims-code"),
+      participantId: RecordIdSchema,
+      outcome: z.literal("not-invited"),
+      notInvitedReason: z.string({ error: "Say why they are not being invited" }).trim().min(1, "Say why they are not being invited").max(1000, "Use at most 1000 characters"),
+    }),
+  ],
+  { error: "Choose whether information was offered or why they are not invited" },
+);
+
+export const ParticipantActionSchema = z.discriminatedUnion(
+  "intent",
+  [AddParticipantSchema, EditParticipantSchema, RemoveParticipantSchema, VictimsCodeSchema],
+  { error: "Unknown action" },
+);
+export type ParticipantInput = z.infer<typeof AddParticipantSchema>;
+export type ParticipantAction = z.infer<typeof ParticipantActionSchema>;
+
+const sharedWithRule = (v: { element: string; sharedWith: string }, ctx: z.RefinementCtx) => {
+  if (v.element === "SHARE_INFORMATION" && v.sharedWith === "") {
+    ctx.addIssue({ code: "custom", path: ["sharedWith"], message: "Name who the information may be shared with" });
+  }
+};
+
+const consentTarget = {
+  participantId: RecordIdSchema,
+  element: z.enum(CONSENT_ELEMENTS, { error: "Choose what they are consenting to" }),
+  sharedWith: optionalText(200, "Shared with"),
+};
+
+export const RecordConsentSchema = z
+  .object({
+    intent: z.literal("record"),
+    ...consentTarget,
+    answer: z.enum(CONSENT_ANSWERS, { error: "Choose their answer" }),
+    method: z.enum(CONSENT_METHODS, { error: "Choose how they gave it" }),
+    givenAt: PastDateTimeSchema,
+    note: optionalText(1000, "Note"),
+  })
+  .superRefine(sharedWithRule);
+/** One tap: the server fills in the answer, the method and the time. */
+export const WithdrawConsentSchema = z.object({ intent: z.literal("withdraw"), ...consentTarget }).superRefine(sharedWithRule);
+
+export const ConsentActionSchema = z.discriminatedUnion("intent", [RecordConsentSchema, WithdrawConsentSchema], { error: "Unknown action" });
+export type ConsentAction = z.infer<typeof ConsentActionSchema>;
+
+export const AddContactSchema = z
+  .object({
+    intent: z.literal("add"),
+    participantId: optionalId("Choose someone on this case"),
+    kind: z.enum(PREP_CONTACT_KINDS, { error: "Choose the kind of contact" }),
+    occurredAt: LocalDateTimeSchema,
+    place: z.enum(PREP_PLACES, { error: "Choose where it was" }),
+    placeDetail: optionalText(200, "Place details"),
+    attendees: optionalText(500, "Who attended"),
+    coWorkerId: optionalId("Choose a member of the case team"),
+    outcome: optionalText(4000, "Outcome"),
+    status: z.enum(PREP_CONTACT_STATUSES, { error: "Choose whether it took place" }),
+    statusReason: optionalText(1000, "Reason"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status !== "COMPLETED" && v.statusReason === "") {
+      const what = v.status === "CANCELLED" ? "it was cancelled" : "they did not attend";
+      ctx.addIssue({ code: "custom", path: ["statusReason"], message: `Say why ${what}` });
+    }
+    if (v.place === "OTHER" && v.placeDetail === "") ctx.addIssue({ code: "custom", path: ["placeDetail"], message: "Say where it was" });
+    // A cancelled contact may be logged against its planned date; anything else has happened already.
+    // zod runs this even when a field failed, so occurredAt may still be the raw input.
+    if (v.status !== "CANCELLED" && v.occurredAt instanceof Date && v.occurredAt.getTime() > Date.now() + FUTURE_SLACK_MS) {
+      ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "That is in the future: enter when it happened" });
+    }
+  });
+export type ContactInput = z.infer<typeof AddContactSchema>;
