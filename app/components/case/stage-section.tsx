@@ -1,6 +1,81 @@
+import { SelectField, TextAreaField } from "~/components/ui/form-controls";
+import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, type ClosureReason } from "~/utils/preparation";
+import { STAGE_LABELS, type Stage } from "~/utils/roles";
+import { GateChecklist, SafetyMessage, useSafetyFetcher } from "./safety-fields";
 import type { SectionProps } from "./types";
 
-/** Placeholder until this section is built (issue 4). */
-export function StageSection(_props: SectionProps) {
-  return null;
+/**
+ * "Move the case on" (inside "What comes next"): each allowed next stage with a button, or the
+ * reasons it is blocked. Scheduling a conference happens in the conference section.
+ */
+export function StageSection({ caseId, prep, canEdit }: SectionProps) {
+  const { fetcher, result, errors, busy } = useSafetyFetcher(`stage-${caseId}`);
+  if (prep.stage === "CLOSED") {
+    return prep.closure ? (
+      <p className="closure">
+        <strong>Closed:</strong> {CLOSURE_REASON_LABELS[prep.closure.reason as ClosureReason] ?? prep.closure.reason}
+        {prep.closure.note ? ` — ${prep.closure.note}` : ""}
+      </p>
+    ) : null;
+  }
+  // Only facilitators close a case; others see where it can go next and what is missing.
+  const options = prep.gates.stages.filter((o) => canEdit || o.to !== "CLOSED");
+  if (options.length === 0) return null;
+  return (
+    <div className="stage-moves" aria-labelledby="stage-heading">
+      <h3 id="stage-heading">Move the case on</h3>
+      {prep.stage === "PREPARATION" ? <p className="hint">To book a conference, use “Schedule the conference” below.</p> : null}
+      <ul className="plain stage-options">
+        {options.map(({ to, gate }) => (
+          <li key={to} className={gate.ok ? "open" : "blocked"}>
+            {to === "CLOSED" ? (
+              <CloseCase caseId={caseId} fetcher={fetcher} errors={errors} busy={busy} canEdit={canEdit} />
+            ) : gate.ok ? (
+              canEdit ? (
+                <fetcher.Form method="post" action={`/cases/${caseId}/stage`}>
+                  <input type="hidden" name="intent" value="move" />
+                  <button type="submit" name="to" value={to} disabled={busy}>
+                    Move to {STAGE_LABELS[to].toLowerCase()}
+                  </button>
+                </fetcher.Form>
+              ) : (
+                <p>{STAGE_LABELS[to]}: ready.</p>
+              )
+            ) : (
+              <>
+                <p className="stage-name">{STAGE_LABELS[to]}: not yet</p>
+                <GateChecklist gate={gate} okText="" />
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <SafetyMessage result={result} />
+    </div>
+  );
+}
+
+function CloseCase(p: {
+  caseId: string;
+  fetcher: ReturnType<typeof useSafetyFetcher>["fetcher"];
+  errors: Partial<Record<string, string>>;
+  busy: boolean;
+  canEdit: boolean;
+}) {
+  if (!p.canEdit) return null;
+  const to: Stage = "CLOSED";
+  return (
+    <details className="close-case" open={Boolean(p.errors.closureReason || p.errors.closureNote)}>
+      <summary>Close the case</summary>
+      <p.fetcher.Form method="post" action={`/cases/${p.caseId}/stage`} noValidate>
+        <input type="hidden" name="intent" value="move" />
+        <input type="hidden" name="to" value={to} />
+        <SelectField id="closure-reason" name="closureReason" label="Why is the case closing?" options={CLOSURE_REASONS} labels={CLOSURE_REASON_LABELS} placeholder="Choose a reason" error={p.errors.closureReason} />
+        <TextAreaField id="closure-note" name="closureNote" label="Note" hint="Required when the reason is “Other”." maxLength={2000} error={p.errors.closureNote} />
+        <button type="submit" className="danger" disabled={p.busy}>
+          Close the case
+        </button>
+      </p.fetcher.Form>
+    </details>
+  );
 }

@@ -1,0 +1,26 @@
+import type { Prisma } from "@prisma/client";
+import type { Stage } from "~/utils/roles";
+import { assessmentStageOf } from "./gates";
+import { holdBookingsIfGateFails } from "./preparation.server";
+import type { RiskAssessmentInput } from "./safety-schemas";
+import { Refusal } from "./stage.server";
+
+/**
+ * Records a risk assessment for the case's current stage (the table is append-only: earlier ones
+ * stay as history). Marking the case sensitive is one-way: an assessment never un-marks it.
+ * A worse recommendation puts a booked conference on hold in the same transaction.
+ */
+export async function createRiskAssessment(tx: Prisma.TransactionClient, caseId: string, input: RiskAssessmentInput, actorId: string) {
+  const c = await tx.case.findUnique({ where: { id: caseId }, select: { stage: true, sensitive: true } });
+  if (!c) throw new Refusal(["Case not found."]);
+  if (c.stage === "CLOSED") throw new Refusal(["This case is closed: no new risk assessment can be recorded."]);
+  const { intent: _intent, ...fields } = input;
+  const created = await tx.riskAssessment.create({
+    data: { ...fields, caseId, stage: assessmentStageOf(c.stage as Stage), assessedById: actorId },
+    select: { id: true, stage: true },
+  });
+  const markedSensitive = input.sensitive && !c.sensitive;
+  if (markedSensitive) await tx.case.update({ where: { id: caseId }, data: { sensitive: true } });
+  const held = await holdBookingsIfGateFails(tx, caseId, actorId);
+  return { id: created.id, stage: created.stage, markedSensitive, held };
+}

@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireCaseAction } from "~/models/case-access.server";
+import { cancelConference, rebookConference, rescheduleConference, scheduleConference } from "~/models/conference.server";
+import { ConferenceSchema, type ConferenceInput } from "~/models/safety-schemas";
+import { refusable } from "~/models/stage.server";
+import { audit } from "~/utils/audit.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { formDone, parseForm } from "~/utils/forms.server";
+import type { Prisma } from "@prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/** Schedule, reschedule, re-book or cancel a conference. Facilitators of the case only. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { caseId } = await requireCaseAction(user, params.caseId, "case:edit");
+  const parsed = await parseForm(request, ConferenceSchema);
+  if ("response" in parsed) return parsed.response;
+  const input = parsed.data;
+  const outcome = await refusable(input.intent, (tx) => apply(tx, caseId, input, user.id));
+  if ("response" in outcome) return outcome.response;
+  const { id, done, details } = outcome.value;
+  await audit({ actor: user, action: `conference.${input.intent}`, target: `conference:${id}`, caseId, ip: context.clientIp, details });
+  return formDone(done, input.intent, id);
+}
+
+async function apply(tx: Tx, caseId: string, input: ConferenceInput, actorId: string) {
+  switch (input.intent) {
+    case "schedule": {
+      const { id } = await scheduleConference(tx, caseId, input, actorId);
+      const details = { scheduledAt: input.scheduledAt.toISOString(), venue: input.venue, room: input.room, leadId: input.leadId, coFacilitatorId: input.coFacilitatorId, attendees: input.attendees };
+      return { id, details, done: `Conference booked for ${formatDateTime(input.scheduledAt.toISOString())}.` };
+    }
+    case "reschedule": {
+      const { id } = await rescheduleConference(tx, caseId, input);
+      return { id, details: { scheduledAt: input.scheduledAt.toISOString(), venue: input.venue, room: input.room }, done: `Conference moved to ${formatDateTime(input.scheduledAt.toISOString())}.` };
+    }
+    case "rebook": {
+      const { id } = await rebookConference(tx, caseId, input, actorId);
+      return { id, details: { scheduledAt: input.scheduledAt.toISOString(), venue: input.venue, room: input.room }, done: `Conference re-booked for ${formatDateTime(input.scheduledAt.toISOString())}.` };
+    }
+    case "cancel": {
+      const { id, status } = await cancelConference(tx, caseId, input, actorId);
+      return { id, details: { reason: input.reason, previousStatus: status }, done: "Conference cancelled." };
+    }
+  }
+}
