@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/ui/app-shell";
+import { countAwaitingApproval } from "~/models/approval.server";
 import { getUser } from "~/utils/auth.server";
 import styles from "~/styles/app.css";
 
@@ -17,7 +18,9 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = await getUser(context);
-  return json({ user: user ? { name: user.name, role: user.role } : null });
+  // Supervisors see how many risk assessments wait for their decision.
+  const awaitingApproval = user?.role === "SUPERVISOR" ? await countAwaitingApproval(user.id) : null;
+  return json({ user: user ? { name: user.name, role: user.role, awaitingApproval } : null });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -126,3 +126,51 @@ describe("tailoring a conference's script", () => {
     expect(await text(await lead.get(path))).toContain("can no longer be changed");
   });
 });
+
+describe("script templates of the service", () => {
+  const server = useDemoServer();
+  const signIn = (email: string) => new TestClient(server().origin).signIn(email, DEMO_PASSWORD);
+
+  it("a service manager adds a template from the standard script, edits it, and facilitators can prepare from it", async () => {
+    const admin = await signIn("manager@demo.circle");
+    const created = await admin.post("/admin/scripts", { intent: "create", name: "Young people", description: "Shorter questions", basedOn: "standard" });
+    expect(created.status).toBe(200);
+    const template = await getDb().scriptTemplate.findFirstOrThrow({ where: { name: "Young people" }, include: { steps: { orderBy: { position: "asc" } } } });
+    expect(template.steps.length).toBeGreaterThan(15);
+    const first = template.steps[0]!;
+    expect((await admin.post("/admin/scripts", {
+      intent: "edit-step", templateId: template.id, stepId: first.id, phase: "OPENING", addressTo: "EVERYONE", title: "Hello", prompt: "Say hello to {name}.",
+    })).status).toBe(200);
+    expect((await admin.post("/admin/scripts", { intent: "move-step", templateId: template.id, stepId: first.id, direction: "down" })).status).toBe(200);
+    const moved = await getDb().scriptTemplateStep.findUniqueOrThrow({ where: { id: first.id } });
+    expect(moved).toMatchObject({ title: "Hello", position: 1 });
+    expect(await getDb().auditEvent.count({ where: { action: { startsWith: "script-template." }, target: `script-template:${template.id}` } })).toBe(3);
+
+    const lead = await signIn("lead@demo.circle");
+    const caseId = await caseIdByReference("RJ-2026-0142");
+    // A conference of its own (the one above has started in this file's database).
+    const conferenceId = (await getDb().conference.create({ data: { caseId, scheduledAt: new Date(Date.now() + 86_400_000), venue: "Library" }, select: { id: true } })).id;
+    expect(await text(await lead.get(`/conferences/${conferenceId}/script`))).toContain("Young people");
+    expect((await lead.post(`/conferences/${conferenceId}/script`, { intent: "use-template", templateId: template.id })).status).toBe(200);
+    const steps = await getDb().conferenceStep.findMany({ where: { conferenceId }, orderBy: { position: "asc" } });
+    // Addressed to everyone, so {name} reads "you".
+    expect(steps[1]).toMatchObject({ title: "Hello", prompt: "Say hello to you." });
+  });
+
+  it("refuses bad input and other services' templates, and nobody but a service manager may use the page", async () => {
+    const admin = await signIn("manager@demo.circle");
+    const before = await getDb().scriptTemplate.count();
+    for (const fields of [
+      { intent: "create", name: "", basedOn: "standard" } as Record<string, string>,
+      { intent: "create", name: "X", basedOn: "somewhere" },
+      { intent: "archive", templateId: "cnotatemplate00000000000001" },
+    ]) {
+      expect((await admin.post("/admin/scripts", fields)).status).toBe(400);
+    }
+    expect(await getDb().scriptTemplate.count()).toBe(before);
+    const lead = await signIn("lead@demo.circle");
+    expect((await lead.get("/admin/scripts")).status).toBe(404);
+    expect((await lead.post("/admin/scripts", { intent: "create", name: "Sneaky", basedOn: "empty" })).status).toBe(404);
+    expect(await getDb().scriptTemplate.count()).toBe(before);
+  });
+});

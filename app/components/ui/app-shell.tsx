@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { StaffRole } from "~/utils/roles";
 
-type ShellUser = { name: string; role: StaffRole | string } | null;
+type ShellUser = { name: string; role: StaffRole | string; awaitingApproval?: number | null } | null;
 
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
   return (
@@ -16,10 +16,16 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
         {user ? (
           <nav aria-label="Main" className="topnav">
             <NavLink to="/cases">My cases</NavLink>
+            {user.role === "SUPERVISOR" ? (
+              <NavLink to="/approvals">
+                Approvals{user.awaitingApproval ? <span className="badge count" aria-label={`, ${user.awaitingApproval} waiting`}>{user.awaitingApproval}</span> : null}
+              </NavLink>
+            ) : null}
             {user.role === "ADMIN" ? (
               <>
                 <NavLink to="/admin/users">Users</NavLink>
                 <NavLink to="/admin/cases">Case teams</NavLink>
+                <NavLink to="/admin/scripts">Scripts</NavLink>
               </>
             ) : null}
             <span className="who">
