@@ -32,7 +32,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results/playwright-artifacts",
+  // Per port, so two runs on different E2E_PORTs do not clear each other's artifacts.
+  outputDir: port === 3217 ? "test-results/playwright-artifacts" : `test-results/playwright-artifacts-${port}`,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -109,7 +109,7 @@ test.describe("a lead facilitator's cases", () => {
     await expect(page.getByRole("heading", { level: 1, name: BUS_STOP.title })).toBeVisible();
     await expect(page.getByText(BUS_STOP.reference, { exact: true })).toBeVisible();
     await expect(page.getByText("You are lead facilitator")).toBeVisible();
-    await expect(page.getByText("Sensitive or complex")).toBeVisible();
+    await expect(page.locator(".page-meta").getByText("Sensitive or complex")).toBeVisible();
 
     const next = page.getByRole("region", { name: "What comes next" });
     await expect(next).toContainText("Confirm venue, seating and the script with your co-facilitator.");

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { formatDateTime } from "~/utils/format";
 import { CONFERENCE_STATUS_LABELS, displayName, type ConferenceStatus } from "~/utils/preparation";
 import { CancelForm, ScheduleForm, WhenForm } from "./safety-conference-forms";
@@ -25,8 +26,9 @@ export function ConferenceSection({ caseId, prep, canEdit }: SectionProps) {
         <div className="can-schedule">
           <h3>Can a conference be scheduled now?</h3>
           <GateChecklist gate={prep.gates.conference} okText="Yes: consent, risk assessment and approval are in place." />
-          {canEdit && prep.gates.conference.ok && !onHold ? (
-            <details className="schedule" open>
+          {canEdit && !onHold ? (
+            // Offered even while something is missing: the server then says exactly what.
+            <details className="schedule" open={prep.gates.conference.ok || undefined}>
               <summary>Schedule the conference</summary>
               <ScheduleForm caseId={caseId} prep={prep} />
             </details>
@@ -66,6 +68,13 @@ function ConferenceCard({ c, caseId, prep, canEdit }: { c: Conference; caseId: s
         <div><dt>Co-facilitator</dt><dd>{c.coFacilitator ?? "None"}</dd></div>
         <div className="wide"><dt>Attending</dt><dd>{names.join(", ") || "Nobody chosen"}</dd></div>
       </dl>
+      {held ? null : (
+        <nav className="row conference-links" aria-label="Prepare and run this conference">
+          <Link className="button secondary" to={`/conferences/${c.id}/seating`}>Seating plan</Link>
+          <Link className="button secondary" to={`/conferences/${c.id}/script`}>Script</Link>
+          <Link className="button" to={`/conferences/${c.id}/live`}>{canEdit ? "Run the conference" : "Follow the conference"}</Link>
+        </nav>
+      )}
       {canEdit ? (
         <div className="conference-actions">
           <details open={held}>
