@@ -1,10 +1,22 @@
-import { useCollabDocument } from "~/realtime/use-collab-document";
+import { useEffect } from "react";
+import { useCollabDocument, type CollabDocument } from "~/realtime/use-collab-document";
 import { CollabBadge } from "./collab-badge";
 import { NotesEditor } from "./notes-editor";
 
-/** Case notes: the collab document `case:<id>:notes` with its badge. Used on the case screen and full screen. */
-export function CaseNotes({ caseId, readOnly, userName }: { caseId: string; readOnly: boolean; userName: string }) {
+type Props = {
+  caseId: string;
+  readOnly: boolean;
+  userName: string;
+  /** Told whenever the shared document or its status changes (the live scribe view adds step headings to it). */
+  onDocument?: (collab: CollabDocument | null) => void;
+};
+
+/** Case notes: the collab document `case:<id>:notes` with its badge. Used on the case screen, full screen and live. */
+export function CaseNotes({ caseId, readOnly, userName, onDocument }: Props) {
   const collab = useCollabDocument(`case:${caseId}:notes`, { readOnly });
+  useEffect(() => {
+    onDocument?.(collab);
+  }, [collab, onDocument]);
   return (
     <div className="stack">
       <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>

@@ -1,0 +1,34 @@
+import type { LiveConference } from "~/realtime/use-live-conference";
+import { ChairControls, SeatingLock, useChairKeys } from "./chair-controls";
+import { CurrentStep } from "./current-step";
+import { SpeakerChooser } from "./speaker-chooser";
+import { StepList } from "./step-list";
+import type { LiveScript } from "./types";
+
+/** The lead's tablet: the question big and clear, the controls, and the whole script beside it. */
+export function ChairView({ live, script, disabled }: { live: LiveConference; script: LiveScript; disabled: boolean }) {
+  const { state, send } = live;
+  useChairKeys(!disabled, state, send);
+  const running = state.status === "LIVE" || state.status === "PAUSED";
+  return (
+    <div className="live-grid">
+      <div className="stack">
+        <CurrentStep script={script} state={state} />
+        {running ? <SpeakerChooser script={script} state={state} disabled={disabled} onChoose={(id) => void send({ type: "speaker", participantId: id })} /> : null}
+        <ChairControls state={state} disabled={disabled} send={send} />
+        <SeatingLock state={state} disabled={disabled} send={send} />
+      </div>
+      <StepList script={script} state={state} canJump={running} disabled={disabled} onJump={(stepId) => void send({ type: "jump", stepId })} />
+    </div>
+  );
+}
+
+/** The supervisor's view: the same picture, nothing to press. */
+export function FollowView({ live, script }: { live: LiveConference; script: LiveScript }) {
+  return (
+    <div className="live-grid">
+      <CurrentStep script={script} state={live.state} />
+      <StepList script={script} state={live.state} canJump={false} disabled onJump={() => undefined} />
+    </div>
+  );
+}

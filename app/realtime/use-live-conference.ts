@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { LiveCommand, LiveRole, LiveState } from "./live-machine";
+import type { Ack, ClientToServerEvents, LiveJoinAck, LivePresence, LiveStatePayload, ServerToClientEvents } from "./protocol";
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A command as a component sends it: the hook adds the version it holds. */
+export type LiveCommandInput = LiveCommand extends infer C ? (C extends LiveCommand ? Omit<C, "expectedVersion"> : never) : never;
+export type LiveConnection = "connecting" | "live" | "offline";
+export type LiveNotice = { tone: "info" | "error"; text: string; id: number };
+export type LivePeople = LivePresence["people"];
+
+export type LiveConference = {
+  state: LiveState;
+  role: LiveRole;
+  presence: LivePeople;
+  connection: LiveConnection;
+  /** Server clock minus this tablet's clock, in ms. */
+  offsetMs: number;
+  /** A command is on its way: controls stay disabled until it is answered. */
+  pending: boolean;
+  notice: LiveNotice | null;
+  send: (command: LiveCommandInput) => Promise<boolean>;
+  dismissNotice: () => void;
+};
+
+const ACK_TIMEOUT_MS = 5_000;
+export const STALE_NOTICE = "The conference had moved on — you are on the current step.";
+
+/**
+ * The live conference over Socket.IO (CONVENTIONS §7: components never open sockets). Joins on
+ * every (re)connect and lands on the server's state at once; keeps the newest state by version.
+ * Commands are never queued: Socket.IO would buffer an emit made while disconnected and replay
+ * it after reconnecting, long after the room moved on, so an offline tablet refuses locally.
+ */
+export function useLiveConference(conferenceId: string, initial: { state: LiveState; role: LiveRole; serverNow: string }): LiveConference {
+  const [state, setState] = useState(initial.state);
+  const [role, setRole] = useState(initial.role);
+  const [presence, setPresence] = useState<LivePeople>([]);
+  const [connection, setConnection] = useState<LiveConnection>("connecting");
+  const [offsetMs, setOffsetMs] = useState(() => Date.parse(initial.serverNow) - Date.now());
+  const [pending, setPending] = useState(false);
+  const [notice, setNotice] = useState<LiveNotice | null>(null);
+  const socketRef = useRef<LiveSocket | null>(null);
+  const versionRef = useRef(initial.state.version);
+  const pendingRef = useRef(false);
+
+  const take = useCallback((next: LiveState) => {
+    if (next.version < versionRef.current) return; // an older broadcast overtaken by a newer one
+    versionRef.current = next.version;
+    setState(next);
+  }, []);
+  const say = useCallback((tone: LiveNotice["tone"], text: string) => setNotice({ tone, text, id: Date.now() }), []);
+
+  useEffect(() => {
+    const socket: LiveSocket = io({ path: "/socket.io", transports: ["websocket", "polling"], withCredentials: true, reconnectionDelayMax: 3_000 });
+    socketRef.current = socket;
+    let disposed = false;
+
+    const join = async () => {
+      setConnection("connecting");
+      const sentAt = Date.now();
+      try {
+        const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("live:join", { conferenceId })) as LiveJoinAck;
+        if (disposed) return;
+        if (!ack.ok) {
+          setConnection("offline");
+          say("error", ack.message);
+          return;
+        }
+        const receivedAt = Date.now();
+        setOffsetMs(Date.parse(ack.serverNow) - (sentAt + receivedAt) / 2);
+        setRole(ack.role);
+        take(ack.state);
+        setConnection(socket.connected ? "live" : "offline");
+      } catch {
+        // No answer: the next reconnect joins again; a connected socket retries now.
+        if (!disposed && socket.connected) void join();
+      }
+    };
+
+    socket.on("connect", () => void join());
+    socket.on("disconnect", (reason) => {
+      setConnection("offline");
+      if (reason === "io server disconnect") say("error", "The server closed this connection. Reload the page to sign in again.");
+    });
+    socket.on("connect_error", (error) => {
+      setConnection("offline");
+      if (error.message === "unauthorized") say("error", "Your session has ended. Reload the page to sign in again.");
+    });
+    socket.on("session:ended", () => say("error", "Your session has ended. Reload the page to sign in again."));
+    socket.on("live:state", (payload: LiveStatePayload) => {
+      if (payload.conferenceId !== conferenceId) return;
+      take(payload.state);
+    });
+    socket.on("live:presence", (payload) => {
+      if (payload.conferenceId === conferenceId) setPresence(payload.people);
+    });
+    // A tablet that loses Wi-Fi says so at once rather than after Socket.IO's ping timeout.
+    const goOffline = () => {
+      socket.disconnect();
+      setConnection("offline");
+    };
+    const goOnline = () => {
+      if (!socket.connected) socket.connect();
+      setConnection("connecting");
+    };
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
+    return () => {
+      disposed = true;
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
+      if (socket.connected) socket.emit("live:leave", { conferenceId }, () => undefined);
+      socket.close();
+      socketRef.current = null;
+    };
+  }, [conferenceId, take, say]);
+
+  const send = useCallback(
+    async (command: LiveCommandInput): Promise<boolean> => {
+      const socket = socketRef.current;
+      if (!socket || !socket.connected || connection !== "live") {
+        say("error", "This tablet is offline, so nothing was sent. Wait for “Live” and try again.");
+        return false;
+      }
+      if (pendingRef.current) return false;
+      pendingRef.current = true;
+      setPending(true);
+      try {
+        const payload = { conferenceId, command: { ...command, expectedVersion: versionRef.current } as LiveCommand };
+        const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("live:command", payload)) as Ack;
+        if (ack.ok) {
+          setNotice(null);
+          return true;
+        }
+        if (ack.state) take(ack.state);
+        if (ack.error === "stale") say("info", STALE_NOTICE);
+        else say("error", ack.message);
+        return false;
+      } catch {
+        say("error", "No answer from the server. Check the current step before trying again.");
+        // Refresh what this tablet shows from the server's current state.
+        void socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck("live:join", { conferenceId })
+          .then((ack) => {
+            const joined = ack as LiveJoinAck;
+            if (joined.ok) take(joined.state);
+          })
+          .catch(() => undefined);
+        return false;
+      } finally {
+        pendingRef.current = false;
+        setPending(false);
+      }
+    },
+    [conferenceId, connection, say, take],
+  );
+
+  const dismissNotice = useCallback(() => setNotice(null), []);
+  return { state, role, presence, connection, offsetMs, pending, notice, send, dismissNotice };
+}

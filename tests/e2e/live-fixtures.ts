@@ -1,0 +1,59 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+/**
+ * A fresh scheduled conference for the bus-stop case in the e2e server's database. A conference
+ * runs once (it ends), and both viewport projects share one seeded database, so each test makes
+ * its own: a copy of the demo conference's booking and attendees, with the case's lead and co.
+ */
+export const E2E_DB = path.resolve("tests", ".tmp", `e2e-${process.env.E2E_PORT ?? "3217"}`, "circle-e2e.db");
+
+function cuidLike(): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  return "c" + [...randomBytes(24)].map((b) => alphabet[b % alphabet.length]).join("");
+}
+
+/**
+ * `reference` is the case to book it for; the booking (and, for the same case, the attendees) is
+ * copied from the bus-stop case's demo conference.
+ */
+export function createLiveConference(reference: string, sourceReference = "RJ-2026-0142"): { conferenceId: string; caseId: string } {
+  const db = new Database(E2E_DB);
+  db.pragma("busy_timeout = 10000");
+  try {
+    const source = db
+      .prepare(`SELECT c.* FROM "Conference" c JOIN "Case" k ON k.id = c.caseId WHERE k.reference = ? ORDER BY c.createdAt ASC LIMIT 1`)
+      .get(sourceReference) as Record<string, unknown> | undefined;
+    if (!source) throw new Error(`no conference for ${sourceReference} in ${E2E_DB}`);
+    const target = db.prepare(`SELECT id FROM "Case" WHERE reference = ?`).get(reference) as { id: string } | undefined;
+    if (!target) throw new Error(`no case ${reference} in ${E2E_DB}`);
+    const caseId = target.id;
+    const member = (role: string) => (db.prepare(`SELECT userId FROM "CaseMember" WHERE caseId = ? AND role = ? LIMIT 1`).get(caseId, role) as { userId: string } | undefined)?.userId ?? null;
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    const conferenceId = cuidLike();
+    const row: Record<string, unknown> = {
+      ...source,
+      id: conferenceId,
+      caseId,
+      status: "SCHEDULED",
+      holdReason: null,
+      scriptTemplateId: null,
+      speakingOrder: caseId === source.caseId ? source.speakingOrder : "[]",
+      leadId: member("LEAD"),
+      coFacilitatorId: member("CO_FACILITATOR"),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const columns = Object.keys(row);
+    db.transaction(() => {
+      db.prepare(`INSERT INTO "Conference" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).run(...columns.map((c) => row[c]));
+      if (caseId === source.caseId) {
+        db.prepare(`INSERT INTO "ConferenceAttendee" (conferenceId, participantId) SELECT ?, participantId FROM "ConferenceAttendee" WHERE conferenceId = ?`).run(conferenceId, source.id);
+      }
+    })();
+    return { conferenceId, caseId };
+  } finally {
+    db.close();
+  }
+}
