@@ -866,7 +866,7 @@ async function main() {
   const pinned = taskset && pinSelf(1) && os.cpus().length >= 2;
   results.meta = {
     ...machine(),
-    command: "npm run bench:collab",
+    command: ["BENCH_QUICK", "BENCH_ONLY", "BENCH_SERVERS", "BENCH_SCALES"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `).join("") + "npm run bench:collab",
     pinning: pinned ? `servers taskset -c 0, load generator taskset -c 1 (this process: cpus ${cpusAllowed(process.pid)})` : "NOT PINNED (taskset missing or < 2 cores)",
     config: CFG,
     targets: TARGETS,

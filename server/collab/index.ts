@@ -5,7 +5,7 @@ import { createActivityToucher } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
 import { CommitScheduler } from "./commits";
-import { isEmptyUpdate, parseFrame } from "./frames";
+import { isEmptyUpdate, parseFrame, type Frame } from "./frames";
 import { COLLAB_LIMITS, colourFor, createRateLimiter } from "./limits";
 import { DocumentRoom, type RoomPeer } from "./room";
 import { CollabStorage } from "./storage";
@@ -25,6 +25,18 @@ export function createCollabServer(storage = new CollabStorage()) {
   const validator = new UpdateValidator();
   const commits = new CommitScheduler(storage);
   let stopped = false;
+  /** One throttled session toucher per session (a user's tabs and tablets share it), dropped with its last connection. */
+  const touchers = new Map<string, { touch: () => void; conns: number }>();
+  function toucherFor(sessionId: string) {
+    let entry = touchers.get(sessionId);
+    if (!entry) touchers.set(sessionId, (entry = { touch: createActivityToucher(sessionId), conns: 0 }));
+    entry.conns++;
+    return entry.touch;
+  }
+  function releaseToucher(sessionId: string) {
+    const entry = touchers.get(sessionId);
+    if (entry && --entry.conns <= 0) touchers.delete(sessionId);
+  }
 
   function openRoom(name: string): DocumentRoom {
     clearTimeout(unloadTimers.get(name));
@@ -64,7 +76,6 @@ export function createCollabServer(storage = new CollabStorage()) {
         else if (now.level !== access.level) ws.close(CollabClose.accessChanged, "Your access changed");
       },
     };
-    const touch = createActivityToucher(user.sessionId);
     registry.add(conn);
     let room: DocumentRoom;
     try {
@@ -75,6 +86,7 @@ export function createCollabServer(storage = new CollabStorage()) {
       ws.close(CollabClose.unavailable, "Document unavailable");
       return;
     }
+    const touch = toucherFor(user.sessionId);
     const peer: RoomPeer = {
       ws,
       canWrite: access.level === "write",
@@ -84,6 +96,21 @@ export function createCollabServer(storage = new CollabStorage()) {
     const allow = createRateLimiter();
     let closed = false;
     let chain = Promise.resolve();
+    /** Frames of this peer still waiting on the worker: later frames queue behind them, in order. */
+    let waiting = 0;
+
+    const fail = (error: unknown) => {
+      log.error({ doc: doc.name, err: String(error) }, "collab message failed");
+      ws.close(CollabClose.unavailable, "Server error");
+    };
+    const deliver = (frame: Frame, valid: boolean) => {
+      if (closed) return;
+      if (!valid) {
+        log.warn({ doc: doc.name, userId: user.id }, "invalid Yjs update; closing");
+        return void ws.close(CollabClose.malformed, "Invalid update");
+      }
+      if (!room.receive(peer, frame)) ws.close(CollabClose.malformed, "Malformed awareness");
+    };
 
     ws.on("message", (data: RawData, isBinary: boolean) => {
       if (closed) return;
@@ -102,22 +129,24 @@ export function createCollabServer(storage = new CollabStorage()) {
         log.warn({ doc: doc.name, userId: user.id }, "update from read-only connection dropped");
         return;
       }
-      // Validation is asynchronous; the chain keeps this peer's frames in order.
-      chain = chain.then(async () => {
-        if (closed) return;
-        if (isWrite && !(await validator.validate(frame.update))) {
-          log.warn({ doc: doc.name, userId: user.id }, "invalid Yjs update; closing");
-          return void ws.close(CollabClose.malformed, "Invalid update");
+      // Small updates are decoded inline (a verdict now); large ones by the worker (a promise).
+      const verdict = isWrite ? validator.check(frame.update) : true;
+      if (waiting === 0 && typeof verdict === "boolean") {
+        try {
+          return deliver(frame, verdict);
+        } catch (error) {
+          return fail(error);
         }
-        if (closed) return;
-        if (!room.receive(peer, frame)) ws.close(CollabClose.malformed, "Malformed awareness");
-      }).catch((error) => {
-        log.error({ doc: doc.name, err: String(error) }, "collab message failed");
-        ws.close(CollabClose.unavailable, "Server error");
-      });
+      }
+      waiting++;
+      chain = chain
+        .then(async () => deliver(frame, await verdict))
+        .catch(fail)
+        .finally(() => void waiting--);
     });
     ws.on("close", () => {
       closed = true;
+      releaseToucher(user.sessionId);
       registry.remove(conn);
       room.leave(peer);
       scheduleUnload(room);

@@ -13,6 +13,7 @@ import {
 import { CollabClose } from "~/realtime/protocol";
 import type { CommitScheduler } from "./commits";
 import type { CollabStorage } from "./storage";
+import { log } from "../log";
 
 export type RoomPeer = {
   ws: WebSocket;
@@ -24,21 +25,32 @@ export type RoomPeer = {
 };
 
 const COMPACT_EVERY = 500;
+/** A document loaded from a long log is compacted this long after loading (its first sync goes first). */
+export const COMPACT_AFTER_LOAD_MS = 200;
 const send = (ws: WebSocket, data: Uint8Array) => {
   if (ws.readyState === ws.OPEN) ws.send(data);
 };
 
+type Pending = { peer: RoomPeer; update: Uint8Array };
+
 /**
  * One loaded document. Updates are persisted (one group commit per tick across all documents,
  * see commits.ts) BEFORE they are applied, relayed to other peers, or confirmed to the writer.
+ * What one tick committed for a room is applied in one Yjs transaction and relayed as ONE update
+ * message per peer (the transaction's update: every struct and deletion of the batch), followed by
+ * one "saved" per writer.
  */
 export class DocumentRoom {
-  readonly doc = new Y.Doc();
+  private current: Y.Doc;
   readonly peers = new Set<RoomPeer>();
-  private seq: number;
+  private seq = 0;
   private sinceCompaction = 0;
-  private queue: { peer: RoomPeer; update: Uint8Array }[] = [];
-  private draining: { peer: RoomPeer; update: Uint8Array }[] = [];
+  private queue: Pending[] = [];
+  private draining: Pending[] = [];
+  private drainedFrom = 0;
+  /** The update the last transaction produced (captured, then relayed by committed()). */
+  private produced: Uint8Array | null = null;
+  private destroyed = false;
   /** Last awareness entry per client id, so newcomers see who is here. */
   private readonly presence = new Map<number, { clock: number; state: unknown; peer: RoomPeer }>();
 
@@ -47,17 +59,66 @@ export class DocumentRoom {
     private readonly storage: CollabStorage,
     private readonly commits: CommitScheduler,
   ) {
-    const stored = storage.load(name);
-    Y.transact(this.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    this.current = this.load();
+  }
+
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
+  /** Snapshot + log, applied in one transaction. A log the document refuses is salvaged (see salvage()). */
+  private load(): Y.Doc {
+    const stored = this.storage.load(this.name);
+    let doc = new Y.Doc();
+    try {
+      Y.transact(doc, () => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      });
+      this.seq = Math.max(this.seq, stored.lastSeq);
+      this.sinceCompaction = stored.updates.length;
+    } catch (error) {
+      doc.destroy();
+      log.error({ doc: this.name, err: String(error) }, "collab log refused by the document; salvaging");
+      doc = this.salvage();
+    }
+    doc.on("update", (update: Uint8Array) => {
+      this.produced = update;
     });
-    this.seq = stored.lastSeq;
-    this.sinceCompaction = stored.updates.length;
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      const frame = encodeUpdate(update);
-      for (const peer of this.peers) if (peer !== origin) send(peer.ws, frame);
-    });
+    // A long log is folded into a snapshot soon (after this load has answered), so the next load reads one row.
+    if (this.sinceCompaction >= COMPACT_EVERY) setTimeout(() => !this.destroyed && this.compact(), COMPACT_AFTER_LOAD_MS).unref();
+    return doc;
+  }
+
+  /** Rebuild from the log one update at a time, dropping (from the log too) every update the document throws on. */
+  private salvage(): Y.Doc {
+    const { snapshot, rows } = this.storage.loadRows(this.name);
+    const build = (updates: Uint8Array[]) => {
+      const doc = new Y.Doc();
+      Y.transact(doc, () => {
+        if (snapshot) Y.applyUpdate(doc, snapshot);
+        for (const u of updates) Y.applyUpdate(doc, u);
+      });
+      return doc;
+    };
+    const kept: Uint8Array[] = [];
+    const dropped: number[] = [];
+    let doc = build([]);
+    for (const row of rows) {
+      try {
+        Y.applyUpdate(doc, row.data);
+        kept.push(row.data);
+      } catch {
+        dropped.push(row.seq);
+        doc.destroy();
+        doc = build(kept); // the throw may have left part of the update in the document
+      }
+    }
+    if (dropped.length > 0) this.storage.dropUpdates(this.name, dropped);
+    log.error({ doc: this.name, dropped: dropped.length }, "collab log salvaged");
+    this.seq = rows.reduce((max, r) => Math.max(max, r.seq), this.seq);
+    this.sinceCompaction = kept.length;
+    return doc;
   }
 
   join(peer: RoomPeer): void {
@@ -128,23 +189,74 @@ export class DocumentRoom {
     this.draining = this.queue;
     this.queue = [];
     const firstSeq = this.seq + 1;
+    this.drainedFrom = firstSeq;
     this.seq += this.draining.length;
     return { docName: this.name, firstSeq, updates: this.draining.map((b) => b.update) };
   }
 
-  /** After the commit: apply, relay to the other peers, and confirm to each writer. */
+  /** After the commit: apply (one transaction), relay (one message per peer), and confirm to each writer. */
   committed(): void {
     const batch = this.draining;
     this.draining = [];
+    if (batch.length === 0) return;
     this.sinceCompaction += batch.length;
     const writers = new Set<RoomPeer>();
-    for (const { peer, update } of batch) {
-      Y.applyUpdate(this.doc, update, peer);
-      writers.add(peer);
+    for (const { peer } of batch) writers.add(peer);
+    // With one writer its own edits are not echoed; with several, everyone gets the whole batch
+    // (a writer that receives its own structs back ignores them).
+    const origin = writers.size === 1 ? batch[0]!.peer : this;
+    const refused: number[] = [];
+    const doc = this.current;
+    this.produced = null;
+    Y.transact(
+      doc,
+      () => {
+        for (let i = 0; i < batch.length; i++) {
+          try {
+            Y.applyUpdate(doc, batch[i]!.update, origin);
+          } catch {
+            refused.push(i);
+          }
+        }
+      },
+      origin,
+    );
+    const produced = this.produced;
+    this.produced = null;
+    if (refused.length > 0) return this.refuse(batch, refused);
+    if (produced) {
+      const frame = encodeUpdate(produced);
+      for (const peer of this.peers) if (peer !== origin) send(peer.ws, frame);
     }
-    const saved = encodeSaved(Y.encodeStateVector(this.doc));
+    const saved = encodeSaved(Y.encodeStateVector(doc));
     for (const writer of writers) send(writer.ws, saved);
     if (this.sinceCompaction >= COMPACT_EVERY) this.compact();
+  }
+
+  /**
+   * Some updates decoded but the document threw while applying them (the validator only proves that
+   * an update parses). They were stored but never relayed or confirmed: drop them from the log,
+   * rebuild the document from storage (the throw may have left part of an update in it), close their
+   * writers, and relay and confirm the rest of the batch.
+   */
+  private refuse(batch: Pending[], refused: number[]): void {
+    const bad = new Set(refused);
+    this.storage.dropUpdates(this.name, refused.map((i) => this.drainedFrom + i));
+    log.warn({ doc: this.name, refused: refused.length }, "updates refused by the document; writers closed");
+    const old = this.current;
+    this.current = this.load();
+    old.destroy();
+    const badWriters = new Set(refused.map((i) => batch[i]!.peer));
+    for (const peer of badWriters) peer.ws.close(CollabClose.malformed, "Invalid update");
+    const goodWriters = new Set<RoomPeer>();
+    batch.forEach(({ peer, update }, i) => {
+      if (bad.has(i)) return;
+      goodWriters.add(peer);
+      const frame = encodeUpdate(update);
+      for (const other of this.peers) if (other !== peer) send(other.ws, frame);
+    });
+    const saved = encodeSaved(Y.encodeStateVector(this.current));
+    for (const writer of goodWriters) if (!badWriters.has(writer)) send(writer.ws, saved);
   }
 
   /** The commit failed: nothing was stored, relayed or confirmed. Writers reconnect and resend. */
@@ -165,13 +277,19 @@ export class DocumentRoom {
 
   compact(): void {
     if (this.sinceCompaction === 0) return;
-    this.storage.compact(this.name, this.seq, Y.encodeStateAsUpdate(this.doc));
+    this.compactDoc(this.current);
+  }
+
+  private compactDoc(doc: Y.Doc): void {
+    this.storage.compact(this.name, this.seq, Y.encodeStateAsUpdate(doc));
     this.sinceCompaction = 0;
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.flush();
     this.compact();
-    this.doc.destroy();
+    this.current.destroy();
   }
 }

@@ -9,6 +9,8 @@ import { databaseFilePath } from "~/utils/env.server";
 export class CollabStorage {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly appendTx: (batches: { docName: string; firstSeq: number; updates: Uint8Array[] }[]) => void;
+  private readonly compactTx: (docName: string, seq: number, state: Uint8Array) => void;
 
   constructor(file = databaseFilePath()) {
     this.db = new Database(file);
@@ -17,44 +19,71 @@ export class CollabStorage {
     this.db.pragma("busy_timeout = 5000");
     this.statements = {
       snapshot: this.db.prepare<[string], { seq: number; state: Buffer }>('SELECT seq, state FROM "CollabSnapshot" WHERE docName = ?'),
-      updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+      // Only the blobs (pluck): a long log loads without an object per row.
+      updatesAfter: this.db
+        .prepare<[string, number], Buffer>('SELECT data FROM "CollabUpdate" WHERE docName = ? AND seq > ? ORDER BY seq')
+        .pluck(),
+      lastSeq: this.db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM "CollabUpdate" WHERE docName = ?'),
+      rowsAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM "CollabUpdate" WHERE docName = ? AND seq > ? ORDER BY seq',
       ),
+      dropOne: this.db.prepare('DELETE FROM "CollabUpdate" WHERE docName = ? AND seq = ?'),
       append: this.db.prepare('INSERT INTO "CollabUpdate" (docName, seq, data, createdAt) VALUES (?, ?, ?, ?)'),
       putSnapshot: this.db.prepare(
         'INSERT INTO "CollabSnapshot" (docName, seq, state, updatedAt) VALUES (?, ?, ?, ?) ON CONFLICT(docName) DO UPDATE SET seq = excluded.seq, state = excluded.state, updatedAt = excluded.updatedAt',
       ),
       dropUpTo: this.db.prepare('DELETE FROM "CollabUpdate" WHERE docName = ? AND seq <= ?'),
     };
+    // Transaction wrappers are made once: db.transaction() prepares BEGIN/COMMIT/ROLLBACK each time it is called.
+    const { append, putSnapshot, dropUpTo } = this.statements;
+    this.appendTx = this.db.transaction((batches: { docName: string; firstSeq: number; updates: Uint8Array[] }[]) => {
+      const now = Date.now();
+      for (const { docName, firstSeq, updates } of batches) {
+        for (let i = 0; i < updates.length; i++) append.run(docName, firstSeq + i, asBuffer(updates[i]!), now);
+      }
+    });
+    this.compactTx = this.db.transaction((docName: string, seq: number, state: Uint8Array) => {
+      putSnapshot.run(docName, seq, asBuffer(state), Date.now());
+      dropUpTo.run(docName, seq);
+    });
   }
 
   /** The stored snapshot (if any) and every update logged after it, in order. */
   load(docName: string): { snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number } {
     const snapshot = this.statements.snapshot.get(docName);
     const fromSeq = snapshot?.seq ?? 0;
-    const rows = this.statements.updatesAfter.all(docName, fromSeq);
-    return { snapshot: snapshot?.state ?? null, updates: rows.map((r) => r.data), lastSeq: rows.at(-1)?.seq ?? fromSeq };
+    const updates = this.statements.updatesAfter.all(docName, fromSeq);
+    const lastSeq = updates.length > 0 ? (this.statements.lastSeq.get(docName)?.seq ?? fromSeq) : fromSeq;
+    return { snapshot: snapshot?.state ?? null, updates, lastSeq };
+  }
+
+  /** The logged updates after the snapshot with their sequence numbers (for salvaging a damaged log). */
+  loadRows(docName: string): { snapshot: Uint8Array | null; rows: { seq: number; data: Uint8Array }[] } {
+    const snapshot = this.statements.snapshot.get(docName);
+    return { snapshot: snapshot?.state ?? null, rows: this.statements.rowsAfter.all(docName, snapshot?.seq ?? 0) };
   }
 
   /** Append the batches of many documents in one transaction (group commit), each numbered from its firstSeq. */
   appendMany(batches: { docName: string; firstSeq: number; updates: Uint8Array[] }[]): void {
-    const now = Date.now();
-    this.db.transaction(() => {
-      for (const { docName, firstSeq, updates } of batches) {
-        updates.forEach((u, i) => this.statements.append.run(docName, firstSeq + i, Buffer.from(u), now));
-      }
-    })();
+    this.appendTx(batches);
+  }
+
+  /** Remove single logged updates (ones that were never relayed or confirmed because the document refused them). */
+  dropUpdates(docName: string, seqs: number[]): void {
+    for (const seq of seqs) this.statements.dropOne.run(docName, seq);
   }
 
   /** Replace the log up to `seq` with the encoded state of the document at that point. */
   compact(docName: string, seq: number, state: Uint8Array): void {
-    this.db.transaction(() => {
-      this.statements.putSnapshot.run(docName, seq, Buffer.from(state), Date.now());
-      this.statements.dropUpTo.run(docName, seq);
-    })();
+    this.compactTx(docName, seq, state);
   }
 
   close(): void {
     this.db.close();
   }
+}
+
+/** A Buffer view of the same bytes (no copy) for binding as a blob. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,0 +1,245 @@
+import * as decoding from "lib0/decoding";
+import { afterAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { CommitScheduler } from "../../server/collab/commits";
+import { MessageType, parseFrame } from "../../server/collab/frames";
+import { COMPACT_AFTER_LOAD_MS, DocumentRoom, type RoomPeer } from "../../server/collab/room";
+import { CollabStorage } from "../../server/collab/storage";
+import { decodesCleanly } from "../../server/collab/validator";
+import { CollabClose } from "~/realtime/protocol";
+
+// DocumentRoom against real SQLite (this file's own database), with stub sockets that record what
+// they are sent and check, at the moment of sending, that it is already stored.
+const storage = new CollabStorage();
+const commits = new CommitScheduler(storage);
+afterAll(() => storage.close());
+
+type Sent = { kind: "update"; update: Uint8Array } | { kind: "saved"; sv: Map<number, number> } | { kind: "other" };
+type StubPeer = RoomPeer & { sent: Sent[]; closed: number[] };
+
+/** Everything stored for the document, applied to a fresh Y.Doc. */
+function stored(name: string): Y.Doc {
+  const { snapshot, updates } = storage.load(name);
+  const doc = new Y.Doc();
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  updates.forEach((u) => Y.applyUpdate(doc, u));
+  return doc;
+}
+
+function stubPeer(name: string, label: string): StubPeer {
+  const peer = {
+    sent: [] as Sent[],
+    closed: [] as number[],
+    canWrite: true,
+    identity: { userId: label, name: label, color: "#000000", role: "editor" },
+    clientIds: new Set<number>(),
+    ws: {
+      OPEN: 1,
+      readyState: 1,
+      send(data: Uint8Array) {
+        const frame = parseFrame(data);
+        if (frame?.type === "update") {
+          // Durable before it is relayed: everything in the frame is already in SQLite.
+          const has = Y.encodeStateVector(stored(name));
+          expect(Y.diffUpdate(frame.update, has).length).toBeLessThanOrEqual(Y.encodeStateAsUpdate(new Y.Doc()).length + 1);
+          peer.sent.push({ kind: "update", update: frame.update });
+        } else if (data[0] === MessageType.saved) {
+          const d = decoding.createDecoder(data);
+          decoding.readVarUint(d);
+          const sv = Y.decodeStateVector(decoding.readVarUint8Array(d));
+          // Durable before it is confirmed: the stored state covers the confirmed state vector.
+          const storedSv = Y.decodeStateVector(Y.encodeStateVector(stored(name)));
+          for (const [client, clock] of sv) expect(storedSv.get(client) ?? 0).toBeGreaterThanOrEqual(clock);
+          peer.sent.push({ kind: "saved", sv });
+        } else peer.sent.push({ kind: "other" });
+      },
+      close(code: number) {
+        peer.closed.push(code);
+        (peer.ws as { readyState: number }).readyState = 3;
+      },
+    },
+  };
+  return peer as unknown as StubPeer;
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+const settle = async () => {
+  for (let i = 0; i < 3; i++) await tick();
+};
+const updates = (p: StubPeer) => p.sent.filter((s): s is Extract<Sent, { kind: "update" }> => s.kind === "update").map((s) => s.update);
+const saves = (p: StubPeer) => p.sent.filter((s): s is Extract<Sent, { kind: "saved" }> => s.kind === "saved").map((s) => s.sv);
+
+/** A writer's doc whose updates we capture (what a client would send). */
+function writer(clientID: number, base?: Uint8Array) {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  if (base) Y.applyUpdate(doc, base);
+  const out: Uint8Array[] = [];
+  doc.on("update", (u: Uint8Array) => out.push(u));
+  return { doc, text: doc.getText("t"), out };
+}
+
+let n = 0;
+const docName = () => `room-test-${++n}`;
+
+describe("DocumentRoom: coalesced relays and confirmations after the group commit", () => {
+  it("relays one tick's updates from one writer as ONE message to each other peer, and confirms once, after the commit", async () => {
+    const name = docName();
+    const room = new DocumentRoom(name, storage, commits);
+    const [a, b, c] = [stubPeer(name, "a"), stubPeer(name, "b"), stubPeer(name, "c")];
+    [a, b, c].forEach((p) => room.join(p));
+    const w = writer(101);
+    w.text.insert(0, "one ");
+    w.text.insert(4, "two ");
+    w.text.insert(8, "three");
+    for (const u of w.out) room.receive(a, { type: "update", update: u });
+    // Nothing goes out before the commit tick.
+    expect(updates(b)).toHaveLength(0);
+    expect(saves(a)).toHaveLength(0);
+    await settle();
+    for (const peer of [b, c]) {
+      expect(updates(peer)).toHaveLength(1);
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, updates(peer)[0]!);
+      expect(replica.getText("t").toString()).toBe("one two three");
+    }
+    expect(updates(a)).toHaveLength(0); // no echo to a lone writer
+    expect(saves(a)).toHaveLength(1);
+    expect(saves(a)[0]!.get(101)).toBe(Y.getState(w.doc.store, 101));
+    expect(saves(b)).toHaveLength(0);
+    expect(stored(name).getText("t").toString()).toBe("one two three");
+    room.destroy();
+  });
+
+  it("with two writers in one tick, every peer gets one merged message and each writer one confirmation", async () => {
+    const name = docName();
+    const room = new DocumentRoom(name, storage, commits);
+    const [a, b, c] = [stubPeer(name, "a"), stubPeer(name, "b"), stubPeer(name, "c")];
+    [a, b, c].forEach((p) => room.join(p));
+    const wa = writer(201);
+    const wb = writer(202);
+    wa.text.insert(0, "alpha");
+    wb.text.insert(0, "beta");
+    room.receive(a, { type: "update", update: wa.out[0]! });
+    room.receive(b, { type: "update", update: wb.out[0]! });
+    await settle();
+    for (const peer of [a, b, c]) expect(updates(peer)).toHaveLength(1);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, updates(c)[0]!);
+    expect(replica.getText("t").toString()).toBe(room.doc.getText("t").toString());
+    expect(replica.getText("t").length).toBe(9);
+    expect(saves(a)).toHaveLength(1);
+    expect(saves(b)).toHaveLength(1);
+    expect(saves(c)).toHaveLength(0);
+    room.destroy();
+  });
+
+  it("keeps order across ticks: a peer applying the messages as they come ends with the writer's text", async () => {
+    const name = docName();
+    const room = new DocumentRoom(name, storage, commits);
+    const [a, b] = [stubPeer(name, "a"), stubPeer(name, "b")];
+    [a, b].forEach((p) => room.join(p));
+    const w = writer(301);
+    const replica = new Y.Doc();
+    for (let i = 0; i < 30; i++) {
+      w.text.insert(w.text.length, `${i},`);
+      room.receive(a, { type: "update", update: w.out.at(-1)! });
+      if (i % 4 === 0) await settle();
+    }
+    await settle();
+    for (const u of updates(b)) {
+      Y.applyUpdate(replica, u);
+      // Causal order: nothing arrives before what it depends on.
+      expect(replica.store.pendingStructs).toBeNull();
+    }
+    expect(replica.getText("t").toString()).toBe(w.text.toString());
+    expect(updates(b).length).toBeLessThan(30);
+    expect(saves(a).at(-1)!.get(301)).toBe(Y.getState(w.doc.store, 301));
+    room.destroy();
+  });
+
+  it("refuses an update that decodes but throws inside the document: not relayed, not confirmed, removed from the log; the rest of the tick goes through", async () => {
+    const name = docName();
+    // The document: "hello world" by client 1 with a bold range (the state the poison was found against).
+    const base = new Y.Doc();
+    base.clientID = 1;
+    base.getText("t").insert(0, "hello world");
+    base.getText("t").format(0, 5, { bold: true });
+    storage.appendMany([{ docName: name, firstSeq: 1, updates: [Y.encodeStateAsUpdate(base)] }]);
+    const poison = Uint8Array.from(Buffer.from("01010200c4020c0105012100", "hex"));
+    expect(decodesCleanly(poison)).toBe(true);
+    expect(() => {
+      const probe = new Y.Doc();
+      Y.applyUpdate(probe, Y.encodeStateAsUpdate(base));
+      Y.applyUpdate(probe, poison);
+    }).toThrow();
+
+    const room = new DocumentRoom(name, storage, commits);
+    const [bad, good, reader] = [stubPeer(name, "bad"), stubPeer(name, "good"), stubPeer(name, "reader")];
+    [bad, good, reader].forEach((p) => room.join(p));
+    const w = writer(3, Y.encodeStateAsUpdate(base));
+    w.text.insert(11, "!");
+    room.receive(bad, { type: "update", update: poison });
+    room.receive(good, { type: "update", update: w.out[0]! });
+    await settle();
+
+    expect(bad.closed).toEqual([CollabClose.malformed]);
+    expect(saves(bad)).toHaveLength(0);
+    expect(saves(good)).toHaveLength(1);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(base));
+    updates(reader).forEach((u) => Y.applyUpdate(replica, u));
+    expect(replica.getText("t").toString()).toBe("hello world!");
+    expect(room.doc.getText("t").toString()).toBe("hello world!");
+    expect(storage.load(name).updates).toHaveLength(2); // base + the good update; the poison is gone
+    expect(stored(name).getText("t").toString()).toBe("hello world!");
+    // The room keeps working.
+    w.text.insert(0, ">");
+    room.receive(good, { type: "update", update: w.out.at(-1)! });
+    await settle();
+    expect(room.doc.getText("t").toString()).toBe(">hello world!");
+    room.destroy();
+  });
+});
+
+describe("DocumentRoom: loading", () => {
+  it("compacts a long log into a snapshot shortly after loading it, with the same content", async () => {
+    const name = docName();
+    const w = writer(401);
+    for (let i = 0; i < 1200; i++) w.text.insert(w.text.length, String.fromCharCode(97 + (i % 26)));
+    storage.appendMany([{ docName: name, firstSeq: 1, updates: w.out }]);
+    expect(storage.load(name).updates).toHaveLength(1200);
+    const room = new DocumentRoom(name, storage, commits);
+    expect(room.doc.getText("t").toString()).toBe(w.text.toString());
+    await new Promise((resolve) => setTimeout(resolve, COMPACT_AFTER_LOAD_MS + 100));
+    const after = storage.load(name);
+    expect(after.snapshot).not.toBeNull();
+    expect(after.updates).toHaveLength(0);
+    expect(stored(name).getText("t").toString()).toBe(w.text.toString());
+    // Numbering continues after the compacted log.
+    const p = stubPeer(name, "p");
+    room.join(p);
+    w.text.insert(0, "#");
+    room.receive(p, { type: "update", update: w.out.at(-1)! });
+    await settle();
+    expect(stored(name).getText("t").toString()).toBe(w.text.toString());
+    room.destroy();
+  });
+
+  it("salvages a stored log the document throws on: drops the refused update and keeps the rest", () => {
+    const name = docName();
+    const base = new Y.Doc();
+    base.clientID = 1;
+    base.getText("t").insert(0, "hello world");
+    base.getText("t").format(0, 5, { bold: true });
+    const later = writer(5, Y.encodeStateAsUpdate(base));
+    later.text.insert(0, "> ");
+    const poison = Uint8Array.from(Buffer.from("01010200c4020c0105012100", "hex"));
+    storage.appendMany([{ docName: name, firstSeq: 1, updates: [Y.encodeStateAsUpdate(base), poison, later.out[0]!] }]);
+    const room = new DocumentRoom(name, storage, commits);
+    expect(room.doc.getText("t").toString()).toBe("> hello world");
+    expect(storage.load(name).updates).toHaveLength(2);
+    room.destroy();
+    expect(stored(name).getText("t").toString()).toBe("> hello world");
+  });
+});
