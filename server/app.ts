@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
+import { caseMemberIds } from "~/models/seating.server";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getSessionUserFromCookieHeader } from "~/utils/session.server";
@@ -15,6 +16,7 @@ import { guardUnsafeRequests } from "./http-guards";
 import { log } from "./log";
 import { clientIp } from "./origin";
 import { createRealtimeControl } from "./realtime-control";
+import type { LiveHooks } from "./realtime/live";
 import { attachSocketServer } from "./realtime/socket-server";
 
 export type CircleServer = {
@@ -71,7 +73,16 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   app.use(guardUnsafeRequests);
 
   const httpServer = createServer(app);
-  const sockets = attachSocketServer(httpServer);
+  const liveHooks: LiveHooks = {
+    // The seating plan locked or unlocked: every open connection of the case team is re-authorized,
+    // so seating documents reconnect read-only (or writable again).
+    seatingLockChanged: ({ caseId }) => {
+      caseMemberIds(caseId)
+        .then((ids) => ids.forEach((id) => realtime.control.membershipChanged(id)))
+        .catch((err) => log.error({ err: String(err) }, "seating lock recheck failed"));
+    },
+  };
+  const sockets = attachSocketServer(httpServer, liveHooks);
   const collab = createCollabServer();
   const upgrade = createCollabUpgrade(collab.onConnection, collab.admit);
   const realtime = createRealtimeControl([sockets.registry, collab.registry]);

@@ -1,6 +1,8 @@
 import type { CollabDocName } from "~/realtime/protocol";
 import { can, type Principal } from "~/utils/permissions";
 import { getCaseResource } from "./case-access.server";
+import { getConferenceAccess } from "./live.server";
+import { isSeatingLocked } from "./seating.server";
 
 export type CollabAccess = { level: "write" | "read"; caseId: string };
 
@@ -17,8 +19,15 @@ export async function getCollabAccess(user: Principal, doc: CollabDocName): Prom
       if (can(user, "notes:read", resource)) return { level: "read", caseId: resource.caseId };
       return null;
     }
-    // Seating, agreements and letters arrive with their issues; until then no document of theirs exists.
-    case "seating":
+    case "seating": {
+      // The plan is read-only once the conference starts (the lead can unlock it from the live screen or the plan).
+      const access = await getConferenceAccess(user, doc.id);
+      if (!access) return null;
+      if (can(user, "seating:write", access.resource) && !(await isSeatingLocked(access.conferenceId))) return { level: "write", caseId: access.caseId };
+      if (can(user, "seating:read", access.resource)) return { level: "read", caseId: access.caseId };
+      return null;
+    }
+    // Agreements and letters arrive with their issues; until then no document of theirs exists.
     case "agreement":
     case "letter":
       return null;

@@ -21,6 +21,11 @@ export const liveRoom = (conferenceId: string) => `live:${conferenceId}`;
 export type LiveHooks = {
   /** Called after a command moved the conference to another step (e.g. to add a heading to the notes). */
   stepChanged?: (event: { conferenceId: string; caseId: string; state: LiveState; actorName: string }) => void;
+  /**
+   * Called after a command that sets the seating lock ("lock-seating", "start"), so open seating
+   * documents can be re-authorized at the new level. Re-authorizing is idempotent.
+   */
+  seatingLockChanged?: (event: { conferenceId: string; caseId: string; locked: boolean }) => void;
 };
 
 /**
@@ -97,6 +102,9 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
         details: { version: result.state.version },
       });
       if (result.stepChanged) hooks.stepChanged?.({ conferenceId, caseId: access.caseId, state: result.state, actorName: user.name });
+      if (command.type === "lock-seating" || command.type === "start") {
+        hooks.seatingLockChanged?.({ conferenceId, caseId: access.caseId, locked: result.state.seatingLocked });
+      }
       return { ok: true };
     },
 

@@ -203,8 +203,13 @@ export const COLLAB_MATRIX: Record<CollabDocKind, { name: (ids: CollabIds) => st
     // Facilitators write, the case supervisor reads; the admin is on no case team.
     expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:write", co: "open:write", other: 404 },
   },
-  // Seating, agreements and letters arrive with their issues: until then no such document exists.
-  seating: { name: (ids) => `conference:${ids.conferenceId}:seating`, expect: { ...everyone<CollabCell>(404), anonymous: 401 } },
+  // The room plan of the subject case's conference (not started, so unlocked): facilitators write,
+  // the supervisor reads, the admin and other facilitators learn nothing.
+  seating: {
+    name: (ids) => `conference:${ids.conferenceId}:seating`,
+    expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:write", co: "open:write", other: 404 },
+  },
+  // Agreements and letters arrive with their issues: until then no such document exists.
   agreement: { name: (ids) => `agreement:${ids.placeholderId}`, expect: { ...everyone<CollabCell>(404), anonymous: 401 } },
   letter: { name: (ids) => `letter:${ids.placeholderId}`, expect: { ...everyone<CollabCell>(404), anonymous: 401 } },
 };
