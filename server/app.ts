@@ -102,6 +102,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         return {
           clientIp: clientIp(req),
           realtime: realtime.control,
+          collab: { readDocument: collab.readDocument, recheckDocument: collab.recheckDocument, destroyDocument: collab.destroyDocument },
           sessionUser: () => (user ??= getSessionUserFromCookieHeader(req.headers.cookie)),
         };
       },

@@ -11,11 +11,22 @@ export type RealtimeControl = {
   membershipChanged(userId: string): void;
 };
 
+/** Server-side access to collab documents for routes (freezing a draft, destroying a letter). */
+export type CollabControl = {
+  /** The document's current, durable state as a fresh Y.Doc the caller must destroy. */
+  readDocument(name: string): import("yjs").Doc;
+  /** Re-authorize the open connections to a document after its access rules changed. */
+  recheckDocument(name: string): Promise<void>;
+  /** Close its connections and delete the document's stored content. */
+  destroyDocument(name: string): void;
+};
+
 export type CircleLoadContext = {
   clientIp: string | null;
   /** The request's signed-in user, looked up once however many loaders ask (root + route). */
   sessionUser(): Promise<import("./session.server").SessionUser | null>;
   realtime: RealtimeControl;
+  collab: CollabControl;
 };
 
 declare module "@remix-run/node" {

@@ -1,3 +1,5 @@
+import * as Y from "yjs";
+import { getSessionUserById } from "~/utils/session.server";
 import type { RawData, WebSocket } from "ws";
 import { getCollabAccess } from "~/models/collab-access.server";
 import { CollabClose } from "~/realtime/protocol";
@@ -12,7 +14,7 @@ import { CollabStorage } from "./storage";
 import type { CollabConnectionContext } from "./upgrade";
 import { UpdateValidator } from "./validator";
 
-type Conn = TrackedConnection & { ws: WebSocket };
+type Conn = TrackedConnection & { ws: WebSocket; docName: string };
 
 /**
  * The collab server: rooms by document name, transport handling (limits, parsing, validation)
@@ -68,6 +70,7 @@ export function createCollabServer(storage = new CollabStorage()) {
       userId: user.id,
       sessionId: user.sessionId,
       ws,
+      docName: doc.name,
       caseIds: () => [access.caseId],
       close: (reason: string) => ws.close(CollabClose.sessionEnded, reason.slice(0, 120)),
       recheck: async (current) => {
@@ -165,7 +168,50 @@ export function createCollabServer(storage = new CollabStorage()) {
     storage.close();
   }
 
-  return { registry, onConnection, admit, close };
+  const connectionsTo = (name: string) => [...registry.sessions().values()].flat().filter((c) => c.docName === name);
+
+  /**
+   * The document's current state as a fresh Y.Doc (the caller owns it): from the open room, or
+   * from storage. Everything in it is durable: rooms apply only committed updates.
+   */
+  function readDocument(name: string): Y.Doc {
+    const out = new Y.Doc();
+    const room = rooms.get(name);
+    if (room) {
+      Y.applyUpdate(out, Y.encodeStateAsUpdate(room.doc));
+      return out;
+    }
+    const stored = storage.load(name);
+    Y.transact(out, () => {
+      if (stored.snapshot) Y.applyUpdate(out, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(out, u);
+    });
+    return out;
+  }
+
+  /** Re-authorize every open connection to one document (e.g. it was frozen or locked). */
+  async function recheckDocument(name: string): Promise<void> {
+    for (const conn of connectionsTo(name)) {
+      const user = await getSessionUserById(conn.sessionId, { touch: false });
+      if (!user) conn.close("Your session has ended");
+      else await conn.recheck?.(user);
+    }
+  }
+
+  /** Close every connection to a document, unload it and delete its log and snapshot. */
+  function destroyDocument(name: string): void {
+    for (const conn of connectionsTo(name)) conn.ws.close(CollabClose.accessRemoved, "This document no longer exists");
+    clearTimeout(unloadTimers.get(name));
+    unloadTimers.delete(name);
+    const room = rooms.get(name);
+    if (room) {
+      rooms.delete(name);
+      room.destroy();
+    }
+    storage.deleteDocument(name);
+  }
+
+  return { registry, onConnection, admit, close, readDocument, recheckDocument, destroyDocument };
 }
 
 function toBytes(data: RawData): Uint8Array {

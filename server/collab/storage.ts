@@ -33,6 +33,8 @@ export class CollabStorage {
         'INSERT INTO "CollabSnapshot" (docName, seq, state, updatedAt) VALUES (?, ?, ?, ?) ON CONFLICT(docName) DO UPDATE SET seq = excluded.seq, state = excluded.state, updatedAt = excluded.updatedAt',
       ),
       dropUpTo: this.db.prepare('DELETE FROM "CollabUpdate" WHERE docName = ? AND seq <= ?'),
+      dropLog: this.db.prepare('DELETE FROM "CollabUpdate" WHERE docName = ?'),
+      dropSnapshot: this.db.prepare('DELETE FROM "CollabSnapshot" WHERE docName = ?'),
     };
     // Transaction wrappers are made once: db.transaction() prepares BEGIN/COMMIT/ROLLBACK each time it is called.
     const { append, putSnapshot, dropUpTo } = this.statements;
@@ -71,6 +73,14 @@ export class CollabStorage {
   /** Remove single logged updates (ones that were never relayed or confirmed because the document refused them). */
   dropUpdates(docName: string, seqs: number[]): void {
     for (const seq of seqs) this.statements.dropOne.run(docName, seq);
+  }
+
+  /** Remove a document entirely (log and snapshot): used when its content must be destroyed. */
+  deleteDocument(docName: string): void {
+    this.db.transaction(() => {
+      this.statements.dropLog.run(docName);
+      this.statements.dropSnapshot.run(docName);
+    })();
   }
 
   /** Replace the log up to `seq` with the encoded state of the document at that point. */
