@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
 import { caseMemberIds } from "~/models/seating.server";
+import { closeLiveStores } from "~/models/live-store.server";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getSessionUserFromCookieHeader } from "~/utils/session.server";
@@ -145,6 +146,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         setTimeout(() => connections.forEach((s) => s.destroy()), 2000).unref();
         await new Promise<void>((resolve) => sockets.io.close(() => resolve()));
         await closed;
+        closeLiveStores();
         await disconnectAll();
       })();
       return closing;

@@ -1,11 +1,11 @@
-import type { Prisma } from "@prisma/client";
-import { applyLiveCommand, initialLiveState, type LiveCommand, type LiveRefusal, type LiveRole, type LiveState, type StepStatus } from "~/realtime/live-machine";
+import { applyLiveCommand, type LiveCommand, type LiveRefusal, type LiveRole, type LiveState } from "~/realtime/live-machine";
 import { db } from "~/utils/db.server";
 import { can, type CaseResource, type Principal } from "~/utils/permissions";
 import { displayName, type ParticipantRole } from "~/utils/preparation";
 import { RecordIdSchema } from "~/utils/schemas";
 import { getCaseResource } from "./case-access.server";
 import { ensureConferenceScript } from "./conference-script.server";
+import { getLiveStore } from "./live-store.server";
 
 /** A conference and the facts can() needs about its case for one user. */
 export type ConferenceAccess = { conferenceId: string; caseId: string; serviceId: string; resource: CaseResource };
@@ -28,34 +28,8 @@ export function liveRoleOf(user: Principal, resource: CaseResource): LiveRole | 
   return null;
 }
 
-type Tx = Prisma.TransactionClient;
-
-async function readState(tx: Tx | typeof db, conferenceId: string): Promise<LiveState> {
-  const [live, steps] = await Promise.all([
-    tx.conferenceLive.findUnique({ where: { conferenceId } }),
-    tx.conferenceStep.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, status: true, markedAt: true } }),
-  ]);
-  const liveSteps = steps.map((s) => ({ id: s.id, status: s.status as StepStatus, markedAt: s.markedAt?.toISOString() ?? null }));
-  if (!live) return initialLiveState(liveSteps);
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return {
-    status: live.status as LiveState["status"],
-    version: live.version,
-    currentStepId: live.currentStepId,
-    currentSpeakerId: live.currentSpeakerId,
-    startedAt: iso(live.startedAt),
-    endedAt: iso(live.endedAt),
-    pausedAt: iso(live.pausedAt),
-    pausedMs: live.pausedMs,
-    breakStartedAt: iso(live.breakStartedAt),
-    breakRequestedById: live.breakRequestedById,
-    seatingLocked: live.seatingLocked,
-    steps: liveSteps,
-  };
-}
-
 /** The live state as stored now (READY with version 0 before anything happened). */
-export const getLiveState = (conferenceId: string) => readState(db, conferenceId);
+export const getLiveState = async (conferenceId: string): Promise<LiveState> => getLiveStore().read(conferenceId).state;
 
 /** Everything the live screen shows besides the state: the script, the people, the booking. */
 export async function getLiveScript(conferenceId: string) {
@@ -104,76 +78,43 @@ function parseIds(text: string): string[] {
 export type LiveCommandResult = { ok: true; state: LiveState; stepChanged: boolean } | LiveRefusal;
 
 /**
- * Applies one command for `user`: checked, applied, stored (state, step marks, event log, and on
- * "end" the conference and case stage) in one transaction. A compare-and-set on the version makes
- * a concurrent command stale even across processes.
+ * Applies one command for `user`: checked, applied and stored (state, step marks, event log, and
+ * on "end" the conference and case stage) in one synchronous write transaction on the live store
+ * (live-store.server.ts). The version compare-and-set makes a concurrent command stale, also
+ * across processes. "start" first gives the conference the standard script if it has none.
  */
 export async function runLiveCommand(user: Principal, access: ConferenceAccess, command: LiveCommand, now = new Date()): Promise<LiveCommandResult> {
   const role = liveRoleOf(user, access.resource);
   if (!role) return { ok: false, error: "forbidden", message: "You are not on this case." };
   const { conferenceId, caseId } = access;
-  return db.$transaction(async (tx) => {
-    const conference = await tx.conference.findUniqueOrThrow({
-      where: { id: conferenceId },
-      select: { status: true, holdReason: true, attendees: { select: { participantId: true } } },
-    });
+  if (command.type === "start" && role === "chair") {
+    const refused = startRefusal(await db.conference.findUnique({ where: { id: conferenceId }, select: { status: true, holdReason: true } }));
+    if (refused) return refused;
+    await db.$transaction((tx) => ensureConferenceScript(tx, conferenceId, access.serviceId));
+  }
+  const store = getLiveStore();
+  return store.transaction((): LiveCommandResult => {
+    const { conference, state: before, attendees } = store.read(conferenceId);
+    if (!conference) return refusal("This conference no longer exists.");
     if (command.type === "start") {
-      if (conference.status === "ON_HOLD") return refusal(`This conference is on hold: ${conference.holdReason ?? "re-book it from the case screen first."}`);
-      if (conference.status === "CANCELLED") return refusal("This conference was cancelled.");
-      if (role === "chair") await ensureConferenceScript(tx, conferenceId, access.serviceId);
+      const refused = startRefusal(conference);
+      if (refused) return refused;
     }
-    const before = await readState(tx, conferenceId);
-    const result = applyLiveCommand(before, command, {
-      role,
-      actorId: user.id,
-      now,
-      speakers: new Set(conference.attendees.map((a) => a.participantId)),
-    });
+    const result = applyLiveCommand(before, command, { role, actorId: user.id, now, speakers: attendees });
     if (!result.ok) return result;
     const after = result.state;
-    const data = {
-      status: after.status,
-      version: after.version,
-      currentStepId: after.currentStepId,
-      currentSpeakerId: after.currentSpeakerId,
-      startedAt: after.startedAt ? new Date(after.startedAt) : null,
-      endedAt: after.endedAt ? new Date(after.endedAt) : null,
-      pausedAt: after.pausedAt ? new Date(after.pausedAt) : null,
-      pausedMs: after.pausedMs,
-      breakStartedAt: after.breakStartedAt ? new Date(after.breakStartedAt) : null,
-      breakRequestedById: after.breakRequestedById,
-      seatingLocked: after.seatingLocked,
-    };
-    if (before.version === 0) {
-      // First command: the row may not exist yet. The unique key makes a racing creator fail.
-      const existing = await tx.conferenceLive.findUnique({ where: { conferenceId }, select: { version: true } });
-      if (existing && existing.version !== 0) return stale();
-      if (existing) {
-        const { count } = await tx.conferenceLive.updateMany({ where: { conferenceId, version: 0 }, data });
-        if (count !== 1) return stale();
-      } else {
-        await tx.conferenceLive.create({ data: { conferenceId, ...data } });
-      }
-    } else {
-      const { count } = await tx.conferenceLive.updateMany({ where: { conferenceId, version: before.version }, data });
-      if (count !== 1) return stale();
-    }
-    const changed = after.steps.filter((s, i) => s.status !== before.steps[i]?.status || s.markedAt !== before.steps[i]?.markedAt);
-    for (const s of changed) {
-      await tx.conferenceStep.update({ where: { id: s.id }, data: { status: s.status, markedAt: s.markedAt ? new Date(s.markedAt) : null } });
-    }
     const { expectedVersion: _v, type, ...details } = command;
-    await tx.liveEvent.create({ data: { conferenceId, seq: after.version, type, payload: JSON.stringify(details), actorId: user.id, createdAt: now } });
-    if (type === "end") {
-      await tx.conference.update({ where: { id: conferenceId }, data: { status: "HELD" } });
-      const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { stage: true } });
-      if (c.stage === "CONFERENCE_SCHEDULED" || c.stage === "PREPARATION") {
-        await tx.case.update({ where: { id: caseId }, data: { stage: "CONFERENCE_HELD" } });
-        await tx.caseStageEvent.create({ data: { caseId, stage: "CONFERENCE_HELD", actorId: user.id, reason: "The conference ended" } });
-      }
-    }
-    return { ok: true as const, state: after, stepChanged: after.currentStepId !== before.currentStepId };
+    if (!store.write(conferenceId, before, after, { type, payload: JSON.stringify(details), actorId: user.id, at: now })) return stale();
+    if (type === "end") store.markHeld(conferenceId, caseId, user.id, now);
+    return { ok: true, state: after, stepChanged: after.currentStepId !== before.currentStepId };
   });
+}
+
+function startRefusal(conference: { status: string; holdReason: string | null } | null): LiveRefusal | null {
+  if (conference?.status === "ON_HOLD") return refusal(`This conference is on hold: ${conference.holdReason ?? "re-book it from the case screen first."}`);
+  if (conference?.status === "CANCELLED") return refusal("This conference was cancelled.");
+  if (conference?.status === "HELD") return refusal("This conference has already been held.");
+  return null;
 }
 
 const refusal = (message: string): LiveRefusal => ({ ok: false, error: "invalid", message });

@@ -1,5 +1,5 @@
 import type { Server, Socket } from "socket.io";
-import { getConferenceAccess, getLiveState, liveRoleOf, runLiveCommand } from "~/models/live.server";
+import { getConferenceAccess, getLiveState, liveRoleOf, runLiveCommand, type ConferenceAccess } from "~/models/live.server";
 import type { LiveCommand, LiveRole, LiveState } from "~/realtime/live-machine";
 import type { Ack, ClientToServerEvents, LiveJoinAck, LivePresence, ServerToClientEvents } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
@@ -10,8 +10,11 @@ export type LiveSocketData = {
   user: SessionUser;
   ip: string | null;
   cases: Set<string>;
-  /** Live conferences this socket follows, with their case (so removal from the case closes it). */
-  conferences: Map<string, { caseId: string; role: LiveRole }>;
+  /**
+   * Live conferences this socket follows, with the access checked when it joined (so removal
+   * from the case closes it, and a changed role is re-checked: see recheck()).
+   */
+  conferences: Map<string, { caseId: string; role: LiveRole; access: ConferenceAccess }>;
 };
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
@@ -66,7 +69,7 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
       const access = await getConferenceAccess(user, conferenceId);
       const role = access ? liveRoleOf(user, access.resource) : null;
       if (!access || !role) return notFound;
-      socket.data.conferences.set(conferenceId, { caseId: access.caseId, role });
+      socket.data.conferences.set(conferenceId, { caseId: access.caseId, role, access });
       await socket.join(liveRoom(conferenceId));
       await audit({ actor: user, action: "conference.live.join", target: `conference:${conferenceId}`, caseId: access.caseId, ip, details: { role } });
       const state = await getLiveState(conferenceId);
@@ -84,7 +87,8 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
 
     "live:command": async (socket: LiveSocket, { conferenceId, command }: { conferenceId: string; command: LiveCommand }): Promise<Ack> => {
       const { user, ip } = socket.data;
-      const access = await getConferenceAccess(user, conferenceId);
+      // The access checked at join (kept current by recheck() when memberships change); can() runs on it per command.
+      const access = socket.data.conferences.get(conferenceId)?.access ?? (await getConferenceAccess(user, conferenceId));
       if (!access) return notFound;
       const result = await serial(conferenceId, () => runLiveCommand(user, access, command));
       if (!result.ok) {
@@ -106,6 +110,25 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
         hooks.seatingLockChanged?.({ conferenceId, caseId: access.caseId, locked: result.state.seatingLocked });
       }
       return { ok: true };
+    },
+
+    /**
+     * Memberships changed: re-check every conference this socket follows. Access gone → it
+     * leaves the room; a changed role takes effect for the next command. Returns false when the
+     * socket lost a conference (the caller closes it so the tablet reloads its view).
+     */
+    async recheck(socket: LiveSocket, user: SessionUser): Promise<boolean> {
+      let kept = true;
+      for (const [conferenceId, entry] of socket.data.conferences) {
+        const access = await getConferenceAccess(user, conferenceId);
+        const role = access ? liveRoleOf(user, access.resource) : null;
+        if (!access || !role) {
+          socket.data.conferences.delete(conferenceId);
+          await socket.leave(liveRoom(conferenceId));
+          kept = false;
+        } else socket.data.conferences.set(conferenceId, { ...entry, role, access });
+      }
+      return kept;
     },
 
     /** When a socket goes: tell the others who is still here. */

@@ -73,6 +73,17 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
       sessionId: socket.data.user.sessionId,
       socket,
       caseIds: () => [...new Set([...socket.data.cases, ...[...socket.data.conferences.values()].map((c) => c.caseId)])],
+      // Memberships changed: the live rooms re-check their cached access; case rooms must still be allowed.
+      recheck: async (current: SessionUser) => {
+        socket.data.user = current;
+        const liveKept = await live.recheck(socket, current);
+        let casesKept = true;
+        for (const caseId of socket.data.cases) {
+          const resource = await getCaseResource(current, caseId);
+          if (!resource || !can(current, "case:subscribe", resource)) casesKept = false;
+        }
+        if (!liveKept || !casesKept) conn.close("You no longer have access to this case");
+      },
       close: (reason: string) => {
         socket.emit("session:ended", { reason });
         socket.disconnect(true);

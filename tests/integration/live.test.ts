@@ -154,4 +154,27 @@ describe("live conference over Socket.IO", () => {
       message: "This conference is on hold: Consent withdrawn.",
     });
   });
+
+  it("a changed role takes effect at once: a lead made co-facilitator can no longer chair, and removal ends the socket", async () => {
+    const fresh = await getDb().conference.create({
+      data: { caseId, scheduledAt: new Date(Date.now() + 86_400_000), venue: "Library" },
+      select: { id: true },
+    });
+    const client = await new TestClient(server().origin).signIn("lead@demo.circle", DEMO_PASSWORD);
+    const socket = await requireSocket(server().origin, client.cookieHeader);
+    open.push(socket);
+    expect(await emit(socket, "live:join", { conferenceId: fresh.id })).toMatchObject({ ok: true, role: "chair" });
+
+    const admin = await new TestClient(server().origin).signIn("manager@demo.circle", DEMO_PASSWORD);
+    const leadId = (await getDb().user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } })).id;
+    expect((await admin.post("/admin/cases?index", { intent: "assign", caseId, userId: leadId, role: "CO_FACILITATOR" })).status).toBe(200);
+    await waitFor(async () => {
+      const ack = await emit(socket, "live:command", { conferenceId: fresh.id, command: { type: "start", expectedVersion: 0 } });
+      return !ack.ok && (ack as { error: string }).error === "forbidden";
+    }, 5_000, "the lead's role is re-checked");
+
+    const closed = new Promise<void>((resolve) => socket.once("disconnect", () => resolve()));
+    expect((await admin.post("/admin/cases?index", { intent: "remove", caseId, userId: leadId })).status).toBe(200);
+    await closed;
+  });
 });
