@@ -73,6 +73,9 @@ export class LiveStore {
       insertEvent: this.db.prepare(
         'INSERT INTO "LiveEvent" (id, conferenceId, seq, type, payload, actorId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
+      insertAudit: this.db.prepare(
+        'INSERT INTO "AuditEvent" (id, actorId, actorRole, action, target, caseId, ip, details, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       conferenceHeld: this.db.prepare('UPDATE "Conference" SET status = \'HELD\', updatedAt = ? WHERE id = ?'),
       caseStage: this.db.prepare<[string], string>('SELECT stage FROM "Case" WHERE id = ?').pluck(),
       setStage: this.db.prepare('UPDATE "Case" SET stage = ?, updatedAt = ? WHERE id = ?'),
@@ -137,6 +140,11 @@ export class LiveStore {
     });
     this.q.insertEvent.run(newId(), conferenceId, after.version, event.type, event.payload, event.actorId, now);
     return true;
+  }
+
+  /** The audit entry of a command, written in the command's own transaction (never lost apart from it). */
+  audit(entry: { actorId: string; actorRole: string; action: string; target: string; caseId: string; ip: string | null; details: Record<string, unknown>; at: Date }): void {
+    this.q.insertAudit.run(newId(), entry.actorId, entry.actorRole, entry.action, entry.target, entry.caseId, entry.ip, JSON.stringify(entry.details), toDb(entry.at.toISOString()));
   }
 
   /** The conference ended: it was held, and the case moves to "conference held" if it was waiting for it. */

@@ -90,21 +90,13 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
       // The access checked at join (kept current by recheck() when memberships change); can() runs on it per command.
       const access = socket.data.conferences.get(conferenceId)?.access ?? (await getConferenceAccess(user, conferenceId));
       if (!access) return notFound;
-      const result = await serial(conferenceId, () => runLiveCommand(user, access, command));
+      const result = await serial(conferenceId, () => runLiveCommand(user, access, command, new Date(), ip));
       if (!result.ok) {
         // A stale or refused command answers with the current state, so the tablet catches up at once.
         return { ...result, state: await getLiveState(conferenceId) };
       }
       const serverNow = new Date().toISOString();
       io.to(liveRoom(conferenceId)).emit("live:state", { conferenceId, state: result.state, serverNow });
-      await audit({
-        actor: user,
-        action: `conference.live.${command.type}`,
-        target: `conference:${conferenceId}`,
-        caseId: access.caseId,
-        ip,
-        details: { version: result.state.version },
-      });
       if (result.stepChanged) hooks.stepChanged?.({ conferenceId, caseId: access.caseId, state: result.state, actorName: user.name });
       if (command.type === "lock-seating" || command.type === "start") {
         hooks.seatingLockChanged?.({ conferenceId, caseId: access.caseId, locked: result.state.seatingLocked });
