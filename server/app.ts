@@ -7,8 +7,9 @@ import express from "express";
 import helmet from "helmet";
 import { caseMemberIds } from "~/models/seating.server";
 import { closeLiveStores } from "~/models/live-store.server";
+import { startCheckpointer } from "./checkpointer";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
+import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { getSessionUserFromCookieHeader } from "~/utils/session.server";
 import type { CircleLoadContext } from "~/utils/load-context";
 import { createCollabServer } from "./collab";
@@ -39,6 +40,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   const env = getEnv();
   const pragmas = await configureDatabase();
   log.info({ ...pragmas }, "database ready");
+  const checkpointer = startCheckpointer(databaseFilePath(env.DATABASE_URL));
   const getBuild = options.build ?? (() => loadBuild());
 
   const app = express();
@@ -147,6 +149,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         await new Promise<void>((resolve) => sockets.io.close(() => resolve()));
         await closed;
         closeLiveStores();
+        await checkpointer.stop();
         await disconnectAll();
       })();
       return closing;

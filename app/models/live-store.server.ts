@@ -52,6 +52,7 @@ export class LiveStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
+    this.db.pragma("wal_autocheckpoint = 0"); // checkpoints run in a worker (server/checkpointer.ts)
     this.q = {
       conference: this.db.prepare<[string], { status: string; holdReason: string | null; caseId: string }>(
         'SELECT status, holdReason, caseId FROM "Conference" WHERE id = ?',

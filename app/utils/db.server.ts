@@ -28,6 +28,8 @@ export async function configureDatabase(client = getDb()): Promise<DbPragmas> {
   await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  // The server checkpoints the WAL from a worker thread (server/checkpointer.ts), never on this thread.
+  await client.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
   const [mode] = await client.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
   const [sync] = await client.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
   const [busy] = await client.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");

@@ -17,6 +17,7 @@ export class CollabStorage {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
+    this.db.pragma("wal_autocheckpoint = 0"); // checkpoints run in a worker (server/checkpointer.ts)
     this.statements = {
       snapshot: this.db.prepare<[string], { seq: number; state: Buffer }>('SELECT seq, state FROM "CollabSnapshot" WHERE docName = ?'),
       // Only the blobs (pluck): a long log loads without an object per row.
