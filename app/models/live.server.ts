@@ -4,7 +4,7 @@ import { can, type CaseResource, type Principal } from "~/utils/permissions";
 import { displayName, type ParticipantRole } from "~/utils/preparation";
 import { RecordIdSchema } from "~/utils/schemas";
 import { getCaseResource } from "./case-access.server";
-import { ensureConferenceScript } from "./conference-script.server";
+import { ensureConferenceScript, parseIdList } from "./conference-script.server";
 import { getLiveStore } from "./live-store.server";
 
 /** A conference and the facts can() needs about its case for one user. */
@@ -58,7 +58,7 @@ export async function getLiveScript(conferenceId: string) {
     venue: [conference.venue, conference.room].filter(Boolean).join(", "),
     status: conference.status,
     holdReason: conference.holdReason,
-    steps: conference.steps.map((s) => ({ ...s, addressedTo: parseIds(s.addressedTo) })),
+    steps: conference.steps.map((s) => ({ ...s, addressedTo: parseIdList(s.addressedTo) })),
     attendees: conference.attendees
       .map((a) => a.participant)
       .filter((p) => p.removedAt === null)
@@ -66,13 +66,6 @@ export async function getLiveScript(conferenceId: string) {
   };
 }
 
-function parseIds(text: string): string[] {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 export type LiveCommandResult = { ok: true; state: LiveState; stepChanged: boolean } | LiveRefusal;
