@@ -66,8 +66,6 @@ export async function getLiveScript(conferenceId: string) {
   };
 }
 
-}
-
 export type LiveCommandResult = { ok: true; state: LiveState; stepChanged: boolean } | LiveRefusal;
 
 /**
