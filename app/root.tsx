@@ -73,9 +73,15 @@ export function ErrorBoundary() {
         <h1>{title}</h1>
         <p>{detail}</p>
         <p>
-          <a className="button" href="/cases">
-            Go to my cases
-          </a>
+          {(rootData?.user?.role as string | undefined) === "LETTER_AUTHOR" ? (
+            <a className="button" href="/letters">
+              Go to my letter
+            </a>
+          ) : (
+            <a className="button" href="/cases">
+              Go to my cases
+            </a>
+          )}
         </p>
       </main>
     </AppShell>

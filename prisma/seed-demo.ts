@@ -1,5 +1,7 @@
 import { getDb } from "~/utils/db.server";
 import type { StaffRole } from "~/utils/roles";
+import { seedDemoAgreement } from "~/models/agreement-demo.server";
+import { seedDemoLetter } from "~/models/letter-demo.server";
 import { factories } from "./factories";
 
 export const DEMO_PASSWORD = "circle-demo-2026";
@@ -59,7 +61,7 @@ export async function seedDemoIfEmpty(db = getDb()) {
     members: team,
     startedAt: new Date(now - 3 * DAY),
   });
-  await make.case({
+  const cornerShop = await make.case({
     serviceId: service.id,
     reference: "RJ-2026-0117",
     title: "Burglary of a corner shop",
@@ -115,6 +117,9 @@ export async function seedDemoIfEmpty(db = getDb()) {
     });
   }
 
+  // Daniel's letter to Jess (issue 7) and the corner shop's agreement being monitored (issue 6).
+  await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
+  await seedDemoAgreement(db, { caseId: cornerShop.id, leadId: users.lead!.id, supervisorId: users.supervisor!.id });
   return DEMO_USERS.map((u) => ({ email: u.email, label: u.label }));
 }
 

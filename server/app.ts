@@ -88,7 +88,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   const sockets = attachSocketServer(httpServer, liveHooks);
   const collab = createCollabServer();
   const upgrade = createCollabUpgrade(collab.onConnection, collab.admit);
-  const realtime = createRealtimeControl([sockets.registry, collab.registry]);
+  const realtime = createRealtimeControl([sockets.registry, collab.registry], sockets);
 
   httpServer.on("upgrade", (req, socket, head) => {
     if (upgrade.matches(req)) upgrade.handle(req, socket, head);

@@ -12,7 +12,7 @@ const SWEEP_INTERVAL_MS = 10_000;
  * Explicit calls come from route actions (context.realtime); a periodic sweep catches sessions
  * that expired or were revoked elsewhere.
  */
-export function createRealtimeControl(registries: ConnectionRegistry[]) {
+export function createRealtimeControl(registries: ConnectionRegistry[], notify: Pick<RealtimeControl, "notifyAgreementChanged">) {
   const all = () => registries;
 
   async function recheckMemberships(userId: string) {
@@ -51,6 +51,7 @@ export function createRealtimeControl(registries: ConnectionRegistry[]) {
     membershipChanged: (userId) => {
       recheckMemberships(userId).catch((err) => log.error({ err: String(err) }, "membership recheck failed"));
     },
+    notifyAgreementChanged: (payload) => notify.notifyAgreementChanged(payload),
   };
   return { control, stop: () => clearInterval(timer) };
 }

@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import type { CaseRole, Stage } from "~/utils/roles";
+import { dueTermsByCase } from "./agreement.server";
 
 export type MyCaseRow = {
   id: string;
@@ -9,6 +10,9 @@ export type MyCaseRow = {
   sensitive: boolean;
   myRole: CaseRole;
   nextConferenceAt: string | null;
+  /** Approved agreement terms due in the next two weeks, and overdue. */
+  termsDue: number;
+  termsOverdue: number;
 };
 
 /** Cases the user is a member of, newest activity first, optionally filtered. */
@@ -42,6 +46,7 @@ export async function listMyCases(userId: string, filter: { q: string; stage: St
       },
     },
   });
+  const due = await dueTermsByCase(rows.map((r) => r.case.id));
   return rows.map(({ role, case: c }) => ({
     id: c.id,
     reference: c.reference,
@@ -50,6 +55,8 @@ export async function listMyCases(userId: string, filter: { q: string; stage: St
     sensitive: c.sensitive,
     myRole: role as CaseRole,
     nextConferenceAt: c.conferences[0]?.scheduledAt.toISOString() ?? null,
+    termsDue: due.get(c.id)?.due ?? 0,
+    termsOverdue: due.get(c.id)?.overdue ?? 0,
   }));
 }
 

@@ -1,6 +1,8 @@
 import type { CollabDocName } from "~/realtime/protocol";
 import { can, type Principal } from "~/utils/permissions";
+import { agreementCollabLevel } from "./agreement.server";
 import { getCaseResource } from "./case-access.server";
+import { letterCollabLevel } from "./letter.server";
 import { getConferenceAccess } from "./live.server";
 import { isSeatingLocked } from "./seating.server";
 
@@ -27,9 +29,11 @@ export async function getCollabAccess(user: Principal, doc: CollabDocName): Prom
       if (can(user, "seating:read", access.resource)) return { level: "read", caseId: access.caseId };
       return null;
     }
-    // Agreements and letters arrive with their issues; until then no document of theirs exists.
+    // Facilitators write while the agreement is drafting; every case member reads; others get 404.
     case "agreement":
+      return agreementCollabLevel(user, doc.id);
+    // The author writes their own letter while drafting (not locked); the case team reads; others get 404.
     case "letter":
-      return null;
+      return letterCollabLevel(user, doc.id);
   }
 }

@@ -30,6 +30,15 @@ export type LiveStatePayload = { conferenceId: string; state: LiveState; serverN
 export type LivePresence = { conferenceId: string; people: { userId: string; name: string; role: LiveRole; devices: number }[] };
 export type LiveJoinAck = Ack<LiveStatePayload & { role: LiveRole }>;
 
+/** An outcome agreement changed state (signed, submitted, changes requested, approved): sent to `case:<caseId>`. */
+export type AgreementChangedPayload = {
+  caseId: string;
+  agreementId: string;
+  change: "signed" | "submitted" | "changes_requested" | "approved" | "monitoring";
+  /** What the case team reads in the banner, e.g. "Sam Okafor asked for changes to version 2". */
+  message: string;
+};
+
 export type ClientToServerEvents = {
   [K in ClientEventName]: (payload: z.infer<(typeof ClientEventSchemas)[K]>, ack: (result: Ack) => void) => void;
 };
@@ -39,6 +48,7 @@ export type ServerToClientEvents = {
   "session:ended": (payload: { reason: string }) => void;
   "live:state": (payload: LiveStatePayload) => void;
   "live:presence": (payload: LivePresence) => void;
+  "agreement:changed": (payload: AgreementChangedPayload) => void;
 };
 
 /** Collab document names (y-websocket room names). Anything else is refused. */

@@ -71,3 +71,19 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
 
   return state;
 }
+
+/**
+ * Deletes this browser's cached copies (IndexedDB) of documents whose name starts with `prefix`
+ * and is not in `keep`: e.g. a destroyed or closed letter on the author's device. Browsers without
+ * `indexedDB.databases()` keep their caches (nothing to enumerate).
+ */
+export async function forgetCachedDocuments(prefix: string, keep: ReadonlySet<string>): Promise<string[]> {
+  if (typeof indexedDB === "undefined" || typeof indexedDB.databases !== "function") return [];
+  const dropped: string[] = [];
+  for (const { name } of await indexedDB.databases()) {
+    if (!name?.startsWith(`circle:${prefix}`) || keep.has(name.slice("circle:".length))) continue;
+    indexedDB.deleteDatabase(name);
+    dropped.push(name);
+  }
+  return dropped;
+}

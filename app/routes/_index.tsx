@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { getUser } from "~/utils/auth.server";
+import { getUser, homeFor } from "~/utils/auth.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return redirect((await getUser(context)) ? "/cases" : "/login");
+  const user = await getUser(context);
+  return redirect(user ? homeFor(user) : "/login");
 }

@@ -1,8 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AgreementSection } from "~/components/case/agreement-section";
 import { ConferenceSection } from "~/components/case/conference-section";
 import { ContactsSection } from "~/components/case/contacts-section";
+import { LettersSection } from "~/components/case/letters-section";
 import { ParticipantsSection } from "~/components/case/participants-section";
 import { RiskSection } from "~/components/case/risk-section";
 import { StageSection } from "~/components/case/stage-section";
@@ -10,6 +12,8 @@ import type { SectionProps } from "~/components/case/types";
 import { CaseNotes } from "~/components/editor/case-notes";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseOverview } from "~/models/case.server";
+import { getAgreementSummary } from "~/models/agreement.server";
+import { getLettersSummary } from "~/models/letter.server";
 import { getPreparation } from "~/models/preparation.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -30,7 +34,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "case:view");
-  const [overview, prep] = await Promise.all([getCaseOverview(resource.caseId), getPreparation(resource.caseId)]);
+  const [overview, prep, agreement, letters] = await Promise.all([
+    getCaseOverview(resource.caseId),
+    getPreparation(resource.caseId),
+    getAgreementSummary(resource.caseId),
+    getLettersSummary(resource.caseId),
+  ]);
   if (!overview || !prep) throw notFound("Case not found");
   await audit({ actor: user, action: "case.view", target: `case:${overview.id}`, caseId: overview.id, ip: context.clientIp });
   return json({
@@ -40,12 +49,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canApprove: can(user, "case:approve", resource),
     me: { id: user.id, name: user.name },
     prep,
+    agreement,
+    letters,
     notes: { readOnly: !can(user, "notes:write", resource), userName: user.name },
   });
 }
 
 export default function CaseOverview() {
-  const { case: c, myRole, notes, prep, canEdit, canApprove, me } = useLoaderData<typeof loader>();
+  const { case: c, myRole, notes, prep, canEdit, canApprove, me, agreement, letters } = useLoaderData<typeof loader>();
   const section: SectionProps = { caseId: c.id, prep, canEdit, canApprove, me };
   const currentIndex = STAGES.indexOf(c.stage);
   const reachedAt = new Map(c.stageEvents.map((e) => [e.stage, e.at]));
@@ -68,6 +79,8 @@ export default function CaseOverview() {
         <a href="#contacts" className="tap">Contacts</a>
         <a href="#risk" className="tap">Risk</a>
         <a href="#conference" className="tap">Conference</a>
+        <a href="#agreement" className="tap">Agreement</a>
+        <a href="#letters" className="tap">Letters</a>
         <a href="#notes-heading" className="tap">Notes</a>
       </nav>
       <div className="case-grid">
@@ -125,6 +138,8 @@ export default function CaseOverview() {
       <ContactsSection {...section} />
       <RiskSection {...section} />
       <ConferenceSection {...section} />
+      <AgreementSection {...section} agreement={agreement} />
+      <LettersSection {...section} letters={letters} />
       <section className="card notes-section" aria-labelledby="notes-heading">
         <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
           <h2 id="notes-heading" style={{ margin: 0 }}>Case notes</h2>

@@ -75,6 +75,8 @@ export default function MyCases() {
                   <span>{CASE_ROLE_LABELS[c.myRole]}</span>
                   {c.sensitive ? <span className="badge sensitive">Sensitive or complex</span> : null}
                   <span>{c.nextConferenceAt ? `Conference ${formatDateTime(c.nextConferenceAt)}` : "No conference booked"}</span>
+                  {c.termsOverdue ? <span className="badge due-indicator overdue">{c.termsOverdue} agreement term{c.termsOverdue === 1 ? "" : "s"} overdue</span> : null}
+                  {c.termsDue ? <span className="badge due-indicator">{c.termsDue} agreement term{c.termsDue === 1 ? "" : "s"} due soon</span> : null}
                 </div>
               </Link>
             </li>

@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { signIn } from "~/models/sign-in.server";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { forgetCachedDocuments } from "~/realtime/use-collab-document";
+import { RedeemInviteSchema } from "~/models/letter-schemas";
+import { redeemInvite, signIn, type SignInResult } from "~/models/sign-in.server";
 import { audit } from "~/utils/audit.server";
-import { getUser, safeRedirect } from "~/utils/auth.server";
+import { getUser, homeFor, safeRedirect } from "~/utils/auth.server";
 import { getDeviceId } from "~/utils/device.server";
 import { fieldErrors, LoginSchema, type FieldErrors } from "~/utils/schemas";
 import { createSession } from "~/utils/session.server";
@@ -12,36 +15,50 @@ import type { StaffRole } from "~/utils/roles";
 export const meta: MetaFunction = () => [{ title: "Sign in · Circle" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getUser(context)) throw redirect("/cases");
+  const user = await getUser(context);
+  if (user) throw redirect(homeFor(user));
   const { setCookie } = getDeviceId(request);
   return json({}, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
-type ActionData = { errors: FieldErrors; email?: string };
+type ActionData = { errors: FieldErrors; email?: string; username?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const body = await request.formData().catch(() => null);
   if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
   const form = Object.fromEntries(body);
-  const parsed = LoginSchema.safeParse(form);
-  if (!parsed.success) {
-    return json<ActionData>({ errors: fieldErrors(parsed.error), email: String(form.email ?? "") }, { status: 400 });
-  }
-  const { email, password, redirectTo } = parsed.data;
   const { deviceId, setCookie: deviceCookie } = getDeviceId(request);
   const ip = context.clientIp;
-  const result = await signIn(email, password, { deviceId, ip });
+  const headers = deviceCookie ? { "Set-Cookie": deviceCookie } : undefined;
+  let result: SignInResult;
+  let redirectTo: string | undefined;
+  let echo: Pick<ActionData, "email" | "username">;
+  if (form.intent === "redeem") {
+    // A letter author's one-time invite code: they choose their password and are signed in.
+    const parsed = RedeemInviteSchema.safeParse(form);
+    if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), username: String(form.username ?? "") }, { status: 400 });
+    echo = { username: parsed.data.username };
+    result = await redeemInvite(parsed.data.username, parsed.data.code, parsed.data.password, { deviceId, ip });
+    if (result.ok) await audit({ actor: { id: result.userId, role: result.role as StaffRole }, action: "letter.author.invite-redeemed", target: `user:${result.userId}`, ip });
+  } else {
+    const parsed = LoginSchema.safeParse(form);
+    if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), email: String(form.email ?? "") }, { status: 400 });
+    echo = { email: parsed.data.email };
+    redirectTo = parsed.data.redirectTo;
+    result = await signIn(parsed.data.email, parsed.data.password, { deviceId, ip });
+  }
   if (!result.ok) {
     await audit({ actor: null, action: "auth.sign-in.failed", target: result.userId ? `user:${result.userId}` : "account:unknown", ip, details: { reason: result.reason } });
-    const headers = deviceCookie ? { "Set-Cookie": deviceCookie } : undefined;
-    const status = result.reason === "invalid" ? 400 : 429;
-    return json<ActionData>({ errors: { form: result.message }, email }, { status: result.reason === "disabled" ? 403 : status, headers });
+    const status = result.reason === "disabled" ? 403 : result.reason === "invalid" ? 400 : 429;
+    return json<ActionData>({ errors: { form: result.message }, ...echo }, { status, headers });
   }
   const session = await createSession(result.userId, { ip, userAgent: request.headers.get("User-Agent") });
   await audit({ actor: { id: result.userId, role: result.role as StaffRole }, action: "auth.sign-in", target: "session", ip });
-  const headers = new Headers({ "Set-Cookie": session.cookie });
-  if (deviceCookie) headers.append("Set-Cookie", deviceCookie);
-  throw redirect(safeRedirect(redirectTo), { headers });
+  const out = new Headers({ "Set-Cookie": session.cookie });
+  if (deviceCookie) out.append("Set-Cookie", deviceCookie);
+  // A letter author only ever lands on their letters, whatever redirectTo says.
+  const home = homeFor({ role: result.role });
+  throw redirect(home === "/letters" ? "/letters" : safeRedirect(redirectTo), { headers: out });
 }
 
 export default function Login() {
@@ -49,33 +66,70 @@ export default function Login() {
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const errors = data?.errors ?? {};
+  const invite = params.get("invite") === "1";
+  // Nobody is signed in on this device now: drop any cached letter (a letter's author may have
+  // been signed out because it was closed or destroyed; a letter leaves no copy behind).
+  useEffect(() => {
+    void forgetCachedDocuments("letter:", new Set());
+  }, []);
   return (
     <main className="page narrow" id="main">
       <div className="card">
-        <h1>Sign in to Circle</h1>
-        <p className="hint">For restorative justice practitioners of your service.</p>
+        <h1>{invite ? "Start with your invite code" : "Sign in to Circle"}</h1>
+        <p className="hint">{invite ? "Your facilitator gave you a username and a one-time code. Choose a password you will remember." : "For restorative justice practitioners of your service, and people writing a letter with them."}</p>
         {errors.form ? (
           <div className="alert error" role="alert">
             {errors.form}
           </div>
         ) : null}
-        <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/cases"} />
-          <div className="field">
-            <label htmlFor="email">Email</label>
-            <input id="email" name="email" type="email" autoComplete="username" required defaultValue={data?.email} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
-            {errors.email ? <p className="field-error" id="email-error">{errors.email}</p> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="password">Password</label>
-            <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? "password-error" : undefined} />
-            {errors.password ? <p className="field-error" id="password-error">{errors.password}</p> : null}
-          </div>
-          <button type="submit" disabled={busy}>
-            {busy ? "Signing in…" : "Sign in"}
-          </button>
-        </Form>
+        {invite ? <RedeemForm errors={errors} username={data?.username} busy={busy} /> : <SignInForm errors={errors} email={data?.email} busy={busy} redirectTo={params.get("redirectTo") ?? "/cases"} />}
+        <p>
+          <Link className="tap" to={invite ? "/login" : "/login?invite=1"}>
+            {invite ? "I already have a password" : "I have an invite code from my facilitator"}
+          </Link>
+        </p>
       </div>
     </main>
+  );
+}
+
+function Input(p: { id: string; label: string; type: string; autoComplete: string; error?: string; defaultValue?: string; hint?: string }) {
+  const described = [p.hint ? `${p.id}-hint` : null, p.error ? `${p.id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={p.id}>{p.label}</label>
+      {p.hint ? <p className="field-hint" id={`${p.id}-hint`}>{p.hint}</p> : null}
+      <input id={p.id} name={p.id} type={p.type} autoComplete={p.autoComplete} required defaultValue={p.defaultValue} aria-invalid={p.error ? true : undefined} aria-describedby={described} />
+      {p.error ? <p className="field-error" id={`${p.id}-error`}>{p.error}</p> : null}
+    </div>
+  );
+}
+
+function SignInForm({ errors, email, busy, redirectTo }: { errors: FieldErrors; email?: string; busy: boolean; redirectTo: string }) {
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      {/* type=email keeps the tablet's @ keyboard for staff; noValidate lets a username through. */}
+      <Input id="email" label="Email or username" type="email" autoComplete="username" error={errors.email} defaultValue={email} />
+      <Input id="password" label="Password" type="password" autoComplete="current-password" error={errors.password} />
+      <button type="submit" disabled={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </button>
+    </Form>
+  );
+}
+
+function RedeemForm({ errors, username, busy }: { errors: FieldErrors; username?: string; busy: boolean }) {
+  return (
+    <Form method="post" action="/login?invite=1" noValidate>
+      <input type="hidden" name="intent" value="redeem" />
+      <Input id="username" label="Username" type="text" autoComplete="username" error={errors.username} defaultValue={username} />
+      <Input id="code" label="Invite code" type="text" autoComplete="one-time-code" error={errors.code} />
+      <Input id="password" label="New password" type="password" autoComplete="new-password" error={errors.password} hint="At least 12 characters." />
+      <Input id="confirm" label="New password again" type="password" autoComplete="new-password" error={errors.confirm} />
+      <button type="submit" disabled={busy}>
+        {busy ? "Starting…" : "Set my password and start"}
+      </button>
+    </Form>
   );
 }

@@ -1,4 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import { isLetterAuthor } from "./permissions";
 import type { SessionUser } from "./session.server";
 
 /** The signed-in user; with the load context, one session lookup serves every loader of a request. */
@@ -6,8 +7,7 @@ export async function getUser(context: AppLoadContext): Promise<SessionUser | nu
   return context.sessionUser();
 }
 
-/** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
-export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
+async function requireSignedIn(request: Request, context: AppLoadContext): Promise<SessionUser> {
   const user = await getUser(context);
   if (!user) {
     const url = new URL(request.url);
@@ -16,6 +16,26 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   }
   return user;
 }
+
+/**
+ * The signed-in staff member, or a redirect to sign-in that comes back here afterwards. Every staff
+ * route calls this, so a letter author gets 404 from all of them (deny by default, DESIGN.md §4).
+ */
+export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await requireSignedIn(request, context);
+  if (isLetterAuthor(user)) throw notFound();
+  return user;
+}
+
+/** The signed-in letter author (the person responsible); staff get 404 from the author's pages. */
+export async function requireLetterAuthor(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await requireSignedIn(request, context);
+  if (!isLetterAuthor(user)) throw notFound();
+  return user;
+}
+
+/** Where a signed-in person starts: authors at their letters, staff at their cases. */
+export const homeFor = (user: { role: string }) => (isLetterAuthor(user) ? "/letters" : "/cases");
 
 /** Admin pages answer 404 to everyone else: their existence is not advertised. */
 export async function requireAdmin(request: Request, context: AppLoadContext): Promise<SessionUser> {

@@ -9,6 +9,8 @@ export type RealtimeControl = {
   disconnectSession(sessionId: string, reason: string): void;
   /** A user's case memberships changed: drop connections to cases they left. */
   membershipChanged(userId: string): void;
+  /** Tell everyone subscribed to the case's room (case page, agreement page) that its agreement changed. */
+  notifyAgreementChanged(payload: import("~/realtime/protocol").AgreementChangedPayload): void;
 };
 
 /** Server-side access to collab documents for routes (freezing a draft, destroying a letter). */

@@ -5,7 +5,10 @@ import type { CaseRole, StaffRole } from "./roles";
  * (the user's staff role and their membership of the case) and ask. Deny by default.
  * Used by Remix loaders/actions, Socket.IO handlers and the collab upgrade alike.
  */
-export type Principal = { id: string; role: StaffRole; serviceId: string };
+export type Principal = { id: string; role: StaffRole | "LETTER_AUTHOR"; serviceId: string };
+
+/** A letter author (the person responsible) is not staff: they reach only their own letter (DESIGN.md §4). */
+export const isLetterAuthor = (user: { role: string } | null | undefined): boolean => user?.role === "LETTER_AUTHOR";
 
 export type CaseResource = {
   kind: "case";
@@ -15,7 +18,17 @@ export type CaseResource = {
   membership: CaseRole | null;
 };
 export type ServiceResource = { kind: "service"; serviceId: string };
-export type Resource = CaseResource | ServiceResource;
+/** One letter: the case membership of the principal (staff) and whether they are its author. */
+export type LetterResource = {
+  kind: "letter";
+  letterId: string;
+  caseId: string;
+  serviceId: string;
+  membership: CaseRole | null;
+  /** The principal is this letter's author account. */
+  isAuthor: boolean;
+};
+export type Resource = CaseResource | ServiceResource | LetterResource;
 
 export type CaseAction =
   | "case:view" // see the case overview and its content
@@ -31,9 +44,18 @@ export type CaseAction =
   | "live:follow" // see a live conference's state as it happens
   | "seating:write"
   | "seating:read"
-  | "script:edit"; // tailor a conference's script before it starts
+  | "script:edit" // tailor a conference's script before it starts
+  | "letter:open" // open a letter task for the person responsible and create the author's access
+  | "agreement:read" // see the outcome agreement, its versions and monitoring
+  | "agreement:draft" // draft terms and narrative, take signatures, submit, record monitoring
+  | "agreement:review"; // comment on a submitted version, approve it or request changes: the case supervisor
 export type ServiceAction = "service:manage-users" | "service:list-cases";
-export type Action = CaseAction | ServiceAction;
+export type LetterAction =
+  | "letter:view" // see the letter, its comments and versions (author, case facilitators, case supervisor)
+  | "letter:write" // draft it and submit it for review: its author only
+  | "letter:moderate" // comment, suggest, lock, request changes, approve, record the person harmed's choice, close
+  | "letter:release"; // deliver it per the person harmed's choice, destroy it: case facilitators, never the author
+export type Action = CaseAction | ServiceAction | LetterAction;
 
 const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boolean> = {
   "case:view": (_u, c) => c.membership !== null,
@@ -50,6 +72,17 @@ const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boole
   "seating:write": (_u, c) => isFacilitatorOf(c),
   "seating:read": (_u, c) => c.membership !== null,
   "script:edit": (_u, c) => isFacilitatorOf(c),
+  "letter:open": (_u, c) => isFacilitatorOf(c),
+  "agreement:read": (_u, c) => c.membership !== null,
+  "agreement:draft": (_u, c) => isFacilitatorOf(c),
+  "agreement:review": (u, c) => c.membership === "SUPERVISOR" && u.role === "SUPERVISOR",
+};
+
+const LETTER_RULES: Record<LetterAction, (user: Principal, l: LetterResource) => boolean> = {
+  "letter:view": (u, l) => (isLetterAuthor(u) ? l.isAuthor : l.membership !== null),
+  "letter:write": (u, l) => isLetterAuthor(u) && l.isAuthor,
+  "letter:moderate": (u, l) => !isLetterAuthor(u) && !l.isAuthor && isFacilitatorOf(l),
+  "letter:release": (u, l) => !isLetterAuthor(u) && !l.isAuthor && isFacilitatorOf(l),
 };
 
 const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
@@ -57,13 +90,18 @@ const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   "service:list-cases": (u) => u.role === "ADMIN",
 };
 
-function isFacilitatorOf(c: CaseResource): boolean {
+function isFacilitatorOf(c: { membership: CaseRole | null }): boolean {
   return c.membership === "LEAD" || c.membership === "CO_FACILITATOR";
 }
 
 export function can(user: Principal | null, action: Action, resource: Resource): boolean {
   if (!user || user.serviceId !== resource.serviceId) return false;
   // Own properties only: "constructor" or "toString" must never find a rule.
+  if (resource.kind === "letter") {
+    return Object.hasOwn(LETTER_RULES, action) && LETTER_RULES[action as LetterAction](user, resource) === true;
+  }
+  // A letter author reaches nothing but their own letter, whatever a resource says about them.
+  if (isLetterAuthor(user)) return false;
   if (resource.kind === "case") {
     return Object.hasOwn(CASE_RULES, action) && CASE_RULES[action as CaseAction](user, resource) === true;
   }

@@ -25,8 +25,18 @@ export const StaffRoleSchema = z.enum(STAFF_ROLES, { error: "Choose a role" });
 export const CaseRoleSchema = z.enum(CASE_ROLES, { error: "Choose a case role" });
 export const StageSchema = z.enum(STAGES, { error: "Choose a stage" });
 
+/**
+ * Sign-in by email (staff) or username (letter authors, who have no email address) in one field,
+ * still posted as `email`. Usernames: a letter, then letters, digits, "_" or "." (no "@" or "-").
+ */
 export const LoginSchema = z.object({
-  email: EmailSchema,
+  email: z
+    .string({ error: "Enter an email address or username" })
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter an email address or username")
+    .max(254, "That email address is too long")
+    .refine((v) => (v.includes("@") ? EmailSchema.safeParse(v).success : /^[a-z][a-z0-9_.]{2,39}$/.test(v)), "Enter a valid email address or username"),
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "That password is too long"),
   redirectTo: z.string().max(500).optional(),
 });

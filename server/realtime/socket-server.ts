@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { getCaseResource } from "~/models/case-access.server";
 import {
+  type AgreementChangedPayload,
   ClientEventSchemas,
   type Ack,
   type ClientEventName,
@@ -9,7 +10,7 @@ import {
   type ServerToClientEvents,
 } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
-import { can } from "~/utils/permissions";
+import { can, isLetterAuthor } from "~/utils/permissions";
 import { createActivityToucher, getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
@@ -55,7 +56,8 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
   io.use(async (socket, next) => {
     try {
       const user = await getSessionUserFromCookieHeader(socket.request.headers.cookie);
-      if (!user) return next(new Error("unauthorized"));
+      // Letter authors need no Socket.IO (their letter syncs over collab): refused like a stranger.
+      if (!user || isLetterAuthor(user)) return next(new Error("unauthorized"));
       socket.data = { user, ip: clientIp(socket.request), cases: new Set(), conferences: new Map() };
       next();
     } catch (error) {
@@ -63,6 +65,9 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
       next(new Error("unavailable"));
     }
   });
+
+  // Agreement changes reach the case room (joined with "case:subscribe", so already authorized).
+  const notifyAgreementChanged = (payload: AgreementChangedPayload) => io.to(`case:${payload.caseId}`).emit("agreement:changed", payload);
 
   const live = createLiveHandlers(io, hooks);
   const handlers: Handlers = { ...caseHandlers, ...live } as Handlers;
@@ -103,7 +108,7 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
     });
   });
 
-  return { io, registry };
+  return { io, registry, notifyAgreementChanged };
 }
 
 async function dispatch(handlers: Handlers, socket: CircleSocket, event: unknown, payload: unknown): Promise<Ack> {

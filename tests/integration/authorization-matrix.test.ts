@@ -24,7 +24,7 @@ import { connectSocket, openCollab } from "../support/realtime-clients";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 
 const manifest = (build as unknown as ServerBuild).routes;
-// An id that matches the document-name shape but names nothing (agreements and letters do not exist yet).
+// An id that matches the document-name shape but names nothing (agreements do not exist yet).
 const PLACEHOLDER_ID = "cmatrixplaceholder0000000";
 
 const sorted = (values: Iterable<string>) => [...values].sort();
@@ -77,7 +77,8 @@ describe("every principal gets exactly the answer in the matrix", () => {
   const newClient = async (who: PrincipalName) => {
     const client = new TestClient(server().origin);
     const fixture = PRINCIPAL_FIXTURES[who];
-    if (fixture.kind === "staff") await client.signIn(fixture.email, DEMO_PASSWORD);
+    // A letter author signs in with their username in the same login field.
+    if (fixture.kind !== "anonymous") await client.signIn(fixture.kind === "author" ? fixture.username : fixture.email, DEMO_PASSWORD);
     return client;
   };
 
@@ -85,11 +86,20 @@ describe("every principal gets exactly the answer in the matrix", () => {
     for (const who of PRINCIPALS) clients[who] = await newClient(who);
     caseId = await caseIdByReference(SUBJECT_CASE_REFERENCE);
     const conference = await getDb().conference.findFirstOrThrow({ where: { caseId }, select: { id: true } });
-    ids = { caseId, conferenceId: conference.id, placeholderId: PLACEHOLDER_ID };
+    const letter = await getDb().letter.findFirstOrThrow({ where: { caseId, author: { username: "daniel" } }, select: { id: true } });
+    // An approved outcome agreement on the subject case, so the agreement rows answer with real content.
+    const lead = await getDb().user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } });
+    const agreement = await getDb().agreement.create({ data: { caseId, status: "APPROVED", createdById: lead.id }, select: { id: true } });
+    const version = await getDb().agreementVersion.create({
+      data: { agreementId: agreement.id, number: 1, termsJson: "[]", narrativeJson: '{"blocks":[]}', narrativeText: "", contentHash: "0".repeat(64), state: "APPROVED", createdById: lead.id },
+      select: { id: true },
+    });
+    await getDb().agreement.update({ where: { id: agreement.id }, data: { approvedVersionId: version.id } });
+    ids = { caseId, conferenceId: conference.id, placeholderId: PLACEHOLDER_ID, letterId: letter.id, agreementId: agreement.id, versionId: version.id };
     before = await snapshot();
   });
 
-  const fill = (text: string) => text.replaceAll(":caseId", caseId).replaceAll(":conferenceId", ids.conferenceId);
+  const fill = (text: string) => text.replaceAll(":caseId", caseId).replaceAll(":conferenceId", ids.conferenceId).replaceAll(":letterId", ids.letterId).replaceAll(":versionId", ids.versionId);
 
   async function httpRow(method: "GET" | "POST", defaultPath: string, cell: HttpCell): Promise<Row<number>> {
     const path = fill(cell.path ?? defaultPath);
@@ -155,7 +165,7 @@ describe("every principal gets exactly the answer in the matrix", () => {
       await outcome.closed;
       const fixture = PRINCIPAL_FIXTURES[who];
       const opened = await getDb().auditEvent.findFirst({
-        where: { action: "collab.open", target: name, actor: { email: fixture.kind === "staff" ? fixture.email : "" } },
+        where: { action: "collab.open", target: name, actor: { email: fixture.kind === "anonymous" ? "" : fixture.email } },
         orderBy: { createdAt: "desc" },
         select: { details: true },
       });
@@ -169,7 +179,13 @@ describe("every principal gets exactly the answer in the matrix", () => {
     for (const who of PRINCIPALS) {
       const res = await clients[who].get("/cases");
       await res.body?.cancel();
-      expect(res.status, who).toBe(who === "anonymous" ? 302 : 200);
+      // A letter author has no case list: still signed in, they get 404 there and 200 on their letters.
+      if (who === "letterAuthor") {
+        const own = await clients[who].get("/letters");
+        await own.body?.cancel();
+        expect(own.status, who).toBe(200);
+      }
+      expect(res.status, who).toBe(who === "anonymous" ? 302 : who === "letterAuthor" ? 404 : 200);
     }
   });
 });

@@ -13,7 +13,7 @@ export const LIVE_ROUTES: Record<string, RouteRow> = {
   "routes/conferences.$conferenceId_.live": {
     pattern: "/conferences/:conferenceId/live",
     exports: { loader: true, action: false },
-    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404 } },
-    post: { body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405 } },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404, letterAuthor: 404 } },
+    post: { body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 } },
   },
 };

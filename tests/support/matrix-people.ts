@@ -9,8 +9,8 @@ import type { RouteRow } from "./matrix";
  * is read: 302 to sign in, or 404 (the case's existence is not confirmed). A GET runs no code of
  * ours: Remix answers 400 ("no loader") for every principal alike, signed in or not.
  */
-const refusedThen400 = { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404 };
-const GET_ACTION_ONLY = { anonymous: 400, admin: 400, supervisor: 400, lead: 400, co: 400, other: 400 };
+const refusedThen400 = { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 };
+const GET_ACTION_ONLY = { anonymous: 400, admin: 400, supervisor: 400, lead: 400, co: 400, other: 400, letterAuthor: 400 };
 
 export const PEOPLE_ROUTES: Record<string, RouteRow> = {
   // intent "add" without a name or role: field errors, nobody is added.

@@ -11,9 +11,9 @@ import type { RouteRow } from "./matrix";
  * (404: facilitators for edits, the case supervisor for approvals), then parses (400).
  */
 const actionOnly = { loader: false, action: true };
-const noGet = { anonymous: 400, admin: 400, supervisor: 400, lead: 400, co: 400, other: 400 };
+const noGet = { anonymous: 400, admin: 400, supervisor: 400, lead: 400, co: 400, other: 400, letterAuthor: 400 };
 /** Facilitators of the case get the 400 for the invalid body; everyone else learns nothing. */
-const facilitators400 = { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404 };
+const facilitators400 = { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 };
 
 export const SAFETY_ROUTES: Record<string, RouteRow> = {
   "routes/cases.$caseId_.risk": {
@@ -28,7 +28,7 @@ export const SAFETY_ROUTES: Record<string, RouteRow> = {
     exports: actionOnly,
     get: { expect: noGet },
     // No decision or comments: the case supervisor gets the 400; facilitators may not decide (404).
-    post: { body: { intent: "decide" }, expect: { anonymous: 302, admin: 404, supervisor: 400, lead: 404, co: 404, other: 404 } },
+    post: { body: { intent: "decide" }, expect: { anonymous: 302, admin: 404, supervisor: 400, lead: 404, co: 404, other: 404, letterAuthor: 404 } },
   },
   "routes/cases.$caseId_.stage": {
     pattern: "/cases/:caseId/stage",
@@ -48,7 +48,7 @@ export const SAFETY_ROUTES: Record<string, RouteRow> = {
   "routes/approvals": {
     pattern: "/approvals",
     exports: { loader: true, action: false },
-    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 404, co: 404, other: 404 } },
-    post: { body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405 } },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 404, co: 404, other: 404, letterAuthor: 404 } },
+    post: { body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 } },
   },
 };

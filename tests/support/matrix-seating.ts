@@ -10,7 +10,7 @@ export const SEATING_ROUTES: Record<string, RouteRow> = {
   "routes/conferences.$conferenceId_.seating": {
     pattern: "/conferences/:conferenceId/seating",
     exports: { loader: true, action: false },
-    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404 } },
-    post: { body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405 } },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404, letterAuthor: 404 } },
+    post: { body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 } },
   },
 };

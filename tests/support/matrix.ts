@@ -4,6 +4,8 @@ import { LIVE_ROUTES } from "./matrix-live";
 import { SAFETY_ROUTES } from "./matrix-safety";
 import { SCRIPT_ROUTES } from "./matrix-script";
 import { SEATING_ROUTES } from "./matrix-seating";
+import { AGREEMENT_ROUTES } from "./matrix-agreements";
+import { LETTER_ROUTES } from "./matrix-letters";
 
 /**
  * The authorization matrix (DESIGN.md §4): every Remix route, Express route, Socket.IO client
@@ -16,17 +18,18 @@ import { SEATING_ROUTES } from "./matrix-seating";
  */
 
 /**
- * EXTENSION POINT — letter authors. DESIGN.md §4: "a letter author reaches only their own letter
- * document and its page". That principal does not exist yet, so it has no column. When letters
- * arrive: add "letterAuthor" here and a fixture in PRINCIPAL_FIXTURES (how they get a session,
- * e.g. a letter link). TypeScript then demands a cell in every row below; fill each one
- * deliberately (expected: 404 / not_found everywhere except their own letter page and
- * `letter:<id>` document) rather than copying the anonymous column.
+ * Letter authors (DESIGN.md §4: "a letter author reaches only their own letter document and its
+ * page") are the column `letterAuthor`: every staff page and action answers them 404, Socket.IO
+ * refuses them, and of collab documents they open only their own `letter:<id>`.
  */
-export const PRINCIPALS = ["anonymous", "admin", "supervisor", "lead", "co", "other"] as const;
+export const PRINCIPALS = ["anonymous", "admin", "supervisor", "lead", "co", "other", "letterAuthor"] as const;
 export type PrincipalName = (typeof PRINCIPALS)[number];
 
-export type PrincipalFixture = { kind: "anonymous" } | { kind: "staff"; email: string };
+export type PrincipalFixture =
+  | { kind: "anonymous" }
+  | { kind: "staff"; email: string }
+  /** Signs in with a username in the same login field; `email` is the account's placeholder address. */
+  | { kind: "author"; username: string; email: string };
 
 export const PRINCIPAL_FIXTURES: Record<PrincipalName, PrincipalFixture> = {
   anonymous: { kind: "anonymous" },
@@ -35,6 +38,8 @@ export const PRINCIPAL_FIXTURES: Record<PrincipalName, PrincipalFixture> = {
   lead: { kind: "staff", email: "lead@demo.circle" }, // lead facilitator of the bus-stop case
   co: { kind: "staff", email: "co@demo.circle" }, // co-facilitator of the bus-stop case
   other: { kind: "staff", email: "other@demo.circle" }, // facilitator on other cases only
+  // The person responsible on the bus-stop case, drafting their letter (demo letter author).
+  letterAuthor: { kind: "author", username: "daniel", email: "daniel@authors.circle.invalid" },
 };
 
 /** The case every `:caseId` (and every document id) is filled with: the demo bus-stop robbery. */
@@ -42,9 +47,9 @@ export const SUBJECT_CASE_REFERENCE = "RJ-2026-0142";
 
 export type Row<T> = Record<PrincipalName, T>;
 
-const everyone = <T>(value: T): Row<T> => ({ anonymous: value, admin: value, supervisor: value, lead: value, co: value, other: value });
-/** Pages that need a sign-in: anonymous is redirected to /login, signed-in people get `value`. */
-const signedIn = <T extends number>(value: T): Row<number> => ({ ...everyone<number>(value), anonymous: 302 });
+const everyone = <T>(value: T): Row<T> => ({ anonymous: value, admin: value, supervisor: value, lead: value, co: value, other: value, letterAuthor: value });
+/** Staff pages that need a sign-in: anonymous is redirected to /login, staff get `value`, a letter author 404. */
+const signedIn = <T extends number>(value: T): Row<number> => ({ ...everyone<number>(value), anonymous: 302, letterAuthor: 404 });
 /** Admin-only pages: sign-in redirect for anonymous, 404 for every non-admin. */
 const adminOnly = (value: number): Row<number> => ({ ...everyone(404), anonymous: 302, admin: value });
 
@@ -109,14 +114,14 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   "routes/cases.$caseId": {
     pattern: "/cases/:caseId",
     exports: { loader: true, action: false },
-    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404 } },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404, letterAuthor: 404 } },
     post: { body: {}, expect: everyone(405) },
   },
   // Full-screen notes: members read (the supervisor read-only), nobody else learns the case exists.
   "routes/cases.$caseId_.notes": {
     pattern: "/cases/:caseId/notes",
     exports: { loader: true, action: false },
-    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404 } },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 200, lead: 200, co: 200, other: 404, letterAuthor: 404 } },
     post: { body: {}, expect: everyone(405) },
   },
   "routes/admin.cases._index": {
@@ -144,6 +149,8 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...SEATING_ROUTES,
   ...SCRIPT_ROUTES,
   ...LIVE_ROUTES,
+  ...LETTER_ROUTES,
+  ...AGREEMENT_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },
@@ -170,21 +177,21 @@ export type SocketCell = "ok" | "not_found" | "invalid" | "refused" | "stale" | 
 export const SOCKET_MATRIX: Record<ClientEventName, { payload: (ids: CollabIds) => unknown; expect: Row<SocketCell> }> = {
   "case:subscribe": {
     payload: (ids) => ({ caseId: ids.caseId }),
-    expect: { anonymous: "refused", admin: "not_found", supervisor: "ok", lead: "ok", co: "ok", other: "not_found" },
+    expect: { anonymous: "refused", admin: "not_found", supervisor: "ok", lead: "ok", co: "ok", other: "not_found", letterAuthor: "refused" },
   },
   // Leaving a room confirms nothing and grants nothing, so it is ok for anyone connected.
-  "case:unsubscribe": { payload: (ids) => ({ caseId: ids.caseId }), expect: { ...everyone<SocketCell>("ok"), anonymous: "refused" } },
+  "case:unsubscribe": { payload: (ids) => ({ caseId: ids.caseId }), expect: { ...everyone<SocketCell>("ok"), anonymous: "refused", letterAuthor: "refused" } },
   // Following a live conference: everyone on the case team (the supervisor follows), nobody else.
   "live:join": {
     payload: (ids) => ({ conferenceId: ids.conferenceId }),
-    expect: { anonymous: "refused", admin: "not_found", supervisor: "ok", lead: "ok", co: "ok", other: "not_found" },
+    expect: { anonymous: "refused", admin: "not_found", supervisor: "ok", lead: "ok", co: "ok", other: "not_found", letterAuthor: "refused" },
   },
-  "live:leave": { payload: (ids) => ({ conferenceId: ids.conferenceId }), expect: { ...everyone<SocketCell>("ok"), anonymous: "refused" } },
+  "live:leave": { payload: (ids) => ({ conferenceId: ids.conferenceId }), expect: { ...everyone<SocketCell>("ok"), anonymous: "refused", letterAuthor: "refused" } },
   // Unlocking the seating plan against a version that cannot exist: only the lead gets as far as
   // the version check ("stale"); the co-facilitator and supervisor are refused by role first.
   "live:command": {
     payload: (ids) => ({ conferenceId: ids.conferenceId, command: { type: "lock-seating", locked: false, expectedVersion: 999_999 } }),
-    expect: { anonymous: "refused", admin: "not_found", supervisor: "forbidden", lead: "stale", co: "forbidden", other: "not_found" },
+    expect: { anonymous: "refused", admin: "not_found", supervisor: "forbidden", lead: "stale", co: "forbidden", other: "not_found", letterAuthor: "refused" },
   },
 };
 
@@ -195,23 +202,40 @@ export const SOCKET_MATRIX: Record<ClientEventName, { payload: (ids: CollabIds) 
 export type CollabCell = 401 | 403 | 404 | "open:write" | "open:read";
 
 /** Ids filled into each document name; seating uses the subject case's conference. */
-export type CollabIds = { caseId: string; conferenceId: string; placeholderId: string };
+export type CollabIds = {
+  caseId: string;
+  conferenceId: string;
+  placeholderId: string;
+  /** the demo letter on the subject case */
+  letterId: string;
+  /** an approved outcome agreement made on the subject case by the test, and its version of record */
+  agreementId: string;
+  versionId: string;
+};
 
 export const COLLAB_MATRIX: Record<CollabDocKind, { name: (ids: CollabIds) => string; expect: Row<CollabCell> }> = {
   notes: {
     name: (ids) => `case:${ids.caseId}:notes`,
     // Facilitators write, the case supervisor reads; the admin is on no case team.
-    expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:write", co: "open:write", other: 404 },
+    expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:write", co: "open:write", other: 404, letterAuthor: 404 },
   },
   // The room plan of the subject case's conference (not started, so unlocked): facilitators write,
   // the supervisor reads, the admin and other facilitators learn nothing.
   seating: {
     name: (ids) => `conference:${ids.conferenceId}:seating`,
-    expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:write", co: "open:write", other: 404 },
+    expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:write", co: "open:write", other: 404, letterAuthor: 404 },
   },
-  // Agreements and letters arrive with their issues: until then no such document exists.
-  agreement: { name: (ids) => `agreement:${ids.placeholderId}`, expect: { ...everyone<CollabCell>(404), anonymous: 401 } },
-  letter: { name: (ids) => `letter:${ids.placeholderId}`, expect: { ...everyone<CollabCell>(404), anonymous: 401 } },
+  // Agreements arrive with their issue: until then no such document exists.
+  // An approved agreement is read-only for everyone on the case team (drafting access is tested in agreements.test.ts).
+  agreement: {
+    name: (ids) => `agreement:${ids.agreementId}`,
+    expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:read", co: "open:read", other: 404, letterAuthor: 404 },
+  },
+  // The demo letter: its author writes (it is drafting, not locked); the case team watches read-only.
+  letter: {
+    name: (ids) => `letter:${ids.letterId}`,
+    expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:read", co: "open:read", other: 404, letterAuthor: "open:write" },
+  },
 };
 
 /** Composes a route's full URL pattern from the manifest (id → path, parentId, index). */

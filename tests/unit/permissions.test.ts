@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Action, type CaseAction, type CaseResource, type Principal, type ServiceAction } from "~/utils/permissions";
+import { can, type Action, type CaseAction, type CaseResource, type LetterAction, type LetterResource, type Principal, type ServiceAction } from "~/utils/permissions";
 import type { CaseRole, StaffRole } from "~/utils/roles";
 
 const SERVICE = "svc-a";
@@ -9,7 +9,7 @@ const person = (role: StaffRole, serviceId = SERVICE): Principal => ({ id: `user
 const caseFor = (membership: CaseRole | null, serviceId = SERVICE): CaseResource => ({ kind: "case", caseId: "case-1", serviceId, membership });
 const service = (serviceId = SERVICE) => ({ kind: "service" as const, serviceId });
 
-const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:approve", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read", "live:chair", "live:assist", "live:follow", "seating:write", "seating:read", "script:edit"];
+const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:approve", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read", "live:chair", "live:assist", "live:follow", "seating:write", "seating:read", "script:edit", "letter:open", "agreement:read", "agreement:draft", "agreement:review"];
 const SERVICE_ACTIONS: ServiceAction[] = ["service:manage-users", "service:list-cases"];
 
 // Who may do what on a case of their own service. Every action, every relationship to the case.
@@ -28,6 +28,10 @@ const CASE_MATRIX: Record<CaseAction, { lead: boolean; co: boolean; supervisor: 
   "seating:write": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
   "seating:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
   "script:edit": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "letter:open": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "agreement:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+  "agreement:draft": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "agreement:review": { lead: false, co: false, supervisor: true, nonMember: false, admin: false },
 };
 
 describe("can(): the one permission vocabulary", () => {
@@ -98,5 +102,46 @@ describe("can() with inherited property names", () => {
       expect(can(user, action as never, resource)).toBe(false);
       expect(can(user, action as never, { kind: "service", serviceId: "s1" })).toBe(false);
     }
+  });
+});
+
+describe("can() on a letter: the author reaches only their own letter (DESIGN.md §4)", () => {
+  const author = (serviceId = SERVICE): Principal => ({ id: "author-1", role: "LETTER_AUTHOR", serviceId });
+  const letter = (membership: CaseRole | null, isAuthor: boolean, serviceId = SERVICE): LetterResource => ({ kind: "letter", letterId: "l1", caseId: "case-1", serviceId, membership, isAuthor });
+  const LETTER_ACTIONS: LetterAction[] = ["letter:view", "letter:write", "letter:moderate", "letter:release"];
+  const LETTER_MATRIX: Record<LetterAction, { ownAuthor: boolean; otherAuthor: boolean; lead: boolean; co: boolean; supervisor: boolean; nonMember: boolean; admin: boolean }> = {
+    "letter:view": { ownAuthor: true, otherAuthor: false, lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+    "letter:write": { ownAuthor: true, otherAuthor: false, lead: false, co: false, supervisor: false, nonMember: false, admin: false },
+    "letter:moderate": { ownAuthor: false, otherAuthor: false, lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+    "letter:release": { ownAuthor: false, otherAuthor: false, lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  };
+
+  it.each(LETTER_ACTIONS)("%s follows the rule for every relationship to the letter", (action) => {
+    const e = LETTER_MATRIX[action];
+    expect(can(author(), action, letter(null, true))).toBe(e.ownAuthor);
+    expect(can(author(), action, letter(null, false))).toBe(e.otherAuthor);
+    expect(can(person("FACILITATOR"), action, letter("LEAD", false))).toBe(e.lead);
+    expect(can(person("FACILITATOR"), action, letter("CO_FACILITATOR", false))).toBe(e.co);
+    expect(can(person("SUPERVISOR"), action, letter("SUPERVISOR", false))).toBe(e.supervisor);
+    expect(can(person("FACILITATOR"), action, letter(null, false))).toBe(e.nonMember);
+    expect(can(person("ADMIN"), action, letter(null, false))).toBe(e.admin);
+    expect(can(author(OTHER_SERVICE), action, letter(null, true))).toBe(false);
+    expect(can(null, action, letter(null, true))).toBe(false);
+  });
+
+  it("never lets an author approve or release, even with a forged case membership", () => {
+    expect(can(author(), "letter:moderate", letter("LEAD", true))).toBe(false);
+    expect(can(author(), "letter:release", letter("LEAD", true))).toBe(false);
+  });
+
+  it("denies a letter author every case and service action, whatever the resource claims", () => {
+    for (const action of CASE_ACTIONS) expect(can(author(), action, caseFor("LEAD"))).toBe(false);
+    for (const action of SERVICE_ACTIONS) expect(can(author(), action, service())).toBe(false);
+  });
+
+  it("has no rule for a case action asked of a letter, or a letter action asked of a case", () => {
+    expect(can(person("FACILITATOR"), "case:view", letter("LEAD", false))).toBe(false);
+    expect(can(person("FACILITATOR"), "letter:moderate", caseFor("LEAD"))).toBe(false);
+    expect(can(author(), "constructor" as never, letter(null, true))).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import {
   CollabClose,
   parseDocumentName,
   PROTOCOL_VERSION,
+  type ClientEventName,
   type CollabDocKind,
 } from "~/realtime/protocol";
 
@@ -109,26 +110,37 @@ describe("ClientEventSchemas", () => {
     expect(Object.keys(ClientEventSchemas).sort()).toEqual([...CLIENT_EVENTS].sort());
   });
 
-  it.each(CLIENT_EVENTS)("%s accepts exactly { caseId } with a case id", (event) => {
-    expect(ClientEventSchemas[event].safeParse({ caseId: SAMPLE_ID })).toMatchObject({ success: true, data: { caseId: SAMPLE_ID } });
-    expect(ClientEventSchemas[event].safeParse({ caseId: "not-an-id" }).success).toBe(false);
+  /** A valid payload per event, and the id field each one names. */
+  const VALID: Record<ClientEventName, { payload: Record<string, unknown>; idKey: string }> = {
+    "case:subscribe": { payload: { caseId: SAMPLE_ID }, idKey: "caseId" },
+    "case:unsubscribe": { payload: { caseId: SAMPLE_ID }, idKey: "caseId" },
+    "live:join": { payload: { conferenceId: SAMPLE_ID }, idKey: "conferenceId" },
+    "live:leave": { payload: { conferenceId: SAMPLE_ID }, idKey: "conferenceId" },
+    "live:command": { payload: { conferenceId: SAMPLE_ID, command: { type: "next", expectedVersion: 3 } }, idKey: "conferenceId" },
+  };
+
+  it.each(CLIENT_EVENTS)("%s accepts its payload, and refuses a bad id or a missing field", (event) => {
+    const { payload, idKey } = VALID[event];
+    expect(ClientEventSchemas[event].safeParse(payload)).toMatchObject({ success: true, data: payload });
+    expect(ClientEventSchemas[event].safeParse({ ...payload, [idKey]: "not-an-id" }).success).toBe(false);
     expect(ClientEventSchemas[event].safeParse({}).success).toBe(false);
   });
 
   it.each(CLIENT_EVENTS)("%s rejects any extra key", (event) => {
+    const { payload } = VALID[event];
     fc.assert(
-      fc.property(idArb, fc.string({ minLength: 1, maxLength: 20 }).filter((k) => k !== "caseId"), fc.anything(), (caseId, key, value) => {
-        const payload = { caseId, [key]: value };
-        expect(ClientEventSchemas[event].safeParse(payload).success).toBe(false);
+      fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !Object.hasOwn(payload, k)), fc.anything(), (key, value) => {
+        expect(ClientEventSchemas[event].safeParse({ ...payload, [key]: value }).success).toBe(false);
       }),
     );
   });
 
-  it.each(CLIENT_EVENTS)("%s never throws and accepts nothing but a { caseId } object", (event) => {
+  it.each(CLIENT_EVENTS)("%s never throws and accepts nothing but its own keys", (event) => {
+    const keys = Object.keys(VALID[event].payload).sort();
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (payload) => {
         const result = ClientEventSchemas[event].safeParse(payload);
-        if (result.success) expect(Object.keys(result.data)).toEqual(["caseId"]);
+        if (result.success) expect(Object.keys(result.data).sort()).toEqual(keys);
       }),
     );
   });

@@ -14,14 +14,16 @@ describe("form schemas", () => {
     expect(EmailSchema.parse("  Lead@Demo.Circle ")).toBe("lead@demo.circle");
   });
 
-  it("explains each bad email in words", () => {
-    expect(errorsOf(LoginSchema.safeParse({ email: "   ", password: "x" })).email).toBe("Enter an email address");
-    expect(errorsOf(LoginSchema.safeParse({ email: "not-an-email", password: "x" })).email).toBe("Enter a valid email address");
+  it("explains each bad email or username in words, and accepts a letter author's username", () => {
+    expect(errorsOf(LoginSchema.safeParse({ email: "   ", password: "x" })).email).toBe("Enter an email address or username");
+    expect(errorsOf(LoginSchema.safeParse({ email: "not-an-email@", password: "x" })).email).toBe("Enter a valid email address or username");
+    expect(errorsOf(LoginSchema.safeParse({ email: "not-a-username", password: "x" })).email).toBe("Enter a valid email address or username");
     expect(errorsOf(LoginSchema.safeParse({ email: `${"a".repeat(250)}@x.example`, password: "x" })).email).toBe("That email address is too long");
+    expect(LoginSchema.safeParse({ email: " Daniel ", password: "x" })).toMatchObject({ success: true, data: { email: "daniel" } });
   });
 
   it("answers a sign-in form with no fields with an error for each field", () => {
-    expect(errorsOf(LoginSchema.safeParse({}))).toEqual({ email: "Enter an email address", password: "Enter your password" });
+    expect(errorsOf(LoginSchema.safeParse({}))).toEqual({ email: "Enter an email address or username", password: "Enter your password" });
     expect(errorsOf(LoginSchema.safeParse({ email: "a@b.example", password: "" })).password).toBe("Enter your password");
   });
 
@@ -83,7 +85,7 @@ describe("form schemas", () => {
 
   it("keeps the first message per field and puts path-less issues under 'form'", () => {
     const result = LoginSchema.safeParse({ email: "", password: "" });
-    expect(fieldErrors(result.error!)).toEqual({ email: "Enter an email address", password: "Enter your password" });
+    expect(fieldErrors(result.error!)).toEqual({ email: "Enter an email address or username", password: "Enter your password" });
     const noPath = PersonNameSchema.safeParse("");
     expect(fieldErrors(noPath.error!)).toEqual({ form: "Enter a name" });
   });

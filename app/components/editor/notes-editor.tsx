@@ -12,27 +12,31 @@ type Props = {
   readOnly: boolean;
   user: { name: string };
   label: string;
+  /** The Tiptap Collaboration field (Y.XmlFragment name) of the document. */
+  field?: string;
+  /** Shown to someone who may only read. */
+  readOnlyHint?: string;
 };
 
 /** Notes both facilitators write at once (Tiptap + Yjs). The server sets each caret's name and colour. */
-export function NotesEditor({ doc, provider, readOnly, user, label }: Props) {
+export function NotesEditor({ doc, provider, readOnly, user, label, field = "notes", readOnlyHint = "You can read these notes; only the facilitators edit them." }: Props) {
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: !readOnly,
       extensions: [
         StarterKit.configure({ undoRedo: false }),
-        Collaboration.configure({ document: doc, field: "notes" }),
+        Collaboration.configure({ document: doc, field }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: "#2454a6" } }),
       ],
       editorProps: { attributes: { "aria-label": label, "aria-multiline": "true", role: "textbox", class: "notes-content" } },
     },
-    [doc, provider, readOnly],
+    [doc, provider, readOnly, field],
   );
   if (!editor) return <p className="hint">Loading the editor…</p>;
   return (
     <div className="notes-editor">
-      {readOnly ? <p className="hint">You can read these notes; only the facilitators edit them.</p> : <Toolbar editor={editor} />}
+      {readOnly ? <p className="hint">{readOnlyHint}</p> : <Toolbar editor={editor} />}
       <EditorContent editor={editor} />
     </div>
   );

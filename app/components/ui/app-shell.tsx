@@ -10,16 +10,29 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
         Skip to content
       </a>
       <header className="topbar">
-        <Link to={user ? "/cases" : "/login"} className="brand" aria-label="Circle home">
+        <Link to={user ? (user.role === "LETTER_AUTHOR" ? "/letters" : "/cases") : "/login"} className="brand" aria-label="Circle home">
           <span aria-hidden="true" className="brand-mark">◯</span> Circle
         </Link>
-        {user ? (
+        {user?.role === "LETTER_AUTHOR" ? (
+          // The person responsible sees their letter and nothing else of Circle.
+          <nav aria-label="Main" className="topnav">
+            <NavLink to="/letters">My letter</NavLink>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button secondary">
+                Sign out
+              </button>
+            </Form>
+          </nav>
+        ) : user ? (
           <nav aria-label="Main" className="topnav">
             <NavLink to="/cases">My cases</NavLink>
             {user.role === "SUPERVISOR" ? (
-              <NavLink to="/approvals">
-                Approvals{user.awaitingApproval ? <span className="badge count" aria-label={`, ${user.awaitingApproval} waiting`}>{user.awaitingApproval}</span> : null}
-              </NavLink>
+              <>
+                <NavLink to="/approvals">
+                  Approvals{user.awaitingApproval ? <span className="badge count" aria-label={`, ${user.awaitingApproval} waiting`}>{user.awaitingApproval}</span> : null}
+                </NavLink>
+                <NavLink to="/reviews">Agreements</NavLink>
+              </>
             ) : null}
             {user.role === "ADMIN" ? (
               <>

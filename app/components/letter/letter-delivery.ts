@@ -1,0 +1,56 @@
+import type { DeliveryChoice } from "~/models/letter-schemas";
+
+/**
+ * What the person harmed decided decides delivery (DESIGN.md §2): a pure check the release action
+ * and the oversight page share, so the button and the server give the same reason.
+ */
+export type NewestChoice = { choice: DeliveryChoice; deliverAfter: Date | string | null } | null;
+export type ReleaseCheck = { ok: true } | { ok: false; reason: string; held?: true };
+
+export function releaseCheck(status: string, newest: NewestChoice, now: Date): ReleaseCheck {
+  if (status === "RELEASED") return { ok: false, reason: "The letter has already been delivered." };
+  if (status !== "APPROVED") return { ok: false, reason: "Only an approved letter can be delivered." };
+  if (!newest) return { ok: false, reason: "The person harmed has not yet said whether, when or how they want the letter. Record their choice first." };
+  switch (newest.choice) {
+    case "HOLD":
+      return { ok: false, held: true, reason: "Held with the service until the person harmed asks for it." };
+    case "DECLINE":
+      return { ok: false, reason: "The person harmed declined the letter. It is not delivered." };
+    case "DESTROY":
+      return { ok: false, reason: "The person harmed asked for the letter to be destroyed." };
+    case "DELIVER_LATER": {
+      const at = newest.deliverAfter ? new Date(newest.deliverAfter) : null;
+      if (!at || now < at) return { ok: false, reason: `Not before ${at ? at.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }) : "the date they chose"}, as the person harmed asked.` };
+      return { ok: true };
+    }
+    case "RECEIVE_NOW":
+    case "READ_ALOUD":
+      return { ok: true };
+  }
+}
+
+export type Redactions = { redactSignature: boolean; redactFirstName: boolean };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const namesPattern = (names: string[]) => {
+  const parts = [...new Set(names.flatMap((n) => [n, ...n.split(/\s+/)]).map((n) => n.trim()).filter((n) => n.length >= 2))];
+  return parts.length ? new RegExp(`\\b(?:${parts.sort((a, b) => b.length - a.length).map(escape).join("|")})\\b`, "gi") : null;
+};
+
+/**
+ * The letter as it will be delivered. No signature: the author's names are removed from the last
+ * three lines (where a sign-off is). No first name: the person harmed's names are removed throughout.
+ */
+export function applyRedactions(lines: string[], r: Redactions, writerNames: string[], recipientNames: string[]): string[] {
+  let out = [...lines];
+  if (r.redactFirstName) {
+    const re = namesPattern(recipientNames);
+    if (re) out = out.map((l) => l.replace(re, "[name removed]"));
+  }
+  if (r.redactSignature) {
+    const re = namesPattern(writerNames);
+    const filled = out.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0).slice(-3);
+    if (re) for (const i of filled) out[i] = out[i]!.replace(re, "[signature removed]");
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+import { findWritingPrompts } from "./writing-prompts";
+
+/** The writing prompts as a calm list beside the editor: hints, never errors. */
+export function WritingHints({ text, forAuthor }: { text: string; forAuthor: boolean }) {
+  const prompts = findWritingPrompts(text);
+  return (
+    <section className="letter-hints" aria-labelledby="hints-heading">
+      <h2 id="hints-heading">{forAuthor ? "Things to think about" : "Writing prompts"}</h2>
+      {prompts.length === 0 ? (
+        <p className="hint">Nothing to point out at the moment.</p>
+      ) : (
+        <ul className="plain" data-testid="writing-prompts">
+          {prompts.slice(0, 8).map((p) => (
+            <li key={`${p.id}-${p.index}`}>
+              <mark>{p.phrase}</mark> <span>{p.hint}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {forAuthor ? <p className="hint">These are only suggestions. You decide what to write.</p> : null}
+    </section>
+  );
+}

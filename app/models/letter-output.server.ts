@@ -1,0 +1,37 @@
+import { db } from "~/utils/db.server";
+import { applyRedactions } from "~/components/letter/letter-delivery";
+import { renderPdf, type PdfBlock } from "~/utils/pdf.server";
+import { getApprovedVersion } from "./letter.server";
+import { newestChoice } from "./letter-workflow.server";
+
+/**
+ * The approved letter as it will be delivered: the newest approved version's text with the person
+ * harmed's redactions applied. Null when nothing is approved (or the letter was destroyed).
+ */
+export async function getDeliverable(letterId: string) {
+  const letter = await db.letter.findUnique({ where: { id: letterId }, select: { status: true, writerId: true, recipientId: true, recipientLabel: true } });
+  if (!letter || (letter.status !== "APPROVED" && letter.status !== "RELEASED")) return null;
+  const [version, choice, people] = await Promise.all([
+    getApprovedVersion(letterId),
+    newestChoice(letterId),
+    db.participant.findMany({ where: { id: { in: [letter.writerId, letter.recipientId] } }, select: { id: true, name: true, preferredName: true } }),
+  ]);
+  if (!version) return null;
+  const namesOf = (id: string) => people.filter((p) => p.id === id).flatMap((p) => [p.name, p.preferredName]).filter(Boolean);
+  const redactions = { redactSignature: choice?.redactSignature ?? false, redactFirstName: choice?.redactFirstName ?? false };
+  const recipientNames = [...namesOf(letter.recipientId), letter.recipientLabel].filter((n) => !/person harmed/i.test(n));
+  const lines = applyRedactions(version.contentText.split("\n"), redactions, namesOf(letter.writerId), recipientNames);
+  return { number: version.number, hash: version.contentHash, lines, redactions };
+}
+
+export function deliverablePdf(d: NonNullable<Awaited<ReturnType<typeof getDeliverable>>>): Uint8Array {
+  const blocks: PdfBlock[] = [
+    { kind: "heading", text: "A letter for you" },
+    { kind: "meta", text: "This letter was written as part of a restorative justice process and read by a facilitator before it reached you." },
+    { kind: "rule" },
+    ...d.lines.map((text): PdfBlock => ({ kind: "paragraph", text: text || " " })),
+    { kind: "rule" },
+    { kind: "meta", text: `Version ${d.number} · fingerprint ${d.hash.slice(0, 16)}` },
+  ];
+  return renderPdf({ title: "A letter for you", blocks });
+}

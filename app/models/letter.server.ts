@@ -1,0 +1,144 @@
+import { notFound } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { can, isLetterAuthor, type LetterAction, type LetterResource, type Principal } from "~/utils/permissions";
+import { parseRichDoc } from "~/utils/rich-text";
+import type { CaseRole } from "~/utils/roles";
+import { RecordIdSchema } from "~/utils/schemas";
+import { displayName } from "~/utils/preparation";
+import { WRITABLE_STATUSES, type LetterStatus } from "./letter-schemas";
+
+export const letterDocName = (letterId: string) => `letter:${letterId}`;
+
+/** The facts can() needs about one letter for one user, or null when it does not exist. */
+export async function getLetterResource(user: Principal, letterId: string): Promise<LetterResource | null> {
+  if (!RecordIdSchema.safeParse(letterId).success) return null;
+  const found = await db.letter.findUnique({
+    where: { id: letterId },
+    select: { id: true, caseId: true, authorId: true, case: { select: { serviceId: true, members: { where: { userId: user.id }, select: { role: true } } } } },
+  });
+  if (!found) return null;
+  return {
+    kind: "letter",
+    letterId: found.id,
+    caseId: found.caseId,
+    serviceId: found.case.serviceId,
+    membership: isLetterAuthor(user) ? null : ((found.case.members[0]?.role as CaseRole | undefined) ?? null),
+    isAuthor: isLetterAuthor(user) && found.authorId === user.id,
+  };
+}
+
+/** Throws 404 (never 403) when the letter is missing or the action not allowed. */
+export async function requireLetterAction(user: Principal, letterId: string | undefined, action: LetterAction, caseId?: string) {
+  const resource = letterId ? await getLetterResource(user, letterId) : null;
+  if (!resource || !can(user, action, resource) || (caseId !== undefined && resource.caseId !== caseId)) throw notFound("Letter not found");
+  return resource;
+}
+
+/** Write for the author while drafting or revising and not locked; read for the case team; else nothing. */
+export async function letterCollabLevel(user: Principal, letterId: string): Promise<{ level: "write" | "read"; caseId: string } | null> {
+  const resource = await getLetterResource(user, letterId);
+  if (!resource || !can(user, "letter:view", resource)) return null;
+  const letter = await db.letter.findUnique({ where: { id: letterId }, select: { status: true, locked: true, closedAt: true } });
+  if (!letter || letter.status === "DESTROYED") return null;
+  const writable = !letter.locked && !letter.closedAt && WRITABLE_STATUSES.includes(letter.status as LetterStatus);
+  if (can(user, "letter:write", resource) && writable) return { level: "write", caseId: resource.caseId };
+  return { level: "read", caseId: resource.caseId };
+}
+
+/** The author's own letters that are still open: what /letters lists. */
+export async function getAuthorLetters(authorId: string) {
+  return db.letter.findMany({
+    where: { authorId, closedAt: null, destroyedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, recipientLabel: true, status: true, updatedAt: true },
+  });
+}
+
+/**
+ * Everything the author's workspace shows, and nothing more: the recipient only as the facilitator
+ * named them, no case, participants or contact details. tellAuthor is only what the person harmed
+ * agreed the author may be told.
+ */
+export async function getAuthorWorkspace(letterId: string) {
+  const l = await db.letter.findUnique({
+    where: { id: letterId },
+    select: {
+      id: true,
+      recipientLabel: true,
+      guidance: true,
+      status: true,
+      locked: true,
+      comments: { where: { resolvedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, quote: true, body: true, createdAt: true } },
+      suggestions: { where: { status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { id: true, original: true, replacement: true, note: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, decision: true, decisionReason: true, submittedAt: true } },
+      choices: { orderBy: { createdAt: "desc" }, take: 1, select: { tellAuthor: true } },
+    },
+  });
+  if (!l) return null;
+  const { choices, versions, ...rest } = l;
+  return { ...rest, latest: versions[0] ?? null, tellAuthor: choices[0]?.tellAuthor || null };
+}
+
+/** The case screen's letters card: each letter with its status, for the case team. */
+export async function getLettersSummary(caseId: string) {
+  const letters = await db.letter.findMany({
+    where: { caseId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, status: true, locked: true, recipientLabel: true, writerId: true, recipientId: true, updatedAt: true, author: { select: { username: true } } },
+  });
+  const people = await db.participant.findMany({
+    where: { id: { in: letters.flatMap((l) => [l.writerId, l.recipientId]) } },
+    select: { id: true, name: true, preferredName: true },
+  });
+  const nameOf = new Map(people.map((p) => [p.id, displayName(p)]));
+  return letters.map((l) => ({
+    id: l.id,
+    status: l.status as LetterStatus,
+    locked: l.locked,
+    writer: nameOf.get(l.writerId) ?? "Person responsible",
+    recipient: nameOf.get(l.recipientId) ?? "Person harmed",
+    username: l.author.username,
+    updatedAt: l.updatedAt,
+  }));
+}
+export type LettersSummary = Awaited<ReturnType<typeof getLettersSummary>>;
+
+/** The facilitator's oversight page: the letter, its versions, comments, suggestions, choices and releases. */
+export async function getOversight(letterId: string) {
+  const l = await db.letter.findUnique({
+    where: { id: letterId },
+    select: {
+      id: true,
+      caseId: true,
+      status: true,
+      locked: true,
+      recipientLabel: true,
+      guidance: true,
+      writerId: true,
+      recipientId: true,
+      inviteExpiresAt: true,
+      closedAt: true,
+      author: { select: { username: true, name: true } },
+      case: { select: { reference: true, title: true } },
+      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, contentText: true, contentHash: true, submittedAt: true, decision: true, decisionReason: true, decidedAt: true } },
+      comments: { orderBy: { createdAt: "asc" }, select: { id: true, quote: true, body: true, createdAt: true, resolvedAt: true } },
+      suggestions: { orderBy: { createdAt: "asc" }, select: { id: true, original: true, replacement: true, note: true, status: true, createdAt: true } },
+      choices: { orderBy: { createdAt: "desc" }, select: { id: true, choice: true, deliverAfter: true, redactSignature: true, redactFirstName: true, tellAuthor: true, method: true, createdAt: true } },
+      releases: { orderBy: { releasedAt: "desc" }, select: { id: true, method: true, releasedAt: true, versionId: true } },
+    },
+  });
+  if (!l) return null;
+  const people = await db.participant.findMany({ where: { id: { in: [l.writerId, l.recipientId] } }, select: { id: true, name: true, preferredName: true } });
+  const nameOf = new Map(people.map((p) => [p.id, displayName(p)]));
+  return { ...l, writer: nameOf.get(l.writerId) ?? "", recipient: nameOf.get(l.recipientId) ?? "" };
+}
+
+/** The approved (newest approved) version as stored, with its tree parsed back. */
+export async function getApprovedVersion(letterId: string) {
+  const v = await db.letterVersion.findFirst({
+    where: { letterId, decision: "APPROVED" },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, contentJson: true, contentText: true, contentHash: true, decidedAt: true },
+  });
+  return v ? { ...v, doc: parseRichDoc(v.contentJson) } : null;
+}

@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { AgreementBanner } from "~/components/agreement/agreement-banner";
+import { MonitoringPanel } from "~/components/agreement/monitoring-panel";
+import { NarrativeSection } from "~/components/agreement/narrative-section";
+import { ReviewPanel } from "~/components/agreement/review-panel";
+import { SigningPanel } from "~/components/agreement/signing-panel";
+import { StartAgreement, TermsSection } from "~/components/agreement/terms-section";
+import { VersionsList } from "~/components/agreement/versions-list";
+import { announce, runAgreementAction } from "~/models/agreement-actions.server";
+import { getAgreementWorkspace } from "~/models/agreement.server";
+import { AGREEMENT_STATUS_LABELS, AgreementActionSchema } from "~/models/agreement-schemas";
+import { AgreementStateError, draftContent } from "~/models/agreement-workflow.server";
+import { requireCaseAction } from "~/models/case-access.server";
+import { useCaseEvents } from "~/realtime/use-case-events";
+import { audit } from "~/utils/audit.server";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { can } from "~/utils/permissions";
+import styles from "~/styles/agreement.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Agreement · ${data.heading.reference} · Circle` : "Agreement · Circle" }];
+
+/** The outcome agreement workspace: facilitators draft, take signatures and submit; the case supervisor reviews. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const resource = await requireCaseAction(user, params.caseId, "agreement:read");
+  const workspace = await getAgreementWorkspace(resource.caseId);
+  if (!workspace) throw notFound("Case not found");
+  const canDraft = can(user, "agreement:draft", resource);
+  // Whether the version being signed is still exactly the draft (someone may have edited since).
+  const open = workspace.versions.find((v) => v.state === "SIGNING");
+  const openIsCurrent = open && workspace.agreement ? (await draftContent(context, workspace.agreement.id)).hash === open.contentHash : false;
+  await audit({ actor: user, action: "agreement.view", target: `case:${resource.caseId}`, caseId: resource.caseId, ip: context.clientIp });
+  return json({ ...workspace, canDraft, canReview: can(user, "agreement:review", resource), openIsCurrent, me: { id: user.id, name: user.name } });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const resource = await requireCaseAction(user, params.caseId, "agreement:read");
+  const parsed = await parseForm(request, AgreementActionSchema);
+  if ("response" in parsed) return parsed.response;
+  const input = parsed.data;
+  const target = `case:${resource.caseId}`;
+  try {
+    const outcome = await runAgreementAction(context, user, resource, input);
+    await audit({ actor: user, action: `agreement.${input.intent}`, target, caseId: resource.caseId, ip: context.clientIp, details: outcome.details ?? {} });
+    if (outcome.change) await announce(context.realtime, resource.caseId, outcome.change, user.name);
+    return formDone(outcome.done, input.intent, outcome.id);
+  } catch (error) {
+    if (!(error instanceof AgreementStateError)) throw error;
+    if (error.tamper) {
+      await audit({ actor: user, action: "agreement.change.refused", target, caseId: resource.caseId, ip: context.clientIp, details: { intent: input.intent, reason: "approved" } });
+    }
+    return formError({ [error.field]: error.message }, input.intent, 409);
+  }
+}
+
+
+export default function AgreementWorkspace() {
+  const data = useLoaderData<typeof loader>();
+  const { heading, agreement, canDraft, canReview, versions } = data;
+  const revalidator = useRevalidator();
+  const events = useCaseEvents(heading.id, () => revalidator.revalidate());
+  const drafting = agreement?.status === "DRAFTING";
+  const submitted = versions.find((v) => v.state === "SUBMITTED");
+  const lastDecision = versions.find((v) => v.state === "CHANGES_REQUESTED" || v.state === "APPROVED");
+  return (
+    <main className="page agreement-page" id="main">
+      <p className="back">
+        <Link to={`/cases/${heading.id}`} className="tap">
+          <span aria-hidden="true">←</span> Back to the case
+        </Link>
+      </p>
+      <p className="eyebrow">{heading.reference} · {heading.title}</p>
+      <div className="row agreement-title">
+        <h1>Outcome agreement</h1>
+        {agreement ? <span className={`badge agreement-status status-${agreement.status.toLowerCase()}`}>{AGREEMENT_STATUS_LABELS[agreement.status]}</span> : null}
+      </div>
+      <AgreementBanner notice={events.notice} onDismiss={events.dismiss} />
+      {!agreement ? (
+        <StartAgreement canDraft={canDraft} />
+      ) : (
+        <>
+          {drafting && lastDecision?.state === "CHANGES_REQUESTED" ? (
+            <div className="alert warn changes-requested" role="status">
+              <strong>{lastDecision.decidedBy ?? "The supervisor"} asked for changes to version {lastDecision.number}:</strong> {lastDecision.decisionReason}
+              {lastDecision.comments.length ? <span> ({lastDecision.comments.length} comment{lastDecision.comments.length === 1 ? "" : "s"} below, in the versions.)</span> : null}
+            </div>
+          ) : null}
+          {submitted && !canReview ? <p className="alert info" role="status">Version {submitted.number} is with the supervisor for review. The draft is read-only until they decide.</p> : null}
+          {canReview && submitted ? <ReviewPanel version={submitted} /> : null}
+          <TermsSection data={data} editable={canDraft && drafting} />
+          <NarrativeSection agreementId={agreement.id} editable={canDraft && drafting} userName={data.me.name} />
+          {canDraft && drafting ? <SigningPanel data={data} /> : null}
+          {data.monitoring ? <MonitoringPanel data={data} editable={canDraft && agreement.status === "APPROVED"} /> : null}
+          <VersionsList caseId={heading.id} versions={versions} participants={data.participants} />
+        </>
+      )}
+      {revalidator.state === "loading" ? <p className="visually-hidden" role="status">Updating…</p> : null}
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { forgetCachedDocuments } from "~/realtime/use-collab-document";
+import { getAuthorLetters } from "~/models/letter.server";
+import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-schemas";
+import { audit } from "~/utils/audit.server";
+import { requireLetterAuthor } from "~/utils/auth.server";
+import styles from "~/styles/letters.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "My letter · Circle" }];
+
+/** The author's home: their open letters, named only as the facilitator chose. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireLetterAuthor(request, context);
+  const letters = await getAuthorLetters(user.id);
+  await audit({ actor: user, action: "letter.author.list", target: `user:${user.id}`, ip: context.clientIp });
+  return json({ letters: letters.map((l) => ({ id: l.id, recipientLabel: l.recipientLabel, status: l.status as LetterStatus })) });
+}
+
+export default function MyLetters() {
+  const { letters } = useLoaderData<typeof loader>();
+  // A letter that was closed or destroyed leaves no copy on this device.
+  useEffect(() => {
+    void forgetCachedDocuments("letter:", new Set(letters.map((l) => `letter:${l.id}`)));
+  }, [letters]);
+  return (
+    <main className="page narrow letter-page" id="main">
+      <h1>My letter</h1>
+      {letters.length === 0 ? (
+        <p className="empty">There is no letter for you to work on at the moment.</p>
+      ) : (
+        <ul className="case-list">
+          {letters.map((l) => (
+            <li key={l.id} className="case-item">
+              <Link to={`/letters/${l.id}`}>
+                <span className="title">Letter to {l.recipientLabel}</span>
+                <span className="badge">{LETTER_STATUS_LABELS[l.status] ?? l.status}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
