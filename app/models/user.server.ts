@@ -6,7 +6,8 @@ import { revokeUserSessions } from "~/utils/session.server";
 
 export async function listServiceUsers(serviceId: string) {
   const users = await db.user.findMany({
-    where: { serviceId },
+    // Staff only: letter authors' accounts belong to their letter and end with it.
+    where: { serviceId, role: { not: "LETTER_AUTHOR" } },
     orderBy: [{ disabled: "asc" }, { name: "asc" }],
     select: {
       id: true,
@@ -53,7 +54,7 @@ export async function createUser(input: { serviceId: string; email: string; name
 
 /** A user of the given service, or null: admins never reach users of another service. */
 export async function findServiceUser(serviceId: string, userId: string) {
-  return db.user.findFirst({ where: { id: userId, serviceId }, select: { id: true, email: true, role: true } });
+  return db.user.findFirst({ where: { id: userId, serviceId, role: { not: "LETTER_AUTHOR" } }, select: { id: true, email: true, role: true } });
 }
 
 export async function setUserDisabled(userId: string, disabled: boolean) {
