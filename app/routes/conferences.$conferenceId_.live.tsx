@@ -59,6 +59,10 @@ export default function LiveConferencePage() {
         </div>
         <div className="row" style={{ alignItems: "center" }}>
           <span className="badge" data-testid="live-role">{ROLE_LABELS[role]}</span>
+          {/* The agreement is drafted together during the agreement phase: open it in a new tab, the live view stays. */}
+          <Link to={`/cases/${script.caseId}/agreement`} className="button secondary" target="_blank" rel="noopener">
+            Agreement<span className="visually-hidden"> (opens in a new tab)</span>
+          </Link>
           <Link to={`/cases/${script.caseId}`} className="button secondary">
             Case
           </Link>

@@ -3,6 +3,7 @@ import { getSessionUserById } from "~/utils/session.server";
 import type { RawData, WebSocket } from "ws";
 import { getCollabAccess } from "~/models/collab-access.server";
 import { CollabClose } from "~/realtime/protocol";
+import { audit } from "~/utils/audit.server";
 import { createActivityToucher } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
@@ -98,6 +99,7 @@ export function createCollabServer(storage = new CollabStorage()) {
     };
     const allow = createRateLimiter();
     let closed = false;
+    let refusedWriteAudited = false;
     let chain = Promise.resolve();
     /** Frames of this peer still waiting on the worker: later frames queue behind them, in order. */
     let waiting = 0;
@@ -130,6 +132,13 @@ export function createCollabServer(storage = new CollabStorage()) {
       if (isWrite) touch();
       if (isWrite && !peer.canWrite) {
         log.warn({ doc: doc.name, userId: user.id }, "update from read-only connection dropped");
+        // Audited once per connection (e.g. an attempt to change an approved agreement), not per keystroke.
+        if (!refusedWriteAudited) {
+          refusedWriteAudited = true;
+          void audit({ actor: user, action: "collab.write.refused", target: doc.name, caseId: access.caseId, ip: ctx.ip ?? null, details: { reason: "read-only" } }).catch(
+            (err) => log.error({ err: String(err) }, "audit of a refused collab write failed"),
+          );
+        }
         return;
       }
       // Small updates are decoded inline (a verdict now); large ones by the worker (a promise).

@@ -189,6 +189,12 @@ describe("outcome agreements: frozen versions, signatures, review and tampering"
     expect(supPeer.doc.getXmlFragment("narrative").toString()).not.toContain("Tampered");
     expect(storedText(`agreement:${agreementId}`)).not.toContain("Tampered");
     expect(allSaved(leadPeer)).toBe(false);
+    // …and the attempt is audited (once per connection, not per keystroke).
+    await waitFor(
+      () => db().auditEvent.count({ where: { action: "collab.write.refused", target: `agreement:${agreementId}`, actor: { email: "lead@demo.circle" } } }),
+      5_000,
+      "the refused write is audited",
+    );
   });
 
   it("never runs script from the narrative: the page, the print view and the PDF carry it as text", async () => {
