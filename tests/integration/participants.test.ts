@@ -4,7 +4,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { factories } from "../../prisma/factories";
 import { TestClient } from "../support/http";
-import { DEMO_PASSWORD, useDemoServer } from "../support/server";
+import { signInDemoStaff, useDemoServer } from "../support/server";
 
 const pageText = async (res: Response) => (await res.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'");
 const staff = (email: string) => getDb().user.findUniqueOrThrow({ where: { email }, select: { id: true, serviceId: true, name: true } });
@@ -45,8 +45,7 @@ describe("participants on the case screen", () => {
   let other: TestClient;
 
   beforeAll(async () => {
-    const signIn = (email: string) => new TestClient(server().origin).signIn(email, DEMO_PASSWORD);
-    [lead, co, supervisor, admin, other] = await Promise.all([signIn("lead@demo.circle"), signIn("co@demo.circle"), signIn("supervisor@demo.circle"), signIn("manager@demo.circle"), signIn("other@demo.circle")]);
+    ({ lead, co, supervisor, admin, other } = await signInDemoStaff(server().origin));
   });
 
   const add = async (client: TestClient, caseId: string, fields: Record<string, string>) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { createCircleServer, type CircleServer } from "../../server/app";
 import { getDb } from "~/utils/db.server";
+import { TestClient } from "./http";
 import { seedDemoIfEmpty, DEMO_PASSWORD } from "../../prisma/seed-demo";
 
 export { DEMO_PASSWORD };
@@ -28,4 +29,11 @@ export function useDemoServer(): () => TestServer {
     if (!current) throw new Error("server not started");
     return current;
   };
+}
+
+/** Every demo staff account signed in on its own client (the demo seed's five people). */
+export async function signInDemoStaff(origin: string) {
+  const signIn = (who: string) => new TestClient(origin).signIn(`${who}@demo.circle`, DEMO_PASSWORD);
+  const [lead, co, supervisor, admin, other] = await Promise.all(["lead", "co", "supervisor", "manager", "other"].map(signIn));
+  return { lead: lead!, co: co!, supervisor: supervisor!, admin: admin!, other: other! };
 }
