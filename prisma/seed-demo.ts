@@ -120,7 +120,10 @@ export async function seedDemoIfEmpty(db = getDb()) {
   // Daniel's letter to Jess (issue 7) and the corner shop's agreement being monitored (issue 6).
   await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
   await seedDemoAgreement(db, { caseId: cornerShop.id, leadId: users.lead!.id, supervisorId: users.supervisor!.id });
-  return DEMO_USERS.map((u) => ({ email: u.email, label: u.label }));
+  return [
+    ...DEMO_USERS.map((u) => ({ email: u.email, label: u.label })),
+    { email: "daniel", label: "letter author (a username): drafting a letter to Jess" },
+  ];
 }
 
 /**
