@@ -83,6 +83,16 @@ export async function listScriptTemplates(serviceId: string) {
   ];
 }
 
+type AttendeeRow = { participant: { id: string; name: string; preferredName: string; role: string; supportsId: string | null; removedAt: Date | null } };
+
+/** The people attending a conference who are still on the case, named as they prefer (script and live screens). */
+export function activeAttendees(rows: AttendeeRow[]) {
+  return rows
+    .map((a) => a.participant)
+    .filter((p) => p.removedAt === null)
+    .map((p) => ({ id: p.id, name: displayName(p), fullName: p.name, role: p.role as ParticipantRole, supportsId: p.supportsId }));
+}
+
 /** A conference's script for the tailoring screen: steps, attendees, speaking order, and whether it may still change. */
 export async function getConferenceScript(conferenceId: string) {
   const c = await db.conference.findUnique({
@@ -99,14 +109,11 @@ export async function getConferenceScript(conferenceId: string) {
       case: { select: { reference: true, title: true } },
       live: { select: { status: true } },
       steps: { orderBy: { position: "asc" }, select: { id: true, position: true, phase: true, title: true, prompt: true, addressedTo: true } },
-      attendees: { select: { participant: { select: { id: true, name: true, preferredName: true, role: true, removedAt: true } } } },
+      attendees: { select: { participant: { select: { id: true, name: true, preferredName: true, role: true, supportsId: true, removedAt: true } } } },
     },
   });
   if (!c) return null;
-  const attendees = c.attendees
-    .map((a) => a.participant)
-    .filter((p) => p.removedAt === null)
-    .map((p) => ({ id: p.id, name: displayName(p), role: p.role as ParticipantRole }));
+  const attendees = activeAttendees(c.attendees);
   const known = new Set(attendees.map((a) => a.id));
   const order = parseIdList(c.speakingOrder).filter((id) => known.has(id));
   // Everyone attending appears in the speaking order: those not yet ordered follow in list order.

@@ -1,10 +1,9 @@
 import { applyLiveCommand, type LiveCommand, type LiveRefusal, type LiveRole, type LiveState } from "~/realtime/live-machine";
 import { db } from "~/utils/db.server";
 import { can, type CaseResource, type Principal } from "~/utils/permissions";
-import { displayName, type ParticipantRole } from "~/utils/preparation";
 import { RecordIdSchema } from "~/utils/schemas";
 import { getCaseResource } from "./case-access.server";
-import { ensureConferenceScript, parseIdList } from "./conference-script.server";
+import { activeAttendees, ensureConferenceScript, parseIdList } from "./conference-script.server";
 import { getLiveStore } from "./live-store.server";
 
 /** A conference and the facts can() needs about its case for one user. */
@@ -59,10 +58,7 @@ export async function getLiveScript(conferenceId: string) {
     status: conference.status,
     holdReason: conference.holdReason,
     steps: conference.steps.map((s) => ({ ...s, addressedTo: parseIdList(s.addressedTo) })),
-    attendees: conference.attendees
-      .map((a) => a.participant)
-      .filter((p) => p.removedAt === null)
-      .map((p) => ({ id: p.id, name: displayName(p), fullName: p.name, role: p.role as ParticipantRole, supportsId: p.supportsId })),
+    attendees: activeAttendees(conference.attendees),
   };
 }
 

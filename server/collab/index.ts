@@ -1,10 +1,9 @@
 import * as Y from "yjs";
-import { getSessionUserById } from "~/utils/session.server";
 import type { RawData, WebSocket } from "ws";
 import { getCollabAccess } from "~/models/collab-access.server";
 import { CollabClose } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
-import { createActivityToucher } from "~/utils/session.server";
+import { createActivityToucher, getSessionUserById } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
 import { CommitScheduler } from "./commits";
