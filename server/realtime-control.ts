@@ -1,11 +1,12 @@
 import { getCaseResource } from "~/models/case-access.server";
 import type { RealtimeControl } from "~/utils/load-context";
 import { can, type Principal } from "~/utils/permissions";
-import { getSessionUserById } from "~/utils/session.server";
+import { getSessionUserById, liveSessionIds } from "~/utils/session.server";
 import type { ConnectionRegistry } from "./connections";
 import { log } from "./log";
 
 const SWEEP_INTERVAL_MS = 10_000;
+const SWEEP_CHUNK = 200;
 
 /**
  * The one place that closes real-time connections when access ends, for both channels.
@@ -34,10 +35,15 @@ export function createRealtimeControl(registries: ConnectionRegistry[], notify: 
     }
   }
 
+  /** Every connected session is checked in a few queries (not one per session), yielding between them. */
   async function sweep() {
     for (const registry of all()) {
-      for (const [sessionId, conns] of registry.sessions()) {
-        if (!(await getSessionUserById(sessionId, { touch: false }))) conns.forEach((c) => c.close("Your session has ended"));
+      const sessions = [...registry.sessions()];
+      for (let i = 0; i < sessions.length; i += SWEEP_CHUNK) {
+        const chunk = sessions.slice(i, i + SWEEP_CHUNK);
+        const live = await liveSessionIds(chunk.map(([id]) => id));
+        for (const [sessionId, conns] of chunk) if (!live.has(sessionId)) conns.forEach((c) => c.close("Your session has ended"));
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
   }

@@ -88,6 +88,21 @@ export async function getSessionUserById(id: string, { touch = true } = {}): Pro
   return { id: user.id, email: user.email, name: user.name, role: user.role as StaffRole, serviceId: user.serviceId, sessionId: id };
 }
 
+/**
+ * Which of these sessions are still live (not expired, idle, revoked or disabled), in one query:
+ * the realtime sweep checks every connected session at once instead of one query per session,
+ * so it never holds the event loop for long. Does not touch the sessions.
+ */
+export async function liveSessionIds(ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const now = Date.now();
+  const rows = await db.session.findMany({
+    where: { id: { in: ids }, revokedAt: null, expiresAt: { gt: new Date(now) }, lastSeenAt: { gt: new Date(now - IDLE_TIMEOUT_MS) }, user: { disabled: false } },
+    select: { id: true },
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Real-time activity (an edit, an event) keeps a session alive like a page load does. */
 export async function touchSession(id: string): Promise<void> {
   await db.session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: new Date() } });

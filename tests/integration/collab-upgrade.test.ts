@@ -184,6 +184,25 @@ describe("the collab WebSocket upgrade", () => {
       expectRefused(await openCollab(server().origin, notes, { cookie }), 401);
     });
 
+    it("a session that expires without any request (found by the periodic sweep) has its connections closed", async () => {
+      const lead = await signIn("lead@demo.circle");
+      const co = await signIn("co@demo.circle");
+      const leadId = await userId("lead@demo.circle");
+      const expiring = await open(notes, lead);
+      const staying = await open(notes, co);
+      expect(expiring.opened && staying.opened).toBe(true);
+      if (!expiring.opened || !staying.opened) return;
+      try {
+        // Idle for longer than 30 minutes, as if the tablet had been left: no route action is involved.
+        await getDb().session.updateMany({ where: { userId: leadId, revokedAt: null }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+        expect((await expiring.closed).code).toBe(CollabClose.sessionEnded);
+        expect(staying.ws.readyState).toBe(WebSocket.OPEN);
+      } finally {
+        expiring.ws.terminate();
+        staying.ws.terminate();
+      }
+    }, 20_000);
+
     it("removal from the case closes the open connection (4403) and turns the notes into a 404", async () => {
       const admin = await signIn("manager@demo.circle");
       const co = await signIn("co@demo.circle");
