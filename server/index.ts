@@ -1,3 +1,4 @@
+import "./runtime-tuning";
 import { mkdirSync, watch } from "node:fs";
 import path from "node:path";
 import { getEnv } from "~/utils/env.server";

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import {
   encodeAwareness,
   encodeAwarenessEntries,
-  encodeSaved,
+  encodeSavedFromStore,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -31,14 +31,16 @@ const send = (ws: WebSocket, data: Uint8Array) => {
   if (ws.readyState === ws.OPEN) ws.send(data);
 };
 
-type Pending = { peer: RoomPeer; update: Uint8Array };
+/** `message`: the frame as the writer sent it, when it can be relayed unchanged (a sync "update"). */
+type Pending = { peer: RoomPeer; update: Uint8Array; message: Uint8Array | undefined };
 
 /**
  * One loaded document. Updates are persisted (one group commit per tick across all documents,
  * see commits.ts) BEFORE they are applied, relayed to other peers, or confirmed to the writer.
- * What one tick committed for a room is applied in one Yjs transaction and relayed as ONE update
- * message per peer (the transaction's update: every struct and deletion of the batch), followed by
- * one "saved" per writer.
+ * What one tick committed for a room is applied in one Yjs transaction; only if the document takes
+ * every update is each relayed, as the frame its writer sent, to every other peer, followed by one
+ * "saved" per writer. Relaying the received frames (not a re-encoded transaction update) means the
+ * document needs no update listener: Yjs then encodes nothing per transaction.
  */
 export class DocumentRoom {
   private current: Y.Doc;
@@ -48,8 +50,6 @@ export class DocumentRoom {
   private queue: Pending[] = [];
   private draining: Pending[] = [];
   private drainedFrom = 0;
-  /** The update the last transaction produced (captured, then relayed by committed()). */
-  private produced: Uint8Array | null = null;
   private destroyed = false;
   /** Last awareness entry per client id, so newcomers see who is here. */
   private readonly presence = new Map<number, { clock: number; state: unknown; peer: RoomPeer }>();
@@ -82,9 +82,6 @@ export class DocumentRoom {
       log.error({ doc: this.name, err: String(error) }, "collab log refused by the document; salvaging");
       doc = this.salvage();
     }
-    doc.on("update", (update: Uint8Array) => {
-      this.produced = update;
-    });
     // A long log is folded into a snapshot soon (after this load has answered), so the next load reads one row.
     if (this.sinceCompaction >= COMPACT_EVERY) setTimeout(() => !this.destroyed && this.compact(), COMPACT_AFTER_LOAD_MS).unref();
     return doc;
@@ -142,8 +139,10 @@ export class DocumentRoom {
         send(peer.ws, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
         return true;
       case "sync-step2":
+        if (peer.canWrite) this.enqueue(peer, frame.update, undefined);
+        return true;
       case "update":
-        if (peer.canWrite) this.enqueue(peer, frame.update);
+        if (peer.canWrite) this.enqueue(peer, frame.update, frame.message);
         return true;
       case "awareness":
         return this.receiveAwareness(peer, frame.update);
@@ -178,8 +177,8 @@ export class DocumentRoom {
     for (const peer of this.peers) send(peer.ws, frame);
   }
 
-  private enqueue(peer: RoomPeer, update: Uint8Array) {
-    this.queue.push({ peer, update });
+  private enqueue(peer: RoomPeer, update: Uint8Array, message: Uint8Array | undefined) {
+    this.queue.push({ peer, update, message });
     this.commits.request(this);
   }
 
@@ -194,43 +193,66 @@ export class DocumentRoom {
     return { docName: this.name, firstSeq, updates: this.draining.map((b) => b.update) };
   }
 
-  /** After the commit: apply (one transaction), relay (one message per peer), and confirm to each writer. */
+  /**
+   * After the commit: apply (one transaction), relay, and confirm to each writer. A batch of one
+   * update (the usual case) is relayed as the frame its writer sent, and Yjs encodes nothing. A
+   * larger batch is relayed as ONE message per peer, the transaction's update (every struct and
+   * deletion of the batch): with one writer its own edits are not echoed; with several, everyone
+   * gets the whole batch (a writer that receives its own structs back ignores them).
+   */
   committed(): void {
     const batch = this.draining;
     this.draining = [];
     if (batch.length === 0) return;
     this.sinceCompaction += batch.length;
-    const writers = new Set<RoomPeer>();
-    for (const { peer } of batch) writers.add(peer);
-    // With one writer its own edits are not echoed; with several, everyone gets the whole batch
-    // (a writer that receives its own structs back ignores them).
-    const origin = writers.size === 1 ? batch[0]!.peer : this;
     const refused: number[] = [];
     const doc = this.current;
-    this.produced = null;
-    Y.transact(
-      doc,
-      () => {
-        for (let i = 0; i < batch.length; i++) {
-          try {
-            Y.applyUpdate(doc, batch[i]!.update, origin);
-          } catch {
-            refused.push(i);
-          }
-        }
-      },
-      origin,
-    );
-    const produced = this.produced;
-    this.produced = null;
-    if (refused.length > 0) return this.refuse(batch, refused);
-    if (produced) {
-      const frame = encodeUpdate(produced);
-      for (const peer of this.peers) if (peer !== origin) send(peer.ws, frame);
+    const single = batch.length === 1 ? batch[0]! : null;
+    let writers: Set<RoomPeer> | null = null;
+    let origin: RoomPeer | this = this;
+    if (!single) {
+      writers = new Set(batch.map((b) => b.peer));
+      if (writers.size === 1) origin = batch[0]!.peer;
     }
-    const saved = encodeSaved(Y.encodeStateVector(doc));
-    for (const writer of writers) send(writer.ws, saved);
+    let produced: Uint8Array | null = null;
+    const capture = (update: Uint8Array) => void (produced = update);
+    if (!single) doc.on("update", capture);
+    try {
+      Y.transact(
+        doc,
+        () => {
+          for (let i = 0; i < batch.length; i++) {
+            try {
+              Y.applyUpdate(doc, batch[i]!.update, origin);
+            } catch {
+              refused.push(i);
+            }
+          }
+        },
+        origin,
+      );
+    } finally {
+      if (!single) doc.off("update", capture);
+    }
+    if (refused.length > 0) return this.refuse(batch, refused);
+    const saved = this.savedMessage();
+    if (single) {
+      const frame = single.message ?? encodeUpdate(single.update);
+      for (const peer of this.peers) if (peer !== single.peer) send(peer.ws, frame);
+      send(single.peer.ws, saved);
+    } else {
+      if (produced) {
+        const frame = encodeUpdate(produced);
+        for (const peer of this.peers) if (peer !== origin) send(peer.ws, frame);
+      }
+      for (const writer of writers!) send(writer.ws, saved);
+    }
     if (this.sinceCompaction >= COMPACT_EVERY) this.compact();
+  }
+
+  /** "Everything up to the document's state vector is stored." */
+  private savedMessage(): Uint8Array {
+    return encodeSavedFromStore(this.current.store.clients);
   }
 
   /**
@@ -255,7 +277,7 @@ export class DocumentRoom {
       const frame = encodeUpdate(update);
       for (const other of this.peers) if (other !== peer) send(other.ws, frame);
     });
-    const saved = encodeSaved(Y.encodeStateVector(this.current));
+    const saved = this.savedMessage();
     for (const writer of goodWriters) if (!badWriters.has(writer)) send(writer.ws, saved);
   }
 

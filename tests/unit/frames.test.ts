@@ -1,10 +1,12 @@
 import fc from "fast-check";
+import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   encodeAwareness,
   encodeAwarenessEntries,
   encodeSaved,
+  encodeSavedFromStore,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -20,7 +22,8 @@ describe("collab frame parser", () => {
       fc.property(bytes, (payload) => {
         expect(parseFrame(encodeSyncStep1(payload))).toEqual({ type: "sync-step1", stateVector: payload });
         expect(parseFrame(encodeSyncStep2(payload))).toEqual({ type: "sync-step2", update: payload });
-        expect(parseFrame(encodeUpdate(payload))).toEqual({ type: "update", update: payload });
+        const message = encodeUpdate(payload);
+        expect(parseFrame(message)).toEqual({ type: "update", update: payload, message });
         expect(parseFrame(encodeAwareness(payload))).toEqual({ type: "awareness", update: payload });
       }),
     );
@@ -54,6 +57,30 @@ describe("collab frame parser", () => {
     );
   });
 
+  it("writes the saved message from a document's store exactly as from its encoded state vector", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.string({ minLength: 1, maxLength: 4 })), { maxLength: 30 }), (edits) => {
+        // Several clients (ids 1..6) type into one shared document; then compare both encodings.
+        const docs = new Map<number, Y.Doc>();
+        const shared = new Y.Doc();
+        for (const [who, text] of edits) {
+          let doc = docs.get(who);
+          if (!doc) {
+            doc = new Y.Doc();
+            doc.clientID = who + 1;
+            docs.set(who, doc);
+          }
+          Y.applyUpdate(doc, Y.encodeStateAsUpdate(shared));
+          doc.getText("t").insert(0, text);
+          Y.applyUpdate(shared, Y.encodeStateAsUpdate(doc));
+        }
+        const fromStore = parseSaved(encodeSavedFromStore(shared.store.clients));
+        expect(fromStore).toEqual(Y.decodeStateVector(Y.encodeStateVector(shared)));
+        expect(parseSaved(encodeSaved(Y.encodeStateVector(shared)))).toEqual(fromStore);
+      }),
+    );
+  });
+
   it("does not treat the server's own saved message as client input", () => {
     const doc = new Y.Doc();
     doc.getText("t").insert(0, "x");
@@ -74,3 +101,10 @@ describe("collab frame parser", () => {
     expect(parseAwareness(encodeAwarenessEntries(many))).toBeNull();
   });
 });
+
+/** The state vector carried by a "saved" message (type 100, then a length-prefixed state vector). */
+function parseSaved(message: Uint8Array): Map<number, number> {
+  expect(message[0]).toBe(100);
+  const decoder = decoding.createDecoder(message.subarray(1));
+  return Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+}

@@ -1,0 +1,15 @@
+import { setFlagsFromString } from "node:v8";
+
+/**
+ * V8 settings for a server that allocates many short-lived objects per message (every collab
+ * update is a Yjs transaction with its own maps and sets). Imported first by server/index.ts.
+ *
+ * Allocation-site pretenuring: when objects from one allocation site survive a few young-generation
+ * collections (as they do during a burst, or while thousands of sockets connect), V8 starts
+ * allocating that site's objects directly in the old generation. For Yjs transactions that guess
+ * is wrong: they die within a millisecond, so the old generation fills with garbage, RSS rises by
+ * tens of MB and full collections run far more often. Measured with the collab benchmark at 500
+ * documents (bench/README.md): objects surviving into the old generation fell from ~23 MB/s to
+ * ~8 MB/s. The flag is read when V8 decides, so setting it at start-up is enough.
+ */
+setFlagsFromString("--no-allocation-site-pretenuring");
