@@ -13,3 +13,14 @@ import { setFlagsFromString } from "node:v8";
  * ~8 MB/s. The flag is read when V8 decides, so setting it at start-up is enough.
  */
 setFlagsFromString("--no-allocation-site-pretenuring");
+
+/**
+ * Old-generation growth: after each full collection V8 lets the old generation grow to a multiple
+ * of what survived (up to 4x) before collecting again. What does reach it here (updates waiting
+ * for their commit, sockets' buffers) dies soon after, so that headroom is mostly garbage that
+ * RSS carries: at 500 active documents the old generation swung between ~45 MB live and ~130 MB.
+ * Growing it by at most 25% means a full collection every few seconds instead (incremental, a few
+ * ms each on a ~50 MB heap) and about 80 MB less RSS in the same benchmark, with the same CPU and
+ * latency.
+ */
+setFlagsFromString("--heap-growing-percent=25");

@@ -214,9 +214,10 @@ export class DocumentRoom {
       writers = new Set(batch.map((b) => b.peer));
       if (writers.size === 1) origin = batch[0]!.peer;
     }
+    // Only a batch of several updates needs the transaction's own update (see above).
     let produced: Uint8Array | null = null;
-    const capture = (update: Uint8Array) => void (produced = update);
-    if (!single) doc.on("update", capture);
+    const capture = single ? null : (update: Uint8Array) => void (produced = update);
+    if (capture) doc.on("update", capture);
     try {
       Y.transact(
         doc,
@@ -232,7 +233,7 @@ export class DocumentRoom {
         origin,
       );
     } finally {
-      if (!single) doc.off("update", capture);
+      if (capture) doc.off("update", capture);
     }
     if (refused.length > 0) return this.refuse(batch, refused);
     const saved = this.savedMessage();
