@@ -879,9 +879,9 @@ async function main() {
     methodNotes: [
       "One load-generator process (this one) drives every server with the same client code (bench/lib/clients.ts): raw `ws` sockets speaking the y-websocket protocol (Circle, reference) or Hocuspocus' framing (document-name prefix + Auth message first). permessage-deflate off everywhere.",
       "Each client owns a real Y.Doc and sends real Yjs updates (Y.Text inserts). In the latency runs a client does not apply what it receives; it decodes each incoming update's metadata (Y.parseUpdateMeta) to time every edit's arrival, which keeps the load generator well below its core. Cold load and crash clients apply everything (full editors).",
-      "Circle runs exactly as in production (`tsx server/index.ts`, NODE_ENV=production, SQLite in WAL), with cookie auth + Origin on every upgrade; bench users are real users signed in through POST /login, each holding ≤ 15 collab connections (cap 16).",
+      "Circle runs exactly as `npm start` runs it (`node --single-threaded-gc --import tsx server/index.ts`, the arguments in server/node-args.json; NODE_ENV=production, SQLite in WAL), with cookie auth + Origin on every upgrade; bench users are real users signed in through POST /login, each holding ≤ 15 collab connections (cap 16).",
       "Reference: `@y/websocket-server@0.1.1`'s own server entry (src/server.js: setupWSConnection, no persistence). Hocuspocus: `new Server()` of `@hocuspocus/server@4.7.0`, default configuration, no extensions (bench/servers/hocuspocus.mjs). Hocuspocus echoes every update to its sender too; those echoes are ignored.",
-      "RSS and CPU are read from /proc for the serving process itself (for Circle the node child of the tsx wrapper; its validator worker thread included).",
+      "RSS and CPU are read from /proc for the serving process itself (for Circle the node process itself, its worker threads included).",
       `A scenario is marked invalid when the load generator used more than ${CFG.maxLoadGenCpu * 100}% of its core (process.cpuUsage over wall time) or a client failed to connect. Core busy times from /proc/stat are recorded to expose other processes on the machine.`,
     ],
   };

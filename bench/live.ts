@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/live.ts`: step-change fan-out latency of the live conference (issue 5).
  *
- * The real server (tsx server/index.ts, production mode, fresh migrated + seeded SQLite) runs
+ * The real server (node with server/node-args.json, as npm start runs it; production mode, fresh migrated + seeded SQLite) runs
  * pinned to core 0; this process, the load generator, to core 1. 100 conferences, each with a
  * lead and a co-facilitator socket signed in through POST /login. Every round all leads press
  * "next" at once (a burst: the worst case); then spread rounds press it at random moments within

@@ -6,7 +6,7 @@ import { seedDemoIfEmpty } from "../prisma/seed-demo";
 import { createCircleServer, loadBuild } from "./app";
 import { log } from "./log";
 
-/** Entry point: `tsx server/index.ts`. Migrations run before this (npm start). */
+/** Entry point: `node <server/node-args.json>` (npm start; `tsx watch` in development). Migrations run before this. */
 async function main() {
   const env = getEnv();
   let buildVersion = "";

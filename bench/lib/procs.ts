@@ -115,9 +115,9 @@ export type RunningServer = {
   kind: ServerKind;
   origin: string;
   port: number;
-  /** The spawned process (tsx wrapper for Circle). */
+  /** The spawned process (under taskset when pinned; taskset execs, so the same process). */
   proc: ChildProcess;
-  /** The process actually serving (tsx runs the script in a child node process). */
+  /** The process actually serving (a child process, if whatever was spawned started one). */
   pid: number;
   exited: Promise<number | null>;
 };
@@ -130,7 +130,8 @@ export async function startServer(kind: ServerKind, opts: StartOptions): Promise
   let cmd: string[];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1" };
   if (kind === "circle") {
-    cmd = [path.join(ROOT, "node_modules", ".bin", "tsx"), "server/index.ts"];
+    // Exactly as `npm start` runs it: node with server/node-args.json (the tsx loader, V8 flags).
+    cmd = [process.execPath, ...(JSON.parse(readFileSync(path.join(ROOT, "server", "node-args.json"), "utf8")) as string[])];
     Object.assign(env, { DATABASE_URL: `file:${opts.dbFile}`, SEED_DEMO: "1", LOG_LEVEL: "error", NODE_ENV: "production" });
     // Diagnostics only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): never set by the benchmark itself.
     if (process.env.BENCH_CIRCLE_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_CIRCLE_NODE_OPTIONS;
@@ -162,7 +163,7 @@ export async function startServer(kind: ServerKind, opts: StartOptions): Promise
     60_000,
     `${kind} server health`,
   );
-  // tsx runs the script in a child node process: measure and kill that one, not the wrapper.
+  // If the spawned process started the server as a child (a wrapper), measure and kill that one.
   let pid = proc.pid!;
   for (let depth = 0; depth < 3; depth++) {
     const kids = childrenOf(pid);
@@ -172,7 +173,7 @@ export async function startServer(kind: ServerKind, opts: StartOptions): Promise
   return { kind, origin, port, proc, pid, exited };
 }
 
-/** Graceful stop (SIGTERM to the wrapper, which relays it), then SIGKILL whatever is left. */
+/** Graceful stop (SIGTERM), then SIGKILL whatever is left. */
 export async function stopServer(server: RunningServer, graceMs = 8000): Promise<void> {
   if (server.proc.exitCode !== null || server.proc.signalCode !== null) return;
   server.proc.kill("SIGTERM");
@@ -186,7 +187,7 @@ export async function stopServer(server: RunningServer, graceMs = 8000): Promise
   if (existsSync(`/proc/${server.pid}`)) killPid(server.pid, "SIGKILL");
 }
 
-/** kill -9 of the serving process itself (not the tsx wrapper, whose child would live on). */
+/** kill -9 of the serving process itself (not a wrapper, whose child would live on). */
 export async function crashServer(server: RunningServer): Promise<void> {
   killPid(server.pid, "SIGKILL");
   await Promise.race([server.exited, sleep(5000)]);

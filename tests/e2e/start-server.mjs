@@ -1,7 +1,7 @@
 // Playwright's webServer: a fresh database for every run, real migrations, the demo seed, and
 // the production server (build/ is made by `npm test` / `npx remix build` beforehand).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,7 +35,9 @@ if (migrate.status !== 0) {
   process.exit(migrate.status ?? 1);
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT, env, stdio: "inherit" });
+// The same node arguments as `npm start` (server/node-args.json).
+const nodeArgs = JSON.parse(readFileSync(path.join(ROOT, "server", "node-args.json"), "utf8"));
+const server = spawn(process.execPath, nodeArgs, { cwd: ROOT, env, stdio: "inherit" });
 const forward = (signal) => () => server.kill(signal);
 process.on("SIGTERM", forward("SIGTERM"));
 process.on("SIGINT", forward("SIGINT"));

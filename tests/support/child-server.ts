@@ -1,3 +1,4 @@
+import SERVER_NODE_ARGS from "../../server/node-args.json";
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -27,11 +28,11 @@ export function freshDatabaseFile(): string {
 
 export type ChildServer = { process: ChildProcess; origin: string; exited: Promise<number | null> };
 
-/** The real server as its own process (`node --import tsx server/index.ts`), as `npm start` runs it. */
+/** The real server as its own process (`node <server/node-args.json>`), as `npm start` runs it. */
 export async function startChildServer(dbFile: string, port?: number): Promise<ChildServer> {
   const chosen = port ?? (await freePort());
   // One process (node with the tsx loader), not the tsx CLI wrapper: SIGKILL must hit the server itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(chosen), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}`, SEED_DEMO: "1", LOG_LEVEL: "error", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
