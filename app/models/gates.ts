@@ -1,3 +1,4 @@
+import { isBankHoliday } from "~/utils/bank-holidays";
 import type { Stage } from "~/utils/roles";
 import { STAGE_LABELS, STAGES } from "~/utils/roles";
 import {
@@ -201,17 +202,22 @@ export function isAssessmentCurrent(madeAt: Stage, caseStage: Stage): boolean {
 
 const MS_PER_DAY = 24 * 3600 * 1000;
 
+/** The service's calendar date (Europe/London) of an instant, as YYYY-MM-DD. */
+const londonDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /**
- * Adds working days (Monday to Friday) to a date, in UTC. Bank holidays are not counted out:
- * the service's calendar is not modelled yet (README Decisions).
+ * Adds working days to an instant: each step moves 24 hours on and counts only when the day in
+ * London is a weekday and not a bank holiday in England and Wales (app/utils/bank-holidays.ts).
  */
 export function addWorkingDays(from: Date, days: number): Date {
   let at = new Date(from.getTime());
   let left = days;
   while (left > 0) {
     at = new Date(at.getTime() + MS_PER_DAY);
-    const day = at.getUTCDay();
-    if (day !== 0 && day !== 6) left -= 1;
+    const date = londonDate.format(at);
+    const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+    if (day !== 0 && day !== 6 && !isBankHoliday(date)) left -= 1;
   }
   return at;
 }
