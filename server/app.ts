@@ -7,6 +7,8 @@ import express from "express";
 import helmet from "helmet";
 import { caseMemberIds } from "~/models/seating.server";
 import { closeLiveStores } from "~/models/live-store.server";
+import { stepTitle } from "~/models/live.server";
+import { insertStepHeading } from "~/realtime/live-headings";
 import { startCheckpointer } from "./checkpointer";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
@@ -77,6 +79,17 @@ export async function createCircleServer(options: { build?: () => Promise<Server
 
   const httpServer = createServer(app);
   const liveHooks: LiveHooks = {
+    // The lead moved to a new step: its heading goes into the case notes now, on the server, so the
+    // notes are anchored to the questions even while no scribe tablet is connected.
+    stepChanged: ({ conferenceId, caseId, state }) => {
+      const stepId = state.currentStepId;
+      if (!stepId) return;
+      stepTitle(stepId)
+        .then((title) => {
+          if (title) collab.changeDocument(`case:${caseId}:notes`, (doc) => insertStepHeading(doc, { conferenceId, version: state.version, stepId, title }, Date.now()));
+        })
+        .catch((err) => log.error({ err: String(err), conferenceId }, "step heading not added to the notes"));
+    },
     // The seating plan locked or unlocked: every open connection of the case team is re-authorized,
     // so seating documents reconnect read-only (or writable again).
     seatingLockChanged: ({ caseId }) => {

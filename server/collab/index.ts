@@ -197,6 +197,28 @@ export function createCollabServer(storage = new CollabStorage()) {
     return out;
   }
 
+  /**
+   * Change a document on the server's own account (no user connection involved): `change` edits a
+   * copy of the current state, and the update it makes is stored, applied and relayed like any
+   * writer's, committed at once. Used for the notes' step headings in a live conference.
+   */
+  function changeDocument(name: string, change: (doc: Y.Doc) => void): void {
+    if (stopped) return;
+    const room = openRoom(name);
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      const updates: Uint8Array[] = [];
+      copy.on("update", (u: Uint8Array) => updates.push(u));
+      change(copy);
+      for (const update of updates) room.enqueueFromServer(update);
+      room.flush();
+    } finally {
+      copy.destroy();
+      scheduleUnload(room);
+    }
+  }
+
   /** Re-authorize every open connection to one document (e.g. it was frozen or locked). */
   async function recheckDocument(name: string): Promise<void> {
     for (const conn of connectionsTo(name)) {
@@ -219,7 +241,7 @@ export function createCollabServer(storage = new CollabStorage()) {
     storage.deleteDocument(name);
   }
 
-  return { registry, onConnection, admit, close, readDocument, recheckDocument, destroyDocument };
+  return { registry, onConnection, admit, close, readDocument, changeDocument, recheckDocument, destroyDocument };
 }
 
 function toBytes(data: RawData): Uint8Array {

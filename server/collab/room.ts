@@ -32,6 +32,14 @@ const send = (ws: WebSocket, data: Uint8Array) => {
 };
 
 /** `message`: the frame as the writer sent it, when it can be relayed unchanged (a sync "update"). */
+/** The writer of updates the server makes itself: a socket that is never open, so nothing is sent to it. */
+const SERVER_PEER: RoomPeer = {
+  ws: { readyState: 3, OPEN: 1, send: () => undefined, close: () => undefined } as unknown as WebSocket,
+  canWrite: true,
+  identity: { userId: "", name: "Circle", color: "#666666", role: "editor" },
+  clientIds: new Set(),
+};
+
 type Pending = { peer: RoomPeer; update: Uint8Array; message: Uint8Array | undefined };
 
 /**
@@ -177,6 +185,15 @@ export class DocumentRoom {
     for (const peer of this.peers) send(peer.ws, frame);
   }
 
+  /**
+   * An update the server itself made (e.g. a live step's heading in the notes): it goes through the
+   * same path as a writer's (stored, then applied, then relayed to every peer), with nobody to
+   * confirm it to.
+   */
+  enqueueFromServer(update: Uint8Array): void {
+    this.enqueue(SERVER_PEER, update, undefined);
+  }
+
   private enqueue(peer: RoomPeer, update: Uint8Array, message: Uint8Array | undefined) {
     this.queue.push({ peer, update, message });
     this.commits.request(this);
@@ -294,7 +311,12 @@ export class DocumentRoom {
   flush(): void {
     const batch = this.drain();
     if (!batch) return;
-    this.storage.appendMany([batch]);
+    try {
+      this.storage.appendMany([batch]);
+    } catch (error) {
+      this.abortDrained();
+      throw error;
+    }
     this.committed();
   }
 

@@ -6,7 +6,7 @@ const stepTitle = (page: Page) => page.getByTestId("current-step").getByRole("he
 const connection = (page: Page) => page.getByTestId("live-connection");
 const editor = (page: Page) => page.getByRole("textbox", { name: "Case notes" });
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** The step heading the scribe's tablet adds to the notes: an H3 "<title> (HH:mm)". */
+/** The step heading the server adds to the case notes when the lead moves on: an H3 "<title> (HH:mm)". */
 const stepHeadings = (page: Page, title: string) => editor(page).locator("h3").filter({ hasText: new RegExp(`^${escape(title)} \\(\\d{2}:\\d{2}\\)$`) });
 
 // Both viewport projects run at once against one database and the notes of a case are one shared
@@ -77,17 +77,20 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
     await screenshot(co.page, testInfo, "live-co-offline");
     await lead.page.getByRole("button", { name: "Next →" }).click();
     await expect(stepTitle(lead.page)).not.toHaveText(third);
+    const fourth = (await stepTitle(lead.page).textContent())!;
     await lead.page.getByRole("button", { name: "Next →" }).click();
     await expect(lead.page.getByTestId("live-announcer")).toContainText("Step 5 of");
     const fifth = (await stepTitle(lead.page).textContent())!;
     await expect(stepTitle(co.page)).toHaveText(third);
 
-    // Back online: straight onto the current step, and a heading for it in the notes.
+    // Back online: straight onto the current step, and the notes have a heading for it and for the
+    // step passed while this tablet was away (the server writes them, not the scribe's tablet).
     await co.context.setOffline(false);
     await expect(connection(co.page)).toHaveText("Live", { timeout: 20_000 });
     await expect(stepTitle(co.page)).toHaveText(fifth);
     await expect(co.page.getByTestId("collab-status")).toHaveText("Saved", { timeout: 20_000 });
     await expect(stepHeadings(co.page, fifth)).toHaveCount(1);
+    await expect(stepHeadings(co.page, fourth)).toHaveCount(1);
 
     // The co-facilitator calls a break: both tablets show the break timer; the lead resumes.
     await co.page.getByRole("button", { name: "Break" }).click();

@@ -1,5 +1,6 @@
 import type { Socket } from "socket.io-client";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import type { LiveCommand, LiveState } from "~/realtime/live-machine";
 import type { Ack, LiveJoinAck, LivePresence, LiveStatePayload } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
@@ -110,6 +111,47 @@ describe("live conference over Socket.IO", () => {
     lead.socket.close();
     const again = await tablet("lead@demo.circle");
     expect(again.join).toMatchObject({ ok: true, state: { status: "ENDED", version: 8 } });
+  });
+
+  it("adds each new step's heading to the case notes on the server, with no scribe tablet connected, once", async () => {
+    const notes = `case:${caseId}:notes`;
+    const headings = async () => {
+      // The notes as stored (snapshot + log): what any tablet will load.
+      const db = getDb();
+      const doc = new Y.Doc();
+      const snapshot = await db.collabSnapshot.findUnique({ where: { docName: notes } });
+      if (snapshot) Y.applyUpdate(doc, snapshot.state);
+      for (const row of await db.collabUpdate.findMany({ where: { docName: notes, seq: { gt: snapshot?.seq ?? 0 } }, orderBy: { seq: "asc" } })) Y.applyUpdate(doc, row.data);
+      return doc
+        .getXmlFragment("notes")
+        .toArray()
+        .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === "heading")
+        .map((n) => n.toArray().map(String).join(""));
+    };
+    // A conference of its own (the others in this file end theirs), with the seeded one's attendees.
+    const seeded = await getDb().conferenceAttendee.findMany({ where: { conferenceId }, select: { participantId: true } });
+    const fresh = await getDb().conference.create({
+      data: { caseId, scheduledAt: new Date(Date.now() + 86_400_000), venue: "Library", attendees: { create: seeded } },
+      select: { id: true },
+    });
+    const client = await new TestClient(server().origin).signIn("lead@demo.circle", DEMO_PASSWORD);
+    const socket = await requireSocket(server().origin, client.cookieHeader);
+    open.push(socket);
+    expect(await emit(socket, "live:join", { conferenceId: fresh.id })).toMatchObject({ ok: true, role: "chair" });
+    const run = (command: object) => emit<Ack & { state?: LiveState }>(socket, "live:command", { conferenceId: fresh.id, command });
+    const before = await headings();
+
+    expect(await run({ type: "start", expectedVersion: 0 })).toEqual({ ok: true });
+    expect(await run({ type: "next", expectedVersion: 1 })).toEqual({ ok: true });
+    // A speaker change bumps the version but not the step: no second heading for the same step.
+    const speaker = seeded[0]!.participantId;
+    expect(await run({ type: "speaker", participantId: speaker, expectedVersion: 2 })).toEqual({ ok: true });
+    const steps = await getDb().conferenceStep.findMany({ where: { conferenceId: fresh.id }, orderBy: { position: "asc" }, select: { title: true } });
+    await waitFor(async () => (await headings()).length >= before.length + 2, 5_000, "both headings in the stored notes");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const added = (await headings()).slice(before.length);
+    expect(added.map((h) => h.replace(/ \(\d\d:\d\d\)$/, ""))).toEqual([steps[0]!.title, steps[1]!.title]);
+    expect(added.every((h) => / \(\d\d:\d\d\)$/.test(h))).toBe(true);
   });
 
   it("the supervisor follows but cannot change anything; others cannot even follow", async () => {

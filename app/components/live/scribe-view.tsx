@@ -1,9 +1,6 @@
-import { useCallback, useState } from "react";
 import { CaseNotes } from "~/components/editor/case-notes";
 import type { LiveConference } from "~/realtime/use-live-conference";
-import type { CollabDocument } from "~/realtime/use-collab-document";
 import { CurrentStep } from "./current-step";
-import { useLiveHeadings } from "./live-headings";
 import { SpeakerChooser } from "./speaker-chooser";
 import type { LiveScript } from "./types";
 
@@ -11,11 +8,7 @@ type Props = { live: LiveConference; script: LiveScript; notesReadOnly: boolean;
 
 /** The co-facilitator's tablet: the question at the top, a break button, and the notes below. */
 export function ScribeView({ live, script, notesReadOnly, userName, disabled }: Props) {
-  const { state, send, offsetMs } = live;
-  const [collab, setCollab] = useState<CollabDocument | null>(null);
-  const titleOf = useCallback((stepId: string) => script.steps.find((s) => s.id === stepId)?.title ?? null, [script.steps]);
-  const now = useCallback(() => Date.now() + offsetMs, [offsetMs]);
-  useLiveHeadings({ enabled: live.role === "assist" && !notesReadOnly, conferenceId: script.id, state, titleOf, now, collab });
+  const { state, send } = live;
   const running = state.status === "LIVE" || state.status === "PAUSED";
   return (
     <div className="live-scribe stack">
@@ -31,7 +24,7 @@ export function ScribeView({ live, script, notesReadOnly, userName, disabled }: 
       <section aria-labelledby="notes-title" className="live-notes">
         <h2 id="notes-title">Notes</h2>
         <p className="hint">A heading is added here for each new step the lead moves to.</p>
-        <CaseNotes caseId={script.caseId} readOnly={notesReadOnly} userName={userName} onDocument={setCollab} />
+        <CaseNotes caseId={script.caseId} readOnly={notesReadOnly} userName={userName} />
       </section>
     </div>
   );
