@@ -31,7 +31,6 @@ const send = (ws: WebSocket, data: Uint8Array) => {
   if (ws.readyState === ws.OPEN) ws.send(data);
 };
 
-/** `message`: the frame as the writer sent it, when it can be relayed unchanged (a sync "update"). */
 /** The writer of updates the server makes itself: a socket that is never open, so nothing is sent to it. */
 const SERVER_PEER: RoomPeer = {
   ws: { readyState: 3, OPEN: 1, send: () => undefined, close: () => undefined } as unknown as WebSocket,
@@ -40,6 +39,7 @@ const SERVER_PEER: RoomPeer = {
   clientIds: new Set(),
 };
 
+/** `message`: the frame as the writer sent it, when it can be relayed unchanged (a sync "update"). */
 type Pending = { peer: RoomPeer; update: Uint8Array; message: Uint8Array | undefined };
 
 /**
