@@ -101,6 +101,12 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
     await lead.page.getByRole("button", { name: "Resume" }).click();
     await expect(co.page.getByTestId("live-status")).toHaveText("Running");
 
+    // The lead can unlock the seating plan during the conference (someone needs to move) and lock it again.
+    await lead.page.getByRole("button", { name: "Unlock seating" }).click();
+    await expect(lead.page.getByTestId("seating-lock")).toHaveText("Seating plan: unlocked");
+    await lead.page.getByRole("button", { name: "Lock seating" }).click();
+    await expect(lead.page.getByTestId("seating-lock")).toHaveText("Seating plan: locked");
+
     // End asks first; "Keep going" leaves the conference running.
     await lead.page.getByRole("button", { name: "End…" }).click();
     await expect(lead.page.getByRole("alertdialog")).toContainText("End the conference now?");
