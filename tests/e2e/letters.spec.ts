@@ -47,6 +47,19 @@ test("the author drafts under a facilitator's eye; the person harmed decides wha
     await expectNoSeriousA11yViolations(author, testInfo, "letter-author");
     await expectTouchTargets(author.getByRole("button", { name: "Submit for review" }));
 
+    // The facilitator suggests rewording; the author takes it with one tap and the letter changes for both.
+    await lead.page.getByLabel("Words to change").fill("but I was drunk");
+    await lead.page.getByLabel("Suggested words").fill("and there is no excuse for it");
+    await lead.page.getByRole("button", { name: "Suggest this change" }).click();
+    const suggestion = author.locator(".letter-suggestion", { hasText: "and there is no excuse for it" });
+    await expect(suggestion).toBeVisible({ timeout: 15_000 });
+    await suggestion.getByRole("button", { name: "Use this change" }).click();
+    await expect(authorEditor(author)).toContainText("Dear Jess, I am sorry I hit you and there is no excuse for it.");
+    await expect(authorEditor(author)).not.toContainText("drunk");
+    await expect(author.getByTestId("collab-status")).toHaveText("Saved");
+    await expect(watchEditor(lead.page)).toContainText("and there is no excuse for it", { timeout: 15_000 });
+    await expect(suggestion).toHaveCount(0, { timeout: 15_000 });
+
     // The author revises and submits; the facilitator asks for changes, then approves.
     await authorEditor(author).click();
     await author.keyboard.press("Control+End");
