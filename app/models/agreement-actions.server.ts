@@ -5,7 +5,7 @@ import type { AgreementChangedPayload } from "~/realtime/protocol";
 import { getCaseAgreement } from "./agreement.server";
 import { recordOutcomeNotice, recordPayment, recordProgress } from "./agreement-monitoring.server";
 import { REVIEW_INTENTS, termProblems, type AgreementActionInput } from "./agreement-schemas";
-import { AgreementStateError, commentOnVersion, decideVersion, freezeDraft, removeTerm, saveTerm, signVersion, startAgreement, submitVersion } from "./agreement-workflow.server";
+import { AgreementStateError, commentOnVersion, decideVersion, freezeDraft, moveTerm, removeTerm, saveTerm, signVersion, startAgreement, submitVersion } from "./agreement-workflow.server";
 
 type Ctx = Pick<CircleLoadContext, "collab">;
 export type ActionOutcome = { done: string; id?: string; change?: AgreementChangedPayload["change"]; details?: Record<string, unknown> };
@@ -36,6 +36,10 @@ export async function runAgreementAction(ctx: Ctx, user: Principal & { name: str
     case "remove-term":
       await removeTerm(id, input.termId);
       return { done: "Term removed.", details: { termId: input.termId } };
+    case "move-term": {
+      const moved = await moveTerm(id, input.termId, input.direction);
+      return { done: `Term ${moved.from} is now term ${moved.to}.`, details: { termId: input.termId, from: moved.from, to: moved.to } };
+    }
     case "freeze": {
       const v = await freezeDraft(ctx, id, user.id);
       return { done: v.reused ? `Version ${v.number} is unchanged and ready to sign.` : `Version ${v.number} is ready to sign.`, id: v.id, details: { versionId: v.id, number: v.number, hash: v.contentHash } };

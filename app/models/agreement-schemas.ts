@@ -151,6 +151,7 @@ export const AgreementActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add-term"), ...termFields }),
   z.object({ intent: z.literal("edit-term"), termId: RecordIdSchema, ...termFields }),
   z.object({ intent: z.literal("remove-term"), termId: RecordIdSchema }),
+  z.object({ intent: z.literal("move-term"), termId: RecordIdSchema, direction: z.enum(["up", "down"], { error: "Say whether the term moves up or down" }) }),
   z.object({ intent: z.literal("freeze") }),
   z.object({
     intent: z.literal("sign"),

@@ -123,6 +123,22 @@ export async function removeTerm(agreementId: string, termId: string) {
   });
 }
 
+/** Swap a term with its neighbour above or below (the order the agreement lists, freezes and signs). */
+export async function moveTerm(agreementId: string, termId: string, direction: "up" | "down"): Promise<{ from: number; to: number }> {
+  await requireDrafting(agreementId);
+  return db.$transaction(async (tx) => {
+    const terms = await tx.agreementTerm.findMany({ where: { agreementId }, orderBy: { position: "asc" }, select: { id: true } });
+    const from = terms.findIndex((t) => t.id === termId);
+    if (from < 0) throw new AgreementStateError("That term is not in this agreement.");
+    const to = direction === "up" ? from - 1 : from + 1;
+    if (to < 0 || to >= terms.length) throw new AgreementStateError(direction === "up" ? "That term is already first." : "That term is already last.");
+    [terms[from], terms[to]] = [terms[to]!, terms[from]!];
+    // Every position is rewritten from the new order, so earlier gaps or ties cannot survive a move.
+    for (const [position, t] of terms.entries()) await tx.agreementTerm.update({ where: { id: t.id }, data: { position } });
+    return { from: from + 1, to: to + 1 };
+  });
+}
+
 async function supersedeSigning(tx: Prisma.TransactionClient, agreementId: string, exceptId?: string) {
   await tx.agreementVersion.updateMany({ where: { agreementId, state: "SIGNING", ...(exceptId ? { id: { not: exceptId } } : {}) }, data: { state: "SUPERSEDED" } });
 }

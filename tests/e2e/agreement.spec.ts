@@ -67,6 +67,13 @@ test("lead and co draft an agreement together, participants sign, the supervisor
     }
     await expect(lead.page.getByTestId("collab-status")).toHaveText(/Saved/);
     await addTerm(co.page, { kind: "Apology letter", what: "Write a letter of apology to Jess", due: "2026-12-31" });
+    // The order of the terms is the order they are read and signed in: the co tries the letter first, then puts it back.
+    const titles = co.page.locator(".term-card h3");
+    await co.page.getByRole("button", { name: "Move term 2 up" }).click();
+    await expect(titles).toHaveText(["1. Apology letter", "2. Restitution (money)"]);
+    await expect(co.page.getByRole("button", { name: "Move term 1 up" })).toBeDisabled();
+    await co.page.getByRole("button", { name: "Move term 1 down" }).click();
+    await expect(titles).toHaveText(["1. Restitution (money)", "2. Apology letter"]);
     await screenshot(co.page, testInfo, "agreement-drafting");
 
     await visit(lead.page, url);

@@ -38,7 +38,7 @@ export function TermsSection({ data, editable }: { data: Workspace; editable: bo
       ) : (
         <ol className="term-list">
           {terms.map((t, i) => (
-            <TermCard key={t.id} term={t} index={i} participants={participants} editable={editable} />
+            <TermCard key={t.id} term={t} index={i} count={terms.length} participants={participants} editable={editable} />
           ))}
         </ol>
       )}
@@ -47,9 +47,10 @@ export function TermsSection({ data, editable }: { data: Workspace; editable: bo
   );
 }
 
-function TermCard({ term, index, participants, editable }: { term: DraftTerm; index: number; participants: WorkspaceParticipant[]; editable: boolean }) {
+function TermCard({ term, index, count, participants, editable }: { term: DraftTerm; index: number; count: number; participants: WorkspaceParticipant[]; editable: boolean }) {
   const edit = useAgreementFetcher();
   const remove = useAgreementFetcher();
+  const move = useAgreementFetcher();
   const due = term.dueDate ? toZonedInput(term.dueDate).slice(0, 10) : null;
   const title = `${index + 1}. ${TERM_TYPE_LABELS[term.type as TermType] ?? term.type}`;
   return (
@@ -81,9 +82,17 @@ function TermCard({ term, index, participants, editable }: { term: DraftTerm; in
             <input type="hidden" name="termId" value={term.id} />
             <button type="submit" className="danger" disabled={remove.busy} aria-label={`Remove term ${index + 1}`}>{remove.busy ? "Removing…" : "Remove"}</button>
           </remove.fetcher.Form>
+          {count > 1 ? (
+            <move.fetcher.Form method="post" className="row term-move">
+              <input type="hidden" name="intent" value="move-term" />
+              <input type="hidden" name="termId" value={term.id} />
+              <button type="submit" name="direction" value="up" className="secondary" disabled={move.busy || index === 0} aria-label={`Move term ${index + 1} up`}>↑ Up</button>
+              <button type="submit" name="direction" value="down" className="secondary" disabled={move.busy || index === count - 1} aria-label={`Move term ${index + 1} down`}>↓ Down</button>
+            </move.fetcher.Form>
+          ) : null}
         </div>
       ) : null}
-      <FormMessage error={remove.errors.form} />
+      <FormMessage error={remove.errors.form ?? move.errors.form ?? move.errors.direction} />
     </li>
   );
 }
