@@ -185,3 +185,65 @@ test("the supervisor follows the live conference without controls; others get 40
     await other.context.close();
   }
 });
+
+/** A stand-in for the Screen Wake Lock API that counts requests (Chromium's own needs a visible, focused screen). */
+const FAKE_WAKE_LOCK = () => {
+  type Sentinel = { released: boolean; release: () => Promise<void>; addEventListener: (type: string, fn: () => void) => void };
+  const state = { requests: 0, sentinels: [] as Sentinel[] };
+  (window as unknown as { __wake: typeof state }).__wake = state;
+  Object.defineProperty(navigator, "wakeLock", {
+    configurable: true,
+    value: {
+      request: async () => {
+        state.requests++;
+        const listeners: (() => void)[] = [];
+        const sentinel: Sentinel = {
+          released: false,
+          release: async () => {
+            sentinel.released = true;
+            listeners.forEach((fn) => fn());
+          },
+          addEventListener: (_type, fn) => listeners.push(fn),
+        };
+        state.sentinels.push(sentinel);
+        return sentinel;
+      },
+    },
+  });
+};
+const NO_WAKE_LOCK = () => Object.defineProperty(navigator, "wakeLock", { configurable: true, value: undefined });
+
+test("the screen stays awake while the conference runs, is asked again after the lock is lost, and a tablet that cannot says so", async ({ browser }) => {
+  const { conferenceId } = createLiveConference(caseFor(test.info().project.name));
+  const url = `/conferences/${conferenceId}/live`;
+  const lead = await signedInPage(browser, DEMO.lead);
+  const co = await signedInPage(browser, DEMO.co);
+  const wake = () => lead.page.evaluate(() => (window as unknown as { __wake: { requests: number; sentinels: { released: boolean }[] } }).__wake);
+  try {
+    await lead.context.addInitScript(FAKE_WAKE_LOCK);
+    await co.context.addInitScript(NO_WAKE_LOCK);
+    await visit(lead.page, url);
+    await visit(co.page, url);
+    await expect(connection(lead.page)).toHaveText("Live");
+    expect((await wake()).requests).toBe(0); // not before the conference runs
+
+    await lead.page.getByRole("button", { name: "Start the conference" }).click();
+    await expect.poll(async () => (await wake()).requests).toBe(1);
+    await expect(lead.page.getByTestId("wake-hint")).toHaveCount(0);
+    await expect(co.page.getByTestId("wake-hint")).toContainText("cannot keep the screen awake");
+
+    // The browser drops the lock (the tablet was switched away); coming back asks again.
+    await lead.page.evaluate(async () => (window as unknown as { __wake: { sentinels: { release: () => Promise<void> }[] } }).__wake.sentinels[0]!.release());
+    await lead.page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await expect.poll(async () => (await wake()).requests).toBe(2);
+
+    // Ending the conference lets the screen sleep again.
+    await lead.page.getByRole("button", { name: "End…" }).click();
+    await lead.page.getByRole("button", { name: "End the conference" }).click();
+    await expect.poll(async () => (await wake()).sentinels[1]?.released).toBe(true);
+    await expect(co.page.getByTestId("wake-hint")).toHaveCount(0);
+  } finally {
+    await lead.context.close();
+    await co.context.close();
+  }
+});
