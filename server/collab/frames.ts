@@ -59,15 +59,12 @@ export const encodeUpdate = (update: Uint8Array) =>
 export const encodeAwareness = (update: Uint8Array) =>
   message((e) => (encoding.writeVarUint(e, MessageType.awareness), encoding.writeVarUint8Array(e, update)));
 
-/** Circle's one extension: "everything up to this state vector is durably stored". y-websocket clients ignore it. */
-export const encodeSaved = (stateVector: Uint8Array) =>
-  message((e) => (encoding.writeVarUint(e, MessageType.saved), encoding.writeVarUint8Array(e, stateVector)));
-
 /** The struct list of one client in a Y.Doc's store: its last struct ends at the client's clock. */
 type ClientStructs = readonly { id: { clock: number }; length: number }[];
 
 /**
- * The same "saved" message for a document's state vector, read straight from its store
+ * Circle's one extension, "everything up to this state vector is durably stored" (y-websocket
+ * clients ignore it): the message for a document's state vector, read straight from its store
  * (`doc.store.clients`) in one pass: no intermediate map, sorted copy or extra buffer. It is
  * sent after every commit. Clients decode it with Y.decodeStateVector, in any order.
  */
