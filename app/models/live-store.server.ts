@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { LiveState, StepStatus } from "~/realtime/live-machine";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
+import { openServerDatabase } from "~/utils/sqlite.server";
 
 /**
  * The live conference's hot path (issue 5): reading the state and storing an accepted command
@@ -48,11 +49,7 @@ export class LiveStore {
   private readonly q;
 
   constructor(file = databaseFilePath()) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
-    this.db.pragma("wal_autocheckpoint = 0"); // checkpoints run in a worker (server/checkpointer.ts)
+    this.db = openServerDatabase(file);
     this.q = {
       conference: this.db.prepare<[string], { status: string; holdReason: string | null; caseId: string }>(
         'SELECT status, holdReason, caseId FROM "Conference" WHERE id = ?',

@@ -1,5 +1,6 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { databaseFilePath } from "~/utils/env.server";
+import { openServerDatabase } from "~/utils/sqlite.server";
 
 /**
  * The collab document store: an append-only update log plus one compacted snapshot per document
@@ -13,11 +14,7 @@ export class CollabStorage {
   private readonly compactTx: (docName: string, seq: number, state: Uint8Array) => void;
 
   constructor(file = databaseFilePath()) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
-    this.db.pragma("wal_autocheckpoint = 0"); // checkpoints run in a worker (server/checkpointer.ts)
+    this.db = openServerDatabase(file);
     this.statements = {
       snapshot: this.db.prepare<[string], { seq: number; state: Buffer }>('SELECT seq, state FROM "CollabSnapshot" WHERE docName = ?'),
       // Only the blobs (pluck): a long log loads without an object per row.
