@@ -1,4 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { audit } from "~/utils/audit.server";
+import { notFound, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { RecordIdSchema } from "~/utils/schemas";
+import { requireCaseAction } from "./case-access.server";
 import { formatDateTime } from "~/utils/format";
 import { renderPdf, type PdfBlock } from "~/utils/pdf.server";
 import { parseRichDoc, richDocToText, type RichDoc } from "~/utils/rich-text";
@@ -10,6 +15,20 @@ import { TERM_TYPE_LABELS, termSpecifics, type FrozenTerm } from "./agreement-sc
  * frozen terms JSON, the allow-listed narrative tree, signatures as sentences. Nothing from the
  * document is ever emitted as markup, so nothing in it can run script or reach the network.
  */
+/**
+ * What the print view and the PDF route share: a case member, the approved version named in the
+ * URL (404 otherwise), and an audit entry for the export.
+ */
+export async function loadApprovedExport({ request, params, context }: LoaderFunctionArgs, format: "pdf" | "print") {
+  const user = await requireUser(request, context);
+  const resource = await requireCaseAction(user, params.caseId, "agreement:read");
+  const versionId = RecordIdSchema.safeParse(params.versionId);
+  const exported = versionId.success ? await getApprovedExport(resource.caseId, versionId.data) : null;
+  if (!exported) throw notFound("No approved agreement");
+  await audit({ actor: user, action: `agreement.export.${format}`, target: `case:${resource.caseId}`, caseId: resource.caseId, ip: context.clientIp, details: { version: exported.number } });
+  return { caseId: resource.caseId, exported };
+}
+
 export async function getApprovedExport(caseId: string, versionId: string) {
   const version = await db.agreementVersion.findFirst({
     where: { id: versionId, state: "APPROVED", agreement: { caseId, approvedVersionId: versionId } },

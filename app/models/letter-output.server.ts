@@ -1,13 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { audit } from "~/utils/audit.server";
+import { notFound, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { applyRedactions } from "~/components/letter/letter-delivery";
 import { renderPdf, type PdfBlock } from "~/utils/pdf.server";
-import { getApprovedVersion } from "./letter.server";
+import { getApprovedVersion, requireLetterAction } from "./letter.server";
 import { newestChoice } from "./letter-workflow.server";
 
 /**
  * The approved letter as it will be delivered: the newest approved version's text with the person
  * harmed's redactions applied. Null when nothing is approved (or the letter was destroyed).
  */
+/**
+ * What the print view and the PDF route share: a facilitator who may release the letter, the
+ * letter as it will be delivered (404 when nothing is approved), and an audit entry for the export.
+ */
+export async function loadDeliverable({ request, params, context }: LoaderFunctionArgs, format: "pdf" | "print") {
+  const user = await requireUser(request, context);
+  const access = await requireLetterAction(user, params.letterId, "letter:release", params.caseId);
+  const deliverable = await getDeliverable(access.letterId);
+  if (!deliverable) throw notFound("No approved letter");
+  await audit({ actor: user, action: `letter.export.${format}`, target: `letter:${access.letterId}`, caseId: access.caseId, ip: context.clientIp, details: { version: deliverable.number } });
+  return { caseId: access.caseId, letterId: access.letterId, deliverable };
+}
+
 export async function getDeliverable(letterId: string) {
   const letter = await db.letter.findUnique({ where: { id: letterId }, select: { status: true, writerId: true, recipientId: true, recipientLabel: true } });
   if (!letter || (letter.status !== "APPROVED" && letter.status !== "RELEASED")) return null;

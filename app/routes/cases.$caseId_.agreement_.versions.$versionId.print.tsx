@@ -2,25 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RichTextView } from "~/components/ui/rich-text-view";
-import { getApprovedExport, termLines } from "~/models/agreement-output.server";
-import { requireCaseAction } from "~/models/case-access.server";
-import { audit } from "~/utils/audit.server";
-import { notFound, requireUser } from "~/utils/auth.server";
-import { RecordIdSchema } from "~/utils/schemas";
+import { loadApprovedExport, termLines } from "~/models/agreement-output.server";
 import styles from "~/styles/agreement.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Agreement ${data.reference} v${data.number} · Print · Circle` : "Agreement · Circle" }];
 
 /** Print view of the approved agreement: text nodes only, from the stored, sanitized version. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const resource = await requireCaseAction(user, params.caseId, "agreement:read");
-  const versionId = RecordIdSchema.safeParse(params.versionId);
-  const exported = versionId.success ? await getApprovedExport(resource.caseId, versionId.data) : null;
-  if (!exported) throw notFound("No approved agreement");
-  await audit({ actor: user, action: "agreement.export.print", target: `case:${resource.caseId}`, caseId: resource.caseId, ip: context.clientIp, details: { version: exported.number } });
-  return json({ ...exported, caseId: resource.caseId, terms: exported.terms.map(termLines) });
+export async function loader(args: LoaderFunctionArgs) {
+  const { caseId, exported } = await loadApprovedExport(args, "print");
+  return json({ ...exported, caseId, terms: exported.terms.map(termLines) });
 }
 
 export default function PrintAgreement() {

@@ -1,23 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireLetterAction } from "~/models/letter.server";
-import { getDeliverable } from "~/models/letter-output.server";
-import { audit } from "~/utils/audit.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { loadDeliverable } from "~/models/letter-output.server";
 import styles from "~/styles/letters.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Print the letter · Circle" }];
 
 /** Print view of the approved letter as it will be delivered. Facilitators only. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const access = await requireLetterAction(user, params.letterId, "letter:release", params.caseId);
-  const deliverable = await getDeliverable(access.letterId);
-  if (!deliverable) throw notFound("No approved letter");
-  await audit({ actor: user, action: "letter.export.print", target: `letter:${access.letterId}`, caseId: access.caseId, ip: context.clientIp, details: { version: deliverable.number } });
-  return json({ ...deliverable, caseId: access.caseId, letterId: access.letterId });
+export async function loader(args: LoaderFunctionArgs) {
+  const { caseId, letterId, deliverable } = await loadDeliverable(args, "print");
+  return json({ ...deliverable, caseId, letterId });
 }
 
 export default function PrintLetter() {

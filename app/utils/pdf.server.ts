@@ -155,3 +155,15 @@ export function pdfText(bytes: Uint8Array): string[] {
   }
   return out;
 }
+
+/** A PDF as a download that is never cached and never sniffed as anything else. */
+export function pdfResponse(bytes: Uint8Array, filename: string): Response {
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
