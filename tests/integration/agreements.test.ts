@@ -2,13 +2,11 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { CollabStorage } from "../../server/collab/storage";
 import { hashContent } from "~/models/agreement-workflow.server";
 import { CollabClose } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
-import { databaseFilePath } from "~/utils/env.server";
 import { factories } from "../../prisma/factories";
-import { allSaved, connectPeer, type TestPeer } from "../support/collab-client";
+import { allSaved, storedDoc, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 
@@ -26,20 +24,6 @@ function writeNarrative(peer: TestPeer, text: string) {
   fragment.insert(fragment.length, [p]);
 }
 
-function storedText(docName: string): string {
-  const storage = new CollabStorage(databaseFilePath());
-  try {
-    const { snapshot, updates } = storage.load(docName);
-    const doc = new Y.Doc();
-    if (snapshot) Y.applyUpdate(doc, snapshot);
-    updates.forEach((u) => Y.applyUpdate(doc, u));
-    const text = doc.getXmlFragment("narrative").toString();
-    doc.destroy();
-    return text;
-  } finally {
-    storage.close();
-  }
-}
 
 /** Literal strings of a PDF's content streams (the writer emits text only in (…) literals). */
 function pdfText(bytes: Uint8Array): string {
@@ -187,7 +171,7 @@ describe("outcome agreements: frozen versions, signatures, review and tampering"
     leadPeer.provider.ws!.send(encoding.toUint8Array(encoder));
     await waitFor(() => leadPeer.provider.synced, 10_000, "server answered after the write");
     expect(supPeer.doc.getXmlFragment("narrative").toString()).not.toContain("Tampered");
-    expect(storedText(`agreement:${agreementId}`)).not.toContain("Tampered");
+    expect(storedDoc(`agreement:${agreementId}`).getXmlFragment("narrative").toString()).not.toContain("Tampered");
     expect(allSaved(leadPeer)).toBe(false);
     // …and the attempt is audited (once per connection, not per keystroke).
     await waitFor(

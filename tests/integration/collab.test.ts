@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { CollabStorage } from "../../server/collab/storage";
 import { CollabClose } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
-import { databaseFilePath } from "~/utils/env.server";
-import { allSaved, authedWebSocket, connectPeer, type TestPeer } from "../support/collab-client";
+import { allSaved, storedDoc, authedWebSocket, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 
@@ -13,18 +11,6 @@ const peers: TestPeer[] = [];
 const track = (p: TestPeer) => (peers.push(p), p);
 afterEach(() => peers.splice(0).forEach((p) => p.destroy()));
 
-function storedState(docName: string): Uint8Array {
-  const storage = new CollabStorage(databaseFilePath());
-  try {
-    const { snapshot, updates } = storage.load(docName);
-    const doc = new Y.Doc();
-    if (snapshot) Y.applyUpdate(doc, snapshot);
-    updates.forEach((u) => Y.applyUpdate(doc, u));
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    storage.close();
-  }
-}
 
 describe("collab server: jointly edited notes", () => {
   const server = useDemoServer();
@@ -57,7 +43,7 @@ describe("collab server: jointly edited notes", () => {
     await waitFor(() => allSaved(a), 10_000, "lead saved");
     expect(a.text.toString()).not.toContain("SUPERVISOR EDIT");
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, storedState(name));
+    Y.applyUpdate(stored, Y.encodeStateAsUpdate(storedDoc(name)));
     expect(stored.getText("t").toString()).not.toContain("SUPERVISOR EDIT");
     expect(allSaved(s)).toBe(false);
   });
@@ -79,7 +65,7 @@ describe("collab server: jointly edited notes", () => {
   it("closes an oversized frame with 1009 and leaves the document as it was", async () => {
     const lead = await signIn("lead@demo.circle");
     const name = await notesDoc();
-    const before = storedState(name);
+    const before = Y.encodeStateAsUpdate(storedDoc(name));
     const WS = authedWebSocket(lead.cookieHeader, server().origin);
     const ws = new WS(`${server().origin.replace("http", "ws")}/collab/${name}`);
     await new Promise((resolve) => ws.once("open", resolve));
@@ -88,7 +74,7 @@ describe("collab server: jointly edited notes", () => {
       ws.send(new Uint8Array(2 * 1024 * 1024));
     });
     expect(code).toBe(1009);
-    expect(Buffer.from(storedState(name)).equals(Buffer.from(before))).toBe(true);
+    expect(Buffer.from(Y.encodeStateAsUpdate(storedDoc(name))).equals(Buffer.from(before))).toBe(true);
     expect((await fetch(`${server().origin}/healthz`)).status).toBe(200);
   });
 
@@ -98,7 +84,7 @@ describe("collab server: jointly edited notes", () => {
     const good = track(connectPeer(server().origin, co.cookieHeader, name));
     await waitFor(() => good.provider.synced, 10_000, "synced");
     await waitFor(() => allSaved(good), 10_000, "quiet");
-    const before = storedState(name);
+    const before = Y.encodeStateAsUpdate(storedDoc(name));
     const valid = (() => {
       const d = new Y.Doc();
       d.getText("t").insert(0, "a valid update that will be cut short");
@@ -123,7 +109,7 @@ describe("collab server: jointly edited notes", () => {
       });
       expect(code).toBeGreaterThanOrEqual(4400);
     }
-    expect(Buffer.from(storedState(name)).equals(Buffer.from(before))).toBe(true);
+    expect(Buffer.from(Y.encodeStateAsUpdate(storedDoc(name))).equals(Buffer.from(before))).toBe(true);
     good.text.insert(0, "still working ");
     await waitFor(() => allSaved(good), 10_000, "the good client is still served");
   });

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import type { LiveCommand, LiveState } from "~/realtime/live-machine";
 import type { Ack, LiveJoinAck, LivePresence, LiveStatePayload } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
+import { storedDoc } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
 import { requireSocket, type CircleClientSocket } from "../support/realtime-clients";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
@@ -115,19 +116,13 @@ describe("live conference over Socket.IO", () => {
 
   it("adds each new step's heading to the case notes on the server, with no scribe tablet connected, once", async () => {
     const notes = `case:${caseId}:notes`;
-    const headings = async () => {
-      // The notes as stored (snapshot + log): what any tablet will load.
-      const db = getDb();
-      const doc = new Y.Doc();
-      const snapshot = await db.collabSnapshot.findUnique({ where: { docName: notes } });
-      if (snapshot) Y.applyUpdate(doc, snapshot.state);
-      for (const row of await db.collabUpdate.findMany({ where: { docName: notes, seq: { gt: snapshot?.seq ?? 0 } }, orderBy: { seq: "asc" } })) Y.applyUpdate(doc, row.data);
-      return doc
+    const headings = async () =>
+      // The notes as stored: what any tablet will load.
+      storedDoc(notes)
         .getXmlFragment("notes")
         .toArray()
         .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === "heading")
         .map((n) => n.toArray().map(String).join(""));
-    };
     // A conference of its own (the others in this file end theirs), with the seeded one's attendees.
     const seeded = await getDb().conferenceAttendee.findMany({ where: { conferenceId }, select: { participantId: true } });
     const fresh = await getDb().conference.create({

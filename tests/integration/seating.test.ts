@@ -1,10 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { CollabStorage } from "../../server/collab/storage";
 import { CollabClose, type LiveJoinAck } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
-import { databaseFilePath } from "~/utils/env.server";
-import { allSaved, connectPeer, type TestPeer } from "../support/collab-client";
+import { allSaved, storedDoc, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
 import { openCollab, requireSocket } from "../support/realtime-clients";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
@@ -15,18 +13,6 @@ afterEach(() => peers.splice(0).forEach((p) => p.destroy()));
 
 const placements = (p: TestPeer) => p.doc.getMap<unknown>("placements");
 
-function stored(docName: string): Y.Doc {
-  const storage = new CollabStorage(databaseFilePath());
-  try {
-    const { snapshot, updates } = storage.load(docName);
-    const doc = new Y.Doc();
-    if (snapshot) Y.applyUpdate(doc, snapshot);
-    updates.forEach((u) => Y.applyUpdate(doc, u));
-    return doc;
-  } finally {
-    storage.close();
-  }
-}
 
 /** The access level the collab server recorded for the newest connection of `email` to `docName`. */
 async function lastOpenLevel(email: string, docName: string) {
@@ -108,7 +94,7 @@ describe("seating plan: page, collab access and the lock", () => {
       a.provider.awareness.setLocalStateField("marker", "after-locked-write");
       await waitFor(() => [...b.provider.awareness.getStates().values()].some((s) => (s as { marker?: string }).marker === "after-locked-write"), 10_000, "presence after the write");
       expect(placements(b).has("clocked00000000000000000001")).toBe(false);
-      expect(stored(docName).getMap("placements").has("clocked00000000000000000001")).toBe(false);
+      expect(storedDoc(docName).getMap("placements").has("clocked00000000000000000001")).toBe(false);
       expect(allSaved(a)).toBe(false);
 
       const state = await getDb().conferenceLive.findUniqueOrThrow({ where: { conferenceId }, select: { version: true } });

@@ -3,6 +3,8 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import * as decoding from "lib0/decoding";
 import { MESSAGE_SAVED } from "~/realtime/protocol";
+import { databaseFilePath } from "~/utils/env.server";
+import { CollabStorage } from "../../server/collab/storage";
 
 /** A ws client class that sends the session cookie and Origin, as a browser would. */
 export function authedWebSocket(cookie: string, origin: string) {
@@ -59,4 +61,18 @@ export function allSaved(peer: TestPeer): boolean {
   const last = peer.saved.at(-1);
   const confirmed = last ? (Y.decodeStateVector(last).get(peer.doc.clientID) ?? 0) : 0;
   return confirmed >= local;
+}
+
+/** A document as stored (snapshot + log, read on a connection of its own): what any client will load. */
+export function storedDoc(docName: string): Y.Doc {
+  const storage = new CollabStorage(databaseFilePath());
+  try {
+    const { snapshot, updates } = storage.load(docName);
+    const doc = new Y.Doc();
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    updates.forEach((u) => Y.applyUpdate(doc, u));
+    return doc;
+  } finally {
+    storage.close();
+  }
 }
