@@ -8,6 +8,7 @@ import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
 import { CommitScheduler } from "./commits";
 import { isEmptyUpdate, parseFrame, type Frame } from "./frames";
+import { loadStored } from "./log-load";
 import { COLLAB_LIMITS, colourFor, createRateLimiter } from "./limits";
 import { DocumentRoom, type RoomPeer } from "./room";
 import { CollabStorage } from "./storage";
@@ -183,17 +184,10 @@ export function createCollabServer(storage = new CollabStorage()) {
    * from storage. Everything in it is durable: rooms apply only committed updates.
    */
   function readDocument(name: string): Y.Doc {
-    const out = new Y.Doc();
     const room = rooms.get(name);
-    if (room) {
-      Y.applyUpdate(out, Y.encodeStateAsUpdate(room.doc));
-      return out;
-    }
-    const stored = storage.load(name);
-    Y.transact(out, () => {
-      if (stored.snapshot) Y.applyUpdate(out, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(out, u);
-    });
+    if (!room) return loadStored(storage.load(name));
+    const out = new Y.Doc();
+    Y.applyUpdate(out, Y.encodeStateAsUpdate(room.doc));
     return out;
   }
 

@@ -12,6 +12,7 @@ import {
 } from "./frames";
 import { CollabClose } from "~/realtime/protocol";
 import type { CommitScheduler } from "./commits";
+import { loadStored } from "./log-load";
 import type { CollabStorage } from "./storage";
 import { log } from "../log";
 
@@ -74,19 +75,15 @@ export class DocumentRoom {
     return this.current;
   }
 
-  /** Snapshot + log, applied in one transaction. A log the document refuses is salvaged (see salvage()). */
+  /** Snapshot + log (see loadStored). A log the document refuses, or that cannot be read whole, is salvaged (see salvage()). */
   private load(): Y.Doc {
-    const stored = this.storage.load(this.name);
-    let doc = new Y.Doc();
+    let doc: Y.Doc;
     try {
-      Y.transact(doc, () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(doc, update);
-      });
+      const stored = this.storage.load(this.name);
+      doc = loadStored(stored);
       this.seq = Math.max(this.seq, stored.lastSeq);
-      this.sinceCompaction = stored.updates.length;
+      this.sinceCompaction = stored.log.ends.length;
     } catch (error) {
-      doc.destroy();
       log.error({ doc: this.name, err: String(error) }, "collab log refused by the document; salvaging");
       doc = this.salvage();
     }

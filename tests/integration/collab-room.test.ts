@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import * as decoding from "lib0/decoding";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CommitScheduler } from "../../server/collab/commits";
 import { MessageType, parseFrame } from "../../server/collab/frames";
+import { splitLog } from "../../server/collab/log-load";
 import { COMPACT_AFTER_LOAD_MS, DocumentRoom, type RoomPeer } from "../../server/collab/room";
 import { CollabStorage } from "../../server/collab/storage";
 import { decodesCleanly } from "../../server/collab/validator";
@@ -19,10 +21,10 @@ type StubPeer = RoomPeer & { sent: Sent[]; closed: number[] };
 
 /** Everything stored for the document, applied to a fresh Y.Doc. */
 function stored(name: string): Y.Doc {
-  const { snapshot, updates } = storage.load(name);
+  const { snapshot, log } = storage.load(name);
   const doc = new Y.Doc();
   if (snapshot) Y.applyUpdate(doc, snapshot);
-  updates.forEach((u) => Y.applyUpdate(doc, u));
+  splitLog(log).forEach((u) => Y.applyUpdate(doc, u));
   return doc;
 }
 
@@ -191,7 +193,7 @@ describe("DocumentRoom: coalesced relays and confirmations after the group commi
     updates(reader).forEach((u) => Y.applyUpdate(replica, u));
     expect(replica.getText("t").toString()).toBe("hello world!");
     expect(room.doc.getText("t").toString()).toBe("hello world!");
-    expect(storage.load(name).updates).toHaveLength(2); // base + the good update; the poison is gone
+    expect(storage.load(name).log.ends).toHaveLength(2); // base + the good update; the poison is gone
     expect(stored(name).getText("t").toString()).toBe("hello world!");
     // The room keeps working.
     w.text.insert(0, ">");
@@ -208,13 +210,13 @@ describe("DocumentRoom: loading", () => {
     const w = writer(401);
     for (let i = 0; i < 1200; i++) w.text.insert(w.text.length, String.fromCharCode(97 + (i % 26)));
     storage.appendMany([{ docName: name, firstSeq: 1, updates: w.out }]);
-    expect(storage.load(name).updates).toHaveLength(1200);
+    expect(storage.load(name).log.ends).toHaveLength(1200);
     const room = new DocumentRoom(name, storage, commits);
     expect(room.doc.getText("t").toString()).toBe(w.text.toString());
     await new Promise((resolve) => setTimeout(resolve, COMPACT_AFTER_LOAD_MS + 100));
     const after = storage.load(name);
     expect(after.snapshot).not.toBeNull();
-    expect(after.updates).toHaveLength(0);
+    expect(after.log.ends).toHaveLength(0);
     expect(stored(name).getText("t").toString()).toBe(w.text.toString());
     // Numbering continues after the compacted log.
     const p = stubPeer(name, "p");
@@ -238,8 +240,42 @@ describe("DocumentRoom: loading", () => {
     storage.appendMany([{ docName: name, firstSeq: 1, updates: [Y.encodeStateAsUpdate(base), poison, later.out[0]!] }]);
     const room = new DocumentRoom(name, storage, commits);
     expect(room.doc.getText("t").toString()).toBe("> hello world");
-    expect(storage.load(name).updates).toHaveLength(2);
+    expect(storage.load(name).log.ends).toHaveLength(2);
     room.destroy();
     expect(stored(name).getText("t").toString()).toBe("> hello world");
+  });
+});
+
+describe("CollabStorage: a log read back", () => {
+  const hex = (u: Uint8Array) => Buffer.from(u).toString("hex");
+
+  it("gives every logged update back byte for byte and in seq order, whatever the bytes, with gaps in the numbering", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 3 })), { maxLength: 40 }), (entries) => {
+        const name = docName();
+        let seq = 0;
+        const numbered = entries.map(([bytes, step]) => ({ seq: (seq += step), bytes }));
+        // Appended newest first: the table's own order must not matter.
+        for (const { seq, bytes } of [...numbered].reverse()) storage.appendMany([{ docName: name, firstSeq: seq, updates: [bytes] }]);
+        const { snapshot, log, lastSeq } = storage.load(name);
+        expect(snapshot).toBeNull();
+        expect(splitLog(log).map(hex)).toEqual(numbered.map((e) => hex(e.bytes)));
+        expect(lastSeq).toBe(numbered.at(-1)?.seq ?? 0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("reads only the updates logged after the snapshot", () => {
+    const name = docName();
+    const w = writer(77);
+    for (const ch of "abcdef") w.text.insert(w.text.length, ch);
+    storage.appendMany([{ docName: name, firstSeq: 1, updates: w.out.slice(0, 4) }]);
+    storage.compact(name, 4, Y.encodeStateAsUpdate(w.doc));
+    storage.appendMany([{ docName: name, firstSeq: 5, updates: w.out.slice(4) }]);
+    const { snapshot, log, lastSeq } = storage.load(name);
+    expect(snapshot).not.toBeNull();
+    expect(splitLog(log).map(hex)).toEqual(w.out.slice(4).map(hex));
+    expect(lastSeq).toBe(6);
   });
 });

@@ -4,6 +4,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as decoding from "lib0/decoding";
 import { MESSAGE_SAVED } from "~/realtime/protocol";
 import { databaseFilePath } from "~/utils/env.server";
+import { splitLog } from "../../server/collab/log-load";
 import { CollabStorage } from "../../server/collab/storage";
 
 /** A ws client class that sends the session cookie and Origin, as a browser would. */
@@ -67,10 +68,10 @@ export function allSaved(peer: TestPeer): boolean {
 export function storedDoc(docName: string): Y.Doc {
   const storage = new CollabStorage(databaseFilePath());
   try {
-    const { snapshot, updates } = storage.load(docName);
+    const { snapshot, log } = storage.load(docName);
     const doc = new Y.Doc();
     if (snapshot) Y.applyUpdate(doc, snapshot);
-    updates.forEach((u) => Y.applyUpdate(doc, u));
+    splitLog(log).forEach((u) => Y.applyUpdate(doc, u));
     return doc;
   } finally {
     storage.close();
