@@ -861,7 +861,15 @@ function killServers() {
   running.clear();
 }
 
+/** `BENCH_RENDER=<results json>`: write collab-latest.md from a run's results again (measures nothing). */
+function renderOnly(file: string) {
+  Object.assign(results, JSON.parse(readFileSync(file, "utf8")));
+  writeFileSync(path.join(path.dirname(file), "collab-latest.md"), renderMarkdown(path.relative(ROOT, path.resolve(file))));
+  console.log(`wrote ${path.join(path.relative(ROOT, path.dirname(path.resolve(file))), "collab-latest.md")} from ${file}`);
+}
+
 async function main() {
+  if (process.env.BENCH_RENDER) return renderOnly(process.env.BENCH_RENDER);
   const taskset = hasTaskset();
   const pinned = taskset && pinSelf(1) && os.cpus().length >= 2;
   results.meta = {
