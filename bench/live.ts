@@ -83,7 +83,8 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "circle-live-bench-"));
   const dbFile = path.join(dir, "bench.db");
   migrate(dbFile);
-  const server = await startServer("circle", { pin: pinned, dbFile });
+  // The server logs errors only (LOG_LEVEL=error): shown as they come, so a failed run says why.
+  const server = await startServer("circle", { pin: pinned, dbFile, stderr: (chunk) => process.stderr.write(`[server] ${chunk}`) });
   const tablets: LiveTablet[] = [];
   try {
     const ids = insertLiveConferences(dbFile, CFG.conferences);

@@ -61,6 +61,7 @@ export class LiveStore {
       steps: this.db.prepare<[string], { id: string; status: string; markedAt: string | null }>(
         'SELECT id, status, markedAt FROM "ConferenceStep" WHERE conferenceId = ? ORDER BY position',
       ),
+      stepTitle: this.db.prepare<[string], string>('SELECT title FROM "ConferenceStep" WHERE id = ?').pluck(),
       insertLive: this.db.prepare(
         'INSERT INTO "ConferenceLive" (conferenceId, status, version, currentStepId, currentSpeakerId, startedAt, endedAt, pausedAt, pausedMs, breakStartedAt, breakRequestedById, seatingLocked, updatedAt) VALUES (@conferenceId, @status, @version, @currentStepId, @currentSpeakerId, @startedAt, @endedAt, @pausedAt, @pausedMs, @breakStartedAt, @breakRequestedById, @seatingLocked, @updatedAt)',
       ),
@@ -79,6 +80,11 @@ export class LiveStore {
       setStage: this.db.prepare('UPDATE "Case" SET stage = ?, updatedAt = ? WHERE id = ?'),
       stageEvent: this.db.prepare('INSERT INTO "CaseStageEvent" (id, caseId, stage, actorId, reason, createdAt) VALUES (?, ?, ?, ?, ?, ?)'),
     };
+  }
+
+  /** A step's title (for its heading in the notes), or null when there is no such step. */
+  stepTitle(stepId: string): string | null {
+    return this.q.stepTitle.get(stepId) ?? null;
   }
 
   /** The conference, its live state and who attends, read in the caller's transaction. */

@@ -122,9 +122,3 @@ function startRefusal(conference: { status: string; holdReason: string | null } 
 
 const refusal = (message: string): LiveRefusal => ({ ok: false, error: "invalid", message });
 const stale = (): LiveRefusal => ({ ok: false, error: "stale", message: "The conference moved on before that arrived; you are now on the current step." });
-
-/** A conference step's title (for its heading in the notes), or null when there is no such step. */
-export async function stepTitle(stepId: string): Promise<string | null> {
-  const step = await db.conferenceStep.findUnique({ where: { id: stepId }, select: { title: true } });
-  return step?.title ?? null;
-}

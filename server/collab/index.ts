@@ -192,23 +192,16 @@ export function createCollabServer(storage = new CollabStorage()) {
   }
 
   /**
-   * Change a document on the server's own account (no user connection involved): `change` edits a
-   * copy of the current state, and the update it makes is stored, applied and relayed like any
-   * writer's, committed at once. Used for the notes' step headings in a live conference.
+   * Change a document on the server's own account (no user connection involved): stored at once,
+   * then relayed (DocumentRoom.changeFromServer). Used for the notes' step headings in a live
+   * conference.
    */
   function changeDocument(name: string, change: (doc: Y.Doc) => void): void {
     if (stopped) return;
     const room = openRoom(name);
-    const copy = new Y.Doc();
     try {
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
-      const updates: Uint8Array[] = [];
-      copy.on("update", (u: Uint8Array) => updates.push(u));
-      change(copy);
-      for (const update of updates) room.enqueueFromServer(update);
-      room.flush();
+      room.changeFromServer(change);
     } finally {
-      copy.destroy();
       scheduleUnload(room);
     }
   }

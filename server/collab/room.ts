@@ -28,16 +28,10 @@ export type RoomPeer = {
 const COMPACT_EVERY = 500;
 /** A document loaded from a long log is compacted this long after loading (its first sync goes first). */
 export const COMPACT_AFTER_LOAD_MS = 200;
+/** The transaction origin of changes the server makes itself (see changeFromServer). */
+const SERVER_ORIGIN = Symbol("server");
 const send = (ws: WebSocket, data: Uint8Array) => {
   if (ws.readyState === ws.OPEN) ws.send(data);
-};
-
-/** The writer of updates the server makes itself: a socket that is never open, so nothing is sent to it. */
-const SERVER_PEER: RoomPeer = {
-  ws: { readyState: 3, OPEN: 1, send: () => undefined, close: () => undefined } as unknown as WebSocket,
-  canWrite: true,
-  identity: { userId: "", name: "Circle", color: "#666666", role: "editor" },
-  clientIds: new Set(),
 };
 
 /** `message`: the frame as the writer sent it, when it can be relayed unchanged (a sync "update"). */
@@ -183,12 +177,37 @@ export class DocumentRoom {
   }
 
   /**
-   * An update the server itself made (e.g. a live step's heading in the notes): it goes through the
-   * same path as a writer's (stored, then applied, then relayed to every peer), with nobody to
-   * confirm it to.
+   * A change the server itself makes (e.g. a live step's heading in the notes), stored before anyone
+   * sees it, like a writer's update, without copying the document. Whatever is queued is committed
+   * first, so the document equals what is stored; then `change` edits the document in one
+   * transaction, and the update it made is appended at once, synchronously, before anything else
+   * can run: no peer and no sync can observe the document in between. Only then is it relayed. If
+   * `change` throws or the append fails, the document (which may now hold an unstored change that
+   * no peer has seen) is reloaded from storage and the error is rethrown. Returns whether `change` changed anything.
    */
-  enqueueFromServer(update: Uint8Array): void {
-    this.enqueue(SERVER_PEER, update, undefined);
+  changeFromServer(change: (doc: Y.Doc) => void): boolean {
+    this.flush();
+    const doc = this.current;
+    const updates: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => void updates.push(update);
+    doc.on("update", capture);
+    try {
+      Y.transact(doc, () => change(doc), SERVER_ORIGIN);
+      if (updates.length > 0) this.storage.appendMany([{ docName: this.name, firstSeq: this.seq + 1, updates }]);
+    } catch (error) {
+      // `change` threw part-way, or the append failed: the document may hold what is not stored.
+      this.current = this.load();
+      doc.destroy();
+      throw error;
+    } finally {
+      doc.off("update", capture);
+    }
+    if (updates.length === 0) return false;
+    this.seq += updates.length;
+    this.sinceCompaction += updates.length;
+    for (const update of updates) this.broadcast(encodeUpdate(update));
+    if (this.sinceCompaction >= COMPACT_EVERY) this.compact();
+    return true;
   }
 
   private enqueue(peer: RoomPeer, update: Uint8Array, message: Uint8Array | undefined) {

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import fc from "fast-check";
 import * as decoding from "lib0/decoding";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { COMPACT_AFTER_LOAD_MS, DocumentRoom, type RoomPeer } from "../../server
 import { CollabStorage } from "../../server/collab/storage";
 import { decodesCleanly } from "../../server/collab/validator";
 import { CollabClose } from "~/realtime/protocol";
+import { databaseFilePath } from "~/utils/env.server";
 
 // DocumentRoom against real SQLite (this file's own database), with stub sockets that record what
 // they are sent and check, at the moment of sending, that it is already stored.
@@ -200,6 +202,86 @@ describe("DocumentRoom: coalesced relays and confirmations after the group commi
     room.receive(good, { type: "update", update: w.out.at(-1)! });
     await settle();
     expect(room.doc.getText("t").toString()).toBe(">hello world!");
+    room.destroy();
+  });
+});
+
+describe("DocumentRoom: changes the server makes itself", () => {
+  const text = (doc: Y.Doc) => doc.getText("t").toString();
+  const append = (suffix: string) => (doc: Y.Doc) => doc.getText("t").insert(doc.getText("t").length, suffix);
+
+  it("commits what writers queued first, stores the change, then relays it to every peer", async () => {
+    const name = docName();
+    const room = new DocumentRoom(name, storage, commits);
+    const [a, b] = [stubPeer(name, "a"), stubPeer(name, "b")];
+    [a, b].forEach((p) => room.join(p));
+    const w = writer(501);
+    w.text.insert(0, "typed");
+    room.receive(a, { type: "update", update: w.out[0]! }); // queued, not yet committed
+    expect(room.changeFromServer(append(" | heading"))).toBe(true);
+    // Both peers got the heading (the stub checks it was stored when sent); b also got a's text.
+    const replica = new Y.Doc();
+    updates(b).forEach((u) => Y.applyUpdate(replica, u));
+    expect(text(replica)).toBe("typed | heading");
+    expect(updates(a).length).toBeGreaterThan(0);
+    expect(saves(a)).toHaveLength(1);
+    expect(text(room.doc)).toBe("typed | heading");
+    expect(text(stored(name))).toBe("typed | heading");
+    // A change that changes nothing stores and relays nothing.
+    const sent = b.sent.length;
+    const logged = storage.load(name).log.ends.length;
+    expect(room.changeFromServer(() => undefined)).toBe(false);
+    expect(b.sent.length).toBe(sent);
+    expect(storage.load(name).log.ends).toHaveLength(logged);
+    await settle();
+    room.destroy();
+    // Loaded again, numbering and content carry on.
+    const again = new DocumentRoom(name, storage, commits);
+    expect(text(again.doc)).toBe("typed | heading");
+    again.changeFromServer(append("!"));
+    expect(text(stored(name))).toBe("typed | heading!");
+    again.destroy();
+  });
+
+  it("a change that throws part-way leaves the document as stored and sends nothing", () => {
+    const name = docName();
+    const room = new DocumentRoom(name, storage, commits);
+    room.changeFromServer(append("kept"));
+    const peer = stubPeer(name, "p");
+    room.join(peer);
+    const before = peer.sent.length;
+    expect(() =>
+      room.changeFromServer((doc) => {
+        append(" half-done")(doc);
+        throw new Error("the change failed");
+      }),
+    ).toThrow("the change failed");
+    expect(text(room.doc)).toBe("kept");
+    expect(text(stored(name))).toBe("kept");
+    expect(peer.sent.length).toBe(before);
+    room.destroy();
+  });
+
+  it("when the disk refuses the append, the document stays as stored, nothing is relayed, and the room keeps working", () => {
+    const name = docName();
+    const room = new DocumentRoom(name, storage, commits);
+    room.changeFromServer(append("kept"));
+    const peer = stubPeer(name, "p");
+    room.join(peer);
+    const before = peer.sent.length;
+    const other = new Database(databaseFilePath());
+    other.exec(`CREATE TRIGGER refuse_append BEFORE INSERT ON "CollabUpdate" BEGIN SELECT RAISE(ABORT, 'disk refused'); END`);
+    try {
+      expect(() => room.changeFromServer(append(" lost"))).toThrow("disk refused");
+    } finally {
+      other.exec("DROP TRIGGER refuse_append");
+      other.close();
+    }
+    expect(text(room.doc)).toBe("kept");
+    expect(peer.sent.length).toBe(before);
+    expect(room.changeFromServer(append(" again"))).toBe(true);
+    expect(text(stored(name))).toBe("kept again");
+    expect(text(room.doc)).toBe("kept again");
     room.destroy();
   });
 });
