@@ -209,6 +209,15 @@ describe("DocumentRoom: coalesced relays and confirmations after the group commi
 describe("DocumentRoom: changes the server makes itself", () => {
   const text = (doc: Y.Doc) => doc.getText("t").toString();
   const append = (suffix: string) => (doc: Y.Doc) => doc.getText("t").insert(doc.getText("t").length, suffix);
+  /** A room whose document says "kept" (stored), with one peer joined; `before`: what it was sent so far. */
+  const keptRoom = () => {
+    const name = docName();
+    const room = new DocumentRoom(name, storage, commits);
+    room.changeFromServer(append("kept"));
+    const peer = stubPeer(name, "p");
+    room.join(peer);
+    return { name, room, peer, before: peer.sent.length };
+  };
 
   it("commits what writers queued first, stores the change, then relays it to every peer", async () => {
     const name = docName();
@@ -244,12 +253,7 @@ describe("DocumentRoom: changes the server makes itself", () => {
   });
 
   it("a change that throws part-way leaves the document as stored and sends nothing", () => {
-    const name = docName();
-    const room = new DocumentRoom(name, storage, commits);
-    room.changeFromServer(append("kept"));
-    const peer = stubPeer(name, "p");
-    room.join(peer);
-    const before = peer.sent.length;
+    const { name, room, peer, before } = keptRoom();
     expect(() =>
       room.changeFromServer((doc) => {
         append(" half-done")(doc);
@@ -263,12 +267,7 @@ describe("DocumentRoom: changes the server makes itself", () => {
   });
 
   it("when the disk refuses the append, the document stays as stored, nothing is relayed, and the room keeps working", () => {
-    const name = docName();
-    const room = new DocumentRoom(name, storage, commits);
-    room.changeFromServer(append("kept"));
-    const peer = stubPeer(name, "p");
-    room.join(peer);
-    const before = peer.sent.length;
+    const { name, room, peer, before } = keptRoom();
     const other = new Database(databaseFilePath());
     other.exec(`CREATE TRIGGER refuse_append BEFORE INSERT ON "CollabUpdate" BEGIN SELECT RAISE(ABORT, 'disk refused'); END`);
     try {
