@@ -183,7 +183,8 @@ export class DocumentRoom {
    * transaction, and the update it made is appended at once, synchronously, before anything else
    * can run: no peer and no sync can observe the document in between. Only then is it relayed. If
    * `change` throws or the append fails, the document (which may now hold an unstored change that
-   * no peer has seen) is reloaded from storage and the error is rethrown. Returns whether `change` changed anything.
+   * no peer has seen) is reloaded from storage and the error is rethrown. Returns whether `change`
+   * changed anything.
    */
   changeFromServer(change: (doc: Y.Doc) => void): boolean {
     this.flush();
