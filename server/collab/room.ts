@@ -86,6 +86,13 @@ export class DocumentRoom {
     return doc;
   }
 
+  /** Replace the document with what is stored (it may hold something that is not). */
+  private reload(): void {
+    const old = this.current;
+    this.current = this.load();
+    old.destroy();
+  }
+
   /** Rebuild from the log one update at a time, dropping (from the log too) every update the document throws on. */
   private salvage(): Y.Doc {
     const { snapshot, rows } = this.storage.loadRows(this.name);
@@ -197,8 +204,7 @@ export class DocumentRoom {
       if (updates.length > 0) this.storage.appendMany([{ docName: this.name, firstSeq: this.seq + 1, updates }]);
     } catch (error) {
       // `change` threw part-way, or the append failed: the document may hold what is not stored.
-      this.current = this.load();
-      doc.destroy();
+      this.reload();
       throw error;
     } finally {
       doc.off("update", capture);
@@ -300,9 +306,7 @@ export class DocumentRoom {
     const bad = new Set(refused);
     this.storage.dropUpdates(this.name, refused.map((i) => this.drainedFrom + i));
     log.warn({ doc: this.name, refused: refused.length }, "updates refused by the document; writers closed");
-    const old = this.current;
-    this.current = this.load();
-    old.destroy();
+    this.reload();
     const badWriters = new Set(refused.map((i) => batch[i]!.peer));
     for (const peer of badWriters) peer.ws.close(CollabClose.malformed, "Invalid update");
     const goodWriters = new Set<RoomPeer>();
