@@ -15,6 +15,7 @@ import type { CommitScheduler } from "./commits";
 import { loadStored } from "./log-load";
 import type { CollabStorage } from "./storage";
 import { log } from "../log";
+import { frameBinary, sendFrame } from "./wire";
 
 export type RoomPeer = {
   ws: WebSocket;
@@ -30,9 +31,8 @@ const COMPACT_EVERY = 500;
 export const COMPACT_AFTER_LOAD_MS = 200;
 /** The transaction origin of changes the server makes itself (see changeFromServer). */
 const SERVER_ORIGIN = Symbol("server");
-const send = (ws: WebSocket, data: Uint8Array) => {
-  if (ws.readyState === ws.OPEN) ws.send(data);
-};
+/** A message for one peer. Messages for several are framed once (see relay). */
+const send = (ws: WebSocket, data: Uint8Array) => sendFrame(ws, frameBinary(data));
 
 /** `message`: the frame as the writer sent it, when it can be relayed unchanged (a sync "update"). */
 type Pending = { peer: RoomPeer; update: Uint8Array; message: Uint8Array | undefined };
@@ -179,8 +179,14 @@ export class DocumentRoom {
     return true;
   }
 
-  private broadcast(frame: Uint8Array) {
-    for (const peer of this.peers) send(peer.ws, frame);
+  private broadcast(message: Uint8Array) {
+    this.relay(message, null);
+  }
+
+  /** Send one message to every peer but `except`, framed once. */
+  private relay(message: Uint8Array, except: RoomPeer | this | null) {
+    const frame = frameBinary(message);
+    for (const peer of this.peers) if (peer !== except) sendFrame(peer.ws, frame);
   }
 
   /**
@@ -278,14 +284,10 @@ export class DocumentRoom {
     if (refused.length > 0) return this.refuse(batch, refused);
     const saved = this.savedMessage();
     if (single) {
-      const frame = single.message ?? encodeUpdate(single.update);
-      for (const peer of this.peers) if (peer !== single.peer) send(peer.ws, frame);
+      this.relay(single.message ?? encodeUpdate(single.update), single.peer);
       send(single.peer.ws, saved);
     } else {
-      if (produced) {
-        const frame = encodeUpdate(produced);
-        for (const peer of this.peers) if (peer !== origin) send(peer.ws, frame);
-      }
+      if (produced) this.relay(encodeUpdate(produced), origin);
       for (const writer of writers!) send(writer.ws, saved);
     }
     if (this.sinceCompaction >= COMPACT_EVERY) this.compact();
@@ -313,8 +315,7 @@ export class DocumentRoom {
     batch.forEach(({ peer, update }, i) => {
       if (bad.has(i)) return;
       goodWriters.add(peer);
-      const frame = encodeUpdate(update);
-      for (const other of this.peers) if (other !== peer) send(other.ws, frame);
+      this.relay(encodeUpdate(update), peer);
     });
     const saved = this.savedMessage();
     for (const writer of goodWriters) if (!badWriters.has(writer)) send(writer.ws, saved);
