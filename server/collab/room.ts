@@ -15,7 +15,7 @@ import type { CommitScheduler } from "./commits";
 import { loadStored } from "./log-load";
 import type { CollabStorage } from "./storage";
 import { log } from "../log";
-import { frameBinary, sendFrame } from "./wire";
+import { frameBinary, sendFrame, type WireFrame } from "./wire";
 
 export type RoomPeer = {
   ws: WebSocket;
@@ -183,10 +183,10 @@ export class DocumentRoom {
     this.relay(message, null);
   }
 
-  /** Send one message to every peer but `except`, framed once. */
+  /** Send one message to every peer but `except`, framed once (and not at all for a writer alone in the room). */
   private relay(message: Uint8Array, except: RoomPeer | this | null) {
-    const frame = frameBinary(message);
-    for (const peer of this.peers) if (peer !== except) sendFrame(peer.ws, frame);
+    let frame: WireFrame | null = null;
+    for (const peer of this.peers) if (peer !== except) sendFrame(peer.ws, (frame ??= frameBinary(message)));
   }
 
   /**
