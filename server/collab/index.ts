@@ -27,6 +27,7 @@ export function createCollabServer(storage = new CollabStorage()) {
   const unloadTimers = new Map<string, NodeJS.Timeout>();
   const validator = new UpdateValidator();
   const commits = new CommitScheduler(storage);
+  storage.startSweeping();
   let stopped = false;
   /** One throttled session toucher per session (a user's tabs and tablets share it), dropped with its last connection. */
   const touchers = new Map<string, { touch: () => void; conns: number }>();

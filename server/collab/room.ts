@@ -27,6 +27,12 @@ export type RoomPeer = {
 };
 
 const COMPACT_EVERY = 500;
+/**
+ * A document with updates logged since its last snapshot compacts at its next commit once the
+ * first of them is this old, so that the journal's rows are covered by a snapshot before the
+ * journal sweeps them (storage.ts: an uncovered row is moved to the per-document log instead).
+ */
+export const COMPACT_AGE_MS = 15_000;
 /** A document loaded from a long log is compacted this long after loading (its first sync goes first). */
 export const COMPACT_AFTER_LOAD_MS = 200;
 /** The transaction origin of changes the server makes itself (see changeFromServer). */
@@ -50,6 +56,8 @@ export class DocumentRoom {
   readonly peers = new Set<RoomPeer>();
   private seq = 0;
   private sinceCompaction = 0;
+  /** When the first update since the last snapshot was logged (0: none). */
+  private uncompactedSince = 0;
   private queue: Pending[] = [];
   private draining: Pending[] = [];
   private drainedFrom = 0;
@@ -81,6 +89,7 @@ export class DocumentRoom {
       log.error({ doc: this.name, err: String(error) }, "collab log refused by the document; salvaging");
       doc = this.salvage();
     }
+    this.uncompactedSince = this.sinceCompaction > 0 ? Date.now() : 0;
     // A long log is folded into a snapshot soon (after this load has answered), so the next load reads one row.
     if (this.sinceCompaction >= COMPACT_EVERY) setTimeout(() => !this.destroyed && this.compact(), COMPACT_AFTER_LOAD_MS).unref();
     return doc;
@@ -217,9 +226,9 @@ export class DocumentRoom {
     }
     if (updates.length === 0) return false;
     this.seq += updates.length;
-    this.sinceCompaction += updates.length;
+    this.logged(updates.length);
     for (const update of updates) this.broadcast(encodeUpdate(update));
-    if (this.sinceCompaction >= COMPACT_EVERY) this.compact();
+    if (this.compactionDue()) this.compact();
     return true;
   }
 
@@ -250,7 +259,7 @@ export class DocumentRoom {
     const batch = this.draining;
     this.draining = [];
     if (batch.length === 0) return;
-    this.sinceCompaction += batch.length;
+    this.logged(batch.length);
     const refused: number[] = [];
     const doc = this.current;
     const single = batch.length === 1 ? batch[0]! : null;
@@ -290,7 +299,16 @@ export class DocumentRoom {
       if (produced) this.relay(encodeUpdate(produced), origin);
       for (const writer of writers!) send(writer.ws, saved);
     }
-    if (this.sinceCompaction >= COMPACT_EVERY) this.compact();
+    if (this.compactionDue()) this.compact();
+  }
+
+  private logged(count: number): void {
+    if (this.sinceCompaction === 0) this.uncompactedSince = Date.now();
+    this.sinceCompaction += count;
+  }
+
+  private compactionDue(): boolean {
+    return this.sinceCompaction >= COMPACT_EVERY || Date.now() - this.uncompactedSince >= COMPACT_AGE_MS;
   }
 
   /** "Everything up to the document's state vector is stored." */
@@ -350,6 +368,7 @@ export class DocumentRoom {
   private compactDoc(doc: Y.Doc): void {
     this.storage.compact(this.name, this.seq, Y.encodeStateAsUpdate(doc));
     this.sinceCompaction = 0;
+    this.uncompactedSince = 0;
   }
 
   destroy(): void {

@@ -1,11 +1,22 @@
 import type Database from "better-sqlite3";
 import { databaseFilePath } from "~/utils/env.server";
 import { openServerDatabase } from "~/utils/sqlite.server";
+import { log } from "../log";
 import type { UpdateLog } from "./log-load";
 
 export type StoredDocument = { snapshot: Uint8Array | null; log: UpdateLog; lastSeq: number };
 type LogRow = { bytes: Buffer | null; index: Buffer | null };
 const MMAP_BYTES = 256 * 1024 * 1024;
+/**
+ * The journal keeps this many rows, or rows this old, before its oldest ones are swept: deleted if
+ * their document's snapshot covers them (nearly all: a busy document compacts every 500 updates),
+ * else moved to the per-document log. A load scans the journal (no index: ~50 ns a row).
+ */
+export const JOURNAL_KEEP_ROWS = 150_000;
+export const JOURNAL_KEEP_MS = 60_000;
+/** Rows swept per step (a few milliseconds), and how often a step runs. */
+const SWEEP_ROWS = 500;
+const SWEEP_EVERY_MS = 50;
 /** Per logged update in the index: its seq (6 bytes) and its length (4 bytes), big-endian. */
 const INDEX_ENTRY = 10;
 
@@ -13,12 +24,22 @@ const INDEX_ENTRY = 10;
  * The collab document store: an append-only update log plus one compacted snapshot per document
  * (DESIGN.md §5). Synchronous better-sqlite3 on its own connection, so that an append is on disk
  * (WAL, in the OS page cache: survives kill -9) before the caller relays or confirms it.
+ *
+ * The log has two tables. Updates are appended to the journal ("CollabJournal"), in arrival order:
+ * a group commit of updates to 500 documents then writes the journal's last page or two, where
+ * appending to the per-document log ("CollabUpdate", keyed by (docName, seq)) wrote one page per
+ * document (4 KB each to the WAL: 4x the CPU per update, README Decisions 2026-12-05). The
+ * journal's oldest rows are swept (sweep()): deleted once a snapshot covers them, or moved to the
+ * per-document log if their document has not compacted by then. A document's log is its rows in
+ * both, after its snapshot's seq.
  */
 export class CollabStorage {
   private readonly db: Database.Database;
   private readonly statements;
   private readonly appendTx: (batches: { docName: string; firstSeq: number; updates: Uint8Array[] }[]) => void;
   private readonly compactTx: (docName: string, seq: number, state: Uint8Array) => void;
+  private readonly sweepTx: (below: number) => void;
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(file = databaseFilePath()) {
     this.db = openServerDatabase(file);
@@ -37,8 +58,29 @@ export class CollabStorage {
       rowsAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM "CollabUpdate" WHERE docName = ? AND seq > ? ORDER BY seq',
       ),
+      journalAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM "CollabJournal" WHERE docName = ? AND seq > ? ORDER BY seq',
+      ),
       dropOne: this.db.prepare('DELETE FROM "CollabUpdate" WHERE docName = ? AND seq = ?'),
-      append: this.db.prepare('INSERT INTO "CollabUpdate" (docName, seq, data, createdAt) VALUES (?, ?, ?, ?)'),
+      // One pass over the journal (it has no index) for all of a document's refused seqs.
+      dropJournaledSeqs: this.db.prepare('DELETE FROM "CollabJournal" WHERE docName = ? AND seq IN (SELECT value FROM json_each(?))'),
+      append: this.db.prepare('INSERT INTO "CollabJournal" (docName, seq, data, createdAt) VALUES (?, ?, ?, ?)'),
+      journalEnds: this.db.prepare<[], { first: number | null; last: number | null; firstAt: number | null }>(
+        // Three subqueries: SQLite answers a lone min() or max() from the b-tree's edge, but scans the
+        // whole table for a SELECT that has both.
+        'SELECT (SELECT min(id) FROM "CollabJournal") AS first, (SELECT max(id) FROM "CollabJournal") AS last, ' +
+          '(SELECT createdAt FROM "CollabJournal" ORDER BY id LIMIT 1) AS firstAt',
+      ),
+      // Journal rows below `id` that no snapshot covers go to the per-document log, in its key order.
+      moveUncovered: this.db.prepare(
+        'INSERT OR REPLACE INTO "CollabUpdate" (docName, seq, data, createdAt) SELECT j.docName, j.seq, j.data, j.createdAt FROM "CollabJournal" j ' +
+          'WHERE j.id < ? AND j.seq > COALESCE((SELECT s.seq FROM "CollabSnapshot" s WHERE s.docName = j.docName), 0) ORDER BY j.docName, j.seq',
+      ),
+      firstYoung: this.db.prepare<[number, number, number], { id: number }>(
+        'SELECT id FROM "CollabJournal" WHERE id >= ? AND id < ? AND createdAt >= ? ORDER BY id LIMIT 1',
+      ),
+      dropJournalBelow: this.db.prepare('DELETE FROM "CollabJournal" WHERE id < ?'),
+      dropJournaled: this.db.prepare('DELETE FROM "CollabJournal" WHERE docName = ?'),
       putSnapshot: this.db.prepare(
         'INSERT INTO "CollabSnapshot" (docName, seq, state, updatedAt) VALUES (?, ?, ?, ?) ON CONFLICT(docName) DO UPDATE SET seq = excluded.seq, state = excluded.state, updatedAt = excluded.updatedAt',
       ),
@@ -58,6 +100,44 @@ export class CollabStorage {
       putSnapshot.run(docName, seq, asBuffer(state), Date.now());
       dropUpTo.run(docName, seq);
     });
+    const { moveUncovered, dropJournalBelow } = this.statements;
+    this.sweepTx = this.db.transaction((below: number) => {
+      moveUncovered.run(below);
+      dropJournalBelow.run(below);
+    });
+  }
+
+  /**
+   * Sweep the journal's oldest rows while it holds more than JOURNAL_KEEP_ROWS or rows older than
+   * JOURNAL_KEEP_MS, SWEEP_ROWS per step (one transaction). Only the collab server sweeps (a
+   * connection opened to read a document does not). Returns the rows swept.
+   */
+  sweep(now = Date.now(), keep = { rows: JOURNAL_KEEP_ROWS, ms: JOURNAL_KEEP_MS }): number {
+    const { first, last, firstAt } = this.statements.journalEnds.get()!;
+    if (first === null || last === null) return 0;
+    let below = first + Math.min(SWEEP_ROWS, Math.max(0, last - first + 1 - keep.rows));
+    if (firstAt !== null && now - Number(firstAt) > keep.ms) {
+      // Rows arrive in time order: sweep up to the first one young enough to keep (within this step).
+      const young = this.statements.firstYoung.get(first, first + SWEEP_ROWS, now - keep.ms);
+      below = Math.max(below, young?.id ?? first + SWEEP_ROWS);
+    }
+    if (below <= first) return 0;
+    this.sweepTx(below);
+    return below - first;
+  }
+
+  /** Sweep the journal in steps on a timer until close(). */
+  startSweeping(): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => {
+      try {
+        this.sweep();
+      } catch (error) {
+        // Nothing is lost: the rows stay in the journal, and the next step tries again.
+        log.error({ err: String(error) }, "collab journal sweep failed");
+      }
+    }, SWEEP_EVERY_MS);
+    this.sweeper.unref();
   }
 
   /**
@@ -69,7 +149,7 @@ export class CollabStorage {
     const snapshot = this.statements.snapshot.get(docName);
     const fromSeq = snapshot?.seq ?? 0;
     const row = this.statements.logAfter.get(docName, fromSeq);
-    const bytes = row?.bytes ?? new Uint8Array(0);
+    let bytes: Uint8Array = row?.bytes ?? new Uint8Array(0);
     const index = row?.index ?? Buffer.alloc(0);
     const ends: number[] = new Array(index.length / INDEX_ENTRY);
     let lastSeq = fromSeq;
@@ -81,13 +161,25 @@ export class CollabStorage {
       ends[i] = end += index.readUInt32BE(at + 6);
     }
     if (end !== bytes.length) throw new Error(`collab log of ${docName} read incompletely`);
+    // The journal's rows come after the per-document log's (they were appended later).
+    const journaled = this.statements.journalAfter.all(docName, fromSeq);
+    if (journaled.length > 0) {
+      for (const { seq, data } of journaled) {
+        if (seq <= lastSeq) throw new Error(`collab log of ${docName} read out of order`);
+        lastSeq = seq;
+        ends.push((end += data.length));
+      }
+      bytes = Buffer.concat([bytes, ...journaled.map((r) => r.data)]);
+    }
     return { snapshot: snapshot?.state ?? null, log: { bytes, ends }, lastSeq };
   }
 
   /** The logged updates after the snapshot with their sequence numbers (for salvaging a damaged log). */
   loadRows(docName: string): { snapshot: Uint8Array | null; rows: { seq: number; data: Uint8Array }[] } {
     const snapshot = this.statements.snapshot.get(docName);
-    return { snapshot: snapshot?.state ?? null, rows: this.statements.rowsAfter.all(docName, snapshot?.seq ?? 0) };
+    const fromSeq = snapshot?.seq ?? 0;
+    const rows = [...this.statements.rowsAfter.all(docName, fromSeq), ...this.statements.journalAfter.all(docName, fromSeq)];
+    return { snapshot: snapshot?.state ?? null, rows: rows.sort((a, b) => a.seq - b.seq) };
   }
 
   /** Append the batches of many documents in one transaction (group commit), each numbered from its firstSeq. */
@@ -97,13 +189,17 @@ export class CollabStorage {
 
   /** Remove single logged updates (ones that were never relayed or confirmed because the document refused them). */
   dropUpdates(docName: string, seqs: number[]): void {
-    for (const seq of seqs) this.statements.dropOne.run(docName, seq);
+    this.db.transaction(() => {
+      for (const seq of seqs) this.statements.dropOne.run(docName, seq);
+      this.statements.dropJournaledSeqs.run(docName, JSON.stringify(seqs));
+    })();
   }
 
   /** Remove a document entirely (log and snapshot): used when its content must be destroyed. */
   deleteDocument(docName: string): void {
     this.db.transaction(() => {
       this.statements.dropLog.run(docName);
+      this.statements.dropJournaled.run(docName);
       this.statements.dropSnapshot.run(docName);
     })();
   }
@@ -114,6 +210,8 @@ export class CollabStorage {
   }
 
   close(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     this.db.close();
   }
 }

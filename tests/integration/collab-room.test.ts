@@ -1,12 +1,12 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import * as decoding from "lib0/decoding";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { CommitScheduler } from "../../server/collab/commits";
 import { MessageType, parseFrame } from "../../server/collab/frames";
 import { splitLog } from "../../server/collab/log-load";
-import { COMPACT_AFTER_LOAD_MS, DocumentRoom, type RoomPeer } from "../../server/collab/room";
+import { COMPACT_AFTER_LOAD_MS, COMPACT_AGE_MS, DocumentRoom, type RoomPeer } from "../../server/collab/room";
 import { CollabStorage } from "../../server/collab/storage";
 import { decodesCleanly } from "../../server/collab/validator";
 import { CollabClose } from "~/realtime/protocol";
@@ -269,7 +269,7 @@ describe("DocumentRoom: changes the server makes itself", () => {
   it("when the disk refuses the append, the document stays as stored, nothing is relayed, and the room keeps working", () => {
     const { name, room, peer, before } = keptRoom();
     const other = new Database(databaseFilePath());
-    other.exec(`CREATE TRIGGER refuse_append BEFORE INSERT ON "CollabUpdate" BEGIN SELECT RAISE(ABORT, 'disk refused'); END`);
+    other.exec(`CREATE TRIGGER refuse_append BEFORE INSERT ON "CollabJournal" BEGIN SELECT RAISE(ABORT, 'disk refused'); END`);
     try {
       expect(() => room.changeFromServer(append(" lost"))).toThrow("disk refused");
     } finally {
@@ -281,6 +281,34 @@ describe("DocumentRoom: changes the server makes itself", () => {
     expect(room.changeFromServer(append(" again"))).toBe(true);
     expect(text(stored(name))).toBe("kept again");
     expect(text(room.doc)).toBe("kept again");
+    room.destroy();
+  });
+});
+
+describe("DocumentRoom: compaction by age", () => {
+  it("snapshots a document at its next commit once its oldest unsnapshotted update is COMPACT_AGE_MS old", async () => {
+    const name = docName();
+    const room = new DocumentRoom(name, storage, commits);
+    const p = stubPeer(name, "p");
+    room.join(p);
+    const w = writer(95);
+    w.text.insert(0, "a");
+    room.receive(p, { type: "update", update: w.out.at(-1)! });
+    await settle();
+    expect(storage.load(name)).toMatchObject({ snapshot: null, lastSeq: 1 });
+    const later = Date.now() + COMPACT_AGE_MS + 1_000;
+    const clock = vi.spyOn(Date, "now").mockReturnValue(later);
+    try {
+      w.text.insert(1, "b");
+      room.receive(p, { type: "update", update: w.out.at(-1)! });
+      await settle();
+    } finally {
+      clock.mockRestore();
+    }
+    const after = storage.load(name);
+    expect(after.snapshot).not.toBeNull();
+    expect(after.log.ends).toEqual([]);
+    expect(stored(name).getText("t").toString()).toBe("ab");
     room.destroy();
   });
 });
@@ -358,5 +386,90 @@ describe("CollabStorage: a log read back", () => {
     expect(snapshot).not.toBeNull();
     expect(splitLog(log).map(hex)).toEqual(w.out.slice(4).map(hex));
     expect(lastSeq).toBe(6);
+  });
+});
+
+describe("CollabStorage: the journal", () => {
+  const hex = (u: Uint8Array) => Buffer.from(u).toString("hex");
+  const logOf = (name: string) => splitLog(storage.load(name).log).map(hex);
+  const sweepAll = (now: number, keep: { rows: number; ms: number }) => {
+    let total = 0;
+    for (let n = storage.sweep(now, keep); n > 0; n = storage.sweep(now, keep)) total += n;
+    return total;
+  };
+  function rows(table: "CollabJournal" | "CollabUpdate", name: string): number[] {
+    const db = new Database(databaseFilePath(), { readonly: true });
+    try {
+      return (db.prepare(`SELECT seq FROM "${table}" WHERE docName = ? ORDER BY seq`).all(name) as { seq: number }[]).map((r) => r.seq);
+    } finally {
+      db.close();
+    }
+  }
+
+  it("sweeps old rows: those a snapshot covers are deleted, the rest move to the per-document log, and every load reads the same", () => {
+    const compacted = docName();
+    const plain = docName();
+    const a = writer(91);
+    for (const ch of "abcdef") a.text.insert(a.text.length, ch);
+    storage.appendMany([{ docName: compacted, firstSeq: 1, updates: a.out.slice(0, 4) }]);
+    storage.compact(compacted, 4, Y.encodeStateAsUpdate(a.doc));
+    storage.appendMany([{ docName: compacted, firstSeq: 5, updates: a.out.slice(4, 6) }]);
+    const b = writer(92);
+    for (const ch of "xyz") b.text.insert(b.text.length, ch);
+    storage.appendMany([{ docName: plain, firstSeq: 1, updates: b.out }]);
+    const before = { compacted: logOf(compacted), plain: logOf(plain) };
+    expect(rows("CollabJournal", compacted)).toEqual([1, 2, 3, 4, 5, 6]);
+
+    expect(sweepAll(Date.now(), { rows: 0, ms: 60_000 })).toBeGreaterThanOrEqual(9);
+    expect(rows("CollabJournal", compacted)).toEqual([]);
+    expect(rows("CollabJournal", plain)).toEqual([]);
+    expect(rows("CollabUpdate", compacted)).toEqual([5, 6]);
+    expect(rows("CollabUpdate", plain)).toEqual([1, 2, 3]);
+    expect({ compacted: logOf(compacted), plain: logOf(plain) }).toEqual(before);
+
+    // Later updates are journaled again, and a load reads the per-document log and then the journal.
+    a.text.insert(0, "#");
+    storage.appendMany([{ docName: compacted, firstSeq: 7, updates: [a.out.at(-1)!] }]);
+    expect(logOf(compacted)).toEqual([...before.compacted, hex(a.out.at(-1)!)]);
+    expect(stored(compacted).getText("t").toString()).toBe("#abcdef");
+    expect(storage.load(compacted).lastSeq).toBe(7);
+  });
+
+  it("keeps the newest rows and any row younger than the time limit", () => {
+    const name = docName();
+    const w = writer(93);
+    for (const ch of "hello") w.text.insert(w.text.length, ch);
+    storage.appendMany([{ docName: name, firstSeq: 1, updates: w.out }]);
+    sweepAll(Date.now(), { rows: 2, ms: 60_000 });
+    expect(rows("CollabJournal", name)).toEqual([4, 5]);
+    expect(rows("CollabUpdate", name)).toEqual([1, 2, 3]);
+    sweepAll(Date.now(), { rows: 0, ms: 60_000 });
+    expect(rows("CollabJournal", name)).toEqual([]);
+    expect(rows("CollabUpdate", name)).toEqual([1, 2, 3, 4, 5]);
+    storage.appendMany([{ docName: name, firstSeq: 6, updates: [w.out[0]!] }]);
+    // By count nothing is over; by age only rows older than a minute go.
+    expect(sweepAll(Date.now(), { rows: 1_000_000, ms: 60_000 })).toBe(0);
+    expect(rows("CollabJournal", name)).toEqual([6]);
+    expect(sweepAll(Date.now() + 61_000, { rows: 1_000_000, ms: 60_000 })).toBeGreaterThan(0);
+    expect(rows("CollabJournal", name)).toEqual([]);
+    expect(stored(name).getText("t").toString()).toBe("hello");
+  });
+
+  it("deletes a document from the journal, the per-document log and the snapshot", () => {
+    const name = docName();
+    const w = writer(94);
+    for (const ch of "secret") w.text.insert(w.text.length, ch);
+    storage.appendMany([{ docName: name, firstSeq: 1, updates: w.out.slice(0, 2) }]);
+    storage.compact(name, 2, Y.encodeStateAsUpdate(w.doc));
+    storage.appendMany([{ docName: name, firstSeq: 3, updates: w.out.slice(2, 4) }]);
+    sweepAll(Date.now(), { rows: 0, ms: 60_000 });
+    storage.appendMany([{ docName: name, firstSeq: 5, updates: w.out.slice(4) }]);
+    expect(rows("CollabUpdate", name)).toEqual([3, 4]);
+    expect(rows("CollabJournal", name)).toEqual([5, 6]);
+    storage.deleteDocument(name);
+    expect(rows("CollabUpdate", name)).toEqual([]);
+    expect(rows("CollabJournal", name)).toEqual([]);
+    expect(storage.load(name)).toMatchObject({ snapshot: null, lastSeq: 0 });
+    expect(storage.load(name).log.ends).toEqual([]);
   });
 });

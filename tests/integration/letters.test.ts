@@ -118,6 +118,8 @@ describe("a letter from draft to delivery, moderated and decided by the person h
     const db = getDb();
     expect(await db.letterVersion.count({ where: { letterId } })).toBe(0);
     expect(await db.collabUpdate.count({ where: { docName: `letter:${letterId}` } })).toBe(0);
+    expect(await db.collabJournal.count({ where: { docName: `letter:${letterId}` } })).toBe(0);
+    expect(await db.collabSnapshot.count({ where: { docName: `letter:${letterId}` } })).toBe(0);
     expect((await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true } })).status).toBe("DESTROYED");
     expect(await db.auditEvent.count({ where: { action: "letter.destroy", target: `letter:${letterId}` } })).toBe(1);
     expect((await author.get("/letters")).status).toBe(302);
