@@ -9,8 +9,8 @@ type LogRow = { bytes: Buffer | null; index: Buffer | null };
 const MMAP_BYTES = 256 * 1024 * 1024;
 /**
  * The journal keeps this many rows, or rows this old, before its oldest ones are swept: deleted if
- * their document's snapshot covers them (nearly all: a busy document compacts every 500 updates),
- * else moved to the per-document log. A load scans the journal (no index: ~50 ns a row).
+ * their document's snapshot covers them (nearly all: a document compacts every 500 updates, and
+ * 15 s after its first unsnapshotted update, room.ts), else moved to the per-document log. A load scans the journal (no index: ~50 ns a row).
  */
 export const JOURNAL_KEEP_ROWS = 150_000;
 export const JOURNAL_KEEP_MS = 60_000;
