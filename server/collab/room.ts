@@ -29,10 +29,13 @@ export type RoomPeer = {
 const COMPACT_EVERY = 500;
 /**
  * A document with updates logged since its last snapshot compacts at its next commit once the
- * first of them is this old, so that the journal's rows are covered by a snapshot before the
- * journal sweeps them (storage.ts: an uncovered row is moved to the per-document log instead).
+ * first of them is 10–20 s old (COMPACT_AGE_MS, give or take a third, drawn each time: documents
+ * that start together must not all compact in the same second), so that the journal's rows are
+ * covered by a snapshot before the journal sweeps them (storage.ts: an uncovered row is moved to
+ * the per-document log instead).
  */
 export const COMPACT_AGE_MS = 15_000;
+const compactionAge = () => COMPACT_AGE_MS * (2 / 3 + (Math.random() * 2) / 3);
 /** A document loaded from a long log is compacted this long after loading (its first sync goes first). */
 export const COMPACT_AFTER_LOAD_MS = 200;
 /** The transaction origin of changes the server makes itself (see changeFromServer). */
@@ -56,8 +59,8 @@ export class DocumentRoom {
   readonly peers = new Set<RoomPeer>();
   private seq = 0;
   private sinceCompaction = 0;
-  /** When the first update since the last snapshot was logged (0: none). */
-  private uncompactedSince = 0;
+  /** When the updates logged since the last snapshot are due to be compacted (Infinity: none are). */
+  private compactBy = Infinity;
   private queue: Pending[] = [];
   private draining: Pending[] = [];
   private drainedFrom = 0;
@@ -89,7 +92,7 @@ export class DocumentRoom {
       log.error({ doc: this.name, err: String(error) }, "collab log refused by the document; salvaging");
       doc = this.salvage();
     }
-    this.uncompactedSince = this.sinceCompaction > 0 ? Date.now() : 0;
+    this.compactBy = this.sinceCompaction > 0 ? Date.now() + compactionAge() : Infinity;
     // A long log is folded into a snapshot soon (after this load has answered), so the next load reads one row.
     if (this.sinceCompaction >= COMPACT_EVERY) setTimeout(() => !this.destroyed && this.compact(), COMPACT_AFTER_LOAD_MS).unref();
     return doc;
@@ -303,12 +306,12 @@ export class DocumentRoom {
   }
 
   private logged(count: number): void {
-    if (this.sinceCompaction === 0) this.uncompactedSince = Date.now();
+    if (this.sinceCompaction === 0) this.compactBy = Date.now() + compactionAge();
     this.sinceCompaction += count;
   }
 
   private compactionDue(): boolean {
-    return this.sinceCompaction >= COMPACT_EVERY || Date.now() - this.uncompactedSince >= COMPACT_AGE_MS;
+    return this.sinceCompaction >= COMPACT_EVERY || Date.now() >= this.compactBy;
   }
 
   /** "Everything up to the document's state vector is stored." */
@@ -368,7 +371,7 @@ export class DocumentRoom {
   private compactDoc(doc: Y.Doc): void {
     this.storage.compact(this.name, this.seq, Y.encodeStateAsUpdate(doc));
     this.sinceCompaction = 0;
-    this.uncompactedSince = 0;
+    this.compactBy = Infinity;
   }
 
   destroy(): void {

@@ -286,7 +286,7 @@ describe("DocumentRoom: changes the server makes itself", () => {
 });
 
 describe("DocumentRoom: compaction by age", () => {
-  it("snapshots a document at its next commit once its oldest unsnapshotted update is COMPACT_AGE_MS old", async () => {
+  it("snapshots a document at its next commit once its oldest unsnapshotted update is 10–20 s old, not before", async () => {
     const name = docName();
     const room = new DocumentRoom(name, storage, commits);
     const p = stubPeer(name, "p");
@@ -296,10 +296,17 @@ describe("DocumentRoom: compaction by age", () => {
     room.receive(p, { type: "update", update: w.out.at(-1)! });
     await settle();
     expect(storage.load(name)).toMatchObject({ snapshot: null, lastSeq: 1 });
-    const later = Date.now() + COMPACT_AGE_MS + 1_000;
-    const clock = vi.spyOn(Date, "now").mockReturnValue(later);
+    const clock = vi.spyOn(Date, "now");
     try {
+      // Half the nominal age: under the 10 s minimum, so the next commit only logs.
+      clock.mockReturnValue(Date.now() + COMPACT_AGE_MS / 2);
       w.text.insert(1, "b");
+      room.receive(p, { type: "update", update: w.out.at(-1)! });
+      await settle();
+      expect(storage.load(name)).toMatchObject({ snapshot: null, lastSeq: 2 });
+      // Twice the nominal age: past the 20 s maximum.
+      clock.mockReturnValue(Date.now() + 2 * COMPACT_AGE_MS);
+      w.text.insert(2, "c");
       room.receive(p, { type: "update", update: w.out.at(-1)! });
       await settle();
     } finally {
@@ -308,7 +315,7 @@ describe("DocumentRoom: compaction by age", () => {
     const after = storage.load(name);
     expect(after.snapshot).not.toBeNull();
     expect(after.log.ends).toEqual([]);
-    expect(stored(name).getText("t").toString()).toBe("ab");
+    expect(stored(name).getText("t").toString()).toBe("abc");
     room.destroy();
   });
 });
