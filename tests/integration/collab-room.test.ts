@@ -83,6 +83,13 @@ function writer(clientID: number, base?: Uint8Array) {
   return { doc, text: doc.getText("t"), out };
 }
 
+/** A writer that has typed `chars` one at a time: one update per character. */
+function typed(clientID: number, chars: string) {
+  const w = writer(clientID);
+  for (const ch of chars) w.text.insert(w.text.length, ch);
+  return w;
+}
+
 let n = 0;
 const docName = () => `room-test-${++n}`;
 
@@ -384,8 +391,7 @@ describe("CollabStorage: a log read back", () => {
 
   it("reads only the updates logged after the snapshot", () => {
     const name = docName();
-    const w = writer(77);
-    for (const ch of "abcdef") w.text.insert(w.text.length, ch);
+    const w = typed(77, "abcdef");
     storage.appendMany([{ docName: name, firstSeq: 1, updates: w.out.slice(0, 4) }]);
     storage.compact(name, 4, Y.encodeStateAsUpdate(w.doc));
     storage.appendMany([{ docName: name, firstSeq: 5, updates: w.out.slice(4) }]);
@@ -416,13 +422,11 @@ describe("CollabStorage: the journal", () => {
   it("sweeps old rows: those a snapshot covers are deleted, the rest move to the per-document log, and every load reads the same", () => {
     const compacted = docName();
     const plain = docName();
-    const a = writer(91);
-    for (const ch of "abcdef") a.text.insert(a.text.length, ch);
+    const a = typed(91, "abcdef");
     storage.appendMany([{ docName: compacted, firstSeq: 1, updates: a.out.slice(0, 4) }]);
     storage.compact(compacted, 4, Y.encodeStateAsUpdate(a.doc));
     storage.appendMany([{ docName: compacted, firstSeq: 5, updates: a.out.slice(4, 6) }]);
-    const b = writer(92);
-    for (const ch of "xyz") b.text.insert(b.text.length, ch);
+    const b = typed(92, "xyz");
     storage.appendMany([{ docName: plain, firstSeq: 1, updates: b.out }]);
     const before = { compacted: logOf(compacted), plain: logOf(plain) };
     expect(rows("CollabJournal", compacted)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -444,8 +448,7 @@ describe("CollabStorage: the journal", () => {
 
   it("keeps the newest rows and any row younger than the time limit", () => {
     const name = docName();
-    const w = writer(93);
-    for (const ch of "hello") w.text.insert(w.text.length, ch);
+    const w = typed(93, "hello");
     storage.appendMany([{ docName: name, firstSeq: 1, updates: w.out }]);
     sweepAll(Date.now(), { rows: 2, ms: 60_000 });
     expect(rows("CollabJournal", name)).toEqual([4, 5]);
@@ -464,8 +467,7 @@ describe("CollabStorage: the journal", () => {
 
   it("deletes a document from the journal, the per-document log and the snapshot", () => {
     const name = docName();
-    const w = writer(94);
-    for (const ch of "secret") w.text.insert(w.text.length, ch);
+    const w = typed(94, "secret");
     storage.appendMany([{ docName: name, firstSeq: 1, updates: w.out.slice(0, 2) }]);
     storage.compact(name, 2, Y.encodeStateAsUpdate(w.doc));
     storage.appendMany([{ docName: name, firstSeq: 3, updates: w.out.slice(2, 4) }]);
