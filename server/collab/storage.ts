@@ -10,10 +10,11 @@ const MMAP_BYTES = 256 * 1024 * 1024;
 /**
  * The journal keeps this many rows, or rows this old, before its oldest ones are swept: deleted if
  * their document's snapshot covers them (nearly all: a document compacts every 500 updates, and
- * 15 s after its first unsnapshotted update, room.ts), else moved to the per-document log. A load scans the journal (no index: ~50 ns a row).
+ * 10–20 s after its first unsnapshotted update, room.ts), else moved to the per-document log.
+ * A load scans the journal (no index: ~50 ns a row).
  */
-export const JOURNAL_KEEP_ROWS = 150_000;
-export const JOURNAL_KEEP_MS = 60_000;
+const JOURNAL_KEEP_ROWS = 150_000;
+const JOURNAL_KEEP_MS = 60_000;
 /** Rows swept per step (a few milliseconds), and how often a step runs. */
 const SWEEP_ROWS = 500;
 const SWEEP_EVERY_MS = 50;
@@ -39,6 +40,8 @@ export class CollabStorage {
   private readonly appendTx: (batches: { docName: string; firstSeq: number; updates: Uint8Array[] }[]) => void;
   private readonly compactTx: (docName: string, seq: number, state: Uint8Array) => void;
   private readonly sweepTx: (below: number) => void;
+  private readonly dropTx: (docName: string, seqs: number[]) => void;
+  private readonly deleteTx: (docName: string) => void;
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(file = databaseFilePath()) {
@@ -100,10 +103,19 @@ export class CollabStorage {
       putSnapshot.run(docName, seq, asBuffer(state), Date.now());
       dropUpTo.run(docName, seq);
     });
-    const { moveUncovered, dropJournalBelow } = this.statements;
+    const { moveUncovered, dropJournalBelow, dropOne, dropJournaledSeqs, dropLog, dropJournaled, dropSnapshot } = this.statements;
     this.sweepTx = this.db.transaction((below: number) => {
       moveUncovered.run(below);
       dropJournalBelow.run(below);
+    });
+    this.dropTx = this.db.transaction((docName: string, seqs: number[]) => {
+      for (const seq of seqs) dropOne.run(docName, seq);
+      dropJournaledSeqs.run(docName, JSON.stringify(seqs));
+    });
+    this.deleteTx = this.db.transaction((docName: string) => {
+      dropLog.run(docName);
+      dropJournaled.run(docName);
+      dropSnapshot.run(docName);
     });
   }
 
@@ -189,19 +201,12 @@ export class CollabStorage {
 
   /** Remove single logged updates (ones that were never relayed or confirmed because the document refused them). */
   dropUpdates(docName: string, seqs: number[]): void {
-    this.db.transaction(() => {
-      for (const seq of seqs) this.statements.dropOne.run(docName, seq);
-      this.statements.dropJournaledSeqs.run(docName, JSON.stringify(seqs));
-    })();
+    this.dropTx(docName, seqs);
   }
 
   /** Remove a document entirely (log and snapshot): used when its content must be destroyed. */
   deleteDocument(docName: string): void {
-    this.db.transaction(() => {
-      this.statements.dropLog.run(docName);
-      this.statements.dropJournaled.run(docName);
-      this.statements.dropSnapshot.run(docName);
-    })();
+    this.deleteTx(docName);
   }
 
   /** Replace the log up to `seq` with the encoded state of the document at that point. */
