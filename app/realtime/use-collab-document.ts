@@ -28,7 +28,7 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
     const tracker = new SaveTracker(doc.clientID);
     let connection: Connection = "connecting";
     let disposed = false;
-    const publish = () => !disposed && setState({ doc, provider, status: describeStatus(connection, tracker.unsaved, readOnly) });
+    const publish = () => !disposed && setState({ doc, provider, status: describeStatus(connection, tracker.unsaved, readOnly, tracker.unsavedSince) });
 
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
       tracker.confirmed(decoding.readVarUint8Array(decoder));
@@ -36,7 +36,7 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
     };
     doc.on("update", (_update: Uint8Array, origin: unknown) => {
       if (readOnly || origin === provider || origin === cache) return;
-      tracker.localChange(clockOf(doc));
+      tracker.localChange(clockOf(doc), new Date());
       publish();
     });
     provider.on("status", ({ status }: { status: Connection }) => {

@@ -13,6 +13,10 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "shor
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
 
+const timeOnly = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" });
+/** "14:02": a time of day within the current session, in the service's time zone. */
+export const formatTime = (at: Date | string | number) => timeOnly.format(new Date(at));
+
 /** The service's time zone: every date shown or typed is wall-clock time here. */
 export const SERVICE_TIME_ZONE = "Europe/London";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { BUS_STOP, caseIdFromList, DEMO, screenshot, signedInPage, visit } from "./helpers";
 
 const editor = (page: Page) => page.getByRole("textbox", { name: "Case notes" });
@@ -10,6 +10,18 @@ const docText = (page: Page) =>
     copy.querySelectorAll(".collaboration-carets__caret").forEach((c) => c.remove());
     return copy.textContent ?? "";
   });
+
+const londonTime = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" });
+
+/** Read at a glance: the badge is one line and wholly on screen (a 768px-wide tablet included). */
+async function expectOneLineInView(page: Page, badge: Locator) {
+  const box = await badge.boundingBox();
+  const lineHeight = await badge.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect(box).not.toBeNull();
+  expect(box!.height).toBeLessThan(lineHeight * 1.8);
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
 
 async function typeAtEnd(page: Page, text: string) {
   await editor(page).click();
@@ -44,8 +56,14 @@ test("lead and co-facilitator write the same notes and see each other's named ca
     // The co-facilitator's tablet loses Wi-Fi, keeps typing, and comes back.
     await co.context.setOffline(true);
     await expect(status(co.page)).toContainText("Offline", { timeout: 40_000 });
+    const before = londonTime(new Date());
     await typeAtEnd(co.page, ` Offline ${tag}.`);
-    await expect(status(co.page)).toContainText("not yet saved");
+    const after = londonTime(new Date());
+    // The badge says the words are on this tablet and not yet sent, since the first offline keystroke.
+    await expect(status(co.page)).toHaveText(/^Offline — changes kept on this tablet, not yet sent \(since \d\d:\d\d\)$/);
+    const since = (await status(co.page).textContent())?.match(/since (\d\d:\d\d)/)?.[1];
+    expect([before, after]).toContain(since);
+    await expectOneLineInView(co.page, status(co.page));
     await screenshot(co.page, testInfo, "notes-offline");
     await co.context.setOffline(false);
     await expect(status(co.page)).toHaveText("Saved", { timeout: 20_000 });
