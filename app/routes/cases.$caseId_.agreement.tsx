@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback, useRef } from "react";
 import { AgreementBanner } from "~/components/agreement/agreement-banner";
 import { MonitoringPanel } from "~/components/agreement/monitoring-panel";
 import { NarrativeSection } from "~/components/agreement/narrative-section";
@@ -67,6 +68,10 @@ export default function AgreementWorkspace() {
   const drafting = agreement?.status === "DRAFTING";
   const submitted = versions.find((v) => v.state === "SUBMITTED");
   const lastDecision = versions.find((v) => v.state === "CHANGES_REQUESTED" || v.state === "APPROVED");
+  const signing = versions.find((v) => v.state === "SIGNING");
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  const onDraftChange = useCallback(() => revalidate.current(), []);
   return (
     <main className="page agreement-page" id="main">
       <p className="back">
@@ -93,7 +98,12 @@ export default function AgreementWorkspace() {
           {submitted && !canReview ? <p className="alert info" role="status">Version {submitted.number} is with the supervisor for review. The draft is read-only until they decide.</p> : null}
           {canReview && submitted ? <ReviewPanel version={submitted} /> : null}
           <TermsSection data={data} editable={canDraft && drafting} />
-          <NarrativeSection agreementId={agreement.id} editable={canDraft && drafting} userName={data.me.name} />
+          <NarrativeSection
+            agreementId={agreement.id}
+            editable={canDraft && drafting}
+            userName={data.me.name}
+            signing={canDraft && drafting && signing && data.openIsCurrent ? { number: signing.number, onDraftChange } : undefined}
+          />
           {canDraft && drafting ? <SigningPanel data={data} /> : null}
           {data.monitoring ? <MonitoringPanel data={data} editable={canDraft && agreement.status === "APPROVED"} /> : null}
           <VersionsList caseId={heading.id} versions={versions} participants={data.participants} />

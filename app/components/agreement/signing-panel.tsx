@@ -48,10 +48,12 @@ function OpenVersion({ version, participants, me }: { version: WorkspaceVersion;
   return (
     <div className="stack">
       <p className="hint">Version {version.number} is frozen. Read it aloud, then each person present signs below.</p>
-      <details className="frozen-version">
-        <summary className="tap">Read version {version.number} (what is being signed)</summary>
+      {/* The stored text of the version, always open beside the signatures: the draft above can
+          change while people sign, and what is read aloud must be exactly what is signed. */}
+      <div className="frozen-version" role="region" aria-labelledby={`frozen-${version.id}`}>
+        <h3 id={`frozen-${version.id}`}>What is being signed: version {version.number}</h3>
         <VersionBody version={version} />
-      </details>
+      </div>
       <h3>Signed</h3>
       <Signatures version={version} participants={participants} />
       {waiting.length ? <h3>Still to sign</h3> : null}
