@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import * as Y from "yjs";
+import { appendParagraphs, flatField } from "~/realtime/flat-store";
 import { hashPassword } from "~/utils/password.server";
 import { authorEmail } from "./letter-author.server";
 import { letterDocName } from "./letter.server";
@@ -10,18 +11,10 @@ const DRAFT = [
   "I have been thinking about how scared you must have been, and I know you were hurt.",
 ];
 
-/** A Yjs update holding the draft as Tiptap paragraphs in the Collaboration field "letter". */
+/** A Yjs update holding the draft as paragraphs of the letter's rich-text field. */
 function draftUpdate(): Uint8Array {
   const doc = new Y.Doc();
-  const fragment = doc.getXmlFragment("letter");
-  fragment.insert(
-    0,
-    DRAFT.map((line) => {
-      const p = new Y.XmlElement("paragraph");
-      p.insert(0, [new Y.XmlText(line)]);
-      return p;
-    }),
-  );
+  appendParagraphs(flatField(doc, "letter"), DRAFT);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;

@@ -1,8 +1,10 @@
-import * as Y from "yjs";
+import type * as Y from "yjs";
+import { blockKey, flatField, insertFlat, readFlat } from "./flat-store";
+import { blocksFromFlat, MARKER, PARAGRAPH_KEY, PLAIN_KEY } from "./flat-text";
 
 /** The Y.Map in the notes document recording which step changes already have a heading. */
 export const HEADINGS_MAP = "liveHeadings";
-/** The notes editor's fragment (Collaboration.configure({ field: "notes" })). */
+/** The notes editor's field (flat-store.ts). */
 const NOTES_FIELD = "notes";
 
 type Entry = { conferenceId: string; version: number; stepId: string };
@@ -29,17 +31,17 @@ export function insertStepHeading(doc: Y.Doc, target: HeadingTarget, now: number
     if (entry.conferenceId === target.conferenceId && (!latest || entry.version > latest.version)) latest = entry;
   }
   if (latest && (latest.version > target.version || latest.stepId === target.stepId)) return false;
-  const fragment = doc.getXmlFragment(NOTES_FIELD);
+  const field = flatField(doc, NOTES_FIELD);
+  const last = blocksFromFlat(readFlat(field)).at(-1);
+  const emptyLast = last !== undefined && !last.implicit && last.attrs.block === "paragraph" && !last.attrs.list && last.inline.length === 0;
   doc.transact(() => {
     map.set(key, { conferenceId: target.conferenceId, version: target.version, stepId: target.stepId });
-    const heading = new Y.XmlElement("heading");
-    heading.setAttribute("level", 3 as unknown as string);
-    heading.insert(0, [new Y.XmlText(headingText(target.title, now))]);
-    const last = fragment.length > 0 ? fragment.get(fragment.length - 1) : null;
-    const emptyLast = last instanceof Y.XmlElement && last.nodeName === "paragraph" && last.length === 0;
-    // Keep (or add) an empty paragraph under the heading: that is where the scribe types next.
-    if (emptyLast) fragment.insert(fragment.length - 1, [heading]);
-    else fragment.insert(fragment.length, [heading, new Y.XmlElement("paragraph")]);
+    // Keep (or add) an empty paragraph under the heading: that is where the scribe types next. The
+    // heading goes before that paragraph's marker, so whatever the scribe is typing in it stays below.
+    const at = emptyLast ? field.text.length - 1 : field.text.length;
+    const title = headingText(target.title, now);
+    insertFlat(field, at, MARKER + title, [blockKey({ block: "heading", level: 3 }), ...Array<string>(title.length).fill(PLAIN_KEY)]);
+    if (!emptyLast) insertFlat(field, field.text.length, MARKER, [PARAGRAPH_KEY]);
   }, "live-heading");
   return true;
 }

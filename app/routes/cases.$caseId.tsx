@@ -147,7 +147,7 @@ export default function CaseOverview() {
             Full screen<span className="visually-hidden"> notes</span>
           </Link>
         </div>
-        <CaseNotes caseId={c.id} readOnly={notes.readOnly} userName={notes.userName} />
+        <CaseNotes caseId={c.id} readOnly={notes.readOnly} />
       </section>
     </main>
   );

@@ -33,7 +33,7 @@ export default function FullScreenNotes() {
           Back to case
         </Link>
       </div>
-      <CaseNotes caseId={id} readOnly={readOnly} userName={userName} />
+      <CaseNotes caseId={id} readOnly={readOnly} />
     </main>
   );
 }

@@ -1,8 +1,10 @@
 import * as Y from "yjs";
+import { flatField, readFlat } from "~/realtime/flat-store";
+import { docJsonFromFlat, type PmJson } from "~/realtime/flat-text";
 
 /**
- * Frozen rich text (agreement narratives, letter versions): a collab document's Tiptap fragment
- * turned into a small, allow-listed tree and plain text. Only known nodes and marks survive;
+ * Frozen rich text (agreement narratives, letter versions): a collab document's rich-text field
+ * (app/realtime/flat-text.ts) turned into a small, allow-listed tree and plain text. Only known nodes and marks survive;
  * attributes are dropped except a heading's level (1-3). Nothing in the result can carry markup,
  * links or script, so the print view and the PDF render text, never HTML from the document.
  */
@@ -75,10 +77,42 @@ function plainOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   return "";
 }
 
-/** The allow-listed tree of a document's field (Tiptap's Collaboration `field`). */
+/**
+ * The allow-listed tree of a document's rich-text field. Documents written before the flat model
+ * (Tiptap's XML fragment of the same name) are read from that fragment while the flat text is empty.
+ */
 export function richDocFromYjs(doc: Y.Doc, field: string): RichDoc {
-  const fragment = doc.getXmlFragment(field);
-  return { blocks: blocksOf(fragment.toArray(), { chars: MAX_TEXT, blocks: MAX_BLOCKS }) };
+  const budget = { chars: MAX_TEXT, blocks: MAX_BLOCKS };
+  const flat = readFlat(flatField(doc, field));
+  if (flat.text.length === 0 && doc.share.has(field)) return { blocks: blocksOf(doc.getXmlFragment(field).toArray(), budget) };
+  return { blocks: blocksOfJson(docJsonFromFlat(flat, { headings: true }).content ?? [], budget) };
+}
+
+function inlineOfJson(nodes: PmJson[] | undefined, budget: { chars: number }): RichInline[] {
+  const out: RichInline[] = [];
+  for (const n of nodes ?? []) {
+    if (budget.chars <= 0) break;
+    // A line break inside a paragraph reads as a space in the frozen text.
+    const text = n.type === "hardBreak" ? " " : (n.text ?? "").slice(0, budget.chars);
+    budget.chars -= text.length;
+    const marks = (["bold", "italic"] as const).filter((m) => n.marks?.some((x) => x.type === m));
+    out.push(marks.length ? { text, marks } : { text });
+  }
+  return out;
+}
+
+function blocksOfJson(nodes: PmJson[], budget: { chars: number; blocks: number }): RichBlock[] {
+  const out: RichBlock[] = [];
+  for (const n of nodes) {
+    if (budget.blocks-- <= 0) break;
+    if (n.type === "heading") {
+      const raw = n.attrs?.level;
+      out.push({ type: "heading", level: raw === 1 || raw === 2 ? raw : 3, content: inlineOfJson(n.content, budget) });
+    } else if (n.type === "bulletList" || n.type === "orderedList") {
+      out.push({ type: n.type, items: (n.content ?? []).map((item) => blocksOfJson(item.content ?? [], budget)) });
+    } else out.push({ type: "paragraph", content: inlineOfJson(n.content, budget) });
+  }
+  return out;
 }
 
 const inlineText = (content: RichInline[]) => content.map((c) => c.text).join("");

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { appendParagraphs, flatField, readFlat } from "~/realtime/flat-store";
 import { getDb } from "~/utils/db.server";
 import { allSaved, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
@@ -15,10 +16,7 @@ const ADDED_AFTER_REVIEW = "Written after the supervisor asked for changes.";
 
 /** One more paragraph at the end of the live narrative, as the editor stores it. */
 function appendParagraph(peer: TestPeer, text: string) {
-  const fragment = peer.doc.getXmlFragment("narrative");
-  const p = new Y.XmlElement("paragraph");
-  p.insert(0, [new Y.XmlText(text)]);
-  fragment.insert(fragment.length, [p]);
+  appendParagraphs(flatField(peer.doc, "narrative"), [text]);
 }
 
 /**

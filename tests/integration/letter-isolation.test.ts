@@ -4,6 +4,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { appendParagraphs, flatField, readFlat } from "~/realtime/flat-store";
 import * as build from "../../build/index.js";
 import { getDb } from "~/utils/db.server";
 import { allSaved, connectPeer, type TestPeer } from "../support/collab-client";
@@ -23,9 +24,7 @@ const FORBIDDEN = [CANARY, "RJ-2026-0142", "Barnes", "Jessica", "07700 900142", 
 const manifest = (build as unknown as ServerBuild).routes;
 
 function writeParagraph(peer: TestPeer, field: string, text: string) {
-  const p = new Y.XmlElement("paragraph");
-  p.insert(0, [new Y.XmlText(text)]);
-  peer.doc.getXmlFragment(field).insert(peer.doc.getXmlFragment(field).length, [p]);
+  appendParagraphs(flatField(peer.doc, field), [text]);
 }
 
 function leaks(body: string): string[] {

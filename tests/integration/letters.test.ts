@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { appendParagraphs, flatField, readFlat } from "~/realtime/flat-store";
 import { getDb } from "~/utils/db.server";
 import { allSaved, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
@@ -9,14 +10,10 @@ const OPEN_DATA = `_data=${encodeURIComponent("routes/cases.$caseId_.letters._in
 const PASSWORD = "a-long-enough-password";
 
 function setText(peer: TestPeer, lines: string[]) {
-  const fragment = peer.doc.getXmlFragment("letter");
+  const field = flatField(peer.doc, "letter");
   peer.doc.transact(() => {
-    fragment.delete(0, fragment.length);
-    fragment.insert(0, lines.map((line) => {
-      const p = new Y.XmlElement("paragraph");
-      p.insert(0, [new Y.XmlText(line)]);
-      return p;
-    }));
+    field.text.delete(0, field.text.length);
+    appendParagraphs(field, lines);
   });
 }
 

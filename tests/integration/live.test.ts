@@ -1,6 +1,8 @@
 import type { Socket } from "socket.io-client";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { flatField, readFlat } from "~/realtime/flat-store";
+import { blocksFromFlat } from "~/realtime/flat-text";
 import type { LiveCommand, LiveState } from "~/realtime/live-machine";
 import type { Ack, LiveJoinAck, LivePresence, LiveStatePayload } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
@@ -118,11 +120,9 @@ describe("live conference over Socket.IO", () => {
     const notes = `case:${caseId}:notes`;
     const headings = async () =>
       // The notes as stored: what any tablet will load.
-      storedDoc(notes)
-        .getXmlFragment("notes")
-        .toArray()
-        .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === "heading")
-        .map((n) => n.toArray().map(String).join(""));
+      blocksFromFlat(readFlat(flatField(storedDoc(notes), "notes")))
+        .filter((b) => b.attrs.block === "heading")
+        .map((b) => b.inline.map((i) => i.text ?? "").join(""));
     // A conference of its own (the others in this file end theirs), with the seeded one's attendees.
     const seeded = await getDb().conferenceAttendee.findMany({ where: { conferenceId }, select: { participantId: true } });
     const fresh = await getDb().conference.create({

@@ -51,7 +51,6 @@ export function NarrativeSection({ agreementId, editable, userName, signing }: {
           doc={collab.doc}
           provider={collab.provider}
           readOnly={!editable}
-          user={{ name: userName }}
           label="Agreement narrative"
           field="narrative"
           readOnlyHint="The narrative is read-only now: it changes only while the facilitators are drafting."

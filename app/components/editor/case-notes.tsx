@@ -5,11 +5,10 @@ import { NotesEditor } from "./notes-editor";
 type Props = {
   caseId: string;
   readOnly: boolean;
-  userName: string;
 };
 
 /** Case notes: the collab document `case:<id>:notes` with its badge. Used on the case screen, full screen and live. */
-export function CaseNotes({ caseId, readOnly, userName }: Props) {
+export function CaseNotes({ caseId, readOnly }: Props) {
   const collab = useCollabDocument(`case:${caseId}:notes`, { readOnly });
   return (
     <div className="stack">
@@ -17,7 +16,7 @@ export function CaseNotes({ caseId, readOnly, userName }: Props) {
         <CollabBadge status={collab?.status ?? null} />
       </div>
       {collab ? (
-        <NotesEditor doc={collab.doc} provider={collab.provider} readOnly={readOnly} user={{ name: userName }} label="Case notes" />
+        <NotesEditor doc={collab.doc} provider={collab.provider} readOnly={readOnly} label="Case notes" />
       ) : (
         <p className="hint">Opening the notes…</p>
       )}

@@ -1,34 +1,27 @@
-import Collaboration from "@tiptap/extension-collaboration";
-import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { formatDateTime } from "~/utils/format";
+import { richTextExtensions } from "./rich-text-extensions";
 
 type Props = {
   doc: Y.Doc;
   provider: WebsocketProvider;
   readOnly: boolean;
-  user: { name: string };
   label: string;
-  /** The Tiptap Collaboration field (Y.XmlFragment name) of the document. */
+  /** The document's rich-text field (see app/realtime/flat-store.ts). */
   field?: string;
   /** Shown to someone who may only read. */
   readOnlyHint?: string;
 };
 
 /** Notes both facilitators write at once (Tiptap + Yjs). The server sets each caret's name and colour. */
-export function NotesEditor({ doc, provider, readOnly, user, label, field = "notes", readOnlyHint = "You can read these notes; only the facilitators edit them." }: Props) {
+export function NotesEditor({ doc, provider, readOnly, label, field = "notes", readOnlyHint = "You can read these notes; only the facilitators edit them." }: Props) {
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: !readOnly,
-      extensions: [
-        StarterKit.configure({ undoRedo: false }),
-        Collaboration.configure({ document: doc, field }),
-        CollaborationCaret.configure({ provider, user: { name: user.name, color: "#2454a6" } }),
-      ],
+      extensions: richTextExtensions({ doc, field, headings: true, awareness: provider.awareness }),
       editorProps: { attributes: { "aria-label": label, "aria-multiline": "true", role: "textbox", class: "notes-content" } },
     },
     [doc, provider, readOnly, field],
@@ -57,6 +50,8 @@ function Toolbar({ editor }: { editor: Editor }) {
       {item("Italic", editor.isActive("italic"), () => chain().toggleItalic().run(), <em>I</em>)}
       {item("Bulleted list", editor.isActive("bulletList"), () => chain().toggleBulletList().run(), "•")}
       {item("Numbered list", editor.isActive("orderedList"), () => chain().toggleOrderedList().run(), "1.")}
+      {item("Undo my last change", false, () => editor.storage.flatCollaboration.undoManager?.undo(), "↶")}
+      {item("Redo", false, () => editor.storage.flatCollaboration.undoManager?.redo(), "↷")}
       <button type="button" className="tool wide" onMouseDown={(e) => e.preventDefault()} onClick={() => chain().insertContent(`[${formatDateTime(new Date().toISOString())}] `).run()}>
         Insert time
       </button>

@@ -55,7 +55,7 @@ export function AuthorWorkspace({ letter, writable, userName, defaultGuidance }:
       <div className="letter-layout">
         <section className="letter-main" aria-label="Your letter">
           {collab ? (
-            <LetterEditor doc={collab.doc} provider={collab.provider} readOnly={!writable} userName={userName} label={`Your letter to ${letter.recipientLabel}`} onEditor={onEditor} onText={onText} />
+            <LetterEditor doc={collab.doc} provider={collab.provider} readOnly={!writable} label={`Your letter to ${letter.recipientLabel}`} onEditor={onEditor} onText={onText} />
           ) : (
             <p className="hint">Opening your letter…</p>
           )}

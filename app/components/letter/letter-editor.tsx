@@ -1,16 +1,13 @@
-import Collaboration from "@tiptap/extension-collaboration";
-import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import { useEffect } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import { richTextExtensions } from "~/components/editor/rich-text-extensions";
 
 type Props = {
   doc: Y.Doc;
   provider: WebsocketProvider;
   readOnly: boolean;
-  userName: string;
   label: string;
   /** The live editor (to apply an accepted suggestion, or quote a selection) and its text on every change. */
   onEditor?: (editor: Editor | null) => void;
@@ -18,20 +15,16 @@ type Props = {
 };
 
 /**
- * The letter: a calm, plain Tiptap editor on the Collaboration field "letter" of `letter:<id>`.
+ * The letter: a calm, plain Tiptap editor on the rich-text field "letter" of `letter:<id>`.
  * No formatting toolbar: a letter of apology needs words, not styling. The facilitator's copy is
  * read-only and shows the author's caret (names and colours are set by the server).
  */
-export function LetterEditor({ doc, provider, readOnly, userName, label, onEditor, onText }: Props) {
+export function LetterEditor({ doc, provider, readOnly, label, onEditor, onText }: Props) {
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: !readOnly,
-      extensions: [
-        StarterKit.configure({ undoRedo: false, heading: false, codeBlock: false, code: false, blockquote: false, horizontalRule: false }),
-        Collaboration.configure({ document: doc, field: "letter" }),
-        CollaborationCaret.configure({ provider, user: { name: userName, color: "#2454a6" } }),
-      ],
+      extensions: richTextExtensions({ doc, field: "letter", headings: false, awareness: provider.awareness }),
       editorProps: { attributes: { "aria-label": label, "aria-multiline": "true", role: "textbox", class: "letter-content", ...(readOnly ? { "aria-readonly": "true" } : {}) } },
     },
     [doc, provider, readOnly],

@@ -52,7 +52,7 @@ export function LetterOversight({ letter, canModerate, canRelease, release, user
       ) : (
         <div className="letter-layout">
           <section className="letter-main" aria-label="The draft, live">
-            {collab ? <LetterEditor doc={collab.doc} provider={collab.provider} readOnly userName={userName} label="The author's draft (read only)" onEditor={onEditor} onText={onText} /> : <p className="hint">Opening the letter…</p>}
+            {collab ? <LetterEditor doc={collab.doc} provider={collab.provider} readOnly label="The author's draft (read only)" onEditor={onEditor} onText={onText} /> : <p className="hint">Opening the letter…</p>}
             <p className="hint">You see the author's changes as they type. Select words in the letter to quote them in a comment or suggestion.</p>
             {canModerate ? <ReviewPanel letter={letter} /> : null}
             <LetterVersions versions={letter.versions} />

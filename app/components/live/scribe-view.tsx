@@ -24,7 +24,7 @@ export function ScribeView({ live, script, notesReadOnly, userName, disabled }: 
       <section aria-labelledby="notes-title" className="live-notes">
         <h2 id="notes-title">Notes</h2>
         <p className="hint">A heading is added here for each new step the lead moves to.</p>
-        <CaseNotes caseId={script.caseId} readOnly={notesReadOnly} userName={userName} />
+        <CaseNotes caseId={script.caseId} readOnly={notesReadOnly} />
       </section>
     </div>
   );

@@ -1,0 +1,80 @@
+import { Editor } from "@tiptap/core";
+import { TextSelection } from "@tiptap/pm/state";
+import * as Y from "yjs";
+import { richTextExtensions } from "~/components/editor/rich-text-extensions";
+import { prepareDom } from "./text-harness";
+
+/**
+ * Two tablets writing the same notes, in jsdom with real Tiptap editors bound to their own Y.Docs,
+ * and a wire between them that the test controls: `flush()` delivers what each side sent.
+ */
+export type Tablet = {
+  editor: Editor;
+  doc: Y.Doc;
+  /** Types text one keystroke at a time, as a person does (through the editor's input handling). */
+  type(text: string): void;
+  press(key: string): void;
+  /** Puts the caret in block `index` (0-based, counting every paragraph, heading and list item) at `offset` or its end. */
+  caret(index: number, offset?: number | "end"): void;
+  blocks(): string[];
+};
+
+export async function tablets(setup: (first: Tablet) => void, clientIds: [number, number] = [1, 2]) {
+  prepareDom();
+  const outbox = new Map<Y.Doc, Uint8Array[]>();
+  const make = async (clientID: number): Promise<Tablet> => {
+    const doc = new Y.Doc();
+    doc.clientID = clientID;
+    outbox.set(doc, []);
+    doc.on("update", (u: Uint8Array, origin: unknown) => origin !== "wire" && outbox.get(doc)!.push(u));
+    const element = document.createElement("div");
+    document.body.append(element);
+    const editor = new Editor({ element, extensions: richTextExtensions({ doc, field: "notes", headings: true, awareness: null }) });
+    await Promise.resolve();
+    const textblocks = () => {
+      const out: { pos: number; size: number; text: string; type: string }[] = [];
+      editor.state.doc.descendants((node, pos) => {
+        if (node.isTextblock) out.push({ pos: pos + 1, size: node.content.size, text: node.textContent, type: node.type.name });
+        return !node.isTextblock;
+      });
+      return out;
+    };
+    return {
+      editor,
+      doc,
+      type(text) {
+        for (const ch of text) {
+          const { view } = editor;
+          const { from, to } = view.state.selection;
+          const deflt = () => view.state.tr.insertText(ch);
+          if (!view.someProp("handleTextInput", (f) => f(view, from, to, ch, deflt))) view.dispatch(deflt());
+        }
+      },
+      press(key) {
+        editor.commands.keyboardShortcut(key);
+      },
+      caret(index, offset = "end") {
+        const block = textblocks()[index]!;
+        const pos = block.pos + (offset === "end" ? block.size : offset);
+        editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, pos)));
+      },
+      blocks: () => textblocks().map((b) => (b.type === "paragraph" ? b.text : `${b.type}: ${b.text}`)),
+    };
+  };
+  const a = await make(clientIds[0]);
+  setup(a);
+  const b = await make(clientIds[1]);
+  const flush = () => {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const pending = outbox.get(from.doc)!.splice(0);
+      for (const u of pending) Y.applyUpdate(to.doc, u, "wire");
+    }
+  };
+  // The second tablet opens the document as it is.
+  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc), "wire");
+  outbox.get(a.doc)!.length = 0;
+  return { a, b, flush, destroy: () => (a.editor.destroy(), b.editor.destroy()) };
+}

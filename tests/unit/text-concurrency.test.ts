@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import { tablets, type Tablet } from "../support/text-pair";
+
+/**
+ * Two people typing at the same spot at the same time, as in the conference room: each gets their
+ * own words, whole, where they typed them. Every case runs with both orders of the two tablets'
+ * Yjs client ids (Yjs breaks ties between concurrent insertions by client id) and with two timings:
+ * keystrokes crossing one by one (a quick Wi-Fi) and nothing crossing until both have finished (a
+ * slow one, or a tablet offline).
+ */
+const LEAD = "Lead says the bus was late";
+const CO = "Co notes Jess arrived early";
+
+type Scenario = {
+  start: (a: Tablet) => void;
+  /** Each tablet's moves before typing (caret placement, Enter, Backspace...). */
+  lead: (a: Tablet) => void;
+  co: (b: Tablet) => void;
+  leadText?: string;
+  coText?: string;
+  /** The outcomes that keep everyone's intention (either order of the two writers is fair). */
+  expected: string[][];
+  /** More to check on the first tablet's editor. */
+  also?: (a: Tablet) => void;
+};
+
+async function play(s: Scenario) {
+  for (const ids of [
+    [1, 2],
+    [2, 1],
+  ] as [number, number][]) {
+    for (const crossing of ["keystroke by keystroke", "after both finished"]) {
+      const { a, b, flush, destroy } = await tablets(s.start, ids);
+      s.lead(a);
+      s.co(b);
+      const leadText = s.leadText ?? LEAD;
+      const coText = s.coText ?? CO;
+      for (let i = 0; i < Math.max(leadText.length, coText.length); i++) {
+        if (i < leadText.length) a.type(leadText[i]!);
+        if (i < coText.length) b.type(coText[i]!);
+        if (crossing === "keystroke by keystroke") flush();
+      }
+      flush();
+      flush();
+      const label = `client ids ${ids.join("/")}, ${crossing}`;
+      expect(b.blocks(), label).toEqual(a.blocks());
+      expect(s.expected.map((e) => JSON.stringify(e)), label).toContain(JSON.stringify(a.blocks()));
+      s.also?.(a);
+      destroy();
+    }
+  }
+}
+
+const twoLines = (a: Tablet) => {
+  a.type("Opening remarks.");
+  a.press("Enter");
+  a.type("Jess spoke first.");
+};
+
+describe("two facilitators writing at the same spot", () => {
+  it("both at the end of the same paragraph press Enter and type: two new lines, each whole, under it", async () => {
+    await play({
+      start: twoLines,
+      lead: (a) => (a.caret(0), a.press("Enter")),
+      co: (b) => (b.caret(0), b.press("Enter")),
+      expected: [
+        ["Opening remarks.", LEAD, CO, "Jess spoke first."],
+        ["Opening remarks.", CO, LEAD, "Jess spoke first."],
+      ],
+    });
+  });
+
+  it("both at the start of the same line type: both sentences whole, before the line's text", async () => {
+    await play({
+      start: twoLines,
+      lead: (a) => a.caret(1, 0),
+      co: (b) => b.caret(1, 0),
+      leadText: "Lead: ",
+      coText: "Co: ",
+      expected: [
+        ["Opening remarks.", "Lead: Co: Jess spoke first."],
+        ["Opening remarks.", "Co: Lead: Jess spoke first."],
+      ],
+    });
+  });
+
+  it("one splits a paragraph in the middle and types while the other types at its end", async () => {
+    await play({
+      start: twoLines,
+      // "Jess spoke first." split after "Jess": the lead starts a new line there.
+      lead: (a) => (a.caret(1, 4), a.press("Enter")),
+      co: (b) => b.caret(1),
+      leadText: "Lead new line ",
+      coText: " Co adds this.",
+      expected: [["Opening remarks.", "Jess", "Lead new line  spoke first. Co adds this."]],
+    });
+  });
+
+  it("one joins two paragraphs with Backspace while the other types in the second: nothing is lost", async () => {
+    await play({
+      start: twoLines,
+      lead: (a) => (a.caret(1, 0), a.press("Backspace")),
+      co: (b) => b.caret(1),
+      leadText: " [joined] ",
+      coText: " Co adds this.",
+      expected: [["Opening remarks. [joined] Jess spoke first. Co adds this."]],
+    });
+  });
+
+  it("both press Enter in the last item of a bulleted list: two new items, each whole", async () => {
+    await play({
+      start: (a) => {
+        a.type("Agreed:");
+        a.press("Enter");
+        a.type("- Apology letter");
+      },
+      lead: (a) => (a.caret(1), a.press("Enter")),
+      co: (b) => (b.caret(1), b.press("Enter")),
+      expected: [
+        ["Agreed:", "Apology letter", LEAD, CO],
+        ["Agreed:", "Apology letter", CO, LEAD],
+      ],
+      also: (a) => expect(a.editor.getHTML()).toMatch(/^<p>Agreed:<\/p><ul><li><p>Apology letter<\/p><\/li><li><p>.*<\/p><\/li><li><p>.*<\/p><\/li><\/ul>$/),
+    });
+  });
+
+  it("one turns on bold in the middle of a word and types while the other types at the end of the line", async () => {
+    await play({
+      start: twoLines,
+      // The Mod-b key runs toggleBold; Tiptap's keyboardShortcut() in jsdom keeps only document steps, not stored marks.
+      lead: (a) => (a.caret(1, 2), a.editor.commands.toggleBold()),
+      co: (b) => b.caret(1),
+      leadText: "BOLD",
+      coText: " Co adds this.",
+      expected: [["Opening remarks.", "JeBOLDss spoke first. Co adds this."]],
+      also: (a) => expect(a.editor.getHTML()).toContain("<p>Je<strong>BOLD</strong>ss spoke first. Co adds this.</p>"),
+    });
+  });
+});
