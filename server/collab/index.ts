@@ -9,6 +9,7 @@ import { log } from "../log";
 import { CommitScheduler } from "./commits";
 import { isEmptyUpdate, parseFrame, type Frame } from "./frames";
 import { loadStored } from "./log-load";
+import { copyLegacyRichText, hasLegacyRichText } from "~/realtime/flat-legacy";
 import { COLLAB_LIMITS, colourFor, createRateLimiter } from "./limits";
 import { DocumentRoom, type RoomPeer } from "./room";
 import { CollabStorage } from "./storage";
@@ -46,7 +47,12 @@ export function createCollabServer(storage = new CollabStorage()) {
     clearTimeout(unloadTimers.get(name));
     unloadTimers.delete(name);
     let room = rooms.get(name);
-    if (!room) rooms.set(name, (room = new DocumentRoom(name, storage, commits)));
+    if (!room) {
+      rooms.set(name, (room = new DocumentRoom(name, storage, commits)));
+      const opened = room;
+      // Text from before the flat rich-text model is copied into it once, stored before anyone syncs.
+      if (hasLegacyRichText(opened.doc)) opened.changeFromServer((doc) => void copyLegacyRichText(doc));
+    }
     return room;
   }
 
