@@ -18,7 +18,7 @@ function toJson(node: Y.XmlElement | Y.XmlText | Y.XmlHook): PmJson[] {
 }
 
 /** Whether a document holds rich text only in the old XML form (cheap: no copy is made). */
-export const hasLegacyRichText = (doc: Y.Doc) => FIELDS.some((name) => doc.share.has(name) && flatField(doc, name).text.length === 0 && doc.getXmlFragment(name).length > 0);
+export const hasLegacyRichText = (doc: Y.Doc) => FIELDS.some((name) => doc.share.has(name) && flatField(doc, name).chars.length === 0 && doc.getXmlFragment(name).length > 0);
 
 /**
  * Documents written before the flat model kept their text in Tiptap's XML fragment of the same
@@ -32,7 +32,7 @@ export function copyLegacyRichText(doc: Y.Doc): boolean {
     if (!doc.share.has(name)) continue;
     const field = flatField(doc, name);
     const fragment = doc.getXmlFragment(name);
-    if (field.text.length > 0 || fragment.length === 0) continue;
+    if (field.chars.length > 0 || fragment.length === 0) continue;
     const flat = flatFromDocJson({ type: "doc", content: fragment.toArray().flatMap(toJson) });
     insertFlat(field, 0, flat.text, flat.attrs);
     copied = true;

@@ -38,10 +38,10 @@ export function insertStepHeading(doc: Y.Doc, target: HeadingTarget, now: number
     map.set(key, { conferenceId: target.conferenceId, version: target.version, stepId: target.stepId });
     // Keep (or add) an empty paragraph under the heading: that is where the scribe types next. The
     // heading goes before that paragraph's marker, so whatever the scribe is typing in it stays below.
-    const at = emptyLast ? field.text.length - 1 : field.text.length;
+    const at = emptyLast ? field.chars.length - 1 : field.chars.length;
     const title = headingText(target.title, now);
     insertFlat(field, at, MARKER + title, [blockKey({ block: "heading", level: 3 }), ...Array<string>(title.length).fill(PLAIN_KEY)]);
-    if (!emptyLast) insertFlat(field, field.text.length, MARKER, [PARAGRAPH_KEY]);
+    if (!emptyLast) insertFlat(field, field.chars.length, MARKER, [PARAGRAPH_KEY]);
   }, "live-heading");
   return true;
 }

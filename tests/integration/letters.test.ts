@@ -12,7 +12,7 @@ const PASSWORD = "a-long-enough-password";
 function setText(peer: TestPeer, lines: string[]) {
   const field = flatField(peer.doc, "letter");
   peer.doc.transact(() => {
-    field.text.delete(0, field.text.length);
+    field.chars.delete(0, field.chars.length);
     appendParagraphs(field, lines);
   });
 }

@@ -188,6 +188,7 @@ export async function runRound(seed: number, options: RoundOptions = {}): Promis
     const at = tokens.findIndex((t) => t.client === op.client && t.clock >= op.from && t.clock < op.to && t.ch === ch);
     const token = tokens[at];
     if (!token) return void violations.push(`writer ${w.index}: typed ${ch} but it is not in their own document`);
+    trace(w, `typed ${ch} as ${token.id}`);
     const after = at > 0 ? tokens[at - 1]!.id : null;
     typed.set(ch, { ch, writer: w.index, id: token.id });
     // Promise 4: the keystroke follows the previous one of its run, wherever others' edits went.
@@ -268,11 +269,13 @@ export async function runRound(seed: number, options: RoundOptions = {}): Promis
     else pos = block.start + random.int(block.end - block.start + 1);
     const $pos = doc.resolve(Math.max(0, Math.min(pos, doc.content.size)));
     w.editor.view.dispatch(w.editor.state.tr.setSelection(TextSelection.near($pos)));
+    trace(w, `caret to ${w.editor.state.selection.head}`);
     newRun(w);
   };
 
   const serverHeading = (step: number) => {
     const title = Array.from({ length: 4 }, () => String.fromCharCode(nextChar++)).join("");
+    trace(null, "heading");
     const op = edit(server, () => insertStepHeading(server, { conferenceId: "c", version: step, stepId: `s${step}`, title }, 0));
     const ids = [...title].map((ch) => tokensOf(server, FIELD, binding).find((t) => t.ch === ch && t.client === op.client)?.id ?? "?");
     [...title].forEach((ch, i) => typed.set(ch, { ch, writer: -1, id: ids[i]! }));
@@ -289,10 +292,12 @@ export async function runRound(seed: number, options: RoundOptions = {}): Promis
     if (roll < 0.8) act(w);
     else if (roll < 0.85 && binding === "flat") serverHeading(++headingStep);
     else if (roll < 0.9) {
+      trace(w, w.online ? "goes offline" : "reconnects");
       if (w.online) w.online = false;
       else reconnect(w);
     } else if (roll < 0.92) {
       // A reload: the tablet's own copy (IndexedDB) into a new document and a new editor.
+      trace(w, "reloads");
       const copy = newDoc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(w.doc), "net");
       w.editor.destroy();

@@ -12,8 +12,8 @@ export function tokensOf(doc: Y.Doc, field: string, binding: "flat" | "xml"): To
   const items = (start: Y.Item | null) => {
     for (let item = start; item; item = item.right) {
       if (item.deleted) continue;
-      if (item.content instanceof Y.ContentString) {
-        const s = item.content.str;
+      if (item.content instanceof Y.ContentString || item.content instanceof Y.ContentAny) {
+        const s = item.content instanceof Y.ContentString ? item.content.str : (item.content.arr as string[]).join("");
         for (let k = 0; k < s.length; k++) {
           out.push({ id: `${item.id.client}:${item.id.clock + k}`, ch: s[k]!, client: item.id.client, clock: item.id.clock + k, block: s[k] === "\n" });
         }
@@ -26,7 +26,7 @@ export function tokensOf(doc: Y.Doc, field: string, binding: "flat" | "xml"): To
       }
     }
   };
-  if (binding === "flat") items(flatField(doc, field).text._start);
+  if (binding === "flat") items(flatField(doc, field).chars._start);
   else items(doc.getXmlFragment(field)._start);
   return out;
 }

@@ -40,7 +40,7 @@ describe("the flat rich-text model", () => {
   it("reads anything a tablet could store without losing a character: text before any line, unknown attributes, a list two levels deeper at once", () => {
     const doc = new Y.Doc();
     const field = flatField(doc, "notes");
-    field.text.insert(0, `orphan${MARKER}deep${MARKER}h`);
+    field.chars.insert(0, `orphan${MARKER}deep${MARKER}h`.split(""));
     const ids = readFlat(field).ids;
     field.attrs.set(ids[6]!, { block: "paragraph", list: "bullet/ordered/bullet", item: true, onclick: "x" });
     field.attrs.set(ids[11]!, { block: "heading", level: 9 });

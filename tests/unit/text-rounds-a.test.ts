@@ -15,9 +15,11 @@ describe("jointly written text, randomized (rounds 0-499)", () => {
   }, 600_000);
 
   // Seeds that failed while the binding was built, each for a different cause: a caret carried
-  // with the new text's length instead of the old (37, 189 at the time), and keystrokes anchored to
-  // formatting items that a concurrent Enter separated from their line (4, 39).
-  it.each([4, 37, 39, 189])("replays the regression seed %i without a violation", async (seed) => {
+  // with the new text's length instead of the old (37, 189), keystrokes anchored to formatting items
+  // that a concurrent Enter separated from their line (4, 39), and keystrokes anchored by Y.Text to a
+  // deleted item after the character typed after, so another person's text split a word (the last two,
+  // found by the soak).
+  it.each([4, 37, 39, 189, 813770528, 813771375])("replays the regression seed %i without a violation", async (seed) => {
     expect(await runRound(seed, { writers: seed % 2 === 0 ? 2 : 3 })).toEqual([]);
   });
 

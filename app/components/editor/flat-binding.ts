@@ -42,24 +42,24 @@ export class FlatBinding {
     readonly origin: object = {},
   ) {}
 
-  get text() {
-    return this.field.text;
+  get chars() {
+    return this.field.chars;
   }
 
   attach(view: EditorView) {
     this.view = view;
     this.synced = view.state.doc;
-    this.field.text.observe(this.onText);
+    this.field.chars.observe(this.onText);
     this.field.attrs.observe(this.onAttrs);
-    this.field.text.doc!.on("afterTransaction", this.afterTransaction);
+    this.field.chars.doc!.on("afterTransaction", this.afterTransaction);
     // Not during the view's construction: Tiptap's dispatch reaches the view only once it exists.
     queueMicrotask(() => this.view === view && this.render([]));
   }
 
   detach() {
-    this.field.text.unobserve(this.onText);
+    this.field.chars.unobserve(this.onText);
     this.field.attrs.unobserve(this.onAttrs);
-    this.field.text.doc!.off("afterTransaction", this.afterTransaction);
+    this.field.chars.doc!.off("afterTransaction", this.afterTransaction);
     this.view = null;
   }
 
@@ -73,7 +73,7 @@ export class FlatBinding {
     return posAtFlatIndex(doc, index + this.lead);
   }
 
-  private onText = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+  private onText = (event: Y.YArrayEvent<string>, transaction: Y.Transaction) => {
     if (transaction.origin !== this.origin) this.pending = { delta: event.delta as TextDelta, attrs: this.pending?.attrs ?? false };
   };
 
@@ -150,7 +150,7 @@ export class FlatBinding {
     }
     if (start === oldEnd && start === newEnd) return;
     const field = this.field;
-    field.text.doc!.transact(() => {
+    field.chars.doc!.transact(() => {
       if (this.lead === 1) {
         // The first block's marker exists only in the editor: store it before anything after it.
         insertFlat(field, 0, MARKER, [old.attrs[0]!]);

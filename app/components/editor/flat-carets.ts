@@ -22,7 +22,7 @@ export function flatCaretsPlugin(binding: FlatBinding, awareness: Awareness): Pl
   let published = "";
   const publish = (view: EditorView, focused: boolean) => {
     const { doc, selection } = view.state;
-    const rel = (pos: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(binding.text, binding.indexOf(doc, pos), -1));
+    const rel = (pos: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(binding.chars, binding.indexOf(doc, pos), -1));
     const cursor = focused && view.editable ? { anchor: rel(selection.anchor), head: rel(selection.head) } : null;
     const json = JSON.stringify(cursor);
     if (json === published) return;
@@ -62,11 +62,11 @@ export function flatCaretsPlugin(binding: FlatBinding, awareness: Awareness): Pl
 }
 
 function carets(doc: PmNode, binding: FlatBinding, awareness: Awareness): Caret[] {
-  const ydoc = binding.text.doc!;
+  const ydoc = binding.chars.doc!;
   const resolve = (json: unknown): number | null => {
     try {
       const abs = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), ydoc);
-      return abs && abs.type === binding.text ? binding.posOf(doc, abs.index) : null;
+      return abs && abs.type === binding.chars ? binding.posOf(doc, abs.index) : null;
     } catch {
       return null;
     }

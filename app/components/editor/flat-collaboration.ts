@@ -40,7 +40,7 @@ export const FlatCollaboration = Extension.create<Options, Storage>({
     const field = flatField(this.options.doc, this.options.field);
     const binding = new FlatBinding(field, { headings: this.options.headings });
     this.storage.undoManager?.destroy();
-    this.storage.undoManager = new Y.UndoManager([field.text, field.attrs], { trackedOrigins: new Set([binding.origin]), captureTimeout: 500 });
+    this.storage.undoManager = new Y.UndoManager([field.chars, field.attrs], { trackedOrigins: new Set([binding.origin]), captureTimeout: 500 });
     const plugins = [flatSyncPlugin(binding)];
     if (this.options.awareness) plugins.push(flatCaretsPlugin(binding, this.options.awareness) as never);
     return plugins;

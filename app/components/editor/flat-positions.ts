@@ -46,7 +46,7 @@ export function posAtFlatIndex(doc: PmNode, index: number): number {
  * Carries an index through a Y.Text change. Text inserted exactly at the index goes after it: a
  * caret stays right after the last character its person typed, so their next character follows it.
  */
-/** A Y.Text change as Yjs describes it (retain, delete, insert). */
+/** A change to a Yjs sequence as Yjs describes it (retain, delete, insert). */
 export type TextDelta = { retain?: number; delete?: number; insert?: unknown }[];
 
 export function mapIndexThroughDelta(index: number, delta: TextDelta): number {
@@ -59,7 +59,7 @@ export function mapIndexThroughDelta(index: number, delta: TextDelta): number {
       at += op.delete;
     } else if (op.insert !== undefined) {
       if (at >= index) break;
-      shift += typeof op.insert === "string" ? op.insert.length : 1;
+      shift += typeof op.insert === "string" || Array.isArray(op.insert) ? op.insert.length : 1;
     }
     if (at > index) break;
   }
