@@ -37,8 +37,10 @@ async function play(s: Scenario) {
       const leadText = s.leadText ?? LEAD;
       const coText = s.coText ?? CO;
       for (let i = 0; i < Math.max(leadText.length, coText.length); i++) {
-        if (i < leadText.length) a.type(leadText[i]!);
+        // The co-facilitator's key crosses first: the lead's tablet redraws before its own next key.
         if (i < coText.length) b.type(coText[i]!);
+        if (crossing === "keystroke by keystroke") flush();
+        if (i < leadText.length) a.type(leadText[i]!);
         if (crossing === "keystroke by keystroke") flush();
       }
       flush();

@@ -110,6 +110,8 @@ export class FlatBinding {
       tr.replace(start, endA, next.slice(start, endB));
     }
     tr.setSelection(TextSelection.create(tr.doc, this.posOf(tr.doc, anchor), this.posOf(tr.doc, head)));
+    // Setting the selection drops stored marks: bold switched on at the caret must survive someone else's keystroke.
+    if (state.storedMarks) tr.setStoredMarks(state.storedMarks);
     tr.setMeta(flatSyncKey, "remote").setMeta("addToHistory", false);
     this.applyingRemote = true;
     try {
