@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RecordIdSchema } from "~/utils/schemas";
 
-/** Vocabulary and forms of outcome agreements (issue 6), shared by the browser and the server. */
+/** Vocabulary and forms of outcome agreements, shared by the browser and the server. */
 export const TERM_TYPES = ["APOLOGY_IN_PERSON", "APOLOGY_LETTER", "REPARATION", "RESTITUTION", "COMMUNITY_WORK", "PROGRAMME", "OTHER"] as const;
 export type TermType = (typeof TERM_TYPES)[number];
 export const TERM_TYPE_LABELS: Record<TermType, string> = {

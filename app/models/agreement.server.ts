@@ -7,7 +7,7 @@ import type { CollabAccess } from "./collab-access.server";
 import { countDue, newestStatuses, parseTerms, serviceToday, termDueState, type DueCounts } from "./agreement-monitoring";
 import { FINAL_STATUSES, type AgreementStatus, type FrozenTerm, type VersionState } from "./agreement-schemas";
 
-/** Reads of outcome agreements (issue 6): the workspace, summaries, the review queue, due terms. */
+/** Reads of outcome agreements: the workspace, summaries, the review queue, due terms. */
 export const agreementDocName = (agreementId: string) => `agreement:${agreementId}`;
 
 /** A case's agreement: one per case (the newest, should a second ever exist). */

@@ -12,7 +12,7 @@ import {
 } from "~/utils/preparation";
 
 /**
- * The rules of good practice that stand between a case and its next step (issue 4 §5).
+ * The rules of good practice that stand between a case and its next step.
  * Pure: the server loads the facts (app/models/preparation.server.ts) and asks; the case screen
  * shows the same reasons before anyone taps. Every refusal is a sentence a facilitator can act on.
  */

@@ -5,7 +5,7 @@ import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { openServerDatabase } from "~/utils/sqlite.server";
 
 /**
- * The live conference's hot path (issue 5): reading the state and storing an accepted command
+ * The live conference's hot path: reading the state and storing an accepted command
  * in ONE synchronous better-sqlite3 transaction (BEGIN IMMEDIATE) on its own connection, like
  * the collab store. A command costs a fraction of a millisecond instead of a round of Prisma
  * queries, so a room full of conferences advancing at once is not queued behind the database.

@@ -1,6 +1,6 @@
 /**
  * The standard restorative conference script that ships with Circle, written in our own words
- * from the practice guidance (issue 5). Installed as the built-in template (serviceId null); a
+ * from the practice guidance. Installed as the built-in template (serviceId null); a
  * conference's script is a tailored copy of a template. `{name}` in a prompt is replaced by the
  * addressee's preferred name when the script is prepared for a conference.
  */

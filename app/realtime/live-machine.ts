@@ -2,7 +2,7 @@ import { z } from "zod";
 import { RecordIdSchema } from "~/utils/schemas";
 
 /**
- * The live conference state machine (issue 5), pure: the server loads the state, applies one
+ * The live conference state machine, pure: the server loads the state, applies one
  * command, stores the result and the event in one transaction, then broadcasts. Every command
  * names the version it was made against; an older version is stale and refused, so two taps on
  * "next" from two tablets (or one impatient finger) never skip two steps.

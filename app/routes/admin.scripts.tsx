@@ -12,7 +12,7 @@ import { formDone, formError, parseForm, type FormResult } from "~/utils/forms.s
 import { RecordIdSchema } from "~/utils/schemas";
 
 /**
- * Script templates of the service (issue 5): the built-in standard script is always there; a
+ * Script templates of the service: the built-in standard script is always there; a
  * service manager adds the service's own, which facilitators then pick when preparing a script.
  */
 export const meta: MetaFunction = () => [{ title: "Script templates · Circle" }];

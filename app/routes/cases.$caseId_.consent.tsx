@@ -7,7 +7,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formDone, formError, parseForm } from "~/utils/forms.server";
 
 /**
- * The consent ledger (issue 4): record an answer, or withdraw a yes in one tap. Each request adds
+ * The consent ledger: record an answer, or withdraw a yes in one tap. Each request adds
  * one entry; a withdrawal that breaks a booked conference's gate puts it on hold in the same transaction.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -6,7 +6,7 @@ import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { formDone, formError, parseForm } from "~/utils/forms.server";
 
-/** The preparation contact log (issue 4): visits, calls, letters and emails. Action only. */
+/** The preparation contact log: visits, calls, letters and emails. Action only. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { caseId } = await requireCaseAction(user, params.caseId, "case:edit");

@@ -7,7 +7,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formDone, formError, parseForm } from "~/utils/forms.server";
 
 /**
- * Participants of a case (issue 4): add, edit, remove (soft) and the Victims' Code record.
+ * Participants of a case: add, edit, remove (soft) and the Victims' Code record.
  * Action only: the case screen posts here from fetcher forms. Permission comes before parsing,
  * so someone off the case learns nothing, not even which fields are wrong.
  */

@@ -20,7 +20,7 @@ import { can } from "~/utils/permissions";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: liveStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Live ${data.script.reference} · Circle` : "Live conference · Circle" }];
 
-/** The live conference on a tablet (issue 5): the lead chairs, the co-facilitator takes notes, the supervisor follows. */
+/** The live conference on a tablet: the lead chairs, the co-facilitator takes notes, the supervisor follows. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const access = await requireConferenceAction(user, params.conferenceId, "live:follow");

@@ -15,7 +15,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: seatingSty
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Seating ${data.reference} · Circle` : "Seating · Circle" }];
 
-/** The shared room plan of one conference (issue 5). Case team only; the supervisor reads. */
+/** The shared room plan of one conference. Case team only; the supervisor reads. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const access = await requireConferenceAction(user, params.conferenceId, "seating:read");

@@ -1,5 +1,5 @@
 /**
- * The vocabulary of case preparation (issue 4), shared by the browser and the server:
+ * The vocabulary of case preparation, shared by the browser and the server:
  * participant roles, consent elements and answers, contact kinds, risk levels, closure reasons.
  */
 const labels = <const T extends readonly string[]>(values: T, names: Record<T[number], string>) => names;

@@ -20,7 +20,7 @@ type Conn = TrackedConnection & { ws: WebSocket; docName: string };
 
 /**
  * The collab server: rooms by document name, transport handling (limits, parsing, validation)
- * and the connection registry that lets access changes close sockets (issue 3).
+ * and the connection registry that lets access changes close sockets.
  */
 export function createCollabServer(storage = new CollabStorage()) {
   const registry = new ConnectionRegistry<Conn>();

@@ -4,7 +4,7 @@ import { cursor, readUint, sameBytes, skipString, utf16Length, varUints } from "
 
 /**
  * Folds a stored update log into fewer, larger updates before a cold load applies it, so that a
- * long log costs one Yjs integration per stretch of typing instead of one per keystroke (issue 3:
+ * long log costs one Yjs integration per stretch of typing instead of one per keystroke (the target:
  * a 100,000-update document loads in 300 ms or less; Yjs spends microseconds per update and per
  * item, so applying such a log update by update takes several times that).
  *

@@ -181,7 +181,7 @@ export class DocumentRoom {
       if (owner && owner !== peer) continue; // never speak for someone else's client id
       if (!owner && peer.clientIds.size >= 4) continue;
       peer.clientIds.add(entry.clientId);
-      // The server, not the client, says who this is (issue 3: no impersonation in presence).
+      // The server, not the client, says who this is: nobody can appear under another name.
       const state = entry.state === null ? null : { ...(entry.state as object), user: { ...peer.identity } };
       if (state === null) this.presence.delete(entry.clientId);
       else this.presence.set(entry.clientId, { clock: entry.clock, state, peer });

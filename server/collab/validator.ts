@@ -36,7 +36,7 @@ type Batch = { items: Item[]; isolated: boolean };
 
 /**
  * Checks that untrusted updates decode: small ones inline, the rest in a worker thread with a deadline, so a hostile payload
- * can neither throw inside a live document nor stall the event loop (issue 3 limits). Updates of
+ * can neither throw inside a live document nor stall the event loop. Updates of
  * one tick travel as one batch. When the worker stalls, the oldest batch is the culprit: if it held
  * one update that update is refused; otherwise its updates are retried one by one, and every
  * other batch is resubmitted to a fresh worker.

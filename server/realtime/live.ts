@@ -32,7 +32,7 @@ export type LiveHooks = {
 };
 
 /**
- * Live conference over Socket.IO (issue 5): validate (zod, in the dispatcher), check can(), apply
+ * Live conference over Socket.IO: validate (zod, in the dispatcher), check can(), apply
  * on the server, store, then broadcast. Commands for one conference run one at a time in this
  * process; the version compare-and-set in runLiveCommand guards across processes.
  */

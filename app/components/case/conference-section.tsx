@@ -8,7 +8,7 @@ import type { PrepData, SectionProps } from "./types";
 type Conference = PrepData["conferences"][number];
 
 /**
- * The conference (issue 4): what is booked or on hold, whether one can be scheduled now (the gate
+ * The conference: what is booked or on hold, whether one can be scheduled now (the gate
  * as a checklist, before anyone taps), and the forms to schedule, move, re-book or cancel it.
  */
 export function ConferenceSection({ caseId, prep, canEdit }: SectionProps) {

@@ -14,7 +14,7 @@ import type { PrepData, SectionProps } from "./types";
 type Contact = PrepData["contacts"][number];
 
 /**
- * Preparation contacts (issue 4): who is due a contact next (overdue first), a form to log a
+ * Preparation contacts: who is due a contact next (overdue first), a form to log a
  * visit, call, letter or email, and the log itself, newest first, filterable by participant.
  */
 export function ContactsSection({ caseId, prep, canEdit, me }: SectionProps) {

@@ -6,7 +6,7 @@ import { ParticipantForm } from "./people-participant-form";
 import type { SectionProps } from "./types";
 
 /**
- * People and consent (issue 4): everyone taking part in the case, grouped by role, each with
+ * People and consent: everyone taking part in the case, grouped by role, each with
  * their consent; facilitators add, edit and remove inline, the case supervisor reads.
  */
 export function ParticipantsSection({ caseId, prep, canEdit }: SectionProps) {

@@ -4,7 +4,7 @@ import { RiskForm } from "./safety-risk-form";
 import type { SectionProps } from "./types";
 
 /**
- * Risk assessment (issue 4): the latest in full, earlier ones as history, the supervisor's decision
+ * Risk assessment: the latest in full, earlier ones as history, the supervisor's decision
  * form for the case supervisor, and a new assessment for the facilitators.
  */
 export function RiskSection({ caseId, prep, canEdit, canApprove }: SectionProps) {

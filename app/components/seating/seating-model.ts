@@ -3,7 +3,7 @@ import type { ParticipantRole } from "~/utils/preparation";
 import { clamp, clampDoor, clampSeat, MAX_SEATS, ROOM, SEAT_KINDS, TEMPLATES, type Point, type Rect, type SeatKind, type TemplateName } from "./seating-geometry";
 
 /**
- * The shared room plan `conference:<id>:seating` (issue 5), pure: the Y.Doc layout, a validated
+ * The shared room plan `conference:<id>:seating`, pure: the Y.Doc layout, a validated
  * view derived from untrusted content, conflict repair and edits. The doc holds three maps:
  *   seats:      seatId → { x, y, kind, n, g }   (n: the seat's number, g: the layout generation)
  *   placements: participantId → seatId          (one entry per person, so nobody can be lost)
