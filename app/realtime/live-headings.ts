@@ -1,6 +1,6 @@
-import type * as Y from "yjs";
-import { blockKey, flatField, insertFlat, readFlat } from "./flat-store";
-import { blocksFromFlat, MARKER, PARAGRAPH_KEY, PLAIN_KEY } from "./flat-text";
+import * as Y from "yjs";
+import { blockKey, flatField, idKey, insertFlat, type FlatField } from "./flat-store";
+import { MARKER, PARAGRAPH_KEY, PLAIN_KEY, readBlockAttrs } from "./flat-text";
 
 /** The Y.Map in the notes document recording which step changes already have a heading. */
 export const HEADINGS_MAP = "liveHeadings";
@@ -32,8 +32,7 @@ export function insertStepHeading(doc: Y.Doc, target: HeadingTarget, now: number
   }
   if (latest && (latest.version > target.version || latest.stepId === target.stepId)) return false;
   const field = flatField(doc, NOTES_FIELD);
-  const last = blocksFromFlat(readFlat(field)).at(-1);
-  const emptyLast = last !== undefined && !last.implicit && last.attrs.block === "paragraph" && !last.attrs.list && last.inline.length === 0;
+  const emptyLast = endsWithEmptyParagraph(field);
   doc.transact(() => {
     map.set(key, { conferenceId: target.conferenceId, version: target.version, stepId: target.stepId });
     // Keep (or add) an empty paragraph under the heading: that is where the scribe types next. The
@@ -44,4 +43,13 @@ export function insertStepHeading(doc: Y.Doc, target: HeadingTarget, now: number
     if (!emptyLast) insertFlat(field, field.chars.length, MARKER, [PARAGRAPH_KEY]);
   }, "live-heading");
   return true;
+}
+
+/** Whether the notes end with an empty plain paragraph: looks at the last character only (the notes can be long). */
+function endsWithEmptyParagraph({ chars, attrs }: FlatField): boolean {
+  const n = chars.length;
+  if (n === 0 || chars.get(n - 1) !== MARKER) return false;
+  const id = Y.createRelativePositionFromTypeIndex(chars, n - 1).item;
+  const block = readBlockAttrs(id ? (attrs.get(idKey(id.client, id.clock)) as Record<string, unknown> | undefined) : undefined);
+  return block.block === "paragraph" && !block.list;
 }
