@@ -117,7 +117,7 @@ export async function seedDemoIfEmpty(db = getDb()) {
     });
   }
 
-  // Daniel's letter to Jess (issue 7) and the corner shop's agreement being monitored (issue 6).
+  // Daniel's letter to Jess and the corner shop's agreement being monitored.
   await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
   await seedDemoAgreement(db, { caseId: cornerShop.id, leadId: users.lead!.id, supervisorId: users.supervisor!.id });
   return [
