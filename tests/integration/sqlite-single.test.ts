@@ -24,7 +24,8 @@ describe("one SQLite library in the process", () => {
   });
 
   it("reports the same SQLite version on Prisma's connection and on the server's own", async () => {
-    const [{ version }] = await getDb().$queryRaw<{ version: string }[]>`select sqlite_version() as version`;
+    const [row] = await getDb().$queryRaw<{ version: string }[]>`select sqlite_version() as version`;
+    const version = row?.version;
     const file = process.env.DATABASE_URL!.replace(/^file:/, "");
     const own = openServerDatabase(file);
     try {

@@ -10,6 +10,15 @@ export type ReleaseCheck = { ok: true } | { ok: false; reason: string; held?: tr
 export function releaseCheck(status: string, newest: NewestChoice, now: Date): ReleaseCheck {
   if (status === "RELEASED") return { ok: false, reason: "The letter has already been delivered." };
   if (status !== "APPROVED") return { ok: false, reason: "Only an approved letter can be delivered." };
+  return choiceAllowsNow(newest, now);
+}
+
+/**
+ * Whether the person harmed's newest choice lets the letter reach them now. The release action,
+ * the print view, the PDF and their data requests all ask this, so a held, declined, destroyed or
+ * not-yet-due letter cannot leave the service by any of them.
+ */
+export function choiceAllowsNow(newest: NewestChoice, now: Date): ReleaseCheck {
   if (!newest) return { ok: false, reason: "The person harmed has not yet said whether, when or how they want the letter. Record their choice first." };
   switch (newest.choice) {
     case "HOLD":
