@@ -49,7 +49,23 @@ export function notFound(message = "Not found"): Response {
 }
 
 /** Only same-site relative paths, so redirectTo cannot send a user to another site. */
+const SELF = "http://circle.invalid";
+
+/**
+ * A redirect target only if it stays on this site, judged as a browser will read it: URL parsing
+ * drops tabs and newlines and turns backslashes into slashes, so "/\t/evil.example" is
+ * "//evil.example", another host. The target is returned as the parsed path (never the raw text),
+ * so what was checked is what the browser gets.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/cases"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SELF);
+  } catch {
+    return fallback;
+  }
+  const path = url.pathname + url.search + url.hash;
+  if (url.origin !== SELF || !path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return fallback;
+  return path;
 }
