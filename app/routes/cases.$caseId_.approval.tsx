@@ -5,8 +5,10 @@ import { ApprovalSchema } from "~/models/safety-schemas";
 import { refusable } from "~/models/stage.server";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDone, parseForm } from "~/utils/forms.server";
+import { formDone, formsOnly, parseForm } from "~/utils/forms.server";
 
+
+export const loader = formsOnly;
 /** The case supervisor approves or declines the current risk assessment. Anyone else: 404. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);

@@ -6,11 +6,13 @@ import { refusable } from "~/models/stage.server";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
-import { formDone, parseForm } from "~/utils/forms.server";
+import { formDone, formsOnly, parseForm } from "~/utils/forms.server";
 import type { Prisma } from "@prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
+
+export const loader = formsOnly;
 /** Schedule, reschedule, re-book or cancel a conference. Facilitators of the case only. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);

@@ -4,8 +4,10 @@ import { changeConsent } from "~/models/consent.server";
 import { ConsentActionSchema } from "~/models/people-schemas";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { formDone, formError, formsOnly, parseForm } from "~/utils/forms.server";
 
+
+export const loader = formsOnly;
 /**
  * The consent ledger: record an answer, or withdraw a yes in one tap. Each request adds
  * one entry; a withdrawal that breaks a booked conference's gate puts it on hold in the same transaction.

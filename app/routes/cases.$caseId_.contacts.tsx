@@ -4,8 +4,10 @@ import { addContact } from "~/models/contacts.server";
 import { AddContactSchema } from "~/models/people-schemas";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { formDone, formError, formsOnly, parseForm } from "~/utils/forms.server";
 
+
+export const loader = formsOnly;
 /** The preparation contact log: visits, calls, letters and emails. Action only. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);

@@ -4,8 +4,10 @@ import { addParticipant, editParticipant, recordVictimsCode, removeParticipant }
 import { ParticipantActionSchema } from "~/models/people-schemas";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { formDone, formError, formsOnly, parseForm } from "~/utils/forms.server";
 
+
+export const loader = formsOnly;
 /**
  * Participants of a case: add, edit, remove (soft) and the Victims' Code record.
  * Action only: the case screen posts here from fetcher forms. Permission comes before parsing,

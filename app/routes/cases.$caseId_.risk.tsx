@@ -5,9 +5,11 @@ import { RiskAssessmentSchema } from "~/models/safety-schemas";
 import { refusable } from "~/models/stage.server";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDone, parseForm } from "~/utils/forms.server";
+import { formDone, formsOnly, parseForm } from "~/utils/forms.server";
 import { RECOMMENDATION_LABELS } from "~/utils/preparation";
 
+
+export const loader = formsOnly;
 /** Records a risk assessment (posted by the case screen's risk form). Facilitators of the case only. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);

@@ -4,9 +4,11 @@ import { StageMoveSchema } from "~/models/safety-schemas";
 import { moveStage, refusable } from "~/models/stage.server";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDone, parseForm } from "~/utils/forms.server";
+import { formDone, formsOnly, parseForm } from "~/utils/forms.server";
 import { STAGE_LABELS } from "~/utils/roles";
 
+
+export const loader = formsOnly;
 /** "Move the case on": facilitators only; the stage gate is re-checked inside the transaction. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);

@@ -24,3 +24,17 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
   if (!parsed.success) return { response: formError(fieldErrors(parsed.error), typeof raw.intent === "string" ? raw.intent : undefined) };
   return { data: parsed.data };
 }
+
+/**
+ * The loader of a route that only takes forms (the case screen posts to it): a GET, e.g. from the
+ * address bar or a stale bookmark, gets a 405 page saying where to go, not an error with a stack
+ * trace. These are resource routes (no page of their own), so the page is written here. Nothing
+ * about the case is looked up, so nothing is confirmed.
+ */
+export function formsOnly(): never {
+  const page = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Circle</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+<main><h1>That request could not be completed</h1><p>This address only takes changes sent from the case screen. Go back to the case to make them.</p>
+<p><a href="/cases">Go to my cases</a></p></main></body></html>`;
+  throw new Response(page, { status: 405, headers: { Allow: "POST", "Content-Type": "text/html; charset=utf-8" } });
+}

@@ -5,13 +5,12 @@ import type { RouteRow } from "./matrix";
  * Every POST body must be invalid or inert so no cell changes anything.
  *
  * The four case routes are action-only resource routes posted by the case screen's fetcher forms:
- * a GET finds no loader, so Remix answers 400 ("no loader for this route") to everyone before any
- * authentication runs: nothing is read, and the answer is the same for any case id, so nothing is
- * confirmed. A POST authenticates first (302), then checks the permission
+ * a GET gets a 405 page to everyone before any authentication runs: nothing is read, and the
+ * answer is the same for any case id, so nothing is confirmed. A POST authenticates first (302), then checks the permission
  * (404: facilitators for edits, the case supervisor for approvals), then parses (400).
  */
-const actionOnly = { loader: false, action: true };
-const noGet = { anonymous: 400, admin: 400, supervisor: 400, lead: 400, co: 400, other: 400, letterAuthor: 400 };
+const actionOnly = { loader: true, action: true };
+const noGet = { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 };
 /** Facilitators of the case get the 400 for the invalid body; everyone else learns nothing. */
 const facilitators400 = { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 };
 
