@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RecordIdSchema } from "~/utils/schemas";
+import { cleanLine, cleanText, RecordIdSchema } from "~/utils/schemas";
 
 /** Vocabulary and forms of outcome agreements, shared by the browser and the server. */
 export const TERM_TYPES = ["APOLOGY_IN_PERSON", "APOLOGY_LETTER", "REPARATION", "RESTITUTION", "COMMUNITY_WORK", "PROGRAMME", "OTHER"] as const;
@@ -115,11 +115,11 @@ export const MoneySchema = z
 
 export const termFields = {
   type: z.enum(TERM_TYPES, { error: "Choose what kind of term this is" }),
-  description: z.string({ error: "Say what will be done" }).trim().min(3, "Say what will be done").max(1000, "Use at most 1,000 characters"),
+  description: z.string({ error: "Say what will be done" }).overwrite(cleanText).trim().min(3, "Say what will be done").max(1000, "Use at most 1,000 characters"),
   responsibleId: optionalId,
   beneficiaryId: optionalId,
   dueDate: z.union([DateOnly, z.literal("")]).optional().transform((v) => v || null),
-  verification: z.string().trim().max(500, "Use at most 500 characters").optional().default(""),
+  verification: z.string().overwrite(cleanText).trim().max(500, "Use at most 500 characters").optional().default(""),
   amount: z.union([MoneySchema, z.literal("")]).optional().transform((v) => (v === "" || v === undefined ? null : v)),
   instalments: optionalInt("Instalments", 120),
   hours: optionalInt("Hours", 1000),
@@ -159,7 +159,7 @@ export const AgreementActionSchema = z.discriminatedUnion("intent", [
     participantId: RecordIdSchema,
     method: z.enum(["DRAWN", "TYPED"], { error: "Choose how they sign" }),
     drawing: z.string().optional(),
-    typedName: z.string().trim().max(120, "Use at most 120 characters").optional(),
+    typedName: z.string().overwrite(cleanLine).trim().max(120, "Use at most 120 characters").optional(),
     attest: z.literal("on").optional(),
   }),
   z.object({ intent: z.literal("submit"), ...VersionRef }),

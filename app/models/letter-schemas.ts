@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LocalDateTimeSchema, NewPasswordSchema, RecordIdSchema } from "~/utils/schemas";
+import { cleanLine, cleanText, LocalDateTimeSchema, NewPasswordSchema, RecordIdSchema } from "~/utils/schemas";
 import { CONSENT_METHODS } from "~/utils/preparation";
 
 /** Statuses of a letter, in the order they usually happen. */
@@ -43,14 +43,14 @@ export const UsernameSchema = z
   .toLowerCase()
   .regex(/^[a-z][a-z0-9_.]{2,39}$/, "Use 3 to 40 letters, digits, dots or underscores, starting with a letter");
 
-const text = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `Use at most ${max.toLocaleString("en-GB")} characters`);
+const text = (max: number, message: string) => z.string({ error: message }).overwrite(cleanText).trim().min(1, message).max(max, `Use at most ${max.toLocaleString("en-GB")} characters`);
 
 export const OpenLetterSchema = z
   .object({
     intent: z.literal("open"),
     writerId: RecordIdSchema,
     recipientId: RecordIdSchema,
-    recipientLabel: text(80, "Say how the author sees the person harmed named"),
+    recipientLabel: z.string({ error: "Say how the author sees the person harmed named" }).overwrite(cleanLine).trim().min(1, "Say how the author sees the person harmed named").max(80, "Use at most 80 characters"),
     guidance: z.string().trim().max(2000, "Use at most 2,000 characters").optional().default(""),
     username: UsernameSchema,
     access: z.enum(["password", "invite"], { error: "Choose how the author signs in" }),

@@ -11,7 +11,7 @@ import {
   PREP_CONTACT_STATUSES,
   PREP_PLACES,
 } from "~/utils/preparation";
-import { LocalDateTimeSchema, optionalText, PersonNameSchema, RecordIdSchema } from "~/utils/schemas";
+import { LocalDateTimeSchema, optionalLine, optionalText, PersonNameSchema, RecordIdSchema } from "~/utils/schemas";
 
 /**
  * One zod schema per case-preparation form (participants, consent, contacts): browser-safe, used
@@ -31,15 +31,15 @@ const optionalId = (message: string) =>
   z.union([z.literal(""), RecordIdSchema], { error: message }).optional().transform((v) => v || null);
 const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
-const PhoneSchema = optionalText(40, "Phone").refine((v) => /^[0-9+() -]*$/.test(v), "Use digits, spaces and + ( ) - only");
-const OptionalEmailSchema = optionalText(254, "Email").refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid email address");
+const PhoneSchema = optionalLine(40, "Phone").refine((v) => /^[0-9+() -]*$/.test(v), "Use digits, spaces and + ( ) - only");
+const OptionalEmailSchema = optionalLine(254, "Email").refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid email address");
 
 const participantFields = {
   role: z.enum(PARTICIPANT_ROLES, { error: "Choose their role in the case" }),
   name: PersonNameSchema,
-  preferredName: optionalText(120, "Preferred name"),
-  pronouns: optionalText(40, "Pronouns"),
-  addressAs: optionalText(120, "How to address them"),
+  preferredName: optionalLine(120, "Preferred name"),
+  pronouns: optionalLine(40, "Pronouns"),
+  addressAs: optionalLine(120, "How to address them"),
   relationship: optionalText(500, "Relationship to the incident"),
   phone: PhoneSchema,
   email: OptionalEmailSchema,
@@ -98,7 +98,7 @@ const sharedWithRule = (v: { element: string; sharedWith: string }, ctx: z.Refin
 const consentTarget = {
   participantId: RecordIdSchema,
   element: z.enum(CONSENT_ELEMENTS, { error: "Choose what they are consenting to" }),
-  sharedWith: optionalText(200, "Shared with"),
+  sharedWith: optionalLine(200, "Shared with"),
 };
 
 export const RecordConsentSchema = z
@@ -124,7 +124,7 @@ export const AddContactSchema = z
     kind: z.enum(PREP_CONTACT_KINDS, { error: "Choose the kind of contact" }),
     occurredAt: LocalDateTimeSchema,
     place: z.enum(PREP_PLACES, { error: "Choose where it was" }),
-    placeDetail: optionalText(200, "Place details"),
+    placeDetail: optionalLine(200, "Place details"),
     attendees: optionalText(500, "Who attended"),
     coWorkerId: optionalId("Choose a member of the case team"),
     outcome: optionalText(4000, "Outcome"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACKNOWLEDGEMENTS, APPROVAL_DECISIONS, CLOSURE_REASONS, RECOMMENDATIONS, RISK_LEVELS } from "~/utils/preparation";
-import { LocalDateTimeSchema, optionalText, RecordIdSchema, StageSchema, UserIdSchema } from "~/utils/schemas";
+import { LocalDateTimeSchema, optionalLine, optionalText, RecordIdSchema, StageSchema, UserIdSchema } from "~/utils/schemas";
 
 /**
  * One zod schema per case-safety form (risk, approval, stage, conference), shared by the forms'
@@ -66,7 +66,7 @@ const when = {
   scheduledAt: LocalDateTimeSchema,
   endsAt: optionalDateTime,
   venue: requiredText(200, "Enter the venue (neutral ground)"),
-  room: optionalText(120, "The room"),
+  room: optionalLine(120, "The room"),
 };
 
 /** Start not in the past, end (when given) after the start. `now` is read at parse time. */

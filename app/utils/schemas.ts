@@ -16,8 +16,18 @@ export const NewPasswordSchema = z
   .string({ error: "Enter a password" })
   .min(12, "Use at least 12 characters")
   .max(200, "Use at most 200 characters");
+/**
+ * Characters nobody types on purpose: C0 and C1 controls (NUL, BEL...) and the bidirectional
+ * overrides and isolates that make "Jess" display as another name. Every text field goes through
+ * cleanText (line breaks and tabs kept) or cleanLine (single-line fields: breaks become spaces).
+ */
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+export const cleanText = (s: string) => s.replace(UNSAFE, "");
+export const cleanLine = (s: string) => cleanText(s).replace(/[\t\n\r\u2028\u2029]+/g, " ");
+
 export const PersonNameSchema = z
   .string({ error: "Enter a name" })
+  .overwrite(cleanLine)
   .trim()
   .min(1, "Enter a name")
   .max(120, "Use at most 120 characters");
@@ -79,10 +89,21 @@ export const LocalDateTimeSchema = z
     return d;
   });
 
-/** Optional free text: trimmed, at most `max` characters, "" when absent. */
+/** Optional free text: cleaned (cleanText), trimmed, at most `max` characters, "" when absent. */
 export const optionalText = (max: number, label = "This field") =>
   z
     .string()
+    .overwrite(cleanText)
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .transform((v) => v ?? "");
+
+/** An optional single-line field (a preferred name, pronouns, a room): cleaned (cleanLine), trimmed, "" when absent. */
+export const optionalLine = (max: number, label = "This field") =>
+  z
+    .string()
+    .overwrite(cleanLine)
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
     .optional()

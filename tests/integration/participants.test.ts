@@ -58,6 +58,14 @@ describe("participants on the case screen", () => {
     }
   };
 
+  it("stores names without control characters or direction overrides, whatever was pasted", async () => {
+    const { caseId } = await newCase();
+    const pasted = await add(lead, caseId, person({ name: "Jess\u202Egnirts\u0000\u0007\nBarnes", preferredName: "J\u2066o\r\n", pronouns: "she/\u202Dher" }));
+    expect(pasted.status).toBe(200);
+    const row = await getDb().participant.findFirstOrThrow({ where: { caseId }, select: { name: true, preferredName: true, pronouns: true } });
+    expect(row).toEqual({ name: "Jessgnirts Barnes", preferredName: "Jo", pronouns: "she/her" });
+  });
+
   it("the lead adds the person harmed and the person responsible; both show on the case screen and are audited", async () => {
     const { caseId } = await newCase();
     const empty = await pageText(await lead.get(`/cases/${caseId}`));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CaseTeamSchema, UserAdminSchema } from "~/utils/admin-schemas";
-import { CaseFilterSchema, CaseIdSchema, EmailSchema, fieldErrors, LoginSchema, NewPasswordSchema, PersonNameSchema } from "~/utils/schemas";
+import { CaseFilterSchema, CaseIdSchema, EmailSchema, fieldErrors, LoginSchema, NewPasswordSchema, optionalLine, optionalText, PersonNameSchema } from "~/utils/schemas";
 
 const A_CUID = "cmbx3k9qv0000abcdefghijkl";
 
@@ -88,5 +88,21 @@ describe("form schemas", () => {
     expect(fieldErrors(result.error!)).toEqual({ email: "Enter an email address or username", password: "Enter your password" });
     const noPath = PersonNameSchema.safeParse("");
     expect(fieldErrors(noPath.error!)).toEqual({ form: "Enter a name" });
+  });
+});
+
+describe("text nobody typed on purpose", () => {
+  const hostile = "Jess\u202Egnirts\u0000\u0007\nBarnes\u2066";
+  it("strips control characters and bidirectional overrides from names, and joins their lines", () => {
+    expect(PersonNameSchema.parse(hostile)).toBe("Jessgnirts Barnes");
+    expect(PersonNameSchema.safeParse("\u0000\u202E ").success).toBe(false);
+  });
+
+  it("keeps line breaks in free text but strips the rest", () => {
+    expect(optionalText(100).parse(`Line one\u0007\u202E\nLine two\u0000`)).toBe("Line one\nLine two");
+  });
+
+  it("makes single-line fields one line", () => {
+    expect(optionalLine(100).parse("Room\t4\r\nfirst floor\u202D")).toBe("Room 4 first floor");
   });
 });
