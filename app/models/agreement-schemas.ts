@@ -144,7 +144,7 @@ export const SignaturePathSchema = z
   .regex(/^(?:[ML]-?\d{1,4}(?:\.\d{1,2})? -?\d{1,4}(?:\.\d{1,2})?)(?: [ML]-?\d{1,4}(?:\.\d{1,2})? -?\d{1,4}(?:\.\d{1,2})?)*$/, "Sign in the box before confirming");
 
 const VersionRef = { versionId: RecordIdSchema };
-const TextBody = (message: string, max = 2000) => z.string({ error: message }).trim().min(2, message).max(max, `Use at most ${max.toLocaleString("en-GB")} characters`);
+const TextBody = (message: string, max = 2000) => z.string({ error: message }).overwrite(cleanText).trim().min(2, message).max(max, `Use at most ${max.toLocaleString("en-GB")} characters`);
 
 export const AgreementActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("start") }),
@@ -166,7 +166,7 @@ export const AgreementActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("comment"), ...VersionRef, termId: optionalId, body: TextBody("Write your comment") }),
   z.object({ intent: z.literal("approve"), ...VersionRef }),
   z.object({ intent: z.literal("request-changes"), ...VersionRef, reason: TextBody("Say what needs to change") }),
-  z.object({ intent: z.literal("progress"), termId: z.string().min(1).max(40), status: z.enum(PROGRESS_STATUSES, { error: "Choose a status" }), note: z.string().trim().max(500).optional().default("") }),
+  z.object({ intent: z.literal("progress"), termId: z.string().min(1).max(40), status: z.enum(PROGRESS_STATUSES, { error: "Choose a status" }), note: z.string().overwrite(cleanText).trim().max(500).optional().default("") }),
   z.object({ intent: z.literal("payment"), termId: z.string().min(1).max(40), amount: MoneySchema, receivedAt: DateOnly }),
   z.object({
     intent: z.literal("notice"),
@@ -174,7 +174,7 @@ export const AgreementActionSchema = z.discriminatedUnion("intent", [
     participantId: RecordIdSchema,
     method: z.enum(NOTICE_METHODS, { error: "Choose how they were told" }),
     toldAt: DateOnly,
-    note: z.string().trim().max(1000).optional().default(""),
+    note: z.string().overwrite(cleanText).trim().max(1000).optional().default(""),
   }),
 ]);
 export type AgreementActionInput = z.infer<typeof AgreementActionSchema>;

@@ -51,7 +51,7 @@ export const OpenLetterSchema = z
     writerId: RecordIdSchema,
     recipientId: RecordIdSchema,
     recipientLabel: z.string({ error: "Say how the author sees the person harmed named" }).overwrite(cleanLine).trim().min(1, "Say how the author sees the person harmed named").max(80, "Use at most 80 characters"),
-    guidance: z.string().trim().max(2000, "Use at most 2,000 characters").optional().default(""),
+    guidance: z.string().overwrite(cleanText).trim().max(2000, "Use at most 2,000 characters").optional().default(""),
     username: UsernameSchema,
     access: z.enum(["password", "invite"], { error: "Choose how the author signs in" }),
     password: z.string().optional().default(""),
@@ -86,7 +86,7 @@ export const ChoiceSchema = z
     deliverAfter: z.string().optional().default(""),
     redactSignature: z.literal("on").optional(),
     redactFirstName: z.literal("on").optional(),
-    tellAuthor: z.string().trim().max(1000, "Use at most 1,000 characters").optional().default(""),
+    tellAuthor: z.string().overwrite(cleanText).trim().max(1000, "Use at most 1,000 characters").optional().default(""),
     method: z.enum(CONSENT_METHODS, { error: "Choose how they told you" }),
   })
   .transform((v, ctx) => {
@@ -103,13 +103,13 @@ export const ChoiceSchema = z
   });
 
 export const ModerateActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("comment"), quote: z.string().trim().max(500, "Quote at most 500 characters").optional().default(""), body: text(2000, "Write the comment") }),
+  z.object({ intent: z.literal("comment"), quote: z.string().overwrite(cleanText).trim().max(500, "Quote at most 500 characters").optional().default(""), body: text(2000, "Write the comment") }),
   z.object({ intent: z.literal("resolve-comment"), commentId: RecordIdSchema }),
   z.object({
     intent: z.literal("suggest"),
     original: text(500, "Copy the words you suggest changing"),
-    replacement: z.string().trim().max(1000, "Use at most 1,000 characters"),
-    note: z.string().trim().max(500, "Use at most 500 characters").optional().default(""),
+    replacement: z.string().overwrite(cleanText).trim().max(1000, "Use at most 1,000 characters"),
+    note: z.string().overwrite(cleanText).trim().max(500, "Use at most 500 characters").optional().default(""),
   }),
   z.object({ intent: z.literal("lock") }),
   z.object({ intent: z.literal("unlock") }),

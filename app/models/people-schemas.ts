@@ -11,7 +11,7 @@ import {
   PREP_CONTACT_STATUSES,
   PREP_PLACES,
 } from "~/utils/preparation";
-import { LocalDateTimeSchema, optionalLine, optionalText, PersonNameSchema, RecordIdSchema } from "~/utils/schemas";
+import { cleanText, LocalDateTimeSchema, optionalLine, optionalText, PersonNameSchema, RecordIdSchema } from "~/utils/schemas";
 
 /**
  * One zod schema per case-preparation form (participants, consent, contacts): browser-safe, used
@@ -75,7 +75,7 @@ export const VictimsCodeSchema = z.discriminatedUnion(
       intent: z.literal("victims-code"),
       participantId: RecordIdSchema,
       outcome: z.literal("not-invited"),
-      notInvitedReason: z.string({ error: "Say why they are not being invited" }).trim().min(1, "Say why they are not being invited").max(1000, "Use at most 1000 characters"),
+      notInvitedReason: z.string({ error: "Say why they are not being invited" }).overwrite(cleanText).trim().min(1, "Say why they are not being invited").max(1000, "Use at most 1000 characters"),
     }),
   ],
   { error: "Choose whether information was offered or why they are not invited" },

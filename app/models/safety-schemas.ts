@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACKNOWLEDGEMENTS, APPROVAL_DECISIONS, CLOSURE_REASONS, RECOMMENDATIONS, RISK_LEVELS } from "~/utils/preparation";
-import { LocalDateTimeSchema, optionalLine, optionalText, RecordIdSchema, StageSchema, UserIdSchema } from "~/utils/schemas";
+import { cleanText, LocalDateTimeSchema, optionalLine, optionalText, RecordIdSchema, StageSchema, UserIdSchema } from "~/utils/schemas";
 
 /**
  * One zod schema per case-safety form (risk, approval, stage, conference), shared by the forms'
@@ -13,7 +13,7 @@ const checkbox = z
   .preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "true"], { error: "Tick the box or leave it empty" }).optional())
   .transform((v) => v !== undefined);
 const requiredText = (max: number, message: string) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `Use at most ${max} characters`);
+  z.string({ error: message }).overwrite(cleanText).trim().min(1, message).max(max, `Use at most ${max} characters`);
 /** An optional datetime-local field: an empty input means "not given". */
 const optionalDateTime = z.preprocess((v) => (v === "" ? undefined : v), LocalDateTimeSchema.optional());
 
