@@ -105,6 +105,7 @@ export function createCollabServer(storage = new CollabStorage()) {
       clientIds: new Set(),
     };
     const allow = createRateLimiter();
+    const allowAwareness = createRateLimiter(COLLAB_LIMITS.awarenessBytesPerSecond, COLLAB_LIMITS.awarenessBurstBytes);
     let closed = false;
     let refusedWriteAudited = false;
     let chain = Promise.resolve();
@@ -132,6 +133,10 @@ export function createCollabServer(storage = new CollabStorage()) {
       if (!frame) {
         log.warn({ doc: doc.name, userId: user.id }, "malformed collab frame; closing");
         return void ws.close(CollabClose.malformed, "Malformed message");
+      }
+      if (frame.type === "awareness") {
+        if (bytes!.length > COLLAB_LIMITS.awarenessMaxBytes) return void ws.close(CollabClose.malformed, "Awareness too large");
+        if (!allowAwareness(bytes!.length)) return void ws.close(CollabClose.rateLimited, "Too much awareness");
       }
       const isWrite = frame.type === "update" || frame.type === "sync-step2";
       // An empty update (no structs, no deletions) is what a client with nothing new answers on sync.

@@ -5,19 +5,28 @@ export const COLLAB_LIMITS = {
   burst: 300,
   /** Open collab connections one user may hold (two tablets, several tabs, a reconnect in flight). */
   connectionsPerUser: 16,
+  /**
+   * Presence is relayed to everyone in the room, so one peer must not be able to flood the others:
+   * a caret's awareness message is a few hundred bytes; anything over 8 KB is refused, and a
+   * connection may send 16 KB of awareness a second (64 KB at once) before it is closed.
+   */
+  awarenessMaxBytes: 8 * 1024,
+  awarenessBytesPerSecond: 16 * 1024,
+  awarenessBurstBytes: 64 * 1024,
   /** An unloaded document waits this long after its last peer leaves before being compacted and dropped. */
   idleUnloadMs: 30_000,
 } as const;
 
+/** A token bucket: `allow(cost)` spends `cost` tokens (a message, or its bytes) if the bucket holds them. */
 export function createRateLimiter(perSecond: number = COLLAB_LIMITS.messagesPerSecond, burst: number = COLLAB_LIMITS.burst) {
   let tokens: number = burst;
   let last = Date.now();
-  return function allow(): boolean {
+  return function allow(cost = 1): boolean {
     const now = Date.now();
     tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond);
     last = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
+    if (tokens < cost) return false;
+    tokens -= cost;
     return true;
   };
 }

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
+import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CollabClose } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
@@ -112,6 +114,36 @@ describe("collab server: jointly edited notes", () => {
     expect(Buffer.from(Y.encodeStateAsUpdate(storedDoc(name))).equals(Buffer.from(before))).toBe(true);
     good.text.insert(0, "still working ");
     await waitFor(() => allSaved(good), 10_000, "the good client is still served");
+  });
+
+  it("refuses an awareness message over 8 KB (4400) and closes a connection streaming awareness faster than 16 KB/s (4429)", async () => {
+    const lead = await signIn("lead@demo.circle");
+    const url = `${server().origin.replace("http", "ws")}/collab/${await notesDoc()}`;
+    const WS = authedWebSocket(lead.cookieHeader, server().origin);
+    const awarenessFrame = (bytes: number) => {
+      const awareness = new Awareness(new Y.Doc());
+      awareness.setLocalState({ cursor: null, filler: "x".repeat(bytes) });
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+      return encoding.toUint8Array(e);
+    };
+    const closeCode = async (frames: Uint8Array[]) => {
+      const ws = new WS(url);
+      await new Promise((resolve) => ws.once("open", resolve));
+      return new Promise<number>((resolve) => {
+        ws.once("close", (c: number) => resolve(c));
+        for (const f of frames) ws.send(f);
+      });
+    };
+    expect(await closeCode([awarenessFrame(20_000)])).toBe(CollabClose.malformed);
+    expect(await closeCode(Array.from({ length: 20 }, () => awarenessFrame(7_000)))).toBe(CollabClose.rateLimited);
+    // A caret's ordinary awareness still goes through.
+    const peer = track(connectPeer(server().origin, lead.cookieHeader, url.split("/collab/")[1]!));
+    await waitFor(() => peer.provider.synced, 10_000, "synced");
+    peer.provider.awareness.setLocalStateField("cursor", { anchor: null, head: null });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(peer.closeCodes).toEqual([]);
   });
 
   it("closes a connection that floods messages (4429) and refuses a user's 17th open connection (429)", async () => {
