@@ -24,11 +24,25 @@ export const INLINE_MAX_BYTES = 512;
  */
 export function decodesCleanly(update: Uint8Array): boolean {
   try {
-    Y.decodeUpdate(update);
-    return true;
+    return withinBounds(Y.decodeUpdate(update));
   } catch {
     return false;
   }
+}
+
+/**
+ * No real tablet comes near 2^31 operations in one session, while clocks and lengths near 2^53
+ * break Yjs's arithmetic; and Circle has no subdocuments, so an update that creates one (each
+ * would be loaded and tracked) is refused. Keep identical to validate-worker.mjs.
+ */
+const MAX_CLOCK = 2 ** 31;
+export function withinBounds({ structs, ds }: ReturnType<typeof Y.decodeUpdate>): boolean {
+  for (const s of structs) {
+    if (s.id.clock + s.length > MAX_CLOCK) return false;
+    if (s instanceof Y.Item && s.content instanceof Y.ContentDoc) return false;
+  }
+  for (const ranges of ds.clients.values()) for (const r of ranges) if (r.clock + r.len > MAX_CLOCK) return false;
+  return true;
 }
 
 type Item = { update: Uint8Array; resolve: (ok: boolean) => void };

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { decodesCleanly, INLINE_MAX_BYTES, UpdateValidator } from "../../server/collab/validator";
+import * as encoding from "lib0/encoding";
+import { decodesCleanly, INLINE_MAX_BYTES, UpdateValidator, withinBounds } from "../../server/collab/validator";
 
 const validator = new UpdateValidator();
 afterAll(() => validator.close());
@@ -91,7 +92,7 @@ describe("update validator", () => {
           const verdict = decodesCleanly(update);
           let yjs = true;
           try {
-            Y.decodeUpdate(update);
+            yjs = withinBounds(Y.decodeUpdate(update));
           } catch {
             yjs = false;
           }
@@ -100,6 +101,30 @@ describe("update validator", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it("refuses subdocuments, and clocks or lengths no tablet reaches (they break Yjs's arithmetic)", async () => {
+    const withSubdoc = new Y.Doc();
+    withSubdoc.getMap("m").set("sub", new Y.Doc());
+    const gc = (clock: number, length: number) => {
+      const e = encoding.createEncoder();
+      [1, 1, 7, clock].forEach((n) => encoding.writeVarUint(e, n));
+      encoding.writeUint8(e, 0); // a GC struct
+      encoding.writeVarUint(e, length);
+      encoding.writeVarUint(e, 0); // no deletions
+      return encoding.toUint8Array(e);
+    };
+    const deletion = (clock: number, len: number) => {
+      const e = encoding.createEncoder();
+      [0, 1, 7, 1, clock, len].forEach((n) => encoding.writeVarUint(e, n));
+      return encoding.toUint8Array(e);
+    };
+    for (const update of [Y.encodeStateAsUpdate(withSubdoc), gc(0, 2 ** 52), gc(2 ** 53 - 10, 1), deletion(2 ** 52, 1)]) {
+      expect(decodesCleanly(update)).toBe(false);
+      expect(await validator.validate(update)).toBe(false);
+    }
+    expect(decodesCleanly(gc(0, 5))).toBe(true);
+    expect(decodesCleanly(deletion(10, 3))).toBe(true);
   });
 
   it("refuses an update whose delete set or struct count runs past the end", () => {
