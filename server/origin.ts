@@ -20,9 +20,18 @@ export function isAllowedOrigin(req: IncomingMessage, origin = req.headers.origi
 }
 
 export function clientIp(req: IncomingMessage): string | null {
-  if (getEnv().TRUST_PROXY === "1") {
-    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return req.socket.remoteAddress ?? null;
+  const forwardedFor = req.headers["x-forwarded-for"];
+  return addressBehindProxies(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, req.socket.remoteAddress ?? null, getEnv().TRUST_PROXY === "1" ? 1 : 0);
+}
+
+/**
+ * The client's address when `hops` proxies of ours stand in front. Each proxy appends the address
+ * it received from to X-Forwarded-For, and the client can write anything before that: so the
+ * address is counted from the right (the socket's peer, then the entries our proxies added), never
+ * the first entry, which would let a client choose the address the audit trail and the per-address
+ * limits see.
+ */
+export function addressBehindProxies(forwardedFor: string | undefined, socketAddress: string | null, hops: number): string | null {
+  const chain = [...(forwardedFor ?? "").split(",").map((a) => a.trim()).filter(Boolean), ...(socketAddress ? [socketAddress] : [])];
+  return chain[Math.max(0, chain.length - 1 - hops)] ?? socketAddress;
 }
