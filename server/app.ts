@@ -113,6 +113,13 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     else if (!(req.url ?? "").startsWith("/socket.io/")) socket.destroy();
   });
 
+  // Every page and data answer may hold case data: no browser or proxy keeps a copy (on a shared
+  // tablet, the back button after signing out must not show a case). Static assets above keep theirs.
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+
   app.all(
     "*",
     createRequestHandler({

@@ -20,4 +20,15 @@ describe("health and sign-in basics", () => {
     expect(html).not.toContain("RJ-2026-0161");
     expect(html).not.toContain("RJ-2026-0098");
   });
+
+  it("lets no browser or proxy keep a copy of a signed-in page or its data, while built assets stay cacheable", async () => {
+    const lead = await new TestClient(server().origin).signIn("lead@demo.circle", "circle-demo-2026");
+    const page = await lead.get("/cases");
+    expect(page.headers.get("Cache-Control")).toBe("no-store");
+    const data = await lead.get(`/cases?_data=${encodeURIComponent("routes/cases._index")}`);
+    expect(data.headers.get("Cache-Control")).toBe("no-store");
+    const script = (await page.text()).match(/\/build\/entry\.client-[\w-]+\.js/)?.[0];
+    expect(script).toBeTruthy();
+    expect((await fetch(`${server().origin}${script}`)).headers.get("Cache-Control")).toContain("immutable");
+  });
 });
