@@ -24,8 +24,13 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
     await visit(co.page, url);
     await expect(lead.page.getByTestId("live-role")).toHaveText("Chairing");
     await expect(co.page.getByTestId("live-role")).toHaveText("Taking notes");
-    await expect(connection(lead.page)).toHaveText("Live");
-    await expect(connection(co.page)).toHaveText("Live");
+    await expect(connection(lead.page)).toHaveText("Connected");
+    await expect(connection(co.page)).toHaveText("Connected");
+    // Before the start, nothing on either tablet says the conference is live.
+    for (const page of [lead.page, co.page]) {
+      await expect(page.getByTestId("live-status")).toHaveText("Not started");
+      await expect(page.getByRole("region", { name: "Conference status" })).not.toContainText("Live");
+    }
     // Presence: each tablet sees both facilitators.
     for (const page of [lead.page, co.page]) {
       await expect(page.getByTestId("live-presence")).toContainText("Linda Millington");
@@ -86,7 +91,7 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
     // Back online: straight onto the current step, and the notes have a heading for it and for the
     // step passed while this tablet was away (the server writes them, not the scribe's tablet).
     await co.context.setOffline(false);
-    await expect(connection(co.page)).toHaveText("Live", { timeout: 20_000 });
+    await expect(connection(co.page)).toHaveText("Connected", { timeout: 20_000 });
     await expect(stepTitle(co.page)).toHaveText(fifth);
     await expect(co.page.getByTestId("collab-status")).toHaveText("Saved", { timeout: 20_000 });
     await expect(stepHeadings(co.page, fifth)).toHaveCount(1);
@@ -117,7 +122,7 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
     // A reload of the scribe's tablet adds no second heading for the step it is on.
     await co.page.reload();
     await co.page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-    await expect(connection(co.page)).toHaveText("Live");
+    await expect(connection(co.page)).toHaveText("Connected");
     await expect(co.page.getByTestId("collab-status")).toHaveText("Saved");
     await expect(stepHeadings(co.page, fifth)).toHaveCount(1);
   } finally {
@@ -144,7 +149,7 @@ test("a second tablet that missed a step is told gently and lands on the current
   try {
     await visit(lead.page, url);
     await visit(spare, url);
-    await expect(connection(spare)).toHaveText("Live");
+    await expect(connection(spare)).toHaveText("Connected");
     await expect(lead.page.getByTestId("live-presence")).toContainText("2 devices");
     await lead.page.getByRole("button", { name: "Start the conference" }).click();
     await expect(spare.getByRole("button", { name: "Next →" })).toBeEnabled();
@@ -175,7 +180,7 @@ test("the supervisor follows the live conference without controls; others get 40
   try {
     await visit(supervisor.page, `/conferences/${conferenceId}/live`);
     await expect(supervisor.page.getByTestId("live-role")).toHaveText("Following");
-    await expect(connection(supervisor.page)).toHaveText("Live");
+    await expect(connection(supervisor.page)).toHaveText("Connected");
     await expect(supervisor.page.getByRole("button", { name: /Start|Next|Break/ })).toHaveCount(0);
     await expectNoSeriousA11yViolations(supervisor.page, testInfo, "live-follow");
     const response = await visit(other.page, `/conferences/${conferenceId}/live`);
@@ -224,7 +229,7 @@ test("the screen stays awake on the live screen while the conference runs, is as
     await co.context.addInitScript(NO_WAKE_LOCK);
     await visit(lead.page, url);
     await visit(co.page, url);
-    await expect(connection(lead.page)).toHaveText("Live");
+    await expect(connection(lead.page)).toHaveText("Connected");
     expect((await wake()).requests).toBe(0); // not before the conference runs
 
     await lead.page.getByRole("button", { name: "Start the conference" }).click();
