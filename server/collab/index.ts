@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import type { RawData, WebSocket } from "ws";
 import { getCollabAccess } from "~/models/collab-access.server";
 import { CollabClose } from "~/realtime/protocol";
+import { isLetterAuthor } from "~/utils/permissions";
 import { audit } from "~/utils/audit.server";
 import { createActivityToucher, getSessionUserById } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
@@ -102,6 +103,7 @@ export function createCollabServer(storage = new CollabStorage()) {
       ws,
       canWrite: access.level === "write",
       identity: { userId: user.id, name: user.name, color: colourFor(user.id), role: access.level === "write" ? "editor" : "reader" },
+      anonymousPresence: isLetterAuthor(user),
       clientIds: new Set(),
     };
     const allow = createRateLimiter();

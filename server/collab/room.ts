@@ -24,7 +24,23 @@ export type RoomPeer = {
   identity: { userId: string; name: string; color: string; role: string };
   /** Awareness client ids this peer has announced; it may only speak for these. */
   clientIds: Set<number>;
+  /**
+   * A letter author sees nothing of the case, staff names and ids included: everyone else's
+   * presence reaches them as "Your facilitator", with a colour and nothing more.
+   */
+  anonymousPresence?: boolean;
 };
+
+type PresenceEntry = { clientId: number; clock: number; state: unknown };
+
+/** Presence as a letter author may see it (see RoomPeer.anonymousPresence). */
+function anonymised(entries: PresenceEntry[]): PresenceEntry[] {
+  return entries.map((e) => {
+    if (e.state === null || typeof e.state !== "object") return e;
+    const { user, ...rest } = e.state as { user?: { color?: unknown } };
+    return { ...e, state: { ...rest, user: { name: "Your facilitator", color: user?.color ?? "#2454a6" } } };
+  });
+}
 
 const COMPACT_EVERY = 500;
 /**
@@ -140,7 +156,7 @@ export class DocumentRoom {
     this.peers.add(peer);
     send(peer.ws, encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const known = [...this.presence].map(([clientId, p]) => ({ clientId, clock: p.clock, state: p.state }));
-    if (known.length > 0) send(peer.ws, encodeAwareness(encodeAwarenessEntries(known)));
+    if (known.length > 0) this.sendPresence(peer, known);
   }
 
   leave(peer: RoomPeer): void {
@@ -166,7 +182,7 @@ export class DocumentRoom {
         return this.receiveAwareness(peer, frame.update);
       case "query-awareness": {
         const known = [...this.presence].map(([clientId, p]) => ({ clientId, clock: p.clock, state: p.state }));
-        send(peer.ws, encodeAwareness(encodeAwarenessEntries(known)));
+        this.sendPresence(peer, known);
         return true;
       }
     }
@@ -187,8 +203,23 @@ export class DocumentRoom {
       else this.presence.set(entry.clientId, { clock: entry.clock, state, peer });
       accepted.push({ clientId: entry.clientId, clock: entry.clock, state });
     }
-    if (accepted.length > 0) this.broadcast(encodeAwareness(encodeAwarenessEntries(accepted)));
+    if (accepted.length > 0) this.broadcastPresence(accepted);
     return true;
+  }
+
+  private sendPresence(peer: RoomPeer, entries: PresenceEntry[]) {
+    send(peer.ws, encodeAwareness(encodeAwarenessEntries(peer.anonymousPresence ? anonymised(entries) : entries)));
+  }
+
+  /** Presence to everyone: as it is to staff, anonymised to letter authors. */
+  private broadcastPresence(entries: PresenceEntry[]) {
+    const message = encodeAwareness(encodeAwarenessEntries(entries));
+    let frame: WireFrame | null = null;
+    let forAuthors: Uint8Array | null = null;
+    for (const peer of this.peers) {
+      if (peer.anonymousPresence) send(peer.ws, (forAuthors ??= encodeAwareness(encodeAwarenessEntries(anonymised(entries)))));
+      else sendFrame(peer.ws, (frame ??= frameBinary(message)));
+    }
   }
 
   private broadcast(message: Uint8Array) {

@@ -191,6 +191,27 @@ describe("a letter author reaches nothing but their own letter", () => {
     expect(leaks(all)).toEqual([]);
   });
 
+  it("sees the facilitators in their letter only as \"Your facilitator\": no names, no ids; staff still see who is who", async () => {
+    const origin = server().origin;
+    const leadClient = await lead().signIn("lead@demo.circle", DEMO_PASSWORD);
+    const leadId = (await getDb().user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } })).id;
+    const author = connectPeer(origin, daniel.cookieHeader, `letter:${ownLetterId}`);
+    const facilitator = connectPeer(origin, leadClient.cookieHeader, `letter:${ownLetterId}`);
+    peers.push(author, facilitator);
+    await waitFor(() => author.provider.synced && facilitator.provider.synced, 10_000, "both synced");
+    facilitator.provider.awareness.setLocalStateField("cursor", { anchor: null, head: null });
+    author.provider.awareness.setLocalStateField("cursor", { anchor: null, head: null });
+    const others = (peer: TestPeer) => [...peer.provider.awareness.getStates()].filter(([id]) => id !== peer.provider.awareness.clientID).map(([, state]) => state);
+    await waitFor(() => others(author).length > 0 && others(facilitator).length > 0, 10_000, "presence both ways");
+    const seenByAuthor = JSON.stringify(others(author));
+    expect(others(author)).toEqual([expect.objectContaining({ user: { name: "Your facilitator", color: expect.stringMatching(/^#[0-9a-f]{6}$/i) } })]);
+    expect(seenByAuthor).not.toContain("Linda Millington");
+    expect(seenByAuthor).not.toContain(leadId);
+    expect(others(facilitator)).toEqual([expect.objectContaining({ user: expect.objectContaining({ name: "Dan" }) })]);
+    author.destroy();
+    facilitator.destroy();
+  });
+
   it("sees only what the facilitator wrote to them, never the case's notes or other letters", async () => {
     const html = await (await daniel.get(`/letters/${ownLetterId}`)).text();
     expect(html).toContain("Good that you own it");
