@@ -28,7 +28,8 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
     const tracker = new SaveTracker(doc.clientID);
     let connection: Connection = "connecting";
     let disposed = false;
-    const publish = () => !disposed && setState({ doc, provider, status: describeStatus(connection, tracker.unsaved, readOnly, tracker.unsavedSince) });
+    let ready = false;
+    const publish = () => !disposed && ready && setState({ doc, provider, status: describeStatus(connection, tracker.unsaved, readOnly, tracker.unsavedSince) });
 
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
       tracker.confirmed(decoding.readVarUint8Array(decoder));
@@ -48,11 +49,20 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
       if (event && event.code >= 4400 && event.code < 4500) connection = "ended";
       publish();
     });
+    // The document is shown once it holds what exists: the tablet's own copy, or (with none) the
+    // server's after the first sync. Typing into an empty stand-in would anchor those words to the
+    // start of nothing, and they would land at the top of the real document when it arrives.
+    const becomeReady = () => {
+      if (ready || disposed) return;
+      ready = true;
+      publish();
+    };
+    provider.on("sync", (synced: boolean) => synced && becomeReady());
     // Open the socket only once the local cache is in the doc, so offline edits are sent on connect.
     void cache.whenSynced.then(() => {
       if (disposed) return;
+      if (doc.store.clients.size > 0) becomeReady();
       provider.connect();
-      publish();
     });
     // A tablet that loses Wi-Fi says so at once; do not wait for the socket's own timeout.
     const goOffline = () => provider.disconnect();

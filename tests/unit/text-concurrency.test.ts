@@ -140,3 +140,25 @@ describe("two facilitators writing at the same spot", () => {
     });
   });
 });
+
+describe("keys typed while someone else's change arrives", () => {
+  it("keeps what the browser already put into the page before ProseMirror read it, where it was typed", async () => {
+    const { a, b, flush, destroy } = await tablets((t) => t.type("Dan said sorry to Jess"));
+    a.caret(0);
+    b.caret(0);
+    // The browser has put ". " into the lead's paragraph; ProseMirror reads it only when its DOM observer fires.
+    const textNode = a.editor.view.dom.querySelector("p")!.firstChild as Text;
+    textNode.data += ". ";
+    // Before that, the co-facilitator's words arrive and redraw the paragraph.
+    b.type(" and meant it");
+    flush();
+    await new Promise((r) => setTimeout(r, 30));
+    flush();
+    expect(a.blocks()).toEqual(b.blocks());
+    expect(a.blocks()).toEqual(["Dan said sorry to Jess.  and meant it"]);
+    a.type("More.");
+    flush();
+    expect(b.blocks()).toEqual(["Dan said sorry to Jess. More. and meant it"]);
+    destroy();
+  });
+});

@@ -32,6 +32,8 @@ export class FlatBinding {
   /** 1 while the stored text lacks its first block marker (empty, or text before any marker). */
   lead = 1;
   private applyingRemote = false;
+  /** While reading typing the page holds but ProseMirror has not read yet (see render): the edit found. */
+  private captured: { before: PmNode; after: PmNode; window: Window | null } | null | undefined;
   /** What other people changed in the transaction being applied: the text's change, and whether attributes changed. */
   private pending: { delta: TextDelta; attrs: boolean } | null = null;
 
@@ -91,10 +93,21 @@ export class FlatBinding {
   /** Shows what is stored; `delta` (the change just made to the text) carries the selection. */
   private render(delta: TextDelta) {
     const view = this.view!;
+    // Keys the browser has already put into the page, not yet read by ProseMirror, would be
+    // overwritten by the redraw: read them now, and store them through the change that arrived.
+    let captured: FlatBinding["captured"] = null;
+    this.captured = null;
+    try {
+      (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+    } finally {
+      captured = this.captured;
+      this.captured = undefined;
+    }
+    const typedAt = captured ? this.writeThrough(captured, delta) : null;
     const { state } = view;
     const old = state.doc;
-    const anchor = mapIndexThroughDelta(this.indexOf(old, state.selection.anchor), delta);
-    const head = mapIndexThroughDelta(this.indexOf(old, state.selection.head), delta);
+    const anchor = typedAt ?? mapIndexThroughDelta(this.indexOf(old, state.selection.anchor), delta);
+    const head = typedAt ?? mapIndexThroughDelta(this.indexOf(old, state.selection.head), delta);
     const stored = readFlat(this.field);
     this.lead = stored.text.startsWith(MARKER) ? 0 : 1;
     const next = state.schema.nodeFromJSON(docJsonFromFlat(stored, this.options));
@@ -130,27 +143,49 @@ export class FlatBinding {
     if (this.applyingRemote || doc === this.synced || !this.synced) return;
     const sync = flatSyncKey.getState(view.state);
     const window = sync && sync.doc === doc && sync.base === this.synced ? sync.window : null;
+    if (this.captured !== undefined) {
+      this.captured = { before: this.captured?.before ?? this.synced, after: doc, window: this.captured ? null : window };
+      return;
+    }
     this.write(this.synced, doc, window);
     this.synced = doc;
   }
 
+  /**
+   * Stores an edit made against the text as it was before a remote change that is already stored:
+   * its place is carried through that change. Returns where the caret goes (after what was typed).
+   */
+  private writeThrough({ before, after, window }: NonNullable<FlatBinding["captured"]>, delta: TextDelta): number | null {
+    this.synced = after;
+    const change = changeBetween(before, after, window);
+    if (!change) return null;
+    const { old, next, start, oldEnd, newEnd } = change;
+    const lead = this.lead;
+    const carry = (i: number) => mapIndexThroughDelta(Math.max(0, i - lead), delta);
+    const from = carry(start);
+    const to = Math.max(from, carry(oldEnd));
+    const field = this.field;
+    let shift = 0;
+    field.chars.doc!.transact(() => {
+      if (lead === 1 && field.chars.get(0) !== MARKER) {
+        insertFlat(field, 0, MARKER, [old.attrs[0]!]);
+        shift = 1;
+      }
+      const stored = readFlat(field);
+      if (old.text.slice(start, oldEnd) === next.text.slice(start, newEnd)) {
+        for (let i = start; i < oldEnd; i++) if (old.attrs[i] !== next.attrs[i]) setAttrs(field, [stored.ids[carry(i) + shift]!], next.attrs[i]!, old.text[i] === MARKER);
+      } else {
+        if (to > from) deleteFlat(field, from + shift, stored.ids.slice(from + shift, to + shift));
+        insertFlat(field, from + shift, next.text.slice(start, newEnd), next.attrs.slice(start, newEnd));
+      }
+    }, this.origin);
+    return from + shift + (newEnd - start);
+  }
+
   private write(before: PmNode, after: PmNode, window: Window | null) {
-    const old = flatFromDocJson(before.toJSON());
-    const next = flatFromDocJson(after.toJSON());
-    let start = 0;
-    let tail = 0;
-    if (window && window.from <= after.content.size - window.endDist) {
-      start = flatIndexAt(before, window.from);
-      tail = Math.min(old.text.length - flatIndexAt(before, before.content.size - window.endDist), next.text.length - flatIndexAt(after, after.content.size - window.endDist));
-    }
-    let oldEnd = Math.max(start, old.text.length - tail);
-    let newEnd = Math.max(start, next.text.length - tail);
-    while (start < oldEnd && start < newEnd && same(old, start, next, start)) start++;
-    while (oldEnd > start && newEnd > start && same(old, oldEnd - 1, next, newEnd - 1)) {
-      oldEnd--;
-      newEnd--;
-    }
-    if (start === oldEnd && start === newEnd) return;
+    const change = changeBetween(before, after, window);
+    if (!change) return;
+    const { old, next, start, oldEnd, newEnd } = change;
     const field = this.field;
     field.chars.doc!.transact(() => {
       if (this.lead === 1) {
@@ -170,6 +205,26 @@ export class FlatBinding {
 }
 
 const same = (a: Flat, i: number, b: Flat, j: number) => a.text[i] === b.text[j] && a.attrs[i] === b.attrs[j];
+
+/** What changed between two editor documents, in flat positions, kept to the transaction's window. */
+function changeBetween(before: PmNode, after: PmNode, window: Window | null) {
+  const old = flatFromDocJson(before.toJSON());
+  const next = flatFromDocJson(after.toJSON());
+  let start = 0;
+  let tail = 0;
+  if (window && window.from <= after.content.size - window.endDist) {
+    start = flatIndexAt(before, window.from);
+    tail = Math.min(old.text.length - flatIndexAt(before, before.content.size - window.endDist), next.text.length - flatIndexAt(after, after.content.size - window.endDist));
+  }
+  let oldEnd = Math.max(start, old.text.length - tail);
+  let newEnd = Math.max(start, next.text.length - tail);
+  while (start < oldEnd && start < newEnd && same(old, start, next, start)) start++;
+  while (oldEnd > start && newEnd > start && same(old, oldEnd - 1, next, newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return start === oldEnd && start === newEnd ? null : { old, next, start, oldEnd, newEnd };
+}
 
 /** The range one transaction changed, from its steps (mark steps have no position map, so their own range counts). */
 function windowOf(tr: Transaction): Window {
