@@ -146,6 +146,8 @@ describe("keys typed while someone else's change arrives", () => {
     const { a, b, flush, destroy } = await tablets((t) => t.type("Dan said sorry to Jess"));
     a.caret(0);
     b.caret(0);
+    a.editor.view.focus();
+    expect(a.editor.view.hasFocus()).toBe(true);
     // The browser has put ". " into the lead's paragraph; ProseMirror reads it only when its DOM observer fires.
     const textNode = a.editor.view.dom.querySelector("p")!.firstChild as Text;
     textNode.data += ". ";

@@ -95,13 +95,16 @@ export class FlatBinding {
     const view = this.view!;
     // Keys the browser has already put into the page, not yet read by ProseMirror, would be
     // overwritten by the redraw: read them now, and store them through the change that arrived.
+    // Only someone typing here can have such keys, and only a change to the text can redraw them.
     let captured: FlatBinding["captured"] = null;
-    this.captured = null;
-    try {
-      (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
-    } finally {
-      captured = this.captured;
-      this.captured = undefined;
+    if (delta.length > 0 && view.hasFocus()) {
+      this.captured = null;
+      try {
+        (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+      } finally {
+        captured = this.captured;
+        this.captured = undefined;
+      }
     }
     const typedAt = captured ? this.writeThrough(captured, delta) : null;
     const { state } = view;
