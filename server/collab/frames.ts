@@ -34,11 +34,25 @@ export function parseFrame(bytes: Uint8Array): Frame | null {
     } else if (messageType === MessageType.queryAwareness) {
       frame = { type: "query-awareness" };
     }
-    // Trailing bytes mean the frame is not what it claims to be.
-    return frame && !decoding.hasContent(decoder) ? frame : null;
+    // Trailing bytes, or a number written in more bytes than it needs (the varint 3 as 0x83 0x00),
+    // mean the frame is not exactly the message it claims to be.
+    return frame && !decoding.hasContent(decoder) && bytes.length === canonicalLength(frame) ? frame : null;
   } catch {
     return null;
   }
+}
+
+const varUintLength = (n: number) => {
+  let length = 1;
+  for (let v = n; v > 127; v = Math.floor(v / 128)) length++;
+  return length;
+};
+
+/** The length of the frame written with the fewest bytes (every type number fits in one). */
+function canonicalLength(frame: Frame): number {
+  const payload = frame.type === "sync-step1" ? frame.stateVector : frame.type === "query-awareness" ? null : frame.update;
+  const header = frame.type === "sync-step1" || frame.type === "sync-step2" || frame.type === "update" ? 2 : 1;
+  return header + (payload ? varUintLength(payload.length) + payload.length : 0);
 }
 
 function message(write: (encoder: encoding.Encoder) => void): Uint8Array {

@@ -106,3 +106,12 @@ function parseSaved(message: Uint8Array): Map<number, number> {
   const decoder = decoding.createDecoder(message.subarray(1));
   return Y.decodeStateVector(decoding.readVarUint8Array(decoder));
 }
+
+describe("collab frames written with more bytes than they need", () => {
+  it("refuses a type number or a length in a longer varint than its value needs", () => {
+    expect(parseFrame(Uint8Array.from([131, 0]))).toBeNull(); // query-awareness (3) as two bytes
+    expect(parseFrame(Uint8Array.from([3]))).toEqual({ type: "query-awareness" });
+    expect(parseFrame(Uint8Array.from([1, 0x82, 0x00, 7, 8]))).toBeNull(); // awareness, length 2 as two bytes
+    expect(parseFrame(Uint8Array.from([0, 0x80, 0x00, 0]))).toBeNull(); // sync type 0 as two bytes
+  });
+});
