@@ -14,7 +14,11 @@ import { caseIdFromList, DEMO, screenshot, signedInPage, visit } from "./helpers
  * type into the same document at once. Not "serial" mode: each test sets up its own paragraphs and
  * does not depend on the ones before it, and a failure in one variant must not hide the others.
  */
-test.describe.configure({ mode: "default" });
+// Retried (a retry is reported as "flaky", never hidden): on CI's loaded two-core machine these
+// tests failed now and then, most often while placing carets right after the pages opened, and once
+// (2026-12-06, split variant) with the co-facilitator's sentence six characters before the end of
+// the line it was typed at. That case is not yet explained; see the README's Decisions.
+test.describe.configure({ mode: "default", retries: 2 });
 
 const CASE_FOR: Record<string, string> = { "tablet-landscape": "RJ-2026-0172", "tablet-portrait": "RJ-2026-0174" };
 
@@ -200,8 +204,18 @@ async function appendBlocks(pair: Pair, write: (page: Page) => Promise<void>): P
   const page = pair.lead;
   const current = await settled(pair);
   const reuseEmpty = current.at(-1) === "";
-  await editor(page).click();
-  await page.keyboard.press("Control+End");
+  // Setting up: the caret must be at the very end before the new blocks are typed (tried again if
+  // a click right after opening left it elsewhere, as seen on CI's loaded machine).
+  const last = current.at(-1)?.replace(/^• /, "") ?? "";
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await editor(page).click();
+    await page.keyboard.press("Control+End");
+    const atEnd = await expect
+      .poll(() => caret(page), { timeout: 2_000 })
+      .toEqual({ block: last, offset: last.length, collapsed: true })
+      .then(() => true, () => false);
+    if (atEnd || current.length === 0) break;
+  }
   if (!reuseEmpty) {
     await page.keyboard.press("Enter");
     // A document that ends in a list (without a trailing paragraph): Enter made an empty item; Enter again leaves the list.
@@ -219,11 +233,20 @@ async function appendBlocks(pair: Pair, write: (page: Page) => Promise<void>): P
  * paragraph no caret sits inside: a caret widget's name label is text in the DOM.
  */
 async function placeCaret(page: Page, find: string, text: string, where: "start" | "end", left = 0) {
-  await paragraph(page, find).click();
-  await page.keyboard.press(where === "start" ? "Home" : "End");
-  for (let i = 0; i < left; i++) await page.keyboard.press("ArrowLeft");
-  const expected = where === "start" ? 0 : text.length - left;
-  await expect.poll(() => caret(page), { message: `caret in "${text}" at ${expected}` }).toEqual({ block: text, offset: expected, collapsed: true });
+  const expected = { block: text, offset: where === "start" ? 0 : text.length - left, collapsed: true };
+  // Setting up, not under test: a click that lands while the page is still settling is tried again
+  // (seen on CI's loaded machine: the caret left at the document's start right after opening).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await paragraph(page, find).click();
+    await page.keyboard.press(where === "start" ? "Home" : "End");
+    for (let i = 0; i < left; i++) await page.keyboard.press("ArrowLeft");
+    const placed = await expect
+      .poll(() => caret(page), { timeout: 2_000 })
+      .toEqual(expected)
+      .then(() => true, () => false);
+    if (placed) return;
+  }
+  await expect.poll(() => caret(page), { message: `caret in "${text}" at ${expected.offset}` }).toEqual(expected);
 }
 
 /** Each tablet shows the other person's caret in the paragraph: both carets are placed before anyone types. */
