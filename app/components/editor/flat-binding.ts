@@ -150,13 +150,13 @@ export class FlatBinding {
       this.captured = { before: this.captured?.before ?? this.synced, after: doc, window: this.captured ? null : window };
       return;
     }
-    this.write(this.synced, doc, window);
-    this.synced = doc;
+    this.writeThrough({ before: this.synced, after: doc, window }, []);
   }
 
   /**
-   * Stores an edit made against the text as it was before a remote change that is already stored:
-   * its place is carried through that change. Returns where the caret goes (after what was typed).
+   * Stores this person's edit. `delta` is a remote change already stored but not yet shown (empty
+   * for an ordinary keystroke): the edit's place is carried through it. Returns where the caret
+   * goes (after what was typed), or null when nothing changed.
    */
   private writeThrough({ before, after, window }: NonNullable<FlatBinding["captured"]>, delta: TextDelta): number | null {
     this.synced = after;
@@ -164,46 +164,24 @@ export class FlatBinding {
     if (!change) return null;
     const { old, next, start, oldEnd, newEnd } = change;
     const lead = this.lead;
-    const carry = (i: number) => mapIndexThroughDelta(Math.max(0, i - lead), delta);
-    const from = carry(start);
-    const to = Math.max(from, carry(oldEnd));
     const field = this.field;
-    let shift = 0;
+    // The first block's marker may exist only in the editor: then it is stored first, at index 0.
+    const shift = lead === 1 && field.chars.get(0) !== MARKER ? 1 : 0;
+    const at = (i: number) => (i < lead ? 0 : mapIndexThroughDelta(i - lead, delta) + shift);
+    const from = at(start);
+    const to = Math.max(from, at(oldEnd));
     field.chars.doc!.transact(() => {
-      if (lead === 1 && field.chars.get(0) !== MARKER) {
-        insertFlat(field, 0, MARKER, [old.attrs[0]!]);
-        shift = 1;
-      }
+      if (shift) insertFlat(field, 0, MARKER, [old.attrs[0]!]);
+      if (lead === 1 && field.chars.get(0) === MARKER) this.lead = 0;
       const stored = readFlat(field);
       if (old.text.slice(start, oldEnd) === next.text.slice(start, newEnd)) {
-        for (let i = start; i < oldEnd; i++) if (old.attrs[i] !== next.attrs[i]) setAttrs(field, [stored.ids[carry(i) + shift]!], next.attrs[i]!, old.text[i] === MARKER);
+        for (let i = start; i < oldEnd; i++) if (old.attrs[i] !== next.attrs[i]) setAttrs(field, [stored.ids[at(i)]!], next.attrs[i]!, old.text[i] === MARKER);
       } else {
-        if (to > from) deleteFlat(field, from + shift, stored.ids.slice(from + shift, to + shift));
-        insertFlat(field, from + shift, next.text.slice(start, newEnd), next.attrs.slice(start, newEnd));
+        if (to > from) deleteFlat(field, from, stored.ids.slice(from, to));
+        insertFlat(field, from, next.text.slice(start, newEnd), next.attrs.slice(start, newEnd));
       }
     }, this.origin);
-    return from + shift + (newEnd - start);
-  }
-
-  private write(before: PmNode, after: PmNode, window: Window | null) {
-    const change = changeBetween(before, after, window);
-    if (!change) return;
-    const { old, next, start, oldEnd, newEnd } = change;
-    const field = this.field;
-    field.chars.doc!.transact(() => {
-      if (this.lead === 1) {
-        // The first block's marker exists only in the editor: store it before anything after it.
-        insertFlat(field, 0, MARKER, [old.attrs[0]!]);
-        this.lead = 0;
-      }
-      const stored = readFlat(field);
-      if (old.text.slice(start, oldEnd) === next.text.slice(start, newEnd)) {
-        for (let i = start; i < oldEnd; i++) if (old.attrs[i] !== next.attrs[i]) setAttrs(field, [stored.ids[i]!], next.attrs[i]!, old.text[i] === MARKER);
-      } else {
-        if (oldEnd > start) deleteFlat(field, start, stored.ids.slice(start, oldEnd));
-        insertFlat(field, start, next.text.slice(start, newEnd), next.attrs.slice(start, newEnd));
-      }
-    }, this.origin);
+    return from + (newEnd - start);
   }
 }
 
