@@ -14,11 +14,11 @@ import { caseIdFromList, DEMO, screenshot, signedInPage, visit } from "./helpers
  * type into the same document at once. Not "serial" mode: each test sets up its own paragraphs and
  * does not depend on the ones before it, and a failure in one variant must not hide the others.
  */
-// Retried (a retry is reported as "flaky", never hidden): on CI's loaded two-core machine these
-// tests failed now and then, most often while placing carets right after the pages opened, and once
-// (2026-12-06, split variant) with the co-facilitator's sentence six characters before the end of
-// the line it was typed at. That case is not yet explained; see the README's Decisions.
-test.describe.configure({ mode: "default", retries: 2 });
+// Retried once (a retry is reported as "flaky", never hidden): on CI's loaded two-core machine a
+// click right after the pages open can still miss while the page settles. The intermittent
+// misplacements once seen here were explained (a caret move not yet reported to ProseMirror, put
+// back by a redraw: variant 7 and the README's Decisions) and fixed.
+test.describe.configure({ mode: "default", retries: 1 });
 
 const CASE_FOR: Record<string, string> = { "tablet-landscape": "RJ-2026-0172", "tablet-portrait": "RJ-2026-0174" };
 
@@ -464,6 +464,47 @@ test.describe("two tablets typing at the same spot of the case notes", () => {
       expect(after, "the lead's words inside the word, the co's at the end").toEqual([...before, start + LEAD + end + coWords]);
       const bold = { lead: await boldRuns(pair.lead, find), co: await boldRuns(pair.co, find) };
       expect(bold, "the bold text on each tablet: exactly the words typed after Control+B").toEqual({ lead: [LEAD], co: [LEAD] });
+    } finally {
+      await close();
+    }
+  });
+
+  test("7. a caret moved just before the other person's caret or words arrive stays where it was moved", async ({ browser }, testInfo) => {
+    const { pair, close } = await openNotes(browser, testInfo);
+    try {
+      const tag = `${testInfo.project.name}-${Date.now()}`;
+      const line = `Moved ${tag} caret.`;
+      const other = `Other ${tag} line.`;
+      const before = await appendBlocks(pair, async (page) => {
+        await page.keyboard.type(line);
+        await page.keyboard.press("Enter");
+        await page.keyboard.type(other);
+      });
+      await placeCaret(pair.lead, line, line, "start");
+      await placeCaret(pair.co, other, other, "end");
+      await expect(paragraph(pair.lead, other).locator(".collaboration-carets__caret")).toBeAttached();
+      await expect(paragraph(pair.co, line).locator(".collaboration-carets__caret")).toBeAttached();
+      // The lead's browser moves the caret to the end of the line, and the "selectionchange" event
+      // that tells ProseMirror is held back until the co's caret and words have arrived: what a
+      // loaded tablet does when a network message is handled before that event's task.
+      await pair.lead.evaluate((find) => {
+        const hold = (event: Event) => event.stopImmediatePropagation();
+        window.addEventListener("selectionchange", hold, true);
+        (window as unknown as { releaseSelection: () => void }).releaseSelection = () => window.removeEventListener("selectionchange", hold, true);
+        const block = Array.from(document.querySelectorAll(".ProseMirror p")).find((p) => p.textContent?.includes(find))!;
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        let last: Text | null = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node as Text;
+        document.getSelection()!.collapse(last!, last!.length);
+      }, line);
+      await pair.co.keyboard.press("Home");
+      await expect(editor(pair.lead).locator(".collaboration-carets__caret")).toHaveCount(1);
+      await pair.co.keyboard.type("Then ", { delay: KEY_DELAY });
+      await expect.poll(() => blocks(pair.lead)).toContain(`Then ${other}`);
+      await pair.lead.evaluate(() => (window as unknown as { releaseSelection: () => void }).releaseSelection());
+      await pair.lead.keyboard.type(" More.", { delay: KEY_DELAY });
+
+      expect(await documentOf(pair), "the lead's words at the end of the line the caret was moved to").toEqual([...before, `${line} More.`, `Then ${other}`]);
     } finally {
       await close();
     }

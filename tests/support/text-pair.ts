@@ -1,5 +1,6 @@
 import { Editor } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { richTextExtensions } from "~/components/editor/rich-text-extensions";
 import { prepareDom } from "./text-harness";
@@ -11,6 +12,8 @@ import { prepareDom } from "./text-harness";
 export type Tablet = {
   editor: Editor;
   doc: Y.Doc;
+  /** With `carets`: this tablet's awareness (its caret, as other tablets see it). */
+  awareness: Awareness | null;
   /** Types text one keystroke at a time, as a person does (through the editor's input handling). */
   type(text: string): void;
   press(key: string): void;
@@ -19,17 +22,28 @@ export type Tablet = {
   blocks(): string[];
 };
 
-export async function tablets(setup: (first: Tablet) => void, clientIds: [number, number] = [1, 2]) {
+/**
+ * `carets`: each tablet also has awareness (the other person's caret is drawn in its editor), and
+ * `flush()` delivers awareness changes too.
+ */
+export async function tablets(setup: (first: Tablet) => void, clientIds: [number, number] = [1, 2], { carets = false } = {}) {
   prepareDom();
   const outbox = new Map<Y.Doc, Uint8Array[]>();
+  const awarenessOf = new Map<Y.Doc, Awareness>();
   const make = async (clientID: number): Promise<Tablet> => {
     const doc = new Y.Doc();
     doc.clientID = clientID;
     outbox.set(doc, []);
     doc.on("update", (u: Uint8Array, origin: unknown) => origin !== "wire" && outbox.get(doc)!.push(u));
+    let awareness: Awareness | null = null;
+    if (carets) {
+      awareness = new Awareness(doc);
+      awareness.setLocalStateField("user", { name: `Writer ${clientID}`, color: "#2454a6" });
+      awarenessOf.set(doc, awareness);
+    }
     const element = document.createElement("div");
     document.body.append(element);
-    const editor = new Editor({ element, extensions: richTextExtensions({ doc, field: "notes", headings: true, awareness: null }) });
+    const editor = new Editor({ element, extensions: richTextExtensions({ doc, field: "notes", headings: true, awareness }) });
     await Promise.resolve();
     const textblocks = () => {
       const out: { pos: number; size: number; text: string; type: string }[] = [];
@@ -42,6 +56,7 @@ export async function tablets(setup: (first: Tablet) => void, clientIds: [number
     return {
       editor,
       doc,
+      awareness,
       type(text) {
         for (const ch of text) {
           const { view } = editor;
@@ -71,10 +86,17 @@ export async function tablets(setup: (first: Tablet) => void, clientIds: [number
     ] as const) {
       const pending = outbox.get(from.doc)!.splice(0);
       for (const u of pending) Y.applyUpdate(to.doc, u, "wire");
+      const awareness = awarenessOf.get(from.doc);
+      if (awareness) applyAwarenessUpdate(awarenessOf.get(to.doc)!, encodeAwarenessUpdate(awareness, [awareness.clientID]), "wire");
     }
   };
   // The second tablet opens the document as it is.
   Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc), "wire");
   outbox.get(a.doc)!.length = 0;
-  return { a, b, flush, destroy: () => (a.editor.destroy(), b.editor.destroy()) };
+  const destroyAll = () => {
+    a.editor.destroy();
+    b.editor.destroy();
+    for (const awareness of awarenessOf.values()) awareness.destroy();
+  };
+  return { a, b, flush, destroy: destroyAll };
 }

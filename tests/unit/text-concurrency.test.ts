@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { tablets, type Tablet } from "../support/text-pair";
 
 /**
@@ -161,6 +162,45 @@ describe("keys typed while someone else's change arrives", () => {
     a.type("More.");
     flush();
     expect(b.blocks()).toEqual(["Dan said sorry to Jess. More. and meant it"]);
+    destroy();
+  });
+
+  it.each([
+    ["the co-facilitator's words arrive", (b: Tablet) => b.type(" quietly"), "Jess listened quietly"],
+    [
+      "the co-facilitator's caret moves (their name label is redrawn)",
+      (b: Tablet) => {
+        const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(b.doc.getArray("notes:chars"), 4));
+        b.awareness!.setLocalStateField("cursor", { anchor: at, head: at });
+      },
+      "Jess listened",
+    ],
+  ])("keeps a caret the browser moved but had not yet reported, when %s", async (_what, remote, second) => {
+    const { a, b, flush, destroy } = await tablets(
+      (t) => {
+        t.type("Dan said sorry");
+        t.press("Enter");
+        t.type("Jess listened");
+      },
+      [1, 2],
+      { carets: true },
+    );
+    a.caret(0, 0);
+    b.caret(1);
+    a.editor.view.focus();
+    flush();
+    await new Promise((r) => setTimeout(r, 10));
+    // The lead presses End: the browser moves the caret in the page; ProseMirror hears of it only
+    // when the "selectionchange" task runs, and the co-facilitator's change arrives before that.
+    const textNode = a.editor.view.dom.querySelector("p")!.firstChild as Text;
+    document.getSelection()!.collapse(textNode, textNode.length);
+    remote(b);
+    flush();
+    await Promise.resolve(); // the caret redraw runs in a microtask
+    a.type(" to Jess");
+    flush();
+    expect(a.blocks()).toEqual(["Dan said sorry to Jess", second]);
+    expect(b.blocks()).toEqual(a.blocks());
     destroy();
   });
 });
