@@ -336,6 +336,9 @@ function check(violations: Violation[], f: Final) {
       const same = (d: Y.Doc) => JSON.stringify(readFlat(flatField(d, FIELD)));
       if (same(doc) !== same(f.server)) violations.push(`${name} differs from the live document`);
     }
+    // Not only the same text: the same items, deletions and clocks, so later updates apply alike.
+    const svOf = (d: Y.Doc) => Buffer.from(Y.encodeStateVector(d)).toString("hex");
+    if (!Y.equalSnapshots(Y.snapshot(loaded), Y.snapshot(plain)) || svOf(loaded) !== svOf(plain)) violations.push("the folded cold load has other items, deletions or clocks than applying the log one by one");
   }
   const tokens = tokensOf(f.server, FIELD, f.binding);
   if (process.env.HARNESS_TRACE) {
