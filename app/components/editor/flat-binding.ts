@@ -93,14 +93,15 @@ export class FlatBinding {
   /** Shows what is stored; `delta` (the change just made to the text) carries the selection. */
   private render(delta: TextDelta) {
     const view = this.view!;
-    // Keys the browser has already put into the page, not yet read by ProseMirror, would be
-    // overwritten by the redraw: read them now, and store them through the change that arrived.
-    // Only someone typing here can have such keys, and only a change to the text can redraw them.
+    // What the browser has already done in the page but not yet reported to ProseMirror would be
+    // undone by the redraw: keys typed (they would be overwritten) and a caret moved (the stale
+    // caret would be put back, and the next keys would go there). Read both now; typed keys are
+    // stored through the change that arrived. Only the person using this editor can have either.
     let captured: FlatBinding["captured"] = null;
-    if (delta.length > 0 && view.hasFocus()) {
+    if (view.hasFocus()) {
       this.captured = null;
       try {
-        (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+        readPendingInput(view);
       } finally {
         captured = this.captured;
         this.captured = undefined;
@@ -183,6 +184,16 @@ export class FlatBinding {
     }, this.origin);
     return from + (newEnd - start);
   }
+}
+
+/**
+ * Makes ProseMirror read what the browser did in the page that it has not processed yet: typed
+ * keys (DOM mutations) and a moved caret (the "selectionchange" event is a task of its own, so a
+ * message from the network can be handled first). Call before any redraw that is not this
+ * person's own input, or the redraw puts the old caret back into the page.
+ */
+export function readPendingInput(view: EditorView) {
+  (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
 }
 
 const same = (a: Flat, i: number, b: Flat, j: number) => a.text[i] === b.text[j] && a.attrs[i] === b.attrs[j];

@@ -3,7 +3,7 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { FlatBinding } from "./flat-binding";
+import { readPendingInput, type FlatBinding } from "./flat-binding";
 
 const caretKey = new PluginKey<DecorationSet>("circle-flat-carets");
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -43,7 +43,12 @@ export function flatCaretsPlugin(binding: FlatBinding, awareness: Awareness): Pl
       },
     },
     view: (view) => {
-      const redraw = () => view.isDestroyed || view.dispatch(view.state.tr.setMeta(caretKey, true).setMeta("addToHistory", false));
+      const redraw = () => {
+        if (view.isDestroyed) return;
+        // Redrawing puts ProseMirror's caret into the page: first read a caret move it has not seen.
+        if (view.hasFocus()) readPendingInput(view);
+        view.dispatch(view.state.tr.setMeta(caretKey, true).setMeta("addToHistory", false));
+      };
       const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
         if ([...added, ...updated, ...removed].some((id) => id !== awareness.clientID)) queueMicrotask(redraw);
       };
