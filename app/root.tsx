@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/ui/app-shell";
 import { countAwaitingApproval } from "~/models/approval.server";
+import { hasDemoService } from "~/models/service.server";
 import { getUser } from "~/utils/auth.server";
 import styles from "~/styles/app.css";
 
@@ -19,8 +20,9 @@ export const meta: MetaFunction = ({ error }) => {
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = await getUser(context);
   // Supervisors see how many risk assessments wait for their decision.
-  const awaitingApproval = user?.role === "SUPERVISOR" ? await countAwaitingApproval(user.id) : null;
-  return json({ user: user ? { name: user.name, role: user.role, awaitingApproval } : null });
+  const awaitingApproval = user?.role === "SUPERVISOR" && !user.mustChangePassword ? await countAwaitingApproval(user.id) : null;
+  const demo = user ? user.demoService : await hasDemoService();
+  return json({ demo, user: user ? { name: user.name, role: user.role, awaitingApproval, mustChangePassword: user.mustChangePassword } : null });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -46,9 +48,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, demo } = useLoaderData<typeof loader>();
   return (
-    <AppShell user={user}>
+    <AppShell user={user} demo={demo}>
       <Outlet />
     </AppShell>
   );
@@ -68,7 +70,7 @@ export function ErrorBoundary() {
         ? error.data
         : "Please try again. If it keeps happening, tell your service manager what you were doing.";
   return (
-    <AppShell user={rootData?.user ?? null}>
+    <AppShell user={rootData?.user ?? null} demo={rootData?.demo ?? false}>
       <main className="page narrow" id="main">
         <h1>{title}</h1>
         <p>{detail}</p>

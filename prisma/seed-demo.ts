@@ -16,11 +16,16 @@ const DEMO_USERS: { key: string; email: string; name: string; role: StaffRole; l
 
 const DAY = 24 * 3600 * 1000;
 
+export async function hasAnyService(db = getDb()): Promise<boolean> {
+  return (await db.service.count()) > 0;
+}
+
 /** Seeds the demo service when the database has no service at all. Returns the accounts, or null if it did nothing. */
 export async function seedDemoIfEmpty(db = getDb()) {
   if ((await db.service.count()) > 0) return null;
   const make = factories(db);
   const service = await make.service("Demo Restorative Justice Service");
+  await db.service.update({ where: { id: service.id }, data: { demo: true }, select: { id: true } });
   const users: Record<string, { id: string }> = {};
   for (const u of DEMO_USERS) {
     users[u.key] = await make.user({ serviceId: service.id, email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD });

@@ -131,7 +131,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
           clientIp: clientIp(req),
           realtime: realtime.control,
           collab: { readDocument: collab.readDocument, recheckDocument: collab.recheckDocument, destroyDocument: collab.destroyDocument },
-          sessionUser: () => (user ??= getSessionUserFromCookieHeader(req.headers.cookie)),
+          sessionUser: () => (user ??= getSessionUserFromCookieHeader(req.headers.cookie, { pages: true })),
         };
       },
     }),

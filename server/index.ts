@@ -1,8 +1,8 @@
 import "./runtime-tuning";
 import { mkdirSync, watch } from "node:fs";
 import path from "node:path";
-import { getEnv } from "~/utils/env.server";
-import { seedDemoIfEmpty } from "../prisma/seed-demo";
+import { getEnv, seedsDemo } from "~/utils/env.server";
+import { hasAnyService, seedDemoIfEmpty } from "../prisma/seed-demo";
 import { createCircleServer, loadBuild } from "./app";
 import { log } from "./log";
 
@@ -17,13 +17,18 @@ async function main() {
   }
   const server = await createCircleServer({ build: () => loadBuild(buildVersion) });
 
-  if (env.SEED_DEMO === "1") {
+  if (seedsDemo(env)) {
     const accounts = await seedDemoIfEmpty();
     if (accounts) {
       console.log("\nDemo service created. Sign in with any of these (password circle-demo-2026):");
       for (const a of accounts) console.log(`  ${a.email.padEnd(26)} ${a.label}`);
       console.log("");
     }
+  } else if (!(await hasAnyService())) {
+    log.warn(
+      { setup: 'npm run setup -- --service "<service name>" --admin-email <email> --admin-name "<name>"' },
+      "No service yet, and the demo is not seeded here (TRUST_PROXY=1 or SEED_DEMO=0): create your service and its first manager with the setup command",
+    );
   }
 
   const port = await server.listen();

@@ -1,6 +1,6 @@
 import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 import type { CaseRole, StaffRole } from "~/utils/roles";
 import { revokeUserSessions } from "~/utils/session.server";
 
@@ -41,6 +41,8 @@ export async function createUser(input: { serviceId: string; email: string; name
         name: input.name,
         role: input.role,
         serviceId: input.serviceId,
+        // The manager chose this password and hands it over: the person replaces it at first sign-in.
+        mustChangePassword: true,
         password: { create: { hash } },
       },
       select: { id: true, email: true },
@@ -67,9 +69,27 @@ export async function resetPassword(userId: string, password: string) {
   const hash = await hashPassword(password);
   await db.$transaction([
     db.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash }, select: { userId: true } }),
-    db.user.update({ where: { id: userId }, data: { failedSignIns: 0, lockedUntil: null }, select: { id: true } }),
+    db.user.update({ where: { id: userId }, data: { failedSignIns: 0, lockedUntil: null, mustChangePassword: true }, select: { id: true } }),
   ]);
   await revokeUserSessions(userId);
+}
+
+export class WrongPasswordError extends Error {}
+
+/**
+ * A person sets their own password (after a one-time or manager-set one, or by choice). The
+ * current password is asked again so a session left open cannot be used to take the account;
+ * every other session of theirs ends.
+ */
+export async function changeOwnPassword(input: { userId: string; sessionId: string; current: string; next: string }) {
+  const stored = await db.password.findUnique({ where: { userId: input.userId }, select: { hash: true } });
+  if (!stored || !(await verifyPassword(input.current, stored.hash))) throw new WrongPasswordError("That is not your current password");
+  const hash = await hashPassword(input.next);
+  await db.$transaction([
+    db.password.update({ where: { userId: input.userId }, data: { hash }, select: { userId: true } }),
+    db.user.update({ where: { id: input.userId }, data: { mustChangePassword: false }, select: { id: true } }),
+    db.session.updateMany({ where: { userId: input.userId, revokedAt: null, id: { not: input.sessionId } }, data: { revokedAt: new Date() } }),
+  ]);
 }
 
 export async function assignCaseRole(caseId: string, userId: string, role: CaseRole) {

@@ -7,12 +7,29 @@ export async function getUser(context: AppLoadContext): Promise<SessionUser | nu
   return context.sessionUser();
 }
 
-async function requireSignedIn(request: Request, context: AppLoadContext): Promise<SessionUser> {
+/** Where the person must choose their own password before anything else. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/**
+ * The signed-in person, whatever their password state: only the change-password page uses it
+ * directly. Everything else goes through requireSignedIn.
+ */
+export async function requireSession(request: Request, context: AppLoadContext): Promise<SessionUser> {
   const user = await getUser(context);
   if (!user) {
     const url = new URL(request.url);
     const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
     throw redirect(`/login?${params}`);
+  }
+  return user;
+}
+
+async function requireSignedIn(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await requireSession(request, context);
+  if (user.mustChangePassword) {
+    const url = new URL(request.url);
+    const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+    throw redirect(`${CHANGE_PASSWORD_PATH}?${params}`);
   }
   return user;
 }

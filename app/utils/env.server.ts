@@ -10,7 +10,8 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   /** Set when Circle runs behind an https proxy: cookies get Secure and X-Forwarded-* is trusted. */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  /** "0": never seed the demo. Unset or "1": seed it on an empty database, unless deployed (TRUST_PROXY=1). */
+  SEED_DEMO: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -33,4 +34,13 @@ export function getEnv(): Env {
 /** The database file path from DATABASE_URL ("file:./data/circle.db" → "./data/circle.db"). */
 export function databaseFilePath(url = getEnv().DATABASE_URL): string {
   return url.replace(/^file:/, "");
+}
+
+/**
+ * Whether `npm start` seeds the demo service on an empty database. Never when deployed
+ * (TRUST_PROXY=1, the README's deployment setting): a deployment must not create a manager whose
+ * password is published in the README. A service there starts with `npm run setup`.
+ */
+export function seedsDemo(env: Env = getEnv()): boolean {
+  return env.SEED_DEMO !== "0" && env.TRUST_PROXY !== "1";
 }

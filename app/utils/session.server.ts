@@ -18,7 +18,18 @@ export type SessionUser = {
   role: StaffRole;
   serviceId: string;
   sessionId: string;
+  /** Signed in with a password someone else chose: only the change-password page is open. */
+  mustChangePassword: boolean;
+  /** The user's service is the seeded demo (pages say so). */
+  demoService: boolean;
 };
+
+/**
+ * pages: true only where the change-password page can be reached (the page load context). Sockets
+ * and collab connections use the default, so a person who must still change a password someone
+ * else chose reaches no case data through them.
+ */
+type LookupOptions = { touch?: boolean; pages?: boolean };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -58,16 +69,16 @@ export function sessionIdFromCookieHeader(header: string | null | undefined): st
 }
 
 /** The live session's user, or null for absent, forged, expired, idle, revoked or disabled. */
-export async function getSessionUserFromCookieHeader(header: string | null | undefined): Promise<SessionUser | null> {
+export async function getSessionUserFromCookieHeader(header: string | null | undefined, options: LookupOptions = {}): Promise<SessionUser | null> {
   const id = sessionIdFromCookieHeader(header);
-  return id ? getSessionUserById(id) : null;
+  return id ? getSessionUserById(id, options) : null;
 }
 
 /**
  * touch: false for background checks (the realtime sweep) so that an unattended tablet with an
  * open socket still times out; real activity on a socket calls touchSession instead.
  */
-export async function getSessionUserById(id: string, { touch = true } = {}): Promise<SessionUser | null> {
+export async function getSessionUserById(id: string, { touch = true, pages = false }: LookupOptions = {}): Promise<SessionUser | null> {
   const session = await db.session.findUnique({
     where: { id },
     select: {
@@ -75,17 +86,27 @@ export async function getSessionUserById(id: string, { touch = true } = {}): Pro
       expiresAt: true,
       lastSeenAt: true,
       revokedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, serviceId: true, disabled: true } },
+      user: { select: { id: true, email: true, name: true, role: true, serviceId: true, disabled: true, mustChangePassword: true, service: { select: { demo: true } } } },
     },
   });
   const now = Date.now();
   if (!session || session.revokedAt || session.user.disabled) return null;
+  if (session.user.mustChangePassword && !pages) return null;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) return null;
   if (touch && now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) }, select: { id: true } });
   }
   const { user } = session;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as StaffRole, serviceId: user.serviceId, sessionId: id };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role as StaffRole,
+    serviceId: user.serviceId,
+    sessionId: id,
+    mustChangePassword: user.mustChangePassword,
+    demoService: user.service.demo,
+  };
 }
 
 /**

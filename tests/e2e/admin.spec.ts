@@ -15,6 +15,8 @@ import {
 // A case the lead's list test does not count, so assigning people here disturbs nobody.
 const HARASSMENT = { reference: "RJ-2026-0163", title: "Harassment on a housing estate" };
 const NEW_PASSWORD = "e2e-password-2026!";
+/** What the new person chooses at their first sign-in. */
+const OWN_PASSWORD = "my-own-e2e-password";
 
 async function createUser(page: Page, name: string, email: string) {
   await visit(page, "/admin/users");
@@ -107,8 +109,24 @@ test.describe("service manager", () => {
     await expect(row).toContainText("None");
     await expect(row).toContainText("Active");
 
+    // The first sign-in with the password the manager chose asks for the person's own, before anything else.
+    const context = await browser.newContext();
+    const newcomer = { context, page: await context.newPage() };
+    await visit(newcomer.page, "/login");
+    await newcomer.page.getByLabel("Email").fill(email);
+    await newcomer.page.getByLabel("Password").fill(NEW_PASSWORD);
+    await newcomer.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(newcomer.page).toHaveURL(/\/account\/password\?redirectTo=%2Fcases$/);
+    await expect(newcomer.page.getByRole("heading", { level: 1, name: "Choose your own password" })).toBeVisible();
+    await expect(newcomer.page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveCount(0);
+    await screenshot(newcomer.page, testInfo, "03a-choose-own-password");
+    await newcomer.page.getByLabel("The password you were given").fill(NEW_PASSWORD);
+    await newcomer.page.getByLabel("New password", { exact: true }).fill(OWN_PASSWORD);
+    await newcomer.page.getByLabel("New password again").fill(OWN_PASSWORD);
+    await newcomer.page.getByRole("button", { name: "Save my password" }).click();
+    await expect(newcomer.page).toHaveURL(/\/cases$/);
+
     // Before assignment the new user has no cases.
-    const newcomer = await signedInPage(browser, email, NEW_PASSWORD);
     await expect(newcomer.page.getByText("You are not on any case yet.")).toBeVisible();
     await screenshot(newcomer.page, testInfo, "03b-cases-empty");
 
@@ -138,7 +156,7 @@ test.describe("service manager", () => {
     await expect(newcomer.page.getByRole("heading", { name: "Sign in to Circle" })).toBeVisible();
     // And they cannot sign back in.
     await newcomer.page.getByLabel("Email").fill(email);
-    await newcomer.page.getByLabel("Password").fill(NEW_PASSWORD);
+    await newcomer.page.getByLabel("Password").fill(OWN_PASSWORD);
     await newcomer.page.getByRole("button", { name: "Sign in" }).click();
     await expect(newcomer.page.getByRole("alert")).toHaveText("This account has been disabled. Ask your service manager.");
     await newcomer.context.close();

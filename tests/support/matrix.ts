@@ -105,6 +105,13 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     get: { expect: everyone(302) }, // a GET never signs anyone out
     post: { body: {}, throwawaySession: true, expect: everyone(302) },
   },
+  "routes/account.password": {
+    pattern: "/account/password",
+    exports: { loader: true, action: true },
+    get: { expect: signedIn(200) },
+    // Empty fields: a 400 with field errors, nothing changed (letter authors: 404, like every staff page).
+    post: { body: {}, expect: signedIn(400) },
+  },
   "routes/cases._index": {
     pattern: "/cases",
     exports: { loader: true, action: false },

@@ -1,19 +1,34 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { StaffRole } from "~/utils/roles";
 
-type ShellUser = { name: string; role: StaffRole | string; awaitingApproval?: number | null } | null;
+type ShellUser = { name: string; role: StaffRole | string; awaitingApproval?: number | null; mustChangePassword?: boolean } | null;
 
-export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+export function AppShell({ user, demo = false, children }: { user: ShellUser; demo?: boolean; children: React.ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      {demo ? (
+        // On every page of the seeded demo, so nobody mistakes it for a service holding real cases.
+        <p className="demo-banner" role="note">
+          <strong>Demo service.</strong> Practice data only: do not enter real people or cases.
+        </p>
+      ) : null}
       <header className="topbar">
         <Link to={user ? (user.role === "LETTER_AUTHOR" ? "/letters" : "/cases") : "/login"} className="brand" aria-label="Circle home">
           <span aria-hidden="true" className="brand-mark">◯</span> Circle
         </Link>
-        {user?.role === "LETTER_AUTHOR" ? (
+        {user?.mustChangePassword ? (
+          // Nothing else opens until the person has chosen their own password.
+          <nav aria-label="Main" className="topnav">
+            <Form method="post" action="/logout">
+              <button type="submit" className="button secondary">
+                Sign out
+              </button>
+            </Form>
+          </nav>
+        ) : user?.role === "LETTER_AUTHOR" ? (
           // The person responsible sees their letter and nothing else of Circle.
           <nav aria-label="Main" className="topnav">
             <NavLink to="/letters">My letter</NavLink>
