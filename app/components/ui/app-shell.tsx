@@ -22,21 +22,13 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
         {user?.mustChangePassword ? (
           // Nothing else opens until the person has chosen their own password.
           <nav aria-label="Main" className="topnav">
-            <Form method="post" action="/logout">
-              <button type="submit" className="button secondary">
-                Sign out
-              </button>
-            </Form>
+            <SignOut />
           </nav>
         ) : user?.role === "LETTER_AUTHOR" ? (
           // The person responsible sees their letter and nothing else of Circle.
           <nav aria-label="Main" className="topnav">
             <NavLink to="/letters">My letter</NavLink>
-            <Form method="post" action="/logout">
-              <button type="submit" className="button secondary">
-                Sign out
-              </button>
-            </Form>
+            <SignOut />
           </nav>
         ) : user ? (
           <nav aria-label="Main" className="topnav">
@@ -60,15 +52,21 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
               <span className="visually-hidden">Signed in as </span>
               {user.name}
             </span>
-            <Form method="post" action="/logout">
-              <button type="submit" className="button secondary">
-                Sign out
-              </button>
-            </Form>
+            <SignOut />
           </nav>
         ) : null}
       </header>
       {children}
     </>
+  );
+}
+
+function SignOut() {
+  return (
+    <Form method="post" action="/logout">
+      <button type="submit" className="button secondary">
+        Sign out
+      </button>
+    </Form>
   );
 }
