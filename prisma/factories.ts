@@ -13,7 +13,7 @@ import type {
   RiskLevel,
 } from "~/utils/preparation";
 
-/** Builders shared by the demo seed and the tests (CONVENTIONS §5). */
+/** Builders shared by the demo seed and the tests (docs/conventions.md §5). */
 export function factories(db: PrismaClient) {
   return {
     service: (name = "Test RJ Service") => db.service.create({ data: { name }, select: { id: true, name: true } }),

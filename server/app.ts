@@ -36,7 +36,7 @@ export async function loadBuild(cacheBust = ""): Promise<ServerBuild> {
   return (await import(pathToFileURL(BUILD_PATH).href + cacheBust)) as ServerBuild;
 }
 
-/** One http.Server: Express (Remix + static + /healthz), Socket.IO and the collab upgrade (DESIGN.md §3). */
+/** One http.Server: Express (Remix + static + /healthz), Socket.IO and the collab upgrade (docs/architecture.md §3). */
 export async function createCircleServer(options: { build?: () => Promise<ServerBuild> } = {}): Promise<CircleServer> {
   const env = getEnv();
   const pragmas = await configureDatabase();

@@ -2,7 +2,7 @@ import type { SessionUser } from "~/utils/session.server";
 
 /**
  * Who is connected, by user and session, for one real-time channel. Lets sign-out, disabling
- * and removal from a case close that person's sockets at once (DESIGN.md §7).
+ * and removal from a case close that person's sockets at once (docs/architecture.md §7).
  */
 export type TrackedConnection = {
   userId: string;

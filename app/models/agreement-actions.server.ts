@@ -12,7 +12,7 @@ export type ActionOutcome = { done: string; id?: string; change?: AgreementChang
 
 /**
  * One intent of the agreement workspace. Permission per intent: the case supervisor reviews,
- * the case's facilitators do everything else; anyone else gets 404 (CONVENTIONS §3).
+ * the case's facilitators do everything else; anyone else gets 404 (docs/conventions.md §3).
  */
 export async function runAgreementAction(ctx: Ctx, user: Principal & { name: string }, resource: CaseResource, input: AgreementActionInput): Promise<ActionOutcome> {
   const review = REVIEW_INTENTS.includes(input.intent);

@@ -4,7 +4,7 @@ import { cleanText, LocalDateTimeSchema, optionalLine, optionalText, RecordIdSch
 
 /**
  * One zod schema per case-safety form (risk, approval, stage, conference), shared by the forms'
- * field names and the resource routes that parse them (CONVENTIONS §4).
+ * field names and the resource routes that parse them (docs/conventions.md §4).
  */
 
 const level = (what: string) => z.enum(RISK_LEVELS, { error: `Rate the ${what}: low, medium or high` });

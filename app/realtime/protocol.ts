@@ -3,7 +3,7 @@ import { CaseIdSchema, RecordIdSchema } from "~/utils/schemas";
 import { LiveCommandSchema, type LiveRole, type LiveState } from "./live-machine";
 
 /**
- * The wire contract of both real-time channels (DESIGN.md §3). Shared by the browser and the server.
+ * The wire contract of both real-time channels (docs/architecture.md §3). Shared by the browser and the server.
  * Bump PROTOCOL_VERSION when an event or payload changes incompatibly.
  */
 export const PROTOCOL_VERSION = 1;

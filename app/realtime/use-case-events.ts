@@ -5,7 +5,7 @@ import type { AgreementChangedPayload, ClientToServerEvents, ServerToClientEvent
 type CaseSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
- * The case room's notifications (CONVENTIONS §7: components never open sockets): subscribes with
+ * The case room's notifications (docs/conventions.md §7: components never open sockets): subscribes with
  * "case:subscribe" on every (re)connect and hands each "agreement:changed" to `onChange`.
  * Returns the newest notice for a banner, and a way to dismiss it.
  */

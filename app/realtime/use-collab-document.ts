@@ -11,7 +11,7 @@ export type CollabDocument = { doc: Y.Doc; provider: WebsocketProvider; status: 
 const clockOf = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0;
 
 /**
- * The one way components reach a shared document (CONVENTIONS §7): a Y.Doc cached in IndexedDB
+ * The one way components reach a shared document (docs/conventions.md §7): a Y.Doc cached in IndexedDB
  * (so a tablet that loses Wi-Fi keeps working), synced over y-websocket at /collab/<name>, with a
  * status that says "Saved" only after the server confirmed a durable write. Browser-only:
  * returns null during server rendering and until the cache is loaded.

@@ -29,7 +29,7 @@ const ACK_TIMEOUT_MS = 5_000;
 export const STALE_NOTICE = "The conference had moved on — you are on the current step.";
 
 /**
- * The live conference over Socket.IO (CONVENTIONS §7: components never open sockets). Joins on
+ * The live conference over Socket.IO (docs/conventions.md §7: components never open sockets). Joins on
  * every (re)connect and lands on the server's state at once; keeps the newest state by version.
  * Commands are never queued: Socket.IO would buffer an emit made while disconnected and replay
  * it after reconnecting, long after the room moved on, so an offline tablet refuses locally.

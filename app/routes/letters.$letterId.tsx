@@ -15,7 +15,7 @@ import styles from "~/styles/letters.css";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Letter to ${data.letter.recipientLabel} · Circle` : "My letter · Circle" }];
 
-/** The author's workspace: their letter and nothing else (DESIGN.md §4). */
+/** The author's workspace: their letter and nothing else (docs/architecture.md §4). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireLetterAuthor(request, context);
   const access = await requireLetterAction(user, params.letterId, "letter:write");

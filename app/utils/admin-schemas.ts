@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CaseIdSchema, CaseRoleSchema, EmailSchema, NewPasswordSchema, PersonNameSchema, StaffRoleSchema, UserIdSchema } from "./schemas";
 
-/** The admin forms, one schema per intent (CONVENTIONS §4). */
+/** The admin forms, one schema per intent (docs/conventions.md §4). */
 export const UserAdminSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create"), email: EmailSchema, name: PersonNameSchema, role: StaffRoleSchema, password: NewPasswordSchema }),
   z.object({ intent: z.literal("disable"), userId: UserIdSchema }),

@@ -12,7 +12,7 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Append one audit row. Every view and change of case data goes through here (DESIGN.md §2). */
+/** Append one audit row. Every view and change of case data goes through here (docs/architecture.md §2). */
 export async function audit(entry: AuditEntry): Promise<void> {
   await db.auditEvent.create({
     data: {

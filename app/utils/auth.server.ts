@@ -36,7 +36,7 @@ async function requireSignedIn(request: Request, context: AppLoadContext): Promi
 
 /**
  * The signed-in staff member, or a redirect to sign-in that comes back here afterwards. Every staff
- * route calls this, so a letter author gets 404 from all of them (deny by default, DESIGN.md §4).
+ * route calls this, so a letter author gets 404 from all of them (deny by default, docs/architecture.md §4).
  */
 export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
   const user = await requireSignedIn(request, context);

@@ -1,5 +1,5 @@
 /**
- * What server/index.ts hands every loader and action (CONVENTIONS §6): routes reach
+ * What server/index.ts hands every loader and action (docs/conventions.md §6): routes reach
  * real-time only through this, never the io object.
  */
 export type RealtimeControl = {

@@ -1,13 +1,13 @@
 import type { CaseRole, StaffRole } from "./roles";
 
 /**
- * The one permission vocabulary of Circle (DESIGN.md §4). Pure: callers load the facts
+ * The one permission vocabulary of Circle (docs/architecture.md §4). Pure: callers load the facts
  * (the user's staff role and their membership of the case) and ask. Deny by default.
  * Used by Remix loaders/actions, Socket.IO handlers and the collab upgrade alike.
  */
 export type Principal = { id: string; role: StaffRole | "LETTER_AUTHOR"; serviceId: string };
 
-/** A letter author (the person responsible) is not staff: they reach only their own letter (DESIGN.md §4). */
+/** A letter author (the person responsible) is not staff: they reach only their own letter (docs/architecture.md §4). */
 export const isLetterAuthor = (user: { role: string } | null | undefined): boolean => user?.role === "LETTER_AUTHOR";
 
 export type CaseResource = {

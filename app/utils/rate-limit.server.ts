@@ -1,4 +1,4 @@
-/** Counts failures per key in a sliding window. In memory: one process serves a service (DESIGN.md §6). */
+/** Counts failures per key in a sliding window. In memory: one process serves a service (docs/architecture.md §6). */
 export function createFailureLimiter({ max, windowMs }: { max: number; windowMs: number }) {
   const failures = new Map<string, number[]>();
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { fromZonedInput } from "./format";
 import { CASE_ROLES, STAFF_ROLES, STAGES } from "./roles";
 
-/** Field schemas reused across forms, routes and sockets (CONVENTIONS §4). */
+/** Field schemas reused across forms, routes and sockets (docs/conventions.md §4). */
 export const CaseIdSchema = z.string({ error: "Choose a case" }).regex(/^c[a-z0-9]{20,31}$/, "Not a case id");
 export const UserIdSchema = z.string({ error: "Choose a person" }).regex(/^c[a-z0-9]{20,31}$/, "Not a user id");
 export const EmailSchema = z

@@ -23,7 +23,7 @@ const INDEX_ENTRY = 10;
 
 /**
  * The collab document store: an append-only update log plus one compacted snapshot per document
- * (DESIGN.md §5). Synchronous better-sqlite3 on its own connection, so that an append is on disk
+ * (docs/architecture.md §5). Synchronous better-sqlite3 on its own connection, so that an append is on disk
  * (WAL, in the OS page cache: survives kill -9) before the caller relays or confirms it.
  *
  * The log has two tables. Updates are appended to the journal ("CollabJournal"), in arrival order:

@@ -15,7 +15,7 @@ import { connectSocket, openCollab } from "../support/realtime-clients";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 
 /**
- * The person responsible signed in as `daniel` reaches only their own letter (DESIGN.md §4).
+ * The person responsible signed in as `daniel` reaches only their own letter (docs/architecture.md §4).
  * Canaries are written where a leak would show: the case notes (through a real collab peer as the
  * lead), the person harmed's contact details, and another author's letter. Nothing daniel can
  * request, open or receive may carry them, or the case's identifying details.

@@ -51,7 +51,7 @@ export async function caseIdByReference(reference: string): Promise<string> {
   return found.id;
 }
 
-/** Poll until check() is truthy (no fixed sleeps: CONVENTIONS §10). */
+/** Poll until check() is truthy (no fixed sleeps: docs/conventions.md §10). */
 export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 10_000, label = "condition"): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   for (;;) {

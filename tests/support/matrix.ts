@@ -8,7 +8,7 @@ import { AGREEMENT_ROUTES } from "./matrix-agreements";
 import { LETTER_ROUTES } from "./matrix-letters";
 
 /**
- * The authorization matrix (DESIGN.md §4): every Remix route, Express route, Socket.IO client
+ * The authorization matrix (docs/architecture.md §4): every Remix route, Express route, Socket.IO client
  * event and collab document kind, against every principal, with the answer each one must get.
  * tests/integration/authorization-matrix.test.ts makes a real request for every cell and fails
  * when the app has a route, event or document kind this table does not list (and vice versa).
@@ -18,7 +18,7 @@ import { LETTER_ROUTES } from "./matrix-letters";
  */
 
 /**
- * Letter authors (DESIGN.md §4: "a letter author reaches only their own letter document and its
+ * Letter authors (docs/architecture.md §4: "a letter author reaches only their own letter document and its
  * page") are the column `letterAuthor`: every staff page and action answers them 404, Socket.IO
  * refuses them, and of collab documents they open only their own `letter:<id>`.
  */

@@ -105,7 +105,7 @@ describe("can() with inherited property names", () => {
   });
 });
 
-describe("can() on a letter: the author reaches only their own letter (DESIGN.md §4)", () => {
+describe("can() on a letter: the author reaches only their own letter (docs/architecture.md §4)", () => {
   const author = (serviceId = SERVICE): Principal => ({ id: "author-1", role: "LETTER_AUTHOR", serviceId });
   const letter = (membership: CaseRole | null, isAuthor: boolean, serviceId = SERVICE): LetterResource => ({ kind: "letter", letterId: "l1", caseId: "case-1", serviceId, membership, isAuthor });
   const LETTER_ACTIONS: LetterAction[] = ["letter:view", "letter:write", "letter:moderate", "letter:release"];

@@ -11,7 +11,7 @@ import {
   type CollabDocKind,
 } from "~/realtime/protocol";
 
-// An independent statement of DESIGN.md §3's document names, to check the parser against.
+// An independent statement of docs/architecture.md §3's document names, to check the parser against.
 const ID = "c[a-z0-9]{20,31}";
 const ORACLE: Record<CollabDocKind, RegExp> = {
   notes: new RegExp(`^case:(${ID}):notes$`),

@@ -1,7 +1,7 @@
 import type { DeliveryChoice } from "~/models/letter-schemas";
 
 /**
- * What the person harmed decided decides delivery (DESIGN.md §2): a pure check the release action
+ * What the person harmed decided decides delivery (docs/architecture.md §2): a pure check the release action
  * and the oversight page share, so the button and the server give the same reason.
  */
 export type NewestChoice = { choice: DeliveryChoice; deliverAfter: Date | string | null } | null;
