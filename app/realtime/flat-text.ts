@@ -1,5 +1,6 @@
 /**
- * Circle's rich text in Yjs: ONE flat Y.Text per field, not a tree of Y.XmlElements.
+ * Circle's rich text in Yjs: ONE flat sequence per field (a Y.Array of one-character strings,
+ * `<field>:chars`, see flat-store.ts), not a tree of Y.XmlElements.
  *
  * Why: in a tree, pressing Enter or Backspace moves text between elements (a split deletes the
  * tail and re-inserts a copy into a new paragraph; a join deletes a paragraph), so a person
@@ -58,7 +59,7 @@ export const attrsOf = (key: string): Attrs => JSON.parse(key) as Attrs;
 // ---------------------------------------------------------------------------------------------
 // ProseMirror JSON -> flat
 
-/** The flat form of a document, exactly as the binding writes it to Y.Text. */
+/** The flat form of a document, exactly as the binding writes it to the field's sequence. */
 export function flatFromDocJson(doc: PmJson): Flat {
   const out: Flat = { text: "", attrs: [] };
   const chars: string[] = [];

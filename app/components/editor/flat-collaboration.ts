@@ -24,7 +24,7 @@ declare module "@tiptap/core" {
 }
 
 /**
- * Tiptap's collaboration for Circle: the editor bound to a flat Y.Text (see flat-text.ts for why
+ * Tiptap's collaboration for Circle: the editor bound to a flat sequence (see flat-text.ts for why
  * not Tiptap's own XML binding), other people's carets, and undo/redo of this person's own edits
  * only (Yjs's UndoManager, tracking this editor's origin: undo never removes a colleague's words).
  */
