@@ -81,6 +81,10 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
   "agreement.export.print": exported("Opened the agreement's print view", version),
   "letter.export.pdf": exported("Downloaded the letter as a PDF", version),
   "letter.export.print": exported("Opened the letter's print view", version),
+  "case.audit.export": exported("Exported the audit trail as CSV", (d) =>
+    sentences(typeof d.rows === "number" && `${d.rows} entr${d.rows === 1 ? "y" : "ies"}`, typeof d.filters === "string" && d.filters !== "" && `Filtered by ${d.filters}`),
+  ),
+
   // Refused changes, recorded every time.
   "agreement.change.refused": refusal("Refused: a change to the approved agreement", (d) => (typeof d.intent === "string" ? `Tried to ${humanize(d.intent.replaceAll("-", " "))}` : "")),
   "collab.write.refused": refusal("Refused: an edit from a read-only connection"),
