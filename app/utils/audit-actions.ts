@@ -55,6 +55,15 @@ const exported = (label: string, describe?: ActionInfo["describe"]): ActionInfo 
 const refusal = (label: string, describe?: ActionInfo["describe"]): ActionInfo => ({ label, kind: "refusal", describe });
 const signIn = (label: string, describe?: ActionInfo["describe"]): ActionInfo => ({ label, kind: "sign-in", describe });
 
+/** How a refused request was asked and answered, from recordRefusal's details (the target is the path). */
+const refused = (d: Details) =>
+  sentences(
+    typeof d.method === "string" && `${d.method} request`,
+    typeof d.origin === "string" && `Sent from ${d.origin}`,
+    typeof d.reason === "string" && d.reason,
+    typeof d.status === "number" && `Answered ${d.status}`,
+  );
+
 export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
   // Reading
   "case.list": view("Listed their cases", (d) => (typeof d.count === "number" ? `${d.count} case${d.count === 1 ? "" : "s"} listed` : "")),
@@ -85,6 +94,11 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
     sentences(typeof d.rows === "number" && `${d.rows} entr${d.rows === 1 ? "y" : "ies"}`, typeof d.filters === "string" && d.filters !== "" && `Filtered by ${d.filters}`),
   ),
 
+  // Refused: each refused request (recordRefusal) is one entry per person, path and 10 minutes.
+  "request.refused": refusal("Refused: a page or form they may not use", refused),
+  "request.origin.refused": refusal("Refused: a request sent from another website", refused),
+  "collab.open.refused": refusal("Refused: opening a shared document", refused),
+  "socket.refused": refusal("Refused: a live connection or live request", refused),
   // Refused changes, recorded every time.
   "agreement.change.refused": refusal("Refused: a change to the approved agreement", (d) => (typeof d.intent === "string" ? `Tried to ${humanize(d.intent.replaceAll("-", " "))}` : "")),
   "collab.write.refused": refusal("Refused: an edit from a read-only connection"),

@@ -2,7 +2,9 @@ import { Prisma } from "@prisma/client";
 import { auditAction } from "./audit-actions";
 import { db } from "./db.server";
 import { newId } from "./ids.server";
+import { createFailureLimiter } from "./rate-limit.server";
 import type { StaffRole } from "./roles";
+import { cleanLine } from "./schemas";
 
 export type AuditActor = { id: string; role: StaffRole } | null;
 
@@ -15,7 +17,7 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Repeated views within this long are one entry. */
+/** Repeated views, and repeated refused requests, within this long are one entry. */
 export const COLLAPSE_WINDOW_MS = 10 * 60 * 1000;
 
 type Row = { actorId: string | null; actorRole: string; action: string; target: string; caseId: string | null; ip: string | null; details: string };
@@ -68,3 +70,61 @@ async function insertUnlessRecent(row: Row, { sameDetails }: { sameDetails: bool
     )`;
   return written > 0;
 }
+
+/** The refusals recordRefusal writes: requests refused at the door, which anyone can repeat at will. */
+export type RefusalAction =
+  | "request.refused" // a signed-in person's page, data or form request answered 404 (server/refusals.ts)
+  | "request.origin.refused" // a post, or a Socket.IO handshake, from another origin (403)
+  | "collab.open.refused" // a collab WebSocket upgrade refused (403, 404, 429)
+  | "socket.refused"; // a Socket.IO connection or event refused
+
+export type Refusal = {
+  actor: AuditActor;
+  action: RefusalAction;
+  /** What was asked for: a path (without its query), a document name, an event and its id. */
+  target: string;
+  /** The case it names, when that is a case of the person's own service: it then shows in that case's trail. */
+  caseId?: string | null;
+  ip: string | null;
+  details?: Record<string, string | number>;
+};
+
+// Flood limits, in memory like the sign-in limits (one process serves a service, DESIGN.md §6).
+// Collapsing alone would let someone fill the table by asking for a new path each time.
+export const REFUSALS_PER_SOURCE = 100;
+export const ANONYMOUS_REFUSALS = 1000;
+const limitRegistry = globalThis as typeof globalThis & { __circleRefusalLimits?: { perSource: ReturnType<typeof createFailureLimiter>; anonymous: ReturnType<typeof createFailureLimiter> } };
+const limits = (limitRegistry.__circleRefusalLimits ??= {
+  perSource: createFailureLimiter({ max: REFUSALS_PER_SOURCE, windowMs: COLLAPSE_WINDOW_MS }),
+  anonymous: createFailureLimiter({ max: ANONYMOUS_REFUSALS, windowMs: COLLAPSE_WINDOW_MS }),
+});
+
+/**
+ * The one place a refused request is recorded (the HTTP answers, the collab upgrade, the origin
+ * check and Socket.IO all call it). The person learns nothing from it: callers record after or
+ * beside their refusal, which is the same whether or not the thing exists. Against flooding, the
+ * same person (or address, with nobody signed in) asking for the same target again within 10
+ * minutes adds nothing, and each person or address gets at most REFUSALS_PER_SOURCE entries in 10
+ * minutes (everyone signed out together ANONYMOUS_REFUSALS). Returns whether an entry was written.
+ */
+export async function recordRefusal(refusal: Refusal): Promise<boolean> {
+  const source = refusal.actor ? `user:${refusal.actor.id}` : `ip:${refusal.ip ?? "unknown"}`;
+  if (limits.perSource.isBlocked(source) || (!refusal.actor && limits.anonymous.isBlocked("all"))) return false;
+  // Counted before the write, so a burst of concurrent refusals cannot all pass the check.
+  limits.perSource.fail(source);
+  if (!refusal.actor) limits.anonymous.fail("all");
+  const details = Object.fromEntries(Object.entries(refusal.details ?? {}).map(([k, v]) => [k, typeof v === "string" ? clip(v, 200) : v]));
+  const written = await insertUnlessRecent(toRow({ ...refusal, target: clip(refusal.target, 300), details }), { sameDetails: false }).catch((error: unknown) => {
+    limits.perSource.forgive(source);
+    if (!refusal.actor) limits.anonymous.forgive("all");
+    throw error;
+  });
+  if (!written) {
+    limits.perSource.forgive(source);
+    if (!refusal.actor) limits.anonymous.forgive("all");
+  }
+  return written;
+}
+
+/** Text a client chose (a path, an Origin header): one line, no control characters, bounded. */
+const clip = (text: string, max: number) => cleanLine(text).slice(0, max);
