@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { auditAction, describeAuditDetails } from "~/utils/audit-actions";
+import { auditAction, describeAuditDetails, SIGN_IN_REASONS } from "~/utils/audit-actions";
 import { db } from "~/utils/db.server";
 import { fromZonedInput } from "~/utils/format";
 import { STAFF_ROLE_LABELS, type StaffRole } from "~/utils/roles";
@@ -126,4 +126,59 @@ export function describeFilter(filter: AuditFilter, people: { id: string; name: 
   if (filter.from) parts.push(`from ${filter.from}`);
   if (filter.to) parts.push(`to ${filter.to}`);
   return parts.join(", ");
+}
+
+export type FailedSignIn = {
+  id: string;
+  at: string;
+  /** What was typed as the email or username, when known. */
+  login: string | null;
+  /** The account it names in this service, or null when none does (or it was not checked). */
+  account: { name: string; role: string } | null;
+  /** False when the attempt was refused before any account was looked up (the device or address was blocked). */
+  checked: boolean;
+  reason: string;
+  ip: string | null;
+};
+
+/**
+ * Failed sign-ins for the service manager, newest first: those naming an account of this service,
+ * and those naming no account at all (one process serves one service, DESIGN.md §6). The email or
+ * username tried is the account's own, or what recordFailedSignIn kept for an unknown one.
+ */
+export async function getFailedSignIns(serviceId: string, page: number) {
+  const users = await db.user.findMany({ where: { serviceId }, select: { id: true, name: true, email: true, username: true, role: true } });
+  const byTarget = new Map(users.map((u) => [`user:${u.id}`, u]));
+  const byLogin = new Map(users.flatMap((u) => [[u.email.toLowerCase(), u] as const, ...(u.username ? [[u.username.toLowerCase(), u] as const] : [])]));
+  const where: Prisma.AuditEventWhereInput = { action: "auth.sign-in.failed", OR: [{ target: "account:unknown" }, { target: { in: [...byTarget.keys()] } }] };
+  const [total, entries] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({ where, orderBy: NEWEST_FIRST, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE, select: { id: true, target: true, ip: true, details: true, createdAt: true } }),
+  ]);
+  const rows = entries.map((e): FailedSignIn => {
+    const details = parseDetails(e.details);
+    const typed = typeof details.login === "string" && details.login !== "" ? details.login : null;
+    const user = byTarget.get(e.target) ?? (typed ? byLogin.get(typed.toLowerCase()) : undefined);
+    const ownLogin = user ? (user.role === "LETTER_AUTHOR" ? user.username : user.email) : null;
+    return {
+      id: e.id,
+      at: e.createdAt.toISOString(),
+      login: typed ?? ownLogin ?? null,
+      account: user ? { name: user.name, role: roleWords(user.role) } : null,
+      // A blocked device or address is refused before any account is looked up; what was typed still tells.
+      checked: Boolean(user) || typed !== null || details.reason !== "client-locked",
+      reason: typeof details.reason === "string" ? (SIGN_IN_REASONS[details.reason] ?? details.reason) : "",
+      ip: e.ip,
+    };
+  });
+  return { total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), page, rows };
+}
+
+function parseDetails(json: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -41,7 +41,8 @@ const when = (value: unknown) => {
   return Number.isNaN(at.getTime()) ? "" : formatDateTime(at.toISOString());
 };
 const LIVE_ROLE_LABELS: Record<string, string> = { chair: "Chairing", assist: "Taking notes", follow: "Following" };
-const SIGN_IN_REASONS: Record<string, string> = {
+/** Why a sign-in failed (SignInResult["reason"]), in words. */
+export const SIGN_IN_REASONS: Record<string, string> = {
   invalid: "Wrong email, username or password",
   "account-locked": "The account was locked after repeated failures",
   "client-locked": "Too many attempts from this device or address",
@@ -84,6 +85,7 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
   "letter.view": view("Viewed the letter"),
   "letter.author.view": view("The author opened their letter"),
   "letter.author.list": view("The author listed their letters"),
+  "auth.sign-ins.view": view("Read the failed sign-ins"),
 
   // Copies leaving Circle: every one is recorded.
   "agreement.export.pdf": exported("Downloaded the agreement as a PDF", version),

@@ -39,6 +39,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
                 <NavLink to="/admin/users">Users</NavLink>
                 <NavLink to="/admin/cases">Case teams</NavLink>
                 <NavLink to="/admin/scripts">Scripts</NavLink>
+                <NavLink to="/admin/sign-ins">Failed sign-ins</NavLink>
               </>
             ) : null}
             <span className="who">
