@@ -78,7 +78,7 @@ export default function CaseAudit() {
       <div className="audit-summary">
         <p role="status">
           {trail.total === 1 ? "1 entry" : `${trail.total} entries`}
-          {filtered ? " match these filters" : " in this trail"}
+          {filtered ? (trail.total === 1 ? " matches these filters" : " match these filters") : " in this trail"}
           {trail.pages > 1 && !beyondEnd ? `, page ${trail.page} of ${trail.pages}` : ""}.
         </p>
         {trail.total > 0 ? (
