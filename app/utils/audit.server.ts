@@ -35,11 +35,12 @@ const toRow = (entry: AuditEntry): Row => ({
 /**
  * Append one audit row. Every view and change of case data goes through here (DESIGN.md §2).
  *
- * A *view* (AUDIT_ACTIONS in audit-actions.ts) that the same person already made of the same
- * thing, with the same details, in the last 10 minutes is not written again: the letter page
+ * A *view* (AUDIT_ACTIONS in audit-actions.ts) that repeats the same person's latest view of the
+ * same thing in the last 10 minutes, details and all, is not written again: the letter page
  * refreshes every 5 s and the agreement page reloads after every change, and a morning of open
  * tabs had pushed the consent and approval entries out of the trail. Who looked at what, and
- * from when, is still there; changes, exports and refusals of a change are written every time.
+ * from when, is still there, and so is a view that differs from the one before (a document opened
+ * read-only, then writable again); changes, exports and refusals of a change are written every time.
  */
 export async function audit(entry: AuditEntry): Promise<void> {
   if (entry.actor && auditAction(entry.action).kind === "view") {
@@ -51,22 +52,26 @@ export async function audit(entry: AuditEntry): Promise<void> {
 
 /**
  * Writes the row unless the same person (or, with nobody signed in, the same address) has an
- * entry with the same action and target (and details, when asked) in the collapse window. One
- * statement, so two requests at the same moment cannot both find nothing and both write.
- * Prisma's text format for DateTime is what the adapter binds a Date as, so the comparison
- * with rows Prisma wrote holds.
+ * entry with the same action and target in the collapse window, and (when asked) the latest of
+ * those has the same details. One statement, so two requests at the same moment cannot both find
+ * nothing and both write. Prisma's text format for DateTime is what the adapter binds a Date as,
+ * so the comparison with rows Prisma wrote holds.
  */
 async function insertUnlessRecent(row: Row, { sameDetails }: { sameDetails: boolean }): Promise<boolean> {
   const now = new Date();
   const since = new Date(now.getTime() - COLLAPSE_WINDOW_MS);
   const who = row.actorId !== null ? Prisma.sql`"actorId" = ${row.actorId}` : Prisma.sql`"actorId" IS NULL AND "ip" IS ${row.ip}`;
-  const details = sameDetails ? Prisma.sql`AND "details" = ${row.details}` : Prisma.empty;
+  const same = sameDetails ? Prisma.sql`"last"."details" = ${row.details}` : Prisma.sql`1`;
   const written = await db.$executeRaw`
     INSERT INTO "AuditEvent" ("id", "actorId", "actorRole", "action", "target", "caseId", "ip", "details", "createdAt")
     SELECT ${newId()}, ${row.actorId}, ${row.actorRole}, ${row.action}, ${row.target}, ${row.caseId}, ${row.ip}, ${row.details}, ${now}
     WHERE NOT EXISTS (
-      SELECT 1 FROM "AuditEvent"
-      WHERE ${who} AND "action" = ${row.action} AND "target" = ${row.target} ${details} AND "createdAt" >= ${since}
+      SELECT 1 FROM (
+        SELECT "details" FROM "AuditEvent"
+        WHERE ${who} AND "action" = ${row.action} AND "target" = ${row.target} AND "createdAt" >= ${since}
+        ORDER BY "createdAt" DESC, "id" DESC LIMIT 1
+      ) AS "last"
+      WHERE ${same}
     )`;
   return written > 0;
 }

@@ -59,6 +59,26 @@ describe("views in the audit trail", () => {
     expect(await db().auditEvent.count({ where: { caseId: c.id, action: "case.view", actorId: staff.co.id } })).toBe(1);
   });
 
+  it("writes a view whose details differ from the person's latest one, even within 10 minutes", async () => {
+    const lead = await as("lead@demo.circle");
+    const lists = () => db().auditEvent.findMany({ where: { action: "case.list", actorId: staff.lead.id }, orderBy: { createdAt: "asc" }, select: { details: true } });
+    const counts = async () => (await lists()).map((e) => (JSON.parse(e.details) as { count: number }).count);
+    const before = await counts();
+    const list = async () => expect((await lead.get("/cases")).status).toBe(200);
+    await list();
+    await list();
+    const start = await counts();
+    expect(start.length).toBe(Math.max(before.length, 1));
+    // Put on a new case, the list shows one more: a new entry; taken off it again, one fewer: another.
+    const c = await newAuditCase(staff);
+    await list();
+    await db().caseMember.deleteMany({ where: { caseId: c.id } });
+    await list();
+    await list();
+    const n = start.at(-1)!;
+    expect((await counts()).slice(start.length)).toEqual([n + 1, n]);
+  });
+
   it("keeps the letter author's 5-second refresh to one entry", async () => {
     const busStop = await db().case.findFirstOrThrow({ where: { reference: "RJ-2026-0142" }, select: { id: true } });
     const letter = await db().letter.findFirstOrThrow({ where: { caseId: busStop.id, author: { username: "daniel" } }, select: { id: true, authorId: true } });
