@@ -19,6 +19,7 @@ import { guardUnsafeRequests } from "./http-guards";
 import { log } from "./log";
 import { clientIp } from "./origin";
 import { createRealtimeControl } from "./realtime-control";
+import { noteRefusedRequest } from "./refusals";
 import type { LiveHooks } from "./realtime/live";
 import { attachSocketServer } from "./realtime/socket-server";
 
@@ -125,8 +126,14 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     createRequestHandler({
       build: getBuild,
       mode: env.NODE_ENV,
-      getLoadContext: (req): CircleLoadContext => {
+      getLoadContext: (req, res): CircleLoadContext => {
         let user: ReturnType<CircleLoadContext["sessionUser"]> | undefined;
+        // Every route answers 404 for what a person may not see (deny by default), so the answer
+        // itself is where a signed-in person's refusal is recorded: once it has gone, whichever
+        // route or access check refused.
+        res.once("finish", () => {
+          if (res.statusCode === 404 && user) void user.then((who) => noteRefusedRequest(req, res.statusCode, who), () => undefined);
+        });
         return {
           clientIp: clientIp(req),
           realtime: realtime.control,

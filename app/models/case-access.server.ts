@@ -2,7 +2,7 @@ import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { can, type CaseAction, type CaseResource, type Principal } from "~/utils/permissions";
 import type { CaseRole } from "~/utils/roles";
-import { CaseIdSchema } from "~/utils/schemas";
+import { CaseIdSchema, RecordIdSchema } from "~/utils/schemas";
 
 /** The facts can() needs about one case for one user, or null when the case does not exist. */
 export async function getCaseResource(user: Principal, caseId: string): Promise<CaseResource | null> {
@@ -25,4 +25,26 @@ export async function requireCaseAction(user: Principal, caseId: string | undefi
   const resource = caseId ? await getCaseResource(user, caseId) : null;
   if (!resource || !can(user, action, resource)) throw notFound("Case not found");
   return resource;
+}
+
+/** Something a refused request named: a case, or a thing that belongs to one. */
+export type CaseRef = { kind: "case" | "conference" | "letter" | "agreement"; id: string };
+
+/**
+ * The case a refused request named, when it exists in the given service: the refusal then shows in
+ * that case's audit trail. Null for anything else (no such thing, another service's, a bad id), so
+ * a refusal never ties another service's case to this one's people.
+ */
+export async function findCaseOf(ref: CaseRef, serviceId: string): Promise<string | null> {
+  if (!RecordIdSchema.safeParse(ref.id).success) return null;
+  const where = { id: ref.id, case: { serviceId } };
+  const found =
+    ref.kind === "case"
+      ? await db.case.findFirst({ where: { id: ref.id, serviceId }, select: { id: true } }).then((c) => (c ? { caseId: c.id } : null))
+      : ref.kind === "conference"
+        ? await db.conference.findFirst({ where, select: { caseId: true } })
+        : ref.kind === "letter"
+          ? await db.letter.findFirst({ where, select: { caseId: true } })
+          : await db.agreement.findFirst({ where, select: { caseId: true } });
+  return found?.caseId ?? null;
 }

@@ -109,25 +109,6 @@ export async function listServiceCases(serviceId: string) {
   });
 }
 
-export async function getCaseAuditTrail(caseId: string, take = 500) {
-  const events = await db.auditEvent.findMany({
-    where: { caseId },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: {
-      id: true,
-      action: true,
-      target: true,
-      actorRole: true,
-      ip: true,
-      details: true,
-      createdAt: true,
-      actor: { select: { name: true, email: true } },
-    },
-  });
-  return events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
-}
-
 export async function getCaseHeading(caseId: string) {
   return db.case.findUnique({ where: { id: caseId }, select: { id: true, reference: true, title: true } });
 }

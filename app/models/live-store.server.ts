@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { LiveState, StepStatus } from "~/realtime/live-machine";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
+import { newId } from "~/utils/ids.server";
 import { openServerDatabase } from "~/utils/sqlite.server";
 
 /**
@@ -15,14 +15,6 @@ import { openServerDatabase } from "~/utils/sqlite.server";
 /** Prisma's text format for DateTime on SQLite (driver adapter), so both sides read each other. */
 const toDb = (iso: string | null) => (iso ? iso.replace("Z", "+00:00") : null);
 const fromDb = (text: string | null) => (text ? new Date(text).toISOString() : null);
-
-/** An id in Prisma's cuid shape (c + 24 base-36 characters): matches RecordIdSchema. */
-export function newId(): string {
-  const bytes = randomBytes(24);
-  let out = "c";
-  for (const b of bytes) out += (b % 36).toString(36);
-  return out;
-}
 
 type LiveRow = {
   status: string;

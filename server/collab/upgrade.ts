@@ -7,6 +7,7 @@ import { audit } from "~/utils/audit.server";
 import { getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { log } from "../log";
 import { clientIp, isAllowedOrigin } from "../origin";
+import { noteRefusedUpgrade } from "../refusals";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
 export const MAX_FRAME_BYTES = 1024 * 1024;
@@ -37,21 +38,33 @@ function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 429 | 503, reaso
 
 /**
  * The collab upgrade: Origin, then session cookie, then document name, then can() — all before
- * any WebSocket exists. Refusals are plain HTTP answers (403/401/404, 429 over the per-user cap).
+ * any WebSocket exists. Refusals are plain HTTP answers (403/401/404, 429 over the per-user cap);
+ * all but 401 (no session: nobody to name) are recorded in the audit trail after the answer.
  */
 export function createCollabUpgrade(onConnection: CollabConnectionHandler, admit: (userId: string) => boolean = () => true) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     socket.on("error", () => socket.destroy());
-    if (!isAllowedOrigin(req)) return refuse(socket, 403, "Forbidden origin");
+    const name = documentNameFromUrl(req.url);
+    if (!isAllowedOrigin(req)) {
+      refuse(socket, 403, "Forbidden origin");
+      // The session is looked at only for the record, after the answer.
+      return noteRefusedUpgrade(req, 403, null, name, parseDocumentName(name));
+    }
     const user = await getSessionUserFromCookieHeader(req.headers.cookie);
     if (!user) return refuse(socket, 401, "Unauthorized");
-    const doc = parseDocumentName(documentNameFromUrl(req.url));
+    const doc = parseDocumentName(name);
     // Unknown, malformed and forbidden documents all answer 404: existence is not confirmed.
     const access = doc ? await getCollabAccess(user, doc) : null;
-    if (!doc || !access) return refuse(socket, 404, "Not Found");
-    if (!admit(user.id)) return refuse(socket, 429, "Too Many Connections");
+    if (!doc || !access) {
+      refuse(socket, 404, "Not Found");
+      return noteRefusedUpgrade(req, 404, user, name, doc);
+    }
+    if (!admit(user.id)) {
+      refuse(socket, 429, "Too Many Connections");
+      return noteRefusedUpgrade(req, 429, user, name, doc);
+    }
     const ip = clientIp(req);
     await audit({ actor: user, action: "collab.open", target: doc.name, caseId: access.caseId, ip, details: { access: access.level } });
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, { user, doc, access, ip }));

@@ -16,6 +16,7 @@ import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log } from "../log";
 import { createLiveHandlers, type LiveHooks, type LiveSocketData } from "./live";
 import { clientIp, isAllowedOrigin } from "../origin";
+import { noteCrossOriginRequest, noteRefusedSocket } from "../refusals";
 
 type SocketData = LiveSocketData;
 type CircleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -50,13 +51,18 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
     destroyUpgrade: false, // the collab endpoint shares this server's upgrades
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req)),
+    allowRequest: (req, callback) => {
+      const allowed = isAllowedOrigin(req);
+      if (!allowed) noteCrossOriginRequest(req);
+      callback(null, allowed);
+    },
   });
 
   io.use(async (socket, next) => {
     try {
       const user = await getSessionUserFromCookieHeader(socket.request.headers.cookie);
       // Letter authors need no Socket.IO (their letter syncs over collab): refused like a stranger.
+      if (user && isLetterAuthor(user)) noteRefusedSocket(user, clientIp(socket.request), "socket:connect", null, "A letter author has no live connection");
       if (!user || isLetterAuthor(user)) return next(new Error("unauthorized"));
       socket.data = { user, ip: clientIp(socket.request), cases: new Set(), conferences: new Map() };
       next();
@@ -104,11 +110,22 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
     socket.onAny(async (event: unknown, ...args: unknown[]) => {
       touch();
       const ack = typeof args.at(-1) === "function" ? (args.pop() as (r: Ack) => void) : undefined;
-      ack?.(await dispatch(handlers, socket, event, args[0]));
+      const answer = await dispatch(handlers, socket, event, args[0]);
+      ack?.(answer);
+      // A case or conference the person may not follow (or that does not exist): recorded like a page's 404.
+      if (!answer.ok && answer.error === "not_found") noteRefusedEvent(socket, event as ClientEventName, args[0]);
     });
   });
 
   return { io, registry, notifyAgreementChanged };
+}
+
+/** The event and the case or conference it named, for the audit trail (payloads are not trusted here). */
+function noteRefusedEvent(socket: CircleSocket, event: ClientEventName, payload: unknown) {
+  const fields = (payload ?? {}) as { caseId?: unknown; conferenceId?: unknown };
+  const ref =
+    typeof fields.caseId === "string" ? ({ kind: "case", id: fields.caseId } as const) : typeof fields.conferenceId === "string" ? ({ kind: "conference", id: fields.conferenceId } as const) : null;
+  noteRefusedSocket(socket.data.user, socket.data.ip, `socket:${event}${ref ? `:${ref.id}` : ""}`, ref, "Not theirs to follow, or no such case or conference");
 }
 
 async function dispatch(handlers: Handlers, socket: CircleSocket, event: unknown, payload: unknown): Promise<Ack> {

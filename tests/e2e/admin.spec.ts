@@ -192,4 +192,68 @@ test.describe("service manager", () => {
     await page.reload();
     await expect(table.getByRole("row").filter({ hasText: "Morgan Reid" }).first()).toBeVisible();
   });
+
+  test("the audit trail filters by keyboard and offers its CSV; failed sign-ins are listed", async ({ browser, page }, testInfo) => {
+    // Someone tries to sign in with an address that has no account.
+    const stranger = await browser.newContext();
+    const strangerPage = await stranger.newPage();
+    await visit(strangerPage, "/login");
+    await strangerPage.getByLabel("Email").fill(uniqueEmail(testInfo, "nobody"));
+    await strangerPage.getByLabel("Password").fill("a-wrong-password");
+    await strangerPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(strangerPage.getByRole("alert")).toBeVisible();
+    await stranger.close();
+    // The co-facilitator opens the case, so the trail holds a view to filter for.
+    const co = await signedInPage(browser, DEMO.co);
+    await co.page.getByRole("link", { name: new RegExp(BUS_STOP.reference) }).click();
+    await expect(co.page.getByRole("heading", { level: 1, name: BUS_STOP.title })).toBeVisible();
+    await co.context.close();
+
+    await signIn(page, DEMO.manager);
+    await visit(page, "/admin/cases");
+    await page.getByRole("link", { name: `Audit trail of ${BUS_STOP.reference}` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Audit trail · ${BUS_STOP.reference}` })).toBeVisible();
+
+    // Choose an action and apply the filter from the keyboard: the filter goes into the address.
+    const filters = page.getByRole("region", { name: "Filter the trail" });
+    await filters.getByLabel("Action").selectOption({ label: "Viewed the case" });
+    // (The date fields take several Tab stops each in Chromium, so the button is focused directly.)
+    await filters.getByRole("button", { name: "Apply filters" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/audit\?.*action=case\.view/);
+    const table = page.getByRole("table", { name: `Audit events for ${BUS_STOP.reference}` });
+    await expect(table.getByRole("row").nth(1)).toContainText("Viewed the case");
+    await expect(page.getByRole("status")).toContainText(/match(es)? these filters/);
+    const csv = page.getByRole("link", { name: "Download these entries as CSV" });
+    await expect(csv).toHaveAttribute("href", /\/audit\.csv\?action=case\.view$/);
+    await expectTouchTargets(csv);
+    await expectTouchTargets(filters.getByRole("button", { name: "Apply filters" }));
+    await expectTouchTargets(filters.getByRole("link", { name: "Clear filters" }));
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, testInfo, "08b-admin-audit-filtered");
+    await expectNoSeriousA11yViolations(page, testInfo, "audit filtered");
+
+    // A date range with nothing in it: the empty state, still usable.
+    await filters.getByLabel("From (date)").fill("2020-01-01");
+    await filters.getByLabel("To (date, included)").fill("2020-01-02");
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByText("No entries match these filters.")).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+
+    // Unusable parameters are explained, and none is applied.
+    await visit(page, `${new URL(page.url()).pathname}?from=2026-02-30`);
+    await expect(page.getByRole("alert")).toContainText("These filters could not be used, so none of them is applied: From: That date does not exist");
+    await expect(table.getByRole("row").nth(1)).toBeVisible();
+    await expectNoSeriousA11yViolations(page, testInfo, "audit bad filter");
+
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Failed sign-ins" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Failed sign-ins" })).toBeVisible();
+    const attempts = page.getByRole("table", { name: /Failed sign-ins/ });
+    await expect(attempts.getByRole("row").filter({ hasText: "No such account" }).first()).toBeVisible();
+    await expectTouchTargets(nav.getByRole("link"));
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, testInfo, "08c-admin-sign-ins");
+    await expectNoSeriousA11yViolations(page, testInfo, "failed sign-ins");
+  });
 });

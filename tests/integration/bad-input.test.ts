@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
-import { TestClient } from "../support/http";
+import { TestClient, waitFor } from "../support/http";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 
 type RawResponse = { status: number; body: string };
@@ -27,7 +27,8 @@ async function snapshot() {
   const [users, sessions, audit, members, passwords, cases] = await Promise.all([
     db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, disabled: true, failedSignIns: true, lockedUntil: true, updatedAt: true } }),
     db.session.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
-    db.auditEvent.count(),
+    // A refused request is recorded (the cross-origin test checks how); that is not a change.
+    db.auditEvent.count({ where: { action: { not: "request.origin.refused" } } }),
     db.caseMember.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true } }),
     db.password.findMany({ orderBy: { userId: "asc" }, select: { userId: true, hash: true } }),
     db.case.count(),
@@ -124,6 +125,21 @@ describe("bad input at the door", () => {
     const sandboxed = await admin.request("/logout", { method: "POST", headers: { Origin: "null" }, body: new URLSearchParams({}) });
     expect(sandboxed.status).toBe(403);
     expect((await admin.get("/admin/users")).status).toBe(200);
+    // Each refusal is in the audit trail: the manager's (twice to /logout within 10 minutes: one
+    // entry), and the signed-out sign-in attempt under its address.
+    const manager = (await getDb().user.findUniqueOrThrow({ where: { email: "manager@demo.circle" }, select: { id: true } })).id;
+    const refused = () =>
+      getDb().auditEvent.findMany({
+        where: { action: "request.origin.refused" },
+        orderBy: { target: "asc" },
+        select: { actorId: true, actorRole: true, target: true, ip: true, details: true },
+      });
+    await waitFor(async () => (await refused()).length === 3, 5_000, "three refusals recorded");
+    expect((await refused()).map((r) => ({ ...r, details: JSON.parse(r.details) }))).toEqual([
+      { actorId: manager, actorRole: "ADMIN", target: "/admin/users", ip: "127.0.0.1", details: { method: "POST", origin: "http://evil.example" } },
+      { actorId: null, actorRole: "ANONYMOUS", target: "/login", ip: "127.0.0.1", details: { method: "POST", origin: "http://evil.example" } },
+      { actorId: manager, actorRole: "ADMIN", target: "/logout", ip: "127.0.0.1", details: { method: "POST", origin: "http://evil.example" } },
+    ]);
   });
 
   it("refuses a post without Content-Length (chunked) with 411", async () => {

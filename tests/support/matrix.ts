@@ -144,6 +144,20 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     get: { expect: adminOnly(200) },
     post: { body: {}, expect: everyone(405) },
   },
+  // The trail as CSV with the page's filters: only whoever may read the trail (the service manager).
+  "routes/admin.cases.$caseId.audit[.]csv": {
+    pattern: "/admin/cases/:caseId/audit.csv",
+    exports: { loader: true, action: false },
+    get: { expect: adminOnly(200) },
+    post: { body: {}, expect: everyone(405) },
+  },
+  // Failed sign-ins, with whether each email tried has an account: the service manager only.
+  "routes/admin.sign-ins": {
+    pattern: "/admin/sign-ins",
+    exports: { loader: true, action: false },
+    get: { expect: adminOnly(200) },
+    post: { body: {}, expect: everyone(405) },
+  },
   "routes/admin.users": {
     pattern: "/admin/users",
     exports: { loader: true, action: true },

@@ -46,6 +46,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
                 <NavLink to="/admin/users">Users</NavLink>
                 <NavLink to="/admin/cases">Case teams</NavLink>
                 <NavLink to="/admin/scripts">Scripts</NavLink>
+                <NavLink to="/admin/sign-ins">Failed sign-ins</NavLink>
               </>
             ) : null}
             <span className="who">

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { AUDIT_FILTER_FIELDS, AuditFilterSchema, parseQuery } from "~/models/audit-schemas";
+import { describeFilter, getCaseAuditChoices, getCaseAuditRows } from "~/models/audit-trail.server";
+import { requireCaseAction } from "~/models/case-access.server";
+import { findServiceCase } from "~/models/case-team.server";
+import { audit } from "~/utils/audit.server";
+import { notFound, requireAdmin } from "~/utils/auth.server";
+import { toCsv } from "~/utils/csv";
+import { formatDateTime, toZonedInput } from "~/utils/format";
+
+const HEADER = ["When (UTC)", "When (service time)", "Who", "Role", "Action", "Action code", "What changed", "Target", "From address"];
+
+/**
+ * The case audit trail as CSV, with the page's filters (every matching entry, not one page), for
+ * whoever may read the trail (the service manager). The export is itself audited. The raw details
+ * are not exported: "What changed" says what they mean without the free text they can hold, which
+ * is case content (README, Decisions 2026-11-25: admins do not read case content).
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request, context);
+  const resource = await requireCaseAction(admin, params.caseId, "case:audit");
+  const found = await findServiceCase(admin.serviceId, resource.caseId);
+  if (!found) throw notFound("Case not found");
+  const query = parseQuery(new URL(request.url).searchParams, AUDIT_FILTER_FIELDS, AuditFilterSchema);
+  if (!query.ok) {
+    const problems = Object.entries(query.errors).map(([field, message]) => `${field}: ${message}`).join("; ");
+    return new Response(`Nothing was exported: these filters could not be used (${problems}).`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const [rows, choices] = await Promise.all([getCaseAuditRows(found.id, query.value), getCaseAuditChoices(found.id)]);
+  const csv = toCsv([HEADER, ...rows.map((r) => [r.at, formatDateTime(r.at), r.who, r.role, r.label, r.action, r.what, r.target, r.ip ?? ""])]);
+  await audit({
+    actor: admin,
+    action: "case.audit.export",
+    target: `case:${found.id}`,
+    caseId: found.id,
+    ip: context.clientIp,
+    details: { rows: rows.length, filters: describeFilter(query.value, choices.people) },
+  });
+  const day = toZonedInput(new Date()).slice(0, 10);
+  const name = `audit-${found.reference.replace(/[^A-Za-z0-9-]/g, "_")}-${day}.csv`;
+  return new Response(csv, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` },
+  });
+}

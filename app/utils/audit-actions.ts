@@ -1,0 +1,242 @@
+import { NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, PROGRESS_LABELS } from "~/models/agreement-schemas";
+import { DELIVERY_CHOICE_LABELS, RELEASE_METHOD_LABELS } from "~/models/letter-schemas";
+import { formatDateTime } from "./format";
+import {
+  CLOSURE_REASON_LABELS,
+  CONFERENCE_STATUS_LABELS,
+  CONSENT_ANSWER_LABELS,
+  CONSENT_ELEMENT_LABELS,
+  PARTICIPANT_ROLE_LABELS,
+  PREP_CONTACT_KIND_LABELS,
+  PREP_CONTACT_STATUS_LABELS,
+  RECOMMENDATION_LABELS,
+  RISK_LEVEL_LABELS,
+} from "./preparation";
+import { CASE_ROLE_LABELS, STAFF_ROLE_LABELS, STAGE_LABELS } from "./roles";
+
+/**
+ * Every action the audit trail records, in words a service manager reads, and what kind of entry
+ * it is. The kind decides how it is written (app/utils/audit.server.ts): a repeated *view* by the
+ * same person of the same thing within 10 minutes is one entry; changes, exports and refusals of
+ * a change are written every time. An action missing here is written every time and shows its code.
+ *
+ * Details are described from the structured values only: free text a facilitator typed (a closure
+ * note, a cancellation reason, a venue) is case content, which a service manager does not read, so
+ * it is only said that there was one.
+ */
+export type AuditKind = "view" | "change" | "export" | "refusal" | "sign-in";
+
+type Details = Record<string, unknown>;
+type ActionInfo = { label: string; kind: AuditKind; describe?: (d: Details) => string };
+
+const word = (map: Record<string, string>, value: unknown) => (typeof value === "string" ? (map[value] ?? humanize(value)) : "");
+/** "PROCEED_WITH_MEASURES" → "proceed with measures": an enumeration value no map knows yet. */
+const humanize = (value: string) => value.replaceAll("_", " ").toLowerCase();
+const sentences = (...parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join(". ");
+const version = (d: Details) => (typeof d.version === "number" || typeof d.number === "number" ? `Version ${String(d.version ?? d.number)}` : "");
+const onHold = (d: Details) => (d.held || d.heldBooking ? "A booked conference was put on hold" : "");
+const when = (value: unknown) => {
+  if (typeof value !== "string") return "";
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? "" : formatDateTime(at.toISOString());
+};
+const LIVE_ROLE_LABELS: Record<string, string> = { chair: "Chairing", assist: "Taking notes", follow: "Following" };
+/** Why a sign-in failed (SignInResult["reason"]), in words. */
+export const SIGN_IN_REASONS: Record<string, string> = {
+  invalid: "Wrong email, username or password",
+  "account-locked": "The account was locked after repeated failures",
+  "client-locked": "Too many attempts from this device or address",
+  disabled: "The account is disabled (or its letter is closed)",
+};
+const SIGNATURE_METHODS: Record<string, string> = { TYPED: "Typed, with the facilitator's attestation", DRAWN: "Drawn by finger" };
+
+const view = (label: string, describe?: ActionInfo["describe"]): ActionInfo => ({ label, kind: "view", describe });
+const change = (label: string, describe?: ActionInfo["describe"]): ActionInfo => ({ label, kind: "change", describe });
+const exported = (label: string, describe?: ActionInfo["describe"]): ActionInfo => ({ label, kind: "export", describe });
+const refusal = (label: string, describe?: ActionInfo["describe"]): ActionInfo => ({ label, kind: "refusal", describe });
+const signIn = (label: string, describe?: ActionInfo["describe"]): ActionInfo => ({ label, kind: "sign-in", describe });
+
+/** How a refused request was asked and answered, from recordRefusal's details (the target is the path). */
+const refused = (d: Details) =>
+  sentences(
+    typeof d.method === "string" && `${d.method} request`,
+    typeof d.origin === "string" && `Sent from ${d.origin}`,
+    typeof d.reason === "string" && d.reason,
+    typeof d.status === "number" && `Answered ${d.status}`,
+  );
+
+export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
+  // Reading
+  "case.list": view("Listed their cases", (d) => (typeof d.count === "number" ? `${d.count} case${d.count === 1 ? "" : "s"} listed` : "")),
+  "case.view": view("Viewed the case"),
+  "case.audit.view": view("Read the audit trail"),
+  "case.notes.view": view("Opened the notes full screen"),
+  "case.letters.view": view("Viewed the case's letters"),
+  "case.live.subscribe": view("Followed the case's live updates"),
+  "collab.open": view("Opened a shared document", (d) => (d.access === "write" ? "Could edit" : d.access === "read" ? "Read only" : "")),
+  "approvals.view": view("Viewed the approvals queue", (d) => (typeof d.count === "number" ? `${d.count} waiting` : "")),
+  "agreement.reviews.view": view("Viewed the agreements queue"),
+  "agreement.view": view("Viewed the outcome agreement"),
+  "agreement.diff": view("Compared two agreement versions", (d) => (d.from !== undefined && d.to !== undefined ? `Version ${String(d.from)} with version ${String(d.to)}` : "")),
+  "conference.live.view": view("Opened the live conference screen", (d) => word(LIVE_ROLE_LABELS, d.role)),
+  "conference.live.join": view("Joined the live conference", (d) => word(LIVE_ROLE_LABELS, d.role)),
+  "conference.script.view": view("Viewed the conference script"),
+  "conference.seating.view": view("Viewed the seating plan"),
+  "letter.view": view("Viewed the letter"),
+  "letter.author.view": view("The author opened their letter"),
+  "letter.author.list": view("The author listed their letters"),
+  "auth.sign-ins.view": view("Read the failed sign-ins"),
+
+  // Copies leaving Circle: every one is recorded.
+  "agreement.export.pdf": exported("Downloaded the agreement as a PDF", version),
+  "agreement.export.print": exported("Opened the agreement's print view", version),
+  "letter.export.pdf": exported("Downloaded the letter as a PDF", version),
+  "letter.export.print": exported("Opened the letter's print view", version),
+  "case.audit.export": exported("Exported the audit trail as CSV", (d) =>
+    sentences(typeof d.rows === "number" && `${d.rows} entr${d.rows === 1 ? "y" : "ies"}`, typeof d.filters === "string" && d.filters !== "" && `Filtered by ${d.filters}`),
+  ),
+
+  // Refused: each refused request (recordRefusal) is one entry per person, path and 10 minutes.
+  "request.refused": refusal("Refused: a page or form they may not use", refused),
+  "request.origin.refused": refusal("Refused: a request sent from another website", refused),
+  "collab.open.refused": refusal("Refused: opening a shared document", refused),
+  "socket.refused": refusal("Refused: a live connection or live request", refused),
+  // Refused changes, recorded every time.
+  "agreement.change.refused": refusal("Refused: a change to the approved agreement", (d) => (typeof d.intent === "string" ? `Tried to ${humanize(d.intent.replaceAll("-", " "))}` : "")),
+  "collab.write.refused": refusal("Refused: an edit from a read-only connection"),
+  "letter.export.refused": refusal("Refused: a letter output the person harmed's choice does not allow", (d) =>
+    sentences(typeof d.format === "string" && `As ${d.format === "pdf" ? "a PDF" : "print"}`, typeof d.reason === "string" && d.reason),
+  ),
+
+  // Signing in
+  "auth.sign-in": signIn("Signed in"),
+  "auth.sign-in.failed": signIn("Failed sign-in", (d) => sentences(word(SIGN_IN_REASONS, d.reason), typeof d.login === "string" && `Tried "${d.login}"`)),
+  "auth.sign-out": signIn("Signed out"),
+  "letter.author.invite-redeemed": signIn("The author set their password with an invite code"),
+
+  // The case team and the case
+  "case.member.assign": change("Added someone to the case team", (d) => (d.role ? `As ${word(CASE_ROLE_LABELS, d.role).toLowerCase()}` : "")),
+  "case.member.remove": change("Removed someone from the case team"),
+  "case.stage": change("Moved the case to another stage", (d) =>
+    sentences(
+      d.from && d.to ? `From ${word(STAGE_LABELS, d.from).toLowerCase()} to ${word(STAGE_LABELS, d.to).toLowerCase()}` : "",
+      d.closureReason ? `Reason: ${word(CLOSURE_REASON_LABELS, d.closureReason).toLowerCase()}` : "",
+      typeof d.closureNote === "string" && d.closureNote.trim() !== "" && "A closure note was written",
+    ),
+  ),
+  "participant.create": change("Added a participant", (d) => sentences(d.role ? `As ${word(PARTICIPANT_ROLE_LABELS, d.role).toLowerCase()}` : "", onHold(d))),
+  "participant.update": change("Changed a participant's details", (d) => sentences(d.role ? `Role: ${word(PARTICIPANT_ROLE_LABELS, d.role).toLowerCase()}` : "", onHold(d))),
+  "participant.remove": change("Removed a participant", onHold),
+  "participant.victims-code": change("Recorded the Victims' Code information offer", (d) => word({ offered: "Information was offered", "not-invited": "Not offered, with a reason" }, d.outcome)),
+  "consent.record": change("Recorded consent", (d) =>
+    sentences(d.element ? `${word(CONSENT_ELEMENT_LABELS, d.element)}: ${word(CONSENT_ANSWER_LABELS, d.answer).toLowerCase()}` : "", onHold(d)),
+  ),
+  "consent.withdraw": change("Recorded that consent was withdrawn", (d) => sentences(d.element ? `${word(CONSENT_ELEMENT_LABELS, d.element)}: withdrawn` : "", onHold(d))),
+  "contact.create": change("Logged a contact", (d) => sentences(word(PREP_CONTACT_KIND_LABELS, d.kind), word(PREP_CONTACT_STATUS_LABELS, d.status))),
+  "risk.create": change("Recorded a risk assessment", (d) =>
+    sentences(
+      d.stage ? `At ${word(STAGE_LABELS, d.stage).toLowerCase()}` : "",
+      d.overall ? `Overall risk ${word(RISK_LEVEL_LABELS, d.overall).toLowerCase()}` : "",
+      d.recommendation ? `Recommendation: ${word(RECOMMENDATION_LABELS, d.recommendation).toLowerCase()}` : "",
+      d.sensitive || d.markedSensitive ? "Marked sensitive" : "",
+      onHold(d),
+    ),
+  ),
+  "approval.approve": change("Approved a risk assessment", onHold),
+  "approval.decline": change("Declined a risk assessment", onHold),
+
+  // Conferences
+  "conference.schedule": change("Booked a conference", (d) => (when(d.scheduledAt) ? `For ${when(d.scheduledAt)}` : "")),
+  "conference.reschedule": change("Moved a conference", (d) => (when(d.scheduledAt) ? `To ${when(d.scheduledAt)}` : "")),
+  "conference.rebook": change("Re-booked a conference that was on hold", (d) => (when(d.scheduledAt) ? `For ${when(d.scheduledAt)}` : "")),
+  "conference.cancel": change("Cancelled a conference", (d) =>
+    sentences(d.previousStatus ? `It was ${word(CONFERENCE_STATUS_LABELS, d.previousStatus).toLowerCase()}` : "", typeof d.reason === "string" && d.reason.trim() !== "" && "A reason was given"),
+  ),
+  "conference.script.use-template": change("Started the script from a template"),
+  "conference.script.add": change("Added a script step"),
+  "conference.script.edit": change("Changed a script step"),
+  "conference.script.move": change("Moved a script step"),
+  "conference.script.remove": change("Removed a script step"),
+  "conference.script.speaker": change("Changed the speaking order"),
+  "conference.live.start": change("Started the conference", version),
+  "conference.live.pause": change("Paused the conference", version),
+  "conference.live.resume": change("Resumed the conference", version),
+  "conference.live.end": change("Ended the conference", version),
+  "conference.live.next": change("Moved to the next step", version),
+  "conference.live.jump": change("Jumped to a step", version),
+  "conference.live.mark": change("Marked a step asked or skipped", version),
+  "conference.live.speaker": change("Named the current speaker", version),
+  "conference.live.break": change("Called a break", version),
+  "conference.live.lock-seating": change("Locked or unlocked the seating plan", version),
+
+  // Outcome agreements
+  "agreement.start": change("Started an outcome agreement"),
+  "agreement.add-term": change("Added a term"),
+  "agreement.edit-term": change("Changed a term"),
+  "agreement.remove-term": change("Removed a term"),
+  "agreement.move-term": change("Moved a term", (d) => (d.from !== undefined && d.to !== undefined ? `From term ${String(d.from)} to term ${String(d.to)}` : "")),
+  "agreement.freeze": change("Made a version ready to sign", version),
+  "agreement.sign": change("Took a signature", (d) => word(SIGNATURE_METHODS, d.method)),
+  "agreement.submit": change("Sent a version for the supervisor's review"),
+  "agreement.comment": change("Commented on a version"),
+  "agreement.approve": change("Approved the agreement (version of record)"),
+  "agreement.request-changes": change("Asked for changes to the agreement"),
+  "agreement.progress": change("Recorded progress on a term", (d) => word(PROGRESS_LABELS, d.status)),
+  "agreement.payment": change("Recorded a payment", (d) => (typeof d.amountPence === "number" ? `£${(d.amountPence / 100).toFixed(2)}` : "")),
+  "agreement.notice": change("Recorded that the person harmed was told", (d) => sentences(word(NOTICE_OUTCOME_LABELS, d.outcome), word(NOTICE_METHOD_LABELS, d.method))),
+
+  // Letters
+  "letter.open": change("Opened a letter for the person responsible", (d) => (d.access === "invite" ? "With a one-time invite code" : d.access === "password" ? "With a password" : "")),
+  "letter.submit": change("The author sent their letter for review", version),
+  "letter.suggestion.accepted": change("The author used a suggestion"),
+  "letter.suggestion.rejected": change("The author left a suggestion out"),
+  "letter.comment": change("Commented on the letter"),
+  "letter.comment.resolve": change("Resolved a comment on the letter"),
+  "letter.suggest": change("Suggested rewording"),
+  "letter.lock": change("Paused the author's editing"),
+  "letter.unlock": change("Let the author edit again"),
+  "letter.request-changes": change("Asked the author for changes", version),
+  "letter.approve": change("Approved the letter", version),
+  "letter.invite.renew": change("Made a new invite code"),
+  "letter.close": change("Closed the letter"),
+  "letter.choice": change("Recorded the person harmed's choice", (d) => word(DELIVERY_CHOICE_LABELS, d.choice)),
+  "letter.release": change("Delivered the letter", (d) => word(RELEASE_METHOD_LABELS, d.method)),
+  "letter.destroy": change("Destroyed the letter"),
+
+  // The service
+  "user.create": change("Added a user", (d) => (d.role ? `As ${word(STAFF_ROLE_LABELS, d.role).toLowerCase()}` : "")),
+  "user.disable": change("Disabled a user"),
+  "user.enable": change("Enabled a user"),
+  "user.reset-password": change("Reset a user's password"),
+  "script-template.create": change("Made a script template"),
+  "script-template.archive": change("Archived a script template"),
+  "script-template.add-step": change("Added a step to a script template"),
+  "script-template.edit-step": change("Changed a step of a script template"),
+  "script-template.move-step": change("Moved a step of a script template"),
+  "script-template.remove-step": change("Removed a step from a script template"),
+};
+
+/** The label and kind of an action; an action this table does not know falls back to its code and is a change. */
+export function auditAction(code: string): { label: string; kind: AuditKind; known: boolean } {
+  const info = Object.hasOwn(AUDIT_ACTIONS, code) ? AUDIT_ACTIONS[code] : undefined;
+  return info ? { label: info.label, kind: info.kind, known: true } : { label: code, kind: "change", known: false };
+}
+
+/** What an entry's details say, in plain words ("" when there is nothing to add). Never throws on odd JSON. */
+export function describeAuditDetails(code: string, detailsJson: string): string {
+  let details: unknown;
+  try {
+    details = JSON.parse(detailsJson);
+  } catch {
+    return "";
+  }
+  if (!details || typeof details !== "object" || Array.isArray(details)) return "";
+  const info = Object.hasOwn(AUDIT_ACTIONS, code) ? AUDIT_ACTIONS[code] : undefined;
+  if (info?.describe) return info.describe(details as Details);
+  if (info) return "";
+  // An action nobody described yet: its details as they are, key by key, so nothing is hidden.
+  return Object.entries(details as Details)
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object")
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(", ");
+}
