@@ -256,7 +256,7 @@ async function seedYouthClubPreparation(make: ReturnType<typeof factories>, case
     dateOfBirth: "1979-04-22",
     infoOfferedAt: new Date(referredAt.getTime() + 2 * DAY),
     infoOfferedById: lead,
-    hopes: "For Kyle to hear what the damage meant for the other young people.",
+    hopes: "To explain what the damage meant for the other young people at the club.",
   });
   const kyle = await make.participant({
     caseId,
