@@ -76,6 +76,7 @@ export function factories(db: PrismaClient) {
       name: string;
       preferredName?: string;
       pronouns?: string;
+      addressAs?: string;
       relationship?: string;
       phone?: string;
       email?: string;

@@ -193,7 +193,10 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
         const count = await getDb().participant.count({ where: { caseId: f.c.caseId } });
         const fields = new Map<string, string[]>([["intent", ["add"]]]);
         for (const [k, v] of Object.entries(person({ name: "Uncle Tom", role: "COMMUNITY_MEMBER" }))) fields.set(k, [v]);
-        for (const [k, v] of extra()) fields.set(k, k === "guardianOf" ? [...(fields.get(k) ?? []), v] : [v]);
+        for (const pair of extra()) {
+          const [k = "", v = ""] = pair;
+          fields.set(k, k === "guardianOf" ? [...(fields.get(k) ?? []), v] : [v]);
+        }
         const body: [string, string][] = [...fields].flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v]));
         const res = await participants(f.c, body);
         expect(res.status).toBe(400);
