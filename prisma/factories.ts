@@ -2,13 +2,16 @@ import type { PrismaClient } from "@prisma/client";
 import { hashPassword } from "~/utils/password.server";
 import type { CaseRole, Stage, StaffRole } from "~/utils/roles";
 import { STAGES } from "~/utils/roles";
+import type { AgeBand } from "~/utils/age";
 import type {
+  AccessNeed,
   ConferenceStatus,
   ConsentAnswer,
   ConsentElement,
   ConsentMethod,
   ContactFrequency,
   ParticipantRole,
+  ProfessionalType,
   Recommendation,
   RiskLevel,
 } from "~/utils/preparation";
@@ -73,6 +76,7 @@ export function factories(db: PrismaClient) {
       name: string;
       preferredName?: string;
       pronouns?: string;
+      addressAs?: string;
       relationship?: string;
       phone?: string;
       email?: string;
@@ -83,7 +87,21 @@ export function factories(db: PrismaClient) {
       infoOfferedAt?: Date;
       infoOfferedById?: string;
       hopes?: string;
-    }) => db.participant.create({ data: input, select: { id: true, name: true } }),
+      /** "YYYY-MM-DD" */
+      dateOfBirth?: string;
+      ageBand?: AgeBand;
+      professionalType?: ProfessionalType;
+      organisation?: string;
+      accessNeeds?: AccessNeed[];
+      accessNotes?: string;
+    }) =>
+      db.participant.create({
+        data: { ...input, accessNeeds: JSON.stringify(input.accessNeeds ?? []) },
+        select: { id: true, name: true },
+      }),
+
+    /** Links a parent or guardian to a child on the same case. */
+    guardian: (input: { guardianId: string; childId: string }) => db.participantGuardian.create({ data: input }),
 
     /** One consent ledger entry (answers default to YES, in person, now). */
     consent: (input: {
@@ -95,6 +113,8 @@ export function factories(db: PrismaClient) {
       method?: ConsentMethod;
       givenAt?: Date;
       sharedWith?: string;
+      /** A parent or guardian answering for the participant. */
+      guardianId?: string;
     }) =>
       db.consentEntry.create({
         data: { answer: "YES", method: "IN_PERSON", givenAt: new Date(), ...input },

@@ -122,6 +122,18 @@ export async function seedDemoIfEmpty(db = getDb()) {
     });
   }
 
+  // A youth case: a 15-year-old responsible, his mother as his guardian, his youth justice worker.
+  const youthClub = await make.case({
+    serviceId: service.id,
+    reference: "RJ-2026-0180",
+    title: "Damage at a youth club",
+    offenceSummary: "A 15-year-old broke a window and sprayed graffiti inside the youth club he attends. The club's manager wants him to see what it cost the other young people.",
+    stage: "PREPARATION",
+    members: team,
+    startedAt: new Date(now - 25 * DAY),
+  });
+  await seedYouthClubPreparation(make, youthClub.id, users, now);
+
   // Daniel's letter to Jess and the corner shop's agreement being monitored.
   await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
   await seedDemoAgreement(db, { caseId: cornerShop.id, leadId: users.lead!.id, supervisorId: users.supervisor!.id });
@@ -219,4 +231,79 @@ async function seedBusStopPreparation(make: ReturnType<typeof factories>, caseId
   await getDb().conferenceAttendee.createMany({
     data: (await getDb().participant.findMany({ where: { caseId }, select: { id: true } })).map((p) => ({ conferenceId: conference.id, participantId: p.id })),
   });
+}
+
+/** A date of birth `years` years and `days` days before `now`, as "YYYY-MM-DD". */
+function bornBefore(now: number, years: number, days: number) {
+  const d = new Date(now - days * DAY);
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The youth club case, in preparation: Kyle (15) and his mother Michelle have both agreed to him
+ * taking part; he has agreed to meet the club's manager, but his mother is still deciding, so the
+ * gate names her. No conference is booked. The end-to-end youth test copies the person harmed,
+ * her consent and the assessment from here (tests/e2e/youth-fixtures.ts).
+ */
+async function seedYouthClubPreparation(make: ReturnType<typeof factories>, caseId: string, users: Record<string, { id: string }>, now: number) {
+  const lead = users.lead!.id;
+  const referredAt = new Date(now - 25 * DAY);
+  await getDb().case.update({ where: { id: caseId }, data: { referredAt } });
+  const denise = await make.participant({
+    caseId,
+    role: "PERSON_HARMED",
+    name: "Denise Clarke",
+    pronouns: "she/her",
+    addressAs: "Denise",
+    relationship: "Manages the youth club",
+    phone: "07700 900180",
+    dateOfBirth: "1979-04-22",
+    infoOfferedAt: new Date(referredAt.getTime() + 2 * DAY),
+    infoOfferedById: lead,
+    hopes: "To explain what the damage meant for the other young people at the club.",
+  });
+  const kyle = await make.participant({
+    caseId,
+    role: "PERSON_RESPONSIBLE",
+    name: "Kyle Bennett",
+    pronouns: "he/him",
+    relationship: "Broke the window and sprayed the walls",
+    address: "7 Castle View, Rochester",
+    dateOfBirth: bornBefore(now, 15, 120),
+    accessNeeds: ["READING_SUPPORT", "MENTAL_HEALTH"],
+    accessNotes: "Anxious in new places: show him the venue beforehand and read papers aloud with him.",
+    contactFrequency: "WEEKLY",
+    hopes: "To say sorry and help put the club right.",
+  });
+  const michelle = await make.participant({
+    caseId,
+    role: "SUPPORTER",
+    name: "Michelle Bennett",
+    pronouns: "she/her",
+    relationship: "Kyle's mother",
+    phone: "07700 900181",
+    supportsId: kyle.id,
+    dateOfBirth: "1984-09-03",
+  });
+  await make.guardian({ guardianId: michelle.id, childId: kyle.id });
+  await make.participant({
+    caseId,
+    role: "PROFESSIONAL",
+    name: "Priya Shah",
+    pronouns: "she/her",
+    professionalType: "SOCIAL_WORKER",
+    organisation: "Medway Youth Justice Service",
+    supportsId: kyle.id,
+    contactFrequency: "WHEN_NEEDED",
+  });
+  const agreed = new Date(now - 10 * DAY);
+  for (const participantId of [denise.id, kyle.id]) {
+    for (const element of ["TAKE_PART", "MEET_FACE_TO_FACE"] as const) {
+      await make.consent({ caseId, participantId, element, recordedById: lead, givenAt: agreed });
+    }
+  }
+  await make.consent({ caseId, participantId: kyle.id, guardianId: michelle.id, element: "TAKE_PART", recordedById: lead, givenAt: agreed });
+  await make.consent({ caseId, participantId: kyle.id, guardianId: michelle.id, element: "MEET_FACE_TO_FACE", answer: "UNDECIDED", recordedById: lead, givenAt: agreed });
+  await make.riskAssessment({ caseId, stage: "PREPARATION", assessedById: lead, recommendation: "PROCEED", createdAt: new Date(now - 8 * DAY) });
 }

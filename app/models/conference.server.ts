@@ -8,11 +8,14 @@ import { Refusal, setStage } from "./stage.server";
 type Tx = Prisma.TransactionClient;
 type Input<I extends ConferenceInput["intent"]> = Extract<ConferenceInput, { intent: I }>;
 
-/** The conference gate, read inside the writing transaction so a concurrent change cannot slip past it. */
-async function requireConferenceGate(tx: Tx, caseId: string) {
+/**
+ * The conference gate, read inside the writing transaction so a concurrent change cannot slip past
+ * it, for the people who will attend (a child among them needs a guardian's consent too).
+ */
+async function requireConferenceGate(tx: Tx, caseId: string, attendeeIds: string[]) {
   const facts = await loadGateFacts(caseId, tx);
   if (!facts) throw new Refusal(["Case not found."]);
-  const gate = conferenceGate(facts);
+  const gate = conferenceGate({ ...facts, attendeeIds });
   if (!gate.ok) throw new Refusal(gate.reasons);
   return facts;
 }
@@ -56,7 +59,7 @@ export async function scheduleConference(tx: Tx, caseId: string, input: Input<"s
   const attendees = await checkAttendees(tx, caseId, input.attendees);
   const onHold = await tx.conference.count({ where: { caseId, status: "ON_HOLD" } });
   if (onHold > 0) throw new Refusal(["A conference on hold is waiting: re-book it or cancel it first."]);
-  const facts = await requireConferenceGate(tx, caseId);
+  const facts = await requireConferenceGate(tx, caseId, attendees);
   const conference = await tx.conference.create({
     data: {
       caseId,
@@ -84,11 +87,12 @@ export async function rescheduleConference(tx: Tx, caseId: string, input: Input<
 export async function rebookConference(tx: Tx, caseId: string, input: Input<"rebook">, actorId: string) {
   const found = await openConference(tx, caseId, input.conferenceId, "ON_HOLD");
   const attendees = await tx.conferenceAttendee.findMany({ where: { conferenceId: found.id }, select: { participantId: true } });
-  await checkAttendees(tx, caseId, attendees.map((a) => a.participantId)).catch((error: unknown) => {
+  const attendeeIds = attendees.map((a) => a.participantId);
+  await checkAttendees(tx, caseId, attendeeIds).catch((error: unknown) => {
     if (error instanceof Refusal) throw new Refusal([...error.reasons, "Cancel this conference and schedule a new one with the right people."]);
     throw error;
   });
-  const facts = await requireConferenceGate(tx, caseId);
+  const facts = await requireConferenceGate(tx, caseId, attendeeIds);
   await tx.conference.update({
     where: { id: found.id },
     data: { ...when(input), venue: input.venue, room: input.room, status: "SCHEDULED", holdReason: null },

@@ -37,31 +37,44 @@ const what = (element: ConsentElement, sharedWith: string) =>
 /**
  * Records a consent answer, or withdraws a yes in one tap. The ledger is append-only: each call
  * adds one row and never changes an earlier one. The booking gate is checked in the same transaction.
+ * With `guardianId`, the answer is that parent or guardian's, for the participant (a child): it is
+ * kept in the child's ledger beside their own and is current on its own (withdrawing it withdraws
+ * the guardian's yes, not the child's). The guardian must be on the case and linked to the child.
  */
 export async function changeConsent(caseId: string, input: ConsentAction, actorId: string): Promise<Outcome> {
   const sharedWith = input.element === "SHARE_INFORMATION" ? input.sharedWith : "";
   return db.$transaction(async (tx): Promise<Outcome> => {
     const person = await findActiveParticipant(tx, caseId, input.participantId);
     if (!person) return { ok: false, errors: NOT_ON_CASE };
+    let guardian: Awaited<ReturnType<typeof findActiveParticipant>> = null;
+    if (input.guardianId) {
+      const link = await tx.participantGuardian.findUnique({ where: { guardianId_childId: { guardianId: input.guardianId, childId: person.id } }, select: { guardianId: true } });
+      guardian = link ? await findActiveParticipant(tx, caseId, link.guardianId) : null;
+      if (!guardian) return { ok: false, errors: { guardianId: `Choose a parent or guardian of ${displayName(person)} who is on this case` } };
+    }
     const latest = await tx.consentEntry.findFirst({
-      where: { participantId: person.id, element: input.element, sharedWith },
+      where: { participantId: person.id, element: input.element, sharedWith, guardianId: guardian?.id ?? null },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { answer: true, method: true },
     });
+    // "Karen, for Ellie," when a guardian answers; the person's own name otherwise.
+    const answerer = guardian ? `${displayName(guardian)}, for ${displayName(person)},` : displayName(person);
     let entry: { answer: ConsentAnswer; method: string; givenAt: Date; note: string };
     if (input.intent === "withdraw") {
-      if (latest?.answer !== "YES") return { ok: false, errors: { form: `${displayName(person)} has not said yes to ${what(input.element, sharedWith)}, so there is nothing to withdraw.` } };
+      if (latest?.answer !== "YES") return { ok: false, errors: { form: `${answerer} has not said yes to ${what(input.element, sharedWith)}, so there is nothing to withdraw.` } };
       entry = { answer: "WITHDRAWN", method: latest.method, givenAt: new Date(), note: "" };
     } else {
       entry = { answer: input.answer, method: input.method, givenAt: input.givenAt, note: input.note };
     }
     const created = await tx.consentEntry.create({
-      data: { caseId, participantId: person.id, element: input.element, sharedWith, recordedById: actorId, ...entry },
+      data: { caseId, participantId: person.id, guardianId: guardian?.id ?? null, element: input.element, sharedWith, recordedById: actorId, ...entry },
       select: { id: true },
     });
     const hold = await holdAndDescribe(tx, caseId, actorId);
     const answer = CONSENT_ANSWER_LABELS[entry.answer];
-    const done = `Recorded for ${displayName(person)}: ${what(input.element, sharedWith)} — ${answer}.`;
+    const done = guardian
+      ? `Recorded for ${displayName(person)}, answered by ${displayName(guardian)} (parent or guardian): ${what(input.element, sharedWith)} — ${answer}.`
+      : `Recorded for ${displayName(person)}: ${what(input.element, sharedWith)} — ${answer}.`;
     return { ok: true, id: created.id, done: hold ? `${done} ${hold}` : done, held: hold !== null };
   });
 }

@@ -1,3 +1,4 @@
+import { ageUnknown, under18At } from "~/utils/age";
 import { isBankHoliday } from "~/utils/bank-holidays";
 import type { Stage } from "~/utils/roles";
 import { STAGE_LABELS, STAGES } from "~/utils/roles";
@@ -25,6 +26,22 @@ export type GateParticipant = {
   notInvitedReason: string | null;
   /** The newest consent answer per element; absent means never asked. */
   consent: Partial<Record<ConsentElement, ConsentAnswer>>;
+  /** When each of those answers was given: whether a child's answer needs a guardian's beside it depends on their age that day. */
+  consentGivenAt?: Partial<Record<ConsentElement, Date | string>>;
+  /** Calendar date of birth "YYYY-MM-DD", or null (absent: not recorded). */
+  dateOfBirth?: string | null;
+  /** Age band when the date of birth is not known (app/utils/age.ts), or null. */
+  ageBand?: string | null;
+  /** Active parents or guardians linked to this person, each with their current answers for them. */
+  guardians?: GateGuardian[];
+};
+
+export type GateGuardian = {
+  id: string;
+  name: string;
+  preferredName: string;
+  /** This guardian's newest answer per element, given for the child (not their own consent). */
+  consent: Partial<Record<ConsentElement, ConsentAnswer>>;
 };
 
 export type GateFacts = {
@@ -38,6 +55,14 @@ export type GateFacts = {
   approval: { decision: "APPROVED" | "DECLINED"; comments: string } | null;
   /** Whether a conference is booked (status SCHEDULED). */
   hasScheduledConference: boolean;
+  /**
+   * Who will attend, when that is known: the people chosen for a booking being made, or those of
+   * the booked conference. A child among them needs their own and a guardian's consent. Absent:
+   * only the person harmed and the person responsible are checked (they always attend).
+   */
+  attendeeIds?: string[] | null;
+  /** Today, for the age of someone who has not answered yet (defaults to the clock). */
+  now?: Date;
 };
 
 export type GateResult = { ok: true } | { ok: false; reasons: string[] };
@@ -70,6 +95,72 @@ function consentReasons(facts: GateFacts, element: ConsentElement): string[] {
   return reasons;
 }
 
+const PRINCIPAL_ROLES: readonly ParticipantRole[] = ["PERSON_HARMED", "PERSON_RESPONSIBLE"];
+
+/** The person harmed and the person responsible, and whoever else is known to attend. */
+function attending(facts: GateFacts): GateParticipant[] {
+  const ids = new Set(facts.attendeeIds ?? []);
+  return facts.participants.filter((p) => PRINCIPAL_ROLES.includes(p.role) || ids.has(p.id));
+}
+
+const guardianState = (g: GateGuardian, element: ConsentElement) => {
+  const answer = g.consent[element];
+  if (answer === "NO") return `${displayName(g)} has said no`;
+  if (answer === "WITHDRAWN") return `${displayName(g)} has withdrawn consent`;
+  return `${displayName(g)} has not yet agreed`;
+};
+
+/**
+ * A person under 18 on the day of their answer needs a parent or guardian's yes to the same
+ * element beside their own: for each attending child, a guardian linked to them must have a
+ * current yes. The age that counts is the age on the day the child's current answer was given, so
+ * an answer given before their 18th birthday still needs a guardian after it, and one given on or
+ * after it does not. Without an answer yet, today's age decides. A child known only by an age band
+ * under 18 is a child whatever the day; someone whose age is not known is not treated as a child
+ * here (ageFlags asks for their date of birth instead).
+ */
+function guardianReasons(facts: GateFacts, element: ConsentElement): string[] {
+  const now = facts.now ?? new Date();
+  const what = CONSENT_ELEMENT_LABELS[element].toLowerCase();
+  const reasons: string[] = [];
+  for (const p of attending(facts)) {
+    const age = { dateOfBirth: p.dateOfBirth ?? null, ageBand: p.ageBand ?? null };
+    const answer = p.consent[element];
+    const givenAt = answer && p.consentGivenAt?.[element];
+    const answeredAt = givenAt ? new Date(givenAt) : now;
+    if (!under18At(age, answeredAt)) continue;
+    // The person harmed and responsible are asked for their own answer by consentReasons already.
+    if (!PRINCIPAL_ROLES.includes(p.role) && answer !== "YES") reasons.push(`${who(p)} is under 18 and attending: record their own answer to ${what} first.`);
+    const guardians = p.guardians ?? [];
+    if (guardians.some((g) => g.consent[element] === "YES")) continue;
+    const states = guardians.map((g) => guardianState(g, element)).join("; ");
+    if (under18At(age, now)) {
+      reasons.push(
+        guardians.length
+          ? `${who(p)} is under 18, so a parent or guardian must also agree to ${what} (${states}).`
+          : `${who(p)} is under 18: link a parent or guardian to them and record that person's consent to ${what}.`,
+      );
+    } else {
+      // 18 now, but their current answer was given before: a guardian's yes, or a fresh answer of their own.
+      const guardian = guardians.length ? `a parent or guardian must also agree (${states})` : "link a parent or guardian to them and record that person's consent";
+      reasons.push(`${who(p)} was under 18 when they answered about ${what}: ${guardian}, or record ${displayName(p)}'s own answer again now they are 18.`);
+    }
+  }
+  return reasons;
+}
+
+/**
+ * Not a refusal: the person harmed or responsible whose age nobody has recorded. Without it Circle
+ * cannot tell whether a parent or guardian must consent, so the case screen asks for it beside the
+ * gate. It does not block, because adult services often do not record ages (and every case from
+ * before ages were recorded would stop); a youth service should record a date of birth for both.
+ */
+export function ageFlags(facts: GateFacts): string[] {
+  return facts.participants
+    .filter((p) => PRINCIPAL_ROLES.includes(p.role) && ageUnknown({ dateOfBirth: p.dateOfBirth ?? null, ageBand: p.ageBand ?? null }))
+    .map((p) => `Record ${who(p)}'s date of birth, or an age band: without it Circle cannot tell whether a parent or guardian must also consent.`);
+}
+
 function assessmentReasons(facts: GateFacts, allowIndirect: boolean): string[] {
   const a = facts.currentAssessment;
   if (!a) return [`Complete a risk assessment for the ${STAGE_LABELS[facts.stage].toLowerCase()} stage.`];
@@ -96,7 +187,9 @@ export function conferenceGate(facts: GateFacts): GateResult {
   }
   return result([
     ...consentReasons(facts, "TAKE_PART"),
+    ...guardianReasons(facts, "TAKE_PART"),
     ...consentReasons(facts, "MEET_FACE_TO_FACE"),
+    ...guardianReasons(facts, "MEET_FACE_TO_FACE"),
     ...assessmentReasons(facts, false),
     ...approvalReasons(facts),
   ]);
@@ -122,6 +215,9 @@ export function letterGate(facts: GateFacts): GateResult {
       if (p.consent[element] !== "YES") reasons.push(`${who(p)} has not agreed to: ${CONSENT_ELEMENT_LABELS[element].toLowerCase()}.`);
     }
   }
+  // A young person responsible writes only with a parent or guardian's consent too.
+  const responsibleOnly: GateFacts = { ...facts, participants: responsible, attendeeIds: null };
+  reasons.push(...guardianReasons(responsibleOnly, "TAKE_PART"), ...guardianReasons(responsibleOnly, "LETTER"));
   const a = facts.currentAssessment;
   if (!a) reasons.push(`Complete a risk assessment for the ${STAGE_LABELS[facts.stage].toLowerCase()} stage.`);
   else if (a.recommendation === "DO_NOT_PROCEED") reasons.push("The current risk assessment recommends not proceeding.");
@@ -156,7 +252,7 @@ export function stageGate(facts: GateFacts, to: Stage): GateResult {
     case "ASSESSMENT":
       return result([...victimsCodeReasons(facts), ...(principals(facts, "PERSON_RESPONSIBLE").length ? [] : ["Add the person responsible to the case first."])]);
     case "PREPARATION":
-      return result([...consentReasons(facts, "TAKE_PART"), ...assessmentReasons(facts, true)]);
+      return result([...consentReasons(facts, "TAKE_PART"), ...guardianReasons({ ...facts, attendeeIds: null }, "TAKE_PART"), ...assessmentReasons(facts, true)]);
     case "CONFERENCE_HELD":
       return result(facts.hasScheduledConference ? [] : ["No conference is booked."]);
     case "FOLLOW_UP":

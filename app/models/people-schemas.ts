@@ -10,7 +10,18 @@ import {
   PREP_CONTACT_KINDS,
   PREP_CONTACT_STATUSES,
   PREP_PLACES,
+  PROFESSIONAL_TYPES,
 } from "~/utils/preparation";
+import {
+  AGE_BAND_LABELS,
+  AGE_BANDS,
+  AGE_OF_CRIMINAL_RESPONSIBILITY,
+  ageOn,
+  bandForAge,
+  isCalendarDate,
+  londonDay,
+  OLDEST_PLAUSIBLE_AGE,
+} from "~/utils/age";
 import { cleanText, LocalDateTimeSchema, optionalLine, optionalText, PersonNameSchema, RecordIdSchema } from "~/utils/schemas";
 
 /**
@@ -30,6 +41,29 @@ const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
 const optionalId = (message: string) =>
   z.union([z.literal(""), RecordIdSchema], { error: message }).optional().transform((v) => v || null);
 const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
+
+/** A date of birth from a date input ("2011-03-14"): a real day, not in the future, a plausible age. "" is none. */
+const DateOfBirthSchema = z
+  .string({ error: "Enter a date of birth like 2011-03-14" })
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    if (!isCalendarDate(v)) {
+      ctx.addIssue({ code: "custom", message: "Enter a real date of birth like 2011-03-14" });
+      return z.NEVER;
+    }
+    const today = londonDay(new Date());
+    if (v > today) {
+      ctx.addIssue({ code: "custom", message: "A date of birth cannot be in the future" });
+      return z.NEVER;
+    }
+    if (ageOn(v, today) > OLDEST_PLAUSIBLE_AGE) {
+      ctx.addIssue({ code: "custom", message: `That would make them over ${OLDEST_PLAUSIBLE_AGE}: check the year` });
+      return z.NEVER;
+    }
+    return v;
+  });
 
 const PhoneSchema = optionalLine(40, "Phone").refine((v) => /^[0-9+() -]*$/.test(v), "Use digits, spaces and + ( ) - only");
 const OptionalEmailSchema = optionalLine(254, "Email").refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid email address");
@@ -51,19 +85,57 @@ const participantFields = {
   hopes: optionalText(2000, "What they hope for"),
   supportsId: optionalId("Choose the person they support"),
   enhancedRights: checkbox,
+  dateOfBirth: DateOfBirthSchema,
+  ageBand: z
+    .union([z.literal(""), z.enum(AGE_BANDS)], { error: "Choose an age band from the list" })
+    .optional()
+    .transform((v) => v || null),
+  professionalType: z
+    .union([z.literal(""), z.enum(PROFESSIONAL_TYPES)], { error: "Choose their profession from the list" })
+    .optional()
+    .transform((v) => v || null),
+  organisation: optionalLine(200, "Agency or organisation"),
+  /** The children on this case this person is a parent or guardian of (checkboxes; none is fine). */
+  guardianOf: z.preprocess(asList, z.array(RecordIdSchema, { error: "Choose the young people from this case" }).max(20, "Choose at most 20 young people")),
 };
 
-type SupporterFields = { role: string; supportsId: string | null; participantId?: string };
-const supporterRule = (v: SupporterFields, ctx: z.RefinementCtx) => {
-  if (v.role !== "SUPPORTER") return;
-  if (!v.supportsId) ctx.addIssue({ code: "custom", path: ["supportsId"], message: "Choose the person they support" });
-  else if (v.supportsId === v.participantId) ctx.addIssue({ code: "custom", path: ["supportsId"], message: "Someone cannot be their own supporter" });
+type PersonFields = {
+  role: string;
+  supportsId: string | null;
+  participantId?: string;
+  dateOfBirth: string | null;
+  ageBand: string | null;
+  professionalType: string | null;
+  organisation: string;
+  guardianOf: string[];
+};
+const personRules = (v: PersonFields, ctx: z.RefinementCtx) => {
+  const issue = (field: keyof PersonFields, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+  if (v.role === "SUPPORTER" && !v.supportsId) issue("supportsId", "Choose the person they support");
+  // A professional may be there for the case rather than for one person, so their link is optional.
+  if ((v.role === "SUPPORTER" || v.role === "PROFESSIONAL") && v.supportsId && v.supportsId === v.participantId) issue("supportsId", "Someone cannot be their own supporter");
+  if (v.role === "PROFESSIONAL") {
+    if (!v.professionalType) issue("professionalType", "Choose what kind of professional they are");
+    if (!v.organisation) issue("organisation", "Enter their agency or organisation");
+  }
+  if (v.participantId && v.guardianOf.includes(v.participantId)) issue("guardianOf", "Someone cannot be their own parent or guardian");
+  // zod runs this even when a field failed, so the date may still be the raw input.
+  const dob = typeof v.dateOfBirth === "string" && isCalendarDate(v.dateOfBirth) ? v.dateOfBirth : null;
+  const age = dob ? ageOn(dob, londonDay(new Date())) : null;
+  if (age !== null && v.ageBand && v.ageBand !== bandForAge(age)) {
+    issue("ageBand", `That age band (${AGE_BAND_LABELS[v.ageBand as keyof typeof AGE_BAND_LABELS] ?? v.ageBand}) does not match the date of birth (${age} today): leave the age band empty`);
+  }
+  if (v.role === "PERSON_RESPONSIBLE") {
+    const tooYoung = `A person responsible is at least ${AGE_OF_CRIMINAL_RESPONSIBILITY}, the age of criminal responsibility`;
+    if (age !== null && age < AGE_OF_CRIMINAL_RESPONSIBILITY) issue("dateOfBirth", `${tooYoung}: check the date of birth`);
+    else if (!dob && v.ageBand === "UNDER_10") issue("ageBand", `${tooYoung}: check the age band`);
+  }
 };
 
-export const AddParticipantSchema = z.object({ intent: z.literal("add"), ...participantFields }).superRefine(supporterRule);
+export const AddParticipantSchema = z.object({ intent: z.literal("add"), ...participantFields }).superRefine(personRules);
 export const EditParticipantSchema = z
   .object({ intent: z.literal("edit"), participantId: RecordIdSchema, ...participantFields })
-  .superRefine(supporterRule);
+  .superRefine(personRules);
 export const RemoveParticipantSchema = z.object({ intent: z.literal("remove"), participantId: RecordIdSchema });
 
 /** Victims' Code for a person harmed: when information about RJ was offered, or why they are not invited. */
@@ -97,6 +169,8 @@ const sharedWithRule = (v: { element: string; sharedWith: string }, ctx: z.Refin
 
 const consentTarget = {
   participantId: RecordIdSchema,
+  /** A parent or guardian answering for the participant (a child); "" or absent: the participant's own answer. */
+  guardianId: optionalId("Choose who is answering"),
   element: z.enum(CONSENT_ELEMENTS, { error: "Choose what they are consenting to" }),
   sharedWith: optionalLine(200, "Shared with"),
 };

@@ -3,6 +3,7 @@ import { db } from "~/utils/db.server";
 import type { Stage } from "~/utils/roles";
 import {
   CONTACT_FREQUENCY_DAYS,
+  displayName,
   type AccessNeed,
   type Acknowledgement,
   type ConsentAnswer,
@@ -14,10 +15,13 @@ import {
   type PrepContactKind,
   type PrepContactStatus,
   type PrepPlace,
+  type ProfessionalType,
   type Recommendation,
   type RiskLevel,
 } from "~/utils/preparation";
+import { ageNow, ageUnknown, under18At, type AgeBand } from "~/utils/age";
 import {
+  ageFlags,
   isAssessmentCurrent,
   bookedConferenceStands,
   conferenceGate,
@@ -35,16 +39,34 @@ export type Tx = PrismaClient | Prisma.TransactionClient;
 
 /** The newest answer per element from a participant's ledger entries, given oldest first (later entries win ties). */
 export function currentConsent(entries: { element: string; answer: string; createdAt: Date }[]) {
-  const current: Partial<Record<ConsentElement, ConsentAnswer>> = {};
+  return currentConsentAt(entries.map((e) => ({ ...e, givenAt: e.createdAt }))).answers;
+}
+
+/** currentConsent, with when each current answer was given (a child's age that day matters). */
+export function currentConsentAt(entries: { element: string; answer: string; givenAt: Date; createdAt: Date }[]) {
+  const answers: Partial<Record<ConsentElement, ConsentAnswer>> = {};
+  const givenAt: Partial<Record<ConsentElement, Date>> = {};
   const newest: Partial<Record<string, number>> = {};
   for (const e of entries) {
     const t = e.createdAt.getTime();
     if ((newest[e.element] ?? -1) <= t) {
       newest[e.element] = t;
-      current[e.element as ConsentElement] = e.answer as ConsentAnswer;
+      answers[e.element as ConsentElement] = e.answer as ConsentAnswer;
+      givenAt[e.element as ConsentElement] = e.givenAt;
     }
   }
-  return current;
+  return { answers, givenAt };
+}
+
+/** A child's ledger entries split into their own answers and each guardian's answers for them. */
+function byGuardian<E extends { guardianId: string | null }>(entries: E[]) {
+  const own: E[] = [];
+  const guardians = new Map<string, E[]>();
+  for (const e of entries) {
+    if (e.guardianId === null) own.push(e);
+    else guardians.set(e.guardianId, [...(guardians.get(e.guardianId) ?? []), e]);
+  }
+  return { own, guardians };
 }
 
 /** Everything the gate rules need about one case, read through `tx` (inside a transaction when writing). */
@@ -63,11 +85,19 @@ export async function loadGateFacts(caseId: string, tx: Tx = db): Promise<GateFa
           preferredName: true,
           infoOfferedAt: true,
           notInvitedReason: true,
-          consents: { where: { sharedWith: "" }, orderBy: { createdAt: "asc" }, select: { element: true, answer: true, createdAt: true } },
+          dateOfBirth: true,
+          ageBand: true,
+          consents: {
+            where: { sharedWith: "" },
+            orderBy: { createdAt: "asc" },
+            select: { element: true, answer: true, givenAt: true, createdAt: true, guardianId: true },
+          },
+          // Guardians still on the case: a removed parent's consent no longer counts.
+          guardians: { where: { guardian: { removedAt: null } }, select: { guardian: { select: { id: true, name: true, preferredName: true } } } },
         },
       },
       riskAssessments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, stage: true, recommendation: true, createdAt: true } },
-      conferences: { where: { status: "SCHEDULED" }, select: { id: true }, take: 1 },
+      conferences: { where: { status: "SCHEDULED" }, select: { id: true, attendees: { select: { participantId: true } } }, take: 1 },
     },
   });
   if (!c) return null;
@@ -83,20 +113,28 @@ export async function loadGateFacts(caseId: string, tx: Tx = db): Promise<GateFa
   return {
     stage: c.stage as Stage,
     sensitive: c.sensitive,
-    participants: c.participants.map(
-      (p): GateParticipant => ({
+    participants: c.participants.map((p): GateParticipant => {
+      const ledger = byGuardian(p.consents);
+      const own = currentConsentAt(ledger.own);
+      return {
         id: p.id,
         role: p.role as ParticipantRole,
         name: p.name,
         preferredName: p.preferredName,
         infoOfferedAt: p.infoOfferedAt,
         notInvitedReason: p.notInvitedReason,
-        consent: currentConsent(p.consents),
-      }),
-    ),
+        consent: own.answers,
+        consentGivenAt: own.givenAt,
+        dateOfBirth: p.dateOfBirth,
+        ageBand: p.ageBand,
+        guardians: p.guardians.map(({ guardian: g }) => ({ ...g, consent: currentConsent(ledger.guardians.get(g.id) ?? []) })),
+      };
+    }),
     currentAssessment: current ? { id: current.id, recommendation: current.recommendation as Recommendation } : null,
     approval: approval ? { decision: approval.decision as "APPROVED" | "DECLINED", comments: approval.comments } : null,
     hasScheduledConference: c.conferences.length > 0,
+    attendeeIds: c.conferences[0]?.attendees.map((a) => a.participantId) ?? null,
+    now: new Date(),
   };
 }
 
@@ -151,6 +189,12 @@ export async function getPreparation(caseId: string, now = new Date()) {
           accessNotes: true,
           hopes: true,
           supportsId: true,
+          dateOfBirth: true,
+          ageBand: true,
+          professionalType: true,
+          organisation: true,
+          guardianOf: { select: { childId: true } },
+          guardians: { select: { guardianId: true } },
           enhancedRights: true,
           infoOfferedAt: true,
           infoOfferedById: true,
@@ -159,7 +203,7 @@ export async function getPreparation(caseId: string, now = new Date()) {
           createdAt: true,
           consents: {
             orderBy: { createdAt: "desc" },
-            select: { id: true, element: true, sharedWith: true, answer: true, method: true, givenAt: true, note: true, recordedById: true, createdAt: true },
+            select: { id: true, element: true, sharedWith: true, answer: true, method: true, givenAt: true, note: true, recordedById: true, createdAt: true, guardianId: true },
           },
           contacts: { where: { status: "COMPLETED" }, orderBy: { occurredAt: "desc" }, take: 1, select: { occurredAt: true } },
         },
@@ -231,7 +275,14 @@ export async function getPreparation(caseId: string, now = new Date()) {
   const facts = await loadGateFacts(caseId);
   if (!facts) return null;
 
+  const removed = new Set(c.participants.filter((p) => p.removedAt).map((p) => p.id));
+  const participantName = new Map(c.participants.map((p) => [p.id, displayName(p)]));
   const participants = c.participants.map((p) => {
+    const ledger = byGuardian([...p.consents].reverse());
+    const age = { dateOfBirth: p.dateOfBirth, ageBand: p.ageBand };
+    const principal = p.role === "PERSON_HARMED" || p.role === "PERSON_RESPONSIBLE";
+    // Guardians still on the case, each with their current answers for this person.
+    const guardianIds = p.guardians.map((g) => g.guardianId).filter((id) => !removed.has(id));
     const frequencyDays = CONTACT_FREQUENCY_DAYS[p.contactFrequency as ContactFrequency] ?? null;
     const lastContact = p.contacts[0]?.occurredAt ?? null;
     const due = p.removedAt ? null : nextContactDue(lastContact, p.createdAt, frequencyDays);
@@ -252,11 +303,28 @@ export async function getPreparation(caseId: string, now = new Date()) {
       accessNotes: p.accessNotes,
       hopes: p.hopes,
       supportsId: p.supportsId,
+      dateOfBirth: p.dateOfBirth,
+      ageBand: p.ageBand as AgeBand | null,
+      age: {
+        /** Whole years today, when the date of birth is known. */
+        years: ageNow(age, now),
+        /** Under 18 today (null: not known). */
+        child: under18At(age, now),
+        /** A person harmed or responsible whose age nobody has recorded (see ageFlags in gates.ts). */
+        needsDateOfBirth: principal && ageUnknown(age),
+      },
+      professionalType: p.professionalType as ProfessionalType | null,
+      organisation: p.organisation,
+      /** The children this person is a parent or guardian of. */
+      guardianOf: p.guardianOf.map((g) => g.childId),
+      guardianIds,
       enhancedRights: p.enhancedRights,
       removed: p.removedAt !== null,
-      consent: currentConsent(p.consents.filter((e) => e.sharedWith === "").reverse()),
-      /** Current answer per named party for SHARE_INFORMATION. */
-      sharing: currentSharing([...p.consents].reverse()),
+      consent: currentConsent(ledger.own.filter((e) => e.sharedWith === "")),
+      /** Each guardian's current answers for this person, beside their own. */
+      guardianConsent: Object.fromEntries(guardianIds.map((id) => [id, currentConsent((ledger.guardians.get(id) ?? []).filter((e) => e.sharedWith === ""))])),
+      /** Current answer per named party for SHARE_INFORMATION (their own answers). */
+      sharing: currentSharing(ledger.own),
       consentHistory: p.consents.map((e) => ({
         id: e.id,
         element: e.element as ConsentElement,
@@ -267,6 +335,8 @@ export async function getPreparation(caseId: string, now = new Date()) {
         note: e.note,
         recordedBy: nameOf(e.recordedById),
         recordedAt: e.createdAt.toISOString(),
+        /** A parent or guardian's answer for this person: who gave it. */
+        guardian: e.guardianId ? (participantName.get(e.guardianId) ?? "A parent or guardian") : null,
       })),
       lastContactAt: iso(lastContact),
       nextContactDue: iso(due),
@@ -348,7 +418,9 @@ export async function getPreparation(caseId: string, now = new Date()) {
     })),
     team: c.members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role })),
     gates: {
-      conference: conferenceGate(facts),
+      // Before booking, as the schedule form proposes it: everyone on the case attends.
+      conference: conferenceGate({ ...facts, attendeeIds: facts.attendeeIds ?? facts.participants.map((p) => p.id) }),
+      ageFlags: ageFlags(facts),
       letter: letterGate(facts),
       stages: nextStages(stage).map((to) => ({ to, gate: stageGate(facts, to) })),
     },

@@ -26,7 +26,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     target: `consent:${outcome.id}`,
     caseId,
     ip: context.clientIp,
-    details: { participantId: input.participantId, element: input.element, answer: input.intent === "withdraw" ? "WITHDRAWN" : input.answer, held: outcome.held },
+    details: {
+      participantId: input.participantId,
+      // A parent or guardian's answer for the participant: who gave it.
+      ...(input.guardianId ? { guardianId: input.guardianId } : {}),
+      element: input.element,
+      answer: input.intent === "withdraw" ? "WITHDRAWN" : input.answer,
+      held: outcome.held,
+    },
   });
   return formDone(outcome.done, input.intent, outcome.id);
 }

@@ -30,7 +30,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!outcome.ok) return formError(outcome.errors, input.intent);
   const action = { add: "participant.create", edit: "participant.update", remove: "participant.remove", "victims-code": "participant.victims-code" }[input.intent];
   const details: Record<string, unknown> = { held: outcome.held };
-  if (input.intent === "add" || input.intent === "edit") details.role = input.role;
+  if (input.intent === "add" || input.intent === "edit") {
+    details.role = input.role;
+    // Ids only (never names or dates of birth): whose parent or guardian they are now.
+    details.guardianOf = [...new Set(input.guardianOf)];
+  }
   if (input.intent === "victims-code") details.outcome = input.outcome;
   await audit({ actor: user, action, target: `participant:${outcome.id}`, caseId, ip: context.clientIp, details });
   return formDone(outcome.done, input.intent, outcome.id);

@@ -42,14 +42,28 @@ export const CONTACT_FREQUENCY_DAYS: Record<ContactFrequency, number | null> = {
   NONE: null,
 };
 
-export const ACCESS_NEEDS = ["INTERPRETER", "MOBILITY", "READING_SUPPORT", "HEARING", "OTHER"] as const;
+export const ACCESS_NEEDS = ["INTERPRETER", "MOBILITY", "READING_SUPPORT", "HEARING", "MENTAL_HEALTH", "LEARNING_DISABILITY", "OTHER"] as const;
 export type AccessNeed = (typeof ACCESS_NEEDS)[number];
 export const ACCESS_NEED_LABELS = labels(ACCESS_NEEDS, {
   INTERPRETER: "Interpreter",
   MOBILITY: "Mobility",
   READING_SUPPORT: "Reading support",
   HEARING: "Hearing loop or signer",
+  MENTAL_HEALTH: "Mental health",
+  LEARNING_DISABILITY: "Learning disability",
   OTHER: "Other",
+});
+
+/** What kind of professional a PROFESSIONAL participant is; their agency is kept beside it. */
+export const PROFESSIONAL_TYPES = ["PROBATION_OFFICER", "POLICE_OFFICER", "VICTIM_LIAISON_OFFICER", "SOCIAL_WORKER", "TEACHER", "OTHER"] as const;
+export type ProfessionalType = (typeof PROFESSIONAL_TYPES)[number];
+export const PROFESSIONAL_TYPE_LABELS = labels(PROFESSIONAL_TYPES, {
+  PROBATION_OFFICER: "Probation officer",
+  POLICE_OFFICER: "Police officer",
+  VICTIM_LIAISON_OFFICER: "Victim liaison officer",
+  SOCIAL_WORKER: "Social worker",
+  TEACHER: "Teacher",
+  OTHER: "Other professional",
 });
 
 export const CONSENT_ELEMENTS = ["TAKE_PART", "MEET_FACE_TO_FACE", "LETTER", "TOLD_OF_OUTCOME", "SHARE_INFORMATION"] as const;

@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { BUS_STOP, DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signIn, visit } from "./helpers";
 
-const LEAD_CASES = ["RJ-2026-0142", "RJ-2026-0150", "RJ-2026-0117", "RJ-2026-0172", "RJ-2026-0174"];
+const LEAD_CASES = ["RJ-2026-0142", "RJ-2026-0150", "RJ-2026-0117", "RJ-2026-0172", "RJ-2026-0174", "RJ-2026-0180"];
 const NOT_LEAD_CASES = ["RJ-2026-0161", "RJ-2026-0163", "RJ-2026-0098"];
 /** Other specs add cases of their own for the lead (references RJ-E2E-…) while these run: leave them out. */
 const seededItems = (list: Locator) => list.getByRole("listitem").filter({ hasNotText: /RJ-E2E-/ });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addWorkingDays,
+  ageFlags,
   assessmentStageOf,
   bookedConferenceStands,
   conferenceGate,
@@ -11,6 +12,7 @@ import {
   stageGate,
   victimsCodeStatus,
   type GateFacts,
+  type GateGuardian,
   type GateParticipant,
   type GateResult,
 } from "~/models/gates";
@@ -280,5 +282,155 @@ describe("nextContactDue", () => {
   });
   it("is never due without a routine frequency", () => {
     expect(nextContactDue(null, since, null)).toBeNull();
+  });
+});
+
+describe("young people: a parent or guardian consents beside anyone under 18", () => {
+  const NOW = new Date("2026-12-07T12:00:00Z");
+  const mum = (consent: GateGuardian["consent"], over: Partial<GateGuardian> = {}): GateGuardian => ({ id: "g1", name: "Karen Ward", preferredName: "", consent, ...over });
+  /** Ellie, the person responsible, 15 today, who has agreed to take part and to meet. */
+  const ellie = (over: Partial<GateParticipant> = {}) =>
+    person("PERSON_RESPONSIBLE", { id: "child", name: "Ellie Ward", dateOfBirth: "2011-05-01", consentGivenAt: { TAKE_PART: "2026-12-01T10:00:00Z", MEET_FACE_TO_FACE: "2026-12-01T10:00:00Z" }, ...over });
+  const youth = (child: GateParticipant, over: Partial<GateFacts> = {}) => ready({ participants: [person("PERSON_HARMED", { dateOfBirth: "1980-01-01" }), child], now: NOW, ...over });
+
+  it("refuses a conference for a 15-year-old with no guardian linked, saying what to do", () => {
+    expect(reasons(conferenceGate(youth(ellie())))).toEqual([
+      "Ellie Ward (person responsible) is under 18: link a parent or guardian to them and record that person's consent to take part at all.",
+      "Ellie Ward (person responsible) is under 18: link a parent or guardian to them and record that person's consent to meet face to face.",
+    ]);
+  });
+
+  it("refuses while the guardian has not agreed to the same element, naming the guardian", () => {
+    const takePartOnly = youth(ellie({ guardians: [mum(yes("TAKE_PART"))] }));
+    expect(reasons(conferenceGate(takePartOnly))).toEqual([
+      "Ellie Ward (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (Karen Ward has not yet agreed).",
+    ]);
+    // Yes to a letter is not yes to meeting.
+    expect(conferenceGate(youth(ellie({ guardians: [mum(yes("TAKE_PART", "LETTER"))] }))).ok).toBe(false);
+  });
+
+  it("allows it once a linked guardian says yes to taking part and to meeting", () => {
+    expect(conferenceGate(youth(ellie({ guardians: [mum(yes("TAKE_PART", "MEET_FACE_TO_FACE"))] })))).toEqual({ ok: true });
+  });
+
+  it("one guardian's yes is enough when there are two; each one's state is named while none has agreed", () => {
+    const dad = (consent: GateGuardian["consent"]) => mum(consent, { id: "g2", name: "Paul Ward", preferredName: "Paul" });
+    expect(conferenceGate(youth(ellie({ guardians: [mum({ TAKE_PART: "NO", MEET_FACE_TO_FACE: "NO" }), dad(yes("TAKE_PART", "MEET_FACE_TO_FACE"))] }))).ok).toBe(true);
+    expect(reasons(conferenceGate(youth(ellie({ guardians: [mum({ TAKE_PART: "YES", MEET_FACE_TO_FACE: "NO" }), dad({ TAKE_PART: "YES" })] }))))).toEqual([
+      "Ellie Ward (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (Karen Ward has said no; Paul has not yet agreed).",
+    ]);
+  });
+
+  it("refuses again when the guardian withdraws, so a booked conference no longer stands", () => {
+    const withdrawn = youth(ellie({ guardians: [mum({ TAKE_PART: "YES", MEET_FACE_TO_FACE: "WITHDRAWN" })] }), { stage: "CONFERENCE_SCHEDULED", hasScheduledConference: true });
+    expect(reasons(bookedConferenceStands(withdrawn))).toEqual([
+      "Ellie Ward (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (Karen Ward has withdrawn consent).",
+    ]);
+  });
+
+  it("still asks for the child's own answer: a guardian's yes does not stand in for it", () => {
+    const own = ellie({ consent: yes("TAKE_PART"), guardians: [mum(yes("TAKE_PART", "MEET_FACE_TO_FACE"))] });
+    expect(reasons(conferenceGate(youth(own)))).toEqual(["Ellie Ward (person responsible) has not yet agreed to meet face to face."]);
+  });
+
+  describe("turning 18 between answers: the age on the day of the answer counts", () => {
+    // 18 on 10 December 2026.
+    const turning = (givenAt: string, guardians: GateGuardian[] = []) =>
+      ellie({ dateOfBirth: "2008-12-10", consentGivenAt: { TAKE_PART: givenAt, MEET_FACE_TO_FACE: givenAt }, guardians });
+    const after = { now: new Date("2026-12-20T12:00:00Z") };
+
+    it("an answer given the day before the 18th birthday still needs a guardian, after the birthday too", () => {
+      expect(reasons(conferenceGate(youth(turning("2026-12-09T15:00:00Z"), after)))).toEqual([
+        "Ellie Ward (person responsible) was under 18 when they answered about take part at all: link a parent or guardian to them and record that person's consent, or record Ellie Ward's own answer again now they are 18.",
+        "Ellie Ward (person responsible) was under 18 when they answered about meet face to face: link a parent or guardian to them and record that person's consent, or record Ellie Ward's own answer again now they are 18.",
+      ]);
+      expect(reasons(conferenceGate(youth(turning("2026-12-09T15:00:00Z", [mum({})]), after)))).toEqual([
+        "Ellie Ward (person responsible) was under 18 when they answered about take part at all: a parent or guardian must also agree (Karen Ward has not yet agreed), or record Ellie Ward's own answer again now they are 18.",
+        "Ellie Ward (person responsible) was under 18 when they answered about meet face to face: a parent or guardian must also agree (Karen Ward has not yet agreed), or record Ellie Ward's own answer again now they are 18.",
+      ]);
+      expect(conferenceGate(youth(turning("2026-12-09T15:00:00Z", [mum(yes("TAKE_PART", "MEET_FACE_TO_FACE"))]), after)).ok).toBe(true);
+    });
+
+    it("an answer given on the birthday, or after, needs no guardian", () => {
+      expect(conferenceGate(youth(turning("2026-12-10T09:00:00Z"), after))).toEqual({ ok: true });
+      expect(conferenceGate(youth(turning("2026-12-15T09:00:00Z"), after))).toEqual({ ok: true });
+    });
+
+    it("the birthday begins at midnight in London, not in UTC", () => {
+      // 18 on 10 June 2027: 23:30 UTC on 9 June is 00:30 on 10 June in London (summer time).
+      const summer = (givenAt: string) => ellie({ dateOfBirth: "2009-06-10", consentGivenAt: { TAKE_PART: givenAt, MEET_FACE_TO_FACE: givenAt } });
+      const later = { now: new Date("2027-07-01T12:00:00Z") };
+      expect(conferenceGate(youth(summer("2027-06-09T23:30:00Z"), later))).toEqual({ ok: true });
+      expect(conferenceGate(youth(summer("2027-06-09T22:30:00Z"), later)).ok).toBe(false);
+    });
+
+    it("each element counts its own answer's day", () => {
+      const mixed = ellie({ dateOfBirth: "2008-12-10", consentGivenAt: { TAKE_PART: "2026-12-01T10:00:00Z", MEET_FACE_TO_FACE: "2026-12-12T10:00:00Z" }, guardians: [mum(yes("TAKE_PART"))] });
+      expect(conferenceGate(youth(mixed, after))).toEqual({ ok: true });
+      const mixedNo = ellie({ ...mixed, guardians: [mum(yes("MEET_FACE_TO_FACE"))] });
+      expect(reasons(conferenceGate(youth(mixedNo, after)))).toHaveLength(1);
+    });
+  });
+
+  describe("an age band instead of a date of birth", () => {
+    it.each(["UNDER_10", "10_13", "14_15", "16_17"])("%s counts as a child whatever the day", (band) => {
+      const banded = ellie({ dateOfBirth: null, ageBand: band, consentGivenAt: { TAKE_PART: "2020-01-01T10:00:00Z", MEET_FACE_TO_FACE: "2030-01-01T10:00:00Z" } });
+      expect(reasons(conferenceGate(youth(banded)))).toHaveLength(2);
+      expect(conferenceGate(youth({ ...banded, guardians: [mum(yes("TAKE_PART", "MEET_FACE_TO_FACE"))] }))).toEqual({ ok: true });
+    });
+    it.each(["18_24", "25_PLUS"])("%s is an adult", (band) => {
+      expect(conferenceGate(youth(ellie({ dateOfBirth: null, ageBand: band })))).toEqual({ ok: true });
+    });
+  });
+
+  describe("an age nobody has recorded", () => {
+    it("does not refuse, but is flagged for the person harmed and the person responsible only", () => {
+      const unknown = ready({ participants: [person("PERSON_HARMED", { ageBand: "UNKNOWN" }), person("PERSON_RESPONSIBLE"), { ...person("SUPPORTER"), id: "s1", name: "Sam Supporter" }] });
+      expect(conferenceGate(unknown)).toEqual({ ok: true });
+      expect(ageFlags(unknown)).toEqual([
+        "Record Jess (person harmed)'s date of birth, or an age band: without it Circle cannot tell whether a parent or guardian must also consent.",
+        "Record Daniel Price (person responsible)'s date of birth, or an age band: without it Circle cannot tell whether a parent or guardian must also consent.",
+      ]);
+      expect(ageFlags(youth(ellie()))).toEqual([]);
+      expect(ageFlags(youth(ellie({ dateOfBirth: null, ageBand: "16_17" })))).toEqual([]);
+    });
+  });
+
+  describe("other young people attending", () => {
+    const sister = (over: Partial<GateParticipant> = {}): GateParticipant => ({ ...person("SUPPORTER"), id: "sis", name: "Mia Ward", consent: {}, consentGivenAt: {}, dateOfBirth: "2013-02-02", ...over });
+    const adultEllie = () => ellie({ dateOfBirth: "1990-01-01" });
+
+    it("a child supporter who attends needs their own and a guardian's yes; one who does not attend is not checked", () => {
+      const facts = (s: GateParticipant, attendeeIds: string[] | null) => ready({ participants: [person("PERSON_HARMED"), adultEllie(), s], attendeeIds, now: NOW });
+      expect(conferenceGate(facts(sister(), null))).toEqual({ ok: true });
+      expect(conferenceGate(facts(sister(), ["ph", "child"]))).toEqual({ ok: true });
+      expect(reasons(conferenceGate(facts(sister(), ["ph", "child", "sis"])))).toEqual([
+        "Mia Ward (supporter) is under 18 and attending: record their own answer to take part at all first.",
+        "Mia Ward (supporter) is under 18: link a parent or guardian to them and record that person's consent to take part at all.",
+        "Mia Ward (supporter) is under 18 and attending: record their own answer to meet face to face first.",
+        "Mia Ward (supporter) is under 18: link a parent or guardian to them and record that person's consent to meet face to face.",
+      ]);
+      const agreed = sister({ consent: yes("TAKE_PART", "MEET_FACE_TO_FACE"), guardians: [mum(yes("TAKE_PART", "MEET_FACE_TO_FACE"))] });
+      expect(conferenceGate(facts(agreed, ["ph", "child", "sis"]))).toEqual({ ok: true });
+    });
+  });
+
+  describe("the other gates that rely on consent to take part", () => {
+    it("moving to preparation needs the guardian's yes to take part", () => {
+      const assessment = youth(ellie({ consent: yes("TAKE_PART") }), { stage: "ASSESSMENT", currentAssessment: assess("PROCEED") });
+      expect(reasons(stageGate(assessment, "PREPARATION"))).toEqual([
+        "Ellie Ward (person responsible) is under 18: link a parent or guardian to them and record that person's consent to take part at all.",
+      ]);
+      const withMum = youth(ellie({ consent: yes("TAKE_PART"), guardians: [mum(yes("TAKE_PART"))] }), { stage: "ASSESSMENT", currentAssessment: assess("PROCEED") });
+      expect(stageGate(withMum, "PREPARATION")).toEqual({ ok: true });
+    });
+
+    it("a young person responsible writes a letter only with a guardian's yes to taking part and to the letter", () => {
+      const writer = (guardians: GateGuardian[]) => youth(ellie({ consent: yes("TAKE_PART", "LETTER"), consentGivenAt: { TAKE_PART: "2026-12-01T10:00:00Z", LETTER: "2026-12-01T10:00:00Z" }, guardians }));
+      expect(reasons(letterGate(writer([mum(yes("TAKE_PART"))])))).toEqual([
+        "Ellie Ward (person responsible) is under 18, so a parent or guardian must also agree to send or receive a letter (Karen Ward has not yet agreed).",
+      ]);
+      expect(letterGate(writer([mum(yes("TAKE_PART", "LETTER"))]))).toEqual({ ok: true });
+    });
   });
 });

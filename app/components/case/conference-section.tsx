@@ -26,6 +26,17 @@ export function ConferenceSection({ caseId, prep, canEdit }: SectionProps) {
         <div className="can-schedule">
           <h3>Can a conference be scheduled now?</h3>
           <GateChecklist gate={prep.gates.conference} okText="Yes: consent, risk assessment and approval are in place." />
+          {prep.gates.ageFlags.length ? (
+            // Not a refusal: without an age Circle cannot tell whether a guardian must consent.
+            <div className="alert warn age-flags">
+              <p>Check before booking:</p>
+              <ul>
+                {prep.gates.ageFlags.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {canEdit && !onHold ? (
             // Offered even while something is missing: the server then says exactly what.
             <details className="schedule" open={prep.gates.conference.ok || undefined}>

@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 import { FormMessage } from "~/components/ui/form-controls";
 import { formatDate } from "~/utils/format";
+import { AGE_BAND_LABELS } from "~/utils/age";
 import {
   ACCESS_NEED_LABELS,
   CONTACT_FREQUENCY_LABELS,
   CONTACT_METHOD_LABELS,
   displayName,
   PARTICIPANT_ROLE_LABELS,
+  PROFESSIONAL_TYPE_LABELS,
 } from "~/utils/preparation";
 import { ConsentPanel } from "./people-consent";
 import { peopleAction, REMOVE_FETCHER, usePeopleFetcher } from "./people-fetcher";
@@ -27,6 +29,17 @@ export function NextContactDue({ participant: p }: { participant: PrepParticipan
 }
 
 /**
+ * Their age as a facilitator reads it: "15 (born 14 Mar 2011)", an age band when the date of birth
+ * is not known, or null when nothing is recorded (the card then asks for it only for the person
+ * harmed and the person responsible).
+ */
+export function describeAge(p: PrepParticipant): string | null {
+  if (p.dateOfBirth && p.age.years !== null) return `${p.age.years} (born ${formatDate(p.dateOfBirth)})`;
+  if (p.ageBand && p.ageBand !== "UNKNOWN") return `${AGE_BAND_LABELS[p.ageBand]} (age band; date of birth not known)`;
+  return null;
+}
+
+/**
  * One participant on the case screen: who they are, how to reach them, what they need, their
  * Victims' Code status (person harmed) and consent. Facilitators edit inline; supervisors read.
  */
@@ -34,6 +47,9 @@ export function ParticipantCard({ caseId, participant: p, all, canEdit }: { case
   const supports = p.supportsId ? all.find((o) => o.id === p.supportsId) : undefined;
   const supporters = all.filter((o) => o.supportsId === p.id && !o.removed);
   const active = all.filter((o) => !o.removed);
+  const childrenOf = all.filter((o) => p.guardianOf.includes(o.id));
+  const guardians = all.filter((o) => p.guardianIds.includes(o.id));
+  const age = describeAge(p);
   const headingId = `p-${p.id}-heading`;
   return (
     <article className="participant" aria-labelledby={headingId}>
@@ -42,12 +58,23 @@ export function ParticipantCard({ caseId, participant: p, all, canEdit }: { case
         <span className={`badge role-${p.role.toLowerCase()}`}>{PARTICIPANT_ROLE_LABELS[p.role]}</span>
         {p.pronouns ? <span className="hint">({p.pronouns})</span> : null}
         {p.victimsCode?.enhancedRights ? <span className="badge sensitive">Enhanced rights</span> : null}
+        {p.age.child ? <span className="badge child">Under 18</span> : null}
+        {p.age.needsDateOfBirth ? <span className="badge status-warn">Date of birth needed</span> : null}
       </header>
       <dl className="facts">
         {p.preferredName && p.preferredName !== p.name ? <Fact term="Full name">{p.name}</Fact> : null}
         {p.addressAs ? <Fact term="Address as">{p.addressAs}</Fact> : null}
+        {age ? <Fact term="Age">{age}</Fact> : null}
+        {!age && p.age.needsDateOfBirth ? <Fact term="Age">Not recorded: record their date of birth, or an age band, to know whether a parent or guardian must consent.</Fact> : null}
+        {p.role === "PROFESSIONAL" && p.professionalType ? (
+          <Fact term="Profession">{PROFESSIONAL_TYPE_LABELS[p.professionalType]}{p.organisation ? `, ${p.organisation}` : ""}</Fact>
+        ) : null}
         {supports ? <Fact term="Supports">{displayName(supports)} ({roleName(supports)}){supports.removed ? " — removed from the case" : ""}</Fact> : null}
         {supporters.length ? <Fact term="Supported by">{supporters.map(displayName).join(", ")}</Fact> : null}
+        {childrenOf.length ? (
+          <Fact term="Parent or guardian of">{childrenOf.map((c) => `${displayName(c)}${c.removed ? " (removed from the case)" : ""}`).join(", ")}</Fact>
+        ) : null}
+        {guardians.length ? <Fact term="Parent or guardian">{guardians.map(displayName).join(", ")}</Fact> : null}
         {p.relationship ? <Fact term="Relationship to the incident">{p.relationship}</Fact> : null}
         <Fact term="Contact">
           {CONTACT_METHOD_LABELS[p.contactMethod]}, {CONTACT_FREQUENCY_LABELS[p.contactFrequency].toLowerCase()}
@@ -74,7 +101,7 @@ export function ParticipantCard({ caseId, participant: p, all, canEdit }: { case
           ) : null}
         </div>
       ) : null}
-      <ConsentPanel caseId={caseId} participant={p} canEdit={canEdit} />
+      <ConsentPanel caseId={caseId} participant={p} guardians={guardians} canEdit={canEdit} />
       {canEdit ? (
         <div className="participant-actions">
           <details className="panel">

@@ -42,17 +42,41 @@ function consentRows(p: PrepParticipant): Row[] {
   return [...rows, ...sharing];
 }
 
+/** One tap: withdraw a yes (the person's own, or a guardian's for them with `guardianId`). */
+function WithdrawButton(p: { caseId: string; participantId: string; row: Row; guardianId?: string; label: string; fetcher: ReturnType<typeof usePeopleFetcher> }) {
+  return (
+    <p.fetcher.fetcher.Form method="post" action={peopleAction(p.caseId, "consent")}>
+      <input type="hidden" name="intent" value="withdraw" />
+      <input type="hidden" name="participantId" value={p.participantId} />
+      {p.guardianId ? <input type="hidden" name="guardianId" value={p.guardianId} /> : null}
+      <input type="hidden" name="element" value={p.row.element} />
+      <input type="hidden" name="sharedWith" value={p.row.sharedWith} />
+      <button type="submit" className="danger" disabled={p.fetcher.busy}>
+        Withdraw<span className="visually-hidden"> {p.label}: {p.row.label.toLowerCase()}</span>
+      </button>
+    </p.fetcher.fetcher.Form>
+  );
+}
+
 /**
  * One participant's consent: the current answer per element as a compact grid, a one-tap
  * Withdraw beside each yes, a form to record a new answer, and the full history (newest first).
+ * For a young person with a parent or guardian linked, each guardian's answer stands beside their
+ * own, per element, and the same form records either.
  */
-export function ConsentPanel({ caseId, participant, canEdit }: { caseId: string; participant: PrepParticipant; canEdit: boolean }) {
+export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: { caseId: string; participant: PrepParticipant; guardians?: PrepParticipant[]; canEdit: boolean }) {
   const withdraw = usePeopleFetcher();
   const name = displayName(participant);
   const rows = consentRows(participant);
+  if (guardians.length) return <ConsentWithGuardians caseId={caseId} participant={participant} guardians={guardians} canEdit={canEdit} rows={rows} withdraw={withdraw} />;
   return (
     <div className="consent">
       <h4 id={`p-${participant.id}-consent`}>Consent</h4>
+      {participant.age.child ? (
+        <p className="alert warn">
+          {name} is under 18: a parent or guardian's consent is needed beside theirs. Add them to the case (or edit their details) and tick "Parent or guardian of {name}".
+        </p>
+      ) : null}
       <table className="consent-grid" aria-labelledby={`p-${participant.id}-consent`}>
         <thead>
           <tr><th scope="col">What</th><th scope="col">Current answer</th>{canEdit ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}</tr>
@@ -93,7 +117,82 @@ export function ConsentPanel({ caseId, participant, canEdit }: { caseId: string;
   );
 }
 
-function RecordConsentForm({ caseId, participant }: { caseId: string; participant: PrepParticipant }) {
+/**
+ * The grid for a young person with parents or guardians: one column for their own answer and one
+ * per guardian, each answer with its own Withdraw. A guardian's answers to share information are
+ * kept in the history only: no gate depends on them.
+ */
+function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant; guardians: PrepParticipant[]; canEdit: boolean; rows: Row[]; withdraw: ReturnType<typeof usePeopleFetcher> }) {
+  const { participant, guardians, canEdit, caseId, rows, withdraw } = p;
+  const name = displayName(participant);
+  const headingId = `p-${participant.id}-consent`;
+  return (
+    <div className="consent">
+      <h4 id={headingId}>Consent</h4>
+      <p className="hint">
+        {participant.age.child
+          ? `${name} is under 18: taking part, meeting and a letter each need a yes from ${name} and from a parent or guardian.`
+          : `A parent or guardian's answers are kept beside ${name}'s own: an answer ${name} gave before turning 18 needs one beside it.`}
+      </p>
+      <div className="consent-scroll">
+        <table className="consent-grid with-guardians" aria-labelledby={headingId}>
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">{name}</th>
+              {guardians.map((g) => (
+                <th scope="col" key={g.id}>{displayName(g)} <span className="hint">(parent or guardian)</span></th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const share = r.element === "SHARE_INFORMATION";
+              return (
+                <tr key={r.key}>
+                  <th scope="row">{r.label}</th>
+                  <td>
+                    <span className="consent-cell">
+                      <AnswerBadge answer={r.answer} />
+                      {canEdit && r.answer === "YES" ? <WithdrawButton caseId={caseId} participantId={participant.id} row={r} label={`${name}'s consent`} fetcher={withdraw} /> : null}
+                    </span>
+                  </td>
+                  {guardians.map((g) => {
+                    const answer = share ? undefined : participant.guardianConsent[g.id]?.[r.element];
+                    return (
+                      <td key={g.id}>
+                        {share ? (
+                          <span className="hint">In the history</span>
+                        ) : (
+                          <span className="consent-cell">
+                            <AnswerBadge answer={answer} />
+                            {canEdit && answer === "YES" ? (
+                              <WithdrawButton caseId={caseId} participantId={participant.id} guardianId={g.id} row={r} label={`${displayName(g)}'s consent for ${name}`} fetcher={withdraw} />
+                            ) : null}
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <FormMessage error={withdraw.formError} done={withdraw.done} />
+      {canEdit ? (
+        <details className="panel">
+          <summary>Record an answer<span className="visually-hidden"> for {name}</span></summary>
+          <RecordConsentForm caseId={caseId} participant={participant} guardians={guardians} />
+        </details>
+      ) : null}
+      <ConsentHistory participant={participant} />
+    </div>
+  );
+}
+
+function RecordConsentForm({ caseId, participant, guardians = [] }: { caseId: string; participant: PrepParticipant; guardians?: PrepParticipant[] }) {
   const { fetcher, formRef, busy, errors, done, formError } = usePeopleFetcher({ resetOnSuccess: true });
   const [element, setElement] = useState<string>("");
   const [now, setNow] = useState("");
@@ -116,6 +215,17 @@ function RecordConsentForm({ caseId, participant }: { caseId: string; participan
       <input type="hidden" name="participantId" value={participant.id} />
       <FormMessage error={formError} done={done} />
       <div className="grid-2">
+        {guardians.length ? (
+          <SelectField
+            id={id("guardianId")}
+            name="guardianId"
+            label="Who is answering"
+            options={guardians.map((g) => g.id)}
+            labels={Object.fromEntries(guardians.map((g) => [g.id, `${displayName(g)} (parent or guardian)`]))}
+            placeholder={`${displayName(participant)} (their own answer)`}
+            error={errors.guardianId}
+          />
+        ) : null}
         <SelectField id={id("element")} name="element" label="What they are answering" options={CONSENT_ELEMENTS} labels={CONSENT_ELEMENT_LABELS} placeholder="Choose" error={errors.element} />
         {element === "SHARE_INFORMATION" ? (
           <Field id={id("sharedWith")} name="sharedWith" label="Shared with (name the party)" hint="For example: their probation officer." error={errors.sharedWith} autoComplete="off" />
@@ -144,6 +254,7 @@ function ConsentHistory({ participant }: { participant: PrepParticipant }) {
             <span className="history-what">
               {e.element === "SHARE_INFORMATION" ? `Share information with ${e.sharedWith || "a named party"}` : CONSENT_ELEMENT_LABELS[e.element]}: <AnswerBadge answer={e.answer} />
             </span>
+            {e.guardian ? <span className="history-guardian">Answered by {e.guardian} (parent or guardian)</span> : null}
             <span className="hint">
               Given {formatDateTime(e.givenAt)}, {CONSENT_METHOD_LABELS[e.method].toLowerCase()}; recorded by {e.recordedBy ?? "a colleague"} on {formatDateTime(e.recordedAt)}
             </span>

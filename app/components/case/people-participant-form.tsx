@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Field } from "~/components/ui/field";
-import { CheckboxField, FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
+import { CheckboxField, DateTimeField, FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
+import { AGE_BAND_LABELS, AGE_BANDS } from "~/utils/age";
 import {
   ACCESS_NEED_LABELS,
   ACCESS_NEEDS,
@@ -11,13 +12,16 @@ import {
   displayName,
   PARTICIPANT_ROLE_LABELS,
   PARTICIPANT_ROLES,
+  PROFESSIONAL_TYPE_LABELS,
+  PROFESSIONAL_TYPES,
 } from "~/utils/preparation";
 import { peopleAction, usePeopleFetcher } from "./people-fetcher";
 import type { PrepParticipant } from "./types";
 
 /**
  * Add or edit a participant, inline on the case screen. Ids are prefixed (`prefix`) because the
- * form repeats once per participant. A supporter chooses whom they support from this case.
+ * form repeats once per participant. A supporter (and, optionally, a professional) chooses whom
+ * they support from this case; anyone may be marked as the parent or guardian of a young person on it.
  */
 export function ParticipantForm({
   caseId,
@@ -28,14 +32,18 @@ export function ParticipantForm({
   caseId: string;
   prefix: string;
   participant?: PrepParticipant;
-  /** Active participants a supporter may support (not supporters, not this person). */
+  /** Active participants of the case (this person among them when editing). */
   others: PrepParticipant[];
 }) {
   const { fetcher, formRef, busy, errors, done, formError } = usePeopleFetcher({ resetOnSuccess: !participant });
   const [role, setRole] = useState<string>(participant?.role ?? "");
   const id = (name: string) => `${prefix}-${name}`;
-  const supportable = others.filter((o) => o.role !== "SUPPORTER" && o.id !== participant?.id);
+  const supportable = others.filter((o) => o.role !== "SUPPORTER" && o.role !== "PROFESSIONAL" && o.id !== participant?.id);
   const supportLabels = Object.fromEntries(supportable.map((o) => [o.id, `${displayName(o)} (${PARTICIPANT_ROLE_LABELS[o.role].toLowerCase()})`]));
+  // Young people this person could be a parent or guardian of: those under 18 today, and anyone
+  // already linked (a link outlives an 18th birthday: answers given before it still need it).
+  const linked = participant?.guardianOf ?? [];
+  const children = participant?.age.child && linked.length === 0 ? [] : others.filter((o) => o.id !== participant?.id && (o.age.child === true || linked.includes(o.id)));
   return (
     <fetcher.Form
       ref={formRef}
@@ -57,11 +65,34 @@ export function ParticipantForm({
         {role === "SUPPORTER" ? (
           <SelectField id={id("supportsId")} name="supportsId" label="Who they support" options={supportable.map((o) => o.id)} labels={supportLabels} defaultValue={participant?.supportsId ?? ""} placeholder={supportable.length ? "Choose a person" : "Add the person they support first"} error={errors.supportsId} />
         ) : null}
+        {role === "PROFESSIONAL" ? (
+          <>
+            <SelectField id={id("professionalType")} name="professionalType" label="Profession" options={PROFESSIONAL_TYPES} labels={PROFESSIONAL_TYPE_LABELS} defaultValue={participant?.professionalType ?? ""} placeholder="Choose a profession" error={errors.professionalType} />
+            <Field id={id("organisation")} name="organisation" label="Agency or organisation" hint="For example: Kent Youth Justice Service." defaultValue={participant?.organisation} error={errors.organisation} autoComplete="off" />
+            <SelectField id={id("supportsId")} name="supportsId" label="Who they support (optional)" options={supportable.map((o) => o.id)} labels={supportLabels} defaultValue={participant?.supportsId ?? ""} placeholder="Nobody in particular" error={errors.supportsId} />
+          </>
+        ) : null}
         <Field id={id("name")} name="name" label="Full name" defaultValue={participant?.name} error={errors.name} autoComplete="off" />
         <Field id={id("preferredName")} name="preferredName" label="Preferred name (optional)" hint="Used in prompts and lists." defaultValue={participant?.preferredName} error={errors.preferredName} autoComplete="off" />
         <Field id={id("pronouns")} name="pronouns" label="Pronouns (optional)" hint="For example she/her, they/them." defaultValue={participant?.pronouns} error={errors.pronouns} autoComplete="off" />
         <Field id={id("addressAs")} name="addressAs" label="How they want to be addressed (optional)" hint="For example Mrs Khan, or Jo." defaultValue={participant?.addressAs} error={errors.addressAs} autoComplete="off" />
+        <DateTimeField id={id("dateOfBirth")} name="dateOfBirth" type="date" label="Date of birth (optional)" hint="Under 18, a parent or guardian consents too." defaultValue={participant?.dateOfBirth ?? ""} error={errors.dateOfBirth} />
+        <SelectField id={id("ageBand")} name="ageBand" label="Age band, if the date of birth is not known" options={AGE_BANDS} labels={AGE_BAND_LABELS} defaultValue={participant?.ageBand ?? ""} placeholder="Not recorded" error={errors.ageBand} />
       </div>
+      {children.length ? (
+        <fieldset className="people-fieldset" aria-describedby={[id("guardianOf-hint"), errors.guardianOf ? id("guardianOf-error") : ""].filter(Boolean).join(" ")}>
+          <legend>Parent or guardian</legend>
+          <p className="field-hint" id={id("guardianOf-hint")}>Their consent is then needed beside the young person's.</p>
+          <div className="check-grid">
+            {children.map((o) => (
+              <CheckboxField key={o.id} id={id(`guardian-${o.id}`)} name="guardianOf" value={o.id} label={`Parent or guardian of ${displayName(o)}`} defaultChecked={linked.includes(o.id)} />
+            ))}
+          </div>
+          {errors.guardianOf ? <p className="field-error" id={id("guardianOf-error")}>{errors.guardianOf}</p> : null}
+        </fieldset>
+      ) : errors.guardianOf ? (
+        <p className="field-error">{errors.guardianOf}</p>
+      ) : null}
       <TextAreaField id={id("relationship")} name="relationship" label="Relationship to the incident (optional)" rows={2} maxLength={500} defaultValue={participant?.relationship} error={errors.relationship} />
       <fieldset className="people-fieldset">
         <legend>Contact details</legend>
