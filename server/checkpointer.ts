@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { faultActive } from "./faults";
 import { log } from "./log";
 
 /**
@@ -9,7 +10,7 @@ import { log } from "./log";
  * so the event loop never waits for it.
  */
 export function startCheckpointer(file: string, intervalMs = 1_000) {
-  const worker = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), { workerData: { file, intervalMs } });
+  const worker = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), { workerData: { file, intervalMs, fault: faultActive("checkpoint") } });
   worker.on("error", (err) => log.error({ err: String(err) }, "WAL checkpointer failed"));
   worker.unref();
   return { stop: () => worker.terminate().then(() => undefined) };

@@ -4,6 +4,7 @@ import path from "node:path";
 import { getEnv } from "~/utils/env.server";
 import { seedDemoIfEmpty } from "../prisma/seed-demo";
 import { createCircleServer, loadBuild } from "./app";
+import { faultActive } from "./faults";
 import { log } from "./log";
 
 /** Entry point: `node <server/node-args.json>` (npm start; `tsx watch` in development). Migrations run before this. */
@@ -28,6 +29,9 @@ async function main() {
 
   const port = await server.listen();
   log.info({ port, url: `http://localhost:${port}` }, "Circle is listening");
+  // Tests only (CIRCLE_FAULTS): a throw that no contained path catches, to prove the last resort.
+  if (faultActive("timer")) setTimeout(() => { throw new Error("injected fault: timer"); }, 100);
+  if (faultActive("rejection")) setTimeout(() => void Promise.reject(new Error("injected fault: rejection")), 100);
 
   let stopping = false;
   const stop = async (signal: string) => {

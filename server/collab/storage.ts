@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { databaseFilePath } from "~/utils/env.server";
 import { openServerDatabase } from "~/utils/sqlite.server";
+import { injectFault } from "../faults";
 import { log } from "../log";
 import type { UpdateLog } from "./log-load";
 
@@ -98,9 +99,12 @@ export class CollabStorage {
       for (const { docName, firstSeq, updates } of batches) {
         for (let i = 0; i < updates.length; i++) append.run(docName, firstSeq + i, asBuffer(updates[i]!), now);
       }
+      // Tests only: the commit fails after its rows were written, so SQLite rolls them back.
+      injectFault("append");
     });
     this.compactTx = this.db.transaction((docName: string, seq: number, state: Uint8Array) => {
       putSnapshot.run(docName, seq, asBuffer(state), Date.now());
+      injectFault("compaction");
       dropUpTo.run(docName, seq);
     });
     const { moveUncovered, dropJournalBelow, dropOne, dropJournaledSeqs, dropLog, dropJournaled, dropSnapshot } = this.statements;
@@ -125,6 +129,7 @@ export class CollabStorage {
    * connection opened to read a document does not). Returns the rows swept.
    */
   sweep(now = Date.now(), keep = { rows: JOURNAL_KEEP_ROWS, ms: JOURNAL_KEEP_MS }): number {
+    injectFault("sweep");
     const { first, last, firstAt } = this.statements.journalEnds.get()!;
     if (first === null || last === null) return 0;
     let below = first + Math.min(SWEEP_ROWS, Math.max(0, last - first + 1 - keep.rows));
