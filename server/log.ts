@@ -25,3 +25,8 @@ export const log = {
   warn: (fields: Record<string, unknown>, msg: string) => write("warn", fields, msg),
   error: (fields: Record<string, unknown>, msg: string) => write("error", fields, msg),
 };
+
+/** An error as logged: its stack (message included) when it has one, so a failure can be traced. */
+export function stackOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}

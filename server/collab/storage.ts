@@ -2,7 +2,8 @@ import type Database from "better-sqlite3";
 import { databaseFilePath } from "~/utils/env.server";
 import { openServerDatabase } from "~/utils/sqlite.server";
 import { injectFault } from "../faults";
-import { log } from "../log";
+import { log, stackOf } from "../log";
+import { backoffMs } from "../retry";
 import type { UpdateLog } from "./log-load";
 
 export type StoredDocument = { snapshot: Uint8Array | null; log: UpdateLog; lastSeq: number };
@@ -19,6 +20,9 @@ const JOURNAL_KEEP_MS = 60_000;
 /** Rows swept per step (a few milliseconds), and how often a step runs. */
 const SWEEP_ROWS = 500;
 const SWEEP_EVERY_MS = 50;
+/** After a failed step the sweep waits 1 s, then 2, 4, ... up to a minute (the rows stay in the journal meanwhile). */
+const SWEEP_RETRY_BASE_MS = 1_000;
+const SWEEP_RETRY_MAX_MS = 60_000;
 /** Per logged update in the index: its seq (6 bytes) and its length (4 bytes), big-endian. */
 const INDEX_ENTRY = 10;
 
@@ -143,17 +147,31 @@ export class CollabStorage {
     return below - first;
   }
 
-  /** Sweep the journal in steps on a timer until close(). */
+  /**
+   * Sweep the journal in steps on a timer until close(). A failed step loses nothing (its
+   * transaction rolls back and the rows stay in the journal, where loads read them); it is logged
+   * and the next step waits longer each time it fails again, so a failing disk is neither hammered
+   * every 50 ms nor flooding the log.
+   */
   startSweeping(): void {
     if (this.sweeper) return;
-    this.sweeper = setInterval(() => {
+    let failures = 0;
+    const step = () => {
+      let wait = SWEEP_EVERY_MS;
       try {
         this.sweep();
+        if (failures > 0) log.warn({ failures }, "collab journal sweep works again");
+        failures = 0;
       } catch (error) {
-        // Nothing is lost: the rows stay in the journal, and the next step tries again.
-        log.error({ err: String(error) }, "collab journal sweep failed");
+        failures++;
+        wait = backoffMs(failures, SWEEP_RETRY_BASE_MS, SWEEP_RETRY_MAX_MS);
+        log.error({ failures, retryInMs: wait, err: stackOf(error) }, "collab journal sweep failed; its rows stay in the journal; trying again later");
       }
-    }, SWEEP_EVERY_MS);
+      if (!this.sweeper) return; // closed meanwhile
+      this.sweeper = setTimeout(step, wait);
+      this.sweeper.unref();
+    };
+    this.sweeper = setTimeout(step, SWEEP_EVERY_MS);
     this.sweeper.unref();
   }
 
@@ -220,7 +238,7 @@ export class CollabStorage {
   }
 
   close(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
+    if (this.sweeper) clearTimeout(this.sweeper);
     this.sweeper = null;
     this.db.close();
   }
