@@ -1,5 +1,8 @@
 import Database from "better-sqlite3";
 
+/** SQLite's `synchronous` setting: when a commit waits for the disk (see openServerDatabase). */
+export type Synchronous = "NORMAL" | "FULL";
+
 /**
  * A synchronous SQLite connection for the server's own stores (collab log, live state), with the
  * settings every connection to the database shares: WAL, commits that survive a process crash
@@ -7,10 +10,10 @@ import Database from "better-sqlite3";
  * checkpoint — server/checkpointer.ts checkpoints from a worker, so no commit on the event loop
  * ever pays for one.
  */
-export function openServerDatabase(file: string): Database.Database {
+export function openServerDatabase(file: string, opts: { synchronous?: Synchronous } = {}): Database.Database {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
+  db.pragma(`synchronous = ${opts.synchronous ?? "NORMAL"}`);
   db.pragma("busy_timeout = 5000");
   db.pragma("wal_autocheckpoint = 0");
   return db;

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { databaseFilePath } from "~/utils/env.server";
-import { openServerDatabase } from "~/utils/sqlite.server";
+import { openServerDatabase, type Synchronous } from "~/utils/sqlite.server";
 import { injectFault } from "../faults";
 import { log, stackOf } from "../log";
 import { backoffMs } from "../retry";
@@ -49,8 +49,9 @@ export class CollabStorage {
   private readonly deleteTx: (docName: string) => void;
   private sweeper: NodeJS.Timeout | null = null;
 
-  constructor(file = databaseFilePath()) {
-    this.db = openServerDatabase(file);
+  /** `synchronous`: only the benchmark that compares the settings passes one (bench/sync.ts). */
+  constructor(file = databaseFilePath(), opts: { synchronous?: Synchronous } = {}) {
+    this.db = openServerDatabase(file, opts);
     // Logs and snapshots are read straight from the mapped file, not copied page by page into
     // SQLite's cache (a cold load of a long log reads megabytes once). Writes still go to the WAL.
     this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
