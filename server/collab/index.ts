@@ -69,7 +69,8 @@ export function createCollabServer(storage = new CollabStorage()) {
    * the unload is tried again after the same wait (its compaction retries on its own backoff).
    */
   function scheduleUnload(room: DocumentRoom) {
-    if (stopped || room.peers.size > 0) return;
+    // A room already replaced (a failed one is) must not touch its successor's timer.
+    if (stopped || room.peers.size > 0 || rooms.get(room.name) !== room) return;
     clearTimeout(unloadTimers.get(room.name));
     const timer = setTimeout(() => {
       if (unloadTimers.get(room.name) === timer) unloadTimers.delete(room.name);
