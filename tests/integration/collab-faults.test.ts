@@ -178,10 +178,4 @@ describe("background failures in the real server", () => {
     const closed = out.findIndex((l) => l.msg === "closed after an unexpected error; exiting");
     expect(closed).toBeGreaterThan(out.indexOf(fatal!));
   }, 40_000);
-
-  it("refuses to start with CIRCLE_FAULTS outside tests", async () => {
-    const server = await start(freshDatabaseFile(), { env: { CIRCLE_FAULTS: "compaction:throw" }, capture: true, waitHealthy: false });
-    expect(await exitWithin(server, 30_000)).toBe(1);
-    expect(server.output()).toContain("CIRCLE_FAULTS");
-  }, 40_000);
 });
