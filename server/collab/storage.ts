@@ -29,7 +29,8 @@ const INDEX_ENTRY = 10;
 /**
  * The collab document store: an append-only update log plus one compacted snapshot per document
  * (DESIGN.md §5). Synchronous better-sqlite3 on its own connection, so that an append is on disk
- * (WAL, in the OS page cache: survives kill -9) before the caller relays or confirms it.
+ * (WAL, fsynced: survives a killed process and a power cut, see SYNCHRONOUS in sqlite.server.ts)
+ * before the caller relays or confirms it.
  *
  * The log has two tables. Updates are appended to the journal ("CollabJournal"), in arrival order:
  * a group commit of updates to 500 documents then writes the journal's last page or two, where
