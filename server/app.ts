@@ -16,7 +16,7 @@ import type { CircleLoadContext } from "~/utils/load-context";
 import { createCollabServer } from "./collab";
 import { createCollabUpgrade } from "./collab/upgrade";
 import { guardUnsafeRequests } from "./http-guards";
-import { log } from "./log";
+import { log, stackOf } from "./log";
 import { clientIp } from "./origin";
 import { createRealtimeControl } from "./realtime-control";
 import { noteRefusedRequest } from "./refusals";
@@ -26,7 +26,8 @@ import { attachSocketServer } from "./realtime/socket-server";
 export type CircleServer = {
   httpServer: HttpServer;
   listen(port?: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /** Close everything; `compact: false` leaves documents' logs as they are (after an unexpected error). */
+  close(opts?: { compact?: boolean }): Promise<void>;
   realtime: ReturnType<typeof createRealtimeControl>["control"];
 };
 
@@ -92,7 +93,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
           const title = getLiveStore().stepTitle(stepId);
           if (title) collab.changeDocument(`case:${caseId}:notes`, (doc) => insertStepHeading(doc, { conferenceId, version: state.version, stepId, title }, Date.now()));
         } catch (err) {
-          log.error({ err: String(err), conferenceId }, "step heading not added to the notes");
+          log.error({ err: stackOf(err), conferenceId }, "step heading not added to the notes");
         }
       });
     },
@@ -101,7 +102,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     seatingLockChanged: ({ caseId }) => {
       caseMemberIds(caseId)
         .then((ids) => ids.forEach((id) => realtime.control.membershipChanged(id)))
-        .catch((err) => log.error({ err: String(err) }, "seating lock recheck failed"));
+        .catch((err) => log.error({ err: stackOf(err) }, "seating lock recheck failed"));
     },
   };
   const sockets = attachSocketServer(httpServer, liveHooks);
@@ -146,7 +147,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // Express and body parsers mark client errors with a 4xx status; anything else is ours.
     const status = typeof (err as { status?: unknown })?.status === "number" ? (err as { status: number }).status : 500;
-    if (status >= 500) log.error({ err: String(err) }, "request failed");
+    if (status >= 500) log.error({ err: stackOf(err) }, "request failed");
     if (res.headersSent) return;
     res.status(status >= 400 && status < 600 ? status : 500).type("text/plain").send(status < 500 ? "That request is not valid." : "Something went wrong on our side.");
   });
@@ -170,10 +171,10 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         });
       });
     },
-    close() {
+    close(opts = {}) {
       closing ??= (async () => {
         realtime.stop();
-        await collab.close();
+        await collab.close(opts);
         upgrade.close();
         const closed = new Promise<void>((resolve) => (httpServer.listening ? httpServer.close(() => resolve()) : resolve()));
         httpServer.closeIdleConnections();

@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 1000");
 const timer = setInterval(() => {
+  // Tests only (CIRCLE_FAULTS=checkpoint:throw): the worker dies of an error it does not catch.
+  if (workerData.fault) throw new Error("injected fault: checkpoint");
   try {
     // PASSIVE: copies what it can without waiting for or blocking readers and writers.
     db.pragma("wal_checkpoint(PASSIVE)");

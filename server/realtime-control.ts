@@ -3,7 +3,7 @@ import type { RealtimeControl } from "~/utils/load-context";
 import { can, type Principal } from "~/utils/permissions";
 import { getSessionUserById, liveSessionIds } from "~/utils/session.server";
 import type { ConnectionRegistry } from "./connections";
-import { log } from "./log";
+import { log, stackOf } from "./log";
 
 const SWEEP_INTERVAL_MS = 10_000;
 const SWEEP_CHUNK = 200;
@@ -48,14 +48,15 @@ export function createRealtimeControl(registries: ConnectionRegistry[], notify: 
     }
   }
 
-  const timer = setInterval(() => sweep().catch((err) => log.error({ err: String(err) }, "session sweep failed")), SWEEP_INTERVAL_MS);
+  // A failed sweep is logged and simply runs again at the next interval (it only closes sockets).
+  const timer = setInterval(() => sweep().catch((err) => log.error({ err: stackOf(err) }, "session sweep failed")), SWEEP_INTERVAL_MS);
   timer.unref();
 
   const control: RealtimeControl = {
     disconnectUser: (userId, reason) => all().forEach((r) => r.closeUser(userId, reason)),
     disconnectSession: (sessionId, reason) => all().forEach((r) => r.closeSession(sessionId, reason)),
     membershipChanged: (userId) => {
-      recheckMemberships(userId).catch((err) => log.error({ err: String(err) }, "membership recheck failed"));
+      recheckMemberships(userId).catch((err) => log.error({ err: stackOf(err) }, "membership recheck failed"));
     },
     notifyAgreementChanged: (payload) => notify.notifyAgreementChanged(payload),
   };

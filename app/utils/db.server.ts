@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { getEnv } from "./env.server";
+import { SYNCHRONOUS } from "./sqlite.server";
 
 // server/index.ts (run by tsx) and the Remix build each load this module; keep one client per
 // database per process so both share a connection and its pragmas.
@@ -22,10 +23,10 @@ export const db = getDb();
 
 export type DbPragmas = { journalMode: string; synchronous: number; busyTimeout: number };
 
-/** WAL for concurrent readers during writes; NORMAL sync is durable in WAL mode against process crashes. */
+/** WAL for concurrent readers during writes; commits fsynced before they return, like every connection (sqlite.server.ts). */
 export async function configureDatabase(client = getDb()): Promise<DbPragmas> {
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await client.$queryRawUnsafe(`PRAGMA synchronous = ${SYNCHRONOUS}`);
   await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   // The server checkpoints the WAL from a worker thread (server/checkpointer.ts), never on this thread.

@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/**
+ * Where the tests may make the real server fail on purpose (CIRCLE_FAULTS, server/faults.ts): the
+ * collab store's group commit, compaction and journal sweep, the WAL checkpointer, and two throws
+ * outside every contained path (from a timer, and a promise rejected with no handler).
+ */
+export const FAULT_POINTS = ["append", "compaction", "sweep", "checkpoint", "timer", "rejection"] as const;
+export type FaultPoint = (typeof FAULT_POINTS)[number];
+
 /** Every environment variable Circle reads, with its default. README "Configuration" mirrors this. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -13,6 +21,16 @@ const EnvSchema = z.object({
   /** "0": never seed the demo. Unset or "1": seed it on an empty database, unless deployed (TRUST_PROXY=1). */
   SEED_DEMO: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Tests only: comma-separated `<point>:throw` (FAULT_POINTS). Refused unless NODE_ENV=test. */
+  CIRCLE_FAULTS: z
+    .string()
+    .default("")
+    .refine((v) => v.split(",").every((f) => f.trim() === "" || FAULT_POINTS.some((p) => f.trim() === `${p}:throw`)), {
+      message: `expected a comma-separated list of ${FAULT_POINTS.map((p) => `${p}:throw`).join(", ")}`,
+    }),
+}).refine((env) => env.CIRCLE_FAULTS.trim() === "" || env.NODE_ENV === "test", {
+  message: "CIRCLE_FAULTS makes the server fail on purpose and is only honoured with NODE_ENV=test",
+  path: ["CIRCLE_FAULTS"],
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -21,14 +39,18 @@ let cached: Env | undefined;
 
 /** Parsed once, on first use (tests set process.env before the server starts). */
 export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The variables as Circle reads them, or an error listing every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** The database file path from DATABASE_URL ("file:./data/circle.db" → "./data/circle.db"). */

@@ -1,4 +1,4 @@
-import { log } from "../log";
+import { log, stackOf } from "../log";
 import type { DocumentRoom } from "./room";
 import type { CollabStorage } from "./storage";
 
@@ -30,10 +30,18 @@ export class CommitScheduler {
       this.storage.appendMany(batches.map((b) => b.batch!));
     } catch (error) {
       // Nothing was relayed or confirmed: writers keep their unsaved changes and resend on reconnect.
-      log.error({ err: String(error), docs: batches.length }, "collab commit failed; closing writers");
+      log.error({ err: stackOf(error), docs: batches.length }, "collab commit failed; closing writers");
       for (const { room } of batches) room.abortDrained();
       return;
     }
-    for (const { room } of batches) room.committed();
+    // Each room's follow-up is its own: one that fails (committed() contains it, this is a second
+    // guard) must not leave the rooms after it with stored updates they never applied or confirmed.
+    for (const { room } of batches) {
+      try {
+        room.committed();
+      } catch (error) {
+        room.fail(error, "apply after the commit");
+      }
+    }
   }
 }

@@ -6,7 +6,7 @@ import { isLetterAuthor } from "~/utils/permissions";
 import { audit } from "~/utils/audit.server";
 import { createActivityToucher, getSessionUserById } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
-import { log } from "../log";
+import { log, stackOf } from "../log";
 import { CommitScheduler } from "./commits";
 import { isEmptyUpdate, parseFrame, type Frame } from "./frames";
 import { loadStored } from "./log-load";
@@ -48,6 +48,12 @@ export function createCollabServer(storage = new CollabStorage()) {
     clearTimeout(unloadTimers.get(name));
     unloadTimers.delete(name);
     let room = rooms.get(name);
+    if (room?.broken) {
+      // It failed (DocumentRoom.fail): its connections are closing; whoever comes next gets the stored document.
+      rooms.delete(name);
+      room.discard();
+      room = undefined;
+    }
     if (!room) {
       rooms.set(name, (room = new DocumentRoom(name, storage, commits)));
       const opened = room;
@@ -57,13 +63,27 @@ export function createCollabServer(storage = new CollabStorage()) {
     return room;
   }
 
+  /**
+   * Unload a document some time after its last peer left. If it cannot be committed or compacted
+   * then (a failing disk), it stays loaded, served from memory with every update in its log, and
+   * the unload is tried again after the same wait (its compaction retries on its own backoff).
+   */
   function scheduleUnload(room: DocumentRoom) {
-    if (stopped || room.peers.size > 0) return;
+    // A room already replaced (a failed one is) must not touch its successor's timer.
+    if (stopped || room.peers.size > 0 || rooms.get(room.name) !== room) return;
+    clearTimeout(unloadTimers.get(room.name));
     const timer = setTimeout(() => {
-      unloadTimers.delete(room.name);
-      if (room.peers.size > 0) return;
-      rooms.delete(room.name);
-      room.destroy();
+      if (unloadTimers.get(room.name) === timer) unloadTimers.delete(room.name);
+      // Replaced meanwhile (a failed room is), or someone came back.
+      if (rooms.get(room.name) !== room || room.peers.size > 0) return;
+      let unloaded = false;
+      try {
+        unloaded = room.unload();
+      } catch (error) {
+        log.error({ doc: room.name, err: stackOf(error) }, "collab unload failed");
+      }
+      if (unloaded) rooms.delete(room.name);
+      else scheduleUnload(room);
     }, COLLAB_LIMITS.idleUnloadMs);
     timer.unref();
     unloadTimers.set(room.name, timer);
@@ -93,7 +113,7 @@ export function createCollabServer(storage = new CollabStorage()) {
     try {
       room = openRoom(doc.name);
     } catch (error) {
-      log.error({ doc: doc.name, err: String(error) }, "collab document failed to load");
+      log.error({ doc: doc.name, err: stackOf(error) }, "collab document failed to load");
       registry.remove(conn);
       ws.close(CollabClose.unavailable, "Document unavailable");
       return;
@@ -115,7 +135,7 @@ export function createCollabServer(storage = new CollabStorage()) {
     let waiting = 0;
 
     const fail = (error: unknown) => {
-      log.error({ doc: doc.name, err: String(error) }, "collab message failed");
+      log.error({ doc: doc.name, err: stackOf(error) }, "collab message failed");
       ws.close(CollabClose.unavailable, "Server error");
     };
     const deliver = (frame: Frame, valid: boolean) => {
@@ -164,6 +184,9 @@ export function createCollabServer(storage = new CollabStorage()) {
           return fail(error);
         }
       }
+      // Handled here at once: a verdict that fails (no worker) may settle before the chain awaits it,
+      // and an unhandled rejection is fatal to the process (server/index.ts).
+      if (typeof verdict !== "boolean") verdict.catch(() => undefined);
       waiting++;
       chain = chain
         .then(async () => deliver(frame, await verdict))
@@ -181,11 +204,21 @@ export function createCollabServer(storage = new CollabStorage()) {
     room.join(peer);
   }
 
-  async function close() {
+  /**
+   * Close every connection, commit what is queued and (unless `compact` is false) compact every
+   * loaded document. One document's failure does not keep the others from closing.
+   */
+  async function close(opts: { compact?: boolean } = {}) {
     stopped = true;
     for (const conns of registry.sessions().values()) conns.forEach((c) => c.ws.close(CollabClose.goingAway, "Server shutting down"));
     for (const timer of unloadTimers.values()) clearTimeout(timer);
-    for (const room of rooms.values()) room.destroy();
+    for (const room of rooms.values()) {
+      try {
+        room.destroy(opts);
+      } catch (error) {
+        log.error({ doc: room.name, err: stackOf(error) }, "collab document failed to close");
+      }
+    }
     rooms.clear();
     await validator.close();
     storage.close();
@@ -199,7 +232,8 @@ export function createCollabServer(storage = new CollabStorage()) {
    */
   function readDocument(name: string): Y.Doc {
     const room = rooms.get(name);
-    if (!room) return loadStored(storage.load(name));
+    // A failed room's copy is not trusted (DocumentRoom.fail): read what is stored.
+    if (!room || room.broken) return loadStored(storage.load(name));
     const out = new Y.Doc();
     Y.applyUpdate(out, Y.encodeStateAsUpdate(room.doc));
     return out;
@@ -236,8 +270,9 @@ export function createCollabServer(storage = new CollabStorage()) {
     unloadTimers.delete(name);
     const room = rooms.get(name);
     if (room) {
+      // Nothing of it is kept: no need to commit its queue or compact it first.
       rooms.delete(name);
-      room.destroy();
+      room.discard();
     }
     storage.deleteDocument(name);
   }

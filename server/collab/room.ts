@@ -14,7 +14,8 @@ import { CollabClose } from "~/realtime/protocol";
 import type { CommitScheduler } from "./commits";
 import { loadStored } from "./log-load";
 import type { CollabStorage } from "./storage";
-import { log } from "../log";
+import { log, stackOf } from "../log";
+import { backoffMs } from "../retry";
 import { frameBinary, sendFrame, type WireFrame } from "./wire";
 
 export type RoomPeer = {
@@ -54,6 +55,13 @@ export const COMPACT_AGE_MS = 15_000;
 const compactionAge = () => COMPACT_AGE_MS * (2 / 3 + (Math.random() * 2) / 3);
 /** A document loaded from a long log is compacted this long after loading (its first sync goes first). */
 export const COMPACT_AFTER_LOAD_MS = 200;
+/**
+ * A compaction that fails (a full or failing disk) is tried again after 1 s, then 2, 4, ... up to
+ * a minute: nothing waits for it, since the log already holds every update (the snapshot only
+ * makes loads shorter and lets the journal drop its rows).
+ */
+export const COMPACT_RETRY_BASE_MS = 1_000;
+export const COMPACT_RETRY_MAX_MS = 60_000;
 /** The transaction origin of changes the server makes itself (see changeFromServer). */
 const SERVER_ORIGIN = Symbol("server");
 /** A message for one peer. Messages for several are framed once (see relay). */
@@ -81,6 +89,16 @@ export class DocumentRoom {
   private draining: Pending[] = [];
   private drainedFrom = 0;
   private destroyed = false;
+  /**
+   * Set when something failed that leaves the document in memory not known to equal what is
+   * stored (see fail()): the room then takes nothing more, never compacts, and the collab server
+   * replaces it with a fresh load from storage.
+   */
+  private brokenBy: unknown = null;
+  /** Compactions failed in a row, the earliest time to try again, and the timer that will. */
+  private compactFailures = 0;
+  private compactRetryAt = 0;
+  private compactRetry: NodeJS.Timeout | null = null;
   /** Last awareness entry per client id, so newcomers see who is here. */
   private readonly presence = new Map<number, { clock: number; state: unknown; peer: RoomPeer }>();
 
@@ -110,7 +128,7 @@ export class DocumentRoom {
     }
     this.compactBy = this.sinceCompaction > 0 ? Date.now() + compactionAge() : Infinity;
     // A long log is folded into a snapshot soon (after this load has answered), so the next load reads one row.
-    if (this.sinceCompaction >= COMPACT_EVERY) setTimeout(() => !this.destroyed && this.compact(), COMPACT_AFTER_LOAD_MS).unref();
+    if (this.sinceCompaction >= COMPACT_EVERY) setTimeout(() => this.tryCompact("after load"), COMPACT_AFTER_LOAD_MS).unref();
     return doc;
   }
 
@@ -244,6 +262,7 @@ export class DocumentRoom {
    */
   changeFromServer(change: (doc: Y.Doc) => void): boolean {
     this.flush();
+    if (this.broken) throw new Error(`collab document ${this.name} failed and is being loaded again`);
     const doc = this.current;
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array) => void updates.push(update);
@@ -253,7 +272,12 @@ export class DocumentRoom {
       if (updates.length > 0) this.storage.appendMany([{ docName: this.name, firstSeq: this.seq + 1, updates }]);
     } catch (error) {
       // `change` threw part-way, or the append failed: the document may hold what is not stored.
-      this.reload();
+      try {
+        this.reload();
+      } catch (reloadError) {
+        // Storage cannot be read either: this copy must not be served or compacted.
+        this.fail(reloadError, "reload after a failed server change");
+      }
       throw error;
     } finally {
       doc.off("update", capture);
@@ -262,18 +286,24 @@ export class DocumentRoom {
     this.seq += updates.length;
     this.logged(updates.length);
     for (const update of updates) this.broadcast(encodeUpdate(update));
-    if (this.compactionDue()) this.compact();
+    if (this.compactionDue()) this.tryCompact("server change");
     return true;
   }
 
+  /** True once the room failed (see fail()); the collab server then loads the document afresh. */
+  get broken(): boolean {
+    return this.brokenBy !== null;
+  }
+
   private enqueue(peer: RoomPeer, update: Uint8Array, message: Uint8Array | undefined) {
+    if (this.broken) return; // its writer is being closed, and will resend after reconnecting
     this.queue.push({ peer, update, message });
     this.commits.request(this);
   }
 
   /** Hand over what arrived since the last commit, numbered for the log. */
   drain(): { docName: string; firstSeq: number; updates: Uint8Array[] } | null {
-    if (this.queue.length === 0) return null;
+    if (this.queue.length === 0 || this.broken || this.destroyed) return null;
     this.draining = this.queue;
     this.queue = [];
     const firstSeq = this.seq + 1;
@@ -288,8 +318,20 @@ export class DocumentRoom {
    * larger batch is relayed as ONE message per peer, the transaction's update (every struct and
    * deletion of the batch): with one writer its own edits are not echoed; with several, everyone
    * gets the whole batch (a writer that receives its own structs back ignores them).
+   *
+   * Never throws: anything that fails here after the batch was stored (a refused update whose
+   * removal or reload the disk refuses, a bug) breaks this room alone (fail()), and the other
+   * rooms of the same group commit carry on. A failed compaction is retried later (tryCompact()).
    */
   committed(): void {
+    try {
+      this.applyCommitted();
+    } catch (error) {
+      this.fail(error, "apply after the commit");
+    }
+  }
+
+  private applyCommitted(): void {
     const batch = this.draining;
     this.draining = [];
     if (batch.length === 0) return;
@@ -333,7 +375,7 @@ export class DocumentRoom {
       if (produced) this.relay(encodeUpdate(produced), origin);
       for (const writer of writers!) send(writer.ws, saved);
     }
-    if (this.compactionDue()) this.compact();
+    if (this.compactionDue()) this.tryCompact("commit");
   }
 
   private logged(count: number): void {
@@ -342,7 +384,8 @@ export class DocumentRoom {
   }
 
   private compactionDue(): boolean {
-    return this.sinceCompaction >= COMPACT_EVERY || Date.now() >= this.compactBy;
+    const now = Date.now();
+    return now >= this.compactRetryAt && (this.sinceCompaction >= COMPACT_EVERY || now >= this.compactBy);
   }
 
   /** "Everything up to the document's state vector is stored." */
@@ -381,7 +424,7 @@ export class DocumentRoom {
     for (const peer of new Set(batch.map((b) => b.peer))) peer.ws.close(CollabClose.unavailable, "Could not save; reconnecting");
   }
 
-  /** Commit this room's queue now, on its own (unload, shutdown). */
+  /** Commit this room's queue now, on its own (before a server change, unload, shutdown). */
   flush(): void {
     const batch = this.drain();
     if (!batch) return;
@@ -394,22 +437,122 @@ export class DocumentRoom {
     this.committed();
   }
 
+  /** Replace the log so far with a snapshot of the document. Throws what the disk throws. */
   compact(): void {
-    if (this.sinceCompaction === 0) return;
-    this.compactDoc(this.current);
-  }
-
-  private compactDoc(doc: Y.Doc): void {
-    this.storage.compact(this.name, this.seq, Y.encodeStateAsUpdate(doc));
+    if (this.sinceCompaction === 0 || this.broken) return;
+    this.storage.compact(this.name, this.seq, Y.encodeStateAsUpdate(this.current));
     this.sinceCompaction = 0;
     this.compactBy = Infinity;
   }
 
-  destroy(): void {
+  /**
+   * Compact unless a retry is not yet due, and never throw: a failure is logged with its stack and
+   * tried again after a backoff (on a timer, or at a commit, whichever comes first). Until then the
+   * document is served from memory and every update stays in the log, so nothing is lost; the log
+   * only grows. Returns whether nothing is left to compact.
+   */
+  tryCompact(reason: string): boolean {
+    if (this.destroyed || this.broken) return false;
+    if (this.sinceCompaction === 0) return true;
+    if (Date.now() < this.compactRetryAt) return false;
+    try {
+      this.compact();
+    } catch (error) {
+      this.compactFailures++;
+      const retryInMs = backoffMs(this.compactFailures, COMPACT_RETRY_BASE_MS, COMPACT_RETRY_MAX_MS);
+      this.compactRetryAt = Date.now() + retryInMs;
+      log.error(
+        { doc: this.name, reason, failures: this.compactFailures, retryInMs, logged: this.sinceCompaction, err: stackOf(error) },
+        "collab compaction failed; the document stays in memory and every update in its log; trying again later",
+      );
+      if (this.compactRetry) clearTimeout(this.compactRetry);
+      this.compactRetry = setTimeout(() => {
+        this.compactRetry = null;
+        this.tryCompact("retry");
+      }, retryInMs);
+      this.compactRetry.unref();
+      return false;
+    }
+    if (this.compactFailures > 0) log.warn({ doc: this.name, failures: this.compactFailures }, "collab compaction works again");
+    this.compactFailures = 0;
+    this.compactRetryAt = 0;
+    if (this.compactRetry) clearTimeout(this.compactRetry);
+    this.compactRetry = null;
+    return true;
+  }
+
+  /**
+   * Something failed after updates were stored that leaves this copy of the document not known to
+   * equal what is stored (an update half-applied, a reload the disk refused, a bug). The room must
+   * not go on: a compaction of it could replace stored updates with a state that lacks them. So it
+   * drops what is queued (nothing of it was confirmed), closes every peer as "unavailable" (they
+   * reconnect, get the document as stored, and send again what was not confirmed), and takes
+   * nothing more; the collab server loads the document afresh for the next connection.
+   */
+  fail(error: unknown, during: string): void {
+    if (this.broken) return;
+    this.brokenBy = error ?? new Error("unknown failure");
+    log.error({ doc: this.name, during, peers: this.peers.size, err: stackOf(error) }, "collab document failed; closing its connections to load it again");
+    this.queue = [];
+    this.draining = [];
+    if (this.compactRetry) clearTimeout(this.compactRetry);
+    this.compactRetry = null;
+    for (const peer of this.peers) peer.ws.close(CollabClose.unavailable, "Server error; reconnecting");
+  }
+
+  /**
+   * Unload an idle document: commit what is queued and compact. Returns false, leaving the room
+   * loaded and working, if either fails (the caller tries again later); never throws.
+   */
+  unload(): boolean {
+    if (this.destroyed) return true;
+    if (this.broken) {
+      this.discard();
+      return true;
+    }
+    try {
+      this.flush();
+    } catch (error) {
+      log.error({ doc: this.name, err: stackOf(error) }, "collab unload could not commit; the document stays loaded");
+      return false;
+    }
+    if (!this.tryCompact("unload")) return false;
+    this.discard();
+    return true;
+  }
+
+  /**
+   * Close for good (shutdown, tests): commit what is queued and, unless `compact` is false or the
+   * room failed, compact. Failures are logged, never thrown: everything confirmed is in the log.
+   */
+  destroy(opts: { compact?: boolean } = {}): void {
+    if (this.destroyed) return;
+    if (!this.broken) {
+      try {
+        this.flush();
+      } catch (error) {
+        log.error({ doc: this.name, err: stackOf(error) }, "collab document could not commit its queue on closing; its writers resend after reconnecting");
+      }
+      if (opts.compact !== false) {
+        try {
+          this.compact();
+        } catch (error) {
+          log.error({ doc: this.name, err: stackOf(error) }, "collab compaction failed on closing; the log keeps every update");
+        }
+      }
+    }
+    this.discard();
+  }
+
+  /** Drop the document from memory without storing anything more (deleted, broken, or already stored). */
+  discard(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.flush();
-    this.compact();
+    // A commit may still be scheduled for this room: it must find nothing (a deleted document's
+    // queued updates must not be appended after its deletion).
+    this.queue = [];
+    if (this.compactRetry) clearTimeout(this.compactRetry);
+    this.compactRetry = null;
     this.current.destroy();
   }
 }

@@ -1,7 +1,9 @@
 import type Database from "better-sqlite3";
 import { databaseFilePath } from "~/utils/env.server";
-import { openServerDatabase } from "~/utils/sqlite.server";
-import { log } from "../log";
+import { openServerDatabase, type Synchronous } from "~/utils/sqlite.server";
+import { injectFault } from "../faults";
+import { log, stackOf } from "../log";
+import { backoffMs } from "../retry";
 import type { UpdateLog } from "./log-load";
 
 export type StoredDocument = { snapshot: Uint8Array | null; log: UpdateLog; lastSeq: number };
@@ -18,13 +20,17 @@ const JOURNAL_KEEP_MS = 60_000;
 /** Rows swept per step (a few milliseconds), and how often a step runs. */
 const SWEEP_ROWS = 500;
 const SWEEP_EVERY_MS = 50;
+/** After a failed step the sweep waits 1 s, then 2, 4, ... up to a minute (the rows stay in the journal meanwhile). */
+const SWEEP_RETRY_BASE_MS = 1_000;
+const SWEEP_RETRY_MAX_MS = 60_000;
 /** Per logged update in the index: its seq (6 bytes) and its length (4 bytes), big-endian. */
 const INDEX_ENTRY = 10;
 
 /**
  * The collab document store: an append-only update log plus one compacted snapshot per document
  * (docs/architecture.md §5). Synchronous better-sqlite3 on its own connection, so that an append is on disk
- * (WAL, in the OS page cache: survives kill -9) before the caller relays or confirms it.
+ * (WAL, fsynced: survives a killed process and a power cut, see SYNCHRONOUS in sqlite.server.ts)
+ * before the caller relays or confirms it.
  *
  * The log has two tables. Updates are appended to the journal ("CollabJournal"), in arrival order:
  * a group commit of updates to 500 documents then writes the journal's last page or two, where
@@ -44,8 +50,9 @@ export class CollabStorage {
   private readonly deleteTx: (docName: string) => void;
   private sweeper: NodeJS.Timeout | null = null;
 
-  constructor(file = databaseFilePath()) {
-    this.db = openServerDatabase(file);
+  /** `synchronous`: only the benchmark that compares the settings passes one (bench/sync.ts). */
+  constructor(file = databaseFilePath(), opts: { synchronous?: Synchronous } = {}) {
+    this.db = openServerDatabase(file, opts);
     // Logs and snapshots are read straight from the mapped file, not copied page by page into
     // SQLite's cache (a cold load of a long log reads megabytes once). Writes still go to the WAL.
     this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
@@ -98,9 +105,12 @@ export class CollabStorage {
       for (const { docName, firstSeq, updates } of batches) {
         for (let i = 0; i < updates.length; i++) append.run(docName, firstSeq + i, asBuffer(updates[i]!), now);
       }
+      // Tests only: the commit fails after its rows were written, so SQLite rolls them back.
+      injectFault("append");
     });
     this.compactTx = this.db.transaction((docName: string, seq: number, state: Uint8Array) => {
       putSnapshot.run(docName, seq, asBuffer(state), Date.now());
+      injectFault("compaction");
       dropUpTo.run(docName, seq);
     });
     const { moveUncovered, dropJournalBelow, dropOne, dropJournaledSeqs, dropLog, dropJournaled, dropSnapshot } = this.statements;
@@ -125,6 +135,7 @@ export class CollabStorage {
    * connection opened to read a document does not). Returns the rows swept.
    */
   sweep(now = Date.now(), keep = { rows: JOURNAL_KEEP_ROWS, ms: JOURNAL_KEEP_MS }): number {
+    injectFault("sweep");
     const { first, last, firstAt } = this.statements.journalEnds.get()!;
     if (first === null || last === null) return 0;
     let below = first + Math.min(SWEEP_ROWS, Math.max(0, last - first + 1 - keep.rows));
@@ -138,17 +149,31 @@ export class CollabStorage {
     return below - first;
   }
 
-  /** Sweep the journal in steps on a timer until close(). */
+  /**
+   * Sweep the journal in steps on a timer until close(). A failed step loses nothing (its
+   * transaction rolls back and the rows stay in the journal, where loads read them); it is logged
+   * and the next step waits longer each time it fails again, so a failing disk is neither hammered
+   * every 50 ms nor flooding the log.
+   */
   startSweeping(): void {
     if (this.sweeper) return;
-    this.sweeper = setInterval(() => {
+    let failures = 0;
+    const step = () => {
+      let wait = SWEEP_EVERY_MS;
       try {
         this.sweep();
+        if (failures > 0) log.warn({ failures }, "collab journal sweep works again");
+        failures = 0;
       } catch (error) {
-        // Nothing is lost: the rows stay in the journal, and the next step tries again.
-        log.error({ err: String(error) }, "collab journal sweep failed");
+        failures++;
+        wait = backoffMs(failures, SWEEP_RETRY_BASE_MS, SWEEP_RETRY_MAX_MS);
+        log.error({ failures, retryInMs: wait, err: stackOf(error) }, "collab journal sweep failed; its rows stay in the journal; trying again later");
       }
-    }, SWEEP_EVERY_MS);
+      if (!this.sweeper) return; // closed meanwhile
+      this.sweeper = setTimeout(step, wait);
+      this.sweeper.unref();
+    };
+    this.sweeper = setTimeout(step, SWEEP_EVERY_MS);
     this.sweeper.unref();
   }
 
@@ -215,7 +240,7 @@ export class CollabStorage {
   }
 
   close(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
+    if (this.sweeper) clearTimeout(this.sweeper);
     this.sweeper = null;
     this.db.close();
   }

@@ -5,7 +5,7 @@ import { getCollabAccess, type CollabAccess } from "~/models/collab-access.serve
 import { parseDocumentName, type CollabDocName } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
 import { getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
-import { log } from "../log";
+import { log, stackOf } from "../log";
 import { clientIp, isAllowedOrigin } from "../origin";
 import { noteRefusedUpgrade } from "../refusals";
 
@@ -74,7 +74,7 @@ export function createCollabUpgrade(onConnection: CollabConnectionHandler, admit
     matches: (req: IncomingMessage) => (req.url ?? "").startsWith(COLLAB_PATH_PREFIX),
     handle(req: IncomingMessage, socket: Duplex, head: Buffer) {
       handleUpgrade(req, socket, head).catch((error) => {
-        log.error({ err: String(error) }, "collab upgrade failed");
+        log.error({ err: stackOf(error) }, "collab upgrade failed");
         refuse(socket, 503, "Service Unavailable");
       });
     },

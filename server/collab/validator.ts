@@ -45,7 +45,7 @@ export function withinBounds({ structs, ds }: ReturnType<typeof Y.decodeUpdate>)
   return true;
 }
 
-type Item = { update: Uint8Array; resolve: (ok: boolean) => void };
+type Item = { update: Uint8Array; resolve: (ok: boolean) => void; reject: (error: unknown) => void };
 type Batch = { items: Item[]; isolated: boolean };
 
 /**
@@ -74,9 +74,9 @@ export class UpdateValidator {
 
   /** The worker's verdict (any size). */
   validate(update: Uint8Array): Promise<boolean> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       if (this.collecting.length === 0) setImmediate(() => this.sendCollected());
-      this.collecting.push({ update, resolve });
+      this.collecting.push({ update, resolve, reject });
     });
   }
 
@@ -86,10 +86,21 @@ export class UpdateValidator {
     if (items.length > 0) this.send({ items, isolated: false });
   }
 
+  /**
+   * Never throws (it runs from timers and worker events): if no worker can be started or reached,
+   * the batch's updates are rejected, not refused, so their connections close as "unavailable"
+   * and their writers resend them after reconnecting, instead of being told they sent garbage.
+   */
   private send(batch: Batch) {
     const id = this.nextId++;
     this.inFlight.set(id, batch);
-    this.ensureWorker().postMessage({ id, updates: batch.items.map((i) => i.update) });
+    try {
+      this.ensureWorker().postMessage({ id, updates: batch.items.map((i) => i.update) });
+    } catch (error) {
+      this.inFlight.delete(id);
+      batch.items.forEach((item) => item.reject(error));
+      return;
+    }
     if (!this.watchdog) this.arm();
   }
 

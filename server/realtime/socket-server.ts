@@ -13,7 +13,7 @@ import { audit } from "~/utils/audit.server";
 import { can, isLetterAuthor } from "~/utils/permissions";
 import { createActivityToucher, getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
-import { log } from "../log";
+import { log, stackOf } from "../log";
 import { createLiveHandlers, type LiveHooks, type LiveSocketData } from "./live";
 import { clientIp, isAllowedOrigin } from "../origin";
 import { noteCrossOriginRequest, noteRefusedSocket } from "../refusals";
@@ -107,13 +107,18 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
     });
     // socket.io-parser also accepts numeric event names, so `event` is not always a string.
     const touch = createActivityToucher(socket.data.user.sessionId);
+    // Socket.IO does not await listeners: a rejection here would be unhandled (fatal, server/index.ts).
     socket.onAny(async (event: unknown, ...args: unknown[]) => {
-      touch();
-      const ack = typeof args.at(-1) === "function" ? (args.pop() as (r: Ack) => void) : undefined;
-      const answer = await dispatch(handlers, socket, event, args[0]);
-      ack?.(answer);
-      // A case or conference the person may not follow (or that does not exist): recorded like a page's 404.
-      if (!answer.ok && answer.error === "not_found") noteRefusedEvent(socket, event as ClientEventName, args[0]);
+      try {
+        touch();
+        const ack = typeof args.at(-1) === "function" ? (args.pop() as (r: Ack) => void) : undefined;
+        const answer = await dispatch(handlers, socket, event, args[0]);
+        ack?.(answer);
+        // A case or conference the person may not follow (or that does not exist): recorded like a page's 404.
+        if (!answer.ok && answer.error === "not_found") noteRefusedEvent(socket, event as ClientEventName, args[0]);
+      } catch (error) {
+        log.error({ err: stackOf(error) }, "socket event failed");
+      }
     });
   });
 
@@ -140,7 +145,7 @@ async function dispatch(handlers: Handlers, socket: CircleSocket, event: unknown
   try {
     return await handlers[name](socket, parsed.data as never);
   } catch (error) {
-    log.error({ event: name, err: String(error) }, "socket handler failed");
+    log.error({ event: name, err: stackOf(error) }, "socket handler failed");
     return { ok: false, error: "invalid", message: "The server could not handle that request" };
   }
 }

@@ -3,7 +3,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { getDb } from "~/utils/db.server";
+import { LiveStore } from "~/models/live-store.server";
+import { configureDatabase, getDb } from "~/utils/db.server";
+import { CollabStorage } from "../../server/collab/storage";
 import { openServerDatabase } from "~/utils/sqlite.server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -32,6 +34,25 @@ describe("one SQLite library in the process", () => {
       expect(own.prepare("select sqlite_version() as version").get()).toEqual({ version });
     } finally {
       own.close();
+    }
+  });
+});
+
+/**
+ * "Saved" must survive a power cut, not only a killed process: every connection that writes
+ * commits with synchronous = FULL (the WAL is fsynced before the commit returns).
+ */
+describe("every connection of the server fsyncs its commits", () => {
+  it("Prisma's connection, the collab store and the live store all run synchronous = FULL (2)", async () => {
+    expect((await configureDatabase(getDb())).synchronous).toBe(2);
+    const storage = new CollabStorage();
+    const live = new LiveStore();
+    try {
+      expect(storage["db"].pragma("synchronous", { simple: true })).toBe(2);
+      expect(live.db.pragma("synchronous", { simple: true })).toBe(2);
+    } finally {
+      storage.close();
+      live.close();
     }
   });
 });
