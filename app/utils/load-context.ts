@@ -25,6 +25,8 @@ export type CollabControl = {
 
 export type CircleLoadContext = {
   clientIp: string | null;
+  /** This response's Content-Security-Policy nonce (app/entry.server.tsx puts it on inline scripts). */
+  cspNonce: string;
   /** The request's signed-in user, looked up once however many loaders ask (root + route). */
   sessionUser(): Promise<import("./session.server").SessionUser | null>;
   realtime: RealtimeControl;
