@@ -108,7 +108,11 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
     });
   });
 
-  return { io, registry, notifyAgreementChanged };
+  const conferencesChanged = (caseId: string) => {
+    live.bookingsChanged(caseId).catch((err) => log.error({ err: String(err), caseId }, "live state push after a booking change failed"));
+  };
+
+  return { io, registry, notifyAgreementChanged, conferencesChanged };
 }
 
 async function dispatch(handlers: Handlers, socket: CircleSocket, event: unknown, payload: unknown): Promise<Ack> {
