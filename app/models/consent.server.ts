@@ -1,25 +1,37 @@
 import type { Prisma } from "@prisma/client";
+import type { AppLoadContext } from "@remix-run/node";
+import { audit, type AuditActor } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { CONSENT_ANSWER_LABELS, CONSENT_ELEMENT_LABELS, displayName, type ConsentAnswer, type ConsentElement } from "~/utils/preparation";
 import type { FieldErrors } from "~/utils/schemas";
-import type { ConsentAction } from "./people-schemas";
-import { holdBookingsIfGateFails } from "./preparation.server";
+import { bookedConferenceStands } from "./gates";
+import type { ConsentAction, WithdrawalPreview } from "./people-schemas";
+import { holdBookingsIfGateFails, loadGateFacts } from "./preparation.server";
 
 /** What a preparation change answers: a confirmation, or field errors with nothing changed. */
 export type Outcome = { ok: true; id: string; done: string; held: boolean } | { ok: false; errors: FieldErrors };
+/** A consent change may also answer "confirm first": a withdrawal without the right token. */
+export type ConsentOutcome = Outcome | { ok: false; confirm: WithdrawalPreview };
 
 /**
  * Runs the gate after a change, inside its transaction, and says what it did in words:
  * "The conference on Tue 8 Dec 2026, 10:00 is on hold: …", or null when the booking stands.
  */
 export async function holdAndDescribe(tx: Prisma.TransactionClient, caseId: string, actorId: string): Promise<string | null> {
-  const booked = await tx.conference.findFirst({ where: { caseId, status: "SCHEDULED" }, orderBy: { scheduledAt: "asc" }, select: { scheduledAt: true } });
+  const booked = await tx.conference.findFirst({
+    where: { caseId, status: "SCHEDULED" },
+    orderBy: { scheduledAt: "asc" },
+    select: { scheduledAt: true, live: { select: { status: true } } },
+  });
   if (!booked) return null;
   const reasons = await holdBookingsIfGateFails(tx, caseId, actorId);
   if (!reasons) return null;
-  return `The conference on ${formatDateTime(booked.scheduledAt.toISOString())} is on hold: ${reasons.join(" ")} The case is back in preparation.`;
+  const running = isRunning(booked.live?.status);
+  return `The conference on ${formatDateTime(booked.scheduledAt.toISOString())} is on hold: ${reasons.join(" ")}${running ? " It was running: both live screens now show it is on hold." : ""} The case is back in preparation.`;
 }
+
+const isRunning = (liveStatus: string | undefined) => liveStatus === "LIVE" || liveStatus === "PAUSED";
 
 /** An active participant of this case, or null (unknown, removed, or another case's). */
 export function findActiveParticipant(tx: Prisma.TransactionClient | typeof db, caseId: string, participantId: string) {
@@ -34,23 +46,94 @@ const NOT_ON_CASE: FieldErrors = { participantId: "Choose someone on this case" 
 const what = (element: ConsentElement, sharedWith: string) =>
   element === "SHARE_INFORMATION" ? `share information with ${sharedWith}` : CONSENT_ELEMENT_LABELS[element].toLowerCase();
 
+type Person = NonNullable<Awaited<ReturnType<typeof findActiveParticipant>>>;
+type Target = { participantId: string; element: ConsentElement; sharedWith: string };
+
+/** The newest answer to one consent element (per named party for sharing), or null. */
+const latestAnswer = (tx: Prisma.TransactionClient | typeof db, participantId: string, element: ConsentElement, sharedWith: string) =>
+  tx.consentEntry.findFirst({
+    where: { participantId, element, sharedWith },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { answer: true, method: true },
+  });
+
+const nothingToWithdraw = (person: Person, target: Target): FieldErrors => ({
+  form: `${displayName(person)} has not said yes to ${what(target.element, target.sharedWith)}, so there is nothing to withdraw.`,
+});
+
 /**
- * Records a consent answer, or withdraws a yes in one tap. The ledger is append-only: each call
- * adds one row and never changes an earlier one. The booking gate is checked in the same transaction.
+ * What withdrawing this yes would do now, worked out from the same gate rules the withdrawal
+ * runs (bookedConferenceStands on the facts with this answer withdrawn), before anything is written.
  */
-export async function changeConsent(caseId: string, input: ConsentAction, actorId: string): Promise<Outcome> {
+async function describeWithdrawal(tx: Prisma.TransactionClient | typeof db, caseId: string, person: Person, target: Target): Promise<WithdrawalPreview> {
+  const facts = await loadGateFacts(caseId, tx);
+  const booked = await tx.conference.findMany({
+    where: { caseId, status: "SCHEDULED" },
+    orderBy: { scheduledAt: "asc" },
+    select: { id: true, scheduledAt: true, live: { select: { status: true } } },
+  });
+  const withdrawn = facts && {
+    ...facts,
+    // Sharing with a named party is not part of the gates (facts hold only the general answers).
+    participants: facts.participants.map((p) => (p.id === person.id && target.sharedWith === "" ? { ...p, consent: { ...p.consent, [target.element]: "WITHDRAWN" as const } } : p)),
+  };
+  const holds = booked.length > 0 && !!withdrawn && !bookedConferenceStands(withdrawn).ok;
+  const consentTo = `consent to ${what(target.element, target.sharedWith)}`;
+  const when = (c: (typeof booked)[number]) => formatDateTime(c.scheduledAt.toISOString());
+  const effects: string[] = [];
+  if (holds) {
+    for (const c of booked) {
+      effects.push(
+        isRunning(c.live?.status)
+          ? `Withdrawing ${consentTo} will stop the conference that is running now; both live screens will show it is on hold.`
+          : `Withdrawing ${consentTo} will put the conference booked for ${when(c)} on hold.`,
+      );
+    }
+    if (facts?.stage === "CONFERENCE_SCHEDULED") effects.push("The case will go back to preparation.");
+    effects.push("To go ahead later, record their consent again and re-book the conference.");
+  } else {
+    for (const c of booked) effects.push(`The conference booked for ${when(c)} is not affected.`);
+  }
+  effects.push("The withdrawal is added to the consent history; earlier answers stay there.");
+  return {
+    ...target,
+    question: `Withdraw ${displayName(person)}'s ${consentTo}?`,
+    effects,
+    holds,
+    token: holds ? `hold:${booked.map((c) => `${c.id}.${isRunning(c.live?.status) ? "running" : "booked"}`).join(",")}` : "no-hold",
+  };
+}
+
+/** What withdrawing this yes would do (the withdrawal page's question), or why there is nothing to withdraw. */
+export async function previewWithdrawal(caseId: string, target: Target): Promise<{ ok: true; preview: WithdrawalPreview } | { ok: false; errors: FieldErrors }> {
+  const person = await findActiveParticipant(db, caseId, target.participantId);
+  if (!person) return { ok: false, errors: NOT_ON_CASE };
+  const sharedWith = target.element === "SHARE_INFORMATION" ? target.sharedWith : "";
+  const latest = await latestAnswer(db, person.id, target.element, sharedWith);
+  if (latest?.answer !== "YES") return { ok: false, errors: nothingToWithdraw(person, { ...target, sharedWith }) };
+  return { ok: true, preview: await describeWithdrawal(db, caseId, person, { ...target, sharedWith }) };
+}
+
+/**
+ * Records a consent answer, or withdraws a yes. The ledger is append-only: each call adds one row
+ * and never changes an earlier one. The booking gate is checked in the same transaction.
+ *
+ * A withdrawal can stop a conference, so it is never made in one tap: unless `confirm` is the
+ * token of what it will do now (describeWithdrawal, worked out in this same transaction), nothing
+ * is written and the answer is the question to ask.
+ */
+export async function changeConsent(caseId: string, input: ConsentAction, actorId: string): Promise<ConsentOutcome> {
   const sharedWith = input.element === "SHARE_INFORMATION" ? input.sharedWith : "";
-  return db.$transaction(async (tx): Promise<Outcome> => {
+  return db.$transaction(async (tx): Promise<ConsentOutcome> => {
     const person = await findActiveParticipant(tx, caseId, input.participantId);
     if (!person) return { ok: false, errors: NOT_ON_CASE };
-    const latest = await tx.consentEntry.findFirst({
-      where: { participantId: person.id, element: input.element, sharedWith },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { answer: true, method: true },
-    });
+    const latest = await latestAnswer(tx, person.id, input.element, sharedWith);
     let entry: { answer: ConsentAnswer; method: string; givenAt: Date; note: string };
     if (input.intent === "withdraw") {
-      if (latest?.answer !== "YES") return { ok: false, errors: { form: `${displayName(person)} has not said yes to ${what(input.element, sharedWith)}, so there is nothing to withdraw.` } };
+      const target = { participantId: person.id, element: input.element, sharedWith };
+      if (latest?.answer !== "YES") return { ok: false, errors: nothingToWithdraw(person, target) };
+      const preview = await describeWithdrawal(tx, caseId, person, target);
+      if (input.confirm !== preview.token) return { ok: false, confirm: preview };
       entry = { answer: "WITHDRAWN", method: latest.method, givenAt: new Date(), note: "" };
     } else {
       entry = { answer: input.answer, method: input.method, givenAt: input.givenAt, note: input.note };
@@ -64,4 +147,29 @@ export async function changeConsent(caseId: string, input: ConsentAction, actorI
     const done = `Recorded for ${displayName(person)}: ${what(input.element, sharedWith)} — ${answer}.`;
     return { ok: true, id: created.id, done: hold ? `${done} ${hold}` : done, held: hold !== null };
   });
+}
+
+/**
+ * A consent change as both the consent route and the withdrawal page make it: the change, its
+ * audit entry, and, when it put a conference on hold, the new live state pushed to that
+ * conference's open live screens (after the commit, so they never show what did not happen).
+ */
+export async function changeConsentAndTell(
+  user: NonNullable<AuditActor>,
+  caseId: string,
+  input: ConsentAction,
+  context: Pick<AppLoadContext, "clientIp" | "realtime">,
+): Promise<ConsentOutcome> {
+  const outcome = await changeConsent(caseId, input, user.id);
+  if (!outcome.ok) return outcome;
+  await audit({
+    actor: user,
+    action: input.intent === "withdraw" ? "consent.withdraw" : "consent.record",
+    target: `consent:${outcome.id}`,
+    caseId,
+    ip: context.clientIp,
+    details: { participantId: input.participantId, element: input.element, answer: input.intent === "withdraw" ? "WITHDRAWN" : input.answer, held: outcome.held },
+  });
+  if (outcome.held) context.realtime.conferencesChanged(caseId);
+  return outcome;
 }

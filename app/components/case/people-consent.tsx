@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import type { ConsentFormResult, WithdrawalPreview } from "~/models/people-schemas";
 import { Field } from "~/components/ui/field";
 import { DateTimeField, FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { formatDateTime, toZonedInput } from "~/utils/format";
@@ -43,13 +44,13 @@ function consentRows(p: PrepParticipant): Row[] {
 }
 
 /**
- * One participant's consent: the current answer per element as a compact grid, a one-tap
- * Withdraw beside each yes, a form to record a new answer, and the full history (newest first).
+ * One participant's consent: the current answer per element as a compact grid, a Withdraw beside
+ * each yes, a form to record a new answer, and the full history (newest first).
  */
 export function ConsentPanel({ caseId, participant, canEdit }: { caseId: string; participant: PrepParticipant; canEdit: boolean }) {
-  const withdraw = usePeopleFetcher();
   const name = displayName(participant);
   const rows = consentRows(participant);
+  const withdraw = useWithdrawal(caseId);
   return (
     <div className="consent">
       <h4 id={`p-${participant.id}-consent`}>Consent</h4>
@@ -65,15 +66,16 @@ export function ConsentPanel({ caseId, participant, canEdit }: { caseId: string;
               {canEdit ? (
                 <td className="consent-action">
                   {r.answer === "YES" ? (
-                    <withdraw.fetcher.Form method="post" action={peopleAction(caseId, "consent")}>
-                      <input type="hidden" name="intent" value="withdraw" />
+                    // Without JavaScript this opens the withdrawal page with the question; with it,
+                    // the same question comes from the server into the dialog below. Never one tap.
+                    <form method="get" action={`/cases/${caseId}/consent/withdraw`} onSubmit={withdraw.ask}>
                       <input type="hidden" name="participantId" value={participant.id} />
                       <input type="hidden" name="element" value={r.element} />
                       <input type="hidden" name="sharedWith" value={r.sharedWith} />
                       <button type="submit" className="danger" disabled={withdraw.busy}>
                         Withdraw<span className="visually-hidden"> {name}'s consent: {r.label.toLowerCase()}</span>
                       </button>
-                    </withdraw.fetcher.Form>
+                    </form>
                   ) : null}
                 </td>
               ) : null}
@@ -81,7 +83,10 @@ export function ConsentPanel({ caseId, participant, canEdit }: { caseId: string;
           ))}
         </tbody>
       </table>
-      <FormMessage error={withdraw.formError} done={withdraw.done} />
+      <WithdrawDialog withdraw={withdraw} />
+      {withdraw.formError ? <FormMessage error={withdraw.formError} /> : null}
+      {/* Neutral, not a green success: something was taken away, and a conference may have stopped. */}
+      {withdraw.done ? <p className="alert info" role="status">{withdraw.done}</p> : null}
       {canEdit ? (
         <details className="panel">
           <summary>Record an answer<span className="visually-hidden"> for {name}</span></summary>
@@ -89,6 +94,75 @@ export function ConsentPanel({ caseId, participant, canEdit }: { caseId: string;
         </details>
       ) : null}
       <ConsentHistory participant={participant} />
+    </div>
+  );
+}
+
+/**
+ * A withdrawal in two steps: Withdraw posts without a confirmation and the server answers (409)
+ * with what it would do; "Withdraw consent" sends that back with its token. If it would now do
+ * something else (a conference started meanwhile), the server asks again with the new words.
+ */
+function useWithdrawal(caseId: string) {
+  const { fetcher, busy, formError, done } = usePeopleFetcher();
+  const data = fetcher.data as ConsentFormResult | undefined;
+  const asking = !busy && data && !data.ok && "confirm" in data ? data.confirm : null;
+  const [dismissed, setDismissed] = useState<WithdrawalPreview | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  const send = (fields: Record<string, string>) => fetcher.submit({ intent: "withdraw", ...fields }, { method: "post", action: peopleAction(caseId, "consent") });
+  return {
+    busy,
+    formError,
+    done,
+    preview: asking && asking !== dismissed ? asking : null,
+    /** The question was asked again because the answer to it changed. */
+    changed: asking !== null && sent !== null && sent !== asking.token,
+    ask(event: FormEvent<HTMLFormElement>) {
+      event.preventDefault();
+      const form = new FormData(event.currentTarget);
+      trigger.current = event.currentTarget.querySelector("button");
+      setSent(null);
+      send({ participantId: String(form.get("participantId")), element: String(form.get("element")), sharedWith: String(form.get("sharedWith") ?? "") });
+    },
+    confirm(preview: WithdrawalPreview) {
+      setSent(preview.token);
+      send({ participantId: preview.participantId, element: preview.element, sharedWith: preview.sharedWith, confirm: preview.token });
+    },
+    keep(preview: WithdrawalPreview) {
+      setDismissed(preview);
+      trigger.current?.focus();
+    },
+  };
+}
+
+function WithdrawDialog({ withdraw }: { withdraw: ReturnType<typeof useWithdrawal> }) {
+  const { preview } = withdraw;
+  const ref = useRef<HTMLDivElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (preview) ref.current?.focus();
+  }, [preview]);
+  if (!preview) return null;
+  return (
+    <div className="alert warn consent-confirm" role="alertdialog" aria-labelledby={`${id}-q`} aria-describedby={`${id}-effects`} tabIndex={-1} ref={ref} data-testid="withdraw-dialog">
+      <p id={`${id}-q`}>
+        <strong>{preview.question}</strong>
+      </p>
+      {withdraw.changed ? <p>What this would do has changed since you were asked. Read it again before you decide.</p> : null}
+      <ul id={`${id}-effects`}>
+        {preview.effects.map((effect) => (
+          <li key={effect}>{effect}</li>
+        ))}
+      </ul>
+      <div className="row">
+        <button type="button" className="danger" disabled={withdraw.busy} onClick={() => withdraw.confirm(preview)}>
+          Withdraw consent
+        </button>
+        <button type="button" className="secondary" onClick={() => withdraw.keep(preview)}>
+          Keep consent
+        </button>
+      </div>
     </div>
   );
 }
