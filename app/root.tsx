@@ -6,6 +6,7 @@ import { AppShell } from "~/components/ui/app-shell";
 import { countAwaitingApproval } from "~/models/approval.server";
 import { hasDemoService } from "~/models/service.server";
 import { getUser } from "~/utils/auth.server";
+import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -26,6 +27,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   // Marks the page as interactive once React has hydrated (end-to-end tests wait for it).
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -40,8 +42,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -49,11 +50,22 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY === "1") app.set("trust proxy", 1);
+  // A fresh nonce for every response: the only inline scripts allowed are the ones the server
+  // wrote into this page (Remix's context and module loader, passed the nonce through the load
+  // context and app/entry.server.tsx), so an injected <script> or on…= handler never runs.
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
-          "script-src": ["'self'", "'unsafe-inline'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`],
+          // 'unsafe-inline' stays for styles only: React's style attributes and the editor's
+          // injected stylesheet need it, and a style cannot run code. (Helmet's default also
+          // allowed any https: stylesheet; Circle loads none.)
+          "style-src": ["'self'", "'unsafe-inline'"],
           "connect-src": ["'self'", "ws:", "wss:"],
           "img-src": ["'self'", "data:", "blob:"],
           "upgrade-insecure-requests": env.TRUST_PROXY === "1" ? [] : null,
@@ -137,6 +149,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         });
         return {
           clientIp: clientIp(req),
+          cspNonce: res.locals.cspNonce as string,
           realtime: realtime.control,
           collab: { readDocument: collab.readDocument, recheckDocument: collab.recheckDocument, destroyDocument: collab.destroyDocument },
           sessionUser: () => (user ??= getSessionUserFromCookieHeader(req.headers.cookie, { pages: true })),

@@ -13,7 +13,7 @@ const SWEEP_CHUNK = 200;
  * Explicit calls come from route actions (context.realtime); a periodic sweep catches sessions
  * that expired or were revoked elsewhere.
  */
-export function createRealtimeControl(registries: ConnectionRegistry[], notify: Pick<RealtimeControl, "notifyAgreementChanged">) {
+export function createRealtimeControl(registries: ConnectionRegistry[], notify: Pick<RealtimeControl, "notifyAgreementChanged" | "conferencesChanged">) {
   const all = () => registries;
 
   async function recheckMemberships(userId: string) {
@@ -59,6 +59,7 @@ export function createRealtimeControl(registries: ConnectionRegistry[], notify: 
       recheckMemberships(userId).catch((err) => log.error({ err: stackOf(err) }, "membership recheck failed"));
     },
     notifyAgreementChanged: (payload) => notify.notifyAgreementChanged(payload),
+    conferencesChanged: (caseId) => notify.conferencesChanged(caseId),
   };
   return { control, stop: () => clearInterval(timer) };
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { formatDateTime } from "~/utils/format";
 import { conferenceGate } from "./gates";
+import { releaseLiveConference } from "./live-hold.server";
 import { loadGateFacts } from "./preparation.server";
 import type { ConferenceInput } from "./safety-schemas";
 import { Refusal, setStage } from "./stage.server";
@@ -97,6 +98,7 @@ export async function rebookConference(tx: Tx, caseId: string, input: Input<"reb
     where: { id: found.id },
     data: { ...when(input), venue: input.venue, room: input.room, status: "SCHEDULED", holdReason: null },
   });
+  await releaseLiveConference(tx, found.id, actorId);
   await setStage(tx, { caseId, from: facts.stage, to: "CONFERENCE_SCHEDULED", actorId, reason: `Conference re-booked for ${formatDateTime(input.scheduledAt.toISOString())}` });
   return found;
 }

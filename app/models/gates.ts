@@ -201,6 +201,30 @@ export function bookedConferenceStands(facts: GateFacts): GateResult {
 }
 
 /**
+ * Why a booked conference no longer stands, in words that name nobody ("consent to meet was
+ * withdrawn"): what the live screens show, since a tablet in the conference room can be seen by
+ * everyone there. The reasons with names (bookedConferenceStands) are for the case screen.
+ */
+export function holdSummary(facts: GateFacts): string {
+  const parts: string[] = [];
+  const people = [...principals(facts, "PERSON_HARMED"), ...principals(facts, "PERSON_RESPONSIBLE")];
+  if (principals(facts, "PERSON_HARMED").length === 0 || principals(facts, "PERSON_RESPONSIBLE").length === 0) {
+    parts.push("someone the conference needs is no longer on the case");
+  }
+  for (const [element, what] of [["TAKE_PART", "consent to take part"], ["MEET_FACE_TO_FACE", "consent to meet"]] as const) {
+    const answers = people.map((p) => p.consent[element]);
+    if (answers.includes("WITHDRAWN")) parts.push(`${what} was withdrawn`);
+    else if (answers.includes("NO")) parts.push(`${what} was refused`);
+    else if (answers.some((a) => a !== "YES")) parts.push(`${what} is missing`);
+  }
+  if (assessmentReasons(facts, false).length > 0) parts.push("the risk assessment no longer supports a conference");
+  if (approvalReasons(facts).length > 0) {
+    parts.push(facts.approval?.decision === "DECLINED" ? "the case supervisor declined the risk assessment" : "the risk assessment needs the case supervisor's approval");
+  }
+  return parts.length > 0 ? parts.join("; ") : "the conditions for the conference no longer hold";
+}
+
+/**
  * May the person responsible write a letter (indirect communication)? They must take part and
  * agree to write; the assessment must not say stop. The person harmed's choice about receiving it
  * is checked when the letter is released, not here.

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { LiveState, StepStatus } from "~/realtime/live-machine";
+import type { LiveHold, LiveState, StepStatus } from "~/realtime/live-machine";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { openServerDatabase } from "~/utils/sqlite.server";
@@ -54,6 +54,10 @@ export class LiveStore {
         'SELECT id, status, markedAt FROM "ConferenceStep" WHERE conferenceId = ? ORDER BY position',
       ),
       stepTitle: this.db.prepare<[string], string>('SELECT title FROM "ConferenceStep" WHERE id = ?').pluck(),
+      lastHold: this.db.prepare<[string], { payload: string; createdAt: string }>(
+        'SELECT payload, createdAt FROM "LiveEvent" WHERE conferenceId = ? AND type = \'hold\' ORDER BY seq DESC LIMIT 1',
+      ),
+      caseConferences: this.db.prepare<[string], string>('SELECT id FROM "Conference" WHERE caseId = ?').pluck(),
       insertLive: this.db.prepare(
         'INSERT INTO "ConferenceLive" (conferenceId, status, version, currentStepId, currentSpeakerId, startedAt, endedAt, pausedAt, pausedMs, breakStartedAt, breakRequestedById, seatingLocked, updatedAt) VALUES (@conferenceId, @status, @version, @currentStepId, @currentSpeakerId, @startedAt, @endedAt, @pausedAt, @pausedMs, @breakStartedAt, @breakRequestedById, @seatingLocked, @updatedAt)',
       ),
@@ -97,10 +101,35 @@ export class LiveStore {
           breakStartedAt: fromDb(row.breakStartedAt),
           breakRequestedById: row.breakRequestedById,
           seatingLocked: row.seatingLocked === 1,
+          hold: null,
           steps,
         }
-      : { status: "READY", version: 0, currentStepId: null, currentSpeakerId: null, startedAt: null, endedAt: null, pausedAt: null, pausedMs: 0, breakStartedAt: null, breakRequestedById: null, seatingLocked: false, steps };
+      : { status: "READY", version: 0, currentStepId: null, currentSpeakerId: null, startedAt: null, endedAt: null, pausedAt: null, pausedMs: 0, breakStartedAt: null, breakRequestedById: null, seatingLocked: false, hold: null, steps };
+    if (conference?.status === "ON_HOLD" && state.status !== "ENDED") state.hold = this.holdOf(conferenceId);
+    if (conference?.status === "CANCELLED" && state.status !== "ENDED") state.hold = { kind: "cancelled", summary: "the booking was cancelled", since: null };
     return { conference, state, attendees: new Set(this.q.attendees.all(conferenceId)) };
+  }
+
+  /**
+   * What the live screens say about a hold: the summary written with the newest "hold" event
+   * (live-hold.server.ts). A booking held before live holds were recorded has none: then a
+   * general sentence, never the reasons with names.
+   */
+  private holdOf(conferenceId: string): LiveHold {
+    const row = this.q.lastHold.get(conferenceId);
+    let summary = "";
+    try {
+      const payload: unknown = row ? JSON.parse(row.payload) : null;
+      if (payload && typeof payload === "object" && typeof (payload as { summary?: unknown }).summary === "string") summary = (payload as { summary: string }).summary;
+    } catch {
+      summary = "";
+    }
+    return { kind: "on-hold", summary: summary || "the conditions for the conference no longer hold", since: row ? fromDb(row.createdAt) : null };
+  }
+
+  /** Every conference of a case (to push their live state after the bookings changed). */
+  conferenceIds(caseId: string): string[] {
+    return this.q.caseConferences.all(caseId);
   }
 
   /**

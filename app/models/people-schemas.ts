@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { FormResult } from "~/utils/forms.server";
+import type { FieldErrors } from "~/utils/schemas";
 import {
   ACCESS_NEEDS,
   CONSENT_ANSWERS,
@@ -185,11 +187,44 @@ export const RecordConsentSchema = z
     note: optionalText(1000, "Note"),
   })
   .superRefine(sharedWithRule);
-/** One tap: the server fills in the answer, the method and the time. */
-export const WithdrawConsentSchema = z.object({ intent: z.literal("withdraw"), ...consentTarget }).superRefine(sharedWithRule);
+/**
+ * A withdrawal: the server fills in the answer, the method and the time. It is made only with
+ * `confirm` equal to the token of what it will do (WithdrawalPreview.token); without it, or with
+ * a token for what it would have done earlier, nothing changes and the server asks again.
+ */
+export const WithdrawConsentSchema = z
+  .object({ intent: z.literal("withdraw"), ...consentTarget, confirm: optionalLine(500, "Confirmation") })
+  .superRefine(sharedWithRule);
 
 export const ConsentActionSchema = z.discriminatedUnion("intent", [RecordConsentSchema, WithdrawConsentSchema], { error: "Unknown action" });
 export type ConsentAction = z.infer<typeof ConsentActionSchema>;
+export type WithdrawConsentInput = z.infer<typeof WithdrawConsentSchema>;
+
+/** The query of the withdrawal page (/cases/:id/consent/withdraw): which yes is to be withdrawn. */
+export const WithdrawTargetSchema = z.object(consentTarget).superRefine(sharedWithRule);
+
+/**
+ * What a withdrawal will do, asked before it is made: the question, its effects in sentences
+ * ("… will put the conference booked for Tue 12 Jan 2027, 10:00 on hold"), and the token to send
+ * back as `confirm`. The token names the conferences it would hold and whether each is running,
+ * so a confirmation given for "booked" does not stop a conference that has started since.
+ */
+export type WithdrawalPreview = {
+  participantId: string;
+  /** The parent or guardian whose answer for the child is withdrawn; null: the person's own. */
+  guardianId: string | null;
+  element: ConsentElementName;
+  sharedWith: string;
+  question: string;
+  effects: string[];
+  /** Whether it will put a booked or running conference on hold. */
+  holds: boolean;
+  token: string;
+};
+type ConsentElementName = (typeof CONSENT_ELEMENTS)[number];
+
+/** What the consent route answers: FormResult, or (409) a withdrawal's question to confirm first. */
+export type ConsentFormResult = FormResult | { ok: false; errors: FieldErrors; intent?: string; confirm: WithdrawalPreview };
 
 export const AddContactSchema = z
   .object({

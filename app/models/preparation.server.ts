@@ -25,6 +25,7 @@ import {
   isAssessmentCurrent,
   bookedConferenceStands,
   conferenceGate,
+  holdSummary,
   letterGate,
   nextContactDue,
   nextStages,
@@ -33,6 +34,7 @@ import {
   type GateFacts,
   type GateParticipant,
 } from "./gates";
+import { holdLiveConferences } from "./live-hold.server";
 
 /** A Prisma client or an interactive transaction: gate facts are read inside the writing transaction. */
 export type Tx = PrismaClient | Prisma.TransactionClient;
@@ -149,7 +151,11 @@ export async function holdBookingsIfGateFails(tx: Prisma.TransactionClient, case
   const gate = bookedConferenceStands(facts);
   if (gate.ok) return null;
   const reason = gate.reasons.join(" ");
-  await tx.conference.updateMany({ where: { caseId, status: "SCHEDULED" }, data: { status: "ON_HOLD", holdReason: reason } });
+  const held = await tx.conference.findMany({ where: { caseId, status: "SCHEDULED" }, select: { id: true } });
+  await tx.conference.updateMany({ where: { id: { in: held.map((c) => c.id) } }, data: { status: "ON_HOLD", holdReason: reason } });
+  // A conference that is running now stops with its booking; the routes then push the new live
+  // state to its live screens (context.realtime.conferencesChanged).
+  await holdLiveConferences(tx, held.map((c) => c.id), holdSummary(facts), actorId);
   if (facts.stage === "CONFERENCE_SCHEDULED") {
     await tx.case.update({ where: { id: caseId }, data: { stage: "PREPARATION" } });
     await tx.caseStageEvent.create({ data: { caseId, stage: "PREPARATION", actorId, reason: `Conference put on hold: ${reason}` } });

@@ -25,9 +25,19 @@ export type LiveState = {
   breakStartedAt: string | null;
   breakRequestedById: string | null;
   seatingLocked: boolean;
+  /**
+   * The booking is on hold (Conference.status ON_HOLD: a gate stopped holding, e.g. consent to
+   * meet was withdrawn) or was cancelled, or null. Not a column of the live state: the store
+   * derives it from the conference and its newest "hold" event on every read, so it can never
+   * disagree with the booking. `summary` names no one ("consent to meet was withdrawn"): the live
+   * screens may be seen by everyone in the room; the case screen gives the full reasons.
+   */
+  hold: LiveHold | null;
   /** The conference's steps in script order. */
   steps: LiveStep[];
 };
+
+export type LiveHold = { kind: "on-hold" | "cancelled"; summary: string; since: string | null };
 
 /** Who is asking: the lead chairs; the co-facilitator assists (break, speaker); others follow. */
 export type LiveRole = "chair" | "assist" | "follow";
@@ -88,6 +98,7 @@ export function initialLiveState(steps: LiveStep[]): LiveState {
     breakStartedAt: null,
     breakRequestedById: null,
     seatingLocked: false,
+    hold: null,
     steps,
   };
 }
@@ -96,6 +107,16 @@ export function initialLiveState(steps: LiveStep[]): LiveState {
 export function applyLiveCommand(state: LiveState, command: LiveCommand, ctx: LiveContext): LiveResult {
   if (!COMMAND_ROLES[command.type].includes(ctx.role)) {
     return refuse("forbidden", ctx.role === "assist" ? "Only the lead facilitator can do that." : "You are following this conference; only the facilitators can change it.");
+  }
+  // On hold nothing moves, not even "end" (that would record the conference as held). Only the
+  // seating lock stays the lead's: the plan may need changing before the conference is re-booked.
+  if (state.hold && command.type !== "lock-seating") {
+    return refuse(
+      "invalid",
+      state.hold.kind === "cancelled"
+        ? "This conference was cancelled."
+        : `This conference is on hold: ${state.hold.summary}. Nothing can move on until it is re-booked from the case screen.`,
+    );
   }
   if (command.expectedVersion !== state.version) {
     return refuse("stale", "The conference moved on before that arrived; you are now on the current step.");
@@ -158,6 +179,36 @@ export function applyLiveCommand(state: LiveState, command: LiveCommand, ctx: Li
       if (state.seatingLocked === command.locked) return refuse("invalid", command.locked ? "The seating plan is already locked." : "The seating plan is already unlocked.");
       return next({ seatingLocked: command.locked });
   }
+}
+
+/**
+ * The booking was put on hold: the stored state that goes with it (its `hold` is derived on
+ * read). A running clock stops (a break ends; the time on hold is not conference time when the
+ * lead resumes after a re-booking), nobody is speaking any more, and the version moves on, so a
+ * command sent before the hold arrived is stale. Null for a conference that has ended.
+ */
+export function holdLiveState(state: LiveState, now: Date, hold: LiveHold): LiveState | null {
+  if (state.status === "ENDED") return null;
+  const at = now.toISOString();
+  return {
+    ...state,
+    status: state.status === "LIVE" ? "PAUSED" : state.status,
+    pausedAt: state.status === "LIVE" ? at : state.pausedAt,
+    breakStartedAt: null,
+    breakRequestedById: null,
+    currentSpeakerId: null,
+    hold,
+    version: state.version + 1,
+  };
+}
+
+/**
+ * The booking stands again (re-booked once its gate holds): a started conference waits, paused,
+ * for the lead to resume it; one that never started is ready to start. Null when it was not held.
+ */
+export function releaseLiveState(state: LiveState): LiveState | null {
+  if (!state.hold || state.status === "ENDED") return null;
+  return { ...state, hold: null, version: state.version + 1 };
 }
 
 /** Milliseconds of conference time at `now` (pauses and breaks left out). */

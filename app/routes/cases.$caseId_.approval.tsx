@@ -27,6 +27,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: context.clientIp,
     details: { riskAssessmentId: input.assessmentId, decision: input.decision, heldBooking: held !== null },
   });
+  if (held) context.realtime.conferencesChanged(caseId);
   const done = input.decision === "APPROVED" ? "You approved the current risk assessment." : "You declined the current risk assessment; the facilitators will see your comments.";
   return formDone(held ? `${done} The booked conference is on hold.` : done, input.intent, id);
 }

@@ -24,6 +24,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if ("response" in outcome) return outcome.response;
   const { id, done, details } = outcome.value;
   await audit({ actor: user, action: `conference.${input.intent}`, target: `conference:${id}`, caseId, ip: context.clientIp, details });
+  // A re-booked conference comes off hold (and a cancelled one stops): open live screens follow.
+  if (input.intent === "rebook" || input.intent === "cancel") context.realtime.conferencesChanged(caseId);
   return formDone(done, input.intent, id);
 }
 

@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { requireCaseAction } from "~/models/case-access.server";
-import { changeConsent } from "~/models/consent.server";
-import { ConsentActionSchema } from "~/models/people-schemas";
-import { audit } from "~/utils/audit.server";
+import { changeConsentAndTell } from "~/models/consent.server";
+import { ConsentActionSchema, type ConsentFormResult } from "~/models/people-schemas";
 import { requireUser } from "~/utils/auth.server";
 import { formDone, formError, formsOnly, parseForm } from "~/utils/forms.server";
 
 
 export const loader = formsOnly;
 /**
- * The consent ledger: record an answer, or withdraw a yes in one tap. Each request adds
- * one entry; a withdrawal that breaks a booked conference's gate puts it on hold in the same transaction.
+ * The consent ledger: record an answer, or withdraw a yes. Each request adds at most one entry; a
+ * withdrawal that breaks a booked (or running) conference's gate puts it on hold in the same
+ * transaction. A withdrawal without the confirmation of what it will do changes nothing and
+ * answers 409 with the question to ask (the case screen shows it in a dialog; without
+ * JavaScript the Withdraw button opens the same question as a page, /cases/:id/consent/withdraw).
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
@@ -18,22 +21,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, ConsentActionSchema);
   if ("response" in parsed) return parsed.response;
   const input = parsed.data;
-  const outcome = await changeConsent(caseId, input, user.id);
-  if (!outcome.ok) return formError(outcome.errors, input.intent);
-  await audit({
-    actor: user,
-    action: input.intent === "withdraw" ? "consent.withdraw" : "consent.record",
-    target: `consent:${outcome.id}`,
-    caseId,
-    ip: context.clientIp,
-    details: {
-      participantId: input.participantId,
-      // A parent or guardian's answer for the participant: who gave it.
-      ...(input.guardianId ? { guardianId: input.guardianId } : {}),
-      element: input.element,
-      answer: input.intent === "withdraw" ? "WITHDRAWN" : input.answer,
-      held: outcome.held,
-    },
-  });
+  const outcome = await changeConsentAndTell(user, caseId, input, context);
+  if (!outcome.ok) {
+    if ("confirm" in outcome) return json<ConsentFormResult>({ ok: false, errors: {}, intent: input.intent, confirm: outcome.confirm }, { status: 409 });
+    return formError(outcome.errors, input.intent);
+  }
   return formDone(outcome.done, input.intent, outcome.id);
 }

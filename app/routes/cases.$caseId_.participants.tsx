@@ -37,5 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (input.intent === "victims-code") details.outcome = input.outcome;
   await audit({ actor: user, action, target: `participant:${outcome.id}`, caseId, ip: context.clientIp, details });
+  // Removing someone the conference needs puts it on hold: its live screens must show it now.
+  if (outcome.held) context.realtime.conferencesChanged(caseId);
   return formDone(outcome.done, input.intent, outcome.id);
 }

@@ -28,6 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: context.clientIp,
     details: { stage: saved.stage, overall: input.overall, recommendation: input.recommendation, sensitive: input.sensitive, markedSensitive: saved.markedSensitive, heldBooking: saved.held !== null },
   });
+  if (saved.held) context.realtime.conferencesChanged(caseId);
   const notes = [
     `Risk assessment saved: ${RECOMMENDATION_LABELS[input.recommendation].toLowerCase()}.`,
     saved.markedSensitive ? "The case is now marked sensitive or complex: the case supervisor must approve before a conference." : "",

@@ -46,6 +46,9 @@ export default function LiveConferencePage() {
   useScriptRefresh(script as LiveScript, state);
   const announcement = useStepAnnouncement(script as LiveScript, state);
   const disabled = connection !== "live" || live.pending;
+  // On hold (or cancelled) the conference does not move: the lead's step controls stay disabled
+  // until it is re-booked, whatever a tablet's connection. The server refuses them anyway.
+  const held = state.hold !== null;
 
   return (
     <main className="page live" id="main" data-role={role}>
@@ -69,6 +72,18 @@ export default function LiveConferencePage() {
         </div>
       </header>
       <LiveStatusBar state={state} offsetMs={live.offsetMs} connection={connection} presence={live.presence} wakeLock={wakeLock} />
+      {state.hold ? (
+        <div className="alert warn live-hold" role="alert" data-testid="live-hold">
+          <p>
+            <strong>{state.hold.kind === "cancelled" ? "Cancelled: this conference will not go ahead." : `On hold: ${state.hold.summary}.`}</strong>
+          </p>
+          <p>
+            {state.hold.kind === "cancelled"
+              ? "Nothing more can be recorded on this screen."
+              : "The conference has stopped and its time is paused. The case screen says why; it can go on only once it is re-booked there."}
+          </p>
+        </div>
+      ) : null}
       {connection !== "live" && role !== "follow" ? (
         <p className="alert warn" data-testid="live-offline">
           {connection === "offline" ? "This tablet is offline: the controls are paused until it reconnects." : "Connecting to the conference…"}
@@ -86,9 +101,9 @@ export default function LiveConferencePage() {
         {announcement}
       </p>
       {role === "chair" ? (
-        <ChairView live={live} script={script as LiveScript} disabled={disabled} />
+        <ChairView live={live} script={script as LiveScript} disabled={disabled} held={held} />
       ) : role === "assist" ? (
-        <ScribeView live={live} script={script as LiveScript} notesReadOnly={notesReadOnly} userName={userName} disabled={disabled} />
+        <ScribeView live={live} script={script as LiveScript} notesReadOnly={notesReadOnly} userName={userName} disabled={disabled || held} />
       ) : (
         <FollowView live={live} script={script as LiveScript} />
       )}
@@ -114,15 +129,19 @@ function useStepAnnouncement(script: LiveScript, state: LiveState): string {
   const [text, setText] = useState("");
   const previous = useRef(state.currentStepId);
   const status = useRef(state.status);
+  const hold = useRef(state.hold !== null);
   useEffect(() => {
     const index = script.steps.findIndex((s) => s.id === state.currentStepId);
     if (state.currentStepId !== previous.current && index >= 0) {
       setText(`Step ${index + 1} of ${script.steps.length}: ${script.steps[index]!.title}`);
+    } else if (state.hold && !hold.current) {
+      setText(state.hold.kind === "cancelled" ? "Conference cancelled" : `Conference on hold: ${state.hold.summary}`);
     } else if (state.status !== status.current) {
       setText(state.status === "PAUSED" ? (state.breakStartedAt ? "Break called" : "Conference paused") : state.status === "LIVE" ? "Conference running" : state.status === "ENDED" ? "Conference ended" : "");
     }
     if (index >= 0 || !state.currentStepId) previous.current = state.currentStepId;
     status.current = state.status;
-  }, [script.steps, state.currentStepId, state.status, state.breakStartedAt]);
+    hold.current = state.hold !== null;
+  }, [script.steps, state.currentStepId, state.status, state.breakStartedAt, state.hold]);
   return text;
 }

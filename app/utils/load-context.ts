@@ -11,6 +11,11 @@ export type RealtimeControl = {
   membershipChanged(userId: string): void;
   /** Tell everyone subscribed to the case's room (case page, agreement page) that its agreement changed. */
   notifyAgreementChanged(payload: import("~/realtime/protocol").AgreementChangedPayload): void;
+  /**
+   * A case's conference bookings changed (put on hold, re-booked, cancelled): push the live
+   * state to every open live screen of its conferences. Call it after the change has committed.
+   */
+  conferencesChanged(caseId: string): void;
 };
 
 /** Server-side access to collab documents for routes (freezing a draft, destroying a letter). */
@@ -25,6 +30,8 @@ export type CollabControl = {
 
 export type CircleLoadContext = {
   clientIp: string | null;
+  /** This response's Content-Security-Policy nonce (app/entry.server.tsx puts it on inline scripts). */
+  cspNonce: string;
   /** The request's signed-in user, looked up once however many loaders ask (root + route). */
   sessionUser(): Promise<import("./session.server").SessionUser | null>;
   realtime: RealtimeControl;

@@ -2,6 +2,13 @@ import { z } from "zod";
 import { fromZonedInput } from "./format";
 import { CASE_ROLES, STAFF_ROLES, STAGES } from "./roles";
 
+// Zod probes for `new Function` (to compile faster validators) when the first object schema is
+// built. The browser's Content-Security-Policy has no 'unsafe-eval', so there the probe is
+// blocked and reported as a violation on every page load, and zod works without it anyway. The
+// modules that build schemas all import this one for its shared fields, so this runs before them.
+// The server keeps the compiled validators.
+if (typeof document !== "undefined") z.config({ jitless: true });
+
 /** Field schemas reused across forms, routes and sockets (docs/conventions.md §4). */
 export const CaseIdSchema = z.string({ error: "Choose a case" }).regex(/^c[a-z0-9]{20,31}$/, "Not a case id");
 export const UserIdSchema = z.string({ error: "Choose a person" }).regex(/^c[a-z0-9]{20,31}$/, "Not a user id");

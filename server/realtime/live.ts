@@ -1,5 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import { getConferenceAccess, getLiveState, liveRoleOf, runLiveCommand, type ConferenceAccess } from "~/models/live.server";
+import { getLiveStore } from "~/models/live-store.server";
 import type { LiveCommand, LiveRole, LiveState } from "~/realtime/live-machine";
 import type { Ack, ClientToServerEvents, LiveJoinAck, LivePresence, ServerToClientEvents } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
@@ -121,6 +122,20 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
         } else socket.data.conferences.set(conferenceId, { ...entry, role, access });
       }
       return kept;
+    },
+
+    /**
+     * A case's bookings changed outside a live command (a withdrawal or another gate break put a
+     * conference on hold, or it was re-booked): every live screen of its conferences that is
+     * open now gets the stored state at once, through the same live:state event as a command.
+     * Conferences nobody has open are skipped; a screen opened later reads the state when it joins.
+     */
+    async bookingsChanged(caseId: string): Promise<void> {
+      for (const conferenceId of getLiveStore().conferenceIds(caseId)) {
+        if (!io.sockets.adapter.rooms.get(liveRoom(conferenceId))?.size) continue;
+        const state = await getLiveState(conferenceId);
+        io.to(liveRoom(conferenceId)).emit("live:state", { conferenceId, state, serverNow: new Date().toISOString() });
+      }
     },
 
     /** When a socket goes: tell the others who is still here. */

@@ -122,7 +122,11 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
     });
   });
 
-  return { io, registry, notifyAgreementChanged };
+  const conferencesChanged = (caseId: string) => {
+    live.bookingsChanged(caseId).catch((err) => log.error({ err: String(err), caseId }, "live state push after a booking change failed"));
+  };
+
+  return { io, registry, notifyAgreementChanged, conferencesChanged };
 }
 
 /** The event and the case or conference it named, for the audit trail (payloads are not trusted here). */

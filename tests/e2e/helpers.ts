@@ -24,6 +24,30 @@ export async function visit(page: Page, url: string) {
   return response;
 }
 
+/**
+ * Records every Content-Security-Policy violation on a page: the browser's
+ * securitypolicyviolation events (listened for before any page script runs) and its console
+ * reports. `expectNone()` fails with what was blocked, so a script without the response's nonce
+ * (or an inline handler) is caught even when the page seems to work.
+ */
+export async function watchCsp(page: Page) {
+  const console: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) console.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+  });
+  return {
+    async expectNone() {
+      const events = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+      expect([...events, ...console], "CSP violations").toEqual([]);
+    },
+  };
+}
+
 /** Signs in through the real form and waits for the case list. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await visit(page, "/login");

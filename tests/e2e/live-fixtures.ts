@@ -57,3 +57,48 @@ export function createLiveConference(reference: string, sourceReference = "RJ-20
     db.close();
   }
 }
+
+/**
+ * A booked copy of the bus-stop case for one test (reference e.g. "RJ-E2E-WD-L"): the same team,
+ * Jess (person harmed) and Dan (person responsible), both with a yes to taking part and to
+ * meeting, a current assessment that says proceed, and a conference booked for tomorrow with
+ * both attending. Withdrawing consent there
+ * changes nothing the other specs read.
+ */
+export function createBookedCase(reference: string): { caseId: string; conferenceId: string } {
+  const db = new Database(E2E_DB);
+  db.pragma("busy_timeout = 10000");
+  try {
+    const source = db.prepare(`SELECT * FROM "Case" WHERE reference = 'RJ-2026-0142'`).get() as Record<string, unknown>;
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().replace("Z", "+00:00");
+    const insert = (table: string, row: Record<string, unknown>) => {
+      const cols = Object.keys(row);
+      db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => row[c]));
+    };
+    const caseId = cuidLike();
+    const conferenceId = cuidLike();
+    db.transaction(() => {
+      insert("Case", { ...source, id: caseId, reference, title: `Withdrawal during a conference (${reference})`, stage: "CONFERENCE_SCHEDULED", sensitive: 0, createdAt: now, updatedAt: now });
+      const members = db.prepare(`SELECT * FROM "CaseMember" WHERE caseId = ?`).all(source.id) as Record<string, unknown>[];
+      for (const m of members) insert("CaseMember", { ...m, id: cuidLike(), caseId, createdAt: now });
+      const lead = members.find((m) => m.role === "LEAD")!.userId;
+      const co = members.find((m) => m.role === "CO_FACILITATOR")!.userId;
+      // The bus-stop case's newest assessment (proceed), so the booking stands until the withdrawal.
+      const assessment = db.prepare(`SELECT * FROM "RiskAssessment" WHERE caseId = ? ORDER BY createdAt DESC LIMIT 1`).get(source.id) as Record<string, unknown>;
+      insert("RiskAssessment", { ...assessment, id: cuidLike(), caseId, stage: "PREPARATION", recommendation: "PROCEED", sensitive: 0, createdAt: now });
+      insert("Conference", { id: conferenceId, caseId, scheduledAt: tomorrow, venue: "Community centre", room: "", leadId: lead, coFacilitatorId: co, status: "SCHEDULED", speakingOrder: "[]", createdAt: now, updatedAt: now });
+      for (const p of db.prepare(`SELECT * FROM "Participant" WHERE caseId = ? AND name IN ('Jessica Barnes', 'Daniel Price')`).all(source.id) as Record<string, unknown>[]) {
+        const participantId = cuidLike();
+        insert("Participant", { ...p, id: participantId, caseId, supportsId: null, createdAt: now, updatedAt: now });
+        insert("ConferenceAttendee", { conferenceId, participantId });
+        for (const element of ["TAKE_PART", "MEET_FACE_TO_FACE"]) {
+          insert("ConsentEntry", { id: cuidLike(), caseId, participantId, element, sharedWith: "", answer: "YES", method: "IN_PERSON", givenAt: now, note: "", recordedById: lead, createdAt: now });
+        }
+      }
+    })();
+    return { caseId, conferenceId };
+  } finally {
+    db.close();
+  }
+}

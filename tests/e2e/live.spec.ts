@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createLiveConference } from "./live-fixtures";
-import { BUS_STOP, DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signedInPage, visit } from "./helpers";
+import { BUS_STOP, DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signedInPage, visit, watchCsp } from "./helpers";
 
 const stepTitle = (page: Page) => page.getByTestId("current-step").getByRole("heading", { level: 2 });
 const connection = (page: Page) => page.getByTestId("live-connection");
@@ -19,6 +19,10 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
   const url = `/conferences/${conferenceId}/live`;
   const lead = await signedInPage(browser, DEMO.lead);
   const co = await signedInPage(browser, DEMO.co);
+  // The live screens run Remix, Socket.IO and the notes editor: none of it may need a script the
+  // policy blocks (server/app.ts gives each page its own nonce).
+  const leadCsp = await watchCsp(lead.page);
+  const coCsp = await watchCsp(co.page);
   try {
     await visit(lead.page, url);
     await visit(co.page, url);
@@ -125,6 +129,8 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
     await expect(connection(co.page)).toHaveText("Connected");
     await expect(co.page.getByTestId("collab-status")).toHaveText("Saved");
     await expect(stepHeadings(co.page, fifth)).toHaveCount(1);
+    await leadCsp.expectNone();
+    await coCsp.expectNone();
   } finally {
     await lead.context.close();
     await co.context.close();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD } from "./helpers";
+import { createBookedCase } from "./live-fixtures";
 
 // Forms must work before (or without) JavaScript: a tablet on a slow network can tap "Sign in"
 // before the page has hydrated, and the browser then posts the form itself.
@@ -23,5 +24,29 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("body")).not.toContainText("Cross-origin requests are not accepted.");
     await expect(page).toHaveURL(/\/cases$/);
     await expect(page.getByRole("heading", { level: 1, name: "My cases" })).toBeVisible();
+  });
+
+  test("Withdraw asks on a page of its own what it will do, and only its confirmation withdraws", async ({ page }, testInfo) => {
+    const { caseId } = createBookedCase(`RJ-E2E-NJ-${testInfo.project.name === "tablet-portrait" ? "P" : "L"}`);
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(DEMO.lead);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/cases$/);
+    await page.goto(`/cases/${caseId}`);
+    const harmed = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Jess/ }) });
+    await harmed.getByRole("button", { name: /Withdraw.*Meet face to face/i }).click();
+    await expect(page).toHaveURL(/\/consent\/withdraw\?/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Withdraw Jess's consent to meet face to face?");
+    await expect(page.getByTestId("withdraw-effects")).toContainText("will put the conference booked for");
+    // "Keep consent" goes back and nothing has changed.
+    await page.getByRole("link", { name: "Keep consent" }).click();
+    await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Jess/ }) }).getByRole("button", { name: /Withdraw.*Meet face to face/i })).toBeVisible();
+    await page.goBack();
+    await page.getByRole("button", { name: "Withdraw consent" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consent withdrawn");
+    await expect(page.getByTestId("withdraw-result")).toContainText("is on hold");
+    await page.getByRole("link", { name: "Back to the case" }).click();
+    await expect(page.locator("#conference")).toContainText("On hold");
   });
 });

@@ -122,11 +122,23 @@ test("lead prepares a case to a booked conference; the supervisor approves; a wi
     await expect(item).toContainText("Conference scheduled");
     await expect(item).toContainText(/Conference \w{3}, 14 Jan 2027, 10:00/);
 
-    // One tap: the person harmed withdraws consent to meet; the booking is on hold at once.
+    // The person harmed withdraws consent to meet: the case screen first says what that will do
+    // to the booking, and nothing changes until it is confirmed; then the booking is on hold at once.
     const people = section(page, "People and consent");
     const harmedCard = people.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(subject.harmed) }) });
     await harmedCard.getByRole("button", { name: /Withdraw.*Meet face to face/i }).click();
+    const ask = harmedCard.getByRole("alertdialog");
+    await expect(ask).toContainText("consent to meet face to face?");
+    await expect(ask).toContainText(/will put the conference booked for \w{3},? 14 Jan 2027, 10:00 on hold\./);
+    await expect(ask).toBeFocused();
+    await screenshot(page, testInfo, "23a-preparation-withdraw-asks");
+    await ask.getByRole("button", { name: "Keep consent" }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(conference).not.toContainText("On hold");
+    await harmedCard.getByRole("button", { name: /Withdraw.*Meet face to face/i }).click();
+    await harmedCard.getByRole("alertdialog").getByRole("button", { name: "Withdraw consent" }).click();
     await expect(people.getByRole("status")).toContainText("on hold");
+    await expect(people.locator(".alert.success")).toHaveCount(0);
     await expect(conference).toContainText("On hold");
     await expect(conference).toContainText("has withdrawn consent to meet face to face");
     await expect(page.locator(".page-meta")).toContainText("Preparation");

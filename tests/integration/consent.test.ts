@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
 import type { Stage } from "~/utils/roles";
 import { factories } from "../../prisma/factories";
 import { TestClient } from "../support/http";
 import { signInDemoStaff, useDemoServer } from "../support/server";
 
+/** How the case screen writes the booked conference's time (bookedCase below books it for 8 Dec 2026, 10:00 UTC). */
+const BOOKED_AT = formatDateTime("2026-12-08T10:00:00.000Z");
 const pageText = async (res: Response) => (await res.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'");
 const staff = (email: string) => getDb().user.findUniqueOrThrow({ where: { email }, select: { id: true, serviceId: true, name: true } });
-type Answer = { status: number; body: { ok: boolean; id?: string; done?: string; errors?: Record<string, string> } };
+type Preview = { question: string; effects: string[]; holds: boolean; token: string; participantId: string; element: string; sharedWith: string };
+type Answer = { status: number; body: { ok: boolean; id?: string; done?: string; errors?: Record<string, string>; confirm?: Preview } };
 
 /** A fresh case with the demo lead, co and supervisor, a person harmed and a person responsible. */
 async function newCase(stage: Stage = "PREPARATION") {
@@ -68,6 +72,13 @@ describe("the consent ledger", () => {
   beforeAll(async () => {
     ({ lead, co, supervisor, admin, other } = await signInDemoStaff(server().origin));
   });
+
+  /** A withdrawal as the case screen makes it: ask, then confirm with the token of what it will do. */
+  const withdraw = async (client: TestClient, caseId: string, fields: Record<string, string>): Promise<Answer> => {
+    const asked = await post(client, caseId, { intent: "withdraw", ...fields });
+    if (asked.status !== 409) return asked;
+    return post(client, caseId, { intent: "withdraw", ...fields, confirm: asked.body.confirm!.token });
+  };
 
   const post = async (client: TestClient, caseId: string, fields: Record<string, string>): Promise<Answer> => {
     const res = await client.post(`/cases/${caseId}/consent`, fields);
@@ -143,7 +154,37 @@ describe("the consent ledger", () => {
   });
 
   describe("withdrawing", () => {
-    it("is one request: it records WITHDRAWN, puts the booked conference on hold and returns the case to preparation", async () => {
+    /** What no unconfirmed withdrawal may change. */
+    const snapshot = async (caseId: string, conferenceId: string) => ({
+      entries: await getDb().consentEntry.count({ where: { caseId } }),
+      conference: (await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { status: true, holdReason: true } })),
+      stage: (await getDb().case.findUniqueOrThrow({ where: { id: caseId }, select: { stage: true } })).stage,
+      audits: await getDb().auditEvent.count({ where: { caseId, action: "consent.withdraw" } }),
+    });
+
+    it("first asks, changing nothing: it says the booked conference will be put on hold and the case goes back", async () => {
+      const { caseId, responsible, conferenceId } = await bookedCase();
+      const before = await snapshot(caseId, conferenceId);
+      const res = await post(lead, caseId, { intent: "withdraw", participantId: responsible.id, element: "MEET_FACE_TO_FACE" });
+      expect(res.status).toBe(409);
+      expect(res.body.ok).toBe(false);
+      expect(res.body.confirm).toMatchObject({ question: "Withdraw Sam Carter's consent to meet face to face?", holds: true, participantId: responsible.id, element: "MEET_FACE_TO_FACE" });
+      expect(res.body.confirm!.effects).toEqual([
+        `Withdrawing consent to meet face to face will put the conference booked for ${BOOKED_AT} on hold.`,
+        "The case will go back to preparation.",
+        "To go ahead later, record their consent again and re-book the conference.",
+        "The withdrawal is added to the consent history; earlier answers stay there.",
+      ]);
+      expect(await snapshot(caseId, conferenceId)).toEqual(before);
+
+      // A confirmation of something else (here: "it holds nothing") is not this one: asked again, nothing changes.
+      const wrong = await post(lead, caseId, { intent: "withdraw", participantId: responsible.id, element: "MEET_FACE_TO_FACE", confirm: "no-hold" });
+      expect(wrong.status).toBe(409);
+      expect(wrong.body.confirm!.token).toBe(res.body.confirm!.token);
+      expect(await snapshot(caseId, conferenceId)).toEqual(before);
+    });
+
+    it("with the confirmation it records WITHDRAWN, puts the booked conference on hold and returns the case to preparation", async () => {
       const { caseId, responsible, conferenceId, lead: leadUser } = await bookedCase();
       // An unrelated answer leaves the booking standing: the hold below is the withdrawal's doing.
       const unrelated = await post(lead, caseId, record(responsible.id, { element: "TOLD_OF_OUTCOME" }));
@@ -151,7 +192,7 @@ describe("the consent ledger", () => {
       expect(await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId } })).toMatchObject({ status: "SCHEDULED" });
 
       const before = Date.now();
-      const res = await post(lead, caseId, { intent: "withdraw", participantId: responsible.id, element: "MEET_FACE_TO_FACE" });
+      const res = await withdraw(lead, caseId, { participantId: responsible.id, element: "MEET_FACE_TO_FACE" });
       expect(res.status).toBe(200);
       expect(res.body.done).toContain("Recorded for Sam Carter: meet face to face — Withdrawn.");
       expect(res.body.done).toMatch(/The conference on .*8 Dec 2026, 10:00 is on hold: Sam Carter \(person responsible\) has withdrawn consent to meet face to face\./);
@@ -172,13 +213,53 @@ describe("the consent ledger", () => {
       expect(page).toMatch(/Meet face to face<\/th><td><span class="answer answer-withdrawn">/);
     });
 
-    it("a withdrawal that leaves the gate standing says nothing about a hold", async () => {
+    it("a withdrawal that leaves the gate standing says so when it asks, and nothing about a hold after", async () => {
       const { caseId, harmed, conferenceId } = await bookedCase();
       await post(lead, caseId, record(harmed.id, { element: "LETTER" }));
-      const res = await post(co, caseId, { intent: "withdraw", participantId: harmed.id, element: "LETTER" });
+      const asked = await post(co, caseId, { intent: "withdraw", participantId: harmed.id, element: "LETTER" });
+      expect(asked.status).toBe(409);
+      expect(asked.body.confirm).toMatchObject({ question: "Withdraw Jo's consent to send or receive a letter?", holds: false, token: "no-hold" });
+      expect(asked.body.confirm!.effects[0]).toBe(`The conference booked for ${BOOKED_AT} is not affected.`);
+      const res = await withdraw(co, caseId, { participantId: harmed.id, element: "LETTER" });
       expect(res.status).toBe(200);
       expect(res.body.done).toBe("Recorded for Jo: send or receive a letter — Withdrawn.");
       expect((await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId } })).status).toBe("SCHEDULED");
+    });
+
+    it("without JavaScript, Withdraw opens a page that asks; its form makes the withdrawal, and the answer is neutral", async () => {
+      const { caseId, responsible, conferenceId } = await bookedCase();
+      // On the case screen Withdraw is a plain GET form to that page (the dialog replaces it once the page runs).
+      const casePage = await pageText(await lead.get(`/cases/${caseId}`));
+      expect(casePage).toContain(`method="get" action="/cases/${caseId}/consent/withdraw"`);
+
+      const url = `/cases/${caseId}/consent/withdraw?participantId=${responsible.id}&element=MEET_FACE_TO_FACE&sharedWith=`;
+      const asked = await lead.get(url);
+      expect(asked.status).toBe(200);
+      const question = await pageText(asked);
+      expect(question).toContain("<h1>Withdraw Sam Carter's consent to meet face to face?</h1>");
+      expect(question).toContain(`Withdrawing consent to meet face to face will put the conference booked for ${BOOKED_AT} on hold.`);
+      const token = /name="confirm" value="([^"]+)"/.exec(question)?.[1];
+      expect(token).toBe(`hold:${conferenceId}.booked`);
+      expect((await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId } })).status).toBe("SCHEDULED");
+
+      // The page's form without its confirmation (or with an old one) asks again and changes nothing.
+      const fields = { intent: "withdraw", participantId: responsible.id, element: "MEET_FACE_TO_FACE", sharedWith: "" };
+      const unconfirmed = await lead.post(url, { ...fields, confirm: "no-hold" });
+      expect(unconfirmed.status).toBe(409);
+      expect(await pageText(unconfirmed)).toContain("What this would do has changed since you were asked.");
+      expect((await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId } })).status).toBe("SCHEDULED");
+
+      const res = await lead.post(url, { ...fields, confirm: token! });
+      expect(res.status).toBe(200);
+      const done = await pageText(res);
+      expect(done).toContain("<h1>Consent withdrawn</h1>");
+      expect(done).toMatch(/<p class="alert info" role="status" data-testid="withdraw-result">Recorded for Sam Carter: meet face to face — Withdrawn\. The conference on .* is on hold/);
+      expect(done).not.toContain("alert success");
+      expect((await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId } })).status).toBe("ON_HOLD");
+      expect(await getDb().auditEvent.count({ where: { caseId, action: "consent.withdraw" } })).toBe(1);
+
+      // Opened again (the back button), there is nothing left to withdraw.
+      expect(await pageText(await lead.get(url))).toContain("Sam Carter has not said yes to meet face to face, so there is nothing to withdraw.");
     });
 
     it("removing the person responsible also puts the booked conference on hold", async () => {
@@ -198,7 +279,12 @@ describe("the consent ledger", () => {
   ])("%s gets 404, records nothing and leaves the booking alone", async (_who, client) => {
     const { caseId, responsible, conferenceId } = await bookedCase();
     const before = await getDb().consentEntry.count({ where: { caseId } });
-    for (const fields of [record(responsible.id, { answer: "NO" }), { intent: "withdraw", participantId: responsible.id, element: "TAKE_PART" }]) {
+    const attempts: Record<string, string>[] = [
+      record(responsible.id, { answer: "NO" }),
+      { intent: "withdraw", participantId: responsible.id, element: "TAKE_PART" },
+      { intent: "withdraw", participantId: responsible.id, element: "TAKE_PART", confirm: "no-hold" },
+    ];
+    for (const fields of attempts) {
       const res = await client().post(`/cases/${caseId}/consent`, fields);
       expect(res.status).toBe(404);
       await res.body?.cancel();

@@ -27,6 +27,15 @@ export const PEOPLE_ROUTES: Record<string, RouteRow> = {
     get: { expect: GET_ACTION_ONLY },
     post: { body: { intent: "withdraw", participantId: "not-an-id", element: "TAKE_PART" }, expect: refusedThen400 },
   },
+  // The withdrawal page (the question a Withdraw button asks without JavaScript). Its GET names a
+  // participant that does not exist ("nothing to withdraw", 200 for the case's facilitators); its
+  // POST has no participant at all (400). Nothing is withdrawn either way.
+  "routes/cases.$caseId_.consent_.withdraw": {
+    pattern: "/cases/:caseId/consent/withdraw",
+    exports: { loader: true, action: true },
+    get: { path: "/cases/:caseId/consent/withdraw?participantId=cmatrixplaceholder0000000&element=TAKE_PART", expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 200, co: 200, other: 404, letterAuthor: 404 } },
+    post: { body: { intent: "withdraw", element: "TAKE_PART" }, expect: refusedThen400 },
+  },
   // A cancelled contact without its reason: 400, nothing logged.
   "routes/cases.$caseId_.contacts": {
     pattern: "/cases/:caseId/contacts",

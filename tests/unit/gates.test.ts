@@ -5,6 +5,7 @@ import {
   assessmentStageOf,
   bookedConferenceStands,
   conferenceGate,
+  holdSummary,
   isAssessmentCurrent,
   letterGate,
   nextContactDue,
@@ -126,6 +127,29 @@ describe("bookedConferenceStands: does a booking still hold after a change?", ()
   it("fails when consent is withdrawn", () => {
     const facts = ready({ stage: "CONFERENCE_SCHEDULED", participants: withConsent("PERSON_RESPONSIBLE", "MEET_FACE_TO_FACE", "WITHDRAWN") });
     expect(reasons(bookedConferenceStands(facts))).toEqual(["Daniel Price (person responsible) has withdrawn consent to meet face to face."]);
+  });
+});
+
+describe("holdSummary: what the live screens say about a hold, naming nobody", () => {
+  const booked = (over: Partial<GateFacts>) => ready({ stage: "CONFERENCE_SCHEDULED", hasScheduledConference: true, ...over });
+  it.each([
+    ["consent to meet withdrawn", booked({ participants: withConsent("PERSON_HARMED", "MEET_FACE_TO_FACE", "WITHDRAWN") }), "consent to meet was withdrawn"],
+    ["consent to take part withdrawn", booked({ participants: withConsent("PERSON_RESPONSIBLE", "TAKE_PART", "WITHDRAWN") }), "consent to take part was withdrawn"],
+    ["a no to meeting", booked({ participants: withConsent("PERSON_RESPONSIBLE", "MEET_FACE_TO_FACE", "NO") }), "consent to meet was refused"],
+    ["the person responsible removed", booked({ participants: [person("PERSON_HARMED")] }), "someone the conference needs is no longer on the case"],
+    ["an assessment that says indirect only", booked({ currentAssessment: assess("INDIRECT_ONLY") }), "the risk assessment no longer supports a conference"],
+    ["a declined approval", booked({ sensitive: true, approval: { decision: "DECLINED", comments: "Not yet." } }), "the case supervisor declined the risk assessment"],
+  ])("%s", (_label, facts, summary) => {
+    expect(bookedConferenceStands(facts).ok).toBe(false);
+    expect(holdSummary(facts)).toBe(summary);
+    for (const p of facts.participants) {
+      expect(holdSummary(facts)).not.toContain(p.name);
+      if (p.preferredName) expect(holdSummary(facts)).not.toContain(p.preferredName);
+    }
+  });
+  it("joins several reasons", () => {
+    const participants = withConsent("PERSON_HARMED", "MEET_FACE_TO_FACE", "WITHDRAWN").map((p) => (p.role === "PERSON_HARMED" ? { ...p, consent: { ...p.consent, TAKE_PART: "WITHDRAWN" as const } } : p));
+    expect(holdSummary(booked({ participants }))).toBe("consent to take part was withdrawn; consent to meet was withdrawn");
   });
 });
 

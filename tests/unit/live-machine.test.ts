@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   applyLiveCommand,
   elapsedMs,
+  holdLiveState,
   initialLiveState,
   LiveCommandSchema,
+  releaseLiveState,
   type LiveCommand,
   type LiveContext,
   type LiveState,
@@ -132,6 +134,51 @@ describe("live conference state machine", () => {
     expect(s.seatingLocked).toBe(false);
     expect(refused(s, { type: "lock-seating", locked: false }).message).toMatch(/already unlocked/);
     expect(refused(s, { type: "lock-seating", locked: true }, assist())).toMatchObject({ error: "forbidden" });
+  });
+
+  describe("on hold (the booking's gate stopped holding)", () => {
+    const HOLD = { kind: "on-hold" as const, summary: "consent to meet was withdrawn", since: at(12).toISOString() };
+
+    it("a running conference stops: the clock pauses, a break ends, nobody is speaking, and the version moves on", () => {
+      let s = run(fresh(), { type: "start" }, chair(0));
+      s = run(s, { type: "speaker", participantId: SPEAKER });
+      const held = holdLiveState(s, at(12), HOLD)!;
+      expect(held).toMatchObject({ status: "PAUSED", pausedAt: at(12).toISOString(), currentSpeakerId: null, breakStartedAt: null, hold: HOLD, version: s.version + 1 });
+      expect(elapsedMs(held, at(50).getTime())).toBe(12 * 60_000);
+
+      const onBreak = run(s, { type: "break" }, assist(5));
+      expect(holdLiveState(onBreak, at(12), HOLD)).toMatchObject({ status: "PAUSED", pausedAt: at(5).toISOString(), breakStartedAt: null, breakRequestedById: null });
+    });
+
+    it("refuses every command but the seating lock, whatever its version, and names no one", () => {
+      const s = holdLiveState(run(run(fresh(), { type: "start" }), { type: "next" }), at(12), HOLD)!;
+      for (const command of [{ type: "next" }, { type: "resume" }, { type: "end" }, { type: "pause" }, { type: "jump", stepId: STEP_IDS[0]! }, { type: "mark", stepId: STEP_IDS[1]!, status: "SKIPPED" }] as const) {
+        const result = refused(s, command);
+        expect(result).toMatchObject({ error: "invalid", message: "This conference is on hold: consent to meet was withdrawn. Nothing can move on until it is re-booked from the case screen." });
+        expect(refused(s, command, chair(), s.version - 1).error).toBe("invalid");
+      }
+      expect(refused(s, { type: "break" }, assist()).message).toMatch(/on hold/);
+      expect(run(s, { type: "lock-seating", locked: false })).toMatchObject({ seatingLocked: false, hold: HOLD });
+    });
+
+    it("a conference not yet started cannot start; a cancelled one says so", () => {
+      expect(refused(holdLiveState(fresh(), at(1), HOLD)!, { type: "start" }).message).toMatch(/^This conference is on hold/);
+      const cancelled = { ...run(fresh(), { type: "start" }), hold: { kind: "cancelled" as const, summary: "the booking was cancelled", since: null } };
+      expect(refused(cancelled, { type: "end" }).message).toBe("This conference was cancelled.");
+    });
+
+    it("released (re-booked), a started conference waits paused for the lead, and resumes without counting the hold", () => {
+      const held = holdLiveState(run(fresh(), { type: "start" }, chair(0)), at(12), HOLD)!;
+      const released = releaseLiveState(held)!;
+      expect(released).toMatchObject({ status: "PAUSED", hold: null, version: held.version + 1 });
+      const resumed = run(released, { type: "resume" }, chair(70));
+      expect(elapsedMs(resumed, at(75).getTime())).toBe(17 * 60_000);
+      expect(releaseLiveState(resumed)).toBeNull();
+    });
+
+    it("an ended conference is not held", () => {
+      expect(holdLiveState(run(run(fresh(), { type: "start" }), { type: "end" }), at(30), HOLD)).toBeNull();
+    });
   });
 
   it("the command schema refuses unknown types, extra fields and bad versions", () => {

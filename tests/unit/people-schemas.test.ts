@@ -152,7 +152,7 @@ describe("consent forms", () => {
 
   it("a withdrawal carries no answer, method or time from the browser", () => {
     const parsed = ConsentActionSchema.parse({ intent: "withdraw", participantId: SOME_ID, element: "TAKE_PART", answer: "YES", method: "LETTER" });
-    expect(parsed).toEqual({ intent: "withdraw", participantId: SOME_ID, guardianId: null, element: "TAKE_PART", sharedWith: "" });
+    expect(parsed).toEqual({ intent: "withdraw", participantId: SOME_ID, guardianId: null, element: "TAKE_PART", sharedWith: "", confirm: "" });
   });
 });
 

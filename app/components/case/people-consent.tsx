@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import type { ConsentFormResult, WithdrawalPreview } from "~/models/people-schemas";
 import { Field } from "~/components/ui/field";
 import { DateTimeField, FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { formatDateTime, toZonedInput } from "~/utils/format";
@@ -42,32 +43,46 @@ function consentRows(p: PrepParticipant): Row[] {
   return [...rows, ...sharing];
 }
 
-/** One tap: withdraw a yes (the person's own, or a guardian's for them with `guardianId`). */
-function WithdrawButton(p: { caseId: string; participantId: string; row: Row; guardianId?: string; label: string; fetcher: ReturnType<typeof usePeopleFetcher> }) {
+/**
+ * Withdraw a yes (the person's own, or a guardian's for them with `guardianId`). Without
+ * JavaScript this opens the withdrawal page with the question; with it, the same question comes
+ * from the server into the dialog. Never one tap.
+ */
+function WithdrawButton(p: { caseId: string; participantId: string; row: Row; guardianId?: string; label: string; withdraw: ReturnType<typeof useWithdrawal> }) {
   return (
-    <p.fetcher.fetcher.Form method="post" action={peopleAction(p.caseId, "consent")}>
-      <input type="hidden" name="intent" value="withdraw" />
+    <form method="get" action={`/cases/${p.caseId}/consent/withdraw`} onSubmit={p.withdraw.ask}>
       <input type="hidden" name="participantId" value={p.participantId} />
       {p.guardianId ? <input type="hidden" name="guardianId" value={p.guardianId} /> : null}
       <input type="hidden" name="element" value={p.row.element} />
       <input type="hidden" name="sharedWith" value={p.row.sharedWith} />
-      <button type="submit" className="danger" disabled={p.fetcher.busy}>
+      <button type="submit" className="danger" disabled={p.withdraw.busy}>
         Withdraw<span className="visually-hidden"> {p.label}: {p.row.label.toLowerCase()}</span>
       </button>
-    </p.fetcher.fetcher.Form>
+    </form>
+  );
+}
+
+/** The question, if asked, then what happened: neutral, not a green success (something was taken away, and a conference may have stopped). */
+function WithdrawOutcome({ withdraw }: { withdraw: ReturnType<typeof useWithdrawal> }) {
+  return (
+    <>
+      <WithdrawDialog withdraw={withdraw} />
+      {withdraw.formError ? <FormMessage error={withdraw.formError} /> : null}
+      {withdraw.done ? <p className="alert info" role="status">{withdraw.done}</p> : null}
+    </>
   );
 }
 
 /**
- * One participant's consent: the current answer per element as a compact grid, a one-tap
- * Withdraw beside each yes, a form to record a new answer, and the full history (newest first).
- * For a young person with a parent or guardian linked, each guardian's answer stands beside their
- * own, per element, and the same form records either.
+ * One participant's consent: the current answer per element as a compact grid, a Withdraw beside
+ * each yes (never one tap: the server says first what it would do), a form to record a new
+ * answer, and the full history (newest first). For a young person with a parent or guardian
+ * linked, each guardian's answer stands beside their own, per element, and the same form records either.
  */
 export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: { caseId: string; participant: PrepParticipant; guardians?: PrepParticipant[]; canEdit: boolean }) {
-  const withdraw = usePeopleFetcher();
   const name = displayName(participant);
   const rows = consentRows(participant);
+  const withdraw = useWithdrawal(caseId);
   if (guardians.length) return <ConsentWithGuardians caseId={caseId} participant={participant} guardians={guardians} canEdit={canEdit} rows={rows} withdraw={withdraw} />;
   return (
     <div className="consent">
@@ -89,15 +104,7 @@ export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: {
               {canEdit ? (
                 <td className="consent-action">
                   {r.answer === "YES" ? (
-                    <withdraw.fetcher.Form method="post" action={peopleAction(caseId, "consent")}>
-                      <input type="hidden" name="intent" value="withdraw" />
-                      <input type="hidden" name="participantId" value={participant.id} />
-                      <input type="hidden" name="element" value={r.element} />
-                      <input type="hidden" name="sharedWith" value={r.sharedWith} />
-                      <button type="submit" className="danger" disabled={withdraw.busy}>
-                        Withdraw<span className="visually-hidden"> {name}'s consent: {r.label.toLowerCase()}</span>
-                      </button>
-                    </withdraw.fetcher.Form>
+                    <WithdrawButton caseId={caseId} participantId={participant.id} row={r} label={`${name}'s consent`} withdraw={withdraw} />
                   ) : null}
                 </td>
               ) : null}
@@ -105,7 +112,7 @@ export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: {
           ))}
         </tbody>
       </table>
-      <FormMessage error={withdraw.formError} done={withdraw.done} />
+      <WithdrawOutcome withdraw={withdraw} />
       {canEdit ? (
         <details className="panel">
           <summary>Record an answer<span className="visually-hidden"> for {name}</span></summary>
@@ -122,7 +129,7 @@ export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: {
  * per guardian, each answer with its own Withdraw. A guardian's answers to share information are
  * kept in the history only: no gate depends on them.
  */
-function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant; guardians: PrepParticipant[]; canEdit: boolean; rows: Row[]; withdraw: ReturnType<typeof usePeopleFetcher> }) {
+function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant; guardians: PrepParticipant[]; canEdit: boolean; rows: Row[]; withdraw: ReturnType<typeof useWithdrawal> }) {
   const { participant, guardians, canEdit, caseId, rows, withdraw } = p;
   const name = displayName(participant);
   const headingId = `p-${participant.id}-consent`;
@@ -154,7 +161,7 @@ function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant;
                   <td>
                     <span className="consent-cell">
                       <AnswerBadge answer={r.answer} />
-                      {canEdit && r.answer === "YES" ? <WithdrawButton caseId={caseId} participantId={participant.id} row={r} label={`${name}'s consent`} fetcher={withdraw} /> : null}
+                      {canEdit && r.answer === "YES" ? <WithdrawButton caseId={caseId} participantId={participant.id} row={r} label={`${name}'s consent`} withdraw={withdraw} /> : null}
                     </span>
                   </td>
                   {guardians.map((g) => {
@@ -167,7 +174,7 @@ function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant;
                           <span className="consent-cell">
                             <AnswerBadge answer={answer} />
                             {canEdit && answer === "YES" ? (
-                              <WithdrawButton caseId={caseId} participantId={participant.id} guardianId={g.id} row={r} label={`${displayName(g)}'s consent for ${name}`} fetcher={withdraw} />
+                              <WithdrawButton caseId={caseId} participantId={participant.id} guardianId={g.id} row={r} label={`${displayName(g)}'s consent for ${name}`} withdraw={withdraw} />
                             ) : null}
                           </span>
                         )}
@@ -180,7 +187,7 @@ function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant;
           </tbody>
         </table>
       </div>
-      <FormMessage error={withdraw.formError} done={withdraw.done} />
+      <WithdrawOutcome withdraw={withdraw} />
       {canEdit ? (
         <details className="panel">
           <summary>Record an answer<span className="visually-hidden"> for {name}</span></summary>
@@ -188,6 +195,75 @@ function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant;
         </details>
       ) : null}
       <ConsentHistory participant={participant} />
+    </div>
+  );
+}
+
+/**
+ * A withdrawal in two steps: Withdraw posts without a confirmation and the server answers (409)
+ * with what it would do; "Withdraw consent" sends that back with its token. If it would now do
+ * something else (a conference started meanwhile), the server asks again with the new words.
+ */
+function useWithdrawal(caseId: string) {
+  const { fetcher, busy, formError, done } = usePeopleFetcher();
+  const data = fetcher.data as ConsentFormResult | undefined;
+  const asking = !busy && data && !data.ok && "confirm" in data ? data.confirm : null;
+  const [dismissed, setDismissed] = useState<WithdrawalPreview | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  const send = (fields: Record<string, string>) => fetcher.submit({ intent: "withdraw", ...fields }, { method: "post", action: peopleAction(caseId, "consent") });
+  return {
+    busy,
+    formError,
+    done,
+    preview: asking && asking !== dismissed ? asking : null,
+    /** The question was asked again because the answer to it changed. */
+    changed: asking !== null && sent !== null && sent !== asking.token,
+    ask(event: FormEvent<HTMLFormElement>) {
+      event.preventDefault();
+      const form = new FormData(event.currentTarget);
+      trigger.current = event.currentTarget.querySelector("button");
+      setSent(null);
+      send({ participantId: String(form.get("participantId")), guardianId: String(form.get("guardianId") ?? ""), element: String(form.get("element")), sharedWith: String(form.get("sharedWith") ?? "") });
+    },
+    confirm(preview: WithdrawalPreview) {
+      setSent(preview.token);
+      send({ participantId: preview.participantId, guardianId: preview.guardianId ?? "", element: preview.element, sharedWith: preview.sharedWith, confirm: preview.token });
+    },
+    keep(preview: WithdrawalPreview) {
+      setDismissed(preview);
+      trigger.current?.focus();
+    },
+  };
+}
+
+function WithdrawDialog({ withdraw }: { withdraw: ReturnType<typeof useWithdrawal> }) {
+  const { preview } = withdraw;
+  const ref = useRef<HTMLDivElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (preview) ref.current?.focus();
+  }, [preview]);
+  if (!preview) return null;
+  return (
+    <div className="alert warn consent-confirm" role="alertdialog" aria-labelledby={`${id}-q`} aria-describedby={`${id}-effects`} tabIndex={-1} ref={ref} data-testid="withdraw-dialog">
+      <p id={`${id}-q`}>
+        <strong>{preview.question}</strong>
+      </p>
+      {withdraw.changed ? <p>What this would do has changed since you were asked. Read it again before you decide.</p> : null}
+      <ul id={`${id}-effects`}>
+        {preview.effects.map((effect) => (
+          <li key={effect}>{effect}</li>
+        ))}
+      </ul>
+      <div className="row">
+        <button type="button" className="danger" disabled={withdraw.busy} onClick={() => withdraw.confirm(preview)}>
+          Withdraw consent
+        </button>
+        <button type="button" className="secondary" onClick={() => withdraw.keep(preview)}>
+          Keep consent
+        </button>
+      </div>
     </div>
   );
 }

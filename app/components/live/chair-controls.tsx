@@ -41,7 +41,7 @@ export function ChairControls({ state, disabled, send }: Props) {
         </button>
       </div>
       <p className="hint live-keys">
-        Keys: <kbd>→</kbd> or <kbd>N</kbd> next, <kbd>←</kbd> back{state.status === "PAUSED" ? " · resume to move on" : ""}
+        Keys: <kbd>→</kbd> or <kbd>N</kbd> next, <kbd>←</kbd> back{state.status === "PAUSED" && !state.hold ? " · resume to move on" : ""}
       </p>
       <div className="row live-secondary">
         {current ? (

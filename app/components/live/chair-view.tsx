@@ -6,19 +6,21 @@ import { StepList } from "./step-list";
 import type { LiveScript } from "./types";
 
 /** The lead's tablet: the question big and clear, the controls, and the whole script beside it. */
-export function ChairView({ live, script, disabled }: { live: LiveConference; script: LiveScript; disabled: boolean }) {
+export function ChairView({ live, script, disabled, held }: { live: LiveConference; script: LiveScript; disabled: boolean; held: boolean }) {
   const { state, send } = live;
-  useChairKeys(!disabled, state, send);
+  // On hold, every step control is disabled (the seating lock stays: the plan may need changing).
+  const stepsDisabled = disabled || held;
+  useChairKeys(!stepsDisabled, state, send);
   const running = state.status === "LIVE" || state.status === "PAUSED";
   return (
     <div className="live-grid">
       <div className="stack">
         <CurrentStep script={script} state={state} />
-        {running ? <SpeakerChooser script={script} state={state} disabled={disabled} onChoose={(id) => void send({ type: "speaker", participantId: id })} /> : null}
-        <ChairControls state={state} disabled={disabled} send={send} />
+        {running ? <SpeakerChooser script={script} state={state} disabled={stepsDisabled} onChoose={(id) => void send({ type: "speaker", participantId: id })} /> : null}
+        <ChairControls state={state} disabled={stepsDisabled} send={send} />
         <SeatingLock state={state} disabled={disabled} send={send} />
       </div>
-      <StepList script={script} state={state} canJump={running} disabled={disabled} onJump={(stepId) => void send({ type: "jump", stepId })} />
+      <StepList script={script} state={state} canJump={running} disabled={stepsDisabled} onJump={(stepId) => void send({ type: "jump", stepId })} />
     </div>
   );
 }

@@ -24,7 +24,8 @@ export function formatDuration(ms: number): string {
 
 /** Conference time (pauses and breaks left out) and, during a break, the break's own timer. */
 export function LiveClock({ state, offsetMs }: { state: LiveState; offsetMs: number }) {
-  const running = state.status === "LIVE" || state.status === "PAUSED";
+  // On hold the elapsed time stands still (the hold paused it) and no pause timer counts on.
+  const running = (state.status === "LIVE" || state.status === "PAUSED") && !state.hold;
   const now = useServerNow(offsetMs, running);
   const onBreak = state.status === "PAUSED" && state.breakStartedAt;
   return (
@@ -41,7 +42,7 @@ export function LiveClock({ state, offsetMs }: { state: LiveState; offsetMs: num
           <span className="live-clock-label">Break</span>
           <span className="live-clock-time">{formatDuration(now - Date.parse(state.breakStartedAt!))}</span>
         </p>
-      ) : state.status === "PAUSED" ? (
+      ) : state.status === "PAUSED" && !state.hold ? (
         <p className="live-clock break">
           <span className="live-clock-label">Paused</span>
           <span className="live-clock-time">{formatDuration(now - Date.parse(state.pausedAt!))}</span>

@@ -19,8 +19,8 @@ export function LiveStatusBar({ state, offsetMs, connection, presence, wakeLock 
         <span className={`badge status-${tone} live-connection`} role="status" data-testid="live-connection">
           {CONNECTION_LABELS[connection]}
         </span>
-        <span className={`badge live-state live-state-${state.status.toLowerCase()}`} data-testid="live-status">
-          {state.status === "PAUSED" && state.breakStartedAt ? "On a break" : STATUS_LABELS[state.status]}
+        <span className={`badge live-state live-state-${state.hold ? "hold" : state.status.toLowerCase()}`} data-testid="live-status">
+          {state.hold ? (state.hold.kind === "cancelled" ? "Cancelled" : "On hold") : state.status === "PAUSED" && state.breakStartedAt ? "On a break" : STATUS_LABELS[state.status]}
         </span>
         <LiveClock state={state} offsetMs={offsetMs} />
       </div>

@@ -15,7 +15,9 @@ export function StepList({ script, state, canJump, disabled, onJump }: Props) {
     <section className="live-steps card" aria-labelledby="steps-title">
       <h2 id="steps-title">Script</h2>
       {script.steps.length === 0 ? <p className="hint">The standard script is prepared from the attendees when the lead starts.</p> : null}
-      <ol className="step-list" data-testid="step-list">
+      {/* The list scrolls on its own: with no step to tap (following, or on hold) it takes the
+          focus itself, so the script can still be scrolled from a keyboard. */}
+      <ol className="step-list" data-testid="step-list" aria-labelledby="steps-title" tabIndex={!canJump || disabled ? 0 : undefined}>
         {script.steps.map((step, i) => {
           const live = byId.get(step.id);
           const status = live?.status ?? "PENDING";
