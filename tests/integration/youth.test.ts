@@ -253,13 +253,19 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
       expect(after).toContain("Answered by Karen Ortiz (parent or guardian)");
     });
 
-    it("the guardian's one-tap withdrawal puts the booking on hold and returns the case to preparation", async () => {
+    it("the guardian's withdrawal asks first, then puts the booking on hold and returns the case to preparation", async () => {
       const { c, mumId } = await youthCase();
       for (const element of ["TAKE_PART", "MEET_FACE_TO_FACE"]) {
         expect((await send(lead, `/cases/${c.caseId}/consent`, consent(c.responsible, { guardianId: mumId, element }))).status).toBe(200);
       }
       expect((await book(c)).status).toBe(200);
-      const res = await send(lead, `/cases/${c.caseId}/consent`, { intent: "withdraw", participantId: c.responsible, guardianId: mumId, element: "MEET_FACE_TO_FACE" });
+      const withdrawal = { intent: "withdraw", participantId: c.responsible, guardianId: mumId, element: "MEET_FACE_TO_FACE" };
+      const asked = await send(lead, `/cases/${c.caseId}/consent`, withdrawal);
+      expect(asked.status).toBe(409);
+      const preview = (asked.body as unknown as { confirm: { question: string; holds: boolean; guardianId: string; token: string } }).confirm;
+      expect(preview).toMatchObject({ question: "Withdraw Karen Ortiz's consent to meet face to face, given for Ben Ortiz?", holds: true, guardianId: mumId });
+      expect((await getDb().conference.findFirstOrThrow({ where: { caseId: c.caseId } })).status).toBe("SCHEDULED");
+      const res = await send(lead, `/cases/${c.caseId}/consent`, { ...withdrawal, confirm: preview.token });
       expect(res.status).toBe(200);
       expect(res.body.done).toContain("Recorded for Ben Ortiz, answered by Karen Ortiz (parent or guardian): meet face to face — Withdrawn.");
       expect(res.body.done).toContain("is on hold: Ben Ortiz (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (Karen Ortiz has withdrawn consent).");
