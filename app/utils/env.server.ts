@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * Sign-in throttling: the wait after the first failure beyond a budget's allowance; each further
+   * failure doubles it (up to 15 minutes). Tests raise it so a wait cannot pass while they look.
+   */
+  SIGN_IN_FIRST_WAIT_MS: z.coerce.number().int().min(100).max(60 * 60 * 1000).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
