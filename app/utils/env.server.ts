@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /**
+   * A session ends after this long without activity (30 minutes). The page warns a quarter of it,
+   * at most 2 minutes, before. Tests shorten it to watch the warning without waiting half an hour.
+   */
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(10).max(12 * 60 * 60).default(30 * 60),
+  /**
    * Sign-in throttling: the wait after the first failure beyond a budget's allowance; each further
    * failure doubles it (up to 15 minutes). Tests raise it so a wait cannot pass while they look.
    */

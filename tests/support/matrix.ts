@@ -105,6 +105,14 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     get: { expect: everyone(302) }, // a GET never signs anyone out
     post: { body: {}, throwawaySession: true, expect: everyone(302) },
   },
+  // The caller's own session (the idle warning reads it): anyone may ask about their own, and a
+  // POST renews it only with intent=renew (none here: 400, nothing renewed).
+  "routes/session": {
+    pattern: "/session",
+    exports: { loader: true, action: true },
+    get: { expect: everyone(200) },
+    post: { body: {}, expect: everyone(400) },
+  },
   "routes/cases._index": {
     pattern: "/cases",
     exports: { loader: true, action: false },
