@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { SessionTimeout } from "~/components/session-timeout";
 import { AppShell } from "~/components/ui/app-shell";
 import { countAwaitingApproval } from "~/models/approval.server";
 import { getUser } from "~/utils/auth.server";
@@ -50,6 +51,7 @@ export default function App() {
   return (
     <AppShell user={user}>
       <Outlet />
+      {user ? <SessionTimeout /> : null}
     </AppShell>
   );
 }

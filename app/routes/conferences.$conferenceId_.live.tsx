@@ -69,7 +69,7 @@ export default function LiveConferencePage() {
         </div>
       </header>
       <LiveStatusBar state={state} offsetMs={live.offsetMs} connection={connection} presence={live.presence} wakeLock={wakeLock} />
-      {connection !== "live" && role !== "follow" ? (
+      {(connection === "offline" || connection === "connecting") && role !== "follow" ? (
         <p className="alert warn" data-testid="live-offline">
           {connection === "offline" ? "This tablet is offline: the controls are paused until it reconnects." : "Connecting to the conference…"}
         </p>

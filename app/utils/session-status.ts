@@ -25,3 +25,21 @@ export function describeDuration(ms: number): string {
   const minutes = seconds / 60;
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
+
+/**
+ * Asks the idle warning to look at the session now. The real-time hooks send it when the server
+ * closes their connection, so a session that ended is told once, by the sign-out dialog.
+ */
+export const SESSION_CHECK_EVENT = "circle:session-check";
+export const askForSessionCheck = () => window.dispatchEvent(new Event(SESSION_CHECK_EVENT));
+
+/** The caller's session as the server sees it (browser only); null when the server cannot be reached. */
+export async function fetchSessionStatus(init?: RequestInit): Promise<SessionStatus | null> {
+  try {
+    const res = await fetch("/session", { credentials: "same-origin", headers: { Accept: "application/json" }, ...init });
+    if (res.status !== 200 && res.status !== 401) return null;
+    return (await res.json()) as SessionStatus;
+  } catch {
+    return null;
+  }
+}
