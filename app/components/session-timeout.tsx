@@ -2,9 +2,11 @@ import { useLocation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeDuration, fetchSessionStatus, SESSION_CHECK_EVENT, type SessionStatus } from "~/utils/session-status";
 
-type Phase = { kind: "quiet" } | { kind: "warning"; endsAt: number } | { kind: "ended"; message: string };
+/** `final`: the 12-hour limit comes first, which staying signed in cannot move. */
+type Phase = { kind: "quiet" } | { kind: "warning"; endsAt: number; final: boolean } | { kind: "ended"; message: string };
 
-const RETRY_MS = 30_000;
+// When the server cannot be reached, what is shown stays as it is and the question is asked again.
+const RETRY_MS = 10_000;
 
 function endedMessage(status: Exclude<SessionStatus, { state: "active" }>): string {
   if (status.state === "ended" && status.reason === "idle") return `You were signed out after ${describeDuration(status.idleMs)} without activity. Sign in again to continue.`;
@@ -25,27 +27,22 @@ const clockTime = (at: number) => new Date(at).toLocaleTimeString("en-GB", { hou
 export function SessionTimeout() {
   const [phase, setPhase] = useState<Phase>({ kind: "quiet" });
   const timer = useRef<number>();
+  /** The 12-hour notice was read: it is not shown again before the end. */
+  const finalSeen = useRef(false);
   const location = useLocation();
 
   const apply = useCallback((status: SessionStatus | null) => {
     window.clearTimeout(timer.current);
-    let next: Phase = { kind: "quiet" };
-    let lookAgainIn = RETRY_MS;
-    if (status && status.state !== "active") {
-      next = { kind: "ended", message: endedMessage(status) };
-      lookAgainIn = -1;
-    } else if (status) {
-      // The server's clock, not this tablet's, says how long is left.
-      const serverNow = Date.parse(status.serverNow);
-      const left = Math.min(Date.parse(status.idleEndsAt), Date.parse(status.endsAt)) - serverNow;
-      const endsAt = Date.now() + left;
-      if (left <= status.warnMs) {
-        next = { kind: "warning", endsAt };
-        lookAgainIn = left + 250;
-      } else lookAgainIn = left - status.warnMs;
-    }
-    setPhase((current) => (current.kind === "ended" ? current : next));
-    if (lookAgainIn >= 0) timer.current = window.setTimeout(() => void fetchSessionStatus().then(apply), lookAgainIn);
+    const lookAgain = (ms: number) => (timer.current = window.setTimeout(() => void fetchSessionStatus().then(apply), ms));
+    if (!status) return void lookAgain(RETRY_MS);
+    if (status.state !== "active") return setPhase({ kind: "ended", message: endedMessage(status) });
+    // The server's clock, not this tablet's, says how long is left.
+    const serverNow = Date.parse(status.serverNow);
+    const final = Date.parse(status.endsAt) <= Date.parse(status.idleEndsAt);
+    const left = Math.min(Date.parse(status.idleEndsAt), Date.parse(status.endsAt)) - serverNow;
+    const warn = left <= status.warnMs && !(final && finalSeen.current);
+    setPhase((current) => (current.kind === "ended" ? current : warn ? { kind: "warning", endsAt: Date.now() + left, final } : { kind: "quiet" }));
+    lookAgain(left <= status.warnMs ? left + 250 : left - status.warnMs);
   }, []);
 
   const check = useCallback(() => void fetchSessionStatus().then(apply), [apply]);
@@ -66,9 +63,26 @@ export function SessionTimeout() {
   const staySignedIn = useCallback(() => {
     void fetchSessionStatus({ method: "POST", body: new URLSearchParams({ intent: "renew" }) }).then(apply);
   }, [apply]);
+  const acknowledgeFinal = useCallback(() => {
+    finalSeen.current = true;
+    setPhase({ kind: "quiet" });
+  }, []);
 
   if (phase.kind === "quiet") return null;
   const back = `/login?${new URLSearchParams({ redirectTo: `${location.pathname}${location.search}` })}`;
+  if (phase.kind === "warning" && phase.final) {
+    return (
+      <ModalDialog className="session-dialog" labelledBy="session-warning-title" describedBy="session-warning-text" onCancel={acknowledgeFinal}>
+        <h2 id="session-warning-title">Your session ends soon</h2>
+        <p id="session-warning-text">A session lasts at most 12 hours: you will be signed out at {clockTime(phase.endsAt)}. You can sign in again straight away.</p>
+        <div className="form-actions">
+          <button type="button" onClick={acknowledgeFinal} autoFocus>
+            OK
+          </button>
+        </div>
+      </ModalDialog>
+    );
+  }
   return phase.kind === "warning" ? (
     <ModalDialog className="session-dialog" labelledBy="session-warning-title" describedBy="session-warning-text" onCancel={staySignedIn}>
       <h2 id="session-warning-title">Are you still there?</h2>

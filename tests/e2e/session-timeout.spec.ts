@@ -135,6 +135,26 @@ test("on the live page before the start, an idle sign-out says one thing, over t
   await expect(page.getByTestId("live-connection")).toHaveText("Connected");
 });
 
+test("near the 12-hour limit the warning says staying cannot help, and the end says why", async ({ page }) => {
+  await signIn(page, DEMO.supervisor);
+  // Move the absolute end of the supervisor's live sessions to 6 s from now (before the idle end).
+  const db = new Database(path.join(dataDir, "circle-e2e.db"));
+  try {
+    db.pragma("busy_timeout = 10000");
+    const soon = new Date(Date.now() + 6_000).toISOString().replace("Z", "+00:00");
+    db.prepare(`UPDATE "Session" SET expiresAt = ? WHERE revokedAt IS NULL AND userId = (SELECT id FROM "User" WHERE email = ?)`).run(soon, DEMO.supervisor);
+  } finally {
+    db.close();
+  }
+  await open(page, "/cases");
+  const notice = page.getByRole("alertdialog", { name: "Your session ends soon" });
+  await expect(notice).toContainText(/A session lasts at most 12 hours: you will be signed out at \d{2}:\d{2}\./);
+  await expect(notice.getByRole("button", { name: "Stay signed in" })).toHaveCount(0);
+  await notice.getByRole("button", { name: "OK" }).click();
+  await expect(notice).toBeHidden();
+  await expect(signedOut(page)).toContainText("You were signed out because a session lasts at most 12 hours. Sign in again to continue.", { timeout: 20_000 });
+});
+
 test("a running conference keeps the chair signed in however long nobody taps, with no warning", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO.lead);
