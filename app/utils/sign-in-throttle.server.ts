@@ -103,13 +103,14 @@ export function createSignInThrottle({ now = () => Date.now(), firstWaitMs }: { 
       ? db.signInThrottle.upsert({ where: { key: id }, create: { key: id, ...state }, update: state, select: { key: true } })
       : db.signInThrottle.deleteMany({ where: { key: id } });
 
-  /** Gives back the charges of one attempt, unless another attempt has been charged since. */
+  /**
+   * Settles an admitted attempt that was not a failure after all: a budget to reset is cleared;
+   * otherwise the budget returns to what it was before, or, if other attempts were charged since,
+   * loses just this one failure.
+   */
   async function settle(reserved: Reserved[], success: boolean) {
     await exclusive(async () => {
-      const current = await read(
-        reserved.map((r) => r.id),
-        now(),
-      );
+      const current = await read(reserved.map((r) => r.id), now());
       const writes = reserved.map((r) => {
         if (success && r.onSuccess === "reset") return write(r.id, null);
         const state = current.get(r.id);
