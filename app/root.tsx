@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { SessionTimeout } from "~/components/session-timeout";
 import { AppShell } from "~/components/ui/app-shell";
 import { countAwaitingApproval } from "~/models/approval.server";
 import { hasDemoService } from "~/models/service.server";
@@ -54,6 +55,7 @@ export default function App() {
   return (
     <AppShell user={user} demo={demo}>
       <Outlet />
+      {user ? <SessionTimeout /> : null}
     </AppShell>
   );
 }

@@ -1,6 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { forgetSignInHistory } from "./sign-in.server";
 import type { CaseRole, StaffRole } from "~/utils/roles";
 import { revokeUserSessions } from "~/utils/session.server";
 
@@ -15,15 +16,12 @@ export async function listServiceUsers(serviceId: string) {
       name: true,
       role: true,
       disabled: true,
-      lockedUntil: true,
       memberships: { select: { role: true, case: { select: { id: true, reference: true } } } },
     },
   });
   return users.map((u) => ({
     ...u,
     role: u.role as StaffRole,
-    locked: u.lockedUntil !== null && u.lockedUntil.getTime() > Date.now(),
-    lockedUntil: u.lockedUntil?.toISOString() ?? null,
     memberships: u.memberships.map((m) => ({ role: m.role as CaseRole, caseId: m.case.id, reference: m.case.reference })),
   }));
 }
@@ -64,13 +62,21 @@ export async function setUserDisabled(userId: string, disabled: boolean) {
   if (disabled) await revokeUserSessions(userId);
 }
 
-/** A reset also unlocks the account and ends every session, so a stolen session dies with the old password. */
+/**
+ * A reset ends every session, so a stolen session dies with the old password. The account's
+ * sign-in budget starts afresh (the owner can use the new password at once), and its browsers are
+ * no longer known to it: one that signed in with the old password gets no budget of its own for
+ * guessing the new one.
+ */
 export async function resetPassword(userId: string, password: string) {
   const hash = await hashPassword(password);
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, username: true } });
   await db.$transaction([
     db.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash }, select: { userId: true } }),
-    db.user.update({ where: { id: userId }, data: { failedSignIns: 0, lockedUntil: null, mustChangePassword: true }, select: { id: true } }),
+    // A manager chose it: the person replaces it at their next sign-in.
+    db.user.update({ where: { id: userId }, data: { mustChangePassword: true }, select: { id: true } }),
   ]);
+  await forgetSignInHistory(user);
   await revokeUserSessions(userId);
 }
 

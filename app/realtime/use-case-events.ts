@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { AgreementChangedPayload, ClientToServerEvents, ServerToClientEvents } from "./protocol";
+import { askForSessionCheck } from "~/utils/session-status";
 
 type CaseSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,6 +19,8 @@ export function useCaseEvents(caseId: string, onChange?: (event: AgreementChange
     const socket: CaseSocket = io({ path: "/socket.io", transports: ["websocket", "polling"], withCredentials: true, reconnectionDelayMax: 5_000 });
     const subscribe = () => socket.emit("case:subscribe", { caseId }, () => undefined);
     socket.on("connect", subscribe);
+    // The server closed it (signed out, idle): the sign-out dialog looks at the session and says so.
+    socket.on("session:ended", askForSessionCheck);
     socket.on("agreement:changed", (event) => {
       if (event.caseId !== caseId) return;
       setNotice(event);

@@ -4,7 +4,8 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { describeStatus, SaveTracker, type CollabStatus, type Connection } from "./collab-status";
-import { MESSAGE_SAVED } from "./protocol";
+import { CollabClose, MESSAGE_SAVED } from "./protocol";
+import { askForSessionCheck } from "~/utils/session-status";
 
 export type CollabDocument = { doc: Y.Doc; provider: WebsocketProvider; status: CollabStatus };
 
@@ -47,6 +48,7 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
     provider.on("connection-close", (event: CloseEvent | null) => {
       // 4400-4499: the server decided (signed out, access removed, bad input); do not retry.
       if (event && event.code >= 4400 && event.code < 4500) connection = "ended";
+      if (event?.code === CollabClose.sessionEnded) askForSessionCheck();
       publish();
     });
     // The document is shown once it holds what exists: the tablet's own copy, or (with none) the

@@ -2,12 +2,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { LiveCommand, LiveRole, LiveState } from "./live-machine";
 import type { Ack, ClientToServerEvents, LiveJoinAck, LivePresence, LiveStatePayload, ServerToClientEvents } from "./protocol";
+import { askForSessionCheck, fetchSessionStatus } from "~/utils/session-status";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A command as a component sends it: the hook adds the version it holds. */
 export type LiveCommandInput = LiveCommand extends infer C ? (C extends LiveCommand ? Omit<C, "expectedVersion"> : never) : never;
-export type LiveConnection = "connecting" | "live" | "offline";
+/** "ended": the server closed this connection for good (session over, or access to the case removed). */
+export type LiveConnection = "connecting" | "live" | "offline" | "ended";
 export type LiveNotice = { tone: "info" | "error"; text: string; id: number };
 export type LivePeople = LivePresence["people"];
 
@@ -57,6 +59,24 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
     const socket: LiveSocket = io({ path: "/socket.io", transports: ["websocket", "polling"], withCredentials: true, reconnectionDelayMax: 3_000 });
     socketRef.current = socket;
     let disposed = false;
+    let ended = false;
+
+    /**
+     * The server ended this connection. If the session is over, the sign-out dialog says so, once
+     * (app/components/session-timeout.tsx); this page adds nothing that could contradict it, and
+     * stops reconnecting. If the session is still live (access to the case was removed), the
+     * server's reason is the one message.
+     */
+    const end = (reason: string | null) => {
+      if (ended || disposed) return;
+      ended = true;
+      setConnection("ended");
+      socket.close();
+      askForSessionCheck();
+      void fetchSessionStatus().then((status) => {
+        if (!disposed && status?.state === "active") say("error", reason ?? "The server closed this connection. Reload the page.");
+      });
+    };
 
     const join = async () => {
       setConnection("connecting");
@@ -82,14 +102,15 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
 
     socket.on("connect", () => void join());
     socket.on("disconnect", (reason) => {
-      setConnection("offline");
-      if (reason === "io server disconnect") say("error", "The server closed this connection. Reload the page to sign in again.");
+      if (ended) return;
+      if (reason === "io server disconnect") end(null);
+      else setConnection("offline");
     });
     socket.on("connect_error", (error) => {
-      setConnection("offline");
-      if (error.message === "unauthorized") say("error", "Your session has ended. Reload the page to sign in again.");
+      if (error.message === "unauthorized") end(null);
+      else if (!ended) setConnection("offline");
     });
-    socket.on("session:ended", () => say("error", "Your session has ended. Reload the page to sign in again."));
+    socket.on("session:ended", ({ reason }) => end(reason));
     socket.on("live:state", (payload: LiveStatePayload) => {
       if (payload.conferenceId !== conferenceId) return;
       take(payload.state);
@@ -99,10 +120,12 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
     });
     // A tablet that loses Wi-Fi says so at once rather than after Socket.IO's ping timeout.
     const goOffline = () => {
+      if (ended) return;
       socket.disconnect();
       setConnection("offline");
     };
     const goOnline = () => {
+      if (ended) return;
       if (!socket.connected) socket.connect();
       setConnection("connecting");
     };

@@ -88,7 +88,7 @@ export default function AdminUsers() {
                     {u.memberships.map((m) => <li key={m.caseId}><span className="nowrap">{m.reference}</span> · <span className="nowrap">{CASE_ROLE_LABELS[m.role]}</span></li>)}
                   </ul>
                 )}</td>
-                <td>{u.disabled ? <span className="badge muted">Disabled</span> : u.locked ? <span className="badge sensitive">Locked</span> : <span className="badge">Active</span>}</td>
+                <td>{u.disabled ? <span className="badge muted">Disabled</span> : <span className="badge">Active</span>}</td>
                 <td>
                   <div className="stack actions">
                     {u.id === me ? <span className="hint">This is you</span> : (

@@ -84,7 +84,7 @@ export default function LiveConferencePage() {
           </p>
         </div>
       ) : null}
-      {connection !== "live" && role !== "follow" ? (
+      {(connection === "offline" || connection === "connecting") && role !== "follow" ? (
         <p className="alert warn" data-testid="live-offline">
           {connection === "offline" ? "This tablet is offline: the controls are paused until it reconnects." : "Connecting to the conference…"}
         </p>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
@@ -7,12 +7,20 @@ import { RedeemInviteSchema } from "~/models/letter-schemas";
 import { redeemInvite, signIn, type SignInResult } from "~/models/sign-in.server";
 import { audit } from "~/utils/audit.server";
 import { getUser, homeFor, safeRedirect } from "~/utils/auth.server";
-import { getDeviceId } from "~/utils/device.server";
+import { deviceCookie, getDeviceId } from "~/utils/device.server";
 import { fieldErrors, LoginSchema, type FieldErrors } from "~/utils/schemas";
 import { createSession } from "~/utils/session.server";
 import type { StaffRole } from "~/utils/roles";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Circle" }];
+
+// A throttled attempt says when to try again in the page and, for clients that read it, in Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const out = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) out.set("Retry-After", retryAfter);
+  return out;
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(context);
@@ -27,9 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const body = await request.formData().catch(() => null);
   if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
   const form = Object.fromEntries(body);
-  const { deviceId, setCookie: deviceCookie } = getDeviceId(request);
+  const { deviceId, setCookie: newDevice } = getDeviceId(request);
   const ip = context.clientIp;
-  const headers = deviceCookie ? { "Set-Cookie": deviceCookie } : undefined;
+  const headers = newDevice ? { "Set-Cookie": newDevice } : undefined;
   let result: SignInResult;
   let redirectTo: string | undefined;
   let echo: Pick<ActionData, "email" | "username">;
@@ -48,14 +56,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     result = await signIn(parsed.data.email, parsed.data.password, { deviceId, ip });
   }
   if (!result.ok) {
-    await audit({ actor: null, action: "auth.sign-in.failed", target: result.userId ? `user:${result.userId}` : "account:unknown", ip, details: { reason: result.reason } });
+    // Every failure, throttled ones too: the name tried (never the password), whether it is an account, why.
+    const tried = form.intent === "redeem" ? { email: echo.username ?? "", method: "invite" } : { email: echo.email ?? "", method: "password" };
+    await audit({
+      actor: null,
+      action: "auth.sign-in.failed",
+      target: result.userId ? `user:${result.userId}` : "account:unknown",
+      ip,
+      details: { ...tried, accountExists: result.accountExists, reason: result.reason },
+    });
     const status = result.reason === "disabled" ? 403 : result.reason === "invalid" ? 400 : 429;
-    return json<ActionData>({ errors: { form: result.message }, ...echo }, { status, headers });
+    const out = new Headers(headers);
+    if (result.retryAfterSeconds) out.set("Retry-After", String(result.retryAfterSeconds));
+    return json<ActionData>({ errors: { form: result.message }, ...echo }, { status, headers: out });
   }
   const session = await createSession(result.userId, { ip, userAgent: request.headers.get("User-Agent") });
   await audit({ actor: { id: result.userId, role: result.role as StaffRole }, action: "auth.sign-in", target: "session", ip });
   const out = new Headers({ "Set-Cookie": session.cookie });
-  if (deviceCookie) out.append("Set-Cookie", deviceCookie);
+  // Renewed at every sign-in: this browser stays known to the account while it is in use.
+  out.append("Set-Cookie", deviceCookie(deviceId));
   // A letter author only ever lands on their letters, whatever redirectTo says.
   const home = homeFor({ role: result.role });
   throw redirect(home === "/letters" ? "/letters" : safeRedirect(redirectTo), { headers: out });

@@ -21,6 +21,16 @@ const EnvSchema = z.object({
   /** "0": never seed the demo. Unset or "1": seed it on an empty database, unless deployed (TRUST_PROXY=1). */
   SEED_DEMO: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * A session ends after this long without activity (30 minutes). The page warns a quarter of it,
+   * at most 2 minutes, before. Tests shorten it to watch the warning without waiting half an hour.
+   */
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(10).max(12 * 60 * 60).default(30 * 60),
+  /**
+   * Sign-in throttling: the wait after the first failure beyond a budget's allowance; each further
+   * failure doubles it (up to 15 minutes). Tests raise it so a wait cannot pass while they look.
+   */
+  SIGN_IN_FIRST_WAIT_MS: z.coerce.number().int().min(100).max(60 * 60 * 1000).default(1000),
   /** Tests only: comma-separated `<point>:throw` (FAULT_POINTS). Refused unless NODE_ENV=test. */
   CIRCLE_FAULTS: z
     .string()

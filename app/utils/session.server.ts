@@ -3,12 +3,19 @@ import { readCookie, serializeCookie } from "./cookies.server";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
 import type { StaffRole } from "./roles";
+import type { SessionStatus } from "./session-status";
 
 export const SESSION_COOKIE = "circle_session";
-export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
-// lastSeenAt is written at most this often, so page loads are not all writes.
-const TOUCH_INTERVAL_MS = 60 * 1000;
+/** A session ends after this long without activity: 30 minutes unless SESSION_IDLE_SECONDS says otherwise. */
+export const idleTimeoutMs = () => getEnv().SESSION_IDLE_SECONDS * 1000;
+/** The page warns this long before an idle sign-out: 2 minutes, or a quarter of a shorter idle timeout. */
+export const idleWarningMs = () => Math.min(2 * 60 * 1000, idleTimeoutMs() / 4);
+/**
+ * lastSeenAt is written at most this often, so page loads are not all writes: a minute, or a
+ * thirtieth of a shorter idle timeout, so a session in use never comes near its end.
+ */
+export const touchIntervalMs = () => Math.min(60 * 1000, idleTimeoutMs() / 30);
 
 /** The signed-in principal every permission check receives. */
 export type SessionUser = {
@@ -92,8 +99,8 @@ export async function getSessionUserById(id: string, { touch = true, pages = fal
   const now = Date.now();
   if (!session || session.revokedAt || session.user.disabled) return null;
   if (session.user.mustChangePassword && !pages) return null;
-  if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) return null;
-  if (touch && now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleTimeoutMs() <= now) return null;
+  if (touch && now - session.lastSeenAt.getTime() > touchIntervalMs()) {
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) }, select: { id: true } });
   }
   const { user } = session;
@@ -118,15 +125,50 @@ export async function liveSessionIds(ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const now = Date.now();
   const rows = await db.session.findMany({
-    where: { id: { in: ids }, revokedAt: null, expiresAt: { gt: new Date(now) }, lastSeenAt: { gt: new Date(now - IDLE_TIMEOUT_MS) }, user: { disabled: false } },
+    where: { id: { in: ids }, revokedAt: null, expiresAt: { gt: new Date(now) }, lastSeenAt: { gt: new Date(now - idleTimeoutMs()) }, user: { disabled: false } },
     select: { id: true },
   });
   return new Set(rows.map((r) => r.id));
 }
 
-/** Real-time activity (an edit, an event) keeps a session alive like a page load does. */
-export async function touchSession(id: string): Promise<void> {
-  await db.session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: new Date() } });
+/**
+ * Real-time activity (an edit, an event) keeps a session alive like a page load does. Only a live
+ * session: one that has already ended (idle, expired, revoked) stays ended, even if its socket
+ * sends something before the sweep closes it. Returns whether the session was live.
+ */
+export async function touchSession(id: string): Promise<boolean> {
+  const now = Date.now();
+  const { count } = await db.session.updateMany({
+    where: { id, revokedAt: null, expiresAt: { gt: new Date(now) }, lastSeenAt: { gt: new Date(now - idleTimeoutMs()) }, user: { disabled: false } },
+    data: { lastSeenAt: new Date(now) },
+  });
+  return count > 0;
+}
+
+/**
+ * The session named by a Cookie header, without counting as activity: whether it is live and
+ * until when, or why it ended. Answers GET /session, which the idle warning asks.
+ */
+export async function getSessionStatus(header: string | null | undefined): Promise<SessionStatus> {
+  const id = sessionIdFromCookieHeader(header);
+  const session = id
+    ? await db.session.findUnique({ where: { id }, select: { expiresAt: true, lastSeenAt: true, revokedAt: true, user: { select: { disabled: true } } } })
+    : null;
+  if (!session) return { state: "none" };
+  const now = Date.now();
+  const idleMs = idleTimeoutMs();
+  const idleEndsAt = session.lastSeenAt.getTime() + idleMs;
+  if (session.revokedAt || session.user.disabled) return { state: "ended", reason: "revoked", idleMs };
+  if (session.expiresAt.getTime() <= now) return { state: "ended", reason: "expired", idleMs };
+  if (idleEndsAt <= now) return { state: "ended", reason: "idle", idleMs };
+  return {
+    state: "active",
+    idleEndsAt: new Date(idleEndsAt).toISOString(),
+    endsAt: session.expiresAt.toISOString(),
+    serverNow: new Date(now).toISOString(),
+    idleMs,
+    warnMs: idleWarningMs(),
+  };
 }
 
 /** A throttled touchSession for one connection: at most one write per interval. */
@@ -134,7 +176,7 @@ export function createActivityToucher(sessionId: string) {
   let last = 0;
   return () => {
     const now = Date.now();
-    if (now - last < TOUCH_INTERVAL_MS) return;
+    if (now - last < touchIntervalMs()) return;
     last = now;
     void touchSession(sessionId).catch(() => undefined);
   };

@@ -61,7 +61,7 @@ export async function insertBenchData(
     const users = Array.from({ length: userCount }, (_, i) => ({ id: cuidLike(), email: `bench-${i}@bench.circle` }));
     const cases: Record<string, string[]> = {};
     const insertUser = db.prepare(
-      `INSERT INTO "User" (id, email, name, role, disabled, serviceId, failedSignIns, createdAt, updatedAt) VALUES (?, ?, ?, 'FACILITATOR', 0, ?, 0, ?, ?)`,
+      `INSERT INTO "User" (id, email, name, role, disabled, serviceId, createdAt, updatedAt) VALUES (?, ?, ?, 'FACILITATOR', 0, ?, ?, ?)`,
     );
     const insertPassword = db.prepare(`INSERT INTO "Password" (hash, userId, updatedAt) VALUES (?, ?, ?)`);
     const insertCase = db.prepare(

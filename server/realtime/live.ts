@@ -4,7 +4,7 @@ import { getLiveStore } from "~/models/live-store.server";
 import type { LiveCommand, LiveRole, LiveState } from "~/realtime/live-machine";
 import type { Ack, ClientToServerEvents, LiveJoinAck, LivePresence, ServerToClientEvents } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
-import type { SessionUser } from "~/utils/session.server";
+import { touchIntervalMs, touchSession, type SessionUser } from "~/utils/session.server";
 import { log } from "../log";
 
 export type LiveSocketData = {
@@ -16,6 +16,8 @@ export type LiveSocketData = {
    * from the case closes it, and a changed role is re-checked: see recheck()).
    */
   conferences: Map<string, { caseId: string; role: LiveRole; access: ConferenceAccess }>;
+  /** Renews the session while this socket follows a running conference (see keepAlive below). */
+  keepAlive?: NodeJS.Timeout;
 };
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
@@ -64,6 +66,35 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
 
   const notFound = { ok: false, error: "not_found", message: "Conference not found" } as const;
 
+  /**
+   * Conferences running (started, not ended; a break or pause counts) as this process last stored
+   * or read them: every command goes through here, and a join reads the state afresh.
+   */
+  const running = new Set<string>();
+  const noteStatus = (conferenceId: string, state: LiveState) => {
+    if (state.status === "LIVE" || state.status === "PAUSED") running.add(conferenceId);
+    else running.delete(conferenceId);
+  };
+
+  /**
+   * A chair can go half an hour without a tap while people speak, and an idle sign-out then left
+   * the controls dead mid-conference. So while a socket follows a running conference, its session
+   * is renewed like any activity would (within the 12-hour limit, which nothing extends). A tablet
+   * that leaves, disconnects or sees the conference end times out as usual.
+   */
+  function keepAlive(socket: LiveSocket) {
+    if (socket.data.keepAlive) return;
+    socket.data.keepAlive = setInterval(() => {
+      if (![...socket.data.conferences.keys()].some((id) => running.has(id))) return;
+      touchSession(socket.data.user.sessionId).catch((err) => log.warn({ err: String(err) }, "live keep-alive failed"));
+    }, touchIntervalMs());
+    socket.data.keepAlive.unref();
+  }
+  const stopKeepAlive = (socket: LiveSocket) => {
+    clearInterval(socket.data.keepAlive);
+    socket.data.keepAlive = undefined;
+  };
+
   return {
     "live:join": async (socket: LiveSocket, { conferenceId }: { conferenceId: string }): Promise<LiveJoinAck> => {
       const { user, ip } = socket.data;
@@ -74,12 +105,15 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
       await socket.join(liveRoom(conferenceId));
       await audit({ actor: user, action: "conference.live.join", target: `conference:${conferenceId}`, caseId: access.caseId, ip, details: { role } });
       const state = await getLiveState(conferenceId);
+      noteStatus(conferenceId, state);
+      keepAlive(socket);
       void broadcastPresence(conferenceId).catch((err) => log.warn({ err: String(err) }, "presence broadcast failed"));
       return { ok: true, conferenceId, state, role, serverNow: new Date().toISOString() };
     },
 
     "live:leave": async (socket: LiveSocket, { conferenceId }: { conferenceId: string }): Promise<Ack> => {
       if (socket.data.conferences.delete(conferenceId)) {
+        if (socket.data.conferences.size === 0) stopKeepAlive(socket);
         await socket.leave(liveRoom(conferenceId));
         void broadcastPresence(conferenceId).catch(() => undefined);
       }
@@ -94,8 +128,11 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
       const result = await serial(conferenceId, () => runLiveCommand(user, access, command, new Date(), ip));
       if (!result.ok) {
         // A stale or refused command answers with the current state, so the tablet catches up at once.
-        return { ...result, state: await getLiveState(conferenceId) };
+        const current = await getLiveState(conferenceId);
+        noteStatus(conferenceId, current);
+        return { ...result, state: current };
       }
+      noteStatus(conferenceId, result.state);
       const serverNow = new Date().toISOString();
       io.to(liveRoom(conferenceId)).emit("live:state", { conferenceId, state: result.state, serverNow });
       if (result.stepChanged) hooks.stepChanged?.({ conferenceId, caseId: access.caseId, state: result.state, actorName: user.name });
@@ -121,6 +158,7 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
           kept = false;
         } else socket.data.conferences.set(conferenceId, { ...entry, role, access });
       }
+      if (socket.data.conferences.size === 0) stopKeepAlive(socket);
       return kept;
     },
 
@@ -140,6 +178,7 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
 
     /** When a socket goes: tell the others who is still here. */
     disconnected(socket: LiveSocket) {
+      stopKeepAlive(socket);
       for (const conferenceId of socket.data.conferences?.keys() ?? []) {
         void broadcastPresence(conferenceId).catch(() => undefined);
       }

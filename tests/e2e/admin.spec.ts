@@ -150,9 +150,12 @@ test.describe("service manager", () => {
     await expect(userRow).toContainText("Disabled");
     await expect(userRow.getByRole("button", { name: /Enable/ })).toBeVisible();
 
-    // The page still open on the newcomer's tablet: the next navigation goes to sign-in.
-    await newcomer.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My cases" }).click();
-    await expect(newcomer.page).toHaveURL(/\/login\?redirectTo=%2Fcases$/);
+    // The page still open on the newcomer's tablet says at once that they were signed out (the
+    // server closed its connection), over the case, and "Sign in again" goes to sign-in.
+    const signedOut = newcomer.page.getByRole("alertdialog", { name: "Signed out" });
+    await expect(signedOut).toContainText("You have been signed out. Sign in again to continue.");
+    await signedOut.getByRole("link", { name: "Sign in again" }).click();
+    await expect(newcomer.page).toHaveURL(/\/login\?redirectTo=%2Fcases%2F[a-z0-9]+$/);
     await expect(newcomer.page.getByRole("heading", { name: "Sign in to Circle" })).toBeVisible();
     // And they cannot sign back in.
     await newcomer.page.getByLabel("Email").fill(email);

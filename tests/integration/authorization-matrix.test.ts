@@ -69,7 +69,7 @@ describe("every principal gets exactly the answer in the matrix", () => {
     const db = getDb();
     const [members, users] = await Promise.all([
       db.caseMember.findMany({ select: { caseId: true, userId: true, role: true }, orderBy: [{ caseId: "asc" }, { userId: "asc" }] }),
-      db.user.findMany({ select: { email: true, role: true, disabled: true, lockedUntil: true }, orderBy: { email: "asc" } }),
+      db.user.findMany({ select: { email: true, role: true, disabled: true }, orderBy: { email: "asc" } }),
     ]);
     return { members, users };
   };

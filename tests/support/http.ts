@@ -3,7 +3,11 @@ import { getDb } from "~/utils/db.server";
 /** A browser-like client: keeps its cookies, sends Origin on posts, never follows redirects. */
 export class TestClient {
   private cookies = new Map<string, string>();
-  constructor(readonly origin: string) {}
+  /** `headers` go on every request (e.g. X-Forwarded-For, to stand for a client at another address behind the proxy). */
+  constructor(
+    readonly origin: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -11,6 +15,7 @@ export class TestClient {
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers)) if (!headers.has(name)) headers.set(name, value);
     if (this.cookies.size > 0 && !headers.has("Cookie")) headers.set("Cookie", this.cookieHeader);
     if (init.method && init.method !== "GET" && !headers.has("Origin")) headers.set("Origin", this.origin);
     const res = await fetch(this.origin + path, { ...init, headers, redirect: "manual" });

@@ -112,6 +112,14 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     // Empty fields: a 400 with field errors, nothing changed (letter authors: 404, like every staff page).
     post: { body: {}, expect: signedIn(400) },
   },
+  // The caller's own session (the idle warning reads it): anyone may ask about their own, and a
+  // POST renews it only with intent=renew (none here: 400, nothing renewed).
+  "routes/session": {
+    pattern: "/session",
+    exports: { loader: true, action: true },
+    get: { expect: everyone(200) },
+    post: { body: {}, expect: everyone(400) },
+  },
   "routes/cases._index": {
     pattern: "/cases",
     exports: { loader: true, action: false },

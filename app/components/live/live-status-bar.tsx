@@ -5,7 +5,7 @@ import type { WakeLockStatus } from "./use-wake-lock";
 
 export const ROLE_LABELS: Record<LiveRole, string> = { chair: "Chairing", assist: "Taking notes", follow: "Following" };
 // "Connected", not "Live": beside "Not started" a green "Live" read as if the conference were running.
-const CONNECTION_LABELS: Record<LiveConnection, string> = { connecting: "Connecting…", live: "Connected", offline: "Offline — reconnecting" };
+const CONNECTION_LABELS: Record<LiveConnection, string> = { connecting: "Connecting…", live: "Connected", offline: "Offline — reconnecting", ended: "Disconnected" };
 export const STATUS_LABELS: Record<LiveState["status"], string> = { READY: "Not started", LIVE: "Running", PAUSED: "Paused", ENDED: "Ended" };
 
 type Props = { state: LiveState; offsetMs: number; connection: LiveConnection; presence: LivePeople; wakeLock: WakeLockStatus };
