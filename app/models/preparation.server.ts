@@ -2,7 +2,6 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { db } from "~/utils/db.server";
 import type { Stage } from "~/utils/roles";
 import {
-  CONTACT_FREQUENCY_DAYS,
   type AccessNeed,
   type Acknowledgement,
   type ConsentAnswer,
@@ -22,8 +21,8 @@ import {
   bookedConferenceStands,
   conferenceGate,
   letterGate,
-  nextContactDue,
   nextStages,
+  participantContactDue,
   stageGate,
   victimsCodeStatus,
   type GateFacts,
@@ -232,9 +231,8 @@ export async function getPreparation(caseId: string, now = new Date()) {
   if (!facts) return null;
 
   const participants = c.participants.map((p) => {
-    const frequencyDays = CONTACT_FREQUENCY_DAYS[p.contactFrequency as ContactFrequency] ?? null;
     const lastContact = p.contacts[0]?.occurredAt ?? null;
-    const due = p.removedAt ? null : nextContactDue(lastContact, p.createdAt, frequencyDays);
+    const { due, overdue } = participantContactDue({ contactFrequency: p.contactFrequency, removed: p.removedAt !== null, lastContactAt: lastContact, addedAt: p.createdAt }, now);
     return {
       id: p.id,
       role: p.role as ParticipantRole,
@@ -270,7 +268,7 @@ export async function getPreparation(caseId: string, now = new Date()) {
       })),
       lastContactAt: iso(lastContact),
       nextContactDue: iso(due),
-      contactOverdue: due !== null && due < now,
+      contactOverdue: overdue,
       victimsCode:
         p.role === "PERSON_HARMED"
           ? {
