@@ -68,5 +68,12 @@ export async function moveStage(tx: Prisma.TransactionClient, caseId: string, mo
   const label = move.closureReason ? CLOSURE_REASON_LABELS[move.closureReason] : "";
   const reason = move.to === "CLOSED" ? [label, move.closureNote].filter(Boolean).join(": ") : null;
   await setStage(tx, { caseId, from, to: move.to, actorId, reason });
+  if (move.to === "CLOSED") {
+    // The record's history keeps the stage it left: reopening returns there (case-record.server.ts).
+    await tx.caseRecordChange.create({
+      data: { caseId, action: "CLOSED", field: "stage", before: from, after: "CLOSED", reason: reason ?? "", actorId },
+      select: { id: true },
+    });
+  }
   return { from, to: move.to };
 }

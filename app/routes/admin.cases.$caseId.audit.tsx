@@ -23,6 +23,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** Plain words for the actions a case's audit trail holds; the code stays visible for exports and support. */
 const ACTION_LABELS: Record<string, string> = {
   "case.view": "Viewed the case",
+  "case.created": "Recorded the referral",
+  "case.record.view": "Viewed the case record",
+  "case.details.update": "Changed the referral details",
+  "case.stage": "Moved or closed the case",
+  "case.reopen": "Reopened the case",
   "case.audit.view": "Read the audit trail",
   "case.member.assign": "Added someone to the case team",
   "case.member.remove": "Removed someone from the case team",
