@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (deviceCookie) out.append("Set-Cookie", deviceCookie);
   // A letter author only ever lands on their letters, whatever redirectTo says.
   const home = homeFor({ role: result.role });
-  throw redirect(home === "/letters" ? "/letters" : safeRedirect(redirectTo), { headers: out });
+  throw redirect(home === "/letters" ? "/letters" : safeRedirect(redirectTo, home), { headers: out });
 }
 
 export default function Login() {
@@ -82,7 +82,7 @@ export default function Login() {
             {errors.form}
           </div>
         ) : null}
-        {invite ? <RedeemForm errors={errors} username={data?.username} busy={busy} /> : <SignInForm errors={errors} email={data?.email} busy={busy} redirectTo={params.get("redirectTo") ?? "/cases"} />}
+        {invite ? <RedeemForm errors={errors} username={data?.username} busy={busy} /> : <SignInForm errors={errors} email={data?.email} busy={busy} redirectTo={params.get("redirectTo") ?? ""} />}
         <p>
           <Link className="tap" to={invite ? "/login" : "/login?invite=1"}>
             {invite ? "I already have a password" : "I have an invite code from my facilitator"}

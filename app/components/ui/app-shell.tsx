@@ -10,7 +10,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
         Skip to content
       </a>
       <header className="topbar">
-        <Link to={user ? (user.role === "LETTER_AUTHOR" ? "/letters" : "/cases") : "/login"} className="brand" aria-label="Circle home">
+        <Link to={user ? (user.role === "LETTER_AUTHOR" ? "/letters" : user.role === "ADMIN" ? "/admin" : "/cases") : "/login"} className="brand" aria-label="Circle home">
           <span aria-hidden="true" className="brand-mark">◯</span> Circle
         </Link>
         {user?.role === "LETTER_AUTHOR" ? (
@@ -25,6 +25,11 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
           </nav>
         ) : user ? (
           <nav aria-label="Main" className="topnav">
+            {user.role === "ADMIN" ? (
+              <NavLink to="/admin" end>
+                Overview
+              </NavLink>
+            ) : null}
             <NavLink to="/cases">My cases</NavLink>
             {user.role === "SUPERVISOR" ? (
               <>
