@@ -53,6 +53,8 @@ export async function moveStage(tx: Prisma.TransactionClient, caseId: string, mo
   const facts = await loadGateFacts(caseId, tx);
   if (!facts) throw new Refusal(["Case not found."]);
   const from = facts.stage;
+  // A closed case moves nowhere by hand: say who can reopen it rather than "cannot move to".
+  if (from === "CLOSED") throw new Refusal((stageGate(facts, move.to) as { reasons: string[] }).reasons);
   if (!nextStages(from).includes(move.to) && move.to !== "CONFERENCE_SCHEDULED") {
     throw new Refusal([`A case at ${STAGE_LABELS[from].toLowerCase()} cannot move to ${STAGE_LABELS[move.to].toLowerCase()}.`]);
   }
