@@ -96,7 +96,7 @@ export default function NewCase() {
       ) : null}
       <Form method="post" noValidate className="card intake-form">
         <div className="grid-2">
-          <Field id="intake-reference" name="reference" label="Case reference" hint="The next free number is filled in. Change it only to match a reference already in use elsewhere." autoComplete="off" defaultValue={values.reference} error={errors.reference} />
+          <Field id="intake-reference" name="reference" label="Case reference" hint="The next free number is filled in. Change it only if this case already has a reference of this kind, on paper for example." autoComplete="off" defaultValue={values.reference} error={errors.reference} />
         </div>
         <CaseDetailsFields id="intake" values={values} errors={errors} today={today} />
         <fieldset className="form-group">

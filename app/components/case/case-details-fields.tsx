@@ -1,6 +1,7 @@
 import { RadioGroup } from "~/components/case/safety-fields";
 import { Field } from "~/components/ui/field";
 import { CheckboxField, DateTimeField, SelectField, TextAreaField } from "~/components/ui/form-controls";
+import { formatDate } from "~/utils/format";
 import {
   CASE_AGE_GROUP_LABELS,
   CASE_AGE_GROUPS,
@@ -30,7 +31,7 @@ export function CaseDetailsFields({ id, values, errors, today }: { id: string; v
         <legend>The referral</legend>
         <div className="grid-2">
           <Field id={`${id}-title`} name="title" label="Title" hint="A few words the team will recognise, e.g. “Theft from a charity shop”." defaultValue={values.title} error={errors.title} />
-          <DateTimeField id={`${id}-received`} name="receivedOn" type="date" label="Date received" hint={`The Victims' Code clock starts on this day. Not after today (${today.split("-").reverse().join("/")}).`} defaultValue={values.receivedOn} error={errors.receivedOn} />
+          <DateTimeField id={`${id}-received`} name="receivedOn" type="date" label="Date received" hint={`The Victims' Code clock starts on this day. Not after today, ${formatDate(`${today}T12:00:00Z`)}.`} defaultValue={values.receivedOn} error={errors.receivedOn} />
           <SelectField id={`${id}-referrer-type`} name="referrerType" label="Referred by" options={REFERRER_TYPES} labels={REFERRER_TYPE_LABELS} placeholder="Choose who referred it" defaultValue={pick<ReferrerType>(REFERRER_TYPES, values.referrerType)} error={errors.referrerType} />
           <Field id={`${id}-referrer-name`} name="referrerName" label="Referrer's name" hint="The person to go back to. Not needed for a self-referral." autoComplete="off" defaultValue={values.referrerName} error={errors.referrerName} />
           <Field id={`${id}-referrer-contact`} name="referrerContact" label="Referrer's phone or email" autoComplete="off" defaultValue={values.referrerContact} error={errors.referrerContact} />

@@ -25,12 +25,14 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
           </nav>
         ) : user ? (
           <nav aria-label="Main" className="topnav">
+            {/* The manager is never on a case team, so their own list would always be empty. */}
             {user.role === "ADMIN" ? (
               <NavLink to="/admin" end>
                 Overview
               </NavLink>
-            ) : null}
-            <NavLink to="/cases">My cases</NavLink>
+            ) : (
+              <NavLink to="/cases">My cases</NavLink>
+            )}
             {user.role === "SUPERVISOR" ? (
               <>
                 <NavLink to="/approvals">
