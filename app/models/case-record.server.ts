@@ -54,12 +54,10 @@ export async function createCase(actor: Principal, input: CaseIntakeInput): Prom
   if (input.coFacilitatorId) members.push({ userId: input.coFacilitatorId, role: "CO_FACILITATOR" });
   if (input.supervisorId) members.push({ userId: input.supervisorId, role: "SUPERVISOR" });
   try {
-    const outcome = await db.$transaction(async (tx): Promise<IntakeOutcome> => {
+    const outcome = await db.$transaction(async (tx): Promise<IntakeOutcome & { taken?: true }> => {
       const errors = await teamErrors(tx, actor, input);
-      if (await tx.case.findFirst({ where: { serviceId: actor.serviceId, reference: input.reference }, select: { id: true } })) {
-        errors.reference = await referenceTaken(actor.serviceId, input.reference);
-      }
-      if (Object.keys(errors).length > 0) return { ok: false, errors };
+      const taken = (await tx.case.findFirst({ where: { serviceId: actor.serviceId, reference: input.reference }, select: { id: true } })) !== null;
+      if (taken || Object.keys(errors).length > 0) return { ok: false, errors, ...(taken ? { taken: true as const } : {}) };
       const created = await tx.case.create({
         data: {
           serviceId: actor.serviceId,
@@ -84,7 +82,10 @@ export async function createCase(actor: Principal, input: CaseIntakeInput): Prom
       });
       return { ok: true, ...created };
     });
-    return outcome;
+    // The next free number is looked up after the transaction, which must only read through `tx`.
+    if (!outcome.ok && outcome.taken) return { ok: false, errors: { ...outcome.errors, reference: await referenceTaken(actor.serviceId, input.reference) } };
+    if (!outcome.ok) return { ok: false, errors: outcome.errors };
+    return { ok: true, id: outcome.id, reference: outcome.reference };
   } catch (error) {
     // Two people taking the same number at once both pass the check above; the unique index decides.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
