@@ -123,6 +123,18 @@ describe("the case record: details, history, closing and reopening", () => {
       expect((await db().conference.findUniqueOrThrow({ where: { id: conf.id } })).status).toBe("ON_HOLD");
       expect((await kase(c.caseId)).stage).toBe("PREPARATION");
     });
+
+    it("a risk assessment that marks the case sensitive is in the record's history too", async () => {
+      const c = await makeCase({ stage: "ASSESSMENT" });
+      const res = await lead.post(`/cases/${c.caseId}/risk`, {
+        intent: "assess", physicalHarm: "LOW", emotionalHarm: "LOW", vulnerability: "LOW", powerImbalance: "LOW", acknowledges: "FULLY", overall: "LOW", recommendation: "PROCEED", sensitive: "on",
+      });
+      expect(res.status).toBe(200);
+      expect(await changes(c.caseId)).toEqual([
+        { action: "EDITED", field: "sensitive", before: "false", after: "true", reason: "Marked in a risk assessment", actorId: c.users.lead.id },
+      ]);
+      expect(await pageText(await lead.get(`/cases/${c.caseId}`))).toMatch(/<strong>Sensitive or complex<\/strong> changed from <q>No<\/q> to <q>Yes<\/q> \(marked in a risk assessment\)/);
+    });
   });
 
   describe("closing and reopening", () => {

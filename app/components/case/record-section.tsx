@@ -108,6 +108,7 @@ function HistoryText({ row }: { row: HistoryEntry }) {
         <>
           <strong>{RECORD_FIELD_LABELS[row.field as RecordField] ?? row.field}</strong> changed from <q>{shown(row.field, row.before)}</q> to{" "}
           <q>{shown(row.field, row.after)}</q>
+          {row.reason ? ` (${row.reason.toLowerCase()})` : ""}
         </>
       );
   }
