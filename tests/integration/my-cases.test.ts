@@ -67,7 +67,7 @@ describe("My cases: what needs attention first, and search", () => {
     // Overdue and due soon look different in words and sign, not colour alone.
     expect(item(html, "ATT-VC")).toMatch(/class="badge attention overdue"><span aria-hidden="true">⚠<\/span> <strong>Overdue:<\/strong> Victims' Code offer of RJ for 1 person harmed, was due/);
     expect(item(html, "ATT-CONTACT")).toContain("<strong>Overdue:</strong> contact with 1 person");
-    expect(item(html, "ATT-CONF")).toContain("<strong>Soon:</strong> Conference");
+    expect(item(html, "ATT-CONF")).toContain("<strong>Soon:</strong> conference within a week");
     expect(item(html, "ATT-REST")).not.toContain("badge attention");
     expect(html).toContain("5 cases, what needs attention first");
   });

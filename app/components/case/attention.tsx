@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { CaseAttention } from "~/models/attention.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 
 type Attention = SerializeFrom<CaseAttention>;
 
@@ -22,7 +22,8 @@ export function AttentionBadges({ a }: { a: Attention }) {
   if (a.contactsOverdue > 0) items.push({ kind: "overdue", text: `contact with ${plural(a.contactsOverdue, "person", "people")}` });
   if (a.contactsDueSoon > 0) items.push({ kind: "due", text: `contact with ${plural(a.contactsDueSoon, "person", "people")} by ${formatDate(a.nextContactDue!)}` });
   if (a.termsDue > 0) items.push({ kind: "due", text: plural(a.termsDue, "agreement term", "agreement terms") });
-  if (a.tier === 2 && a.nextConferenceAt) items.push({ kind: "soon", text: `Conference ${formatDateTime(a.nextConferenceAt)}` });
+  // The date itself is on the list already ("Conference Tue 8 Dec…"): the badge says why it sorts high.
+  if (a.tier === 2 && a.nextConferenceAt) items.push({ kind: "soon", text: "conference within a week" });
   if (items.length === 0) return null;
   return (
     <div className="meta attention-list">
