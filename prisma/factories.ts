@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { hashPassword } from "~/utils/password.server";
+import type { OffenceType, ReferrerType } from "~/utils/referral";
 import type { CaseRole, Stage, StaffRole } from "~/utils/roles";
 import { STAGES } from "~/utils/roles";
 import type { AgeBand } from "~/utils/age";
@@ -46,6 +47,19 @@ export function factories(db: PrismaClient) {
       sensitive?: boolean;
       members?: { userId: string; role: CaseRole }[];
       startedAt?: Date;
+      /** The referral's details (defaults: received now, referrer and offence "other", adult). */
+      referral?: {
+        referredAt?: Date;
+        referrerType?: ReferrerType;
+        referrerName?: string;
+        referrerContact?: string;
+        referrerNotes?: string;
+        offenceType?: OffenceType;
+        offenceOther?: string;
+        youth?: boolean;
+      };
+      /** Who recorded the referral: gives the case its "created" history row at `startedAt`. */
+      recordedById?: string;
     }) {
       const stage = input.stage ?? "REFERRAL";
       const reached = STAGES.slice(0, STAGES.indexOf(stage) + 1);
@@ -58,10 +72,12 @@ export function factories(db: PrismaClient) {
           offenceSummary: input.offenceSummary,
           stage,
           sensitive: input.sensitive ?? false,
+          ...input.referral,
           members: { create: input.members ?? [] },
           stageEvents: {
             create: reached.map((s, i) => ({ stage: s, createdAt: new Date(start + i * 9 * 24 * 3600 * 1000) })),
           },
+          ...(input.recordedById ? { recordChanges: { create: [{ action: "CREATED", actorId: input.recordedById, createdAt: new Date(start) }] } } : {}),
         },
         select: { id: true, reference: true },
       });

@@ -54,8 +54,24 @@ export async function seedDemoIfEmpty(db = getDb()) {
     sensitive: true,
     members: team,
     startedAt: new Date(now - 40 * DAY),
+    referral: {
+      referredAt: new Date(now - 40 * DAY),
+      referrerType: "POLICE",
+      referrerName: "DC Amira Shah, Maidstone CID",
+      referrerContact: "01632 960142",
+      referrerNotes: "Their crime reference 46/1189/26. Best reached on weekday mornings.",
+      offenceType: "ROBBERY",
+    },
+    recordedById: users.lead!.id,
   });
   await seedBusStopPreparation(make, busStop.id, users, now);
+  // Two early edits, so the record's history has something to show: the earlier values are kept.
+  await db.caseRecordChange.createMany({
+    data: [
+      { caseId: busStop.id, action: "EDITED", field: "title", before: "Robbery at a bus stop", after: "Street robbery at a bus stop", actorId: users.lead!.id, createdAt: new Date(now - 38 * DAY) },
+      { caseId: busStop.id, action: "EDITED", field: "sensitive", before: "false", after: "true", actorId: users.lead!.id, createdAt: new Date(now - 16 * DAY) },
+    ],
+  });
 
   await make.case({
     serviceId: service.id,
@@ -65,6 +81,8 @@ export async function seedDemoIfEmpty(db = getDb()) {
     stage: "REFERRAL",
     members: team,
     startedAt: new Date(now - 3 * DAY),
+    referral: { referredAt: new Date(now - 3 * DAY), referrerType: "SELF", offenceType: "CRIMINAL_DAMAGE", referrerNotes: "Both neighbours rang the service after reading the leaflet at the GP surgery." },
+    recordedById: users.co!.id,
   });
   const cornerShop = await make.case({
     serviceId: service.id,
@@ -74,6 +92,8 @@ export async function seedDemoIfEmpty(db = getDb()) {
     stage: "FOLLOW_UP",
     members: [team[0]!, team[2]!],
     startedAt: new Date(now - 90 * DAY),
+    referral: { referredAt: new Date(now - 90 * DAY), referrerType: "PROBATION", referrerName: "Priya Nair, Kent Probation", referrerContact: "priya.nair@probation.example.org", offenceType: "BURGLARY" },
+    recordedById: users.lead!.id,
   });
   await make.case({
     serviceId: service.id,
@@ -83,6 +103,8 @@ export async function seedDemoIfEmpty(db = getDb()) {
     stage: "CLOSED",
     members: [team[1]!, team[2]!],
     startedAt: new Date(now - 150 * DAY),
+    referral: { referredAt: new Date(now - 150 * DAY), referrerType: "POLICE", referrerName: "PC Joe Mensah", referrerContact: "01632 960098", offenceType: "ASSAULT" },
+    recordedById: users.manager!.id,
   });
   await make.case({
     serviceId: service.id,
@@ -92,6 +114,8 @@ export async function seedDemoIfEmpty(db = getDb()) {
     stage: "ASSESSMENT",
     members: [{ userId: users.other!.id, role: "LEAD" }, { userId: users.supervisor!.id, role: "SUPERVISOR" }],
     startedAt: new Date(now - 8 * DAY),
+    referral: { referredAt: new Date(now - 8 * DAY), referrerType: "YOUTH_OFFENDING_TEAM", referrerName: "Tom Briggs, Maidstone youth offending team", referrerContact: "01632 960161", offenceType: "THEFT", youth: true },
+    recordedById: users.other!.id,
   });
   const harassment = await make.case({
     serviceId: service.id,
@@ -101,15 +125,17 @@ export async function seedDemoIfEmpty(db = getDb()) {
     stage: "CONFERENCE_SCHEDULED",
     members: [{ userId: users.other!.id, role: "LEAD" }],
     startedAt: new Date(now - 30 * DAY),
+    referral: { referredAt: new Date(now - 30 * DAY), referrerType: "POLICE", referrerName: "PCSO Dean Foster", referrerContact: "dean.foster@police.example.org", offenceType: "HARASSMENT", youth: true },
+    recordedById: users.manager!.id,
   });
 
   await make.conference({ caseId: harassment.id, scheduledAt: atTen(5), venue: "Town Hall, meeting room B" });
 
   // Two cases just handed over for preparation with nobody recorded yet: the end-to-end tests of
   // preparation (one per tablet orientation) start from these.
-  for (const [reference, title, summary] of [
-    ["RJ-2026-0172", "Theft from a charity shop", "A volunteer's handbag was taken from the back room of a charity shop."],
-    ["RJ-2026-0174", "Threats made online", "A student received threatening messages from a former classmate."],
+  for (const [reference, title, summary, referral] of [
+    ["RJ-2026-0172", "Theft from a charity shop", "A volunteer's handbag was taken from the back room of a charity shop.", { referrerType: "VICTIM_SERVICES", referrerName: "Helen Carr, Victim Support", referrerContact: "01632 960172", offenceType: "THEFT" }],
+    ["RJ-2026-0174", "Threats made online", "A student received threatening messages from a former classmate.", { referrerType: "YOUTH_OFFENDING_TEAM", referrerName: "Tom Briggs, Maidstone youth offending team", referrerContact: "01632 960161", offenceType: "OTHER", offenceOther: "Malicious communications", youth: true }],
   ] as const) {
     await make.case({
       serviceId: service.id,
@@ -119,6 +145,8 @@ export async function seedDemoIfEmpty(db = getDb()) {
       stage: "PREPARATION",
       members: team,
       startedAt: new Date(now - 20 * DAY),
+      referral: { ...referral, referredAt: new Date(now - 20 * DAY) },
+      recordedById: users.lead!.id,
     });
   }
 
@@ -134,9 +162,28 @@ export async function seedDemoIfEmpty(db = getDb()) {
   });
   await seedYouthClubPreparation(make, youthClub.id, users, now);
 
+  // A referral nobody leads yet, received nine days ago with nobody harmed recorded: on the
+  // manager's overview as unassigned and past its Victims' Code deadline.
+  await make.case({
+    serviceId: service.id,
+    reference: "RJ-2026-0176",
+    title: "Damage to allotment sheds",
+    offenceSummary: "Three sheds on a community allotment were broken into and damaged. Two young people were identified and have admitted it.",
+    stage: "REFERRAL",
+    startedAt: new Date(now - 9 * DAY),
+    referral: { referredAt: new Date(now - 9 * DAY), referrerType: "POLICE", referrerName: "PC Joe Mensah", referrerContact: "01632 960098", offenceType: "CRIMINAL_DAMAGE", youth: true },
+    recordedById: users.manager!.id,
+  });
+
   // Daniel's letter to Jess and the corner shop's agreement being monitored.
   await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
   await seedDemoAgreement(db, { caseId: cornerShop.id, leadId: users.lead!.id, supervisorId: users.supervisor!.id });
+  // The corner shop reached follow-up, so its owner was offered information in time (the gates
+  // ask for it before assessment); without this the overview would show a Victims' Code breach.
+  await db.participant.updateMany({
+    where: { caseId: cornerShop.id, role: "PERSON_HARMED", infoOfferedAt: null },
+    data: { infoOfferedAt: new Date(now - 88 * DAY), infoOfferedById: users.lead!.id },
+  });
   return [
     ...DEMO_USERS.map((u) => ({ email: u.email, label: u.label })),
     { email: "daniel", label: "letter author (a username): drafting a letter to Jess" },

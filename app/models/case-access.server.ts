@@ -1,6 +1,6 @@
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { can, type CaseAction, type CaseResource, type Principal } from "~/utils/permissions";
+import { can, type CaseAction, type CaseResource, type Principal, type ServiceAction } from "~/utils/permissions";
 import type { CaseRole } from "~/utils/roles";
 import { CaseIdSchema, RecordIdSchema } from "~/utils/schemas";
 
@@ -12,6 +12,15 @@ export async function getCaseResource(user: Principal, caseId: string): Promise<
     select: { id: true, serviceId: true, members: { where: { userId: user.id }, select: { role: true } } },
   });
   if (!found) return null;
+  return caseResourceOf(found);
+}
+
+/**
+ * The resource can() judges, from a case row read with the principal's own membership
+ * (`members: { where: { userId } }`). Lists and searches build it the same way as a single case,
+ * so one rule decides both.
+ */
+export function caseResourceOf(found: { id: string; serviceId: string; members: { role: string }[] }): CaseResource {
   return {
     kind: "case",
     caseId: found.id,
@@ -47,4 +56,9 @@ export async function findCaseOf(ref: CaseRef, serviceId: string): Promise<strin
           ? await db.letter.findFirst({ where, select: { caseId: true } })
           : await db.agreement.findFirst({ where, select: { caseId: true } });
   return found?.caseId ?? null;
+}
+
+/** Throws 404 unless the principal may do `action` on their own service (pages that are not advertised). */
+export function requireServiceAction(user: Principal, action: ServiceAction) {
+  if (!can(user, action, { kind: "service", serviceId: user.serviceId })) throw notFound();
 }

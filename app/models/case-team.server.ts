@@ -1,10 +1,17 @@
 import { db } from "~/utils/db.server";
 import type { CaseRole, Stage, StaffRole } from "~/utils/roles";
 
-/** Cases of a service with their teams, for the admin's case-team screen. */
-export async function listCaseTeams(serviceId: string) {
+/**
+ * Cases of a service with their teams, for the admin's case-team screen; optionally one stage, or
+ * a reference or title containing `q` (never people's names: the manager does not read case preparation).
+ */
+export async function listCaseTeams(serviceId: string, filter: { q: string; stage: Stage | "" } = { q: "", stage: "" }) {
   const cases = await db.case.findMany({
-    where: { serviceId },
+    where: {
+      serviceId,
+      ...(filter.stage ? { stage: filter.stage } : {}),
+      ...(filter.q ? { OR: [{ reference: { contains: filter.q } }, { title: { contains: filter.q } }] } : {}),
+    },
     orderBy: { reference: "asc" },
     select: {
       id: true,

@@ -1,63 +1,46 @@
 import { db } from "~/utils/db.server";
+import { can, type Principal } from "~/utils/permissions";
 import type { CaseRole, Stage } from "~/utils/roles";
-import { dueTermsByCase } from "./agreement.server";
+import { byAttention, loadAttention, type AttentionRow } from "./attention.server";
+import { caseResourceOf } from "./case-access.server";
 
-export type MyCaseRow = {
-  id: string;
-  reference: string;
-  title: string;
-  stage: Stage;
-  sensitive: boolean;
-  myRole: CaseRole;
-  nextConferenceAt: string | null;
-  /** Approved agreement terms due in the next two weeks, and overdue. */
-  termsDue: number;
-  termsOverdue: number;
+export type MyCaseRow = AttentionRow & {
+  /** The user's role on the case (null only if a rule ever lets someone see a case they are not on). */
+  myRole: CaseRole | null;
+  /** When searching: the people on the case whose name or preferred name matched. */
+  matchedPeople: string[];
 };
 
-/** Cases the user is a member of, newest activity first, optionally filtered. */
-export async function listMyCases(userId: string, filter: { q: string; stage: Stage | "" }): Promise<MyCaseRow[]> {
-  const now = new Date();
-  const rows = await db.caseMember.findMany({
+/**
+ * The cases this person may see, optionally filtered by stage and searched by reference, title or
+ * the names and preferred names of the people on them, what needs attention first (attention.server.ts).
+ *
+ * The query does not ask for membership: it reads the service's matching cases with this person's
+ * membership, and can(user, "case:view") decides each one, the same rule as opening the case. So a
+ * search can never return a case its reader may not open, whatever the rule becomes.
+ */
+export async function listMyCases(user: Principal, filter: { q: string; stage: Stage | "" }, now = new Date()): Promise<MyCaseRow[]> {
+  const q = filter.q;
+  const nameMatch = q ? { removedAt: null, OR: [{ name: { contains: q } }, { preferredName: { contains: q } }] } : null;
+  const candidates = await db.case.findMany({
     where: {
-      userId,
-      case: {
-        ...(filter.stage ? { stage: filter.stage } : {}),
-        ...(filter.q ? { OR: [{ reference: { contains: filter.q } }, { title: { contains: filter.q } }] } : {}),
-      },
+      serviceId: user.serviceId,
+      ...(filter.stage ? { stage: filter.stage } : {}),
+      ...(q && nameMatch ? { OR: [{ reference: { contains: q } }, { title: { contains: q } }, { participants: { some: nameMatch } }] } : {}),
     },
-    orderBy: { case: { updatedAt: "desc" } },
-    select: {
-      role: true,
-      case: {
-        select: {
-          id: true,
-          reference: true,
-          title: true,
-          stage: true,
-          sensitive: true,
-          conferences: {
-            where: { status: "SCHEDULED", scheduledAt: { gte: now } },
-            orderBy: { scheduledAt: "asc" },
-            take: 1,
-            select: { scheduledAt: true },
-          },
-        },
-      },
-    },
+    select: { id: true, serviceId: true, members: { where: { userId: user.id }, select: { role: true } } },
   });
-  const due = await dueTermsByCase(rows.map((r) => r.case.id));
-  return rows.map(({ role, case: c }) => ({
-    id: c.id,
-    reference: c.reference,
-    title: c.title,
-    stage: c.stage as Stage,
-    sensitive: c.sensitive,
-    myRole: role as CaseRole,
-    nextConferenceAt: c.conferences[0]?.scheduledAt.toISOString() ?? null,
-    termsDue: due.get(c.id)?.due ?? 0,
-    termsOverdue: due.get(c.id)?.overdue ?? 0,
-  }));
+  const visible = candidates.filter((c) => can(user, "case:view", caseResourceOf(c)));
+  if (visible.length === 0) return [];
+  const roleOf = new Map(visible.map((c) => [c.id, (c.members[0]?.role as CaseRole | undefined) ?? null]));
+  const ids = visible.map((c) => c.id);
+  const [rows, matches] = await Promise.all([
+    loadAttention({ id: { in: ids } }, now),
+    nameMatch ? db.participant.findMany({ where: { caseId: { in: ids }, ...nameMatch }, orderBy: { createdAt: "asc" }, select: { caseId: true, name: true, preferredName: true } }) : [],
+  ]);
+  const matched = new Map<string, string[]>();
+  for (const p of matches) matched.set(p.caseId, [...(matched.get(p.caseId) ?? []), p.preferredName ? `${p.name} (${p.preferredName})` : p.name]);
+  return byAttention(rows.map((r) => ({ ...r, myRole: roleOf.get(r.id) ?? null, matchedPeople: matched.get(r.id) ?? [] })));
 }
 
 export async function getCaseOverview(caseId: string) {

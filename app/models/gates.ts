@@ -3,11 +3,13 @@ import { isBankHoliday } from "~/utils/bank-holidays";
 import type { Stage } from "~/utils/roles";
 import { STAGE_LABELS, STAGES } from "~/utils/roles";
 import {
+  CONTACT_FREQUENCY_DAYS,
   CONSENT_ELEMENT_LABELS,
   PARTICIPANT_ROLE_LABELS,
   displayName,
   type ConsentAnswer,
   type ConsentElement,
+  type ContactFrequency,
   type ParticipantRole,
   type Recommendation,
 } from "~/utils/preparation";
@@ -264,7 +266,7 @@ function victimsCodeReasons(facts: GateFacts): string[] {
 export function stageGate(facts: GateFacts, to: Stage): GateResult {
   const from = facts.stage;
   if (from === to) return result([`The case is already at ${STAGE_LABELS[to].toLowerCase()}.`]);
-  if (from === "CLOSED") return result(["A closed case cannot be reopened."]);
+  if (from === "CLOSED") return result(["This case is closed. Only the service manager can reopen it."]);
   if (to === "CLOSED") return { ok: true };
   if (to === "CONFERENCE_SCHEDULED") return result(["Schedule the conference to move to this stage."]);
   const step = STAGES.indexOf(to) - STAGES.indexOf(from);
@@ -365,4 +367,29 @@ export function victimsCodeStatus(
 export function nextContactDue(lastContactAt: Date | null, since: Date, frequencyDays: number | null): Date | null {
   if (frequencyDays === null) return null;
   return new Date((lastContactAt ?? since).getTime() + frequencyDays * MS_PER_DAY);
+}
+
+/**
+ * A participant's next routine contact and whether it is overdue: counted from their last contact
+ * that took place (or from when they were added), at the frequency they asked for. Nobody who was
+ * removed from the case, or asked only to hear when something changes, is ever due.
+ */
+export function participantContactDue(
+  p: { contactFrequency: string; removed: boolean; lastContactAt: Date | null; addedAt: Date },
+  now: Date,
+): { due: Date | null; overdue: boolean } {
+  const frequencyDays = CONTACT_FREQUENCY_DAYS[p.contactFrequency as ContactFrequency] ?? null;
+  const due = p.removed ? null : nextContactDue(p.lastContactAt, p.addedAt, frequencyDays);
+  return { due, overdue: due !== null && due < now };
+}
+
+/**
+ * The stage a reopened case returns to: the one it was closed from, so the preparation already
+ * done stands (every later move still passes its gate). Closing cancelled any booking, so a case
+ * closed with a conference scheduled goes back to preparation to re-book; with no record of where
+ * it was (closed before Circle kept one), it starts again at referral.
+ */
+export function reopenStage(closedFrom: Stage | null): Stage {
+  if (!closedFrom || closedFrom === "CLOSED") return "REFERRAL";
+  return closedFrom === "CONFERENCE_SCHEDULED" ? "PREPARATION" : closedFrom;
 }

@@ -2,7 +2,6 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { db } from "~/utils/db.server";
 import type { Stage } from "~/utils/roles";
 import {
-  CONTACT_FREQUENCY_DAYS,
   displayName,
   type AccessNeed,
   type Acknowledgement,
@@ -27,8 +26,8 @@ import {
   conferenceGate,
   holdSummary,
   letterGate,
-  nextContactDue,
   nextStages,
+  participantContactDue,
   stageGate,
   victimsCodeStatus,
   type GateFacts,
@@ -289,9 +288,8 @@ export async function getPreparation(caseId: string, now = new Date()) {
     const principal = p.role === "PERSON_HARMED" || p.role === "PERSON_RESPONSIBLE";
     // Guardians still on the case, each with their current answers for this person.
     const guardianIds = p.guardians.map((g) => g.guardianId).filter((id) => !removed.has(id));
-    const frequencyDays = CONTACT_FREQUENCY_DAYS[p.contactFrequency as ContactFrequency] ?? null;
     const lastContact = p.contacts[0]?.occurredAt ?? null;
-    const due = p.removedAt ? null : nextContactDue(lastContact, p.createdAt, frequencyDays);
+    const { due, overdue } = participantContactDue({ contactFrequency: p.contactFrequency, removed: p.removedAt !== null, lastContactAt: lastContact, addedAt: p.createdAt }, now);
     return {
       id: p.id,
       role: p.role as ParticipantRole,
@@ -346,7 +344,7 @@ export async function getPreparation(caseId: string, now = new Date()) {
       })),
       lastContactAt: iso(lastContact),
       nextContactDue: iso(due),
-      contactOverdue: due !== null && due < now,
+      contactOverdue: overdue,
       victimsCode:
         p.role === "PERSON_HARMED"
           ? {

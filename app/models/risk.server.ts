@@ -20,7 +20,14 @@ export async function createRiskAssessment(tx: Prisma.TransactionClient, caseId:
     select: { id: true, stage: true },
   });
   const markedSensitive = input.sensitive && !c.sensitive;
-  if (markedSensitive) await tx.case.update({ where: { id: caseId }, data: { sensitive: true } });
+  if (markedSensitive) {
+    await tx.case.update({ where: { id: caseId }, data: { sensitive: true } });
+    // The flag is part of the case record, so its history says when and by whom it was set.
+    await tx.caseRecordChange.create({
+      data: { caseId, action: "EDITED", field: "sensitive", before: "false", after: "true", reason: "Marked in a risk assessment", actorId },
+      select: { id: true },
+    });
+  }
   const held = await holdBookingsIfGateFails(tx, caseId, actorId);
   return { id: created.id, stage: created.stage, markedSensitive, held };
 }

@@ -53,6 +53,8 @@ export async function moveStage(tx: Prisma.TransactionClient, caseId: string, mo
   const facts = await loadGateFacts(caseId, tx);
   if (!facts) throw new Refusal(["Case not found."]);
   const from = facts.stage;
+  // A closed case moves nowhere by hand: say who can reopen it rather than "cannot move to".
+  if (from === "CLOSED") throw new Refusal((stageGate(facts, move.to) as { reasons: string[] }).reasons);
   if (!nextStages(from).includes(move.to) && move.to !== "CONFERENCE_SCHEDULED") {
     throw new Refusal([`A case at ${STAGE_LABELS[from].toLowerCase()} cannot move to ${STAGE_LABELS[move.to].toLowerCase()}.`]);
   }
@@ -68,5 +70,12 @@ export async function moveStage(tx: Prisma.TransactionClient, caseId: string, mo
   const label = move.closureReason ? CLOSURE_REASON_LABELS[move.closureReason] : "";
   const reason = move.to === "CLOSED" ? [label, move.closureNote].filter(Boolean).join(": ") : null;
   await setStage(tx, { caseId, from, to: move.to, actorId, reason });
+  if (move.to === "CLOSED") {
+    // The record's history keeps the stage it left: reopening returns there (case-record.server.ts).
+    await tx.caseRecordChange.create({
+      data: { caseId, action: "CLOSED", field: "stage", before: from, after: "CLOSED", reason: reason ?? "", actorId },
+      select: { id: true },
+    });
+  }
   return { from, to: move.to };
 }

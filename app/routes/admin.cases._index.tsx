@@ -6,15 +6,18 @@ import { assignCaseRole, findServiceUser, removeCaseMember } from "~/models/user
 import { CaseTeamSchema } from "~/utils/admin-schemas";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireAdmin } from "~/utils/auth.server";
-import { CASE_ROLE_LABELS, CASE_ROLES, STAFF_ROLE_LABELS, STAGE_LABELS } from "~/utils/roles";
-import { fieldErrors, type FieldErrors } from "~/utils/schemas";
+import { CASE_ROLE_LABELS, CASE_ROLES, STAFF_ROLE_LABELS, STAGE_LABELS, STAGES } from "~/utils/roles";
+import { CaseFilterSchema, fieldErrors, type FieldErrors } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Case teams · Circle" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request, context);
-  const [cases, users] = await Promise.all([listCaseTeams(admin.serviceId), listAssignableUsers(admin.serviceId)]);
-  return json({ cases, users });
+  // The overview links here by stage ("Cases by stage") and by reference ("Assign the team").
+  const parsed = CaseFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const filter = parsed.success ? parsed.data : { q: "", stage: "" as const };
+  const [cases, users] = await Promise.all([listCaseTeams(admin.serviceId, filter), listAssignableUsers(admin.serviceId)]);
+  return json({ cases, users, filter });
 }
 
 type ActionData = { errors?: FieldErrors; caseId?: string; done?: string };
@@ -43,20 +46,40 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminCases() {
-  const { cases, users } = useLoaderData<typeof loader>();
+  const { cases, users, filter } = useLoaderData<typeof loader>();
+  const filtered = filter.q !== "" || filter.stage !== "";
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <main className="page" id="main">
       <h1>Case teams</h1>
       <p className="hint">Who works on each case. Facilitators and supervisors see only the cases they are on.</p>
+      <Form method="get" role="search" className="row card section-gap-bottom">
+        <div style={{ flex: "2 1 240px" }}>
+          <label htmlFor="team-q">Reference or title</label>
+          <input id="team-q" name="q" type="search" defaultValue={filter.q} maxLength={100} />
+        </div>
+        <div style={{ flex: "1 1 200px" }}>
+          <label htmlFor="team-stage">Stage</label>
+          <select id="team-stage" name="stage" defaultValue={filter.stage}>
+            <option value="">All stages</option>
+            {STAGES.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="secondary">Show</button>
+      </Form>
+      {filtered ? (
+        <p className="hint" aria-live="polite">
+          {cases.length} case{cases.length === 1 ? "" : "s"}{filter.stage ? ` at ${STAGE_LABELS[filter.stage].toLowerCase()}` : ""}{filter.q ? ` matching “${filter.q}”` : ""}. <Link to="/admin/cases" className="tap">Show every case</Link>
+        </p>
+      ) : null}
       {data?.done ? <p className="alert success" role="status">{data.done}</p> : null}
-      {cases.length === 0 ? <div className="empty"><p>Your service has no cases yet.</p></div> : null}
+      {cases.length === 0 ? <div className="empty"><p>{filtered ? "No cases match." : "Your service has no cases yet."}</p></div> : null}
       <div className="stack">
         {cases.map((c) => (
           <section key={c.id} className="card" aria-labelledby={`case-${c.id}`}>
             <h2 id={`case-${c.id}`}>{c.reference} · {c.title}</h2>
-            <p className="meta"><span className="badge">{STAGE_LABELS[c.stage]}</span> <Link to={`/admin/cases/${c.id}/audit`} className="tap">Audit trail<span className="visually-hidden"> of {c.reference}</span></Link></p>
+            <p className="meta"><span className="badge">{STAGE_LABELS[c.stage]}</span> <Link to={`/admin/cases/${c.id}`} className="tap">Record<span className="visually-hidden"> of {c.reference}</span></Link> <Link to={`/admin/cases/${c.id}/audit`} className="tap">Audit trail<span className="visually-hidden"> of {c.reference}</span></Link></p>
             {data?.caseId === c.id && data.errors ? <p className="alert error" role="alert">{Object.values(data.errors)[0]}</p> : null}
             {c.members.length === 0 ? <p className="hint">Nobody is assigned.</p> : (
               <ul className="member-list" aria-label={`Team of ${c.reference}`}>

@@ -1,17 +1,20 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AgreementSection } from "~/components/case/agreement-section";
 import { ConferenceSection } from "~/components/case/conference-section";
 import { ContactsSection } from "~/components/case/contacts-section";
 import { LettersSection } from "~/components/case/letters-section";
 import { ParticipantsSection } from "~/components/case/participants-section";
+import { RecordSection } from "~/components/case/record-section";
 import { RiskSection } from "~/components/case/risk-section";
 import { StageSection } from "~/components/case/stage-section";
 import type { SectionProps } from "~/components/case/types";
 import { CaseNotes } from "~/components/editor/case-notes";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseOverview } from "~/models/case.server";
+import { getCaseRecord } from "~/models/case-record.server";
+import { serviceDate } from "~/models/case-record-schemas";
 import { getAgreementSummary } from "~/models/agreement.server";
 import { getLettersSummary } from "~/models/letter.server";
 import { getPreparation } from "~/models/preparation.server";
@@ -34,18 +37,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "case:view");
-  const [overview, prep, agreement, letters] = await Promise.all([
+  const [overview, prep, agreement, letters, record] = await Promise.all([
     getCaseOverview(resource.caseId),
     getPreparation(resource.caseId),
     getAgreementSummary(resource.caseId),
     getLettersSummary(resource.caseId),
+    getCaseRecord(resource.caseId),
   ]);
-  if (!overview || !prep) throw notFound("Case not found");
+  if (!overview || !prep || !record) throw notFound("Case not found");
   await audit({ actor: user, action: "case.view", target: `case:${overview.id}`, caseId: overview.id, ip: context.clientIp });
   return json({
     case: overview,
     myRole: resource.membership,
     canEdit: can(user, "case:edit", resource),
+    canEditDetails: can(user, "case:edit-details", resource),
+    record,
+    today: serviceDate(),
     canApprove: can(user, "case:approve", resource),
     me: { id: user.id, name: user.name },
     prep,
@@ -56,7 +63,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function CaseOverview() {
-  const { case: c, myRole, notes, prep, canEdit, canApprove, me, agreement, letters } = useLoaderData<typeof loader>();
+  const { case: c, myRole, notes, prep, canEdit, canApprove, me, agreement, letters, record, canEditDetails, today } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const section: SectionProps = { caseId: c.id, prep, canEdit, canApprove, me };
   const currentIndex = STAGES.indexOf(c.stage);
   const reachedAt = new Map(c.stageEvents.map((e) => [e.stage, e.at]));
@@ -67,14 +75,21 @@ export default function CaseOverview() {
           <span aria-hidden="true">←</span> My cases
         </Link>
       </p>
+      {params.get("recorded") === "1" ? (
+        <p className="alert success" role="status">
+          Referral {c.reference} recorded. Next: add the person harmed under People and offer them information about restorative justice.
+        </p>
+      ) : null}
       <p className="eyebrow">{c.reference}</p>
       <h1>{c.title}</h1>
       <div className="meta page-meta">
         <span className="badge">{STAGE_LABELS[c.stage]}</span>
         {c.sensitive ? <span className="badge sensitive">Sensitive or complex</span> : null}
+        {record.details.youth ? <span className="badge muted">Youth case</span> : null}
         {myRole ? <span>You are {CASE_ROLE_LABELS[myRole].toLowerCase()}</span> : null}
       </div>
       <nav className="section-nav" aria-label="Case sections">
+        <a href="#referral" className="tap">Referral</a>
         <a href="#participants" className="tap">People and consent</a>
         <a href="#contacts" className="tap">Contacts</a>
         <a href="#risk" className="tap">Risk</a>
@@ -134,6 +149,7 @@ export default function CaseOverview() {
           )}
         </section>
       </div>
+      <RecordSection record={record} canEditDetails={canEditDetails} today={today} />
       <ParticipantsSection {...section} />
       <ContactsSection {...section} />
       <RiskSection {...section} />

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { AttentionBadges } from "~/components/case/attention";
 import { listMyCases } from "~/models/case.server";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
+import { can } from "~/utils/permissions";
 import { CASE_ROLE_LABELS, STAGE_LABELS, STAGES } from "~/utils/roles";
 import { CaseFilterSchema } from "~/utils/schemas";
 
@@ -15,22 +17,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = CaseFilterSchema.safeParse(Object.fromEntries(url.searchParams));
   const filter = parsed.success ? parsed.data : { q: "", stage: "" as const };
-  const cases = await listMyCases(user.id, filter);
-  await audit({ actor: user, action: "case.list", target: "cases:mine", ip: context.clientIp, details: { count: cases.length } });
-  return json({ cases, filter, invalidFilter: !parsed.success });
+  const cases = await listMyCases(user, filter);
+  // What was searched for is not recorded: it may be a person's name.
+  await audit({ actor: user, action: "case.list", target: "cases:mine", ip: context.clientIp, details: { count: cases.length, searched: filter.q !== "" } });
+  const canRecord = can(user, "service:create-case", { kind: "service", serviceId: user.serviceId });
+  return json({ cases, filter, invalidFilter: !parsed.success, canRecord });
 }
 
 export default function MyCases() {
-  const { cases, filter, invalidFilter } = useLoaderData<typeof loader>();
+  const { cases, filter, invalidFilter, canRecord } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const searching = useNavigation().location?.pathname === "/cases";
   const filtered = filter.q !== "" || filter.stage !== "";
   return (
     <main className="page" id="main">
-      <h1>My cases</h1>
+      <div className="page-heading">
+        <h1>My cases</h1>
+        {canRecord ? (
+          <Link to="/cases/new" className="button">
+            Record a referral
+          </Link>
+        ) : null}
+      </div>
       <Form method="get" role="search" className="row card" onChange={(e) => submit(e.currentTarget, { replace: true })}>
         <div style={{ flex: "2 1 260px" }}>
-          <label htmlFor="q">Search by reference or title</label>
+          <label htmlFor="q">Search by reference, title or name</label>
           <input id="q" name="q" type="search" defaultValue={filter.q} maxLength={100} />
         </div>
         <div style={{ flex: "1 1 200px" }}>
@@ -52,6 +63,7 @@ export default function MyCases() {
       <p className="hint" aria-live="polite">
         {cases.length} case{cases.length === 1 ? "" : "s"}
         {filtered ? " match" : ""}
+        {cases.length > 1 ? ", what needs attention first" : ""}
       </p>
       {cases.length === 0 ? (
         <div className="empty">
@@ -60,7 +72,7 @@ export default function MyCases() {
               No cases match. <Link to="/cases" className="tap">Clear the search</Link>
             </p>
           ) : (
-            <p>You are not on any case yet. Your service manager adds you to a case team.</p>
+            <p>You are not on any case yet. Your service manager adds you to a case team{canRecord ? ", or record a new referral" : ""}.</p>
           )}
         </div>
       ) : (
@@ -72,12 +84,15 @@ export default function MyCases() {
                 <div className="title">{c.title}</div>
                 <div className="meta">
                   <span className="badge">{STAGE_LABELS[c.stage]}</span>
-                  <span>{CASE_ROLE_LABELS[c.myRole]}</span>
+                  {c.myRole ? <span>{CASE_ROLE_LABELS[c.myRole]}</span> : null}
                   {c.sensitive ? <span className="badge sensitive">Sensitive or complex</span> : null}
-                  <span>{c.nextConferenceAt ? `Conference ${formatDateTime(c.nextConferenceAt)}` : "No conference booked"}</span>
-                  {c.termsOverdue ? <span className="badge due-indicator overdue">{c.termsOverdue} agreement term{c.termsOverdue === 1 ? "" : "s"} overdue</span> : null}
-                  {c.termsDue ? <span className="badge due-indicator">{c.termsDue} agreement term{c.termsDue === 1 ? "" : "s"} due soon</span> : null}
+                  {c.youth ? <span className="badge muted">Youth</span> : null}
+                  {c.stage === "CLOSED" ? null : (
+                    <span>{c.attention.nextConferenceAt ? `Conference ${formatDateTime(c.attention.nextConferenceAt)}` : "No conference booked"}</span>
+                  )}
                 </div>
+                {c.matchedPeople.length ? <div className="meta">Name match: {c.matchedPeople.join(", ")}</div> : null}
+                <AttentionBadges a={c.attention} />
               </Link>
             </li>
           ))}

@@ -77,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   out.append("Set-Cookie", deviceCookie(deviceId));
   // A letter author only ever lands on their letters, whatever redirectTo says.
   const home = homeFor({ role: result.role });
-  throw redirect(home === "/letters" ? "/letters" : safeRedirect(redirectTo), { headers: out });
+  throw redirect(home === "/letters" ? "/letters" : safeRedirect(redirectTo, home), { headers: out });
 }
 
 export default function Login() {
@@ -101,7 +101,7 @@ export default function Login() {
             {errors.form}
           </div>
         ) : null}
-        {invite ? <RedeemForm errors={errors} username={data?.username} busy={busy} /> : <SignInForm errors={errors} email={data?.email} busy={busy} redirectTo={params.get("redirectTo") ?? "/cases"} />}
+        {invite ? <RedeemForm errors={errors} username={data?.username} busy={busy} /> : <SignInForm errors={errors} email={data?.email} busy={busy} redirectTo={params.get("redirectTo") ?? ""} />}
         <p>
           <Link className="tap" to={invite ? "/login" : "/login?invite=1"}>
             {invite ? "I already have a password" : "I have an invite code from my facilitator"}

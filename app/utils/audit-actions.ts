@@ -44,8 +44,7 @@ const LIVE_ROLE_LABELS: Record<string, string> = { chair: "Chairing", assist: "T
 /** Why a sign-in failed (SignInResult["reason"]), in words. */
 export const SIGN_IN_REASONS: Record<string, string> = {
   invalid: "Wrong email, username or password",
-  "account-locked": "The account was locked after repeated failures",
-  "client-locked": "Too many attempts from this device or address",
+  throttled: "Too many attempts: asked to wait before trying again",
   disabled: "The account is disabled (or its letter is closed)",
 };
 const SIGNATURE_METHODS: Record<string, string> = { TYPED: "Typed, with the facilitator's attestation", DRAWN: "Drawn by finger" };
@@ -69,6 +68,7 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
   // Reading
   "case.list": view("Listed their cases", (d) => (typeof d.count === "number" ? `${d.count} case${d.count === 1 ? "" : "s"} listed` : "")),
   "case.view": view("Viewed the case"),
+  "case.record.view": view("Viewed the case record"),
   "case.audit.view": view("Read the audit trail"),
   "case.notes.view": view("Opened the notes full screen"),
   "case.letters.view": view("Viewed the case's letters"),
@@ -117,6 +117,9 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
   // The case team and the case
   "case.member.assign": change("Added someone to the case team", (d) => (d.role ? `As ${word(CASE_ROLE_LABELS, d.role).toLowerCase()}` : "")),
   "case.member.remove": change("Removed someone from the case team"),
+  "case.created": change("Recorded the referral"),
+  "case.details.update": change("Changed the referral details", (d) => (Array.isArray(d.fields) && d.fields.length ? `Changed: ${d.fields.map((f) => humanize(String(f))).join(", ")}` : "")),
+  "case.reopen": change("Reopened the case"),
   "case.stage": change("Moved the case to another stage", (d) =>
     sentences(
       d.from && d.to ? `From ${word(STAGE_LABELS, d.from).toLowerCase()} to ${word(STAGE_LABELS, d.to).toLowerCase()}` : "",
@@ -131,6 +134,7 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
   "consent.record": change("Recorded consent", (d) =>
     sentences(d.element ? `${word(CONSENT_ELEMENT_LABELS, d.element)}: ${word(CONSENT_ANSWER_LABELS, d.answer).toLowerCase()}` : "", onHold(d)),
   ),
+  "consent.withdraw.ask": view("Asked what withdrawing consent would do"),
   "consent.withdraw": change("Recorded that consent was withdrawn", (d) => sentences(d.element ? `${word(CONSENT_ELEMENT_LABELS, d.element)}: withdrawn` : "", onHold(d))),
   "contact.create": change("Logged a contact", (d) => sentences(word(PREP_CONTACT_KIND_LABELS, d.kind), word(PREP_CONTACT_STATUS_LABELS, d.status))),
   "risk.create": change("Recorded a risk assessment", (d) =>
@@ -208,6 +212,10 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
   "user.disable": change("Disabled a user"),
   "user.enable": change("Enabled a user"),
   "user.reset-password": change("Reset a user's password"),
+  "user.change-password": change("Chose their own password"),
+  "user.change-password.refused": refusal("Gave a wrong current password when changing their password"),
+  "service.setup": change("Set up the service and its first manager"),
+  "service.overview": view("Viewed the service overview"),
   "script-template.create": change("Made a script template"),
   "script-template.archive": change("Archived a script template"),
   "script-template.add-step": change("Added a step to a script template"),

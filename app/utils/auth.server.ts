@@ -51,8 +51,8 @@ export async function requireLetterAuthor(request: Request, context: AppLoadCont
   return user;
 }
 
-/** Where a signed-in person starts: authors at their letters, staff at their cases. */
-export const homeFor = (user: { role: string }) => (isLetterAuthor(user) ? "/letters" : "/cases");
+/** Where a signed-in person starts: authors at their letters, the service manager at the service overview, other staff at their cases. */
+export const homeFor = (user: { role: string }) => (isLetterAuthor(user) ? "/letters" : user.role === "ADMIN" ? "/admin" : "/cases");
 
 /** Admin pages answer 404 to everyone else: their existence is not advertised. */
 export async function requireAdmin(request: Request, context: AppLoadContext): Promise<SessionUser> {

@@ -33,6 +33,10 @@ export type Resource = CaseResource | ServiceResource | LetterResource;
 export type CaseAction =
   | "case:view" // see the case overview and its content
   | "case:edit" // change case data (participants, consent, contacts, risk, stage, scheduling)
+  | "case:read-record" // read the case's record (referral details, team, stage) and its history
+  | "case:edit-details" // change the referral details: title, referrer, date received, offence, youth, sensitive
+  | "case:close" // close the case with a reason
+  | "case:reopen" // reopen a closed case with a reason
   | "case:approve" // record the case supervisor's decision on a risk assessment
   | "case:audit" // read the case's audit trail
   | "case:assign" // add or remove case members
@@ -49,7 +53,11 @@ export type CaseAction =
   | "agreement:read" // see the outcome agreement, its versions and monitoring
   | "agreement:draft" // draft terms and narrative, take signatures, submit, record monitoring
   | "agreement:review"; // comment on a submitted version, approve it or request changes: the case supervisor
-export type ServiceAction = "service:manage-users" | "service:list-cases";
+export type ServiceAction =
+  | "service:manage-users"
+  | "service:list-cases"
+  | "service:overview" // the manager's service overview: deadlines and workload across every case
+  | "service:create-case"; // record a new referral as a case
 export type LetterAction =
   | "letter:view" // see the letter, its comments and versions (author, case facilitators, case supervisor)
   | "letter:write" // draft it and submit it for review: its author only
@@ -60,6 +68,12 @@ export type Action = CaseAction | ServiceAction | LetterAction;
 const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boolean> = {
   "case:view": (_u, c) => c.membership !== null,
   "case:edit": (_u, c) => isFacilitatorOf(c),
+  // The manager keeps the record of every referral of their service (they record many of them),
+  // though not its preparation content: see README, Decisions, "The case record".
+  "case:read-record": (u, c) => c.membership !== null || u.role === "ADMIN",
+  "case:edit-details": (u, c) => isFacilitatorOf(c) || u.role === "ADMIN",
+  "case:close": (u, c) => isFacilitatorOf(c) || u.role === "ADMIN",
+  "case:reopen": (u) => u.role === "ADMIN",
   "case:approve": (u, c) => c.membership === "SUPERVISOR" && u.role === "SUPERVISOR",
   "case:audit": (u) => u.role === "ADMIN",
   "case:assign": (u) => u.role === "ADMIN",
@@ -88,6 +102,9 @@ const LETTER_RULES: Record<LetterAction, (user: Principal, l: LetterResource) =>
 const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   "service:manage-users": (u) => u.role === "ADMIN",
   "service:list-cases": (u) => u.role === "ADMIN",
+  "service:overview": (u) => u.role === "ADMIN",
+  // Supervisors review cases; they do not take referrals.
+  "service:create-case": (u) => u.role === "ADMIN" || u.role === "FACILITATOR",
 };
 
 function isFacilitatorOf(c: { membership: CaseRole | null }): boolean {

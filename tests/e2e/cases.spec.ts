@@ -5,6 +5,7 @@ const LEAD_CASES = ["RJ-2026-0142", "RJ-2026-0150", "RJ-2026-0117", "RJ-2026-017
 const NOT_LEAD_CASES = ["RJ-2026-0161", "RJ-2026-0163", "RJ-2026-0098"];
 /** Other specs add cases of their own for the lead (references RJ-E2E-…) while these run: leave them out. */
 const seededItems = (list: Locator) => list.getByRole("listitem").filter({ hasNotText: /RJ-E2E-/ });
+const SEARCH_LABEL = "Search by reference, title or name";
 
 test.describe("a lead facilitator's cases", () => {
   test.beforeEach(async ({ page }) => {
@@ -38,16 +39,16 @@ test.describe("a lead facilitator's cases", () => {
     await expectTouchTargets(list.getByRole("link"));
     await expectTouchTargets(nav.getByRole("link"));
     await expectTouchTargets(page.getByRole("button", { name: "Search" }));
-    await expectTouchTargets(page.getByLabel("Search by reference or title"));
+    await expectTouchTargets(page.getByLabel(SEARCH_LABEL));
     await expectTouchTargets(page.getByLabel("Stage"));
     await expectNoHorizontalOverflow(page);
     await screenshot(page, testInfo, "03-cases");
     await expectNoSeriousA11yViolations(page, testInfo, "cases");
   });
 
-  test("search narrows the list by reference or title", async ({ page }, testInfo) => {
+  test("search narrows the list by reference, title or a person's name", async ({ page }, testInfo) => {
     const list = page.getByRole("list", { name: "Cases" });
-    const search = page.getByLabel("Search by reference or title");
+    const search = page.getByLabel(SEARCH_LABEL);
 
     await search.fill("bus stop");
     await page.getByRole("button", { name: "Search" }).click();
@@ -60,6 +61,15 @@ test.describe("a lead facilitator's cases", () => {
     await search.press("Enter");
     await expect(list.getByRole("listitem")).toHaveCount(1);
     await expect(list).toContainText("RJ-2026-0150");
+
+    // A person's preferred name finds their case, and says who matched (other specs' copies of the
+    // bus-stop case, RJ-E2E-…, have Jess on them too).
+    await search.fill("Jess");
+    await search.press("Enter");
+    await expect(page).toHaveURL(/q=Jess/);
+    await expect(seededItems(list)).toHaveCount(1);
+    await expect(seededItems(list)).toContainText(BUS_STOP.reference);
+    await expect(seededItems(list)).toContainText("Name match: Jessica Barnes (Jess)");
 
     // Another facilitator's case is not found by searching for it.
     await search.fill("bicycle");
@@ -92,7 +102,7 @@ test.describe("a lead facilitator's cases", () => {
     await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem").filter({ hasNotText: /RJ-E2E-/ })).toHaveCount(LEAD_CASES.length);
 
     // Search and stage together.
-    await page.getByLabel("Search by reference or title").fill("RJ-2026");
+    await page.getByLabel(SEARCH_LABEL).fill("RJ-2026");
     await page.getByLabel("Stage").selectOption({ label: "Follow-up" });
     await expect(page).toHaveURL(/q=RJ-2026.*stage=FOLLOW_UP|stage=FOLLOW_UP.*q=RJ-2026/);
     await expect(list.getByRole("listitem")).toHaveCount(1);

@@ -48,14 +48,15 @@ export async function watchCsp(page: Page) {
   };
 }
 
-/** Signs in through the real form and waits for the case list. */
+/** Signs in through the real form and waits for the case list (the service overview for the manager). */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await visit(page, "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/cases$/);
-  await expect(page.getByRole("heading", { level: 1, name: "My cases" })).toBeVisible();
+  const manager = email === DEMO.manager;
+  await expect(page).toHaveURL(manager ? /\/admin$/ : /\/cases$/);
+  await expect(page.getByRole("heading", { level: 1, name: manager ? "Service overview" : "My cases" })).toBeVisible();
 }
 
 /** A fresh browser context (its own cookies) signed in as `email`. */

@@ -6,6 +6,7 @@ import { SCRIPT_ROUTES } from "./matrix-script";
 import { SEATING_ROUTES } from "./matrix-seating";
 import { AGREEMENT_ROUTES } from "./matrix-agreements";
 import { LETTER_ROUTES } from "./matrix-letters";
+import { RECORD_ROUTES } from "./matrix-record";
 
 /**
  * The authorization matrix (docs/architecture.md §4): every Remix route, Express route, Socket.IO client
@@ -180,6 +181,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...LIVE_ROUTES,
   ...LETTER_ROUTES,
   ...AGREEMENT_ROUTES,
+  ...RECORD_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },

@@ -180,7 +180,7 @@ describe("stageGate: may the case move on by hand?", () => {
     expect(reasons(stageGate(ready(), "PREPARATION"))).toEqual(["The case is already at preparation."]);
   });
   it("never reopens a closed case", () => {
-    expect(reasons(stageGate(ready({ stage: "CLOSED" }), "FOLLOW_UP"))).toEqual(["A closed case cannot be reopened."]);
+    expect(reasons(stageGate(ready({ stage: "CLOSED" }), "FOLLOW_UP"))).toEqual(["This case is closed. Only the service manager can reopen it."]);
   });
   it("closes from any open stage (the closure reason is the form's rule)", () => {
     for (const stage of STAGES.filter((s) => s !== "CLOSED")) expect(stageGate(ready({ stage }), "CLOSED")).toEqual({ ok: true });

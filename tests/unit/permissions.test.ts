@@ -9,13 +9,23 @@ const person = (role: StaffRole, serviceId = SERVICE): Principal => ({ id: `user
 const caseFor = (membership: CaseRole | null, serviceId = SERVICE): CaseResource => ({ kind: "case", caseId: "case-1", serviceId, membership });
 const service = (serviceId = SERVICE) => ({ kind: "service" as const, serviceId });
 
-const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:approve", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read", "live:chair", "live:assist", "live:follow", "seating:write", "seating:read", "script:edit", "letter:open", "agreement:read", "agreement:draft", "agreement:review"];
-const SERVICE_ACTIONS: ServiceAction[] = ["service:manage-users", "service:list-cases"];
+const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:read-record", "case:edit-details", "case:close", "case:reopen", "case:approve", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read", "live:chair", "live:assist", "live:follow", "seating:write", "seating:read", "script:edit", "letter:open", "agreement:read", "agreement:draft", "agreement:review"];
+const SERVICE_ACTIONS: ServiceAction[] = ["service:manage-users", "service:list-cases", "service:overview", "service:create-case"];
+const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolean; facilitator: boolean }> = {
+  "service:manage-users": { admin: true, supervisor: false, facilitator: false },
+  "service:list-cases": { admin: true, supervisor: false, facilitator: false },
+  "service:overview": { admin: true, supervisor: false, facilitator: false },
+  "service:create-case": { admin: true, supervisor: false, facilitator: true },
+};
 
 // Who may do what on a case of their own service. Every action, every relationship to the case.
 const CASE_MATRIX: Record<CaseAction, { lead: boolean; co: boolean; supervisor: boolean; nonMember: boolean; admin: boolean }> = {
   "case:view": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
   "case:edit": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "case:read-record": { lead: true, co: true, supervisor: true, nonMember: false, admin: true },
+  "case:edit-details": { lead: true, co: true, supervisor: false, nonMember: false, admin: true },
+  "case:close": { lead: true, co: true, supervisor: false, nonMember: false, admin: true },
+  "case:reopen": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
   "case:approve": { lead: false, co: false, supervisor: true, nonMember: false, admin: false },
   "case:audit": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
   "case:assign": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
@@ -65,15 +75,17 @@ describe("can(): the one permission vocabulary", () => {
   });
 
   describe.each(SERVICE_ACTIONS)("%s on the service", (action) => {
-    it("is allowed to the service manager only", () => {
-      expect(can(person("ADMIN"), action, service())).toBe(true);
-      expect(can(person("SUPERVISOR"), action, service())).toBe(false);
-      expect(can(person("FACILITATOR"), action, service())).toBe(false);
+    it("follows the rule for each staff role", () => {
+      const expected = SERVICE_MATRIX[action];
+      expect(can(person("ADMIN"), action, service())).toBe(expected.admin);
+      expect(can(person("SUPERVISOR"), action, service())).toBe(expected.supervisor);
+      expect(can(person("FACILITATOR"), action, service())).toBe(expected.facilitator);
       expect(can(null, action, service())).toBe(false);
     });
 
     it("is denied for another service, even to its manager", () => {
       expect(can(person("ADMIN"), action, service(OTHER_SERVICE))).toBe(false);
+      expect(can(person("FACILITATOR"), action, service(OTHER_SERVICE))).toBe(false);
     });
   });
 

@@ -16,7 +16,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
         </p>
       ) : null}
       <header className="topbar">
-        <Link to={user ? (user.role === "LETTER_AUTHOR" ? "/letters" : "/cases") : "/login"} className="brand" aria-label="Circle home">
+        <Link to={user ? (user.role === "LETTER_AUTHOR" ? "/letters" : user.role === "ADMIN" ? "/admin" : "/cases") : "/login"} className="brand" aria-label="Circle home">
           <span aria-hidden="true" className="brand-mark">◯</span> Circle
         </Link>
         {user?.mustChangePassword ? (
@@ -32,7 +32,14 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
           </nav>
         ) : user ? (
           <nav aria-label="Main" className="topnav">
-            <NavLink to="/cases">My cases</NavLink>
+            {/* The manager is never on a case team, so their own list would always be empty. */}
+            {user.role === "ADMIN" ? (
+              <NavLink to="/admin" end>
+                Overview
+              </NavLink>
+            ) : (
+              <NavLink to="/cases">My cases</NavLink>
+            )}
             {user.role === "SUPERVISOR" ? (
               <>
                 <NavLink to="/approvals">

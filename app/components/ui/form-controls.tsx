@@ -68,12 +68,14 @@ export function DateTimeField(p: Common & { defaultValue?: string; type?: "datet
   );
 }
 
-export function CheckboxField(p: { id: string; name: string; label: string; hint?: string; defaultChecked?: boolean; value?: string }) {
+export function CheckboxField(p: { id: string; name: string; label: string; hint?: string; defaultChecked?: boolean; value?: string; error?: string }) {
+  const describedBy = [p.hint ? `${p.id}-hint` : null, p.error ? `${p.id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field check">
-      <input id={p.id} name={p.name} type="checkbox" value={p.value ?? "on"} defaultChecked={p.defaultChecked} aria-describedby={p.hint ? `${p.id}-hint` : undefined} />
+      <input id={p.id} name={p.name} type="checkbox" value={p.value ?? "on"} defaultChecked={p.defaultChecked} aria-invalid={p.error ? true : undefined} aria-describedby={describedBy} />
       <label htmlFor={p.id}>{p.label}</label>
       {p.hint ? <p className="field-hint" id={`${p.id}-hint`}>{p.hint}</p> : null}
+      {p.error ? <p className="field-error" id={`${p.id}-error`}>{p.error}</p> : null}
     </div>
   );
 }

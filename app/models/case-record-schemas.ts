@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { fromZonedInput, toZonedInput } from "~/utils/format";
+import {
+  ALWAYS_SENSITIVE_OFFENCES,
+  CASE_AGE_GROUPS,
+  OFFENCE_TYPE_LABELS,
+  OFFENCE_TYPES,
+  REFERENCE_PATTERN,
+  REFERRER_TYPES,
+} from "~/utils/referral";
+import { cleanLine, cleanText, optionalLine, optionalText, UserIdSchema } from "~/utils/schemas";
+
+/**
+ * The forms of a case's record: recording a referral, editing its details, reopening it. Browser
+ * safe; the checks that need the database (the team are active staff of this service, the
+ * reference is free) are in app/models/case-record.server.ts.
+ */
+
+/** Today's date in the service's time zone, "YYYY-MM-DD". */
+export const serviceDate = (at: Date = new Date()) => toZonedInput(at).slice(0, 10);
+
+/**
+ * The instant a "date received" stands for: the end of that day in the service's time zone. The
+ * Victims' Code counts working days from the referral, so information about a referral received
+ * on a Monday is due by the end of the fifth working day after it, whatever the hour it arrived
+ * (the form asks for the day, not the time).
+ */
+export function receivedAt(date: string): Date {
+  return new Date(fromZonedInput(`${date}T23:59`).getTime() + 59_999);
+}
+
+const requiredLine = (max: number, message: string) =>
+  z.string({ error: message }).overwrite(cleanLine).trim().min(1, message).max(max, `Use at most ${max} characters`);
+const requiredText = (max: number, message: string) =>
+  z.string({ error: message }).overwrite(cleanText).trim().min(1, message).max(max, `Use at most ${max} characters`);
+/** An HTML checkbox: present ("on") when ticked, absent otherwise. */
+const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
+/** An optional select of a person: "" means nobody. */
+const optionalPerson = (message: string) => z.union([z.literal(""), UserIdSchema], { error: message }).optional().transform((v) => v || null);
+
+export const ReferenceSchema = z
+  .string({ error: "Enter the case reference" })
+  .trim()
+  .toUpperCase()
+  .min(1, "Enter the case reference")
+  .regex(REFERENCE_PATTERN, "Write the reference as RJ, the year and four digits, like RJ-2026-0142");
+
+/** The date the referral was received: a real day, not in the future (the Victims' Code clock starts here). */
+export const ReceivedOnSchema = z
+  .string({ error: "Enter the date the referral was received" })
+  .trim()
+  .min(1, "Enter the date the referral was received")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as day, month and year")
+  .superRefine((v, ctx) => {
+    const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d || y < 2000) {
+      ctx.addIssue({ code: "custom", message: "Enter a real date from 2000 onwards" });
+    } else if (v > serviceDate()) {
+      ctx.addIssue({ code: "custom", message: "The date received cannot be in the future" });
+    }
+  });
+
+/** A phone number (digits, spaces, + ( ) -, at least 7 digits) or an email address. */
+const PHONE = /^\+?[0-9 ()-]{7,40}$/;
+const looksLikeContact = (v: string) => (PHONE.test(v) && v.replace(/\D/g, "").length >= 7) || z.email().safeParse(v).success;
+
+/** The details a facilitator or the manager may change later (not the reference or the team). */
+const detailFields = {
+  title: requiredLine(200, "Enter a short title for the case"),
+  referrerType: z.enum(REFERRER_TYPES, { error: "Choose who referred the case" }),
+  referrerName: optionalLine(120, "The referrer's name"),
+  referrerContact: optionalLine(254, "The referrer's phone or email"),
+  referrerNotes: optionalText(1000, "Notes about the referral"),
+  receivedOn: ReceivedOnSchema,
+  offenceType: z.enum(OFFENCE_TYPES, { error: "Choose the type of offence" }),
+  offenceOther: optionalLine(120, "The offence"),
+  offenceSummary: requiredText(4000, "Describe what happened in a few sentences"),
+  ageGroup: z.enum(CASE_AGE_GROUPS, { error: "Choose adult or youth case" }),
+  sensitive: checkbox,
+};
+
+type DetailValues = {
+  referrerType: string;
+  referrerName: string;
+  referrerContact: string;
+  offenceType: string;
+  offenceOther: string;
+  sensitive: boolean;
+};
+
+function detailRules(v: DetailValues, ctx: z.RefinementCtx) {
+  // A self-referral's contact details are the person's own, recorded with them under People.
+  if (v.referrerType !== "SELF") {
+    if (!v.referrerName) ctx.addIssue({ code: "custom", path: ["referrerName"], message: "Enter the name of the person who made the referral" });
+    if (!v.referrerContact) ctx.addIssue({ code: "custom", path: ["referrerContact"], message: "Enter a phone number or email address for the referrer" });
+  }
+  if (v.referrerContact && !looksLikeContact(v.referrerContact)) {
+    ctx.addIssue({ code: "custom", path: ["referrerContact"], message: "Enter a phone number (at least 7 digits) or an email address" });
+  }
+  if (v.offenceType === "OTHER" && !v.offenceOther) ctx.addIssue({ code: "custom", path: ["offenceOther"], message: "Say what the offence was" });
+  if ((ALWAYS_SENSITIVE_OFFENCES as readonly string[]).includes(v.offenceType) && !v.sensitive) {
+    const what = OFFENCE_TYPE_LABELS[v.offenceType as keyof typeof OFFENCE_TYPE_LABELS].toLowerCase();
+    ctx.addIssue({ code: "custom", path: ["sensitive"], message: `A case of ${what} is always sensitive or complex: tick the box` });
+  }
+}
+
+export const CaseIntakeSchema = z
+  .object({
+    reference: ReferenceSchema,
+    ...detailFields,
+    leadId: optionalPerson("Choose the lead facilitator"),
+    coFacilitatorId: optionalPerson("Choose the co-facilitator"),
+    supervisorId: optionalPerson("Choose the case supervisor"),
+  })
+  .superRefine((v, ctx) => {
+    detailRules(v, ctx);
+    if (v.leadId && v.coFacilitatorId === v.leadId) {
+      ctx.addIssue({ code: "custom", path: ["coFacilitatorId"], message: "The co-facilitator must be someone other than the lead" });
+    }
+  });
+export type CaseIntakeInput = z.infer<typeof CaseIntakeSchema>;
+
+export const CaseDetailsSchema = z.object({ intent: z.literal("details", { error: "Unknown action" }), ...detailFields }).superRefine(detailRules);
+export type CaseDetailsInput = z.infer<typeof CaseDetailsSchema>;
+
+export const ReopenSchema = z.object({
+  intent: z.literal("reopen", { error: "Unknown action" }),
+  reason: requiredText(2000, "Say why the case is being reopened"),
+});
+
+/** The intents the case record route takes; each is parsed by its own schema. */
+export const RECORD_INTENTS = ["details", "close", "reopen"] as const;

@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CaseDetailsFields, type DetailValues } from "~/components/case/case-details-fields";
+import { Field } from "~/components/ui/field";
+import { SelectField } from "~/components/ui/form-controls";
+import { requireServiceAction } from "~/models/case-access.server";
+import { createCase, listIntakeStaff, nextFreeReference } from "~/models/case-record.server";
+import { CaseIntakeSchema, serviceDate } from "~/models/case-record-schemas";
+import { audit } from "~/utils/audit.server";
+import { requireUser } from "~/utils/auth.server";
+import { fieldErrors, type FieldErrors } from "~/utils/schemas";
+
+import safetyStyles from "~/styles/safety.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: safetyStyles }];
+
+export const meta: MetaFunction = () => [{ title: "Record a referral · Circle" }];
+
+/** Facilitators and the service manager record referrals; anyone else gets 404 (the page is not advertised). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  requireServiceAction(user, "service:create-case");
+  const [reference, staff] = await Promise.all([nextFreeReference(user.serviceId), listIntakeStaff(user.serviceId)]);
+  return json({
+    reference,
+    staff,
+    today: serviceDate(),
+    // A facilitator recording a referral usually leads it: prefilled, and changeable.
+    defaultLead: user.role === "FACILITATOR" ? user.id : "",
+    isManager: user.role === "ADMIN",
+  });
+}
+
+type Values = DetailValues & Partial<Record<"reference" | "leadId" | "coFacilitatorId" | "supervisorId", string>>;
+type ActionData = { errors: FieldErrors; values: Values };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  requireServiceAction(user, "service:create-case");
+  const body = await request.formData().catch(() => null);
+  if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." }, values: {} }, { status: 400 });
+  // Echoed back on an error so the form keeps what was typed, even without JavaScript.
+  const values: Values = {};
+  for (const [key, value] of body) if (typeof value === "string" && key.length < 40) (values as Record<string, string>)[key] = value.slice(0, 5000);
+  const parsed = CaseIntakeSchema.safeParse(values);
+  if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const input = parsed.data;
+  const outcome = await createCase(user, input);
+  if (!outcome.ok) return json<ActionData>({ errors: outcome.errors, values }, { status: 400 });
+  await audit({
+    actor: user,
+    action: "case.created",
+    target: `case:${outcome.id}`,
+    caseId: outcome.id,
+    ip: context.clientIp,
+    // Categories and people, not the words of the referral.
+    details: {
+      reference: outcome.reference,
+      stage: "REFERRAL",
+      referrerType: input.referrerType,
+      offenceType: input.offenceType,
+      youth: input.ageGroup === "YOUTH",
+      sensitive: input.sensitive,
+      receivedOn: input.receivedOn,
+      team: { lead: input.leadId, coFacilitator: input.coFacilitatorId, supervisor: input.supervisorId },
+    },
+  });
+  // The manager is never on a case team: they land on the case's record instead of its page.
+  return redirect(user.role === "ADMIN" ? `/admin/cases/${outcome.id}?recorded=1` : `/cases/${outcome.id}?recorded=1`);
+}
+
+export default function NewCase() {
+  const { reference, staff, today, defaultLead, isManager } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = data?.errors ?? {};
+  const values: Values = data?.values ?? { reference, leadId: defaultLead, receivedOn: today };
+  const facilitators = Object.fromEntries(staff.facilitators.map((u) => [u.id, u.name]));
+  const supervisors = Object.fromEntries(staff.supervisors.map((u) => [u.id, u.name]));
+  const fieldCount = Object.keys(errors).filter((k) => k !== "form").length;
+  return (
+    <main className="page" id="main">
+      <p className="back">
+        <Link to={isManager ? "/admin" : "/cases"} className="tap">
+          <span aria-hidden="true">←</span> {isManager ? "Service overview" : "My cases"}
+        </Link>
+      </p>
+      <h1>Record a referral</h1>
+      <p className="hint">The case starts at the referral stage. Everything here can be changed later; the history keeps what it was.</p>
+      {errors.form ? <p className="alert error" role="alert">{errors.form}</p> : null}
+      {fieldCount > 0 && !errors.form ? (
+        <p className="alert error" role="alert">
+          Nothing was saved. Please check the {fieldCount === 1 ? "answer" : `${fieldCount} answers`} marked below.
+        </p>
+      ) : null}
+      <Form method="post" noValidate className="card intake-form">
+        <div className="grid-2">
+          <Field id="intake-reference" name="reference" label="Case reference" hint="The next free number is filled in. Change it only if this case already has a reference of this kind, on paper for example." autoComplete="off" defaultValue={values.reference} error={errors.reference} />
+        </div>
+        <CaseDetailsFields id="intake" values={values} errors={errors} today={today} />
+        <fieldset className="form-group">
+          <legend>The team</legend>
+          <p className="field-hint">{isManager ? "Leave the lead empty to assign the case later: it shows on your overview as unassigned." : "You lead cases you record, or co-facilitate them. The service manager can change the team later."}</p>
+          <div className="grid-2">
+            <SelectField id="intake-lead" name="leadId" label="Lead facilitator" options={staff.facilitators.map((u) => u.id)} labels={facilitators} placeholder={isManager ? "Not yet assigned" : "Choose the lead"} defaultValue={values.leadId ?? ""} error={errors.leadId} />
+            <SelectField id="intake-co" name="coFacilitatorId" label="Co-facilitator (optional)" options={staff.facilitators.map((u) => u.id)} labels={facilitators} placeholder="Nobody yet" defaultValue={values.coFacilitatorId ?? ""} error={errors.coFacilitatorId} />
+            <SelectField id="intake-supervisor" name="supervisorId" label="Case supervisor (optional)" options={staff.supervisors.map((u) => u.id)} labels={supervisors} placeholder="Nobody yet" defaultValue={values.supervisorId ?? ""} error={errors.supervisorId} />
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" disabled={busy}>{busy ? "Saving…" : "Record the referral"}</button>
+          <Link to={isManager ? "/admin" : "/cases"} className="button secondary">Cancel</Link>
+        </div>
+      </Form>
+    </main>
+  );
+}
