@@ -144,7 +144,7 @@ export type FailedSignIn = {
 /**
  * Failed sign-ins for the service manager, newest first: those naming an account of this service,
  * and those naming no account at all (one process serves one service, docs/architecture.md §6). The email or
- * username tried is the account's own, or what recordFailedSignIn kept for an unknown one.
+ * username tried is what the sign-in form recorded, or the account's own.
  */
 export async function getFailedSignIns(serviceId: string, page: number) {
   const users = await db.user.findMany({ where: { serviceId }, select: { id: true, name: true, email: true, username: true, role: true } });
@@ -157,7 +157,9 @@ export async function getFailedSignIns(serviceId: string, page: number) {
   ]);
   const rows = entries.map((e): FailedSignIn => {
     const details = parseDetails(e.details);
-    const typed = typeof details.login === "string" && details.login !== "" ? details.login : null;
+    // The sign-in form records what was typed as `email` (an email address or a letter author's username).
+    const tried = details.email ?? details.login;
+    const typed = typeof tried === "string" && tried !== "" ? tried : null;
     const user = byTarget.get(e.target) ?? (typed ? byLogin.get(typed.toLowerCase()) : undefined);
     const ownLogin = user ? (user.role === "LETTER_AUTHOR" ? user.username : user.email) : null;
     return {
@@ -165,8 +167,8 @@ export async function getFailedSignIns(serviceId: string, page: number) {
       at: e.createdAt.toISOString(),
       login: typed ?? ownLogin ?? null,
       account: user ? { name: user.name, role: roleWords(user.role) } : null,
-      // A blocked device or address is refused before any account is looked up; what was typed still tells.
-      checked: Boolean(user) || typed !== null || details.reason !== "client-locked",
+      // A throttled attempt is refused before any account is looked up; what was typed still tells.
+      checked: Boolean(user) || typed !== null || details.reason !== "throttled",
       reason: typeof details.reason === "string" ? (SIGN_IN_REASONS[details.reason] ?? details.reason) : "",
       ip: e.ip,
     };

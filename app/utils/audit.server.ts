@@ -133,19 +133,3 @@ export async function recordRefusal(refusal: Refusal): Promise<boolean> {
 
 /** Text a client chose (a path, an Origin header): one line, no control characters, bounded. */
 const clip = (text: string, max: number) => cleanLine(text).slice(0, max);
-
-/**
- * A failed sign-in, with what was typed as the email or username: the service manager's failed
- * sign-ins page (/admin/sign-ins) lists `auth.sign-in.failed` entries, and for an address that
- * matches no account only this records what was tried. The login form accepts only an email
- * address or a username there, so a password typed into that field by mistake is rarely kept.
- */
-export async function recordFailedSignIn(attempt: { login: string; userId?: string | null; reason: string; ip: string | null }): Promise<void> {
-  await audit({
-    actor: null,
-    action: "auth.sign-in.failed",
-    target: attempt.userId ? `user:${attempt.userId}` : "account:unknown",
-    ip: attempt.ip,
-    details: { reason: attempt.reason, login: clip(attempt.login.trim(), 254) },
-  });
-}

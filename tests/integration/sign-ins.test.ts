@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordFailedSignIn } from "~/utils/audit.server";
+import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import { factories } from "../../prisma/factories";
 import { TestClient } from "../support/http";
@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 
 /**
  * The service manager's failed sign-ins page (/admin/sign-ins), over the `auth.sign-in.failed`
- * entries the sign-in form writes, and those recordFailedSignIn writes with what was typed.
+ * entries the sign-in form writes, with what was typed.
  */
 
 const db = () => getDb();
@@ -38,10 +38,12 @@ describe("failed sign-ins for the service manager", () => {
     await failSignIn("lead@demo.circle");
     await failSignIn("nobody@nowhere.example");
     await failSignIn("daniel");
-    // What the sign-in form can record for an address that matches no account.
-    await recordFailedSignIn({ login: "ghost@nowhere.example", reason: "invalid", ip: "203.0.113.9" });
-    // A blocked device: no account was looked up, but what was typed still tells.
-    await recordFailedSignIn({ login: "co@demo.circle", reason: "client-locked", ip: "203.0.113.9" });
+    // Entries as the sign-in form writes them from another address: an unknown name, and an attempt
+    // refused by the throttle (no account looked up, but what was typed still tells).
+    const failed = (email: string, reason: string, accountExists: boolean) =>
+      audit({ actor: null, action: "auth.sign-in.failed", target: "account:unknown", ip: "203.0.113.9", details: { email, method: "password", accountExists, reason } });
+    await failed("ghost@nowhere.example", "invalid", false);
+    await failed("co@demo.circle", "throttled", true);
 
     const res = await manager.get("/admin/sign-ins");
     expect(res.status).toBe(200);
@@ -49,11 +51,10 @@ describe("failed sign-ins for the service manager", () => {
     expect(html).toContain("<h1>Failed sign-ins</h1>");
     const rows = tableRows(html);
     expect(rows.map((r) => r.slice(1))).toEqual([
-      ["co@demo.circle", "Exists: Chris Patel (facilitator)", "Too many attempts from this device or address", "203.0.113.9"],
+      ["co@demo.circle", "Exists: Chris Patel (facilitator)", "Too many attempts: asked to wait before trying again", "203.0.113.9"],
       ["ghost@nowhere.example", "No such account", "Wrong email, username or password", "203.0.113.9"],
       ["daniel", "Exists: Dan (letter author)", "Wrong email, username or password", "127.0.0.1"],
-      // The sign-in form does not yet keep what was typed for an unknown address.
-      ["Not recorded", "No such account", "Wrong email, username or password", "127.0.0.1"],
+      ["nobody@nowhere.example", "No such account", "Wrong email, username or password", "127.0.0.1"],
       ["lead@demo.circle", "Exists: Linda Millington (facilitator)", "Wrong email, username or password", "127.0.0.1"],
     ]);
     expect(rows[0]![0]).toMatch(/\d{4}, \d{2}:\d{2}$/);
