@@ -178,6 +178,13 @@ test.describe("service manager", () => {
     await expect(page).toHaveURL(/\/admin\/cases\/c[a-z0-9]+\/audit$/);
     await expect(page.getByRole("heading", { level: 1, name: `Audit trail · ${BUS_STOP.reference}` })).toBeVisible();
 
+    // The trail is shared by every test that opens this case (both tablet sizes at once), and a view
+    // within 10 minutes of the same person's last one is not written again: find the co's view
+    // with the person filter rather than hoping it is on the first page.
+    const filters = page.getByRole("region", { name: "Filter the trail" });
+    await filters.getByLabel("Person").selectOption({ label: "Chris Patel" });
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/\/audit\?.*person=c[a-z0-9]+/);
     const table = page.getByRole("table", { name: `Audit events for ${BUS_STOP.reference}` });
     const views = table.getByRole("row").filter({ hasText: "Viewed the case" });
     await expect(views.filter({ hasText: "Chris Patel" }).first()).toBeVisible();
@@ -192,7 +199,7 @@ test.describe("service manager", () => {
     await expectNoSeriousA11yViolations(page, testInfo, "audit");
 
     // Reading the audit trail is itself audited.
-    await page.reload();
+    await visit(page, page.url().replace(/\?.*$/, ""));
     await expect(table.getByRole("row").filter({ hasText: "Morgan Reid" }).first()).toBeVisible();
   });
 
