@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/live.ts`: step-change fan-out latency of the live conference (issue 5).
+ * `npx tsx bench/live.ts`: step-change fan-out latency of the live conference.
  *
  * The real server (node with server/node-args.json, as npm start runs it; production mode, fresh migrated + seeded SQLite) runs
  * pinned to core 0; this process, the load generator, to core 1. 100 conferences, each with a

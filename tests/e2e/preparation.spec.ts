@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { caseIdFromList, DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signedInPage, visit } from "./helpers";
 
 /**
- * Issue 4 end to end: preparation is the way to a conference. Each tablet orientation prepares
+ * End to end: preparation is the way to a conference. Each tablet orientation prepares
  * its own demo case (both run against one server at once), from nobody recorded to a booking.
  */
 const CASE_FOR: Record<string, { reference: string; harmed: string; responsible: string }> = {

@@ -3,7 +3,7 @@ import { DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, expect
 import { createLiveConference } from "./live-fixtures";
 
 /**
- * Issue 5, preparation of the script: the lead starts from the standard template (names filled
+ * Preparation of the script: the lead starts from the standard template (names filled
  * in), reorders and adds a step, records the speaking order; the supervisor reads it only.
  * Each project tailors its own conference (the two run against one server at once).
  */

@@ -1,7 +1,7 @@
 import type { RouteRow } from "./matrix";
 
 /**
- * Authorization-matrix rows for outcome agreements (issue 6), spread into ROUTE_MATRIX.
+ * Authorization-matrix rows for outcome agreements, spread into ROUTE_MATRIX.
  * Every POST body is invalid or inert so no cell changes anything.
  *
  * ":versionId" must be filled with the id of an APPROVED version of the subject case's agreement

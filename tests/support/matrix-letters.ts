@@ -1,7 +1,7 @@
 import type { RouteRow } from "./matrix";
 
 /**
- * Authorization-matrix rows for letters (issue 7), spread into ROUTE_MATRIX. `:letterId` is the
+ * Authorization-matrix rows for letters, spread into ROUTE_MATRIX. `:letterId` is the
  * demo letter on the subject case (author `daniel`, drafting). Every POST body is invalid or inert.
  *
  * The author's pages answer 404 to staff and every staff page answers 404 to the author; the case

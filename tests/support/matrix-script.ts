@@ -1,7 +1,7 @@
 import type { RouteRow } from "./matrix";
 
 /**
- * Authorization-matrix rows for the conference script (issue 5), spread into ROUTE_MATRIX.
+ * Authorization-matrix rows for the conference script, spread into ROUTE_MATRIX.
  * Every POST body must be invalid or inert so no cell changes anything.
  */
 export const SCRIPT_ROUTES: Record<string, RouteRow> = {

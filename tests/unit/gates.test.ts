@@ -20,7 +20,7 @@ import {
 import type { ConsentAnswer, ConsentElement, Recommendation } from "~/utils/preparation";
 import { STAGES, type Stage } from "~/utils/roles";
 
-// Every rule has one case that passes and one that is refused (issue 4).
+// Every rule has one case that passes and one that is refused.
 
 const yes = (...elements: ConsentElement[]) => Object.fromEntries(elements.map((e) => [e, "YES"])) as Partial<Record<ConsentElement, ConsentAnswer>>;
 const ALL_YES = yes("TAKE_PART", "MEET_FACE_TO_FACE", "LETTER", "TOLD_OF_OUTCOME");
