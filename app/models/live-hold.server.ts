@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { holdLiveState, releaseLiveState, type LiveHold, type LiveState } from "~/realtime/live-machine";
+import { holdLiveState, initialLiveState, releaseLiveState, type LiveHold, type LiveState } from "~/realtime/live-machine";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,21 +12,7 @@ type Tx = Prisma.TransactionClient;
  * Broadcasting the new state to the live screens happens after the commit (context.realtime).
  */
 
-const READY: LiveState = {
-  status: "READY",
-  version: 0,
-  currentStepId: null,
-  currentSpeakerId: null,
-  startedAt: null,
-  endedAt: null,
-  pausedAt: null,
-  pausedMs: 0,
-  breakStartedAt: null,
-  breakRequestedById: null,
-  seatingLocked: false,
-  hold: null,
-  steps: [],
-};
+const READY: LiveState = initialLiveState([]);
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const date = (s: string | null) => (s ? new Date(s) : null);
