@@ -131,6 +131,8 @@ export function factories(db: PrismaClient) {
       sharedWith?: string;
       /** A parent or guardian answering for the participant. */
       guardianId?: string;
+      /** When it was recorded: the ledger reads the newest entry as the current answer. */
+      createdAt?: Date;
     }) =>
       db.consentEntry.create({
         data: { answer: "YES", method: "IN_PERSON", givenAt: new Date(), ...input },

@@ -198,8 +198,9 @@ describe("conference scheduling", () => {
       expect((await getDb().conference.findUniqueOrThrow({ where: { id: conf.id } })).status).toBe("ON_HOLD");
 
       // A new conference cannot be booked beside the one on hold.
-      await new Promise((r) => setTimeout(r, 5)); // consent entries are ordered by time: the YES must be newer
-      await factories(getDb()).consent({ caseId: c.caseId, participantId: c.responsible, element: "MEET_FACE_TO_FACE", recordedById: c.users.lead.id });
+      // The ledger's current answer is its newest entry: this YES is recorded a second after the withdrawal.
+      const later = new Date(Date.now() + 1_000);
+      await factories(getDb()).consent({ caseId: c.caseId, participantId: c.responsible, element: "MEET_FACE_TO_FACE", recordedById: c.users.lead.id, createdAt: later });
       expect((await post(lead, c.caseId, schedule(c))).status).toBe(400);
 
       const res = await post(lead, c.caseId, rebook(conf.id));
