@@ -35,8 +35,17 @@ test("the lead tailors the conference script; the supervisor reads it", async ({
     await expect(steps.getByRole("listitem").last()).toContainText("Refreshments");
     await expect(steps.getByRole("listitem").last()).toContainText("Addressed to Jess");
 
-    // Speaking order: Dan after Jess.
+    // Speaking order: whoever speaks second is moved first; the new order is kept after a reload.
     const order = page.getByRole("region", { name: "Speaking order" });
+    const speakers = order.getByRole("listitem").locator("strong");
+    const before = await speakers.allTextContents();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const [first, second, ...rest] = before;
+    await order.getByRole("button", { name: `Move ${second} earlier` }).click();
+    await expect(speakers).toHaveText([second!, first!, ...rest]);
+    await page.reload();
+    await expect(speakers).toHaveText([second!, first!, ...rest]);
+    await expect(order.getByRole("button", { name: `Move ${second} earlier` })).toBeDisabled();
     await expectTouchTargets(order.getByRole("button"));
     await expectNoHorizontalOverflow(page);
     await screenshot(page, testInfo, "30-script-tailored");
@@ -45,6 +54,7 @@ test("the lead tailors the conference script; the supervisor reads it", async ({
     await visit(supervisor.page, `/conferences/${conferenceId}/script`);
     await expect(supervisor.page.getByText("You can read the script; the facilitators prepare it.")).toBeVisible();
     await expect(supervisor.page.getByRole("heading", { name: "Refreshments" })).toBeVisible();
+    await expect(supervisor.page.getByRole("region", { name: "Speaking order" }).getByRole("listitem").locator("strong")).toHaveText([second!, first!, ...rest]);
     await expect(supervisor.page.getByRole("button", { name: /Move|Remove|Add/ })).toHaveCount(0);
   } finally {
     await Promise.all([lead.context.close(), supervisor.context.close()]);
