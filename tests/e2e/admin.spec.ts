@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import {
   BUS_STOP,
   DEMO,
@@ -37,6 +37,22 @@ async function assignToCase(page: Page, reference: string, personName: string, r
   await card.getByLabel("Case role").selectOption({ label: role });
   await card.getByRole("button", { name: /^Assign/ }).click();
   await expect(page.getByRole("status")).toContainText(`is now ${role.toLowerCase()} on ${reference}`);
+}
+
+/** The co-facilitator opens the bus stop case in a context of their own, so its trail holds their view. */
+async function coOpensTheBusStopCase(browser: Browser) {
+  const co = await signedInPage(browser, DEMO.co);
+  await co.page.getByRole("link", { name: new RegExp(BUS_STOP.reference) }).click();
+  await expect(co.page.getByRole("heading", { level: 1, name: BUS_STOP.title })).toBeVisible();
+  await co.context.close();
+}
+
+/** The manager signs in and opens the bus stop case's audit trail from the case teams page. */
+async function openTheBusStopTrail(page: Page) {
+  await signIn(page, DEMO.manager);
+  await visit(page, "/admin/cases");
+  await page.getByRole("link", { name: `Audit trail of ${BUS_STOP.reference}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Audit trail · ${BUS_STOP.reference}` })).toBeVisible();
 }
 
 test.describe("service manager", () => {
@@ -167,16 +183,9 @@ test.describe("service manager", () => {
 
   test("the audit trail of a case lists who viewed it", async ({ browser, page }, testInfo) => {
     // The co-facilitator opens the bus stop case: that view must be recorded.
-    const co = await signedInPage(browser, DEMO.co);
-    await co.page.getByRole("link", { name: new RegExp(BUS_STOP.reference) }).click();
-    await expect(co.page.getByRole("heading", { level: 1, name: BUS_STOP.title })).toBeVisible();
-    await co.context.close();
-
-    await signIn(page, DEMO.manager);
-    await visit(page, "/admin/cases");
-    await page.getByRole("link", { name: `Audit trail of ${BUS_STOP.reference}` }).click();
+    await coOpensTheBusStopCase(browser);
+    await openTheBusStopTrail(page);
     await expect(page).toHaveURL(/\/admin\/cases\/c[a-z0-9]+\/audit$/);
-    await expect(page.getByRole("heading", { level: 1, name: `Audit trail · ${BUS_STOP.reference}` })).toBeVisible();
 
     // The trail is shared by every test that opens this case (both tablet sizes at once), and a view
     // within 10 minutes of the same person's last one is not written again: find the co's view
@@ -215,15 +224,8 @@ test.describe("service manager", () => {
     await expect(strangerPage.getByRole("alert")).toBeVisible();
     await stranger.close();
     // The co-facilitator opens the case, so the trail holds a view to filter for.
-    const co = await signedInPage(browser, DEMO.co);
-    await co.page.getByRole("link", { name: new RegExp(BUS_STOP.reference) }).click();
-    await expect(co.page.getByRole("heading", { level: 1, name: BUS_STOP.title })).toBeVisible();
-    await co.context.close();
-
-    await signIn(page, DEMO.manager);
-    await visit(page, "/admin/cases");
-    await page.getByRole("link", { name: `Audit trail of ${BUS_STOP.reference}` }).click();
-    await expect(page.getByRole("heading", { level: 1, name: `Audit trail · ${BUS_STOP.reference}` })).toBeVisible();
+    await coOpensTheBusStopCase(browser);
+    await openTheBusStopTrail(page);
 
     // Choose an action and apply the filter from the keyboard: the filter goes into the address.
     const filters = page.getByRole("region", { name: "Filter the trail" });

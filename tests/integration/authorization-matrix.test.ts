@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as build from "../../build/index.js";
 import { CLIENT_EVENTS, COLLAB_DOC_KINDS } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
-import { caseIdByReference, TestClient } from "../support/http";
+import type { TestClient } from "../support/http";
 import {
   COLLAB_MATRIX,
   composePattern,
@@ -12,7 +12,6 @@ import {
   PRINCIPALS,
   ROUTE_MATRIX,
   SOCKET_MATRIX,
-  SUBJECT_CASE_REFERENCE,
   type CollabCell,
   type CollabIds,
   type HttpCell,
@@ -20,8 +19,9 @@ import {
   type Row,
   type SocketCell,
 } from "../support/matrix";
+import { clientFor, fillSubject, prepareMatrixSubject } from "../support/matrix-subject";
 import { connectSocket, openCollab } from "../support/realtime-clients";
-import { DEMO_PASSWORD, useDemoServer } from "../support/server";
+import { useDemoServer } from "../support/server";
 
 const manifest = (build as unknown as ServerBuild).routes;
 // An id that matches the document-name shape but names nothing (agreements do not exist yet).
@@ -74,32 +74,17 @@ describe("every principal gets exactly the answer in the matrix", () => {
     return { members, users };
   };
 
-  const newClient = async (who: PrincipalName) => {
-    const client = new TestClient(server().origin);
-    const fixture = PRINCIPAL_FIXTURES[who];
-    // A letter author signs in with their username in the same login field.
-    if (fixture.kind !== "anonymous") await client.signIn(fixture.kind === "author" ? fixture.username : fixture.email, DEMO_PASSWORD);
-    return client;
-  };
+  const newClient = (who: PrincipalName) => clientFor(server().origin, who);
 
   beforeAll(async () => {
     for (const who of PRINCIPALS) clients[who] = await newClient(who);
-    caseId = await caseIdByReference(SUBJECT_CASE_REFERENCE);
-    const conference = await getDb().conference.findFirstOrThrow({ where: { caseId }, select: { id: true } });
-    const letter = await getDb().letter.findFirstOrThrow({ where: { caseId, author: { username: "daniel" } }, select: { id: true } });
-    // An approved outcome agreement on the subject case, so the agreement rows answer with real content.
-    const lead = await getDb().user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } });
-    const agreement = await getDb().agreement.create({ data: { caseId, status: "APPROVED", createdById: lead.id }, select: { id: true } });
-    const version = await getDb().agreementVersion.create({
-      data: { agreementId: agreement.id, number: 1, termsJson: "[]", narrativeJson: '{"blocks":[]}', narrativeText: "", contentHash: "0".repeat(64), state: "APPROVED", createdById: lead.id },
-      select: { id: true },
-    });
-    await getDb().agreement.update({ where: { id: agreement.id }, data: { approvedVersionId: version.id } });
-    ids = { caseId, conferenceId: conference.id, placeholderId: PLACEHOLDER_ID, letterId: letter.id, agreementId: agreement.id, versionId: version.id };
+    const subject = await prepareMatrixSubject();
+    caseId = subject.caseId;
+    ids = { ...subject, placeholderId: PLACEHOLDER_ID };
     before = await snapshot();
   });
 
-  const fill = (text: string) => text.replaceAll(":caseId", caseId).replaceAll(":conferenceId", ids.conferenceId).replaceAll(":letterId", ids.letterId).replaceAll(":versionId", ids.versionId);
+  const fill = (text: string) => fillSubject(ids, text);
 
   async function httpRow(method: "GET" | "POST", defaultPath: string, cell: HttpCell): Promise<Row<number>> {
     const path = fill(cell.path ?? defaultPath);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/utils/db.server";
-import { caseIdByReference, TestClient } from "../support/http";
-import { PRINCIPAL_FIXTURES, ROUTE_MATRIX, SUBJECT_CASE_REFERENCE, type PrincipalName } from "../support/matrix";
-import { DEMO_PASSWORD, useDemoServer } from "../support/server";
+import type { TestClient } from "../support/http";
+import { ROUTE_MATRIX, type PrincipalName } from "../support/matrix";
+import { clientFor, fillSubject, prepareMatrixSubject } from "../support/matrix-subject";
+import { useDemoServer } from "../support/server";
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(header: string | null): Map<string, string[]> {
@@ -32,24 +32,10 @@ describe("Content-Security-Policy: scripts run only with this response's nonce",
   let fill: (path: string) => string = (p) => p;
 
   beforeAll(async () => {
-    for (const who of ["anonymous", "admin", "lead", "letterAuthor"] as const) {
-      const client = new TestClient(server().origin);
-      const fixture = PRINCIPAL_FIXTURES[who];
-      if (fixture.kind !== "anonymous") await client.signIn(fixture.kind === "author" ? fixture.username : fixture.email, DEMO_PASSWORD);
-      clients[who] = client;
-    }
+    for (const who of ["anonymous", "admin", "lead", "letterAuthor"] as const) clients[who] = await clientFor(server().origin, who);
     // The same ids the authorization matrix fills in, so every page the lead may see answers 200.
-    const caseId = await caseIdByReference(SUBJECT_CASE_REFERENCE);
-    const conference = await getDb().conference.findFirstOrThrow({ where: { caseId }, select: { id: true } });
-    const letter = await getDb().letter.findFirstOrThrow({ where: { caseId, author: { username: "daniel" } }, select: { id: true } });
-    const lead = await getDb().user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } });
-    const agreement = await getDb().agreement.create({ data: { caseId, status: "APPROVED", createdById: lead.id }, select: { id: true } });
-    const version = await getDb().agreementVersion.create({
-      data: { agreementId: agreement.id, number: 1, termsJson: "[]", narrativeJson: '{"blocks":[]}', narrativeText: "", contentHash: "0".repeat(64), state: "APPROVED", createdById: lead.id },
-      select: { id: true },
-    });
-    await getDb().agreement.update({ where: { id: agreement.id }, data: { approvedVersionId: version.id } });
-    fill = (p) => p.replaceAll(":caseId", caseId).replaceAll(":conferenceId", conference.id).replaceAll(":letterId", letter.id).replaceAll(":versionId", version.id);
+    const ids = await prepareMatrixSubject();
+    fill = (p) => fillSubject(ids, p);
   });
 
   /** Every page of the route matrix that this principal gets with a 200, once. */

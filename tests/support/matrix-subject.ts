@@ -1,0 +1,38 @@
+import { getDb } from "~/utils/db.server";
+import { caseIdByReference, TestClient } from "./http";
+import { PRINCIPAL_FIXTURES, SUBJECT_CASE_REFERENCE, type PrincipalName } from "./matrix";
+import { DEMO_PASSWORD } from "./server";
+
+/** The ids the matrix's path patterns name, on the subject case of a freshly seeded demo service. */
+export type SubjectIds = { caseId: string; conferenceId: string; letterId: string; agreementId: string; versionId: string };
+
+/**
+ * Finds the subject case's conference and letter, and gives it an approved outcome agreement so
+ * the agreement routes answer with real content. Used by every test that walks the matrix's routes.
+ */
+export async function prepareMatrixSubject(): Promise<SubjectIds> {
+  const db = getDb();
+  const caseId = await caseIdByReference(SUBJECT_CASE_REFERENCE);
+  const conference = await db.conference.findFirstOrThrow({ where: { caseId }, select: { id: true } });
+  const letter = await db.letter.findFirstOrThrow({ where: { caseId, author: { username: "daniel" } }, select: { id: true } });
+  const lead = await db.user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } });
+  const agreement = await db.agreement.create({ data: { caseId, status: "APPROVED", createdById: lead.id }, select: { id: true } });
+  const version = await db.agreementVersion.create({
+    data: { agreementId: agreement.id, number: 1, termsJson: "[]", narrativeJson: '{"blocks":[]}', narrativeText: "", contentHash: "0".repeat(64), state: "APPROVED", createdById: lead.id },
+    select: { id: true },
+  });
+  await db.agreement.update({ where: { id: agreement.id }, data: { approvedVersionId: version.id } });
+  return { caseId, conferenceId: conference.id, letterId: letter.id, agreementId: agreement.id, versionId: version.id };
+}
+
+/** A path pattern of the matrix with the subject's ids in it. */
+export const fillSubject = (ids: SubjectIds, text: string) =>
+  text.replaceAll(":caseId", ids.caseId).replaceAll(":conferenceId", ids.conferenceId).replaceAll(":letterId", ids.letterId).replaceAll(":versionId", ids.versionId);
+
+/** A client signed in as the principal (a letter author with their username in the same field). */
+export async function clientFor(origin: string, who: PrincipalName): Promise<TestClient> {
+  const client = new TestClient(origin);
+  const fixture = PRINCIPAL_FIXTURES[who];
+  if (fixture.kind !== "anonymous") await client.signIn(fixture.kind === "author" ? fixture.username : fixture.email, DEMO_PASSWORD);
+  return client;
+}
