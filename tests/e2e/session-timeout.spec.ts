@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
   });
 }
 
-test.beforeAll(async ({}, testInfo) => {
+test.beforeAll(async ({ browserName: _browser }, testInfo) => {
   testInfo.setTimeout(120_000);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;

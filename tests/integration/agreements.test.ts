@@ -1,7 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
-import * as Y from "yjs";
 import { appendParagraphs, flatField, readFlat } from "~/realtime/flat-store";
 import { hashContent } from "~/models/agreement-workflow.server";
 import { CollabClose } from "~/realtime/protocol";

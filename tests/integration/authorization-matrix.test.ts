@@ -60,7 +60,6 @@ describe("the authorization matrix lists everything the app exposes", () => {
 describe("every principal gets exactly the answer in the matrix", () => {
   const server = useDemoServer();
   const clients = {} as Record<PrincipalName, TestClient>;
-  let caseId = "";
   let ids: CollabIds;
   let before: unknown;
 
@@ -79,7 +78,6 @@ describe("every principal gets exactly the answer in the matrix", () => {
   beforeAll(async () => {
     for (const who of PRINCIPALS) clients[who] = await newClient(who);
     const subject = await prepareMatrixSubject();
-    caseId = subject.caseId;
     ids = { ...subject, placeholderId: PLACEHOLDER_ID };
     before = await snapshot();
   });

@@ -8,7 +8,7 @@ import { CommitScheduler } from "../../server/collab/commits";
 import { MessageType, encodeUpdate, parseFrame } from "../../server/collab/frames";
 import { COLLAB_LIMITS } from "../../server/collab/limits";
 import { splitLog } from "../../server/collab/log-load";
-import { COMPACT_AFTER_LOAD_MS, COMPACT_AGE_MS, COMPACT_RETRY_MAX_MS, DocumentRoom, type RoomPeer } from "../../server/collab/room";
+import { COMPACT_AGE_MS, COMPACT_RETRY_MAX_MS, DocumentRoom, type RoomPeer } from "../../server/collab/room";
 import { CollabStorage } from "../../server/collab/storage";
 import { log } from "../../server/log";
 import { CollabClose } from "~/realtime/protocol";

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import { appendParagraphs, flatField, readFlat } from "~/realtime/flat-store";
+import { appendParagraphs, flatField } from "~/realtime/flat-store";
 import { getDb } from "~/utils/db.server";
 import { allSaved, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";

@@ -1,6 +1,5 @@
 import type { Socket } from "socket.io-client";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { flatField, readFlat } from "~/realtime/flat-store";
 import { blocksFromFlat } from "~/realtime/flat-text";
 import type { LiveCommand, LiveState } from "~/realtime/live-machine";

@@ -1,5 +1,4 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { CollabClose, type LiveJoinAck } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
 import { allSaved, storedDoc, connectPeer, type TestPeer } from "../support/collab-client";

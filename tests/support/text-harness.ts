@@ -52,7 +52,6 @@ type Writer = {
 };
 type Msg = { at: number; update: Uint8Array };
 
-const key = (client: number, clock: number) => `${client}:${clock}`;
 const FIELD = "notes";
 
 let jsdomReady = false;

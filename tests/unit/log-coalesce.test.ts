@@ -35,7 +35,10 @@ function textUpdate(client: number, clock: number, items: [origin: Id, right: Id
     const parentSub = !origin && !right && extra.parentSub !== undefined;
     encoding.writeUint8(e, (extra.content ?? 4) | (origin ? 0x80 : 0) | (right ? 0x40 : 0) | (parentSub ? 0x20 : 0));
     for (const id of [origin, right]) if (id) id.forEach((n) => encoding.writeVarUint(e, n));
-    if (!origin && !right) (encoding.writeVarUint(e, 1), encoding.writeVarString(e, "t"));
+    if (!origin && !right) {
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, "t");
+    }
     if (parentSub) encoding.writeVarString(e, extra.parentSub!);
     encoding.writeVarString(e, text);
   }

@@ -90,7 +90,7 @@ describe("update validator", () => {
           }
           const update = Uint8Array.from(bytes);
           const verdict = decodesCleanly(update);
-          let yjs = true;
+          let yjs: boolean;
           try {
             yjs = withinBounds(Y.decodeUpdate(update));
           } catch {
