@@ -120,15 +120,16 @@ export async function destroyLetter(ctx: Ctx, letterId: string) {
   const letter = await letterState(letterId);
   if (letter.status === "DESTROYED") throw new LetterStateError("This letter has already been destroyed.");
   const now = new Date();
+  // The letter is marked first: the database lets a version be deleted only once its letter is DESTROYED.
   await db.$transaction([
-    db.letterVersion.deleteMany({ where: { letterId } }),
-    db.letterComment.deleteMany({ where: { letterId } }),
-    db.letterSuggestion.deleteMany({ where: { letterId } }),
     db.letter.update({
       where: { id: letterId },
       data: { status: "DESTROYED", destroyedAt: now, closedAt: letter.closedAt ?? now, locked: true, guidance: "", inviteCodeHash: null, inviteExpiresAt: null },
       select: { id: true },
     }),
+    db.letterVersion.deleteMany({ where: { letterId } }),
+    db.letterComment.deleteMany({ where: { letterId } }),
+    db.letterSuggestion.deleteMany({ where: { letterId } }),
   ]);
   ctx.collab.destroyDocument(letterDocName(letterId));
   await endAuthorAccess(ctx, letter.authorId);
