@@ -159,8 +159,10 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         let user: ReturnType<CircleLoadContext["sessionUser"]> | undefined;
         // Every route answers 404 for what a person may not see (deny by default), so the answer
         // itself is where a signed-in person's refusal is recorded: once it has gone, whichever
-        // route or access check refused.
-        res.once("finish", () => {
+        // route or access check refused. "close", not "finish": a compressed answer is flushed in
+        // pieces, and a client that hangs up once it has the status (a scanner, a cancelled fetch)
+        // never lets it finish; the refusal happened all the same.
+        res.once("close", () => {
           if (res.statusCode === 404 && user) void user.then((who) => noteRefusedRequest(req, res.statusCode, who), () => undefined);
         });
         return {

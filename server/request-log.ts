@@ -33,9 +33,11 @@ export function logRequests(req: Request, res: Response, next: NextFunction) {
   if (path.startsWith("/build/") || path === "/healthz") return next();
   const started = process.hrtime.bigint();
   log.debug({ reqId: res.locals.requestId as string, headers: req.headers }, "request headers");
-  res.once("finish", () => {
+  // "close" also comes when the client hangs up before the answer was sent in full (then `aborted`).
+  res.once("close", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    log.info({ reqId: res.locals.requestId as string, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    const aborted = res.writableFinished ? undefined : true;
+    log.info({ reqId: res.locals.requestId as string, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, aborted }, "request");
   });
   next();
 }
