@@ -867,9 +867,10 @@ async function waitForQuiet(maxMs: number) {
   }
 }
 
-function packageVersion(name: string): string {
+/** The installed version: the app's packages, or the comparison servers' own install under bench/. */
+function packageVersion(name: string, under = ROOT): string {
   try {
-    return (JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(path.join(under, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
   } catch {
     return "?";
   }
@@ -916,8 +917,8 @@ async function main() {
     versions: {
       yjs: packageVersion("yjs"),
       ws: packageVersion("ws"),
-      "@y/websocket-server": packageVersion("@y/websocket-server"),
-      "@hocuspocus/server": packageVersion("@hocuspocus/server"),
+      "@y/websocket-server": packageVersion("@y/websocket-server", path.join(ROOT, "bench")),
+      "@hocuspocus/server": packageVersion("@hocuspocus/server", path.join(ROOT, "bench")),
     },
     methodNotes: [
       "One load-generator process (this one) drives every server with the same client code (bench/lib/clients.ts): raw `ws` sockets speaking the y-websocket protocol (Circle, reference) or Hocuspocus' framing (document-name prefix + Auth message first). permessage-deflate off everywhere.",

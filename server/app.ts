@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { caseMemberIds } from "~/models/seating.server";
@@ -18,6 +19,7 @@ import { createCollabServer } from "./collab";
 import { createCollabUpgrade } from "./collab/upgrade";
 import { guardUnsafeRequests } from "./http-guards";
 import { log, stackOf } from "./log";
+import { logRequests, requestIds } from "./request-log";
 import { clientIp } from "./origin";
 import { createRealtimeControl } from "./realtime-control";
 import { noteRefusedRequest } from "./refusals";
@@ -50,6 +52,8 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY === "1") app.set("trust proxy", 1);
+  app.use(requestIds(env.TRUST_PROXY === "1"));
+  app.use(logRequests);
   // A fresh nonce for every response: the only inline scripts allowed are the ones the server
   // wrote into this page (Remix's context and module loader, passed the nonce through the load
   // context and app/entry.server.tsx), so an injected <script> or on…= handler never runs.
@@ -74,6 +78,18 @@ export async function createCircleServer(options: { build?: () => Promise<Server
       strictTransportSecurity: env.TRUST_PROXY === "1",
       // no-referrer makes Chromium send "Origin: null" on native form posts, which the origin guard refuses.
       referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+
+  // Pages, data and the JavaScript bundles go out compressed (gzip, or brotli when the browser
+  // offers it): the case page's scripts are 0.87 MB raw and about a third of that compressed, which
+  // is most of a tablet's first load on a slow connection. Only responses whose type compresses are
+  // touched (PDFs are not), and headers set elsewhere (no-store, CSP) pass through unchanged.
+  // The real-time channels never reach Express (Socket.IO and the collab upgrade are handled on the
+  // http.Server), and the filter says so as well, so a WebSocket upgrade is never wrapped.
+  app.use(
+    compression({
+      filter: (req, res) => !req.headers.upgrade && !req.path.startsWith("/socket.io/") && !req.path.startsWith("/collab/") && compression.filter(req, res),
     }),
   );
 
@@ -143,8 +159,10 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         let user: ReturnType<CircleLoadContext["sessionUser"]> | undefined;
         // Every route answers 404 for what a person may not see (deny by default), so the answer
         // itself is where a signed-in person's refusal is recorded: once it has gone, whichever
-        // route or access check refused.
-        res.once("finish", () => {
+        // route or access check refused. "close", not "finish": a compressed answer is flushed in
+        // pieces, and a client that hangs up once it has the status (a scanner, a cancelled fetch)
+        // never lets it finish; the refusal happened all the same.
+        res.once("close", () => {
           if (res.statusCode === 404 && user) void user.then((who) => noteRefusedRequest(req, res.statusCode, who), () => undefined);
         });
         return {
@@ -160,7 +178,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // Express and body parsers mark client errors with a 4xx status; anything else is ours.
     const status = typeof (err as { status?: unknown })?.status === "number" ? (err as { status: number }).status : 500;
-    if (status >= 500) log.error({ err: stackOf(err) }, "request failed");
+    if (status >= 500) log.error({ reqId: res.locals.requestId as string, err: stackOf(err) }, "request failed");
     if (res.headersSent) return;
     res.status(status >= 400 && status < 600 ? status : 500).type("text/plain").send(status < 500 ? "That request is not valid." : "Something went wrong on our side.");
   });

@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { describeStatus, SaveTracker, type CollabStatus, type Connection } from "./collab-status";
-import { CollabClose, MESSAGE_SAVED } from "./protocol";
+import { CollabClose, MESSAGE_SAVED } from "./collab-codes";
 import { askForSessionCheck } from "~/utils/session-status";
 
 export type CollabDocument = { doc: Y.Doc; provider: WebsocketProvider; status: CollabStatus };

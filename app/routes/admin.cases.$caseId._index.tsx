@@ -6,7 +6,7 @@ import { SafetyMessage, useSafetyFetcher } from "~/components/case/safety-fields
 import { SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseRecord } from "~/models/case-record.server";
-import { serviceDate } from "~/models/case-record-schemas";
+import { serviceDate } from "~/models/case-record-dates";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireAdmin } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";

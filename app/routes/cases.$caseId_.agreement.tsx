@@ -11,7 +11,8 @@ import { StartAgreement, TermsSection } from "~/components/agreement/terms-secti
 import { VersionsList } from "~/components/agreement/versions-list";
 import { announce, runAgreementAction } from "~/models/agreement-actions.server";
 import { getAgreementWorkspace } from "~/models/agreement.server";
-import { AGREEMENT_STATUS_LABELS, AgreementActionSchema } from "~/models/agreement-schemas";
+import { AGREEMENT_STATUS_LABELS } from "~/models/agreement-labels";
+import { AgreementActionSchema } from "~/models/agreement-schemas";
 import { AgreementStateError, draftContent } from "~/models/agreement-workflow.server";
 import { requireCaseAction } from "~/models/case-access.server";
 import { useCaseEvents } from "~/realtime/use-case-events";

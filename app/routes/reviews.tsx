@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listDueTermsForSupervisor, listReviewQueue } from "~/models/agreement.server";
-import { PROGRESS_LABELS, TERM_TYPE_LABELS } from "~/models/agreement-schemas";
+import { PROGRESS_LABELS, TERM_TYPE_LABELS } from "~/models/agreement-labels";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";

@@ -10,7 +10,7 @@ import {
   PROGRESS_STATUSES,
   TERM_TYPE_LABELS,
   type ProgressStatus,
-} from "~/models/agreement-schemas";
+} from "~/models/agreement-labels";
 import { formatDate, formatDateTime, toZonedInput } from "~/utils/format";
 import { useAgreementFetcher, type Workspace } from "./types";
 

@@ -1,5 +1,5 @@
 import { TextAreaField, FormMessage } from "~/components/ui/form-controls";
-import type { FrozenTerm } from "~/models/agreement-schemas";
+import type { FrozenTerm } from "~/models/agreement-labels";
 import { formatDateTime } from "~/utils/format";
 import { useAgreementFetcher, type WorkspaceVersion } from "./types";
 import { VersionBody } from "./version-view";

@@ -1,6 +1,6 @@
 import { Field } from "~/components/ui/field";
 import { FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
-import { TERM_TYPE_LABELS, TERM_TYPES, termSpecifics, type TermType } from "~/models/agreement-schemas";
+import { TERM_TYPE_LABELS, TERM_TYPES, termSpecifics, type TermType } from "~/models/agreement-labels";
 import { toZonedInput } from "~/utils/format";
 import { PARTICIPANT_ROLE_LABELS } from "~/utils/preparation";
 import { useAgreementFetcher, type DraftTerm, type Workspace, type WorkspaceParticipant } from "./types";

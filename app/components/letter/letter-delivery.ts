@@ -1,4 +1,4 @@
-import type { DeliveryChoice } from "~/models/letter-schemas";
+import type { DeliveryChoice } from "~/models/letter-labels";
 
 /**
  * What the person harmed decided decides delivery (docs/architecture.md §2): a pure check the release action

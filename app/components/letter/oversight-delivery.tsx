@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useState } from "react";
 import { Field } from "~/components/ui/field";
 import { CheckboxField, DateTimeField, FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
-import { DELIVERY_CHOICE_LABELS, DELIVERY_CHOICES, RELEASE_METHOD_LABELS, RELEASE_METHODS, type DeliveryChoice } from "~/models/letter-schemas";
+import { DELIVERY_CHOICE_LABELS, DELIVERY_CHOICES, RELEASE_METHOD_LABELS, RELEASE_METHODS, type DeliveryChoice } from "~/models/letter-labels";
 import { formatDateTime } from "~/utils/format";
 import { CONSENT_METHOD_LABELS, CONSENT_METHODS } from "~/utils/preparation";
 import type { ReleaseCheck } from "./letter-delivery";
