@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatDay } from "~/utils/format";
 import { cleanLine, cleanText, RecordIdSchema } from "~/utils/schemas";
 
 /** Vocabulary and forms of outcome agreements, shared by the browser and the server. */
@@ -75,7 +76,7 @@ export function termSpecifics(t: Pick<FrozenTerm, "type" | "amountPence" | "inst
   const parts: string[] = [];
   if (t.amountPence !== null) parts.push(`${formatPence(t.amountPence)}${t.instalments ? ` in ${t.instalments} instalment${t.instalments === 1 ? "" : "s"}` : ""}`);
   if (t.hours !== null) parts.push(`${t.hours} hour${t.hours === 1 ? "" : "s"}`);
-  if (t.dueDate) parts.push(`due ${t.dueDate}`);
+  if (t.dueDate) parts.push(`due ${formatDay(t.dueDate)}`);
   return parts.join(" · ");
 }
 

@@ -192,6 +192,7 @@ describe("outcome agreements: frozen versions, signatures, review and tampering"
     const text = await pdfText(bytes);
     expect(text).toContain("window.pwned=1");
     expect(text).toContain("Pay for the phone");
+    expect(text).toContain("£120.00 in 2 instalments · due 31 January 2027");
     expect(text).toContain("Write to Jess within a month");
     expect(text).toContain("Approved by Sam Okafor");
     expect(text).toMatch(/Signed by Daniel Price on .* \(drawn\)/);

@@ -36,6 +36,7 @@ describe("agreement and letter PDFs print people's names as written", () => {
     const agreementId = (await db().agreement.findFirstOrThrow({ where: { caseId } })).id;
     const term = { intent: "add-term", type: "OTHER", responsibleId: responsible, beneficiaryId: harmed, description: "Paint the fence at Tŷ Hapus with Łukasz", verification: "Ольга will check it", dueDate: "2027-01-31" };
     expect((await lead.post(act, term)).status).toBe(200);
+    expect((await lead.post(act, { ...term, type: "APOLOGY_LETTER", description: "Write to Αλέξης", dueDate: "2026-12-01" })).status).toBe(200);
     const peer = connectPeer(server().origin, lead.cookieHeader, `agreement:${agreementId}`);
     peers.push(peer);
     await waitFor(() => peer.provider.synced, 10_000, "synced");
@@ -56,6 +57,13 @@ describe("agreement and letter PDFs print people's names as written", () => {
     expect(text).toContain("Llŷr said sorry to Αλέξης; Ольга Смирнова listened.");
     expect(text).toMatch(/Signed by Llŷr ap Siôn on .*typed as “Llŷr ap Siôn”/);
     expect(text).not.toMatch(/\w\?\w/);
+    // Due dates read as dates, in the PDF and on the monitoring panel.
+    expect(text).toContain("due 31 January 2027");
+    expect(text).toContain("due 1 December 2026");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const page = (await (await lead.get(`/cases/${caseId}/agreement`)).text()).replaceAll("<!-- -->", "");
+    expect(page).toContain("Overdue since 1 December 2026");
+    expect(page).not.toMatch(/(Overdue since|Due|due) \d{4}-\d{2}-\d{2}/);
   });
 
   it("the delivered letter's PDF carries the author's words and names intact", async () => {
