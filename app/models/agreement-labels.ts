@@ -2,6 +2,8 @@
  * The vocabulary of outcome agreements (terms, statuses, labels) without their forms: the
  * browser imports this module, so it must not import zod (agreement-schemas.ts holds the parsers).
  */
+import { formatDay } from "~/utils/format";
+
 export const TERM_TYPES = ["APOLOGY_IN_PERSON", "APOLOGY_LETTER", "REPARATION", "RESTITUTION", "COMMUNITY_WORK", "PROGRAMME", "OTHER"] as const;
 export type TermType = (typeof TERM_TYPES)[number];
 export const TERM_TYPE_LABELS: Record<TermType, string> = {
@@ -75,6 +77,6 @@ export function termSpecifics(t: Pick<FrozenTerm, "type" | "amountPence" | "inst
   const parts: string[] = [];
   if (t.amountPence !== null) parts.push(`${formatPence(t.amountPence)}${t.instalments ? ` in ${t.instalments} instalment${t.instalments === 1 ? "" : "s"}` : ""}`);
   if (t.hours !== null) parts.push(`${t.hours} hour${t.hours === 1 ? "" : "s"}`);
-  if (t.dueDate) parts.push(`due ${t.dueDate}`);
+  if (t.dueDate) parts.push(`due ${formatDay(t.dueDate)}`);
   return parts.join(" · ");
 }

@@ -5,7 +5,7 @@ import { listDueTermsForSupervisor, listReviewQueue } from "~/models/agreement.s
 import { PROGRESS_LABELS, TERM_TYPE_LABELS } from "~/models/agreement-labels";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, formatDay } from "~/utils/format";
 import styles from "~/styles/agreement.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -55,7 +55,7 @@ export default function Reviews() {
                 <div className="ref">{d.reference}</div>
                 <div className="title">{TERM_TYPE_LABELS[d.term.type] ?? "Term"}: {d.term.description}</div>
                 <div className="meta">
-                  <span className={`badge ${d.state}`}>{d.state === "overdue" ? `Overdue since ${d.term.dueDate}` : `Due ${d.term.dueDate}`}</span>
+                  <span className={`badge ${d.state}`}>{d.state === "overdue" ? `Overdue since ${formatDay(d.term.dueDate!)}` : `Due ${formatDay(d.term.dueDate!)}`}</span>
                   <span>{PROGRESS_LABELS[d.status]}</span>
                   {d.term.responsibleName ? <span>Responsible: {d.term.responsibleName}</span> : null}
                 </div>

@@ -11,7 +11,7 @@ import {
   TERM_TYPE_LABELS,
   type ProgressStatus,
 } from "~/models/agreement-labels";
-import { formatDate, formatDateTime, toZonedInput } from "~/utils/format";
+import { formatDate, formatDateTime, formatDay, toZonedInput } from "~/utils/format";
 import { useAgreementFetcher, type Workspace } from "./types";
 
 type Monitored = NonNullable<Workspace["monitoring"]>["terms"][number];
@@ -55,8 +55,8 @@ function MonitoredTerm({ m, index, editable }: { m: Monitored; index: number; ed
       <p className="term-description">{m.term.description}</p>
       <p className="row">
         <span className={`badge progress-${m.status.toLowerCase()}`}>{PROGRESS_LABELS[m.status]}</span>
-        {m.dueState === "overdue" ? <span className="badge overdue">Overdue since {m.term.dueDate}</span> : null}
-        {m.dueState === "due" ? <span className="badge due">Due {m.term.dueDate}</span> : null}
+        {m.dueState === "overdue" ? <span className="badge overdue">Overdue since {formatDay(m.term.dueDate!)}</span> : null}
+        {m.dueState === "due" ? <span className="badge due">Due {formatDay(m.term.dueDate!)}</span> : null}
         {m.term.amountPence !== null ? <span>Paid {formatPence(m.paidPence)} of {formatPence(m.term.amountPence)}</span> : null}
       </p>
       {m.history[0]?.note ? <p className="hint">Latest note ({m.history[0].by}, {formatDateTime(m.history[0].createdAt)}): {m.history[0].note}</p> : null}
