@@ -11,7 +11,8 @@ import {
   type Frame,
 } from "./frames";
 import { CollabClose } from "~/realtime/protocol";
-import type { CommitScheduler } from "./commits";
+import type { CommitScheduler, CommitTarget } from "./commits";
+import type { UpdateBatch } from "./document-store";
 import { loadStored } from "./log-load";
 import type { CollabStorage } from "./storage";
 import { log, stackOf } from "../log";
@@ -78,7 +79,7 @@ type Pending = { peer: RoomPeer; update: Uint8Array; message: Uint8Array | undef
  * "saved" per writer. Relaying the received frames (not a re-encoded transaction update) means the
  * document needs no update listener: Yjs then encodes nothing per transaction.
  */
-export class DocumentRoom {
+export class DocumentRoom implements CommitTarget {
   private current: Y.Doc;
   readonly peers = new Set<RoomPeer>();
   private seq = 0;
@@ -302,7 +303,7 @@ export class DocumentRoom {
   }
 
   /** Hand over what arrived since the last commit, numbered for the log. */
-  drain(): { docName: string; firstSeq: number; updates: Uint8Array[] } | null {
+  drain(): UpdateBatch | null {
     if (this.queue.length === 0 || this.broken || this.destroyed) return null;
     this.draining = this.queue;
     this.queue = [];
