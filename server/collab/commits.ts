@@ -1,6 +1,5 @@
 import { log, stackOf } from "../log";
-import type { UpdateBatch } from "./document-store";
-import type { CollabStorage } from "./storage";
+import type { DocumentStore, UpdateBatch } from "./document-store";
 
 /**
  * What the group commit needs of a document with updates waiting (room.ts's DocumentRoom): hand
@@ -27,7 +26,7 @@ export class CommitScheduler {
   private readonly waiting = new Set<CommitTarget>();
   private scheduled = false;
 
-  constructor(private readonly storage: CollabStorage) {}
+  constructor(private readonly storage: DocumentStore) {}
 
   request(room: CommitTarget): void {
     this.waiting.add(room);

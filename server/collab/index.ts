@@ -13,6 +13,7 @@ import { loadStored } from "./log-load";
 import { copyLegacyRichText, hasLegacyRichText } from "~/realtime/flat-legacy";
 import { COLLAB_LIMITS, colourFor, createRateLimiter } from "./limits";
 import { DocumentRoom, type RoomPeer } from "./room";
+import type { DocumentStore } from "./document-store";
 import { CollabStorage } from "./storage";
 import type { CollabConnectionContext } from "./upgrade";
 import { UpdateValidator } from "./validator";
@@ -23,13 +24,13 @@ type Conn = TrackedConnection & { ws: WebSocket; docName: string };
  * The collab server: rooms by document name, transport handling (limits, parsing, validation)
  * and the connection registry that lets access changes close sockets.
  */
-export function createCollabServer(storage = new CollabStorage()) {
+export function createCollabServer(storage: DocumentStore = new CollabStorage()) {
   const registry = new ConnectionRegistry<Conn>();
   const rooms = new Map<string, DocumentRoom>();
   const unloadTimers = new Map<string, NodeJS.Timeout>();
   const validator = new UpdateValidator();
   const commits = new CommitScheduler(storage);
-  storage.startSweeping();
+  storage.startMaintenance();
   let stopped = false;
   /** One throttled session toucher per session (a user's tabs and tablets share it), dropped with its last connection. */
   const touchers = new Map<string, { touch: () => void; conns: number }>();

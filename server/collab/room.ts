@@ -12,9 +12,8 @@ import {
 } from "./frames";
 import { CollabClose } from "~/realtime/protocol";
 import type { CommitScheduler, CommitTarget } from "./commits";
-import type { UpdateBatch } from "./document-store";
+import type { DocumentStore, UpdateBatch } from "./document-store";
 import { loadStored } from "./log-load";
-import type { CollabStorage } from "./storage";
 import { log, stackOf } from "../log";
 import { backoffMs } from "../retry";
 import { frameBinary, sendFrame, type WireFrame } from "./wire";
@@ -105,7 +104,7 @@ export class DocumentRoom implements CommitTarget {
 
   constructor(
     readonly name: string,
-    private readonly storage: CollabStorage,
+    private readonly storage: DocumentStore,
     private readonly commits: CommitScheduler,
   ) {
     this.current = this.load();

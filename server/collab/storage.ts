@@ -4,7 +4,7 @@ import { openServerDatabase, type Synchronous } from "~/utils/sqlite.server";
 import { injectFault } from "../faults";
 import { log, stackOf } from "../log";
 import { backoffMs } from "../retry";
-import type { StoredDocument, UpdateBatch } from "./document-store";
+import type { DocumentStore, StoredDocument, UpdateBatch } from "./document-store";
 
 type LogRow = { bytes: Buffer | null; index: Buffer | null };
 const MMAP_BYTES = 256 * 1024 * 1024;
@@ -39,7 +39,7 @@ const INDEX_ENTRY = 10;
  * per-document log if their document has not compacted by then. A document's log is its rows in
  * both, after its snapshot's seq.
  */
-export class CollabStorage {
+export class CollabStorage implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
   private readonly appendTx: (batches: UpdateBatch[]) => void;
@@ -146,6 +146,11 @@ export class CollabStorage {
     if (below <= first) return 0;
     this.sweepTx(below);
     return below - first;
+  }
+
+  /** The collab server's upkeep of this store (DocumentStore): the journal sweep. */
+  startMaintenance(): void {
+    this.startSweeping();
   }
 
   /**
