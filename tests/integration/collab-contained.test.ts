@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
+import { collabServices } from "../../server/app";
 import { startCheckpointer } from "../../server/checkpointer";
 import { createCollabServer } from "../../server/collab";
 import { CommitScheduler } from "../../server/collab/commits";
@@ -223,7 +224,7 @@ describe("unloading an idle document whose compaction fails", () => {
     // A short idle wait for this test (the object is frozen only in its type).
     (COLLAB_LIMITS as { idleUnloadMs: number }).idleUnloadMs = 100;
     const own = new CollabStorage();
-    const collab = createCollabServer(own);
+    const collab = createCollabServer({ ...collabServices, storage: own });
     const name = docName();
     const ws = Object.assign(new EventEmitter(), { OPEN: 1, readyState: 1, send: () => undefined, close: () => undefined, terminate: () => undefined });
     const ctx = {
