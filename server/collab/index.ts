@@ -12,6 +12,7 @@ import { isEmptyUpdate, parseFrame, type Frame } from "./frames";
 import { loadStored } from "./log-load";
 import { copyLegacyRichText, hasLegacyRichText } from "~/realtime/flat-legacy";
 import { COLLAB_LIMITS, colourFor, createRateLimiter } from "./limits";
+import { wsPeerSocket } from "./peer-socket";
 import { DocumentRoom, type RoomPeer } from "./room";
 import type { DocumentStore } from "./document-store";
 import { CollabStorage } from "./storage";
@@ -144,7 +145,7 @@ export function createCollabServer(options: CollabServerOptions) {
     }
     const touch = toucherFor(user.sessionId);
     const peer: RoomPeer = {
-      ws,
+      socket: wsPeerSocket(ws),
       canWrite: access.level === "write",
       identity: { userId: user.id, name: user.name, color: colourFor(user.id), role: access.level === "write" ? "editor" : "reader" },
       anonymousPresence: isLetterAuthor(user),

@@ -35,15 +35,14 @@ function stubPeer(label: string): StubPeer {
     canWrite: true,
     identity: { userId: label, name: label, color: "#000000", role: "editor" },
     clientIds: new Set<number>(),
-    ws: {
-      OPEN: 1,
-      readyState: 1,
+    socket: {
       send(data: Uint8Array) {
+        // A PeerSocket sends nothing once closed.
+        if (peer.closed.length > 0) return;
         peer.sent.push(parseFrame(data)?.type === "update" ? "update" : data[0] === MessageType.saved ? "saved" : "other");
       },
       close(code: number) {
         peer.closed.push(code);
-        (peer.ws as { readyState: number }).readyState = 3;
       },
     },
   };

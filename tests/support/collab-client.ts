@@ -7,6 +7,11 @@ import { databaseFilePath } from "~/utils/env.server";
 import { splitLog } from "../../server/collab/log-load";
 import { CollabStorage } from "../../server/collab/storage";
 
+/** The address a page opens for a document. */
+export function collabUrl(origin: string, docName: string): string {
+  return `${origin.replace(/^http/, "ws")}/collab/${encodeURIComponent(docName)}`;
+}
+
 /** A ws client class that sends the session cookie and Origin, as a browser would. */
 export function authedWebSocket(cookie: string, origin: string) {
   return class extends WebSocket {
