@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { COLLAB_VERSION_PARAM, PROTOCOL_VERSION } from "../app/realtime/protocol";
 import { LoadClient, Tracker, pool, type Protocol } from "./lib/clients";
 import { insertBenchData, makeTypingUpdates, migrate, signIn, storedState, writeUpdateLog, type BenchData } from "./lib/db";
 import {
@@ -116,7 +117,8 @@ function protocolOf(kind: ServerKind): Protocol {
 
 function wsUrl(server: RunningServer, docName: string): string {
   const base = server.origin.replace(/^http/, "ws");
-  return server.kind === "circle" ? `${base}/collab/${encodeURIComponent(docName)}` : `${base}/${docName}`;
+  // Circle's pages name the protocol version they speak (app/realtime/protocol.ts).
+  return server.kind === "circle" ? `${base}/collab/${encodeURIComponent(docName)}?${COLLAB_VERSION_PARAM}=${PROTOCOL_VERSION}` : `${base}/${docName}`;
 }
 
 function headersFor(server: RunningServer, cookie: string | undefined): Record<string, string> | undefined {

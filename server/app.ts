@@ -13,9 +13,11 @@ import { insertStepHeading } from "~/realtime/live-headings";
 import { startCheckpointer } from "./checkpointer";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
-import { getSessionUserFromCookieHeader } from "~/utils/session.server";
+import { getCollabAccess } from "~/models/collab-access.server";
+import { audit } from "~/utils/audit.server";
+import { createActivityToucher, getSessionUserById, getSessionUserFromCookieHeader } from "~/utils/session.server";
 import type { CircleLoadContext } from "~/utils/load-context";
-import { createCollabServer } from "./collab";
+import { createCollabServer, type CollabServices } from "./collab";
 import { createCollabUpgrade } from "./collab/upgrade";
 import { guardUnsafeRequests } from "./http-guards";
 import { log, stackOf } from "./log";
@@ -40,6 +42,17 @@ export const BUILD_PATH = path.join(ROOT, "build", "index.js");
 export async function loadBuild(cacheBust = ""): Promise<ServerBuild> {
   return (await import(pathToFileURL(BUILD_PATH).href + cacheBust)) as ServerBuild;
 }
+
+/**
+ * What the collab server asks of the rest of Circle: access through can(), the audit trail, and
+ * the session table (a background look-up never counts as activity; a write does, throttled).
+ */
+export const collabServices: CollabServices = {
+  getAccess: getCollabAccess,
+  getSessionUser: (sessionId) => getSessionUserById(sessionId, { touch: false }),
+  sessionToucher: createActivityToucher,
+  audit,
+};
 
 /** One http.Server: Express (Remix + static + /healthz), Socket.IO and the collab upgrade (docs/architecture.md §3). */
 export async function createCircleServer(options: { build?: () => Promise<ServerBuild> } = {}): Promise<CircleServer> {
@@ -134,7 +147,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     },
   };
   const sockets = attachSocketServer(httpServer, liveHooks);
-  const collab = createCollabServer();
+  const collab = createCollabServer(collabServices);
   const upgrade = createCollabUpgrade(collab.onConnection, collab.admit);
   const realtime = createRealtimeControl([sockets.registry, collab.registry], sockets);
 

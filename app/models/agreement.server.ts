@@ -3,7 +3,7 @@ import { can, type Principal } from "~/utils/permissions";
 import { displayName, type ParticipantRole } from "~/utils/preparation";
 import { parseRichDoc } from "~/utils/rich-text";
 import { getCaseResource } from "./case-access.server";
-import type { CollabAccess } from "./collab-access.server";
+import type { CollabAccess } from "./collab-access";
 import { countDue, newestStatuses, parseTerms, serviceToday, termDueState, type DueCounts } from "./agreement-monitoring";
 import { FINAL_STATUSES, type AgreementStatus, type FrozenTerm, type VersionState } from "./agreement-schemas";
 
