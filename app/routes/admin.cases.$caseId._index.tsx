@@ -8,7 +8,7 @@ import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseRecord } from "~/models/case-record.server";
 import { serviceDate } from "~/models/case-record-schemas";
 import { audit } from "~/utils/audit.server";
-import { notFound, requireAdmin } from "~/utils/auth.server";
+import { notFound, requireServiceUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { CLOSURE_REASON_LABELS, CLOSURE_REASONS } from "~/utils/preparation";
 import { CASE_ROLE_LABELS, CASE_ROLES, STAGE_LABELS } from "~/utils/roles";
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  * risk, notes), which stays with its team.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireServiceUser(request, context, "service:list-cases");
   const resource = await requireCaseAction(admin, params.caseId, "case:read-record");
   const record = await getCaseRecord(resource.caseId);
   if (!record) throw notFound("Case not found");

@@ -6,7 +6,7 @@ import { Field } from "~/components/ui/field";
 import { FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { ADDRESS_TO, ADDRESS_TO_LABELS, SCRIPT_PHASE_LABELS, SCRIPT_PHASES, STANDARD_SCRIPT, STANDARD_SCRIPT_NAME } from "~/models/script-library";
 import { audit } from "~/utils/audit.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireServiceUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formDone, formError, parseForm, type FormResult } from "~/utils/forms.server";
 import { RecordIdSchema } from "~/utils/schemas";
@@ -18,7 +18,7 @@ import { RecordIdSchema } from "~/utils/schemas";
 export const meta: MetaFunction = () => [{ title: "Script templates · Circle" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireServiceUser(request, context, "service:manage-scripts");
   const templates = await db.scriptTemplate.findMany({
     where: { serviceId: admin.serviceId, archivedAt: null },
     orderBy: { name: "asc" },
@@ -49,7 +49,7 @@ const TemplateActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireServiceUser(request, context, "service:manage-scripts");
   const parsed = await parseForm(request, TemplateActionSchema);
   if ("response" in parsed) return parsed.response;
   const input = parsed.data;
