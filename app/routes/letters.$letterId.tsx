@@ -6,9 +6,9 @@ import { getAuthorWorkspace, requireLetterAction } from "~/models/letter.server"
 import { AuthorActionSchema, WRITABLE_STATUSES, type LetterStatus } from "~/models/letter-schemas";
 import { LetterStateError, submitLetter } from "~/models/letter-workflow.server";
 import { DEFAULT_GUIDANCE } from "~/models/letter-author.server";
+import { answerLetterSuggestion } from "~/models/letter-comments.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireLetterAuthor } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { formDone, formError, parseForm } from "~/utils/forms.server";
 import styles from "~/styles/letters.css";
 
@@ -45,8 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   // The editor in the author's browser has already replaced the words (or left them); this records the answer.
   const status = input.intent === "accept-suggestion" ? "ACCEPTED" : "REJECTED";
-  const { count } = await db.letterSuggestion.updateMany({ where: { id: input.suggestionId, letterId: access.letterId, status: "OPEN" }, data: { status, decidedAt: new Date() } });
-  if (count === 0) return formError({ form: "That suggestion has already been answered." }, input.intent, 409);
+  if (!(await answerLetterSuggestion(access.letterId, input.suggestionId, status))) return formError({ form: "That suggestion has already been answered." }, input.intent, 409);
   await audit({ ...base, action: `letter.suggestion.${status.toLowerCase()}`, details: { suggestionId: input.suggestionId } });
   return formDone(status === "ACCEPTED" ? "Suggestion used." : "Suggestion left out.", input.intent);
 }
