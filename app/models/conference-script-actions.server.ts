@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
+import { Refusal } from "~/utils/refusal";
 import type { FieldErrors } from "~/utils/schemas";
 import { getConferenceScript, prepareScriptFromTemplate } from "./conference-script.server";
 import { moveOnePlace } from "./script-library";
@@ -11,16 +12,10 @@ type ScriptTarget = { conferenceId: string; serviceId: string };
 /** What a script change answers: a sentence for the facilitator, or why nothing changed. */
 export type ScriptOutcome = { ok: true; done: string } | { ok: false; errors: FieldErrors };
 
-export class ScriptLockedError extends Error {
-  constructor() {
-    super("The conference has started: its script can no longer be changed.");
-  }
-}
-
 /**
  * Tailors a conference's script (docs/architecture.md §3, live conference): one transaction that
- * first re-reads whether the conference has started (then ScriptLockedError: the script belongs to
- * the live record). Steps and people named must be this conference's.
+ * first re-reads whether the conference has started (then a Refusal: the script belongs to the live
+ * record). Steps and people named must be this conference's.
  */
 export async function changeConferenceScript({ conferenceId, serviceId }: ScriptTarget, input: ScriptActionInput): Promise<ScriptOutcome> {
   const attendees = new Set(
@@ -36,7 +31,7 @@ export async function changeConferenceScript({ conferenceId, serviceId }: Script
 
   return db.$transaction(async (tx) => {
     const live = await tx.conferenceLive.findUnique({ where: { conferenceId }, select: { status: true } });
-    if (live && live.status !== "READY") throw new ScriptLockedError();
+    if (live && live.status !== "READY") throw new Refusal("The conference has started: its script can no longer be changed.");
     return applyChange(tx, conferenceId, serviceId, input);
   });
 }

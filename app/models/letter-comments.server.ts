@@ -1,5 +1,5 @@
 import { db } from "~/utils/db.server";
-import { LetterStateError } from "./letter-workflow.server";
+import { Refusal } from "~/utils/refusal";
 
 /**
  * The facilitators' comments and suggestions on a letter, and the author's answer to a suggestion.
@@ -9,7 +9,7 @@ import { LetterStateError } from "./letter-workflow.server";
 
 export async function requireOpenLetter(letterId: string): Promise<void> {
   const letter = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { closedAt: true } });
-  if (letter.closedAt) throw new LetterStateError("This letter is closed.");
+  if (letter.closedAt) throw new Refusal("This letter is closed.");
 }
 
 export async function addLetterComment(letterId: string, authorId: string, input: { quote: string; body: string }) {

@@ -2,10 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { decideApproval } from "~/models/approval.server";
 import { requireCaseAction } from "~/models/case-access.server";
 import { ApprovalSchema } from "~/models/safety-schemas";
-import { refusable } from "~/models/stage.server";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDone, formsOnly, parseForm } from "~/utils/forms.server";
+import { formDone, formsOnly, parseForm, refusable } from "~/utils/forms.server";
 
 
 export const loader = formsOnly;

@@ -2,11 +2,10 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireCaseAction } from "~/models/case-access.server";
 import { cancelConference, rebookConference, rescheduleConference, scheduleConference } from "~/models/conference.server";
 import { ConferenceSchema, type ConferenceInput } from "~/models/safety-schemas";
-import { refusable } from "~/models/stage.server";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
-import { formDone, formsOnly, parseForm } from "~/utils/forms.server";
+import { formDone, formsOnly, parseForm, refusable } from "~/utils/forms.server";
 import type { Prisma } from "@prisma/client";
 
 type Tx = Prisma.TransactionClient;

@@ -8,10 +8,11 @@ import { addLetterComment, addLetterSuggestion, requireOpenLetter, resolveLetter
 import { renewInvite } from "~/models/letter-author.server";
 import { getOversight, requireLetterAction } from "~/models/letter.server";
 import { ChoiceSchema, ModerateActionSchema, ReleaseActionSchema, type LetterStatus } from "~/models/letter-schemas";
-import { closeLetter, decideLetter, destroyLetter, LetterStateError, recordChoice, releaseLetter, setLocked } from "~/models/letter-workflow.server";
+import { closeLetter, decideLetter, destroyLetter, recordChoice, releaseLetter, setLocked } from "~/models/letter-workflow.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { formDone, formError, parseForm, refusalAnswer } from "~/utils/forms.server";
+import { Refusal } from "~/utils/refusal";
 import { can } from "~/utils/permissions";
 import styles from "~/styles/letters.css";
 
@@ -68,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if ("response" in parsed) return parsed.response;
     return await moderate(parsed.data, { letterId, userId: user.id, context, log });
   } catch (error) {
-    if (error instanceof LetterStateError) return formError({ form: error.message }, intent, 409);
+    if (error instanceof Refusal) return refusalAnswer(error, intent);
     throw error;
   }
 }

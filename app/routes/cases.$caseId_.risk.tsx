@@ -2,10 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireCaseAction } from "~/models/case-access.server";
 import { createRiskAssessment } from "~/models/risk.server";
 import { RiskAssessmentSchema } from "~/models/safety-schemas";
-import { refusable } from "~/models/stage.server";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDone, formsOnly, parseForm } from "~/utils/forms.server";
+import { formDone, formsOnly, parseForm, refusable } from "~/utils/forms.server";
 import { RECOMMENDATION_LABELS } from "~/utils/preparation";
 
 

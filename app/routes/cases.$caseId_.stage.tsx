@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireCaseAction } from "~/models/case-access.server";
 import { StageMoveSchema } from "~/models/safety-schemas";
-import { moveStage, refusable } from "~/models/stage.server";
+import { moveStage } from "~/models/stage.server";
 import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDone, formsOnly, parseForm } from "~/utils/forms.server";
+import { formDone, formsOnly, parseForm, refusable } from "~/utils/forms.server";
 import { STAGE_LABELS } from "~/utils/roles";
 
 

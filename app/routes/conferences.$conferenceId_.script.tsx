@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AddStep, SpeakerRow, StepCard, TemplatePicker } from "~/components/script/conference-script-editor";
-import { changeConferenceScript, ScriptLockedError } from "~/models/conference-script-actions.server";
+import { changeConferenceScript } from "~/models/conference-script-actions.server";
 import { getConferenceScript, listScriptTemplates } from "~/models/conference-script.server";
 import { requireConferenceAction } from "~/models/conference-access.server";
 import { ScriptActionSchema } from "~/models/script-schemas";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { formDone, formError, parseForm, refusalAnswer } from "~/utils/forms.server";
+import { Refusal } from "~/utils/refusal";
 import { formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
 
@@ -42,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     return formDone(outcome.done, input.intent);
   } catch (error) {
-    if (error instanceof ScriptLockedError) return formError({ form: error.message }, input.intent, 409);
+    if (error instanceof Refusal) return refusalAnswer(error, input.intent);
     throw error;
   }
 }

@@ -4,12 +4,13 @@ import { useLoaderData } from "@remix-run/react";
 import { AuthorWorkspace } from "~/components/letter/author-workspace";
 import { getAuthorWorkspace, requireLetterAction } from "~/models/letter.server";
 import { AuthorActionSchema, WRITABLE_STATUSES, type LetterStatus } from "~/models/letter-schemas";
-import { LetterStateError, submitLetter } from "~/models/letter-workflow.server";
+import { submitLetter } from "~/models/letter-workflow.server";
 import { DEFAULT_GUIDANCE } from "~/models/letter-author.server";
 import { answerLetterSuggestion } from "~/models/letter-comments.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireLetterAuthor } from "~/utils/auth.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { formDone, formError, parseForm, refusalAnswer } from "~/utils/forms.server";
+import { Refusal } from "~/utils/refusal";
 import styles from "~/styles/letters.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -39,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await audit({ ...base, action: "letter.submit", details: { version: version.number, hash: version.hash } });
       return formDone("Sent to your facilitator. They will read it and come back to you.", input.intent);
     } catch (error) {
-      if (error instanceof LetterStateError) return formError({ form: error.message }, input.intent, 409);
+      if (error instanceof Refusal) return refusalAnswer(error, input.intent);
       throw error;
     }
   }
