@@ -1,12 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CreateTemplate, TemplateCard } from "~/components/script/template-editor";
 import { TemplateActionSchema } from "~/models/script-schemas";
 import { changeTemplate, listServiceTemplates } from "~/models/script-templates.server";
-import { audit } from "~/utils/audit.server";
+import { formAction, onService } from "~/utils/action.server";
 import { requireServiceUser } from "~/utils/auth.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
 
 /**
  * Script templates of the service: the built-in standard script is always there; a
@@ -19,16 +18,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await listServiceTemplates(admin.serviceId));
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireServiceUser(request, context, "service:manage-scripts");
-  const parsed = await parseForm(request, TemplateActionSchema);
-  if ("response" in parsed) return parsed.response;
-  const input = parsed.data;
-  const outcome = await changeTemplate(admin, input);
-  if (!outcome.ok) return formError(outcome.errors, input.intent);
-  await audit({ actor: admin, action: `script-template.${input.intent}`, target: `script-template:${outcome.templateId}`, ip: context.clientIp });
-  return formDone(outcome.done, input.intent, outcome.templateId);
-}
+export const action = formAction({
+  authorize: onService("service:manage-scripts"),
+  schema: TemplateActionSchema,
+  run: async ({ user, input }) => {
+    const outcome = await changeTemplate(user, input);
+    if (!outcome.ok) return { errors: outcome.errors };
+    return { done: outcome.done, id: outcome.templateId, audit: { action: `script-template.${input.intent}`, target: `script-template:${outcome.templateId}` } };
+  },
+});
 
 export default function ScriptTemplates() {
   const { templates, standard } = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { renewInvite } from "~/models/letter-author.server";
 import { getOversight, requireLetterAction } from "~/models/letter.server";
 import { ChoiceSchema, ModerateActionSchema, ReleaseActionSchema, type LetterStatus } from "~/models/letter-schemas";
 import { closeLetter, decideLetter, destroyLetter, recordChoice, releaseLetter, setLocked } from "~/models/letter-workflow.server";
+import type { AuditAction } from "~/utils/audit-actions";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formDone, formError, parseForm, refusalAnswer } from "~/utils/forms.server";
@@ -43,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String((await request.clone().formData().catch(() => null))?.get("intent") ?? "");
   const access = await requireLetterAction(user, params.letterId, MODERATE.has(intent) ? "letter:moderate" : "letter:release", params.caseId);
   const { letterId, caseId } = access;
-  const log = (action: string, details: Record<string, unknown> = {}) => audit({ actor: user, action, target: `letter:${letterId}`, caseId, ip: context.clientIp, details });
+  const log = (action: AuditAction, details: Record<string, unknown> = {}) => audit({ actor: user, action, target: `letter:${letterId}`, caseId, ip: context.clientIp, details });
   try {
     if (intent === "choice") {
       const parsed = await parseForm(request, ChoiceSchema);
@@ -75,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 type ModerateInput = z.infer<typeof ModerateActionSchema>;
-type Deps = { letterId: string; userId: string; context: ActionFunctionArgs["context"]; log: (action: string, details?: Record<string, unknown>) => Promise<void> };
+type Deps = { letterId: string; userId: string; context: ActionFunctionArgs["context"]; log: (action: AuditAction, details?: Record<string, unknown>) => Promise<void> };
 
 async function moderate(input: ModerateInput, { letterId, userId, context, log }: Deps) {
   await requireOpenLetter(letterId);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AddStep, SpeakerRow, StepCard, TemplatePicker } from "~/components/script/conference-script-editor";
@@ -6,10 +6,9 @@ import { changeConferenceScript } from "~/models/conference-script-actions.serve
 import { getConferenceScript, listScriptTemplates } from "~/models/conference-script.server";
 import { requireConferenceAction } from "~/models/conference-access.server";
 import { ScriptActionSchema } from "~/models/script-schemas";
+import { formAction, onConference } from "~/utils/action.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { formDone, formError, parseForm, refusalAnswer } from "~/utils/forms.server";
-import { Refusal } from "~/utils/refusal";
 import { formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
 
@@ -24,29 +23,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ script, templates, canEdit: can(user, "script:edit", access.resource) && !script.started });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const access = await requireConferenceAction(user, params.conferenceId, "script:edit");
-  const parsed = await parseForm(request, ScriptActionSchema);
-  if ("response" in parsed) return parsed.response;
-  const input = parsed.data;
-  try {
+export const action = formAction({
+  authorize: onConference("script:edit"),
+  schema: ScriptActionSchema,
+  run: async ({ access, input }) => {
     const outcome = await changeConferenceScript(access, input);
-    if (!outcome.ok) return formError(outcome.errors, input.intent);
-    await audit({
-      actor: user,
-      action: `conference.script.${input.intent}`,
-      target: `conference:${access.conferenceId}`,
-      caseId: access.caseId,
-      ip: context.clientIp,
-      details: "stepId" in input ? { stepId: input.stepId } : {},
-    });
-    return formDone(outcome.done, input.intent);
-  } catch (error) {
-    if (error instanceof Refusal) return refusalAnswer(error, input.intent);
-    throw error;
-  }
-}
+    if (!outcome.ok) return { errors: outcome.errors };
+    const details = "stepId" in input ? { stepId: input.stepId } : {};
+    return { done: outcome.done, audit: { action: `conference.script.${input.intent}`, target: `conference:${access.conferenceId}`, details } };
+  },
+});
 
 export default function ConferenceScript() {
   const { script, templates, canEdit } = useLoaderData<typeof loader>();

@@ -47,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The editor in the author's browser has already replaced the words (or left them); this records the answer.
   const status = input.intent === "accept-suggestion" ? "ACCEPTED" : "REJECTED";
   if (!(await answerLetterSuggestion(access.letterId, input.suggestionId, status))) return formError({ form: "That suggestion has already been answered." }, input.intent, 409);
-  await audit({ ...base, action: `letter.suggestion.${status.toLowerCase()}`, details: { suggestionId: input.suggestionId } });
+  await audit({ ...base, action: status === "ACCEPTED" ? "letter.suggestion.accepted" : "letter.suggestion.rejected", details: { suggestionId: input.suggestionId } });
   return formDone(status === "ACCEPTED" ? "Suggestion used." : "Suggestion left out.", input.intent);
 }
 
