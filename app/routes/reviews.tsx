@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listDueTermsForSupervisor, listReviewQueue } from "~/models/agreement.server";
 import { PROGRESS_LABELS, TERM_TYPE_LABELS } from "~/models/agreement-labels";
 import { audit } from "~/utils/audit.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { requireServiceUser } from "~/utils/auth.server";
 import { formatDateTime, formatDay } from "~/utils/format";
 import styles from "~/styles/agreement.css";
 
@@ -13,8 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Agreement reviews · Circle" 
 
 /** The supervisor's agreement dashboard: versions waiting for review, and terms due or overdue. Others get 404. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  if (user.role !== "SUPERVISOR") throw notFound();
+  const user = await requireServiceUser(request, context, "service:review-queue");
   const [queue, due] = await Promise.all([listReviewQueue(user.id), listDueTermsForSupervisor(user.id)]);
   await audit({ actor: user, action: "agreement.reviews.view", target: "reviews:mine", ip: context.clientIp, details: { waiting: queue.length, due: due.length } });
   return json({ queue, due });

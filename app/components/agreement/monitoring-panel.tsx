@@ -12,7 +12,8 @@ import {
   type ProgressStatus,
 } from "~/models/agreement-labels";
 import { formatDate, formatDateTime, formatDay, toZonedInput } from "~/utils/format";
-import { useAgreementFetcher, type Workspace } from "./types";
+import { type Workspace } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 type Monitored = NonNullable<Workspace["monitoring"]>["terms"][number];
 
@@ -46,8 +47,8 @@ export function MonitoringPanel({ data, editable }: { data: Workspace; editable:
 }
 
 function MonitoredTerm({ m, index, editable }: { m: Monitored; index: number; editable: boolean }) {
-  const progress = useAgreementFetcher();
-  const payment = useAgreementFetcher();
+  const progress = useFormFetcher();
+  const payment = useFormFetcher();
   const id = `progress-${m.term.id}`;
   return (
     <li className={`term-card due-${m.dueState ?? "none"}`} aria-labelledby={`${id}-title`}>
@@ -94,7 +95,7 @@ function MonitoredTerm({ m, index, editable }: { m: Monitored; index: number; ed
 }
 
 function NoticeForm({ harmed }: { harmed: Workspace["participants"] }) {
-  const { fetcher, errors, busy } = useAgreementFetcher();
+  const { fetcher, errors, busy } = useFormFetcher();
   return (
     <fetcher.Form method="post" className="stack notice-form" aria-label="Record that the person harmed was told">
       <input type="hidden" name="intent" value="notice" />
