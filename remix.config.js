@@ -14,5 +14,9 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
+    // Only the routes of the page being shown are in its manifest; the rest are fetched from
+    // /__manifest when a link to them appears (a smaller first page as routes grow).
+    v3_lazyRouteDiscovery: true,
+    v3_singleFetch: true,
   },
 };

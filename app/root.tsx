@@ -6,7 +6,8 @@ import { SessionTimeout } from "~/components/session-timeout";
 import { AppShell } from "~/components/ui/app-shell";
 import { countAwaitingApproval } from "~/models/approval.server";
 import { hasDemoService } from "~/models/service.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser, homeFor } from "~/utils/auth.server";
+import { capabilitiesOf, isLetterAuthor } from "~/utils/permissions";
 import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css";
 
@@ -21,10 +22,15 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = await getUser(context);
-  // Supervisors see how many risk assessments wait for their decision.
-  const awaitingApproval = user?.role === "SUPERVISOR" && !user.mustChangePassword ? await countAwaitingApproval(user.id) : null;
+  // Until the password is changed nothing else opens, so nothing else is offered.
+  const capabilities = user && !user.mustChangePassword && !isLetterAuthor(user) ? capabilitiesOf(user) : null;
+  // Whoever has the approval queue sees how many risk assessments wait for their decision.
+  const awaitingApproval = user && capabilities?.approvals ? await countAwaitingApproval(user.id) : null;
   const demo = user ? user.demoService : await hasDemoService();
-  return json({ demo, user: user ? { name: user.name, role: user.role, awaitingApproval, mustChangePassword: user.mustChangePassword } : null });
+  const shell = user
+    ? { name: user.name, home: homeFor(user), letterAuthor: isLetterAuthor(user), mustChangePassword: user.mustChangePassword, capabilities, awaitingApproval }
+    : null;
+  return json({ demo, user: shell });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -79,7 +85,7 @@ export function ErrorBoundary() {
         <h1>{title}</h1>
         <p>{detail}</p>
         <p>
-          {(rootData?.user?.role as string | undefined) === "LETTER_AUTHOR" ? (
+          {rootData?.user?.letterAuthor ? (
             <a className="button" href="/letters">
               Go to my letter
             </a>

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { COLLAB_VERSION_PARAM, PROTOCOL_VERSION } from "../app/realtime/protocol";
 import { LoadClient, Tracker, pool, type Protocol } from "./lib/clients";
 import { insertBenchData, makeTypingUpdates, migrate, signIn, storedState, writeUpdateLog, type BenchData } from "./lib/db";
 import {
@@ -116,7 +117,8 @@ function protocolOf(kind: ServerKind): Protocol {
 
 function wsUrl(server: RunningServer, docName: string): string {
   const base = server.origin.replace(/^http/, "ws");
-  return server.kind === "circle" ? `${base}/collab/${encodeURIComponent(docName)}` : `${base}/${docName}`;
+  // Circle's pages name the protocol version they speak (app/realtime/protocol.ts).
+  return server.kind === "circle" ? `${base}/collab/${encodeURIComponent(docName)}?${COLLAB_VERSION_PARAM}=${PROTOCOL_VERSION}` : `${base}/${docName}`;
 }
 
 function headersFor(server: RunningServer, cookie: string | undefined): Record<string, string> | undefined {
@@ -867,9 +869,10 @@ async function waitForQuiet(maxMs: number) {
   }
 }
 
-function packageVersion(name: string): string {
+/** The installed version: the app's packages, or the comparison servers' own install under bench/. */
+function packageVersion(name: string, under = ROOT): string {
   try {
-    return (JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(path.join(under, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
   } catch {
     return "?";
   }
@@ -916,8 +919,8 @@ async function main() {
     versions: {
       yjs: packageVersion("yjs"),
       ws: packageVersion("ws"),
-      "@y/websocket-server": packageVersion("@y/websocket-server"),
-      "@hocuspocus/server": packageVersion("@hocuspocus/server"),
+      "@y/websocket-server": packageVersion("@y/websocket-server", path.join(ROOT, "bench")),
+      "@hocuspocus/server": packageVersion("@hocuspocus/server", path.join(ROOT, "bench")),
     },
     methodNotes: [
       "One load-generator process (this one) drives every server with the same client code (bench/lib/clients.ts): raw `ws` sockets speaking the y-websocket protocol (Circle, reference) or Hocuspocus' framing (document-name prefix + Auth message first). permessage-deflate off everywhere.",

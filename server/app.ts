@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { caseMemberIds } from "~/models/seating.server";
@@ -12,12 +13,15 @@ import { insertStepHeading } from "~/realtime/live-headings";
 import { startCheckpointer } from "./checkpointer";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
-import { getSessionUserFromCookieHeader } from "~/utils/session.server";
+import { getCollabAccess } from "~/models/collab-access.server";
+import { audit } from "~/utils/audit.server";
+import { createActivityToucher, getSessionUserById, getSessionUserFromCookieHeader } from "~/utils/session.server";
 import type { CircleLoadContext } from "~/utils/load-context";
-import { createCollabServer } from "./collab";
+import { createCollabServer, type CollabServices } from "./collab";
 import { createCollabUpgrade } from "./collab/upgrade";
 import { guardUnsafeRequests } from "./http-guards";
 import { log, stackOf } from "./log";
+import { logRequests, requestIds } from "./request-log";
 import { clientIp } from "./origin";
 import { createRealtimeControl } from "./realtime-control";
 import { noteRefusedRequest } from "./refusals";
@@ -39,6 +43,17 @@ export async function loadBuild(cacheBust = ""): Promise<ServerBuild> {
   return (await import(pathToFileURL(BUILD_PATH).href + cacheBust)) as ServerBuild;
 }
 
+/**
+ * What the collab server asks of the rest of Circle: access through can(), the audit trail, and
+ * the session table (a background look-up never counts as activity; a write does, throttled).
+ */
+export const collabServices: CollabServices = {
+  getAccess: getCollabAccess,
+  getSessionUser: (sessionId) => getSessionUserById(sessionId, { touch: false }),
+  sessionToucher: createActivityToucher,
+  audit,
+};
+
 /** One http.Server: Express (Remix + static + /healthz), Socket.IO and the collab upgrade (docs/architecture.md §3). */
 export async function createCircleServer(options: { build?: () => Promise<ServerBuild> } = {}): Promise<CircleServer> {
   const env = getEnv();
@@ -50,6 +65,8 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY === "1") app.set("trust proxy", 1);
+  app.use(requestIds(env.TRUST_PROXY === "1"));
+  app.use(logRequests);
   // A fresh nonce for every response: the only inline scripts allowed are the ones the server
   // wrote into this page (Remix's context and module loader, passed the nonce through the load
   // context and app/entry.server.tsx), so an injected <script> or on…= handler never runs.
@@ -74,6 +91,18 @@ export async function createCircleServer(options: { build?: () => Promise<Server
       strictTransportSecurity: env.TRUST_PROXY === "1",
       // no-referrer makes Chromium send "Origin: null" on native form posts, which the origin guard refuses.
       referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+
+  // Pages, data and the JavaScript bundles go out compressed (gzip, or brotli when the browser
+  // offers it): the case page's scripts are 0.87 MB raw and about a third of that compressed, which
+  // is most of a tablet's first load on a slow connection. Only responses whose type compresses are
+  // touched (PDFs are not), and headers set elsewhere (no-store, CSP) pass through unchanged.
+  // The real-time channels never reach Express (Socket.IO and the collab upgrade are handled on the
+  // http.Server), and the filter says so as well, so a WebSocket upgrade is never wrapped.
+  app.use(
+    compression({
+      filter: (req, res) => !req.headers.upgrade && !req.path.startsWith("/socket.io/") && !req.path.startsWith("/collab/") && compression.filter(req, res),
     }),
   );
 
@@ -118,7 +147,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     },
   };
   const sockets = attachSocketServer(httpServer, liveHooks);
-  const collab = createCollabServer();
+  const collab = createCollabServer(collabServices);
   const upgrade = createCollabUpgrade(collab.onConnection, collab.admit);
   const realtime = createRealtimeControl([sockets.registry, collab.registry], sockets);
 
@@ -143,8 +172,10 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         let user: ReturnType<CircleLoadContext["sessionUser"]> | undefined;
         // Every route answers 404 for what a person may not see (deny by default), so the answer
         // itself is where a signed-in person's refusal is recorded: once it has gone, whichever
-        // route or access check refused.
-        res.once("finish", () => {
+        // route or access check refused. "close", not "finish": a compressed answer is flushed in
+        // pieces, and a client that hangs up once it has the status (a scanner, a cancelled fetch)
+        // never lets it finish; the refusal happened all the same.
+        res.once("close", () => {
           if (res.statusCode === 404 && user) void user.then((who) => noteRefusedRequest(req, res.statusCode, who), () => undefined);
         });
         return {
@@ -160,7 +191,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // Express and body parsers mark client errors with a 4xx status; anything else is ours.
     const status = typeof (err as { status?: unknown })?.status === "number" ? (err as { status: number }).status : 500;
-    if (status >= 500) log.error({ err: stackOf(err) }, "request failed");
+    if (status >= 500) log.error({ reqId: res.locals.requestId as string, err: stackOf(err) }, "request failed");
     if (res.headersSent) return;
     res.status(status >= 400 && status < 600 ? status : 500).type("text/plain").send(status < 500 ? "That request is not valid." : "Something went wrong on our side.");
   });

@@ -1,11 +1,12 @@
 import { notFound } from "~/utils/auth.server";
+import { Refusal } from "~/utils/refusal";
 import type { CircleLoadContext } from "~/utils/load-context";
 import { can, type CaseResource, type Principal } from "~/utils/permissions";
 import type { AgreementChangedPayload } from "~/realtime/protocol";
 import { getCaseAgreement } from "./agreement.server";
 import { recordOutcomeNotice, recordPayment, recordProgress } from "./agreement-monitoring.server";
 import { REVIEW_INTENTS, termProblems, type AgreementActionInput } from "./agreement-schemas";
-import { AgreementStateError, commentOnVersion, decideVersion, freezeDraft, moveTerm, removeTerm, saveTerm, signVersion, startAgreement, submitVersion } from "./agreement-workflow.server";
+import { commentOnVersion, decideVersion, freezeDraft, moveTerm, removeTerm, saveTerm, signVersion, startAgreement, submitVersion } from "./agreement-workflow.server";
 
 type Ctx = Pick<CircleLoadContext, "collab">;
 export type ActionOutcome = { done: string; id?: string; change?: AgreementChangedPayload["change"]; details?: Record<string, unknown> };
@@ -22,14 +23,14 @@ export async function runAgreementAction(ctx: Ctx, user: Principal & { name: str
     return { done: started.created ? "Agreement started. Add its terms and write the narrative together." : "The agreement is already started.", id: started.id };
   }
   const agreement = await getCaseAgreement(resource.caseId);
-  if (!agreement) throw new AgreementStateError("Start the agreement first.");
+  if (!agreement) throw new Refusal("Start the agreement first.");
   const id = agreement.id;
   switch (input.intent) {
     case "add-term":
     case "edit-term": {
       const problems = termProblems(input);
       const [field, message] = Object.entries(problems)[0] ?? [];
-      if (field && message) throw new AgreementStateError(message, false, field);
+      if (field && message) throw new Refusal(message, { field });
       const termId = await saveTerm(id, input, input.intent === "edit-term" ? input.termId : null);
       return { done: input.intent === "add-term" ? "Term added." : "Term saved.", id: termId, details: { termId } };
     }

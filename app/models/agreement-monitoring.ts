@@ -1,5 +1,5 @@
 import { toZonedInput } from "~/utils/format";
-import type { FrozenTerm, ProgressStatus } from "./agreement-schemas";
+import type { FrozenTerm, ProgressStatus } from "./agreement-labels";
 
 /** How far ahead a term counts as "due" on the case list and the supervisor's dashboard. */
 export const DUE_SOON_DAYS = 14;

@@ -76,7 +76,7 @@ export function termLines(t: FrozenTerm, index: number): { title: string; lines:
   return { title: `${index + 1}. ${TERM_TYPE_LABELS[t.type] ?? "Term"}`, lines };
 }
 
-export function agreementPdf(d: ApprovedExport): Uint8Array {
+export function agreementPdf(d: ApprovedExport): Promise<Uint8Array> {
   const blocks: PdfBlock[] = [
     { kind: "heading", text: "Outcome agreement" },
     { kind: "meta", text: `${d.reference} · ${d.title}` },

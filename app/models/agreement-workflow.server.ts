@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
+import { Refusal } from "~/utils/refusal";
 import { fromZonedInput, toZonedInput } from "~/utils/format";
 import type { CircleLoadContext } from "~/utils/load-context";
 import { displayName } from "~/utils/preparation";
@@ -11,16 +12,6 @@ import { FINAL_STATUSES, SignaturePathSchema, type FrozenTerm, type TermInput, t
 
 type Ctx = Pick<CircleLoadContext, "collab">;
 
-/**
- * A refusal a person can act on (answered as a form error, nothing changed). `tamper`: an attempt
- * to change what may never change (an approved agreement); the route audits it.
- */
-export class AgreementStateError extends Error {
-  constructor(message: string, readonly tamper = false, readonly field = "form") {
-    super(message);
-  }
-}
-
 const APPROVED_MESSAGE = "This agreement has been approved: it is the agreement of record and can no longer be changed.";
 
 async function agreementState(agreementId: string) {
@@ -30,8 +21,8 @@ async function agreementState(agreementId: string) {
 /** Terms and narrative may change only while drafting; after approval nothing changes, ever. */
 export async function requireDrafting(agreementId: string) {
   const agreement = await agreementState(agreementId);
-  if (FINAL_STATUSES.includes(agreement.status)) throw new AgreementStateError(APPROVED_MESSAGE, true);
-  if (agreement.status !== "DRAFTING") throw new AgreementStateError("This agreement is with the supervisor for review; it can change again if they ask for changes.");
+  if (FINAL_STATUSES.includes(agreement.status)) throw new Refusal(APPROVED_MESSAGE, { tamper: true });
+  if (agreement.status !== "DRAFTING") throw new Refusal("This agreement is with the supervisor for review; it can change again if they ask for changes.");
   return agreement;
 }
 
@@ -86,7 +77,7 @@ export async function startAgreement(caseId: string, userId: string) {
 async function checkPeople(caseId: string, input: TermInput) {
   const ids = [input.responsibleId, input.beneficiaryId].filter((id): id is string => Boolean(id));
   const found = await db.participant.count({ where: { caseId, removedAt: null, id: { in: ids } } });
-  if (found !== new Set(ids).size) throw new AgreementStateError("Choose people who take part in this case.", false, input.responsibleId && ids.length === 1 ? "responsibleId" : "form");
+  if (found !== new Set(ids).size) throw new Refusal("Choose people who take part in this case.", { field: input.responsibleId && ids.length === 1 ? "responsibleId" : "form" });
 }
 
 const termData = (input: TermInput) => ({
@@ -106,7 +97,7 @@ export async function saveTerm(agreementId: string, input: TermInput, termId: st
   await checkPeople(agreement.caseId, input);
   if (termId) {
     const { count } = await db.agreementTerm.updateMany({ where: { id: termId, agreementId }, data: termData(input) });
-    if (count !== 1) throw new AgreementStateError("That term is not in this agreement.");
+    if (count !== 1) throw new Refusal("That term is not in this agreement.");
     return termId;
   }
   const position = await db.agreementTerm.count({ where: { agreementId } });
@@ -117,7 +108,7 @@ export async function removeTerm(agreementId: string, termId: string) {
   await requireDrafting(agreementId);
   await db.$transaction(async (tx) => {
     const { count } = await tx.agreementTerm.deleteMany({ where: { id: termId, agreementId } });
-    if (count !== 1) throw new AgreementStateError("That term is not in this agreement.");
+    if (count !== 1) throw new Refusal("That term is not in this agreement.");
     const rest = await tx.agreementTerm.findMany({ where: { agreementId }, orderBy: { position: "asc" }, select: { id: true } });
     for (const [position, t] of rest.entries()) await tx.agreementTerm.update({ where: { id: t.id }, data: { position } });
   });
@@ -129,9 +120,9 @@ export async function moveTerm(agreementId: string, termId: string, direction: "
   return db.$transaction(async (tx) => {
     const terms = await tx.agreementTerm.findMany({ where: { agreementId }, orderBy: { position: "asc" }, select: { id: true } });
     const from = terms.findIndex((t) => t.id === termId);
-    if (from < 0) throw new AgreementStateError("That term is not in this agreement.");
+    if (from < 0) throw new Refusal("That term is not in this agreement.");
     const to = direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= terms.length) throw new AgreementStateError(direction === "up" ? "That term is already first." : "That term is already last.");
+    if (to < 0 || to >= terms.length) throw new Refusal(direction === "up" ? "That term is already first." : "That term is already last.");
     [terms[from], terms[to]] = [terms[to]!, terms[from]!];
     // Every position is rewritten from the new order, so earlier gaps or ties cannot survive a move.
     for (const [position, t] of terms.entries()) await tx.agreementTerm.update({ where: { id: t.id }, data: { position } });
@@ -151,7 +142,7 @@ async function supersedeSigning(tx: Prisma.TransactionClient, agreementId: strin
 export async function freezeDraft(ctx: Ctx, agreementId: string, userId: string) {
   await requireDrafting(agreementId);
   const content = await draftContent(ctx, agreementId);
-  if (content.terms.length === 0) throw new AgreementStateError("Add at least one term before the agreement is signed.");
+  if (content.terms.length === 0) throw new Refusal("Add at least one term before the agreement is signed.");
   return db.$transaction(async (tx) => {
     const open = await tx.agreementVersion.findFirst({ where: { agreementId, state: "SIGNING" }, orderBy: { number: "desc" }, select: { id: true, number: true, contentHash: true } });
     if (open && open.contentHash === content.hash) return { ...open, reused: true };
@@ -169,13 +160,13 @@ export async function freezeDraft(ctx: Ctx, agreementId: string, userId: string)
 async function requireOpenVersion(ctx: Ctx, agreementId: string, versionId: string) {
   const agreement = await agreementState(agreementId);
   const version = await db.agreementVersion.findFirst({ where: { id: versionId, agreementId }, select: { id: true, number: true, state: true, contentHash: true, termsJson: true } });
-  if (!version) throw new AgreementStateError("That version is not part of this agreement.");
-  if (FINAL_STATUSES.includes(agreement.status) || version.state === "APPROVED") throw new AgreementStateError(APPROVED_MESSAGE, true);
-  if (agreement.status !== "DRAFTING") throw new AgreementStateError("This agreement is with the supervisor for review.");
-  if (version.state !== "SIGNING") throw new AgreementStateError(`Version ${version.number} is no longer open for signing.`);
+  if (!version) throw new Refusal("That version is not part of this agreement.");
+  if (FINAL_STATUSES.includes(agreement.status) || version.state === "APPROVED") throw new Refusal(APPROVED_MESSAGE, { tamper: true });
+  if (agreement.status !== "DRAFTING") throw new Refusal("This agreement is with the supervisor for review.");
+  if (version.state !== "SIGNING") throw new Refusal(`Version ${version.number} is no longer open for signing.`);
   if ((await draftContent(ctx, agreementId)).hash !== version.contentHash) {
     await db.agreementVersion.updateMany({ where: { id: version.id, state: "SIGNING" }, data: { state: "SUPERSEDED" } });
-    throw new AgreementStateError(`The draft changed after version ${version.number} was prepared, so its signatures stay with that text. Prepare the new version and sign again.`);
+    throw new Refusal(`The draft changed after version ${version.number} was prepared, so its signatures stay with that text. Prepare the new version and sign again.`);
   }
   return { agreement, version };
 }
@@ -185,20 +176,20 @@ export type SignInput = { participantId: string; method: "DRAWN" | "TYPED"; draw
 export async function signVersion(ctx: Ctx, agreementId: string, versionId: string, input: SignInput, facilitatorId: string) {
   const { agreement, version } = await requireOpenVersion(ctx, agreementId, versionId);
   const person = await db.participant.findFirst({ where: { id: input.participantId, caseId: agreement.caseId, removedAt: null }, select: { id: true, name: true, preferredName: true } });
-  if (!person) throw new AgreementStateError("Choose someone who takes part in this case.", false, "participantId");
+  if (!person) throw new Refusal("Choose someone who takes part in this case.", { field: "participantId" });
   const data = { versionId, participantId: person.id, method: input.method, contentHash: version.contentHash, drawing: null as string | null, typedName: null as string | null, attestedById: null as string | null };
   if (input.method === "DRAWN") {
     const drawing = SignaturePathSchema.safeParse(input.drawing ?? "");
-    if (!drawing.success) throw new AgreementStateError(drawing.error.issues[0]?.message ?? "Sign in the box before confirming", false, "drawing");
+    if (!drawing.success) throw new Refusal(drawing.error.issues[0]?.message ?? "Sign in the box before confirming", { field: "drawing" });
     data.drawing = drawing.data;
   } else {
-    if (!input.typedName || input.typedName.length < 2) throw new AgreementStateError("Type the name they sign with", false, "typedName");
-    if (input.attest !== "on") throw new AgreementStateError("Confirm that you saw them agree and type their name", false, "attest");
+    if (!input.typedName || input.typedName.length < 2) throw new Refusal("Type the name they sign with", { field: "typedName" });
+    if (input.attest !== "on") throw new Refusal("Confirm that you saw them agree and type their name", { field: "attest" });
     data.typedName = input.typedName;
     data.attestedById = facilitatorId;
   }
   const already = await db.agreementSignature.count({ where: { versionId, participantId: person.id } });
-  if (already > 0) throw new AgreementStateError(`${displayName(person)} has already signed version ${version.number}.`);
+  if (already > 0) throw new Refusal(`${displayName(person)} has already signed version ${version.number}.`);
   await db.agreementSignature.create({ data, select: { id: true } });
   return { number: version.number, name: displayName(person) };
 }
@@ -209,10 +200,10 @@ export async function submitVersion(ctx: Ctx, agreementId: string, versionId: st
   const signed = new Set((await db.agreementSignature.findMany({ where: { versionId }, select: { participantId: true } })).map((s) => s.participantId));
   const terms = parseTerms(version.termsJson);
   const missing = [...new Set(terms.map((t) => t.responsibleId).filter((id): id is string => Boolean(id) && !signed.has(id!)))];
-  if (signed.size === 0) throw new AgreementStateError("Nobody has signed this version yet.");
+  if (signed.size === 0) throw new Refusal("Nobody has signed this version yet.");
   if (missing.length > 0) {
     const names = terms.filter((t) => t.responsibleId && missing.includes(t.responsibleId)).map((t) => t.responsibleName);
-    throw new AgreementStateError(`Everyone responsible for a term must sign first: ${[...new Set(names)].join(", ")} has not signed.`);
+    throw new Refusal(`Everyone responsible for a term must sign first: ${[...new Set(names)].join(", ")} has not signed.`);
   }
   await db.$transaction([
     db.agreementVersion.update({ where: { id: versionId }, data: { state: "SUBMITTED", submittedAt: new Date(), submittedById: userId }, select: { id: true } }),
@@ -225,15 +216,15 @@ export async function submitVersion(ctx: Ctx, agreementId: string, versionId: st
 async function requireSubmitted(agreementId: string, versionId: string) {
   const agreement = await agreementState(agreementId);
   const version = await db.agreementVersion.findFirst({ where: { id: versionId, agreementId }, select: { id: true, number: true, state: true, termsJson: true } });
-  if (!version) throw new AgreementStateError("That version is not part of this agreement.");
-  if (FINAL_STATUSES.includes(agreement.status) || version.state === "APPROVED") throw new AgreementStateError(APPROVED_MESSAGE, true);
-  if (agreement.status !== "SUBMITTED" || version.state !== "SUBMITTED") throw new AgreementStateError(`Version ${version.number} is not waiting for review.`);
+  if (!version) throw new Refusal("That version is not part of this agreement.");
+  if (FINAL_STATUSES.includes(agreement.status) || version.state === "APPROVED") throw new Refusal(APPROVED_MESSAGE, { tamper: true });
+  if (agreement.status !== "SUBMITTED" || version.state !== "SUBMITTED") throw new Refusal(`Version ${version.number} is not waiting for review.`);
   return version;
 }
 
 export async function commentOnVersion(agreementId: string, versionId: string, termId: string | null, body: string, authorId: string) {
   const version = await requireSubmitted(agreementId, versionId);
-  if (termId && !parseTerms(version.termsJson).some((t) => t.id === termId)) throw new AgreementStateError("That term is not in this version.", false, "termId");
+  if (termId && !parseTerms(version.termsJson).some((t) => t.id === termId)) throw new Refusal("That term is not in this version.", { field: "termId" });
   await db.agreementComment.create({ data: { versionId, termId, body, authorId }, select: { id: true } });
   return version;
 }

@@ -3,7 +3,7 @@ import { can, type Principal } from "~/utils/permissions";
 import { displayName, type ParticipantRole } from "~/utils/preparation";
 import { parseRichDoc } from "~/utils/rich-text";
 import { getCaseResource } from "./case-access.server";
-import type { CollabAccess } from "./collab-access.server";
+import type { CollabAccess } from "./collab-access";
 import { countDue, newestStatuses, parseTerms, serviceToday, termDueState, type DueCounts } from "./agreement-monitoring";
 import { FINAL_STATUSES, type AgreementStatus, type FrozenTerm, type VersionState } from "./agreement-schemas";
 
@@ -188,3 +188,12 @@ export async function listReviewQueue(userId: string) {
 }
 
 export const isFinal = (status: string) => FINAL_STATUSES.includes(status);
+
+/** Two versions of one agreement, for comparing them; either is undefined when it is not this agreement's. */
+export async function getAgreementVersionPair(agreementId: string, fromId: string, toId: string) {
+  const versions = await db.agreementVersion.findMany({
+    where: { agreementId, id: { in: [fromId, toId] } },
+    select: { id: true, number: true, termsJson: true, narrativeText: true },
+  });
+  return { from: versions.find((v) => v.id === fromId), to: versions.find((v) => v.id === toId) };
+}

@@ -4,7 +4,7 @@ import type { ApprovalDecision, Recommendation } from "~/utils/preparation";
 import type { Stage } from "~/utils/roles";
 import { isAssessmentCurrent } from "./gates";
 import { holdBookingsIfGateFails, loadGateFacts } from "./preparation.server";
-import { Refusal } from "./stage.server";
+import { Refusal } from "~/utils/refusal";
 
 /**
  * The case supervisor's decision on the CURRENT risk assessment (append-only; the newest decision
@@ -17,10 +17,10 @@ export async function decideApproval(
   supervisorId: string,
 ) {
   const assessment = await tx.riskAssessment.findFirst({ where: { id: input.assessmentId, caseId }, select: { id: true } });
-  if (!assessment) throw new Refusal(["That risk assessment is not on this case."], "assessmentId");
+  if (!assessment) throw new Refusal(["That risk assessment is not on this case."], { status: 400, field: "assessmentId" });
   const facts = await loadGateFacts(caseId, tx);
   if (facts?.currentAssessment?.id !== assessment.id) {
-    throw new Refusal(["This risk assessment is no longer current: a newer one has been recorded, or the case has moved on. Decide on the current assessment."]);
+    throw new Refusal(["This risk assessment is no longer current: a newer one has been recorded, or the case has moved on. Decide on the current assessment."], { status: 400 });
   }
   const created = await tx.supervisorApproval.create({
     data: { caseId, riskAssessmentId: assessment.id, decision: input.decision, comments: input.comments, supervisorId },

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { auditAction, describeAuditDetails, SIGN_IN_REASONS } from "~/utils/audit-actions";
 import { db } from "~/utils/db.server";
-import { fromZonedInput } from "~/utils/format";
+import { formatDay, fromZonedInput } from "~/utils/format";
 import { STAFF_ROLE_LABELS, type StaffRole } from "~/utils/roles";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "./audit-schemas";
 
@@ -123,8 +123,8 @@ export function describeFilter(filter: AuditFilter, people: { id: string; name: 
   const parts: string[] = [];
   if (filter.person) parts.push(`person ${people.find((p) => p.id === filter.person)?.name ?? filter.person}`);
   if (filter.action) parts.push(`action ${auditAction(filter.action).label}`);
-  if (filter.from) parts.push(`from ${filter.from}`);
-  if (filter.to) parts.push(`to ${filter.to}`);
+  if (filter.from) parts.push(`from ${formatDay(filter.from)}`);
+  if (filter.to) parts.push(`to ${formatDay(filter.to)}`);
   return parts.join(", ");
 }
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { fromZonedInput, toZonedInput } from "~/utils/format";
 import {
   ALWAYS_SENSITIVE_OFFENCES,
   CASE_AGE_GROUPS,
@@ -9,25 +8,15 @@ import {
   REFERRER_TYPES,
 } from "~/utils/referral";
 import { cleanLine, cleanText, optionalLine, optionalText, UserIdSchema } from "~/utils/schemas";
+import { serviceDate } from "./case-record-dates";
 
 /**
- * The forms of a case's record: recording a referral, editing its details, reopening it. Browser
- * safe; the checks that need the database (the team are active staff of this service, the
+ * The forms of a case's record: recording a referral, editing its details, reopening it. The
+ * browser imports only case-record-dates.ts (zod stays out of its bundle); the checks that need the database (the team are active staff of this service, the
  * reference is free) are in app/models/case-record.server.ts.
  */
 
-/** Today's date in the service's time zone, "YYYY-MM-DD". */
-export const serviceDate = (at: Date = new Date()) => toZonedInput(at).slice(0, 10);
-
-/**
- * The instant a "date received" stands for: the end of that day in the service's time zone. The
- * Victims' Code counts working days from the referral, so information about a referral received
- * on a Monday is due by the end of the fifth working day after it, whatever the hour it arrived
- * (the form asks for the day, not the time).
- */
-export function receivedAt(date: string): Date {
-  return new Date(fromZonedInput(`${date}T23:59`).getTime() + 59_999);
-}
+export { receivedAt, serviceDate } from "./case-record-dates";
 
 const requiredLine = (max: number, message: string) =>
   z.string({ error: message }).overwrite(cleanLine).trim().min(1, message).max(max, `Use at most ${max} characters`);

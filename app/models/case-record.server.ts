@@ -9,7 +9,8 @@ import { listAssignableUsers } from "./case-team.server";
 import { receivedAt, serviceDate, type CaseDetailsInput, type CaseIntakeInput } from "./case-record-schemas";
 import { reopenStage } from "./gates";
 import { holdBookingsIfGateFails } from "./preparation.server";
-import { Refusal, setStage } from "./stage.server";
+import { Refusal } from "~/utils/refusal";
+import { setStage } from "./stage.server";
 
 /**
  * The record of a case: recording a referral, editing its details with the earlier values kept
@@ -150,8 +151,8 @@ export type DetailsOutcome = { changed: RecordField[]; held: string[] | null };
 export async function updateCaseDetails(caseId: string, input: CaseDetailsInput, actorId: string): Promise<DetailsOutcome> {
   return db.$transaction(async (tx) => {
     const current = await tx.case.findUnique({ where: { id: caseId }, select: detailSelect });
-    if (!current) throw new Refusal(["Case not found."]);
-    if (current.stage === "CLOSED") throw new Refusal(["This case is closed. Ask the service manager to reopen it before changing its details."]);
+    if (!current) throw new Refusal(["Case not found."], { status: 400 });
+    if (current.stage === "CLOSED") throw new Refusal(["This case is closed. Ask the service manager to reopen it before changing its details."], { status: 400 });
     const sameDay = serviceDate(current.referredAt) === input.receivedOn;
     const next = {
       title: input.title,
@@ -172,7 +173,7 @@ export async function updateCaseDetails(caseId: string, input: CaseDetailsInput,
     const changed = RECORD_FIELDS.filter((f) => before[f] !== after[f]);
     if (changed.length === 0) return { changed, held: null };
     const moved = await tx.case.updateMany({ where: { id: caseId, stage: { not: "CLOSED" } }, data: next });
-    if (moved.count !== 1) throw new Refusal(["This case was closed while you were working. Ask the service manager to reopen it."]);
+    if (moved.count !== 1) throw new Refusal(["This case was closed while you were working. Ask the service manager to reopen it."], { status: 400 });
     await tx.caseRecordChange.createMany({
       data: changed.map((field) => ({ caseId, action: "EDITED", field, before: before[field], after: after[field], actorId })),
     });
@@ -198,8 +199,8 @@ async function closedFrom(tx: Prisma.TransactionClient, caseId: string): Promise
  */
 export async function reopenCase(tx: Prisma.TransactionClient, caseId: string, reason: string, actorId: string): Promise<{ to: Stage }> {
   const found = await tx.case.findUnique({ where: { id: caseId }, select: { stage: true } });
-  if (!found) throw new Refusal(["Case not found."]);
-  if (found.stage !== "CLOSED") throw new Refusal(["This case is not closed."]);
+  if (!found) throw new Refusal(["Case not found."], { status: 400 });
+  if (found.stage !== "CLOSED") throw new Refusal(["This case is not closed."], { status: 400 });
   const to = reopenStage(await closedFrom(tx, caseId));
   await setStage(tx, { caseId, from: "CLOSED", to, actorId, reason: `Reopened: ${reason}` });
   await tx.case.update({ where: { id: caseId }, data: { closureReason: null, closureNote: null }, select: { id: true } });

@@ -5,8 +5,9 @@ import { getCaseResource } from "./case-access.server";
 import { letterCollabLevel } from "./letter.server";
 import { getConferenceAccess } from "./live.server";
 import { isSeatingLocked } from "./seating.server";
+import type { CollabAccess } from "./collab-access";
 
-export type CollabAccess = { level: "write" | "read"; caseId: string };
+export type { CollabAccess };
 
 /**
  * What a user may do with one collab document: write, read, or nothing (null).

@@ -142,37 +142,3 @@ export function parseIdList(text: string): string[] {
     return [];
   }
 }
-
-export class ScriptLockedError extends Error {
-  constructor() {
-    super("The conference has started: its script can no longer be changed.");
-  }
-}
-
-/** Runs a script change unless the conference has started (then ScriptLockedError). */
-export async function changeScript<T>(conferenceId: string, change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    const live = await tx.conferenceLive.findUnique({ where: { conferenceId }, select: { status: true } });
-    if (live && live.status !== "READY") throw new ScriptLockedError();
-    return change(tx);
-  });
-}
-
-/** Moves a step one place up or down; false when it is already at that end. */
-export async function moveStep(tx: Prisma.TransactionClient, conferenceId: string, stepId: string, direction: "up" | "down"): Promise<boolean> {
-  const steps = await tx.conferenceStep.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true } });
-  const i = steps.findIndex((s) => s.id === stepId);
-  const j = direction === "up" ? i - 1 : i + 1;
-  if (i < 0 || j < 0 || j >= steps.length) return false;
-  [steps[i], steps[j]] = [steps[j]!, steps[i]!];
-  for (const [position, s] of steps.entries()) await tx.conferenceStep.update({ where: { id: s.id }, data: { position } });
-  return true;
-}
-
-/** Renumbers steps 0..n-1 in their current order (after an insert or removal). */
-export async function renumberSteps(tx: Prisma.TransactionClient, conferenceId: string): Promise<void> {
-  const steps = await tx.conferenceStep.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, position: true } });
-  for (const [position, s] of steps.entries()) {
-    if (s.position !== position) await tx.conferenceStep.update({ where: { id: s.id }, data: { position } });
-  }
-}

@@ -4,7 +4,8 @@ import { conferenceGate } from "./gates";
 import { releaseLiveConference } from "./live-hold.server";
 import { loadGateFacts } from "./preparation.server";
 import type { ConferenceInput } from "./safety-schemas";
-import { Refusal, setStage } from "./stage.server";
+import { Refusal } from "~/utils/refusal";
+import { setStage } from "./stage.server";
 
 type Tx = Prisma.TransactionClient;
 type Input<I extends ConferenceInput["intent"]> = Extract<ConferenceInput, { intent: I }>;
@@ -15,9 +16,9 @@ type Input<I extends ConferenceInput["intent"]> = Extract<ConferenceInput, { int
  */
 async function requireConferenceGate(tx: Tx, caseId: string, attendeeIds: string[]) {
   const facts = await loadGateFacts(caseId, tx);
-  if (!facts) throw new Refusal(["Case not found."]);
+  if (!facts) throw new Refusal(["Case not found."], { status: 400 });
   const gate = conferenceGate({ ...facts, attendeeIds });
-  if (!gate.ok) throw new Refusal(gate.reasons);
+  if (!gate.ok) throw new Refusal(gate.reasons, { status: 400 });
   return facts;
 }
 
@@ -28,28 +29,28 @@ async function checkFacilitators(tx: Tx, caseId: string, leadId: string, coId: s
     select: { userId: true },
   });
   const onTeam = new Set(members.map((m) => m.userId));
-  if (!onTeam.has(leadId)) throw new Refusal(["The lead facilitator must be a facilitator on this case's team."], "leadId");
-  if (coId && !onTeam.has(coId)) throw new Refusal(["The co-facilitator must be a facilitator on this case's team."], "coFacilitatorId");
+  if (!onTeam.has(leadId)) throw new Refusal(["The lead facilitator must be a facilitator on this case's team."], { status: 400, field: "leadId" });
+  if (coId && !onTeam.has(coId)) throw new Refusal(["The co-facilitator must be a facilitator on this case's team."], { status: 400, field: "coFacilitatorId" });
 }
 
 /** Attendees must be active participants of this case, including a person harmed and a person responsible. */
 async function checkAttendees(tx: Tx, caseId: string, ids: string[]) {
   const unique = [...new Set(ids)];
   const people = await tx.participant.findMany({ where: { caseId, id: { in: unique }, removedAt: null }, select: { role: true } });
-  if (people.length !== unique.length) throw new Refusal(["Choose attendees from the people on this case."], "attendees");
+  if (people.length !== unique.length) throw new Refusal(["Choose attendees from the people on this case."], { status: 400, field: "attendees" });
   const roles = new Set(people.map((p) => p.role));
   const missing = [
     roles.has("PERSON_HARMED") ? null : "Include the person harmed: a face-to-face conference needs them.",
     roles.has("PERSON_RESPONSIBLE") ? null : "Include the person responsible: a face-to-face conference needs them.",
   ].filter((r): r is string => r !== null);
-  if (missing.length) throw new Refusal(missing, "attendees");
+  if (missing.length) throw new Refusal(missing, { status: 400, field: "attendees" });
   return unique;
 }
 
 async function openConference(tx: Tx, caseId: string, conferenceId: string, status: "SCHEDULED" | "ON_HOLD" | ("SCHEDULED" | "ON_HOLD")[]) {
   const statuses = Array.isArray(status) ? status : [status];
   const found = await tx.conference.findFirst({ where: { id: conferenceId, caseId, status: { in: statuses } }, select: { id: true, status: true } });
-  if (!found) throw new Refusal([`There is no ${statuses.join(" or ").toLowerCase().replace("_", " ")} conference like that on this case.`], "conferenceId");
+  if (!found) throw new Refusal([`There is no ${statuses.join(" or ").toLowerCase().replace("_", " ")} conference like that on this case.`], { status: 400, field: "conferenceId" });
   return found;
 }
 
@@ -59,7 +60,7 @@ export async function scheduleConference(tx: Tx, caseId: string, input: Input<"s
   await checkFacilitators(tx, caseId, input.leadId, input.coFacilitatorId);
   const attendees = await checkAttendees(tx, caseId, input.attendees);
   const onHold = await tx.conference.count({ where: { caseId, status: "ON_HOLD" } });
-  if (onHold > 0) throw new Refusal(["A conference on hold is waiting: re-book it or cancel it first."]);
+  if (onHold > 0) throw new Refusal(["A conference on hold is waiting: re-book it or cancel it first."], { status: 400 });
   const facts = await requireConferenceGate(tx, caseId, attendees);
   const conference = await tx.conference.create({
     data: {
@@ -90,7 +91,7 @@ export async function rebookConference(tx: Tx, caseId: string, input: Input<"reb
   const attendees = await tx.conferenceAttendee.findMany({ where: { conferenceId: found.id }, select: { participantId: true } });
   const attendeeIds = attendees.map((a) => a.participantId);
   await checkAttendees(tx, caseId, attendeeIds).catch((error: unknown) => {
-    if (error instanceof Refusal) throw new Refusal([...error.reasons, "Cancel this conference and schedule a new one with the right people."]);
+    if (error instanceof Refusal) throw new Refusal([...error.reasons, "Cancel this conference and schedule a new one with the right people."], { status: 400 });
     throw error;
   });
   const facts = await requireConferenceGate(tx, caseId, attendeeIds);

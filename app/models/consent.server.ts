@@ -3,7 +3,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { audit, type AuditActor } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { CONSENT_ANSWER_LABELS, CONSENT_ELEMENT_LABELS, displayName, type ConsentAnswer, type ConsentElement } from "~/utils/preparation";
+import { CONSENT_ANSWER_LABELS, CONSENT_ELEMENT_LABELS, displayName, type ConsentAnswer, type ConsentElement, type ConsentMethod } from "~/utils/preparation";
 import type { FieldErrors } from "~/utils/schemas";
 import { bookedConferenceStands } from "./gates";
 import type { ConsentAction, WithdrawalPreview } from "./people-schemas";
@@ -157,7 +157,7 @@ export async function changeConsent(caseId: string, input: ConsentAction, actorI
     }
     const target: Target = { participantId: person.id, guardianId: guardian?.id ?? null, element: input.element, sharedWith };
     const latest = await latestAnswer(tx, target);
-    let entry: { answer: ConsentAnswer; method: string; givenAt: Date; note: string };
+    let entry: { answer: ConsentAnswer; method: ConsentMethod; givenAt: Date; note: string };
     if (input.intent === "withdraw") {
       if (latest?.answer !== "YES") return { ok: false, errors: nothingToWithdraw(person, guardian, target) };
       const preview = await describeWithdrawal(tx, caseId, person, guardian, target);

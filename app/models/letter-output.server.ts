@@ -50,7 +50,7 @@ export async function getDeliverable(letterId: string, now = new Date()) {
 
 export type Deliverable = Exclude<Awaited<ReturnType<typeof getDeliverable>>, null | { refused: string }>;
 
-export function deliverablePdf(d: Deliverable): Uint8Array {
+export function deliverablePdf(d: Deliverable): Promise<Uint8Array> {
   const blocks: PdfBlock[] = [
     { kind: "heading", text: "A letter for you" },
     { kind: "meta", text: "This letter was written as part of a restorative justice process and read by a facilitator before it reached you." },

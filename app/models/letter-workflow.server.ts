@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { CircleLoadContext } from "~/utils/load-context";
 import { db } from "~/utils/db.server";
+import { Refusal } from "~/utils/refusal";
 import { richDocFromYjs, richDocToText } from "~/utils/rich-text";
 import { revokeUserSessions } from "~/utils/session.server";
 import { releaseCheck, type NewestChoice } from "~/components/letter/letter-delivery";
@@ -8,8 +9,6 @@ import { letterDocName } from "./letter.server";
 import { WRITABLE_STATUSES, type DeliveryChoice, type LetterStatus, type ReleaseMethod } from "./letter-schemas";
 
 type Ctx = Pick<CircleLoadContext, "collab" | "realtime">;
-/** A refusal a person can act on (answered as a form error, nothing changed). */
-export class LetterStateError extends Error {}
 
 async function letterState(letterId: string) {
   return db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, locked: true, closedAt: true, authorId: true } });
@@ -21,8 +20,8 @@ async function letterState(letterId: string) {
  */
 export async function submitLetter(ctx: Ctx, letterId: string) {
   const letter = await letterState(letterId);
-  if (letter.closedAt || !WRITABLE_STATUSES.includes(letter.status as LetterStatus)) throw new LetterStateError("This letter is already with your facilitator.");
-  if (letter.locked) throw new LetterStateError("Your facilitator has paused editing for now, so it cannot be submitted yet.");
+  if (letter.closedAt || !WRITABLE_STATUSES.includes(letter.status as LetterStatus)) throw new Refusal("This letter is already with your facilitator.");
+  if (letter.locked) throw new Refusal("Your facilitator has paused editing for now, so it cannot be submitted yet.");
   const doc = ctx.collab.readDocument(letterDocName(letterId));
   let rich;
   try {
@@ -31,7 +30,7 @@ export async function submitLetter(ctx: Ctx, letterId: string) {
     doc.destroy();
   }
   const text = richDocToText(rich);
-  if (text.trim().length < 20) throw new LetterStateError("Write your letter before you submit it.");
+  if (text.trim().length < 20) throw new Refusal("Write your letter before you submit it.");
   const json = JSON.stringify(rich);
   const hash = createHash("sha256").update(json).digest("hex");
   const version = await db.$transaction(async (tx) => {
@@ -50,9 +49,9 @@ export async function submitLetter(ctx: Ctx, letterId: string) {
 /** The facilitator's decision on the newest submitted version. */
 export async function decideLetter(ctx: Ctx, letterId: string, decidedById: string, decision: "CHANGES_REQUESTED" | "APPROVED", reason: string | null) {
   const letter = await letterState(letterId);
-  if (letter.status !== "SUBMITTED" || letter.closedAt) throw new LetterStateError("There is no submitted version waiting for a decision.");
+  if (letter.status !== "SUBMITTED" || letter.closedAt) throw new Refusal("There is no submitted version waiting for a decision.");
   const latest = await db.letterVersion.findFirst({ where: { letterId, decision: null }, orderBy: { number: "desc" }, select: { id: true, number: true } });
-  if (!latest) throw new LetterStateError("There is no submitted version waiting for a decision.");
+  if (!latest) throw new Refusal("There is no submitted version waiting for a decision.");
   await db.$transaction([
     db.letterVersion.update({ where: { id: latest.id }, data: { decision, decisionReason: reason, decidedById, decidedAt: new Date() }, select: { id: true } }),
     db.letter.update({ where: { id: letterId }, data: { status: decision, locked: false }, select: { id: true } }),
@@ -69,7 +68,7 @@ export async function setLocked(ctx: Ctx, letterId: string, locked: boolean) {
 /** The person harmed's choice: append-only, the newest counts. A choice to destroy is acted on by destroyLetter. */
 export async function recordChoice(letterId: string, recordedById: string, input: { choice: DeliveryChoice; deliverAfter: Date | null; redactSignature: boolean; redactFirstName: boolean; tellAuthor: string; method: string }) {
   const letter = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { recipientId: true, status: true } });
-  if (letter.status === "DESTROYED") throw new LetterStateError("This letter has been destroyed.");
+  if (letter.status === "DESTROYED") throw new Refusal("This letter has been destroyed.");
   return db.letterDeliveryChoice.create({ data: { letterId, participantId: letter.recipientId, recordedById, ...input }, select: { id: true } });
 }
 
@@ -86,9 +85,9 @@ export async function releaseLetter(letterId: string, releasedById: string, meth
   const letter = await letterState(letterId);
   const choice = await newestChoice(letterId);
   const check = releaseCheck(letter.status, choice as NewestChoice, new Date());
-  if (!check.ok) throw new LetterStateError(check.reason);
+  if (!check.ok) throw new Refusal(check.reason);
   const version = await db.letterVersion.findFirst({ where: { letterId, decision: "APPROVED" }, orderBy: { number: "desc" }, select: { id: true } });
-  if (!version) throw new LetterStateError("Only an approved letter can be delivered.");
+  if (!version) throw new Refusal("Only an approved letter can be delivered.");
   await db.$transaction([
     db.letterRelease.create({ data: { letterId, versionId: version.id, method, releasedById }, select: { id: true } }),
     db.letter.update({ where: { id: letterId }, data: { status: "RELEASED" }, select: { id: true } }),
@@ -106,7 +105,7 @@ async function endAuthorAccess(ctx: Ctx, authorId: string) {
 
 export async function closeLetter(ctx: Ctx, letterId: string) {
   const letter = await letterState(letterId);
-  if (letter.closedAt) throw new LetterStateError("This letter is already closed.");
+  if (letter.closedAt) throw new Refusal("This letter is already closed.");
   await db.letter.update({ where: { id: letterId }, data: { closedAt: new Date(), locked: true }, select: { id: true } });
   await ctx.collab.recheckDocument(letterDocName(letterId));
   await endAuthorAccess(ctx, letter.authorId);
@@ -118,17 +117,18 @@ export async function closeLetter(ctx: Ctx, letterId: string) {
  */
 export async function destroyLetter(ctx: Ctx, letterId: string) {
   const letter = await letterState(letterId);
-  if (letter.status === "DESTROYED") throw new LetterStateError("This letter has already been destroyed.");
+  if (letter.status === "DESTROYED") throw new Refusal("This letter has already been destroyed.");
   const now = new Date();
+  // The letter is marked first: the database lets a version be deleted only once its letter is DESTROYED.
   await db.$transaction([
-    db.letterVersion.deleteMany({ where: { letterId } }),
-    db.letterComment.deleteMany({ where: { letterId } }),
-    db.letterSuggestion.deleteMany({ where: { letterId } }),
     db.letter.update({
       where: { id: letterId },
       data: { status: "DESTROYED", destroyedAt: now, closedAt: letter.closedAt ?? now, locked: true, guidance: "", inviteCodeHash: null, inviteExpiresAt: null },
       select: { id: true },
     }),
+    db.letterVersion.deleteMany({ where: { letterId } }),
+    db.letterComment.deleteMany({ where: { letterId } }),
+    db.letterSuggestion.deleteMany({ where: { letterId } }),
   ]);
   ctx.collab.destroyDocument(letterDocName(letterId));
   await endAuthorAccess(ctx, letter.authorId);

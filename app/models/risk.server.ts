@@ -3,7 +3,7 @@ import type { Stage } from "~/utils/roles";
 import { assessmentStageOf } from "./gates";
 import { holdBookingsIfGateFails } from "./preparation.server";
 import type { RiskAssessmentInput } from "./safety-schemas";
-import { Refusal } from "./stage.server";
+import { Refusal } from "~/utils/refusal";
 
 /**
  * Records a risk assessment for the case's current stage (the table is append-only: earlier ones
@@ -12,8 +12,8 @@ import { Refusal } from "./stage.server";
  */
 export async function createRiskAssessment(tx: Prisma.TransactionClient, caseId: string, input: RiskAssessmentInput, actorId: string) {
   const c = await tx.case.findUnique({ where: { id: caseId }, select: { stage: true, sensitive: true } });
-  if (!c) throw new Refusal(["Case not found."]);
-  if (c.stage === "CLOSED") throw new Refusal(["This case is closed: no new risk assessment can be recorded."]);
+  if (!c) throw new Refusal(["Case not found."], { status: 400 });
+  if (c.stage === "CLOSED") throw new Refusal(["This case is closed: no new risk assessment can be recorded."], { status: 400 });
   const { intent: _intent, ...fields } = input;
   const created = await tx.riskAssessment.create({
     data: { ...fields, caseId, stage: assessmentStageOf(c.stage as Stage), assessedById: actorId },

@@ -153,3 +153,16 @@ export function fillPrompt(prompt: string, names: string[]): string {
   const who = names.length === 0 ? "" : names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
   return who ? prompt.replaceAll("{name}", who) : prompt.replace(/\{name\},\s*/g, "").replaceAll("{name}", "you");
 }
+
+/**
+ * The list with the item at `index` swapped one place up or down, or null when it is already at
+ * that end (or not there). Pure: a conference's steps, its speaking order and a template's steps
+ * are all reordered with it.
+ */
+export function moveOnePlace<T>(list: readonly T[], index: number, direction: "up" | "down"): T[] | null {
+  const to = direction === "up" ? index - 1 : index + 1;
+  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return null;
+  const moved = [...list];
+  [moved[index], moved[to]] = [moved[to]!, moved[index]!];
+  return moved;
+}

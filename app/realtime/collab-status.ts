@@ -38,7 +38,7 @@ export type CollabStatus = {
   /** The oldest unconfirmed local change, as an ISO time; null when nothing is pending. */
   unsavedSince: string | null;
   readOnly: boolean;
-  /** What the badge says: Saved, Saving…, Live · read only, Connecting…, Offline, or Offline — changes kept on this tablet… */
+  /** What the badge says: Saved, Saving…, Live · read only, Connecting…, Offline, Offline — changes kept on this tablet…, Access ended, or why it ended (reload the page). */
   label: string;
 };
 
@@ -51,10 +51,15 @@ function kept(since: Date | null): string {
   return `changes kept on this tablet, not yet sent${since ? ` (since ${formatTime(since)})` : ""}`;
 }
 
-export function describeStatus(connection: Connection, unsaved: number, readOnly: boolean, unsavedSince: Date | null = null): CollabStatus {
+/**
+ * `endedBecause`: what the server said when it ended the connection, where the person can act on
+ * it (a page out of date: reload it); otherwise an ended connection reads "Access ended".
+ */
+export function describeStatus(connection: Connection, unsaved: number, readOnly: boolean, unsavedSince: Date | null = null, endedBecause: string | null = null): CollabStatus {
   const pending = unsaved > 0;
   let label: string;
-  if (connection === "ended") label = pending ? `Access ended — ${kept(unsavedSince)}` : "Access ended";
+  if (connection === "ended" && endedBecause) label = endedBecause;
+  else if (connection === "ended") label = pending ? `Access ended — ${kept(unsavedSince)}` : "Access ended";
   else if (connection === "disconnected") label = pending ? `Offline — ${kept(unsavedSince)}` : "Offline";
   else if (connection === "connecting") label = pending ? `Connecting — ${kept(unsavedSince)}` : "Connecting…";
   else if (readOnly) label = "Live · read only";

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { CaseIdSchema, RecordIdSchema } from "~/utils/schemas";
 import { LiveCommandSchema, type LiveRole, type LiveState } from "./live-machine";
 
+import { COLLAB_VERSION_PARAM, PROTOCOL_VERSION } from "./collab-codes";
+
 /**
  * The wire contract of both real-time channels (docs/architecture.md §3). Shared by the browser and the server.
- * Bump PROTOCOL_VERSION when an event or payload changes incompatibly.
+ * Bump PROTOCOL_VERSION (collab-codes.ts) when an event or payload changes incompatibly.
  */
-export const PROTOCOL_VERSION = 1;
 
 /** Socket.IO events the browser may send, each with the zod schema of its payload. */
 export const ClientEventSchemas = {
@@ -73,21 +74,10 @@ export function parseDocumentName(name: string): CollabDocName | null {
   return null;
 }
 
-/**
- * WebSocket close codes the collab server uses. 4400-4499 tell y-websocket clients not to
- * reconnect (a decision reconnecting cannot fix); 4500-4599 mean "try again later".
- */
-export const CollabClose = {
-  goingAway: 1001,
-  messageTooBig: 1009,
-  malformed: 4400,
-  sessionEnded: 4401,
-  accessRemoved: 4403,
-  rateLimited: 4429,
-  /** Access level changed (e.g. demoted to read-only): reconnect and be authorized afresh. */
-  accessChanged: 4500,
-  unavailable: 4503,
-} as const;
+export { COLLAB_OUTDATED_REASON, COLLAB_VERSION_PARAM, CollabClose, MESSAGE_SAVED, PROTOCOL_VERSION } from "./collab-codes";
 
-/** Circle's one message type beyond y-websocket's: the server's state vector after a durable write. */
-export const MESSAGE_SAVED = 100;
+/**
+ * The collab upgrade's query. Not strict: nothing else in the query is read, so nothing else can
+ * be smuggled through it; a missing or other version fails.
+ */
+export const CollabConnectSchema = z.object({ [COLLAB_VERSION_PARAM]: z.literal(String(PROTOCOL_VERSION)) });

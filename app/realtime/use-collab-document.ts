@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { describeStatus, SaveTracker, type CollabStatus, type Connection } from "./collab-status";
-import { CollabClose, MESSAGE_SAVED } from "./protocol";
+import { COLLAB_OUTDATED_REASON, COLLAB_VERSION_PARAM, CollabClose, MESSAGE_SAVED, PROTOCOL_VERSION } from "./collab-codes";
 import { askForSessionCheck } from "~/utils/session-status";
 
 export type CollabDocument = { doc: Y.Doc; provider: WebsocketProvider; status: CollabStatus };
@@ -25,12 +25,15 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
     const doc = new Y.Doc();
     const cache = new IndexeddbPersistence(`circle:${name}`, doc);
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
-    const provider = new WebsocketProvider(url, name, doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
+    // The page says which protocol it speaks; a server on another one closes with CollabClose.outdated.
+    const params = { [COLLAB_VERSION_PARAM]: String(PROTOCOL_VERSION) };
+    const provider = new WebsocketProvider(url, name, doc, { connect: false, disableBc: true, maxBackoffTime: 5000, params });
     const tracker = new SaveTracker(doc.clientID);
     let connection: Connection = "connecting";
+    let endedBecause: string | null = null;
     let disposed = false;
     let ready = false;
-    const publish = () => !disposed && ready && setState({ doc, provider, status: describeStatus(connection, tracker.unsaved, readOnly, tracker.unsavedSince) });
+    const publish = () => !disposed && ready && setState({ doc, provider, status: describeStatus(connection, tracker.unsaved, readOnly, tracker.unsavedSince, endedBecause) });
 
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
       tracker.confirmed(decoding.readVarUint8Array(decoder));
@@ -48,6 +51,8 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
     provider.on("connection-close", (event: CloseEvent | null) => {
       // 4400-4499: the server decided (signed out, access removed, bad input); do not retry.
       if (event && event.code >= 4400 && event.code < 4500) connection = "ended";
+      // This page is older (or newer) than the server: only a reload helps, and the server says so.
+      if (event?.code === CollabClose.outdated) endedBecause = event.reason || COLLAB_OUTDATED_REASON;
       if (event?.code === CollabClose.sessionEnded) askForSessionCheck();
       publish();
     });

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireServiceAction } from "~/models/case-access.server";
 import { getServiceOverview, NEW_REFERRAL_DAYS } from "~/models/overview.server";
 import { audit } from "~/utils/audit.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireServiceUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { STAGE_LABELS } from "~/utils/roles";
 
@@ -12,8 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Service overview · Circle" }
 
 /** The service manager's landing page. Everyone else gets 404 (admin pages are not advertised). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request, context);
-  requireServiceAction(admin, "service:overview");
+  const admin = await requireServiceUser(request, context, "service:overview");
   const overview = await getServiceOverview(admin.serviceId);
   await audit({
     actor: admin,

@@ -2,18 +2,19 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EditDetails, RecordDetails, RecordHistory } from "~/components/case/record-section";
-import { SafetyMessage, useSafetyFetcher } from "~/components/case/safety-fields";
+import { SafetyMessage, type SafetyResult } from "~/components/case/safety-fields";
 import { SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseRecord } from "~/models/case-record.server";
-import { serviceDate } from "~/models/case-record-schemas";
+import { serviceDate } from "~/models/case-record-dates";
 import { audit } from "~/utils/audit.server";
-import { notFound, requireAdmin } from "~/utils/auth.server";
+import { notFound, requireServiceUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { CLOSURE_REASON_LABELS, CLOSURE_REASONS } from "~/utils/preparation";
 import { CASE_ROLE_LABELS, CASE_ROLES, STAGE_LABELS } from "~/utils/roles";
 
 import safetyStyles from "~/styles/safety.css";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: safetyStyles }];
 
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  * risk, notes), which stays with its team.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireServiceUser(request, context, "service:list-cases");
   const resource = await requireCaseAction(admin, params.caseId, "case:read-record");
   const record = await getCaseRecord(resource.caseId);
   if (!record) throw notFound("Case not found");
@@ -123,7 +124,7 @@ export default function AdminCaseRecord() {
 }
 
 function CloseForm({ caseId }: { caseId: string }) {
-  const { fetcher, result, errors, busy } = useSafetyFetcher(`record-close-${caseId}`);
+  const { fetcher, data: result, errors, busy } = useFormFetcher<SafetyResult>({ key: `record-close-${caseId}` });
   return (
     <>
       <p className="hint">Closing cancels any conference still booked. The case can be reopened from here.</p>
@@ -141,7 +142,7 @@ function CloseForm({ caseId }: { caseId: string }) {
 }
 
 function ReopenForm({ caseId }: { caseId: string }) {
-  const { fetcher, result, errors, busy } = useSafetyFetcher(`record-reopen-${caseId}`);
+  const { fetcher, data: result, errors, busy } = useFormFetcher<SafetyResult>({ key: `record-reopen-${caseId}` });
   return (
     <>
       <p className="hint">A reopened case returns to the stage it was closed from (to preparation if a conference was booked: closing cancelled it).</p>

@@ -8,7 +8,7 @@ import { getCaseAuditChoices, getCaseAuditPage } from "~/models/audit-trail.serv
 import { requireCaseAction } from "~/models/case-access.server";
 import { findServiceCase } from "~/models/case-team.server";
 import { audit } from "~/utils/audit.server";
-import { notFound, requireAdmin } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Audit ${data.reference} · Circle` : "Audit · Circle" }];
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  * none of them is applied, so what is shown is never a guess at what was meant.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireUser(request, context);
   const resource = await requireCaseAction(admin, params.caseId, "case:audit");
   const found = await findServiceCase(admin.serviceId, resource.caseId);
   if (!found) throw notFound("Case not found");

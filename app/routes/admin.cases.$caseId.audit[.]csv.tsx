@@ -4,7 +4,7 @@ import { describeFilter, getCaseAuditChoices, getCaseAuditRows } from "~/models/
 import { requireCaseAction } from "~/models/case-access.server";
 import { findServiceCase } from "~/models/case-team.server";
 import { audit } from "~/utils/audit.server";
-import { notFound, requireAdmin } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/utils/auth.server";
 import { toCsv } from "~/utils/csv";
 import { formatDateTime, toZonedInput } from "~/utils/format";
 
@@ -17,7 +17,7 @@ const HEADER = ["When (UTC)", "When (service time)", "Who", "Role", "Action", "A
  * is case content (README, Decisions 2026-11-25: admins do not read case content).
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireUser(request, context);
   const resource = await requireCaseAction(admin, params.caseId, "case:audit");
   const found = await findServiceCase(admin.serviceId, resource.caseId);
   if (!found) throw notFound("Case not found");

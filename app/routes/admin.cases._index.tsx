@@ -1,18 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireCaseAction } from "~/models/case-access.server";
 import { findServiceCase, listAssignableUsers, listCaseTeams } from "~/models/case-team.server";
 import { assignCaseRole, findServiceUser, removeCaseMember } from "~/models/user.server";
 import { CaseTeamSchema } from "~/utils/admin-schemas";
 import { audit } from "~/utils/audit.server";
-import { notFound, requireAdmin } from "~/utils/auth.server";
+import { notFound, requireServiceUser } from "~/utils/auth.server";
 import { CASE_ROLE_LABELS, CASE_ROLES, STAFF_ROLE_LABELS, STAGE_LABELS, STAGES } from "~/utils/roles";
 import { CaseFilterSchema, fieldErrors, type FieldErrors } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Case teams · Circle" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireServiceUser(request, context, "service:list-cases");
   // The overview links here by stage ("Cases by stage") and by reference ("Assign the team").
   const parsed = CaseFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const filter = parsed.success ? parsed.data : { q: "", stage: "" as const };
@@ -23,13 +24,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type ActionData = { errors?: FieldErrors; caseId?: string; done?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireServiceUser(request, context, "service:list-cases");
   const body = await request.formData().catch(() => null);
   if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
   const form = Object.fromEntries(body);
   const parsed = CaseTeamSchema.safeParse(form);
   if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), caseId: String(form.caseId ?? "") }, { status: 400 });
   const input = parsed.data;
+  // The page is the manager's; changing a team is also a rule about that case (another service's: 404).
+  await requireCaseAction(admin, input.caseId, "case:assign");
   const [found, user] = await Promise.all([findServiceCase(admin.serviceId, input.caseId), findServiceUser(admin.serviceId, input.userId)]);
   if (!found || !user) throw notFound("Case or user not found");
   if (input.intent === "assign") {

@@ -6,7 +6,7 @@ import { Pager } from "~/components/ui/pager";
 import { PageSchema, parseQuery } from "~/models/audit-schemas";
 import { getFailedSignIns } from "~/models/audit-trail.server";
 import { audit } from "~/utils/audit.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireServiceUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Failed sign-ins · Circle" }];
@@ -19,7 +19,7 @@ const QuerySchema = z.object({ page: PageSchema });
  * itself gives the same answer either way.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireServiceUser(request, context, "service:read-sign-ins");
   const query = parseQuery(new URL(request.url).searchParams, ["page"], QuerySchema);
   const attempts = await getFailedSignIns(admin.serviceId, query.ok ? query.value.page : 1);
   await audit({ actor: admin, action: "auth.sign-ins.view", target: "sign-ins", ip: context.clientIp });

@@ -5,21 +5,21 @@ import { createUser, DuplicateEmailError, findServiceUser, listServiceUsers, res
 import { Field } from "~/components/ui/field";
 import { audit } from "~/utils/audit.server";
 import { UserAdminSchema } from "~/utils/admin-schemas";
-import { notFound, requireAdmin } from "~/utils/auth.server";
+import { notFound, requireServiceUser } from "~/utils/auth.server";
 import { CASE_ROLE_LABELS, STAFF_ROLE_LABELS, STAFF_ROLES } from "~/utils/roles";
 import { fieldErrors, type FieldErrors } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Users · Circle" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireServiceUser(request, context, "service:manage-users");
   return json({ users: await listServiceUsers(admin.serviceId), me: admin.id });
 }
 
 type ActionData = { errors?: FieldErrors; intent?: string; userId?: string; done?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request, context);
+  const admin = await requireServiceUser(request, context, "service:manage-users");
   const body = await request.formData().catch(() => null);
   if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
   const form = Object.fromEntries(body);

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAwaitingApproval } from "~/models/approval.server";
 import { audit } from "~/utils/audit.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { requireServiceUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { RECOMMENDATION_LABELS } from "~/utils/preparation";
 import { STAGE_LABELS } from "~/utils/roles";
@@ -16,8 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Approvals · Circle" }];
 
 /** The supervisors' queue. Deny by default: anyone who is not a supervisor gets 404. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  if (user.role !== "SUPERVISOR") throw notFound();
+  const user = await requireServiceUser(request, context, "service:approval-queue");
   const waiting = await listAwaitingApproval(user.id);
   await audit({ actor: user, action: "approvals.view", target: "approvals:mine", ip: context.clientIp, details: { count: waiting.length } });
   return json({ waiting });

@@ -14,7 +14,7 @@ import { CaseNotes } from "~/components/editor/case-notes";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseOverview } from "~/models/case.server";
 import { getCaseRecord } from "~/models/case-record.server";
-import { serviceDate } from "~/models/case-record-schemas";
+import { serviceDate } from "~/models/case-record-dates";
 import { getAgreementSummary } from "~/models/agreement.server";
 import { getLettersSummary } from "~/models/letter.server";
 import { getPreparation } from "~/models/preparation.server";

@@ -11,13 +11,15 @@ import { StartAgreement, TermsSection } from "~/components/agreement/terms-secti
 import { VersionsList } from "~/components/agreement/versions-list";
 import { announce, runAgreementAction } from "~/models/agreement-actions.server";
 import { getAgreementWorkspace } from "~/models/agreement.server";
-import { AGREEMENT_STATUS_LABELS, AgreementActionSchema } from "~/models/agreement-schemas";
-import { AgreementStateError, draftContent } from "~/models/agreement-workflow.server";
+import { AGREEMENT_STATUS_LABELS } from "~/models/agreement-labels";
+import { AgreementActionSchema } from "~/models/agreement-schemas";
+import { draftContent } from "~/models/agreement-workflow.server";
+import { Refusal } from "~/utils/refusal";
 import { requireCaseAction } from "~/models/case-access.server";
 import { useCaseEvents } from "~/realtime/use-case-events";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { formDone, parseForm, refusalAnswer } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import styles from "~/styles/agreement.css";
 
@@ -51,11 +53,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (outcome.change) await announce(context.realtime, resource.caseId, outcome.change, user.name);
     return formDone(outcome.done, input.intent, outcome.id);
   } catch (error) {
-    if (!(error instanceof AgreementStateError)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     if (error.tamper) {
       await audit({ actor: user, action: "agreement.change.refused", target, caseId: resource.caseId, ip: context.clientIp, details: { intent: input.intent, reason: "approved" } });
     }
-    return formError({ [error.field]: error.message }, input.intent, 409);
+    return refusalAnswer(error, input.intent);
   }
 }
 

@@ -3,12 +3,11 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { diffTerms } from "~/components/agreement/term-diff";
-import { getCaseAgreement } from "~/models/agreement.server";
+import { getAgreementVersionPair, getCaseAgreement } from "~/models/agreement.server";
 import { parseTerms } from "~/models/agreement-monitoring";
 import { requireCaseAction } from "~/models/case-access.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { diffText } from "~/utils/diff";
 import { RecordIdSchema } from "~/utils/schemas";
 import styles from "~/styles/agreement.css";
@@ -25,12 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const query = DiffQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const agreement = await getCaseAgreement(resource.caseId);
   if (!query.success || !agreement) throw notFound("Version not found");
-  const versions = await db.agreementVersion.findMany({
-    where: { agreementId: agreement.id, id: { in: [query.data.from, query.data.to] } },
-    select: { id: true, number: true, termsJson: true, narrativeText: true },
-  });
-  const from = versions.find((v) => v.id === query.data.from);
-  const to = versions.find((v) => v.id === query.data.to);
+  const { from, to } = await getAgreementVersionPair(agreement.id, query.data.from, query.data.to);
   if (!from || !to) throw notFound("Version not found");
   await audit({ actor: user, action: "agreement.diff", target: `case:${resource.caseId}`, caseId: resource.caseId, ip: context.clientIp, details: { from: from.number, to: to.number } });
   return json({

@@ -5,5 +5,5 @@ import { pdfResponse } from "~/utils/pdf.server";
 /** The approved agreement as a PDF (text only: no script, links or images). Case members only. */
 export async function loader(args: LoaderFunctionArgs) {
   const { exported } = await loadApprovedExport(args, "pdf");
-  return pdfResponse(agreementPdf(exported), `agreement-${exported.reference}-v${exported.number}.pdf`);
+  return pdfResponse(await agreementPdf(exported), `agreement-${exported.reference}-v${exported.number}.pdf`);
 }

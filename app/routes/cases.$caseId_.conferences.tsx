@@ -1,12 +1,8 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireCaseAction } from "~/models/case-access.server";
 import { cancelConference, rebookConference, rescheduleConference, scheduleConference } from "~/models/conference.server";
 import { ConferenceSchema, type ConferenceInput } from "~/models/safety-schemas";
-import { refusable } from "~/models/stage.server";
-import { audit } from "~/utils/audit.server";
-import { requireUser } from "~/utils/auth.server";
+import { formAction, onCase } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
-import { formDone, formsOnly, parseForm } from "~/utils/forms.server";
+import { formsOnly } from "~/utils/forms.server";
 import type { Prisma } from "@prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -14,20 +10,16 @@ type Tx = Prisma.TransactionClient;
 
 export const loader = formsOnly;
 /** Schedule, reschedule, re-book or cancel a conference. Facilitators of the case only. */
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const { caseId } = await requireCaseAction(user, params.caseId, "case:edit");
-  const parsed = await parseForm(request, ConferenceSchema);
-  if ("response" in parsed) return parsed.response;
-  const input = parsed.data;
-  const outcome = await refusable(input.intent, (tx) => apply(tx, caseId, input, user.id));
-  if ("response" in outcome) return outcome.response;
-  const { id, done, details } = outcome.value;
-  await audit({ actor: user, action: `conference.${input.intent}`, target: `conference:${id}`, caseId, ip: context.clientIp, details });
-  // A re-booked conference comes off hold (and a cancelled one stops): open live screens follow.
-  if (input.intent === "rebook" || input.intent === "cancel") context.realtime.conferencesChanged(caseId);
-  return formDone(done, input.intent, id);
-}
+export const action = formAction({
+  authorize: onCase("case:edit"),
+  schema: ConferenceSchema,
+  run: async ({ user, access: { caseId }, input, context, transaction }) => {
+    const { id, done, details } = await transaction((tx) => apply(tx, caseId, input, user.id));
+    // A re-booked conference comes off hold (and a cancelled one stops): open live screens follow.
+    if (input.intent === "rebook" || input.intent === "cancel") context.realtime.conferencesChanged(caseId);
+    return { done, id, audit: { action: `conference.${input.intent}`, target: `conference:${id}`, details } };
+  },
+});
 
 async function apply(tx: Tx, caseId: string, input: ConferenceInput, actorId: string) {
   switch (input.intent) {

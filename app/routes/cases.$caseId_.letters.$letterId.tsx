@@ -4,14 +4,16 @@ import { useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { releaseCheck, type NewestChoice } from "~/components/letter/letter-delivery";
 import { LetterOversight } from "~/components/letter/letter-oversight";
+import { addLetterComment, addLetterSuggestion, requireOpenLetter, resolveLetterComment } from "~/models/letter-comments.server";
 import { renewInvite } from "~/models/letter-author.server";
 import { getOversight, requireLetterAction } from "~/models/letter.server";
 import { ChoiceSchema, ModerateActionSchema, ReleaseActionSchema, type LetterStatus } from "~/models/letter-schemas";
-import { closeLetter, decideLetter, destroyLetter, LetterStateError, recordChoice, releaseLetter, setLocked } from "~/models/letter-workflow.server";
+import { closeLetter, decideLetter, destroyLetter, recordChoice, releaseLetter, setLocked } from "~/models/letter-workflow.server";
+import type { AuditAction } from "~/utils/audit-actions";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { formDone, formError, parseForm, refusalAnswer } from "~/utils/forms.server";
+import { Refusal } from "~/utils/refusal";
 import { can } from "~/utils/permissions";
 import styles from "~/styles/letters.css";
 
@@ -42,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String((await request.clone().formData().catch(() => null))?.get("intent") ?? "");
   const access = await requireLetterAction(user, params.letterId, MODERATE.has(intent) ? "letter:moderate" : "letter:release", params.caseId);
   const { letterId, caseId } = access;
-  const log = (action: string, details: Record<string, unknown> = {}) => audit({ actor: user, action, target: `letter:${letterId}`, caseId, ip: context.clientIp, details });
+  const log = (action: AuditAction, details: Record<string, unknown> = {}) => audit({ actor: user, action, target: `letter:${letterId}`, caseId, ip: context.clientIp, details });
   try {
     if (intent === "choice") {
       const parsed = await parseForm(request, ChoiceSchema);
@@ -68,28 +70,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if ("response" in parsed) return parsed.response;
     return await moderate(parsed.data, { letterId, userId: user.id, context, log });
   } catch (error) {
-    if (error instanceof LetterStateError) return formError({ form: error.message }, intent, 409);
+    if (error instanceof Refusal) return refusalAnswer(error, intent);
     throw error;
   }
 }
 
 type ModerateInput = z.infer<typeof ModerateActionSchema>;
-type Deps = { letterId: string; userId: string; context: ActionFunctionArgs["context"]; log: (action: string, details?: Record<string, unknown>) => Promise<void> };
+type Deps = { letterId: string; userId: string; context: ActionFunctionArgs["context"]; log: (action: AuditAction, details?: Record<string, unknown>) => Promise<void> };
 
 async function moderate(input: ModerateInput, { letterId, userId, context, log }: Deps) {
-  const closed = (await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { closedAt: true } })).closedAt;
-  if (closed) throw new LetterStateError("This letter is closed.");
+  await requireOpenLetter(letterId);
   switch (input.intent) {
     case "comment":
-      await db.letterComment.create({ data: { letterId, quote: input.quote, body: input.body, authorId: userId }, select: { id: true } });
+      await addLetterComment(letterId, userId, input);
       await log("letter.comment");
       return formDone("Comment added. The author sees it beside their letter.", input.intent);
     case "resolve-comment":
-      await db.letterComment.updateMany({ where: { id: input.commentId, letterId }, data: { resolvedAt: new Date() } });
+      await resolveLetterComment(letterId, input.commentId);
       await log("letter.comment.resolve", { commentId: input.commentId });
       return formDone("Comment resolved.", input.intent);
     case "suggest":
-      await db.letterSuggestion.create({ data: { letterId, original: input.original, replacement: input.replacement, note: input.note, createdById: userId }, select: { id: true } });
+      await addLetterSuggestion(letterId, userId, input);
       await log("letter.suggest");
       return formDone("Suggestion sent. The author can use it or keep their words.", input.intent);
     case "lock":

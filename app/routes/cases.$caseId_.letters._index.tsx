@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OpenLetterForm } from "~/components/letter/open-letter-form";
-import { LETTER_STATUS_LABELS } from "~/models/letter-schemas";
+import { LETTER_STATUS_LABELS } from "~/models/letter-labels";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseHeading } from "~/models/case.server";
 import { letterGate } from "~/models/gates";

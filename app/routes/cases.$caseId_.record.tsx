@@ -3,10 +3,11 @@ import { requireCaseAction } from "~/models/case-access.server";
 import { reopenCase, updateCaseDetails } from "~/models/case-record.server";
 import { CaseDetailsSchema, ReopenSchema } from "~/models/case-record-schemas";
 import { StageMoveSchema } from "~/models/safety-schemas";
-import { moveStage, refusable, Refusal, refusalResponse } from "~/models/stage.server";
+import { moveStage } from "~/models/stage.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { formDone, formError, formsOnly } from "~/utils/forms.server";
+import { formDone, formError, formsOnly, refusable, refusalAnswer } from "~/utils/forms.server";
+import { Refusal } from "~/utils/refusal";
 import { can, type CaseAction } from "~/utils/permissions";
 import { RECORD_FIELD_LABELS } from "~/utils/referral";
 import { STAGE_LABELS } from "~/utils/roles";
@@ -43,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       outcome = await updateCaseDetails(caseId, parsed.data, user.id);
     } catch (error) {
-      if (error instanceof Refusal) return refusalResponse(error, intent);
+      if (error instanceof Refusal) return refusalAnswer(error, intent);
       throw error;
     }
     const { changed, held } = outcome;

@@ -4,12 +4,13 @@ import { useLoaderData } from "@remix-run/react";
 import { AuthorWorkspace } from "~/components/letter/author-workspace";
 import { getAuthorWorkspace, requireLetterAction } from "~/models/letter.server";
 import { AuthorActionSchema, WRITABLE_STATUSES, type LetterStatus } from "~/models/letter-schemas";
-import { LetterStateError, submitLetter } from "~/models/letter-workflow.server";
+import { submitLetter } from "~/models/letter-workflow.server";
 import { DEFAULT_GUIDANCE } from "~/models/letter-author.server";
+import { answerLetterSuggestion } from "~/models/letter-comments.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireLetterAuthor } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { formDone, formError, parseForm } from "~/utils/forms.server";
+import { formDone, formError, parseForm, refusalAnswer } from "~/utils/forms.server";
+import { Refusal } from "~/utils/refusal";
 import styles from "~/styles/letters.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -39,15 +40,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await audit({ ...base, action: "letter.submit", details: { version: version.number, hash: version.hash } });
       return formDone("Sent to your facilitator. They will read it and come back to you.", input.intent);
     } catch (error) {
-      if (error instanceof LetterStateError) return formError({ form: error.message }, input.intent, 409);
+      if (error instanceof Refusal) return refusalAnswer(error, input.intent);
       throw error;
     }
   }
   // The editor in the author's browser has already replaced the words (or left them); this records the answer.
   const status = input.intent === "accept-suggestion" ? "ACCEPTED" : "REJECTED";
-  const { count } = await db.letterSuggestion.updateMany({ where: { id: input.suggestionId, letterId: access.letterId, status: "OPEN" }, data: { status, decidedAt: new Date() } });
-  if (count === 0) return formError({ form: "That suggestion has already been answered." }, input.intent, 409);
-  await audit({ ...base, action: `letter.suggestion.${status.toLowerCase()}`, details: { suggestionId: input.suggestionId } });
+  if (!(await answerLetterSuggestion(access.letterId, input.suggestionId, status))) return formError({ form: "That suggestion has already been answered." }, input.intent, 409);
+  await audit({ ...base, action: status === "ACCEPTED" ? "letter.suggestion.accepted" : "letter.suggestion.rejected", details: { suggestionId: input.suggestionId } });
   return formDone(status === "ACCEPTED" ? "Suggestion used." : "Suggestion left out.", input.intent);
 }
 

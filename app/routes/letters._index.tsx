@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { forgetCachedDocuments } from "~/realtime/use-collab-document";
 import { getAuthorLetters } from "~/models/letter.server";
-import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-schemas";
+import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-labels";
 import { audit } from "~/utils/audit.server";
 import { requireLetterAuthor } from "~/utils/auth.server";
 import styles from "~/styles/letters.css";

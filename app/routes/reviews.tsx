@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listDueTermsForSupervisor, listReviewQueue } from "~/models/agreement.server";
-import { PROGRESS_LABELS, TERM_TYPE_LABELS } from "~/models/agreement-schemas";
+import { PROGRESS_LABELS, TERM_TYPE_LABELS } from "~/models/agreement-labels";
 import { audit } from "~/utils/audit.server";
-import { notFound, requireUser } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/format";
+import { requireServiceUser } from "~/utils/auth.server";
+import { formatDateTime, formatDay } from "~/utils/format";
 import styles from "~/styles/agreement.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -13,8 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Agreement reviews · Circle" 
 
 /** The supervisor's agreement dashboard: versions waiting for review, and terms due or overdue. Others get 404. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  if (user.role !== "SUPERVISOR") throw notFound();
+  const user = await requireServiceUser(request, context, "service:review-queue");
   const [queue, due] = await Promise.all([listReviewQueue(user.id), listDueTermsForSupervisor(user.id)]);
   await audit({ actor: user, action: "agreement.reviews.view", target: "reviews:mine", ip: context.clientIp, details: { waiting: queue.length, due: due.length } });
   return json({ queue, due });
@@ -55,7 +54,7 @@ export default function Reviews() {
                 <div className="ref">{d.reference}</div>
                 <div className="title">{TERM_TYPE_LABELS[d.term.type] ?? "Term"}: {d.term.description}</div>
                 <div className="meta">
-                  <span className={`badge ${d.state}`}>{d.state === "overdue" ? `Overdue since ${d.term.dueDate}` : `Due ${d.term.dueDate}`}</span>
+                  <span className={`badge ${d.state}`}>{d.state === "overdue" ? `Overdue since ${formatDay(d.term.dueDate!)}` : `Due ${formatDay(d.term.dueDate!)}`}</span>
                   <span>{PROGRESS_LABELS[d.status]}</span>
                   {d.term.responsibleName ? <span>Responsible: {d.term.responsibleName}</span> : null}
                 </div>

@@ -1,5 +1,5 @@
-import { NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, PROGRESS_LABELS } from "~/models/agreement-schemas";
-import { DELIVERY_CHOICE_LABELS, RELEASE_METHOD_LABELS } from "~/models/letter-schemas";
+import { NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, PROGRESS_LABELS } from "~/models/agreement-labels";
+import { DELIVERY_CHOICE_LABELS, RELEASE_METHOD_LABELS } from "~/models/letter-labels";
 import { formatDateTime } from "./format";
 import {
   CLOSURE_REASON_LABELS,
@@ -64,7 +64,7 @@ const refused = (d: Details) =>
     typeof d.status === "number" && `Answered ${d.status}`,
   );
 
-export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
+export const AUDIT_ACTIONS = {
   // Reading
   "case.list": view("Listed their cases", (d) => (typeof d.count === "number" ? `${d.count} case${d.count === 1 ? "" : "s"} listed` : "")),
   "case.view": view("Viewed the case"),
@@ -222,11 +222,14 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
   "script-template.edit-step": change("Changed a step of a script template"),
   "script-template.move-step": change("Moved a step of a script template"),
   "script-template.remove-step": change("Removed a step from a script template"),
-};
+} satisfies Record<string, ActionInfo>;
+
+/** Every action an audit entry may record: writing one that has no label here is a type error. */
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 /** The label and kind of an action; an action this table does not know falls back to its code and is a change. */
 export function auditAction(code: string): { label: string; kind: AuditKind; known: boolean } {
-  const info = Object.hasOwn(AUDIT_ACTIONS, code) ? AUDIT_ACTIONS[code] : undefined;
+  const info: ActionInfo | undefined = Object.hasOwn(AUDIT_ACTIONS, code) ? AUDIT_ACTIONS[code as AuditAction] : undefined;
   return info ? { label: info.label, kind: info.kind, known: true } : { label: code, kind: "change", known: false };
 }
 
@@ -239,7 +242,7 @@ export function describeAuditDetails(code: string, detailsJson: string): string 
     return "";
   }
   if (!details || typeof details !== "object" || Array.isArray(details)) return "";
-  const info = Object.hasOwn(AUDIT_ACTIONS, code) ? AUDIT_ACTIONS[code] : undefined;
+  const info: ActionInfo | undefined = Object.hasOwn(AUDIT_ACTIONS, code) ? AUDIT_ACTIONS[code as AuditAction] : undefined;
   if (info?.describe) return info.describe(details as Details);
   if (info) return "";
   // An action nobody described yet: its details as they are, key by key, so nothing is hidden.

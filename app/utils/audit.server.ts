@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import { auditAction } from "./audit-actions";
+import { auditAction, type AuditAction } from "./audit-actions";
 import { db } from "./db.server";
 import { newId } from "./ids.server";
 import { createFailureLimiter } from "./rate-limit.server";
@@ -10,7 +10,7 @@ export type AuditActor = { id: string; role: StaffRole } | null;
 
 export type AuditEntry = {
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   target: string;
   caseId?: string | null;
   ip?: string | null;

@@ -1,5 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { isLetterAuthor } from "./permissions";
+import { can, isLetterAuthor, type ServiceAction } from "./permissions";
 import type { SessionUser } from "./session.server";
 
 /** The signed-in user; with the load context, one session lookup serves every loader of a request. */
@@ -54,10 +54,13 @@ export async function requireLetterAuthor(request: Request, context: AppLoadCont
 /** Where a signed-in person starts: authors at their letters, the service manager at the service overview, other staff at their cases. */
 export const homeFor = (user: { role: string }) => (isLetterAuthor(user) ? "/letters" : user.role === "ADMIN" ? "/admin" : "/cases");
 
-/** Admin pages answer 404 to everyone else: their existence is not advertised. */
-export async function requireAdmin(request: Request, context: AppLoadContext): Promise<SessionUser> {
+/**
+ * The signed-in staff member who may do a service-level action (the admin pages, the supervisors'
+ * queues); everyone else gets 404, so those pages are not advertised (docs/architecture.md §4).
+ */
+export async function requireServiceUser(request: Request, context: AppLoadContext, action: ServiceAction): Promise<SessionUser> {
   const user = await requireUser(request, context);
-  if (user.role !== "ADMIN") throw notFound();
+  if (!can(user, action, { kind: "service", serviceId: user.serviceId })) throw notFound();
   return user;
 }
 

@@ -1,53 +1,25 @@
+import { diffArrays } from "diff";
+
 /**
- * A small line-then-word diff (longest common subsequence), for comparing agreement versions.
- * Lines are compared first; a run of removed lines followed by added lines is refined word by
- * word so a changed sentence shows exactly what changed. Large inputs fall back to whole lines.
+ * What changed between two versions of a text (agreement narratives, letters), for the screens
+ * that strike through removed words and underline added ones. The comparison is jsdiff's (Myers'
+ * shortest edit script); this module only chooses the pieces compared: words with the whitespace
+ * between them, so joining one side's parts rebuilds that side exactly, and punctuation stays on
+ * its word ("drunk." is one word) as a reader would mark it.
  */
 export type DiffPart = { op: "same" | "add" | "del"; text: string };
 
-/** LCS table cells above this fall back to "all removed, all added" for the block. */
-const MAX_CELLS = 2_000_000;
+/**
+ * Past this many words (or lines) added plus removed a finer comparison gives way to a coarser
+ * one (words → lines → the whole text), so a pair of long, unrelated texts cannot stall a page.
+ * A count of edits, not a clock: the same texts always give the same diff.
+ */
+const MAX_EDITS = 1_000;
 
-function lcsDiff(a: string[], b: string[]): { op: DiffPart["op"]; token: string }[] {
-  // Trim the common head and tail first: versions usually differ in a small middle part.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const head = a.slice(0, start).map((token) => ({ op: "same" as const, token }));
-  const tail = a.slice(endA).map((token) => ({ op: "same" as const, token }));
-  const x = a.slice(start, endA);
-  const y = b.slice(start, endB);
-  if (x.length * y.length > MAX_CELLS) {
-    return [...head, ...x.map((token) => ({ op: "del" as const, token })), ...y.map((token) => ({ op: "add" as const, token })), ...tail];
-  }
-  const n = x.length;
-  const m = y.length;
-  const table = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) table[i]![j] = x[i] === y[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
-  }
-  const middle: { op: DiffPart["op"]; token: string }[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (x[i] === y[j]) {
-      middle.push({ op: "same", token: x[i]! });
-      i++;
-      j++;
-    } else if (table[i + 1]![j]! >= table[i]![j + 1]!) middle.push({ op: "del", token: x[i++]! });
-    else middle.push({ op: "add", token: y[j++]! });
-  }
-  while (i < n) middle.push({ op: "del", token: x[i++]! });
-  while (j < m) middle.push({ op: "add", token: y[j++]! });
-  return [...head, ...middle, ...tail];
-}
+const words = (text: string) => text.match(/\s+|[^\s]+/g) ?? [];
+const lines = (text: string) => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 
-/** Merges neighbouring parts with the same op. */
+/** Merges neighbouring parts with the same op and drops empty ones. */
 function merge(parts: DiffPart[]): DiffPart[] {
   const out: DiffPart[] = [];
   for (const p of parts) {
@@ -58,31 +30,68 @@ function merge(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
-/** Word diff: words and the whitespace between them are kept, so joining a side rebuilds it exactly. */
-export function diffWords(a: string, b: string): DiffPart[] {
-  const split = (s: string) => s.match(/\s+|[^\s]+/g) ?? [];
-  return merge(lcsDiff(split(a), split(b)).map(({ op, token }) => ({ op, text: token })));
+/**
+ * One change per run: the shortest edit script keeps every space that two rewritten words share
+ * ("sorry" → "sorry.", "but" → "It"), which reads as a row of one-word changes. A space (or blank
+ * line) between two changes joins them, so the run shows as its old words struck through, then
+ * its new words; neither side's text changes.
+ */
+function group(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    out.push({ op: "del", text: removed }, { op: "add", text: added });
+    removed = added = "";
+  };
+  parts.forEach((p, i) => {
+    if (p.op === "del") removed += p.text;
+    else if (p.op === "add") added += p.text;
+    else if ((removed || added) && i + 1 < parts.length && /^\s+$/.test(p.text)) {
+      removed += p.text;
+      added += p.text;
+    } else {
+      flush();
+      out.push(p);
+    }
+  });
+  flush();
+  return merge(out);
 }
 
-/** Line diff refined to words inside changed blocks. Each part's text keeps its newlines. */
-export function diffText(a: string, b: string): DiffPart[] {
-  const lines = (s: string) => (s === "" ? [] : s.split("\n").map((l) => l + "\n"));
-  const ops = lcsDiff(lines(a), lines(b));
+function compare(before: string[], after: string[]): DiffPart[] | undefined {
+  const changes = diffArrays(before, after, { maxEditLength: MAX_EDITS });
+  return changes && group(changes.map((c) => ({ op: c.added ? "add" : c.removed ? "del" : "same", text: c.value.join("") })));
+}
+
+const whole = (before: string, after: string): DiffPart[] => merge([{ op: "del", text: before }, { op: "add", text: after }]);
+
+/** Word by word (a letter's versions). */
+export function diffWords(before: string, after: string): DiffPart[] {
+  return compare(words(before), words(after)) ?? compare(lines(before), lines(after)) ?? whole(before, after);
+}
+
+/**
+ * Line by line, then word by word inside each changed run of lines (an agreement's narrative):
+ * unchanged paragraphs stay whole, and a changed sentence shows exactly which words changed.
+ */
+export function diffText(before: string, after: string): DiffPart[] {
+  const byLine = compare(lines(before), lines(after));
+  // Texts that differ in that many lines are shown as rewritten, without looking for words in common.
+  if (!byLine) return whole(before, after);
   const out: DiffPart[] = [];
-  for (let k = 0; k < ops.length; ) {
-    if (ops[k]!.op === "same") {
-      out.push({ op: "same", text: ops[k]!.token });
-      k++;
+  for (let k = 0; k < byLine.length; ) {
+    if (byLine[k]!.op === "same") {
+      out.push(byLine[k++]!);
       continue;
     }
     let removed = "";
     let added = "";
-    while (k < ops.length && ops[k]!.op !== "same") {
-      if (ops[k]!.op === "del") removed += ops[k]!.token;
-      else added += ops[k]!.token;
-      k++;
+    for (; k < byLine.length && byLine[k]!.op !== "same"; k++) {
+      if (byLine[k]!.op === "del") removed += byLine[k]!.text;
+      else added += byLine[k]!.text;
     }
-    out.push(...(removed && added ? diffWords(removed, added) : [{ op: removed ? ("del" as const) : ("add" as const), text: removed || added }]));
+    out.push(...(removed && added ? diffWords(removed, added) : whole(removed, added)));
   }
   return merge(out);
 }
@@ -90,4 +99,10 @@ export function diffText(a: string, b: string): DiffPart[] {
 /** The text of one side of a diff: "before" drops additions, "after" drops deletions. */
 export function sideOf(parts: DiffPart[], side: "before" | "after"): string {
   return parts.filter((p) => p.op === "same" || p.op === (side === "before" ? "del" : "add")).map((p) => p.text).join("");
+}
+
+/** Counts for a summary line ("12 words added, 3 removed"). */
+export function diffStats(parts: DiffPart[]) {
+  const count = (op: DiffPart["op"]) => parts.filter((p) => p.op === op).reduce((n, p) => n + (p.text.match(/[^\s]+/g)?.length ?? 0), 0);
+  return { added: count("add"), removed: count("del") };
 }

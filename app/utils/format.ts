@@ -13,6 +13,26 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "shor
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
 
+const longDay = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone });
+const calendarDay = longDay("UTC");
+const serviceDay = longDay("Europe/London");
+/**
+ * "1 December 2026": a day as a person reads it, for due dates, "not before" dates and date
+ * filters. A "YYYY-MM-DD" day (what a date input gives and frozen terms keep) is that calendar day
+ * wherever the reader is; an instant is the day it falls on in the service's time zone. Text that
+ * is not a date comes back as it was, never as "Invalid Date".
+ */
+export function formatDay(day: string | Date): string {
+  const ymd = typeof day === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  if (ymd) {
+    const at = new Date(Date.UTC(+ymd[1]!, +ymd[2]! - 1, +ymd[3]!));
+    return at.getUTCDate() === +ymd[3]! ? calendarDay.format(at) : ymd[0];
+  }
+  const at = new Date(day);
+  if (Number.isNaN(at.getTime())) return typeof day === "string" ? day : "";
+  return serviceDay.format(at);
+}
+
 const timeOnly = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" });
 /** "14:02": a time of day within the current session, in the service's time zone. */
 export const formatTime = (at: Date | string | number) => timeOnly.format(new Date(at));

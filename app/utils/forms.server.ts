@@ -1,5 +1,8 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
+import type { Prisma } from "@prisma/client";
+import { db } from "./db.server";
+import { Refusal, refusalBody, type RefusalBody } from "./refusal";
 import { fieldErrors, type FieldErrors } from "./schemas";
 
 /** What every case-screen action answers: field errors (400) or a confirmation. */
@@ -7,6 +10,22 @@ export type FormResult = { ok: false; errors: FieldErrors; intent?: string } | {
 
 export const formError = (errors: FieldErrors, intent?: string, status = 400) => json<FormResult>({ ok: false, errors, intent }, { status });
 export const formDone = (done: string, intent?: string, id?: string) => json<FormResult>({ ok: true, done, intent, id });
+
+/** A model's Refusal as the form's answer: its status, the message beside its field, the reasons. */
+export const refusalAnswer = (refusal: Refusal, intent?: string) => json<RefusalBody>(refusalBody(refusal, intent), { status: refusal.status });
+
+/**
+ * Runs `work` in one transaction; a Refusal it throws rolls it back and becomes the form's answer
+ * (refusalAnswer), anything else is rethrown.
+ */
+export async function refusable<T>(intent: string | undefined, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<{ value: T } | { response: Response }> {
+  try {
+    return { value: await db.$transaction(work) };
+  } catch (error) {
+    if (error instanceof Refusal) return { response: refusalAnswer(error, intent) };
+    throw error;
+  }
+}
 
 /**
  * Reads a posted form and parses it with `schema`. Returns the data, or a 400 Response with

@@ -1,73 +1,66 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, PDFName, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+
 /**
- * A small, dependency-free PDF writer for exports (agreements, letters): A4 pages of text in the
- * standard Helvetica fonts, wrapped to the page. It only ever emits text — no images, links,
- * JavaScript, forms or external references — so nothing in an exported document can run script
- * or reach the network. Text is encoded as WinAnsi (Latin-1 plus a few typographic characters);
- * anything else is replaced with "?".
+ * The PDF writer for exports (agreements, letters): A4 pages of text, wrapped to the page, drawn
+ * with pdf-lib. People's names are Welsh, Polish, Greek, Cyrillic…, which the standard PDF fonts
+ * (WinAnsi) cannot show, so the text is set in DejaVu Sans, embedded and subset to the characters
+ * used (the whole font is ~700 KB; a letter's subset is tens of KB). Only text and rules are ever
+ * drawn — no images, links, JavaScript, forms or external references — so nothing in an exported
+ * document can run script or reach the network.
  */
 export type PdfBlock = { kind: "heading" | "subheading" | "paragraph" | "meta" | "rule"; text?: string };
 export type PdfDocument = { title: string; blocks: PdfBlock[] };
 
 const PAGE = { width: 595.28, height: 841.89, margin: 56 };
-const STYLE: Record<Exclude<PdfBlock["kind"], "rule">, { font: "F1" | "F2"; size: number; before: number; colour: string }> = {
-  heading: { font: "F2", size: 16, before: 14, colour: "0 0 0" },
-  subheading: { font: "F2", size: 12, before: 10, colour: "0 0 0" },
-  paragraph: { font: "F1", size: 11, before: 6, colour: "0 0 0" },
-  meta: { font: "F1", size: 9, before: 4, colour: "0.3 0.3 0.3" },
+const BLACK = rgb(0, 0, 0);
+const STYLE: Record<Exclude<PdfBlock["kind"], "rule">, { bold: boolean; size: number; before: number; colour: ReturnType<typeof rgb> }> = {
+  heading: { bold: true, size: 16, before: 14, colour: BLACK },
+  subheading: { bold: true, size: 12, before: 10, colour: BLACK },
+  paragraph: { bold: false, size: 11, before: 6, colour: BLACK },
+  meta: { bold: false, size: 9, before: 4, colour: rgb(0.3, 0.3, 0.3) },
 };
 
-/** WinAnsi codes for the typographic characters people type (quotes, dashes, pound, euro). */
-const WIN_ANSI: Record<string, number> = { "€": 128, "‘": 145, "’": 146, "“": 147, "”": 148, "–": 150, "—": 151, "…": 133, "•": 149 };
-
-function encodeChar(ch: string): number {
-  if (WIN_ANSI[ch] !== undefined) return WIN_ANSI[ch]!;
-  const code = ch.codePointAt(0)!;
-  return (code >= 32 && code <= 126) || (code >= 160 && code <= 255) ? code : 63; // "?"
+// The fonts ship in the dejavu-fonts-ttf package (Bitstream Vera licence, its LICENSE file); they
+// are read once per process.
+const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+let fontBytes: { regular: Uint8Array; bold: Uint8Array } | undefined;
+function fonts() {
+  fontBytes ??= { regular: readFileSync(join(FONT_DIR, "DejaVuSans.ttf")), bold: readFileSync(join(FONT_DIR, "DejaVuSans-Bold.ttf")) };
+  return fontBytes;
 }
 
-/** A PDF literal string: bytes as Latin-1 with (, ) and \ escaped and octal for non-ASCII. */
-function literal(text: string): string {
-  let out = "(";
-  for (const ch of text) {
-    const code = encodeChar(ch);
-    if (code === 40 || code === 41 || code === 92) out += "\\" + String.fromCharCode(code);
-    else if (code < 32 || code > 126) out += "\\" + code.toString(8).padStart(3, "0");
-    else out += String.fromCharCode(code);
-  }
-  return out + ")";
-}
+/**
+ * Text as it can be drawn: composed (a "ŷ" typed as y + circumflex is one glyph in the font) and
+ * without control characters, which a font has no glyph for.
+ */
+const drawable = (text: string) => text.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 
-// Approximate Helvetica widths (per 1000 em) for wrapping; bold is a little wider.
-const NARROW = new Set("iljtfI.,;:'|!() ");
-const WIDE = new Set("mwMW@%");
-function textWidth(text: string, size: number, bold: boolean): number {
-  let units = 0;
-  for (const ch of text) units += NARROW.has(ch) ? 280 : WIDE.has(ch) ? 850 : /[A-Z0-9]/.test(ch) ? 640 : 540;
-  return (units * size * (bold ? 1.06 : 1)) / 1000;
-}
-
-function wrap(text: string, size: number, bold: boolean, width: number): string[] {
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
   const lines: string[] = [];
   for (const para of text.replace(/\r\n?/g, "\n").split("\n")) {
     let line = "";
-    for (const word of para.split(/\s+/).filter(Boolean)) {
+    for (const word of drawable(para).split(/\s+/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (textWidth(candidate, size, bold) <= width || !line) {
-        // A single word longer than the line is cut into pieces.
-        if (!line && textWidth(word, size, bold) > width) {
-          let piece = "";
-          for (const ch of word) {
-            if (textWidth(piece + ch, size, bold) > width) {
-              lines.push(piece);
-              piece = "";
-            }
-            piece += ch;
-          }
-          line = piece;
-        } else line = candidate;
-      } else {
+      if (fits(candidate)) line = candidate;
+      else if (line && fits(word)) {
         lines.push(line);
         line = word;
+      } else {
+        // A word longer than the line is cut into pieces.
+        if (line) lines.push(line);
+        line = "";
+        for (const ch of word) {
+          if (line && !fits(line + ch)) {
+            lines.push(line);
+            line = "";
+          }
+          line += ch;
+        }
       }
     }
     lines.push(line);
@@ -76,84 +69,55 @@ function wrap(text: string, size: number, bold: boolean, width: number): string[
 }
 
 /** Renders the document to PDF bytes. */
-export function renderPdf(doc: PdfDocument): Uint8Array {
+export async function renderPdf(doc: PdfDocument): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const bytes = fonts();
+  const regular = await pdf.embedFont(bytes.regular, { subset: true });
+  const bold = await pdf.embedFont(bytes.bold, { subset: true });
+  pdf.setTitle(drawable(doc.title));
+  pdf.setProducer("Circle");
+  pdf.setCreator("Circle");
+
   const usable = PAGE.width - 2 * PAGE.margin;
-  const pages: string[][] = [[]];
-  let y = PAGE.height - PAGE.margin;
+  const pages: PDFPage[] = [];
+  let page!: PDFPage;
+  let y = 0;
   const newPage = () => {
-    pages.push([]);
+    page = pdf.addPage([PAGE.width, PAGE.height]);
+    pages.push(page);
     y = PAGE.height - PAGE.margin;
   };
-  const ops = () => pages[pages.length - 1]!;
+  newPage();
 
   const blocks: PdfBlock[] = [{ kind: "heading", text: doc.title }, ...doc.blocks];
   for (const block of blocks) {
     if (block.kind === "rule") {
       y -= 8;
       if (y < PAGE.margin) newPage();
-      ops().push(`0.6 0.6 0.6 RG 0.5 w ${PAGE.margin} ${y.toFixed(2)} m ${(PAGE.width - PAGE.margin).toFixed(2)} ${y.toFixed(2)} l S`);
+      page.drawLine({ start: { x: PAGE.margin, y }, end: { x: PAGE.width - PAGE.margin, y }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
       y -= 4;
       continue;
     }
     const style = STYLE[block.kind];
+    const font = style.bold ? bold : regular;
     const leading = style.size * 1.35;
     y -= style.before;
-    for (const line of wrap(block.text ?? "", style.size, style.font === "F2", usable)) {
+    for (const line of wrap(block.text ?? "", font, style.size, usable)) {
       if (y - leading < PAGE.margin) newPage();
       y -= leading;
-      ops().push(`BT /${style.font} ${style.size} Tf ${style.colour} rg ${PAGE.margin} ${y.toFixed(2)} Td ${literal(line)} Tj ET`);
+      if (line) page.drawText(line, { x: PAGE.margin, y, size: style.size, font, color: style.colour });
     }
   }
 
-  // Objects: 1 catalog, 2 pages, 3-4 fonts, 5 info, then a page + content stream pair per page.
-  const objects: string[] = [];
-  const pageIds = pages.map((_p, i) => 6 + i * 2);
-  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`;
-  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
-  objects[4] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
-  objects[5] = `<< /Title ${literal(doc.title)} /Producer (Circle) >>`;
-  pages.forEach((content, i) => {
-    const stream = content.join("\n") + `\nBT /F1 8 Tf 0.4 0.4 0.4 rg ${PAGE.margin} 30 Td ${literal(`${doc.title} · page ${i + 1} of ${pages.length}`)} Tj ET`;
-    objects[pageIds[i]!] =
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
-    objects[pageIds[i]! + 1] = `<< /Length ${latin1Length(stream)} >>\nstream\n${stream}\nendstream`;
+  pages.forEach((p, i) => {
+    p.drawText(drawable(`${doc.title} · page ${i + 1} of ${pages.length}`), { x: PAGE.margin, y: 30, size: 8, font: regular, color: rgb(0.4, 0.4, 0.4) });
+    // pdf-lib gives every page an empty list of annotations (links, forms); these pages have none.
+    p.node.delete(PDFName.of("Annots"));
   });
-
-  let body = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-  const offsets: number[] = [];
-  for (let id = 1; id < objects.length; id++) {
-    offsets[id] = latin1Length(body);
-    body += `${id} 0 obj\n${objects[id]}\nendobj\n`;
-  }
-  const xref = latin1Length(body);
-  body += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-  for (let id = 1; id < objects.length; id++) body += `${String(offsets[id]).padStart(10, "0")} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length} /Root 1 0 R /Info 5 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Uint8Array.from(body, (ch) => ch.charCodeAt(0) & 0xff);
-}
-
-/** The body is built from single-byte characters only (literal() escapes the rest). */
-const latin1Length = (s: string) => s.length;
-
-/** The text a PDF made by renderPdf shows, in order (for tests and checks): decodes its literal strings. */
-export function pdfText(bytes: Uint8Array): string[] {
-  const source = Array.from(bytes, (b) => String.fromCharCode(b)).join("");
-  const out: string[] = [];
-  for (const m of source.matchAll(/\((?:\\.|[^\\)])*\) Tj/g)) {
-    const raw = m[0].slice(1, -4);
-    out.push(
-      raw.replace(/\\([0-7]{3}|.)/g, (_all, esc: string) => {
-        if (/^[0-7]{3}$/.test(esc)) {
-          const code = parseInt(esc, 8);
-          const win = Object.entries(WIN_ANSI).find(([, c]) => c === code);
-          return win ? win[0] : String.fromCharCode(code);
-        }
-        return esc;
-      }),
-    );
-  }
-  return out;
+  // Without object streams every dictionary stays readable in the file, so a check for active
+  // content (/JavaScript, /OpenAction…) can read it without inflating anything.
+  return pdf.save({ useObjectStreams: false });
 }
 
 /** A PDF as a download that is never cached and never sniffed as anything else. */

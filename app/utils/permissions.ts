@@ -54,10 +54,14 @@ export type CaseAction =
   | "agreement:draft" // draft terms and narrative, take signatures, submit, record monitoring
   | "agreement:review"; // comment on a submitted version, approve it or request changes: the case supervisor
 export type ServiceAction =
-  | "service:manage-users"
-  | "service:list-cases"
+  | "service:manage-users" // staff accounts: add, disable, enable, reset a password (/admin/users)
+  | "service:list-cases" // every case of the service with its team and record, for assigning teams (/admin/cases)
   | "service:overview" // the manager's service overview: deadlines and workload across every case
-  | "service:create-case"; // record a new referral as a case
+  | "service:create-case" // record a new referral as a case
+  | "service:manage-scripts" // the service's conference script templates (/admin/scripts)
+  | "service:read-sign-ins" // failed sign-ins, including whether the email tried has an account (/admin/sign-ins)
+  | "service:approval-queue" // the queue of risk assessments waiting for one's decision as case supervisor (/approvals)
+  | "service:review-queue"; // the queue of agreements waiting for one's review as case supervisor (/reviews)
 export type LetterAction =
   | "letter:view" // see the letter, its comments and versions (author, case facilitators, case supervisor)
   | "letter:write" // draft it and submit it for review: its author only
@@ -105,6 +109,13 @@ const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   "service:overview": (u) => u.role === "ADMIN",
   // Supervisors review cases; they do not take referrals.
   "service:create-case": (u) => u.role === "ADMIN" || u.role === "FACILITATOR",
+  "service:manage-scripts": (u) => u.role === "ADMIN",
+  // Whether an email has an account is said here and nowhere else (the sign-in page never says it).
+  "service:read-sign-ins": (u) => u.role === "ADMIN",
+  // Only a staff supervisor can be the deciding case supervisor (case:approve, agreement:review),
+  // so the queues are theirs; which cases fill them is still each case's membership.
+  "service:approval-queue": (u) => u.role === "SUPERVISOR",
+  "service:review-queue": (u) => u.role === "SUPERVISOR",
 };
 
 function isFacilitatorOf(c: { membership: CaseRole | null }): boolean {
@@ -123,4 +134,34 @@ export function can(user: Principal | null, action: Action, resource: Resource):
     return Object.hasOwn(CASE_RULES, action) && CASE_RULES[action as CaseAction](user, resource) === true;
   }
   return Object.hasOwn(SERVICE_RULES, action) && SERVICE_RULES[action as ServiceAction](user) === true;
+}
+
+/**
+ * What the navigation may offer a signed-in person, each answer from can() on their own service,
+ * so a link is shown exactly when the page behind it would open. The root loader sends it to the
+ * browser; pages still check for themselves.
+ */
+export type Capabilities = {
+  /** The service overview is the manager's home; everyone else starts at their own cases. */
+  overview: boolean;
+  approvals: boolean;
+  reviews: boolean;
+  users: boolean;
+  caseTeams: boolean;
+  scripts: boolean;
+  signIns: boolean;
+};
+
+export function capabilitiesOf(user: Principal): Capabilities {
+  const service: ServiceResource = { kind: "service", serviceId: user.serviceId };
+  const may = (action: ServiceAction) => can(user, action, service);
+  return {
+    overview: may("service:overview"),
+    approvals: may("service:approval-queue"),
+    reviews: may("service:review-queue"),
+    users: may("service:manage-users"),
+    caseTeams: may("service:list-cases"),
+    scripts: may("service:manage-scripts"),
+    signIns: may("service:read-sign-ins"),
+  };
 }

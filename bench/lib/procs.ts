@@ -137,7 +137,7 @@ export async function startServer(kind: ServerKind, opts: StartOptions): Promise
     if (process.env.BENCH_CIRCLE_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_CIRCLE_NODE_OPTIONS;
   } else if (kind === "reference") {
     // The package's own server entry (its `y-websocket-server` bin): setupWSConnection, no persistence.
-    cmd = [process.execPath, path.join(ROOT, "node_modules", "@y", "websocket-server", "src", "server.js")];
+    cmd = [process.execPath, path.join(ROOT, "bench", "node_modules", "@y", "websocket-server", "src", "server.js")];
     delete env.YPERSISTENCE;
   } else {
     cmd = [process.execPath, path.join(ROOT, "bench", "servers", "hocuspocus.mjs")];

@@ -11,6 +11,7 @@
 import { createServer } from "node:http";
 import { WebSocketServer } from "ws";
 import "../../server/runtime-tuning";
+import { collabServices } from "../../server/app";
 import { createCollabServer } from "../../server/collab";
 import { CollabStorage } from "../../server/collab/storage";
 import type { CollabConnectionContext } from "../../server/collab/upgrade";
@@ -27,7 +28,7 @@ storage.appendMany = (batches) => {
   stats.commits++;
   for (const b of batches) stats.updates += b.updates.length;
 };
-const collab = createCollabServer(storage);
+const collab = createCollabServer({ ...collabServices, storage });
 
 const http = createServer((req, res) => {
   res.setHeader("Content-Type", "application/json");

@@ -1,6 +1,21 @@
 import { log, stackOf } from "../log";
-import type { DocumentRoom } from "./room";
-import type { CollabStorage } from "./storage";
+import type { DocumentStore, UpdateBatch } from "./document-store";
+
+/**
+ * What the group commit needs of a document with updates waiting (room.ts's DocumentRoom): hand
+ * them over numbered, then hear how the commit went. Declared here, where it is used, so that the
+ * scheduler does not import the room that imports it.
+ */
+export interface CommitTarget {
+  /** The updates queued since the last commit, numbered for the log; null if there are none. */
+  drain(): UpdateBatch | null;
+  /** The commit stored them: apply, relay and confirm. Must not throw (see fail). */
+  committed(): void;
+  /** The commit failed: nothing was stored; close the writers so that they resend. */
+  abortDrained(): void;
+  /** A follow-up threw after the commit: the document must not go on as it is. */
+  fail(error: unknown, during: string): void;
+}
 
 /**
  * Group commit across documents: every room with new updates in this event-loop pass is written
@@ -8,12 +23,12 @@ import type { CollabStorage } from "./storage";
  * documents this turns hundreds of small transactions per tick into one.
  */
 export class CommitScheduler {
-  private readonly waiting = new Set<DocumentRoom>();
+  private readonly waiting = new Set<CommitTarget>();
   private scheduled = false;
 
-  constructor(private readonly storage: CollabStorage) {}
+  constructor(private readonly storage: DocumentStore) {}
 
-  request(room: DocumentRoom): void {
+  request(room: CommitTarget): void {
     this.waiting.add(room);
     if (this.scheduled) return;
     this.scheduled = true;

@@ -1,10 +1,10 @@
 import * as Y from "yjs";
 import type { RawData, WebSocket } from "ws";
-import { getCollabAccess } from "~/models/collab-access.server";
-import { CollabClose } from "~/realtime/protocol";
+import type { CollabAccess } from "~/models/collab-access";
+import { CollabClose, type CollabDocName } from "~/realtime/protocol";
 import { isLetterAuthor } from "~/utils/permissions";
-import { audit } from "~/utils/audit.server";
-import { createActivityToucher, getSessionUserById } from "~/utils/session.server";
+import type { AuditEntry } from "~/utils/audit.server";
+import type { SessionUser } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log, stackOf } from "../log";
 import { CommitScheduler } from "./commits";
@@ -12,7 +12,9 @@ import { isEmptyUpdate, parseFrame, type Frame } from "./frames";
 import { loadStored } from "./log-load";
 import { copyLegacyRichText, hasLegacyRichText } from "~/realtime/flat-legacy";
 import { COLLAB_LIMITS, colourFor, createRateLimiter } from "./limits";
+import { wsPeerSocket } from "./peer-socket";
 import { DocumentRoom, type RoomPeer } from "./room";
+import type { DocumentStore } from "./document-store";
 import { CollabStorage } from "./storage";
 import type { CollabConnectionContext } from "./upgrade";
 import { UpdateValidator } from "./validator";
@@ -20,22 +22,45 @@ import { UpdateValidator } from "./validator";
 type Conn = TrackedConnection & { ws: WebSocket; docName: string };
 
 /**
+ * What the collab server asks of the rest of Circle. server/app.ts passes the real ones (can()
+ * through getCollabAccess, the audit trail, the session table); passing them in keeps this module
+ * free of the models' imports and lets a test or a benchmark host say exactly what it runs with.
+ */
+export type CollabServices = {
+  /** What this person may do with this document now: write, read, or nothing (null). Asked again whenever access may have changed. */
+  getAccess(user: SessionUser, doc: CollabDocName): Promise<CollabAccess | null>;
+  /** Who is signed in to a session now, or null once it ended. The look-up must not count as activity (a background check). */
+  getSessionUser(sessionId: string): Promise<SessionUser | null>;
+  /** A throttled "this session is in use" for one session, called on every write: writing keeps a tablet signed in. */
+  sessionToucher(sessionId: string): () => void;
+  /** Append one entry to the audit trail (a write refused on a read-only document). */
+  audit(entry: AuditEntry): Promise<void>;
+};
+
+export type CollabServerOptions = CollabServices & {
+  /** Where documents live; by default the SQLite store on the server's database file. */
+  storage?: DocumentStore;
+};
+
+/**
  * The collab server: rooms by document name, transport handling (limits, parsing, validation)
  * and the connection registry that lets access changes close sockets.
  */
-export function createCollabServer(storage = new CollabStorage()) {
+export function createCollabServer(options: CollabServerOptions) {
+  const { getAccess, getSessionUser, sessionToucher, audit } = options;
+  const storage = options.storage ?? new CollabStorage();
   const registry = new ConnectionRegistry<Conn>();
   const rooms = new Map<string, DocumentRoom>();
   const unloadTimers = new Map<string, NodeJS.Timeout>();
   const validator = new UpdateValidator();
   const commits = new CommitScheduler(storage);
-  storage.startSweeping();
+  storage.startMaintenance();
   let stopped = false;
   /** One throttled session toucher per session (a user's tabs and tablets share it), dropped with its last connection. */
   const touchers = new Map<string, { touch: () => void; conns: number }>();
   function toucherFor(sessionId: string) {
     let entry = touchers.get(sessionId);
-    if (!entry) touchers.set(sessionId, (entry = { touch: createActivityToucher(sessionId), conns: 0 }));
+    if (!entry) touchers.set(sessionId, (entry = { touch: sessionToucher(sessionId), conns: 0 }));
     entry.conns++;
     return entry.touch;
   }
@@ -103,7 +128,7 @@ export function createCollabServer(storage = new CollabStorage()) {
       caseIds: () => [access.caseId],
       close: (reason: string) => ws.close(CollabClose.sessionEnded, reason.slice(0, 120)),
       recheck: async (current) => {
-        const now = await getCollabAccess(current, doc);
+        const now = await getAccess(current, doc);
         if (!now) ws.close(CollabClose.accessRemoved, "You no longer have access to this document");
         else if (now.level !== access.level) ws.close(CollabClose.accessChanged, "Your access changed");
       },
@@ -120,7 +145,7 @@ export function createCollabServer(storage = new CollabStorage()) {
     }
     const touch = toucherFor(user.sessionId);
     const peer: RoomPeer = {
-      ws,
+      socket: wsPeerSocket(ws),
       canWrite: access.level === "write",
       identity: { userId: user.id, name: user.name, color: colourFor(user.id), role: access.level === "write" ? "editor" : "reader" },
       anonymousPresence: isLetterAuthor(user),
@@ -257,7 +282,7 @@ export function createCollabServer(storage = new CollabStorage()) {
   /** Re-authorize every open connection to one document (e.g. it was frozen or locked). */
   async function recheckDocument(name: string): Promise<void> {
     for (const conn of connectionsTo(name)) {
-      const user = await getSessionUserById(conn.sessionId, { touch: false });
+      const user = await getSessionUser(conn.sessionId);
       if (!user) conn.close("Your session has ended");
       else await conn.recheck?.(user);
     }

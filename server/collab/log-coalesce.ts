@@ -1,5 +1,5 @@
 import * as encoding from "lib0/encoding";
-import type { UpdateLog } from "./log-load";
+import type { UpdateLog } from "./document-store";
 import { cursor, readUint, sameBytes, skipString, utf16Length, varUints } from "./v1-bytes";
 
 /**

@@ -1,8 +1,6 @@
 import * as Y from "yjs";
+import type { UpdateLog } from "./document-store";
 import { coalesceLog } from "./log-coalesce";
-
-/** A document's logged updates as stored: their bytes back to back, and where each one ends. */
-export type UpdateLog = { bytes: Uint8Array; ends: number[] };
 
 /** Updates applied per Yjs transaction: each transaction merges what it integrated, so the pieces die young. */
 const APPLY_PER_TRANSACTION = 500;

@@ -1,4 +1,3 @@
-import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import {
   encodeAwareness,
@@ -11,15 +10,15 @@ import {
   type Frame,
 } from "./frames";
 import { CollabClose } from "~/realtime/protocol";
-import type { CommitScheduler } from "./commits";
+import type { CommitScheduler, CommitTarget } from "./commits";
+import type { DocumentStore, UpdateBatch } from "./document-store";
 import { loadStored } from "./log-load";
-import type { CollabStorage } from "./storage";
 import { log, stackOf } from "../log";
 import { backoffMs } from "../retry";
-import { frameBinary, sendFrame, type WireFrame } from "./wire";
+import { outgoing, type OutgoingMessage, type PeerSocket } from "./peer-socket";
 
 export type RoomPeer = {
-  ws: WebSocket;
+  socket: PeerSocket;
   canWrite: boolean;
   /** The presence the server vouches for: name, colour and role from the session. */
   identity: { userId: string; name: string; color: string; role: string };
@@ -64,8 +63,8 @@ export const COMPACT_RETRY_BASE_MS = 1_000;
 export const COMPACT_RETRY_MAX_MS = 60_000;
 /** The transaction origin of changes the server makes itself (see changeFromServer). */
 const SERVER_ORIGIN = Symbol("server");
-/** A message for one peer. Messages for several are framed once (see relay). */
-const send = (ws: WebSocket, data: Uint8Array) => sendFrame(ws, frameBinary(data));
+/** A message for one peer. A message for several is made ready once and sent to each as the same buffer (see relay). */
+const send = (peer: RoomPeer, data: Uint8Array) => peer.socket.send(outgoing(data));
 
 /** `message`: the frame as the writer sent it, when it can be relayed unchanged (a sync "update"). */
 type Pending = { peer: RoomPeer; update: Uint8Array; message: Uint8Array | undefined };
@@ -78,7 +77,7 @@ type Pending = { peer: RoomPeer; update: Uint8Array; message: Uint8Array | undef
  * "saved" per writer. Relaying the received frames (not a re-encoded transaction update) means the
  * document needs no update listener: Yjs then encodes nothing per transaction.
  */
-export class DocumentRoom {
+export class DocumentRoom implements CommitTarget {
   private current: Y.Doc;
   readonly peers = new Set<RoomPeer>();
   private seq = 0;
@@ -104,7 +103,7 @@ export class DocumentRoom {
 
   constructor(
     readonly name: string,
-    private readonly storage: CollabStorage,
+    private readonly storage: DocumentStore,
     private readonly commits: CommitScheduler,
   ) {
     this.current = this.load();
@@ -172,7 +171,7 @@ export class DocumentRoom {
 
   join(peer: RoomPeer): void {
     this.peers.add(peer);
-    send(peer.ws, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    send(peer, encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const known = [...this.presence].map(([clientId, p]) => ({ clientId, clock: p.clock, state: p.state }));
     if (known.length > 0) this.sendPresence(peer, known);
   }
@@ -188,7 +187,7 @@ export class DocumentRoom {
   receive(peer: RoomPeer, frame: Frame): boolean {
     switch (frame.type) {
       case "sync-step1":
-        send(peer.ws, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
+        send(peer, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
         return true;
       case "sync-step2":
         if (peer.canWrite) this.enqueue(peer, frame.update, undefined);
@@ -226,17 +225,17 @@ export class DocumentRoom {
   }
 
   private sendPresence(peer: RoomPeer, entries: PresenceEntry[]) {
-    send(peer.ws, encodeAwareness(encodeAwarenessEntries(peer.anonymousPresence ? anonymised(entries) : entries)));
+    send(peer, encodeAwareness(encodeAwarenessEntries(peer.anonymousPresence ? anonymised(entries) : entries)));
   }
 
   /** Presence to everyone: as it is to staff, anonymised to letter authors. */
   private broadcastPresence(entries: PresenceEntry[]) {
     const message = encodeAwareness(encodeAwarenessEntries(entries));
-    let frame: WireFrame | null = null;
-    let forAuthors: Uint8Array | null = null;
+    let ready: OutgoingMessage | null = null;
+    let forAuthors: OutgoingMessage | null = null;
     for (const peer of this.peers) {
-      if (peer.anonymousPresence) send(peer.ws, (forAuthors ??= encodeAwareness(encodeAwarenessEntries(anonymised(entries)))));
-      else sendFrame(peer.ws, (frame ??= frameBinary(message)));
+      if (peer.anonymousPresence) peer.socket.send((forAuthors ??= outgoing(encodeAwareness(encodeAwarenessEntries(anonymised(entries))))));
+      else peer.socket.send((ready ??= outgoing(message)));
     }
   }
 
@@ -244,10 +243,10 @@ export class DocumentRoom {
     this.relay(message, null);
   }
 
-  /** Send one message to every peer but `except`, framed once (and not at all for a writer alone in the room). */
+  /** Send one message to every peer but `except`, made ready once (and not at all for a writer alone in the room). */
   private relay(message: Uint8Array, except: RoomPeer | this | null) {
-    let frame: WireFrame | null = null;
-    for (const peer of this.peers) if (peer !== except) sendFrame(peer.ws, (frame ??= frameBinary(message)));
+    let ready: OutgoingMessage | null = null;
+    for (const peer of this.peers) if (peer !== except) peer.socket.send((ready ??= outgoing(message)));
   }
 
   /**
@@ -302,7 +301,7 @@ export class DocumentRoom {
   }
 
   /** Hand over what arrived since the last commit, numbered for the log. */
-  drain(): { docName: string; firstSeq: number; updates: Uint8Array[] } | null {
+  drain(): UpdateBatch | null {
     if (this.queue.length === 0 || this.broken || this.destroyed) return null;
     this.draining = this.queue;
     this.queue = [];
@@ -370,10 +369,10 @@ export class DocumentRoom {
     const saved = this.savedMessage();
     if (single) {
       this.relay(single.message ?? encodeUpdate(single.update), single.peer);
-      send(single.peer.ws, saved);
+      send(single.peer, saved);
     } else {
       if (produced) this.relay(encodeUpdate(produced), origin);
-      for (const writer of writers!) send(writer.ws, saved);
+      for (const writer of writers!) send(writer, saved);
     }
     if (this.compactionDue()) this.tryCompact("commit");
   }
@@ -405,7 +404,7 @@ export class DocumentRoom {
     log.warn({ doc: this.name, refused: refused.length }, "updates refused by the document; writers closed");
     this.reload();
     const badWriters = new Set(refused.map((i) => batch[i]!.peer));
-    for (const peer of badWriters) peer.ws.close(CollabClose.malformed, "Invalid update");
+    for (const peer of badWriters) peer.socket.close(CollabClose.malformed, "Invalid update");
     const goodWriters = new Set<RoomPeer>();
     batch.forEach(({ peer, update }, i) => {
       if (bad.has(i)) return;
@@ -413,7 +412,7 @@ export class DocumentRoom {
       this.relay(encodeUpdate(update), peer);
     });
     const saved = this.savedMessage();
-    for (const writer of goodWriters) if (!badWriters.has(writer)) send(writer.ws, saved);
+    for (const writer of goodWriters) if (!badWriters.has(writer)) send(writer, saved);
   }
 
   /** The commit failed: nothing was stored, relayed or confirmed. Writers reconnect and resend. */
@@ -421,7 +420,7 @@ export class DocumentRoom {
     const batch = this.draining;
     this.draining = [];
     this.seq -= batch.length;
-    for (const peer of new Set(batch.map((b) => b.peer))) peer.ws.close(CollabClose.unavailable, "Could not save; reconnecting");
+    for (const peer of new Set(batch.map((b) => b.peer))) peer.socket.close(CollabClose.unavailable, "Could not save; reconnecting");
   }
 
   /** Commit this room's queue now, on its own (before a server change, unload, shutdown). */
@@ -497,7 +496,7 @@ export class DocumentRoom {
     this.draining = [];
     if (this.compactRetry) clearTimeout(this.compactRetry);
     this.compactRetry = null;
-    for (const peer of this.peers) peer.ws.close(CollabClose.unavailable, "Server error; reconnecting");
+    for (const peer of this.peers) peer.socket.close(CollabClose.unavailable, "Server error; reconnecting");
   }
 
   /**

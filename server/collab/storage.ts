@@ -4,9 +4,8 @@ import { openServerDatabase, type Synchronous } from "~/utils/sqlite.server";
 import { injectFault } from "../faults";
 import { log, stackOf } from "../log";
 import { backoffMs } from "../retry";
-import type { UpdateLog } from "./log-load";
+import type { DocumentStore, StoredDocument, UpdateBatch } from "./document-store";
 
-export type StoredDocument = { snapshot: Uint8Array | null; log: UpdateLog; lastSeq: number };
 type LogRow = { bytes: Buffer | null; index: Buffer | null };
 const MMAP_BYTES = 256 * 1024 * 1024;
 /**
@@ -40,10 +39,10 @@ const INDEX_ENTRY = 10;
  * per-document log if their document has not compacted by then. A document's log is its rows in
  * both, after its snapshot's seq.
  */
-export class CollabStorage {
+export class CollabStorage implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
-  private readonly appendTx: (batches: { docName: string; firstSeq: number; updates: Uint8Array[] }[]) => void;
+  private readonly appendTx: (batches: UpdateBatch[]) => void;
   private readonly compactTx: (docName: string, seq: number, state: Uint8Array) => void;
   private readonly sweepTx: (below: number) => void;
   private readonly dropTx: (docName: string, seqs: number[]) => void;
@@ -100,7 +99,7 @@ export class CollabStorage {
     };
     // Transaction wrappers are made once: db.transaction() prepares BEGIN/COMMIT/ROLLBACK each time it is called.
     const { append, putSnapshot, dropUpTo } = this.statements;
-    this.appendTx = this.db.transaction((batches: { docName: string; firstSeq: number; updates: Uint8Array[] }[]) => {
+    this.appendTx = this.db.transaction((batches: UpdateBatch[]) => {
       const now = Date.now();
       for (const { docName, firstSeq, updates } of batches) {
         for (let i = 0; i < updates.length; i++) append.run(docName, firstSeq + i, asBuffer(updates[i]!), now);
@@ -147,6 +146,11 @@ export class CollabStorage {
     if (below <= first) return 0;
     this.sweepTx(below);
     return below - first;
+  }
+
+  /** The collab server's upkeep of this store (DocumentStore): the journal sweep. */
+  startMaintenance(): void {
+    this.startSweeping();
   }
 
   /**
@@ -220,7 +224,7 @@ export class CollabStorage {
   }
 
   /** Append the batches of many documents in one transaction (group commit), each numbered from its firstSeq. */
-  appendMany(batches: { docName: string; firstSeq: number; updates: Uint8Array[] }[]): void {
+  appendMany(batches: UpdateBatch[]): void {
     this.appendTx(batches);
   }
 

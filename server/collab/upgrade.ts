@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getCollabAccess, type CollabAccess } from "~/models/collab-access.server";
-import { parseDocumentName, type CollabDocName } from "~/realtime/protocol";
+import { COLLAB_OUTDATED_REASON, CollabClose, CollabConnectSchema, parseDocumentName, type CollabDocName } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
 import { getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { log, stackOf } from "../log";
@@ -21,11 +21,13 @@ export type CollabConnectionContext = {
 
 export type CollabConnectionHandler = (ws: WebSocket, ctx: CollabConnectionContext) => void;
 
-function documentNameFromUrl(url: string | undefined): string {
+/** The document name in the path, and the query (for CollabConnectSchema); an unreadable URL gives "" and nothing. */
+function readUrl(url: string | undefined): { name: string; query: Record<string, string> } {
   try {
-    return decodeURIComponent(new URL(url ?? "/", "http://circle.invalid").pathname.slice(COLLAB_PATH_PREFIX.length));
+    const parsed = new URL(url ?? "/", "http://circle.invalid");
+    return { name: decodeURIComponent(parsed.pathname.slice(COLLAB_PATH_PREFIX.length)), query: Object.fromEntries(parsed.searchParams) };
   } catch {
-    return "";
+    return { name: "", query: {} };
   }
 }
 
@@ -40,13 +42,17 @@ function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 429 | 503, reaso
  * The collab upgrade: Origin, then session cookie, then document name, then can() — all before
  * any WebSocket exists. Refusals are plain HTTP answers (403/401/404, 429 over the per-user cap);
  * all but 401 (no session: nobody to name) are recorded in the audit trail after the answer.
+ * Then the page's protocol version: a page that speaks another one gets a WebSocket that is
+ * closed at once with CollabClose.outdated and a reason it shows (a browser never lets a page read
+ * a refused upgrade's HTTP answer, so a close frame is the only way to tell the person to reload).
+ * It is sent nothing of the document, and the document is not opened.
  */
 export function createCollabUpgrade(onConnection: CollabConnectionHandler, admit: (userId: string) => boolean = () => true) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     socket.on("error", () => socket.destroy());
-    const name = documentNameFromUrl(req.url);
+    const { name, query } = readUrl(req.url);
     if (!isAllowedOrigin(req)) {
       refuse(socket, 403, "Forbidden origin");
       // The session is looked at only for the record, after the answer.
@@ -64,6 +70,10 @@ export function createCollabUpgrade(onConnection: CollabConnectionHandler, admit
     if (!admit(user.id)) {
       refuse(socket, 429, "Too Many Connections");
       return noteRefusedUpgrade(req, 429, user, name, doc);
+    }
+    if (!CollabConnectSchema.safeParse(query).success) {
+      log.info({ userId: user.id, doc: doc.name }, "collab page on another protocol version; told to reload");
+      return wss.handleUpgrade(req, socket, head, (ws) => ws.close(CollabClose.outdated, COLLAB_OUTDATED_REASON));
     }
     const ip = clientIp(req);
     await audit({ actor: user, action: "collab.open", target: doc.name, caseId: access.caseId, ip, details: { access: access.level } });

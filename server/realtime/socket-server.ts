@@ -11,6 +11,7 @@ import {
 } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
 import { can, isLetterAuthor } from "~/utils/permissions";
+import { Refusal, refusalAck } from "~/utils/refusal";
 import { createActivityToucher, getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log, stackOf } from "../log";
@@ -149,6 +150,8 @@ async function dispatch(handlers: Handlers, socket: CircleSocket, event: unknown
   try {
     return await handlers[name](socket, parsed.data as never);
   } catch (error) {
+    // A rule that said no (a model's Refusal) answers with its message, like a form's refusal.
+    if (error instanceof Refusal) return refusalAck(error);
     log.error({ event: name, err: stackOf(error) }, "socket handler failed");
     return { ok: false, error: "invalid", message: "The server could not handle that request" };
   }

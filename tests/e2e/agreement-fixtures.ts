@@ -33,11 +33,3 @@ export function createHeldCase(reference: string): { caseId: string } {
     db.close();
   }
 }
-
-/** Text of a PDF made by app/utils/pdf.server.ts: its literal strings, unescaped (independent of the writer's layout). */
-export function pdfText(bytes: Buffer): string {
-  const raw = bytes.toString("latin1");
-  return [...raw.matchAll(/\((?:\\.|[^\\)])*\)/g)]
-    .map((m) => m[0].slice(1, -1).replace(/\\([0-7]{3})/g, (_s, o: string) => String.fromCharCode(parseInt(o, 8))).replace(/\\(.)/g, "$1"))
-    .join("\n");
-}

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { createHeldCase, pdfText } from "./agreement-fixtures";
+import { createHeldCase } from "./agreement-fixtures";
+import { pdfText } from "../support/pdf-text";
 import { DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signedInPage, visit } from "./helpers";
 
 async function addTerm(page: Page, fields: { kind: string; what: string; amount?: string; instalments?: string; due: string }) {
@@ -122,9 +123,13 @@ test("lead and co draft an agreement together, participants sign, the supervisor
     await expectNoHorizontalOverflow(lead.page);
     await screenshot(lead.page, testInfo, "agreement-monitoring");
     const [download] = await Promise.all([lead.page.waitForEvent("download"), lead.page.getByRole("link", { name: "Download PDF" }).click()]);
-    const text = pdfText(readFileSync((await download.path())!));
+    const text = await pdfText(readFileSync((await download.path())!));
     for (const expected of ["Pay Jess for the phone", "Write a letter of apology to Jess", "Approved by Sam Okafor", "Dan said sorry to Jess.", "Signed by Daniel Price"]) expect(text).toContain(expected);
     expect(text).toContain("2 instalments");
+    // The due dates typed as 2027-01-31 and 2026-12-31 print as dates.
+    expect(text).toContain("due 31 January 2027");
+    expect(text).toContain("due 31 December 2026");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   } finally {
     await Promise.all([lead.context.close(), co.context.close(), supervisor.context.close()]);
   }

@@ -93,3 +93,35 @@ test("the case supervisor reads the notes but cannot edit them", async ({ browse
     await supervisor.context.close();
   }
 });
+
+test("a tablet whose page is older than the server is told to reload it, and keeps its notes on screen", async ({ browser }, testInfo) => {
+  const tag = `${testInfo.project.name}-${Date.now()}`;
+  const co = await signedInPage(browser, DEMO.co);
+  try {
+    // From the moment the flag is set, this tablet's page speaks another protocol version than the
+    // server (as a page loaded before a deployment would): only the version it sends changes.
+    await co.context.addInitScript(() => {
+      if (sessionStorage.getItem("circle-e2e-old-page") !== "1") return;
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(String(url).replace(/([?&]version=)\d+/, "$1999"), protocols);
+        }
+      };
+    });
+    // A case no other notes test writes in.
+    const caseId = await caseIdFromList(co.page, "RJ-2026-0180");
+    await visit(co.page, `/cases/${caseId}/notes`);
+    await expect(status(co.page)).toHaveText("Saved");
+    await typeAtEnd(co.page, ` Before the update ${tag}.`);
+    await expect(status(co.page)).toHaveText("Saved");
+    await co.page.evaluate(() => sessionStorage.setItem("circle-e2e-old-page", "1"));
+    await co.page.reload();
+    await expect(status(co.page)).toHaveText("Circle has been updated. Reload the page to carry on; your changes on this tablet are kept.");
+    // The tablet's own copy is still shown.
+    await expect(editor(co.page)).toContainText(`Before the update ${tag}.`);
+    await screenshot(co.page, testInfo, "notes-outdated-page");
+  } finally {
+    await co.context.close();
+  }
+});

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
+import { collabServices } from "../../server/app";
 import { startCheckpointer } from "../../server/checkpointer";
 import { createCollabServer } from "../../server/collab";
 import { CommitScheduler } from "../../server/collab/commits";
@@ -34,15 +35,14 @@ function stubPeer(label: string): StubPeer {
     canWrite: true,
     identity: { userId: label, name: label, color: "#000000", role: "editor" },
     clientIds: new Set<number>(),
-    ws: {
-      OPEN: 1,
-      readyState: 1,
+    socket: {
       send(data: Uint8Array) {
+        // A PeerSocket sends nothing once closed.
+        if (peer.closed.length > 0) return;
         peer.sent.push(parseFrame(data)?.type === "update" ? "update" : data[0] === MessageType.saved ? "saved" : "other");
       },
       close(code: number) {
         peer.closed.push(code);
-        (peer.ws as { readyState: number }).readyState = 3;
       },
     },
   };
@@ -223,7 +223,7 @@ describe("unloading an idle document whose compaction fails", () => {
     // A short idle wait for this test (the object is frozen only in its type).
     (COLLAB_LIMITS as { idleUnloadMs: number }).idleUnloadMs = 100;
     const own = new CollabStorage();
-    const collab = createCollabServer(own);
+    const collab = createCollabServer({ ...collabServices, storage: own });
     const name = docName();
     const ws = Object.assign(new EventEmitter(), { OPEN: 1, readyState: 1, send: () => undefined, close: () => undefined, terminate: () => undefined });
     const ctx = {

@@ -37,10 +37,10 @@ function stubPeer(name: string, label: string): StubPeer {
     canWrite: true,
     identity: { userId: label, name: label, color: "#000000", role: "editor" },
     clientIds: new Set<number>(),
-    ws: {
-      OPEN: 1,
-      readyState: 1,
+    socket: {
       send(data: Uint8Array) {
+        // A PeerSocket sends nothing once closed.
+        if (peer.closed.length > 0) return;
         const frame = parseFrame(data);
         if (frame?.type === "update") {
           // Durable before it is relayed: everything in the frame is already in SQLite.
@@ -59,7 +59,6 @@ function stubPeer(name: string, label: string): StubPeer {
       },
       close(code: number) {
         peer.closed.push(code);
-        (peer.ws as { readyState: number }).readyState = 3;
       },
     },
   };

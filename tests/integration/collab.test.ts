@@ -5,7 +5,7 @@ import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CollabClose } from "~/realtime/protocol";
 import { getDb } from "~/utils/db.server";
-import { allSaved, storedDoc, authedWebSocket, connectPeer, type TestPeer } from "../support/collab-client";
+import { allSaved, storedDoc, authedWebSocket, collabUrl, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 
@@ -69,7 +69,7 @@ describe("collab server: jointly edited notes", () => {
     const name = await notesDoc();
     const before = Y.encodeStateAsUpdate(storedDoc(name));
     const WS = authedWebSocket(lead.cookieHeader, server().origin);
-    const ws = new WS(`${server().origin.replace("http", "ws")}/collab/${name}`);
+    const ws = new WS(collabUrl(server().origin, name));
     await new Promise((resolve) => ws.once("open", resolve));
     const code = await new Promise<number>((resolve) => {
       ws.once("close", (c: number) => resolve(c));
@@ -103,7 +103,7 @@ describe("collab server: jointly edited notes", () => {
     ];
     const WS = authedWebSocket(lead.cookieHeader, server().origin);
     for (const bytes of bad) {
-      const ws = new WS(`${server().origin.replace("http", "ws")}/collab/${name}`);
+      const ws = new WS(collabUrl(server().origin, name));
       await new Promise((resolve) => ws.once("open", resolve));
       const code = await new Promise<number>((resolve) => {
         ws.once("close", (c: number) => resolve(c));
@@ -118,7 +118,8 @@ describe("collab server: jointly edited notes", () => {
 
   it("refuses an awareness message over 8 KB (4400) and closes a connection streaming awareness faster than 16 KB/s (4429)", async () => {
     const lead = await signIn("lead@demo.circle");
-    const url = `${server().origin.replace("http", "ws")}/collab/${await notesDoc()}`;
+    const name = await notesDoc();
+    const url = collabUrl(server().origin, name);
     const WS = authedWebSocket(lead.cookieHeader, server().origin);
     const awarenessFrame = (bytes: number) => {
       const awareness = new Awareness(new Y.Doc());
@@ -139,7 +140,7 @@ describe("collab server: jointly edited notes", () => {
     expect(await closeCode([awarenessFrame(20_000)])).toBe(CollabClose.malformed);
     expect(await closeCode(Array.from({ length: 20 }, () => awarenessFrame(7_000)))).toBe(CollabClose.rateLimited);
     // A caret's ordinary awareness still goes through.
-    const peer = track(connectPeer(server().origin, lead.cookieHeader, url.split("/collab/")[1]!));
+    const peer = track(connectPeer(server().origin, lead.cookieHeader, name));
     await waitFor(() => peer.provider.synced, 10_000, "synced");
     peer.provider.awareness.setLocalStateField("cursor", { anchor: null, head: null });
     await new Promise((r) => setTimeout(r, 300));
@@ -149,7 +150,7 @@ describe("collab server: jointly edited notes", () => {
   it("closes a connection that floods messages (4429) and refuses a user's 17th open connection (429)", async () => {
     const lead = await signIn("lead@demo.circle");
     const name = await notesDoc();
-    const url = `${server().origin.replace("http", "ws")}/collab/${name}`;
+    const url = collabUrl(server().origin, name);
     const WS = authedWebSocket(lead.cookieHeader, server().origin);
     const flooder = new WS(url);
     await new Promise((resolve) => flooder.once("open", resolve));

@@ -3,6 +3,7 @@ import { appendParagraphs, flatField } from "~/realtime/flat-store";
 import { getDb } from "~/utils/db.server";
 import { allSaved, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
+import { pdfText } from "../support/pdf-text";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 
 const OPEN_DATA = `_data=${encodeURIComponent("routes/cases.$caseId_.letters._index")}`;
@@ -48,7 +49,12 @@ describe("a letter's outputs follow the person harmed's choice", () => {
   const outputs = async () => {
     const base = `/cases/${caseId}/letters/${letterId}`;
     const answers = await Promise.all([lead.get(`${base}/print`), lead.get(`${base}/print?${PRINT_DATA}`), lead.get(`${base}/pdf`)]);
-    const bodies = await Promise.all(answers.map(async (r) => Buffer.from(await r.arrayBuffer()).toString("latin1")));
+    const bodies = await Promise.all(
+      answers.map(async (r) => {
+        const bytes = new Uint8Array(await r.arrayBuffer());
+        return r.headers.get("Content-Type") === "application/pdf" ? pdfText(bytes) : Buffer.from(bytes).toString("utf8");
+      }),
+    );
     return { statuses: answers.map((r) => r.status), carryLetter: bodies.map((b) => b.includes(SENTENCE) || b.includes("A letter for you")) };
   };
 

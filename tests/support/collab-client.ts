@@ -2,10 +2,18 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import * as decoding from "lib0/decoding";
-import { MESSAGE_SAVED } from "~/realtime/protocol";
+import { COLLAB_VERSION_PARAM, MESSAGE_SAVED, PROTOCOL_VERSION } from "~/realtime/protocol";
 import { databaseFilePath } from "~/utils/env.server";
 import { splitLog } from "../../server/collab/log-load";
 import { CollabStorage } from "../../server/collab/storage";
+
+/** What a page of this build sends when it opens a document: the protocol version it speaks. */
+export const PAGE_PARAMS = { [COLLAB_VERSION_PARAM]: String(PROTOCOL_VERSION) };
+
+/** The address a page of this build opens for a document. */
+export function collabUrl(origin: string, docName: string): string {
+  return `${origin.replace(/^http/, "ws")}/collab/${encodeURIComponent(docName)}?${new URLSearchParams(PAGE_PARAMS)}`;
+}
 
 /** A ws client class that sends the session cookie and Origin, as a browser would. */
 export function authedWebSocket(cookie: string, origin: string) {
@@ -26,8 +34,8 @@ export type TestPeer = {
   destroy(): void;
 };
 
-/** The real y-websocket client (WebsocketProvider), unchanged, against our server. */
-export function connectPeer(origin: string, cookie: string, docName: string, opts: { connect?: boolean } = {}): TestPeer {
+/** The real y-websocket client (WebsocketProvider), unchanged, against our server, with the page's parameters unless told otherwise. */
+export function connectPeer(origin: string, cookie: string, docName: string, opts: { connect?: boolean; params?: Record<string, string> } = {}): TestPeer {
   const doc = new Y.Doc();
   const wsOrigin = origin.replace(/^http/, "ws");
   const provider = new WebsocketProvider(`${wsOrigin}/collab`, docName, doc, {
@@ -35,6 +43,7 @@ export function connectPeer(origin: string, cookie: string, docName: string, opt
     disableBc: true,
     connect: opts.connect ?? true,
     maxBackoffTime: 200,
+    params: opts.params ?? PAGE_PARAMS,
   });
   const peer: TestPeer = {
     doc,

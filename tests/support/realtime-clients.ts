@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/protocol";
+import { collabUrl } from "./collab-client";
 
 export type CircleClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -53,7 +54,7 @@ export type CollabOutcome =
 export function openCollab(origin: string, docName: string, opts: { cookie?: string; originHeader?: string } = {}): Promise<CollabOutcome> {
   const headers: Record<string, string> = { Origin: opts.originHeader ?? origin };
   if (opts.cookie) headers.Cookie = opts.cookie;
-  const url = `${origin.replace(/^http/, "ws")}/collab/${encodeURIComponent(docName)}`;
+  const url = collabUrl(origin, docName);
   const ws = new WebSocket(url, { headers, handshakeTimeout: 5_000 });
   const closed = new Promise<CollabClosed>((resolve) => ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
   return new Promise((resolve, reject) => {

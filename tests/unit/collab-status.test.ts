@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { describeStatus, SaveTracker } from "~/realtime/collab-status";
+import { COLLAB_OUTDATED_REASON } from "~/realtime/protocol";
 
 /** 14:02 in London on a summer day (BST, UTC+1) and on a winter day (GMT). */
 const SUMMER_1402 = new Date("2026-07-14T13:02:30Z");
@@ -65,6 +66,15 @@ describe("saved status", () => {
     expect(describeStatus("ended", 3, false, new Date("2026-12-08T09:05:00Z")).label).toBe("Access ended — changes kept on this tablet, not yet sent (since 09:05)");
     // Just after midnight reads 00:xx, not 24:xx.
     expect(describeStatus("disconnected", 1, false, new Date("2026-12-08T00:07:00Z")).label).toContain("(since 00:07)");
+  });
+
+  it("says what the server said when it ended the connection for a reason the person can act on", () => {
+    const reason = COLLAB_OUTDATED_REASON;
+    expect(describeStatus("ended", 0, false, null, reason).label).toBe(reason);
+    expect(describeStatus("ended", 3, false, WINTER_1402, reason).label).toBe(reason);
+    expect(describeStatus("ended", 0, true, null, reason).label).toBe(reason);
+    // A reason is only for an ended connection; otherwise the badge says what it always says.
+    expect(describeStatus("connected", 0, false, null, reason).label).toBe("Saved");
   });
 
   it("keeps the count and the time in the status for other readers", () => {

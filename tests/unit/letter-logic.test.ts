@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyRedactions, releaseCheck } from "~/components/letter/letter-delivery";
-import { diffStats, diffWords } from "~/components/letter/letter-diff";
+import { diffStats, diffWords } from "~/utils/diff";
 import { findWritingPrompts } from "~/components/letter/writing-prompts";
 
 describe("writing prompts: gentle hints, never blocking", () => {

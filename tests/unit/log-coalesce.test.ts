@@ -3,7 +3,8 @@ import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { coalesceLog } from "../../server/collab/log-coalesce";
-import { loadStored, splitLog, type UpdateLog } from "../../server/collab/log-load";
+import type { UpdateLog } from "../../server/collab/document-store";
+import { loadStored, splitLog } from "../../server/collab/log-load";
 import { utf16Length } from "../../server/collab/v1-bytes";
 
 /** A log as storage returns it: the updates back to back, and where each ends. */

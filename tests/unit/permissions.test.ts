@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Action, type CaseAction, type CaseResource, type LetterAction, type LetterResource, type Principal, type ServiceAction } from "~/utils/permissions";
+import { can, capabilitiesOf, type Action, type CaseAction, type CaseResource, type LetterAction, type LetterResource, type Principal, type ServiceAction } from "~/utils/permissions";
 import type { CaseRole, StaffRole } from "~/utils/roles";
 
 const SERVICE = "svc-a";
@@ -10,12 +10,16 @@ const caseFor = (membership: CaseRole | null, serviceId = SERVICE): CaseResource
 const service = (serviceId = SERVICE) => ({ kind: "service" as const, serviceId });
 
 const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:read-record", "case:edit-details", "case:close", "case:reopen", "case:approve", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read", "live:chair", "live:assist", "live:follow", "seating:write", "seating:read", "script:edit", "letter:open", "agreement:read", "agreement:draft", "agreement:review"];
-const SERVICE_ACTIONS: ServiceAction[] = ["service:manage-users", "service:list-cases", "service:overview", "service:create-case"];
+const SERVICE_ACTIONS: ServiceAction[] = ["service:manage-users", "service:list-cases", "service:overview", "service:create-case", "service:manage-scripts", "service:read-sign-ins", "service:approval-queue", "service:review-queue"];
 const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolean; facilitator: boolean }> = {
   "service:manage-users": { admin: true, supervisor: false, facilitator: false },
   "service:list-cases": { admin: true, supervisor: false, facilitator: false },
   "service:overview": { admin: true, supervisor: false, facilitator: false },
   "service:create-case": { admin: true, supervisor: false, facilitator: true },
+  "service:manage-scripts": { admin: true, supervisor: false, facilitator: false },
+  "service:read-sign-ins": { admin: true, supervisor: false, facilitator: false },
+  "service:approval-queue": { admin: false, supervisor: true, facilitator: false },
+  "service:review-queue": { admin: false, supervisor: true, facilitator: false },
 };
 
 // Who may do what on a case of their own service. Every action, every relationship to the case.
@@ -155,5 +159,21 @@ describe("can() on a letter: the author reaches only their own letter (docs/arch
     expect(can(person("FACILITATOR"), "case:view", letter("LEAD", false))).toBe(false);
     expect(can(person("FACILITATOR"), "letter:moderate", caseFor("LEAD"))).toBe(false);
     expect(can(author(), "constructor" as never, letter(null, true))).toBe(false);
+  });
+});
+
+describe("capabilitiesOf(): what the navigation offers each person", () => {
+  it("offers the manager the service pages and no supervisor queues", () => {
+    expect(capabilitiesOf(person("ADMIN"))).toEqual({ overview: true, approvals: false, reviews: false, users: true, caseTeams: true, scripts: true, signIns: true });
+  });
+
+  it("offers a supervisor their two queues and no admin page", () => {
+    expect(capabilitiesOf(person("SUPERVISOR"))).toEqual({ overview: false, approvals: true, reviews: true, users: false, caseTeams: false, scripts: false, signIns: false });
+  });
+
+  it("offers a facilitator and a letter author nothing beyond their own work", () => {
+    const none = { overview: false, approvals: false, reviews: false, users: false, caseTeams: false, scripts: false, signIns: false };
+    expect(capabilitiesOf(person("FACILITATOR"))).toEqual(none);
+    expect(capabilitiesOf({ id: "author-1", role: "LETTER_AUTHOR", serviceId: SERVICE })).toEqual(none);
   });
 });

@@ -6,7 +6,6 @@ import {
   COLLAB_DOC_KINDS,
   CollabClose,
   parseDocumentName,
-  PROTOCOL_VERSION,
   type ClientEventName,
   type CollabDocKind,
 } from "~/realtime/protocol";
@@ -152,10 +151,6 @@ describe("ClientEventSchemas", () => {
 });
 
 describe("protocol constants", () => {
-  it("has a positive integer version", () => {
-    expect(Number.isInteger(PROTOCOL_VERSION) && PROTOCOL_VERSION > 0).toBe(true);
-  });
-
   it("uses only valid, distinct WebSocket close codes", () => {
     const codes = Object.values(CollabClose);
     expect(new Set(codes).size).toBe(codes.length);

@@ -10,9 +10,10 @@ import {
   PROGRESS_STATUSES,
   TERM_TYPE_LABELS,
   type ProgressStatus,
-} from "~/models/agreement-schemas";
-import { formatDate, formatDateTime, toZonedInput } from "~/utils/format";
-import { useAgreementFetcher, type Workspace } from "./types";
+} from "~/models/agreement-labels";
+import { formatDate, formatDateTime, formatDay, toZonedInput } from "~/utils/format";
+import { type Workspace } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 type Monitored = NonNullable<Workspace["monitoring"]>["terms"][number];
 
@@ -46,8 +47,8 @@ export function MonitoringPanel({ data, editable }: { data: Workspace; editable:
 }
 
 function MonitoredTerm({ m, index, editable }: { m: Monitored; index: number; editable: boolean }) {
-  const progress = useAgreementFetcher();
-  const payment = useAgreementFetcher();
+  const progress = useFormFetcher();
+  const payment = useFormFetcher();
   const id = `progress-${m.term.id}`;
   return (
     <li className={`term-card due-${m.dueState ?? "none"}`} aria-labelledby={`${id}-title`}>
@@ -55,8 +56,8 @@ function MonitoredTerm({ m, index, editable }: { m: Monitored; index: number; ed
       <p className="term-description">{m.term.description}</p>
       <p className="row">
         <span className={`badge progress-${m.status.toLowerCase()}`}>{PROGRESS_LABELS[m.status]}</span>
-        {m.dueState === "overdue" ? <span className="badge overdue">Overdue since {m.term.dueDate}</span> : null}
-        {m.dueState === "due" ? <span className="badge due">Due {m.term.dueDate}</span> : null}
+        {m.dueState === "overdue" ? <span className="badge overdue">Overdue since {formatDay(m.term.dueDate!)}</span> : null}
+        {m.dueState === "due" ? <span className="badge due">Due {formatDay(m.term.dueDate!)}</span> : null}
         {m.term.amountPence !== null ? <span>Paid {formatPence(m.paidPence)} of {formatPence(m.term.amountPence)}</span> : null}
       </p>
       {m.history[0]?.note ? <p className="hint">Latest note ({m.history[0].by}, {formatDateTime(m.history[0].createdAt)}): {m.history[0].note}</p> : null}
@@ -94,7 +95,7 @@ function MonitoredTerm({ m, index, editable }: { m: Monitored; index: number; ed
 }
 
 function NoticeForm({ harmed }: { harmed: Workspace["participants"] }) {
-  const { fetcher, errors, busy } = useAgreementFetcher();
+  const { fetcher, errors, busy } = useFormFetcher();
   return (
     <fetcher.Form method="post" className="stack notice-form" aria-label="Record that the person harmed was told">
       <input type="hidden" name="intent" value="notice" />

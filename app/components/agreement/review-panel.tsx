@@ -1,13 +1,14 @@
 import { TextAreaField, FormMessage } from "~/components/ui/form-controls";
-import type { FrozenTerm } from "~/models/agreement-schemas";
+import type { FrozenTerm } from "~/models/agreement-labels";
 import { formatDateTime } from "~/utils/format";
-import { useAgreementFetcher, type WorkspaceVersion } from "./types";
+import { type WorkspaceVersion } from "./types";
 import { VersionBody } from "./version-view";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 /** The case supervisor's review of a submitted version: comment on terms, approve or ask for changes. */
 export function ReviewPanel({ version }: { version: WorkspaceVersion }) {
-  const approve = useAgreementFetcher();
-  const changes = useAgreementFetcher();
+  const approve = useFormFetcher();
+  const changes = useFormFetcher();
   return (
     <section className="card section-gap review" aria-labelledby="review-heading">
       <h2 id="review-heading">Review version {version.number}</h2>
@@ -37,7 +38,7 @@ export function ReviewPanel({ version }: { version: WorkspaceVersion }) {
 }
 
 function TermComment({ version, term }: { version: WorkspaceVersion; term: FrozenTerm }) {
-  const { fetcher, errors, done, busy } = useAgreementFetcher(`comment-${version.id}-${term.id}`);
+  const { fetcher, errors, done, busy } = useFormFetcher({ key: `comment-${version.id}-${term.id}` });
   const id = `comment-${term.id}`;
   return (
     <details className="term-comment" open={Object.keys(errors).length > 0 || undefined}>

@@ -3,8 +3,9 @@ import { Field } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/form-controls";
 import { PARTICIPANT_ROLE_LABELS } from "~/utils/preparation";
 import { SignaturePadField } from "./signature-pad";
-import { useAgreementFetcher, type Workspace, type WorkspaceParticipant, type WorkspaceVersion } from "./types";
+import { type Workspace, type WorkspaceParticipant, type WorkspaceVersion } from "./types";
 import { Signatures, VersionBody } from "./version-view";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 /**
  * Sign-off in the room. Preparing freezes the draft into a version (terms + narrative + SHA-256);
@@ -28,7 +29,7 @@ export function SigningPanel({ data }: { data: Workspace }) {
 }
 
 function Prepare() {
-  const { fetcher, errors, busy } = useAgreementFetcher();
+  const { fetcher, errors, busy } = useFormFetcher();
   return (
     <fetcher.Form method="post" className="stack">
       <p className="hint">When the terms and the narrative are agreed, freeze them into a version. Everyone then reads and signs exactly that text.</p>
@@ -44,7 +45,7 @@ function Prepare() {
 function OpenVersion({ version, participants, me }: { version: WorkspaceVersion; participants: WorkspaceParticipant[]; me: string }) {
   const signed = new Set(version.signatures.map((s) => s.participantId));
   const waiting = participants.filter((p) => !signed.has(p.id));
-  const submit = useAgreementFetcher();
+  const submit = useFormFetcher();
   return (
     <div className="stack">
       <p className="hint">Version {version.number} is frozen. Read it aloud, then each person present signs below.</p>
@@ -75,7 +76,7 @@ function OpenVersion({ version, participants, me }: { version: WorkspaceVersion;
 }
 
 function SignForm({ version, person, me }: { version: WorkspaceVersion; person: WorkspaceParticipant; me: string }) {
-  const { fetcher, errors, busy } = useAgreementFetcher(`sign-${version.id}-${person.id}`);
+  const { fetcher, errors, busy } = useFormFetcher({ key: `sign-${version.id}-${person.id}` });
   const [method, setMethod] = useState<"DRAWN" | "TYPED">("DRAWN");
   const [drawing, setDrawing] = useState("");
   const prefix = `sign-${person.id}`;

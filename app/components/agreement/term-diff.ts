@@ -1,4 +1,4 @@
-import { TERM_TYPE_LABELS, formatPence, type FrozenTerm } from "~/models/agreement-schemas";
+import { TERM_TYPE_LABELS, formatPence, type FrozenTerm } from "~/models/agreement-labels";
 
 /** What changed in the terms between two versions, matched by term id (pure, unit-tested). */
 export type TermChange =

@@ -1,12 +1,13 @@
 import { Field } from "~/components/ui/field";
 import { FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
-import { TERM_TYPE_LABELS, TERM_TYPES, termSpecifics, type TermType } from "~/models/agreement-schemas";
+import { TERM_TYPE_LABELS, TERM_TYPES, termSpecifics, type TermType } from "~/models/agreement-labels";
 import { toZonedInput } from "~/utils/format";
 import { PARTICIPANT_ROLE_LABELS } from "~/utils/preparation";
-import { useAgreementFetcher, type DraftTerm, type Workspace, type WorkspaceParticipant } from "./types";
+import { type DraftTerm, type Workspace, type WorkspaceParticipant } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 export function StartAgreement({ canDraft }: { canDraft: boolean }) {
-  const { fetcher, errors, busy } = useAgreementFetcher();
+  const { fetcher, errors, busy } = useFormFetcher();
   return (
     <section className="card empty section-gap" aria-labelledby="start-heading">
       <h2 id="start-heading">No agreement yet</h2>
@@ -48,9 +49,9 @@ export function TermsSection({ data, editable }: { data: Workspace; editable: bo
 }
 
 function TermCard({ term, index, count, participants, editable }: { term: DraftTerm; index: number; count: number; participants: WorkspaceParticipant[]; editable: boolean }) {
-  const edit = useAgreementFetcher();
-  const remove = useAgreementFetcher();
-  const move = useAgreementFetcher();
+  const edit = useFormFetcher();
+  const remove = useFormFetcher();
+  const move = useFormFetcher();
   const due = term.dueDate ? toZonedInput(term.dueDate).slice(0, 10) : null;
   const title = `${index + 1}. ${TERM_TYPE_LABELS[term.type as TermType] ?? term.type}`;
   return (
@@ -119,7 +120,7 @@ function TermFields(props: { term?: DraftTerm; due?: string | null; participants
 }
 
 function AddTerm({ participants }: { participants: WorkspaceParticipant[] }) {
-  const { fetcher, errors, done, busy } = useAgreementFetcher();
+  const { fetcher, errors, done, busy } = useFormFetcher();
   return (
     <details className="add-term section-gap" open={Object.keys(errors).length > 0 || undefined}>
       <summary className="tap button secondary">Add a term</summary>

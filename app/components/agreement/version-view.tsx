@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { RichTextView } from "~/components/ui/rich-text-view";
-import { TERM_TYPE_LABELS, termSpecifics, type FrozenTerm } from "~/models/agreement-schemas";
+import { TERM_TYPE_LABELS, termSpecifics, type FrozenTerm } from "~/models/agreement-labels";
 import { formatDateTime } from "~/utils/format";
 import type { WorkspaceParticipant, WorkspaceVersion } from "./types";
 

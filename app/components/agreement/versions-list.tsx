@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { VERSION_STATE_LABELS } from "~/models/agreement-schemas";
+import { VERSION_STATE_LABELS } from "~/models/agreement-labels";
 import { formatDateTime } from "~/utils/format";
 import type { WorkspaceParticipant, WorkspaceVersion } from "./types";
 import { Signatures, VersionBody } from "./version-view";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { AgreementSummary } from "~/models/agreement.server";
-import { AGREEMENT_STATUS_LABELS, VERSION_STATE_LABELS } from "~/models/agreement-schemas";
+import { AGREEMENT_STATUS_LABELS, VERSION_STATE_LABELS } from "~/models/agreement-labels";
 import type { SectionProps } from "./types";
 
 type Props = Pick<SectionProps, "caseId" | "canEdit"> & Partial<Omit<SectionProps, "caseId" | "canEdit">> & {

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { LettersSummary } from "~/models/letter.server";
-import { LETTER_STATUS_LABELS } from "~/models/letter-schemas";
+import { LETTER_STATUS_LABELS } from "~/models/letter-labels";
 import type { SectionProps } from "./types";
 
 export type LettersSectionProps = SectionProps & { letters: SerializeFrom<LettersSummary> };

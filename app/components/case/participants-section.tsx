@@ -1,16 +1,17 @@
 import { FormMessage } from "~/components/ui/form-controls";
 import { displayName, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES } from "~/utils/preparation";
 import { ParticipantCard } from "./people-card";
-import { REMOVE_FETCHER, usePeopleFetcher } from "./people-fetcher";
+import { REMOVE_FETCHER } from "./people-fetcher";
 import { ParticipantForm } from "./people-participant-form";
 import type { SectionProps } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 /**
  * People and consent: everyone taking part in the case, grouped by role, each with
  * their consent; facilitators add, edit and remove inline, the case supervisor reads.
  */
 export function ParticipantsSection({ caseId, prep, canEdit }: SectionProps) {
-  const removal = usePeopleFetcher({ key: REMOVE_FETCHER });
+  const removal = useFormFetcher({ key: REMOVE_FETCHER });
   const active = prep.participants
     .filter((p) => !p.removed)
     .sort((a, b) => PARTICIPANT_ROLES.indexOf(a.role) - PARTICIPANT_ROLES.indexOf(b.role));

@@ -11,10 +11,11 @@ import {
   PROFESSIONAL_TYPE_LABELS,
 } from "~/utils/preparation";
 import { ConsentPanel } from "./people-consent";
-import { peopleAction, REMOVE_FETCHER, usePeopleFetcher } from "./people-fetcher";
+import { peopleAction, REMOVE_FETCHER } from "./people-fetcher";
 import { ParticipantForm } from "./people-participant-form";
 import { VictimsCodeForm, VictimsCodeStatus } from "./people-victims-code";
 import type { PrepParticipant } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 const roleName = (p: PrepParticipant) => PARTICIPANT_ROLE_LABELS[p.role].toLowerCase();
 
@@ -126,7 +127,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 /** Removal asks once more (a stray tap on a tablet must not remove someone); history is kept. */
 function RemoveParticipant({ caseId, participant }: { caseId: string; participant: PrepParticipant }) {
-  const { fetcher, busy, formError } = usePeopleFetcher({ key: REMOVE_FETCHER });
+  const { fetcher, busy, formError } = useFormFetcher({ key: REMOVE_FETCHER });
   return (
     <details className="panel">
       <summary>Remove from the case<span className="visually-hidden">: {displayName(participant)}</span></summary>

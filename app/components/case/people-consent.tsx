@@ -14,8 +14,9 @@ import {
   type ConsentAnswer,
   type ConsentElement,
 } from "~/utils/preparation";
-import { peopleAction, usePeopleFetcher } from "./people-fetcher";
+import { peopleAction } from "./people-fetcher";
 import type { PrepParticipant } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 /** An answer as text with a symbol; the colour (people.css) only repeats what the words say. */
 export function AnswerBadge({ answer }: { answer: ConsentAnswer | undefined }) {
@@ -205,7 +206,7 @@ function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant;
  * something else (a conference started meanwhile), the server asks again with the new words.
  */
 function useWithdrawal(caseId: string) {
-  const { fetcher, busy, formError, done } = usePeopleFetcher();
+  const { fetcher, busy, formError, done } = useFormFetcher();
   const data = fetcher.data as ConsentFormResult | undefined;
   const asking = !busy && data && !data.ok && "confirm" in data ? data.confirm : null;
   const [dismissed, setDismissed] = useState<WithdrawalPreview | null>(null);
@@ -269,7 +270,7 @@ function WithdrawDialog({ withdraw }: { withdraw: ReturnType<typeof useWithdrawa
 }
 
 function RecordConsentForm({ caseId, participant, guardians = [] }: { caseId: string; participant: PrepParticipant; guardians?: PrepParticipant[] }) {
-  const { fetcher, formRef, busy, errors, done, formError } = usePeopleFetcher({ resetOnSuccess: true });
+  const { fetcher, formRef, busy, errors, done, formError } = useFormFetcher({ resetOnSuccess: true });
   const [element, setElement] = useState<string>("");
   const [now, setNow] = useState("");
   useEffect(() => setNow(toZonedInput(new Date())), [done]);

@@ -11,12 +11,13 @@ import {
   PREP_PLACE_LABELS,
   PREP_PLACES,
 } from "~/utils/preparation";
-import { peopleAction, usePeopleFetcher } from "./people-fetcher";
+import { peopleAction } from "./people-fetcher";
 import type { PrepData, PrepParticipant } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 /** Log a visit, call, letter or email. Cancelled and did-not-attend need a reason; "elsewhere" needs a place. */
 export function ContactForm({ caseId, participants, team }: { caseId: string; participants: PrepParticipant[]; team: PrepData["team"] }) {
-  const { fetcher, formRef, busy, errors, done, formError } = usePeopleFetcher({ resetOnSuccess: true });
+  const { fetcher, formRef, busy, errors, done, formError } = useFormFetcher({ resetOnSuccess: true });
   const [status, setStatus] = useState("COMPLETED");
   const [place, setPlace] = useState("");
   const [now, setNow] = useState("");

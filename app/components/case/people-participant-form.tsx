@@ -15,8 +15,9 @@ import {
   PROFESSIONAL_TYPE_LABELS,
   PROFESSIONAL_TYPES,
 } from "~/utils/preparation";
-import { peopleAction, usePeopleFetcher } from "./people-fetcher";
+import { peopleAction } from "./people-fetcher";
 import type { PrepParticipant } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 /**
  * Add or edit a participant, inline on the case screen. Ids are prefixed (`prefix`) because the
@@ -35,7 +36,7 @@ export function ParticipantForm({
   /** Active participants of the case (this person among them when editing). */
   others: PrepParticipant[];
 }) {
-  const { fetcher, formRef, busy, errors, done, formError } = usePeopleFetcher({ resetOnSuccess: !participant });
+  const { fetcher, formRef, busy, errors, done, formError } = useFormFetcher({ resetOnSuccess: !participant });
   const [role, setRole] = useState<string>(participant?.role ?? "");
   const id = (name: string) => `${prefix}-${name}`;
   const supportable = others.filter((o) => o.role !== "SUPPORTER" && o.role !== "PROFESSIONAL" && o.id !== participant?.id);

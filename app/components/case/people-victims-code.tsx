@@ -2,8 +2,9 @@ import { useEffect, useState } from "react";
 import { DateTimeField, FormMessage, TextAreaField } from "~/components/ui/form-controls";
 import { formatDateTime, toZonedInput } from "~/utils/format";
 import { displayName } from "~/utils/preparation";
-import { peopleAction, usePeopleFetcher } from "./people-fetcher";
+import { peopleAction } from "./people-fetcher";
 import type { PrepParticipant } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 type VictimsCode = NonNullable<PrepParticipant["victimsCode"]>;
 
@@ -32,7 +33,7 @@ export function VictimsCodeStatus({ code }: { code: VictimsCode }) {
 
 /** Record when the person harmed was offered information about RJ (by the signed-in user), or why they are not invited. */
 export function VictimsCodeForm({ caseId, participant }: { caseId: string; participant: PrepParticipant }) {
-  const { fetcher, busy, errors, done, formError } = usePeopleFetcher();
+  const { fetcher, busy, errors, done, formError } = useFormFetcher();
   const [outcome, setOutcome] = useState<"offered" | "not-invited">(participant.victimsCode?.state === "not_invited" ? "not-invited" : "offered");
   const [now, setNow] = useState("");
   useEffect(() => setNow(toZonedInput(new Date())), []);

@@ -5,7 +5,8 @@ import { CLOSURE_REASON_LABELS } from "~/utils/preparation";
 import { describeRecordValue, offenceLabel, RECORD_FIELD_LABELS, REFERRER_TYPE_LABELS, type RecordField } from "~/utils/referral";
 import { isStage, STAGE_LABELS } from "~/utils/roles";
 import { CaseDetailsFields } from "./case-details-fields";
-import { SafetyMessage, useSafetyFetcher } from "./safety-fields";
+import { SafetyMessage, type SafetyResult } from "./safety-fields";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 export type RecordData = SerializeFrom<CaseRecord>;
 
@@ -45,7 +46,7 @@ export function RecordDetails({ record }: { record: RecordData }) {
 
 /** The edit form for the referral details, posted to /cases/:id/record. */
 export function EditDetails({ record, today }: { record: RecordData; today: string }) {
-  const { fetcher, result, errors, busy } = useSafetyFetcher(`record-details-${record.id}`);
+  const { fetcher, data: result, errors, busy } = useFormFetcher<SafetyResult>({ key: `record-details-${record.id}` });
   const d = record.details;
   const mine = result?.intent === "details" ? result : undefined;
   const fieldErrors = mine && !mine.ok ? errors : {};

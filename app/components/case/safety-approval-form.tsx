@@ -1,12 +1,13 @@
 import { TextAreaField } from "~/components/ui/form-controls";
-import { RadioGroup, SafetyMessage, useSafetyFetcher } from "./safety-fields";
+import { RadioGroup, SafetyMessage, type SafetyResult } from "./safety-fields";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 const DECISIONS = ["APPROVED", "DECLINED"] as const;
 const DECISION_LABELS = { APPROVED: "Approve", DECLINED: "Decline" } as const;
 
 /** The case supervisor's decision on the current risk assessment; comments are required either way. */
 export function ApprovalForm({ caseId, assessmentId, decided }: { caseId: string; assessmentId: string; decided: boolean }) {
-  const { fetcher, result, errors, busy } = useSafetyFetcher(`approval-${caseId}`);
+  const { fetcher, data: result, errors, busy } = useFormFetcher<SafetyResult>({ key: `approval-${caseId}` });
   return (
     <fetcher.Form method="post" action={`/cases/${caseId}/approval`} noValidate className="approval-form card-inset" key={result?.ok ? result.id : "form"}>
       <h3>{decided ? "Record a new decision" : "Your decision as case supervisor"}</h3>

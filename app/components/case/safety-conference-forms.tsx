@@ -3,8 +3,9 @@ import { Field } from "~/components/ui/field";
 import { toZonedInput } from "~/utils/format";
 import { displayName, PARTICIPANT_ROLE_LABELS } from "~/utils/preparation";
 import { CASE_ROLE_LABELS, type CaseRole } from "~/utils/roles";
-import { SafetyMessage, useSafetyFetcher } from "./safety-fields";
+import { SafetyMessage, type SafetyResult } from "./safety-fields";
 import type { PrepData } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 type Conference = PrepData["conferences"][number];
 type Errors = Partial<Record<string, string>>;
@@ -39,7 +40,7 @@ function FacilitatorSelect(p: { id: string; name: string; label: string; team: P
 }
 
 export function ScheduleForm({ caseId, prep }: { caseId: string; prep: PrepData }) {
-  const { fetcher, result, errors, busy } = useSafetyFetcher(`schedule-${caseId}`);
+  const { fetcher, data: result, errors, busy } = useFormFetcher<SafetyResult>({ key: `schedule-${caseId}` });
   const facilitators = prep.team.filter((m) => m.role === "LEAD" || m.role === "CO_FACILITATOR");
   const people = prep.participants.filter((p) => !p.removed);
   return (
@@ -75,7 +76,7 @@ export function ScheduleForm({ caseId, prep }: { caseId: string; prep: PrepData 
 
 /** Reschedule (a booked conference) or re-book (one on hold): the same fields, a different intent. */
 export function WhenForm({ caseId, c, intent }: { caseId: string; c: Conference; intent: "reschedule" | "rebook" }) {
-  const { fetcher, result, errors, busy } = useSafetyFetcher(`${intent}-${c.id}`);
+  const { fetcher, data: result, errors, busy } = useFormFetcher<SafetyResult>({ key: `${intent}-${c.id}` });
   return (
     <fetcher.Form method="post" action={`/cases/${caseId}/conferences`} noValidate>
       <input type="hidden" name="intent" value={intent} />
@@ -88,7 +89,7 @@ export function WhenForm({ caseId, c, intent }: { caseId: string; c: Conference;
 }
 
 export function CancelForm({ caseId, c }: { caseId: string; c: Conference }) {
-  const { fetcher, result, errors, busy } = useSafetyFetcher(`cancel-${c.id}`);
+  const { fetcher, data: result, errors, busy } = useFormFetcher<SafetyResult>({ key: `cancel-${c.id}` });
   return (
     <fetcher.Form method="post" action={`/cases/${caseId}/conferences`} noValidate>
       <input type="hidden" name="intent" value="cancel" />

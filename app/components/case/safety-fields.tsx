@@ -1,17 +1,9 @@
-import { useFetcher } from "@remix-run/react";
 
 /** What the safety resource routes answer: a confirmation, field errors, or a gate's reasons (400). */
 export type SafetyResult =
   | { ok: true; done: string; intent?: string; id?: string }
   | { ok: false; errors: Partial<Record<string, string>>; intent?: string; reasons?: string[] };
 
-/** A fetcher for one safety form, with its answer narrowed to what that form posted. */
-export function useSafetyFetcher(key: string) {
-  const fetcher = useFetcher<SafetyResult>({ key });
-  const result = fetcher.data;
-  const errors = result && !result.ok ? result.errors : {};
-  return { fetcher, result, errors, busy: fetcher.state !== "idle" };
-}
 
 /** A group of large radio buttons (one tap each on a tablet), e.g. low / medium / high. */
 export function RadioGroup<V extends string>(p: {

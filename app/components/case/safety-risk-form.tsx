@@ -2,8 +2,9 @@ import { CheckboxField, TextAreaField } from "~/components/ui/form-controls";
 import { ACKNOWLEDGEMENT_LABELS, ACKNOWLEDGEMENTS, RECOMMENDATION_LABELS, RECOMMENDATIONS, RISK_LEVEL_LABELS, RISK_LEVELS } from "~/utils/preparation";
 import { assessmentStageOf } from "~/models/gates";
 import { STAGE_LABELS, type Stage } from "~/utils/roles";
-import { RadioGroup, SafetyMessage, useSafetyFetcher } from "./safety-fields";
+import { RadioGroup, SafetyMessage, type SafetyResult } from "./safety-fields";
 import type { Assessment } from "./safety-assessment";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 const LEVELS = [
   ["physicalHarm", "Risk of physical harm"],
@@ -14,7 +15,7 @@ const LEVELS = [
 
 /** A new risk assessment, prefilled from the latest so a re-assessment only changes what changed. */
 export function RiskForm(p: { caseId: string; stage: Stage; sensitive: boolean; hasBooking: boolean; latest?: Assessment }) {
-  const { fetcher, result, errors, busy } = useSafetyFetcher(`risk-${p.caseId}`);
+  const { fetcher, data: result, errors, busy } = useFormFetcher<SafetyResult>({ key: `risk-${p.caseId}` });
   const l = p.latest;
   return (
     <fetcher.Form method="post" action={`/cases/${p.caseId}/risk`} noValidate className="risk-form" key={result?.ok ? result.id : "form"}>

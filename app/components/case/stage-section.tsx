@@ -1,15 +1,16 @@
 import { SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, type ClosureReason } from "~/utils/preparation";
 import { STAGE_LABELS, type Stage } from "~/utils/roles";
-import { GateChecklist, SafetyMessage, useSafetyFetcher } from "./safety-fields";
+import { GateChecklist, SafetyMessage, type SafetyResult } from "./safety-fields";
 import type { SectionProps } from "./types";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 /**
  * "Move the case on" (inside "What comes next"): each allowed next stage with a button, or the
  * reasons it is blocked. Scheduling a conference happens in the conference section.
  */
 export function StageSection({ caseId, prep, canEdit }: SectionProps) {
-  const { fetcher, result, errors, busy } = useSafetyFetcher(`stage-${caseId}`);
+  const { fetcher, data: result, errors, busy } = useFormFetcher<SafetyResult>({ key: `stage-${caseId}` });
   if (prep.stage === "CLOSED") {
     return prep.closure ? (
       <p className="closure">
@@ -57,7 +58,7 @@ export function StageSection({ caseId, prep, canEdit }: SectionProps) {
 
 function CloseCase(p: {
   caseId: string;
-  fetcher: ReturnType<typeof useSafetyFetcher>["fetcher"];
+  fetcher: ReturnType<typeof useFormFetcher<SafetyResult>>["fetcher"];
   errors: Partial<Record<string, string>>;
   busy: boolean;
   canEdit: boolean;

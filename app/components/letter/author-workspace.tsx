@@ -5,7 +5,7 @@ import { useCallback, useState } from "react";
 import { CollabBadge } from "~/components/editor/collab-badge";
 import { FormMessage } from "~/components/ui/form-controls";
 import type { getAuthorWorkspace } from "~/models/letter.server";
-import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-schemas";
+import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-labels";
 import { useCollabDocument } from "~/realtime/use-collab-document";
 import type { FormResult } from "~/utils/forms.server";
 import { LetterEditor, replaceInEditor } from "./letter-editor";

@@ -1,4 +1,5 @@
-import type { DeliveryChoice } from "~/models/letter-schemas";
+import type { DeliveryChoice } from "~/models/letter-labels";
+import { formatDay } from "~/utils/format";
 
 /**
  * What the person harmed decided decides delivery (docs/architecture.md §2): a pure check the release action
@@ -29,7 +30,7 @@ export function choiceAllowsNow(newest: NewestChoice, now: Date): ReleaseCheck {
       return { ok: false, reason: "The person harmed asked for the letter to be destroyed." };
     case "DELIVER_LATER": {
       const at = newest.deliverAfter ? new Date(newest.deliverAfter) : null;
-      if (!at || now < at) return { ok: false, reason: `Not before ${at ? at.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }) : "the date they chose"}, as the person harmed asked.` };
+      if (!at || now < at) return { ok: false, reason: `Not before ${at ? formatDay(at) : "the date they chose"}, as the person harmed asked.` };
       return { ok: true };
     }
     case "RECEIVE_NOW":

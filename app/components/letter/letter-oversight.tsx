@@ -4,7 +4,7 @@ import type { Editor } from "@tiptap/react";
 import { useCallback, useState } from "react";
 import { CollabBadge } from "~/components/editor/collab-badge";
 import type { getOversight } from "~/models/letter.server";
-import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-schemas";
+import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-labels";
 import { useCollabDocument } from "~/realtime/use-collab-document";
 import type { ReleaseCheck } from "./letter-delivery";
 import { LetterEditor } from "./letter-editor";

@@ -1,5 +1,5 @@
 import { formatDateTime } from "~/utils/format";
-import { diffStats, diffWords } from "./letter-diff";
+import { diffStats, diffWords } from "~/utils/diff";
 import type { OversightLetter } from "./letter-oversight";
 
 const DECISIONS: Record<string, string> = { APPROVED: "Approved", CHANGES_REQUESTED: "Changes requested" };

@@ -2,12 +2,13 @@ import { Link } from "@remix-run/react";
 import { useState } from "react";
 import { Field } from "~/components/ui/field";
 import { CheckboxField, DateTimeField, FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
-import { DELIVERY_CHOICE_LABELS, DELIVERY_CHOICES, RELEASE_METHOD_LABELS, RELEASE_METHODS, type DeliveryChoice } from "~/models/letter-schemas";
+import { DELIVERY_CHOICE_LABELS, DELIVERY_CHOICES, RELEASE_METHOD_LABELS, RELEASE_METHODS, type DeliveryChoice } from "~/models/letter-labels";
 import { formatDateTime } from "~/utils/format";
 import { CONSENT_METHOD_LABELS, CONSENT_METHODS } from "~/utils/preparation";
 import type { ReleaseCheck } from "./letter-delivery";
 import type { OversightLetter } from "./letter-oversight";
-import { useLetterFetcher } from "./oversight-review";
+import { type LetterAnswer } from "./oversight-review";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 type Props = { letter: OversightLetter; canModerate: boolean; canRelease: boolean; release: ReleaseCheck };
 
@@ -53,7 +54,7 @@ export function DeliveryPanel({ letter, canModerate, canRelease, release }: Prop
 }
 
 function ChoiceForm() {
-  const { fetcher, errors, done, busy } = useLetterFetcher();
+  const { fetcher, errors, done, busy } = useFormFetcher<LetterAnswer>();
   const [choice, setChoice] = useState<DeliveryChoice>("RECEIVE_NOW");
   return (
     <details className="section-gap">
@@ -83,7 +84,7 @@ function ChoiceForm() {
 }
 
 function ReleaseForm({ ok }: { ok: boolean }) {
-  const { fetcher, errors, done, busy } = useLetterFetcher();
+  const { fetcher, errors, done, busy } = useFormFetcher<LetterAnswer>();
   return (
     <fetcher.Form method="post" className="row section-gap">
       <input type="hidden" name="intent" value="release" />
@@ -102,7 +103,7 @@ function ReleaseForm({ ok }: { ok: boolean }) {
 }
 
 function DestroyForm() {
-  const { fetcher, errors, done, busy } = useLetterFetcher();
+  const { fetcher, errors, done, busy } = useFormFetcher<LetterAnswer>();
   return (
     <details className="section-gap">
       <summary className="tap">Destroy the letter</summary>
@@ -118,7 +119,7 @@ function DestroyForm() {
 }
 
 function CloseForm() {
-  const { fetcher, errors, done, busy } = useLetterFetcher();
+  const { fetcher, errors, done, busy } = useFormFetcher<LetterAnswer>();
   return (
     <fetcher.Form method="post" className="section-gap" onSubmit={(e) => !window.confirm("Close this letter? The author will no longer be able to sign in.") && e.preventDefault()}>
       <input type="hidden" name="intent" value="close" />

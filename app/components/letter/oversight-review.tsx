@@ -1,22 +1,17 @@
-import { useFetcher } from "@remix-run/react";
 import type { Editor } from "@tiptap/react";
 import { useRef } from "react";
 import { FormMessage, TextAreaField } from "~/components/ui/form-controls";
 import type { FormResult } from "~/utils/forms.server";
 import { selectedText } from "./letter-editor";
 import type { OversightLetter } from "./letter-oversight";
+import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
-type Answer = FormResult & { inviteCode?: string };
+/** What the oversight actions answer; renewing an invite also sends the new code. */
+export type LetterAnswer = FormResult & { inviteCode?: string };
 
-export function useLetterFetcher() {
-  const fetcher = useFetcher<Answer>();
-  const errors = fetcher.data && !fetcher.data.ok ? fetcher.data.errors : {};
-  const done = fetcher.data?.ok ? fetcher.data.done : undefined;
-  return { fetcher, errors, done, busy: fetcher.state !== "idle" };
-}
 
 function IntentButton({ intent, label, className, confirm }: { intent: string; label: string; className?: string; confirm?: string }) {
-  const { fetcher, errors, done, busy } = useLetterFetcher();
+  const { fetcher, errors, done, busy } = useFormFetcher<LetterAnswer>();
   return (
     <fetcher.Form method="post" onSubmit={(e) => confirm && !window.confirm(confirm) && e.preventDefault()}>
       <input type="hidden" name="intent" value={intent} />
@@ -29,7 +24,7 @@ function IntentButton({ intent, label, className, confirm }: { intent: string; l
 
 /** Lock, request changes, approve: the review decision on the newest submitted version. */
 export function ReviewPanel({ letter }: { letter: OversightLetter }) {
-  const changes = useLetterFetcher();
+  const changes = useFormFetcher<LetterAnswer>();
   const submitted = letter.status === "SUBMITTED";
   const drafting = letter.status === "DRAFTING" || letter.status === "CHANGES_REQUESTED";
   return (
@@ -63,7 +58,7 @@ function QuoteButton({ editor, target, label }: { editor: Editor | null; target:
 }
 
 export function CommentsPanel({ letter, canModerate, editor }: { letter: OversightLetter; canModerate: boolean; editor: Editor | null }) {
-  const add = useLetterFetcher();
+  const add = useFormFetcher<LetterAnswer>();
   const quote = useRef<HTMLTextAreaElement>(null);
   return (
     <section className="card" aria-labelledby="fac-comments-heading">
@@ -97,7 +92,7 @@ export function CommentsPanel({ letter, canModerate, editor }: { letter: Oversig
 }
 
 function ResolveComment({ id }: { id: string }) {
-  const { fetcher, busy } = useLetterFetcher();
+  const { fetcher, busy } = useFormFetcher<LetterAnswer>();
   return (
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value="resolve-comment" />
@@ -110,7 +105,7 @@ function ResolveComment({ id }: { id: string }) {
 const SUGGESTION_STATUS: Record<string, string> = { OPEN: "Waiting for the author", ACCEPTED: "Used", REJECTED: "Author kept their words" };
 
 export function SuggestionsPanel({ letter, canModerate, editor }: { letter: OversightLetter; canModerate: boolean; editor: Editor | null }) {
-  const add = useLetterFetcher();
+  const add = useFormFetcher<LetterAnswer>();
   const original = useRef<HTMLTextAreaElement>(null);
   return (
     <section className="card" aria-labelledby="fac-suggestions-heading">

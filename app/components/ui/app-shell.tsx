@@ -1,9 +1,22 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import type { StaffRole } from "~/utils/roles";
+import type { Capabilities } from "~/utils/permissions";
 
-type ShellUser = { name: string; role: StaffRole | string; awaitingApproval?: number | null; mustChangePassword?: boolean } | null;
+/**
+ * What the root loader tells the shell about the signed-in person. The links come from
+ * `capabilities` (can() on the server), never from the role: a link shows exactly when its page opens.
+ */
+export type ShellUser = {
+  name: string;
+  home: string;
+  letterAuthor: boolean;
+  mustChangePassword: boolean;
+  /** null while the password must be changed, and for a letter author. */
+  capabilities: Capabilities | null;
+  awaitingApproval: number | null;
+} | null;
 
 export function AppShell({ user, demo = false, children }: { user: ShellUser; demo?: boolean; children: React.ReactNode }) {
+  const may = user?.capabilities;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -16,7 +29,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
         </p>
       ) : null}
       <header className="topbar">
-        <Link to={user ? (user.role === "LETTER_AUTHOR" ? "/letters" : user.role === "ADMIN" ? "/admin" : "/cases") : "/login"} className="brand" aria-label="Circle home">
+        <Link to={user ? user.home : "/login"} className="brand" aria-label="Circle home">
           <span aria-hidden="true" className="brand-mark">◯</span> Circle
         </Link>
         {user?.mustChangePassword ? (
@@ -24,7 +37,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
           <nav aria-label="Main" className="topnav">
             <SignOut />
           </nav>
-        ) : user?.role === "LETTER_AUTHOR" ? (
+        ) : user?.letterAuthor ? (
           // The person responsible sees their letter and nothing else of Circle.
           <nav aria-label="Main" className="topnav">
             <NavLink to="/letters">My letter</NavLink>
@@ -33,29 +46,23 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
         ) : user ? (
           <nav aria-label="Main" className="topnav">
             {/* The manager is never on a case team, so their own list would always be empty. */}
-            {user.role === "ADMIN" ? (
+            {may?.overview ? (
               <NavLink to="/admin" end>
                 Overview
               </NavLink>
             ) : (
               <NavLink to="/cases">My cases</NavLink>
             )}
-            {user.role === "SUPERVISOR" ? (
-              <>
-                <NavLink to="/approvals">
-                  Approvals{user.awaitingApproval ? <span className="badge count" aria-label={`, ${user.awaitingApproval} waiting`}>{user.awaitingApproval}</span> : null}
-                </NavLink>
-                <NavLink to="/reviews">Agreements</NavLink>
-              </>
+            {may?.approvals ? (
+              <NavLink to="/approvals">
+                Approvals{user.awaitingApproval ? <span className="badge count" aria-label={`, ${user.awaitingApproval} waiting`}>{user.awaitingApproval}</span> : null}
+              </NavLink>
             ) : null}
-            {user.role === "ADMIN" ? (
-              <>
-                <NavLink to="/admin/users">Users</NavLink>
-                <NavLink to="/admin/cases">Case teams</NavLink>
-                <NavLink to="/admin/scripts">Scripts</NavLink>
-                <NavLink to="/admin/sign-ins">Failed sign-ins</NavLink>
-              </>
-            ) : null}
+            {may?.reviews ? <NavLink to="/reviews">Agreements</NavLink> : null}
+            {may?.users ? <NavLink to="/admin/users">Users</NavLink> : null}
+            {may?.caseTeams ? <NavLink to="/admin/cases">Case teams</NavLink> : null}
+            {may?.scripts ? <NavLink to="/admin/scripts">Scripts</NavLink> : null}
+            {may?.signIns ? <NavLink to="/admin/sign-ins">Failed sign-ins</NavLink> : null}
             <span className="who">
               <span className="visually-hidden">Signed in as </span>
               {user.name}

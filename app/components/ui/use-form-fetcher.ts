@@ -1,0 +1,34 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import type { FieldErrors } from "~/utils/schemas";
+
+/** What a fetcher form's action answers (app/utils/forms.server.ts): field errors, or a confirmation. */
+export type FormAnswer = { ok: false; errors: FieldErrors; intent?: string } | { ok: true; done: string; intent?: string; id?: string };
+
+/**
+ * One fetcher form's state, the same on every screen: `busy` while it is sent, the field `errors`
+ * of the last answer, the `done` sentence of the last success, and `formError` for the message
+ * above the button (the form's own error, or a pointer to the fields when only they are wrong).
+ * `key` shares one fetcher between components (a form and the message shown elsewhere);
+ * `resetOnSuccess` empties the form behind `formRef` after a success ("add" forms start afresh).
+ * `data` is the whole answer, for the extra fields some actions send (a refusal's `reasons`).
+ */
+export function useFormFetcher<T extends FormAnswer = FormAnswer>(opts: { key?: string; resetOnSuccess?: boolean } = {}) {
+  const fetcher = useFetcher<T>(opts.key ? { key: opts.key } : undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+  const data = fetcher.data as FormAnswer | undefined;
+  useEffect(() => {
+    if (opts.resetOnSuccess && fetcher.state === "idle" && data?.ok) formRef.current?.reset();
+  }, [opts.resetOnSuccess, fetcher.state, data]);
+  const errors: FieldErrors = data && !data.ok ? data.errors : {};
+  const hasFieldErrors = Object.keys(errors).some((k) => k !== "form");
+  return {
+    fetcher,
+    formRef,
+    data: fetcher.data,
+    busy: fetcher.state !== "idle",
+    errors,
+    done: data?.ok ? data.done : undefined,
+    formError: errors.form ?? (hasFieldErrors ? "Some answers need changing: see the messages below." : undefined),
+  };
+}
