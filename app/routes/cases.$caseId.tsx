@@ -58,7 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     prep,
     agreement,
     letters,
-    notes: { readOnly: !can(user, "notes:write", resource), userName: user.name },
+    notes: { readOnly: !can(user, "notes:write", resource) },
   });
 }
 

@@ -103,7 +103,6 @@ export default function AgreementWorkspace() {
           <NarrativeSection
             agreementId={agreement.id}
             editable={canDraft && drafting}
-            userName={data.me.name}
             signing={canDraft && drafting && signing && data.openIsCurrent ? { number: signing.number, onDraftChange } : undefined}
           />
           {canDraft && drafting ? <SigningPanel data={data} /> : null}

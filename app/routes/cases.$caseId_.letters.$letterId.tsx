@@ -12,7 +12,7 @@ import { closeLetter, decideLetter, destroyLetter, recordChoice, releaseLetter, 
 import type { AuditAction } from "~/utils/audit-actions";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { formDone, formError, parseForm, refusalAnswer } from "~/utils/forms.server";
+import { formDone, parseForm, refusalAnswer } from "~/utils/forms.server";
 import { Refusal } from "~/utils/refusal";
 import { can } from "~/utils/permissions";
 import styles from "~/styles/letters.css";
@@ -33,7 +33,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canModerate: can(user, "letter:moderate", access) && !letter.closedAt,
     canRelease: can(user, "letter:release", access),
     release: releaseCheck(letter.status, newest as NewestChoice, new Date()),
-    userName: user.name,
   });
 }
 

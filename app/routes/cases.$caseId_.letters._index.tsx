@@ -12,7 +12,7 @@ import { OpenLetterSchema } from "~/models/letter-schemas";
 import { loadGateFacts } from "~/models/preparation.server";
 import { audit } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { formError, parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import styles from "~/styles/letters.css";
 

@@ -17,11 +17,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const heading = await getCaseHeading(resource.caseId);
   if (!heading) throw notFound("Case not found");
   await audit({ actor: user, action: "case.notes.view", target: `case:${heading.id}`, caseId: heading.id, ip: context.clientIp });
-  return json({ ...heading, readOnly: !can(user, "notes:write", resource), userName: user.name });
+  return json({ ...heading, readOnly: !can(user, "notes:write", resource) });
 }
 
 export default function FullScreenNotes() {
-  const { id, reference, title, readOnly, userName } = useLoaderData<typeof loader>();
+  const { id, reference, title, readOnly } = useLoaderData<typeof loader>();
   return (
     <main className="page notes-full" id="main">
       <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>

@@ -33,13 +33,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     state,
     role,
     serverNow: new Date().toISOString(),
-    userName: user.name,
     notesReadOnly: !can(user, "notes:write", access.resource),
   });
 }
 
 export default function LiveConferencePage() {
-  const { script, state: initialState, role: initialRole, serverNow, userName, notesReadOnly } = useLoaderData<typeof loader>();
+  const { script, state: initialState, role: initialRole, serverNow, notesReadOnly } = useLoaderData<typeof loader>();
   const live = useLiveConference(script.id, { state: initialState as LiveState, role: initialRole, serverNow });
   const { state, role, connection, notice } = live;
   const wakeLock = useWakeLock(state.status === "LIVE" || state.status === "PAUSED");
@@ -103,7 +102,7 @@ export default function LiveConferencePage() {
       {role === "chair" ? (
         <ChairView live={live} script={script as LiveScript} disabled={disabled} held={held} />
       ) : role === "assist" ? (
-        <ScribeView live={live} script={script as LiveScript} notesReadOnly={notesReadOnly} userName={userName} disabled={disabled || held} />
+        <ScribeView live={live} script={script as LiveScript} notesReadOnly={notesReadOnly} disabled={disabled || held} />
       ) : (
         <FollowView live={live} script={script as LiveScript} />
       )}

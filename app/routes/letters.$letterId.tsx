@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!letter || letter.status === "DESTROYED") throw notFound("Letter not found");
   await audit({ actor: user, action: "letter.author.view", target: `letter:${letter.id}`, caseId: access.caseId, ip: context.clientIp });
   const writable = !letter.locked && WRITABLE_STATUSES.includes(letter.status as LetterStatus);
-  return json({ letter: { ...letter, status: letter.status as LetterStatus }, writable, userName: user.name, defaultGuidance: DEFAULT_GUIDANCE });
+  return json({ letter: { ...letter, status: letter.status as LetterStatus }, writable, defaultGuidance: DEFAULT_GUIDANCE });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

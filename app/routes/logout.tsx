@@ -9,7 +9,7 @@ export async function loader() {
   return redirect("/cases");
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ context }: ActionFunctionArgs) {
   const user = await getUser(context);
   if (user) {
     await revokeSession(user.sessionId);

@@ -39,5 +39,7 @@ export type CircleLoadContext = {
 };
 
 declare module "@remix-run/node" {
+  // Declaration merging needs an interface; it adds Circle's fields to Remix's own.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends CircleLoadContext {}
 }

@@ -37,6 +37,7 @@ function fonts() {
  * Text as it can be drawn: composed (a "ŷ" typed as y + circumflex is one glyph in the font) and
  * without control characters, which a font has no glyph for.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it replaces
 const drawable = (text: string) => text.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {

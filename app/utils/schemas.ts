@@ -28,6 +28,8 @@ export const NewPasswordSchema = z
  * overrides and isolates that make "Jess" display as another name. Every text field goes through
  * cleanText (line breaks and tabs kept) or cleanLine (single-line fields: breaks become spaces).
  */
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 export const cleanText = (s: string) => s.replace(UNSAFE, "");
 export const cleanLine = (s: string) => cleanText(s).replace(/[\t\n\r\u2028\u2029]+/g, " ");

@@ -339,6 +339,8 @@ export class DocumentRoom implements CommitTarget {
     const doc = this.current;
     const single = batch.length === 1 ? batch[0]! : null;
     let writers: Set<RoomPeer> | null = null;
+    // The transaction's origin: the one writing peer, or the room itself for a mixed batch.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     let origin: RoomPeer | this = this;
     if (!single) {
       writers = new Set(batch.map((b) => b.peer));

@@ -15,7 +15,7 @@ const SETTLE_MS = 800;
  * supervisor or approved (the collab server also drops a read-only connection's updates).
  * This is the live draft, never the text of a signed version (that is shown from the version).
  */
-export function NarrativeSection({ agreementId, editable, userName, signing }: { agreementId: string; editable: boolean; userName: string; signing?: OpenForSigning }) {
+export function NarrativeSection({ agreementId, editable, signing }: { agreementId: string; editable: boolean; signing?: OpenForSigning }) {
   const collab = useCollabDocument(`agreement:${agreementId}`, { readOnly: !editable });
   const doc = collab?.doc;
   const onDraftChange = signing?.onDraftChange;

@@ -13,7 +13,7 @@ import { usePollRevalidate } from "./use-poll-revalidate";
 import { WritingHints } from "./writing-hints";
 
 type Letter = SerializeFrom<NonNullable<Awaited<ReturnType<typeof getAuthorWorkspace>>>> & { status: LetterStatus };
-type Props = { letter: Letter; writable: boolean; userName: string; defaultGuidance: string[] };
+type Props = { letter: Letter; writable: boolean; defaultGuidance: string[] };
 
 const STATUS_MESSAGES: Partial<Record<LetterStatus, string>> = {
   SUBMITTED: "Your letter is with your facilitator. You cannot change it while they read it.",
@@ -22,7 +22,7 @@ const STATUS_MESSAGES: Partial<Record<LetterStatus, string>> = {
   RELEASED: "Your letter has been passed on as the person it is for asked.",
 };
 
-export function AuthorWorkspace({ letter, writable, userName, defaultGuidance }: Props) {
+export function AuthorWorkspace({ letter, writable, defaultGuidance }: Props) {
   usePollRevalidate();
   const collab = useCollabDocument(`letter:${letter.id}`, { readOnly: !writable });
   const [editor, setEditor] = useState<Editor | null>(null);

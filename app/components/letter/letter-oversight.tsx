@@ -15,10 +15,10 @@ import { usePollRevalidate } from "./use-poll-revalidate";
 import { WritingHints } from "./writing-hints";
 
 export type OversightLetter = SerializeFrom<NonNullable<Awaited<ReturnType<typeof getOversight>>>> & { status: LetterStatus };
-type Props = { letter: OversightLetter; canModerate: boolean; canRelease: boolean; release: ReleaseCheck; userName: string };
+type Props = { letter: OversightLetter; canModerate: boolean; canRelease: boolean; release: ReleaseCheck };
 
 /** The facilitator's view of one letter: the live draft (read-only, with the author's caret) and every control. */
-export function LetterOversight({ letter, canModerate, canRelease, release, userName }: Props) {
+export function LetterOversight({ letter, canModerate, canRelease, release }: Props) {
   usePollRevalidate();
   const destroyed = letter.status === "DESTROYED";
   const collab = useCollabDocument(`letter:${letter.id}`, { readOnly: true });

@@ -4,10 +4,10 @@ import { CurrentStep } from "./current-step";
 import { SpeakerChooser } from "./speaker-chooser";
 import type { LiveScript } from "./types";
 
-type Props = { live: LiveConference; script: LiveScript; notesReadOnly: boolean; userName: string; disabled: boolean };
+type Props = { live: LiveConference; script: LiveScript; notesReadOnly: boolean; disabled: boolean };
 
 /** The co-facilitator's tablet: the question at the top, a break button, and the notes below. */
-export function ScribeView({ live, script, notesReadOnly, userName, disabled }: Props) {
+export function ScribeView({ live, script, notesReadOnly, disabled }: Props) {
   const { state, send } = live;
   const running = state.status === "LIVE" || state.status === "PAUSED";
   return (

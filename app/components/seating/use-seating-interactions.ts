@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { PARTICIPANT_ROLE_LABELS } from "~/utils/preparation";
 import { beginDrag, dropTargetAt, roomPoint, type DragHandlers } from "./seating-drag";
@@ -24,7 +24,7 @@ export function useSeatingInteractions({ doc, view, attendees, readOnly, svg }: 
   const [preview, setPreview] = useState<{ id: string; at: Point } | null>(null);
   const [message, setMessage] = useState("");
   const suppressClick = useRef(false);
-  const byId = new Map(attendees.map((a) => [a.id, a]));
+  const byId = useMemo(() => new Map(attendees.map((a) => [a.id, a])), [attendees]);
   const seatName = (seat: Seat) => `seat ${seat.n}`;
 
   const place = useCallback(
@@ -38,7 +38,7 @@ export function useSeatingInteractions({ doc, view, attendees, readOnly, svg }: 
       setMessage(`${person.name} placed on ${seatName(seat)}.${swapped ? ` ${swapped.name} moved ${view.seatOf.has(pid) ? "to their old seat" : "to the tray"}.` : ""}`);
       setSelected(null);
     },
-    [doc, view, attendees],
+    [doc, view, attendees, byId],
   );
 
   const toTray = useCallback(
@@ -48,7 +48,7 @@ export function useSeatingInteractions({ doc, view, attendees, readOnly, svg }: 
       setMessage(`${byId.get(pid)?.name ?? "They"} moved to the tray.`);
       setSelected(null);
     },
-    [doc, attendees],
+    [doc, byId],
   );
 
   const selectPerson = (pid: string) => {
@@ -120,7 +120,10 @@ export function useSeatingInteractions({ doc, view, attendees, readOnly, svg }: 
         const at = roomPoint(svg.current, c);
         if (!at || !doc) return;
         setPreview({ id: seat.id, at });
-        if (Date.now() - lastWrite > MOVE_WRITE_MS) (moveSeat(doc, seat.id, at), (lastWrite = Date.now()));
+        if (Date.now() - lastWrite > MOVE_WRITE_MS) {
+          moveSeat(doc, seat.id, at);
+          lastWrite = Date.now();
+        }
       },
       onEnd: (c, moved) => {
         const at = roomPoint(svg.current, c);
