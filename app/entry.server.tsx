@@ -14,13 +14,7 @@ const ABORT_DELAY = 5_000;
  * writes while streaming), to RemixServer, and to root.tsx through NonceContext. Without it the
  * policy (script-src 'self' 'nonce-…', no 'unsafe-inline') would block Remix's own inline scripts.
  */
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-  loadContext: AppLoadContext,
-) {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {

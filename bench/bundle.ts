@@ -102,7 +102,11 @@ async function timeToInteractive(origin: string, caseId: string) {
   try {
     // Sign in once, unthrottled: the bench is about opening the case, not about scrypt.
     const signIn = await browser.newContext();
-    const res = await signIn.request.post(`${origin}/login`, { form: { email: "lead@demo.circle", password: DEMO_PASSWORD, redirectTo: "/cases" }, headers: { Origin: origin }, maxRedirects: 0 });
+    const res = await signIn.request.post(`${origin}/login`, {
+      form: { email: "lead@demo.circle", password: DEMO_PASSWORD, redirectTo: "/cases" },
+      headers: { Origin: origin },
+      maxRedirects: 0,
+    });
     if (res.status() !== 302) throw new Error(`sign-in answered ${res.status()}`);
     const storage = await signIn.storageState();
     await signIn.close();
@@ -198,7 +202,12 @@ async function main() {
     bundle: { route: CFG.route, scripts: bundle.rows, totalBytes: bundle.total },
     interactive: { runs: tti.runs, ms: interactive, scriptBytesOnWire: wire },
     targets: {
-      compressedKB: { target: CFG.targets.compressedKB, gzipKB: kb(bundle.total.gzip6), brotliKB: kb(bundle.total.brotli4), met: bundle.total.gzip6 / 1024 <= CFG.targets.compressedKB },
+      compressedKB: {
+        target: CFG.targets.compressedKB,
+        gzipKB: kb(bundle.total.gzip6),
+        brotliKB: kb(bundle.total.brotli4),
+        met: bundle.total.gzip6 / 1024 <= CFG.targets.compressedKB,
+      },
       interactiveMs: { target: CFG.targets.interactiveMs, medianMs: interactive.p50, met: interactive.p50 <= CFG.targets.interactiveMs },
     },
   };
@@ -210,13 +219,17 @@ async function main() {
   console.log("");
   console.log(`Case page JavaScript (${files.length} scripts, commit ${commit})`);
   console.log(`  raw            ${kb(bundle.total.raw)} KB`);
-  console.log(`  gzip 6 / 9     ${kb(bundle.total.gzip6)} / ${kb(bundle.total.gzip9)} KB   (target ≤ ${CFG.targets.compressedKB} KB as served: ${result.targets.compressedKB.met ? "met" : "NOT met"})`);
+  console.log(
+    `  gzip 6 / 9     ${kb(bundle.total.gzip6)} / ${kb(bundle.total.gzip9)} KB   (target ≤ ${CFG.targets.compressedKB} KB as served: ${result.targets.compressedKB.met ? "met" : "NOT met"})`,
+  );
   console.log(`  brotli 4 / 11  ${kb(bundle.total.brotli4)} / ${kb(bundle.total.brotli11)} KB`);
   console.log(`  on the wire    ${kb(wire.p50)} KB of scripts (median of runs, as Chromium received them)`);
   console.log("  largest:");
   for (const r of bundle.rows.slice(0, 5)) console.log(`    ${r.file}  ${kb(r.raw)} KB raw, ${kb(r.gzip6)} KB gzip`);
   console.log(`Time to interactive (html[data-hydrated]), ${CFG.network.downMbit} Mbit/s, ${CFG.network.latencyMs} ms, CPU ×${CFG.cpuSlowdown}, ${tti.runs.length} cold loads:`);
-  console.log(`  p50 ${interactive.p50} ms, p90 ${interactive.p90} ms, max ${interactive.max} ms   (target p50 ≤ ${CFG.targets.interactiveMs} ms: ${result.targets.interactiveMs.met ? "met" : "NOT met"})`);
+  console.log(
+    `  p50 ${interactive.p50} ms, p90 ${interactive.p90} ms, max ${interactive.max} ms   (target p50 ≤ ${CFG.targets.interactiveMs} ms: ${result.targets.interactiveMs.met ? "met" : "NOT met"})`,
+  );
   console.log(`Results: ${path.relative(ROOT, out)}`);
 }
 

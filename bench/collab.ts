@@ -346,7 +346,9 @@ async function runThroughput(s: Setup) {
       await sleep(300);
       const r = await paced(clients, CFG.throughput.sustainedRate, CFG.throughput.aggregateMs, server.pid);
       aggregate.push({ connections: conns, ...r });
-      log(`circle ${conns} connections × ${CFG.throughput.sustainedRate}/s offered: ${r.confirmedPerSec} durable updates/s (server cpu ${(r.serverCpu * 100).toFixed(0)}%), p99 save ${r.saveLatencyMs.p99} ms`);
+      log(
+        `circle ${conns} connections × ${CFG.throughput.sustainedRate}/s offered: ${r.confirmedPerSec} durable updates/s (server cpu ${(r.serverCpu * 100).toFixed(0)}%), p99 save ${r.saveLatencyMs.p99} ms`,
+      );
       clients.forEach((c) => c.close());
       await sleep(500);
     }
@@ -368,9 +370,12 @@ async function paced(clients: LoadClient[], rate: number, ms: number, pid: numbe
   const srv0 = cpuSeconds(pid);
   const cores0 = coreTimes();
   const timers = clients.map((c, i) =>
-    setTimeout(() => {
-      timers[i] = setInterval(() => !c.closed && c.edit("ab", performance.now()), 1000 / rate);
-    }, Math.random() * (1000 / rate)),
+    setTimeout(
+      () => {
+        timers[i] = setInterval(() => !c.closed && c.edit("ab", performance.now()), 1000 / rate);
+      },
+      Math.random() * (1000 / rate),
+    ),
   );
   await sleep(ms);
   timers.forEach((t) => clearTimeout(t));
@@ -517,7 +522,10 @@ async function runCrash(s: Setup) {
       type Writer = { client: LoadClient; tag: string; typed: { token: string; clock: number }[]; doc: number };
       const writers: Writer[] = [];
       for (const [d, docName] of docNames.entries()) {
-        for (const [tag, cookie] of [["A", s.leadCookie], ["B", s.coCookie]] as const) {
+        for (const [tag, cookie] of [
+          ["A", s.leadCookie],
+          ["B", s.coCookie],
+        ] as const) {
           const client = new LoadClient({ url: wsUrl(server, docName), docName, protocol: "y-websocket", headers: headersFor(server, cookie), apply: true });
           writers.push({ client, tag: `${tag}${d}`, typed: [], doc: d });
         }
@@ -645,16 +653,36 @@ function computeRatios() {
   const cold = results.coldLoad as { medianConnectToSyncedMs?: number } | null;
   const crash = results.crash as { lost?: number } | null;
   const checks = {
-    [`circle p99 / reference p99 @${big}${medianLabel(vsReference)}`]: { value: vsReference.value, target: `≤ ${TARGETS.vsReferenceP99}`, pass: pass(vsReference.value, (v) => v <= TARGETS.vsReferenceP99), valid: vsReference.valid, perRound: vsReference.perRound },
-    [`circle p99 / hocuspocus p99 @${big}${medianLabel(vsHocus)}`]: { value: vsHocus.value, target: `≤ ${TARGETS.vsHocuspocusP99}`, pass: pass(vsHocus.value, (v) => v <= TARGETS.vsHocuspocusP99), valid: vsHocus.valid, perRound: vsHocus.perRound },
+    [`circle p99 / reference p99 @${big}${medianLabel(vsReference)}`]: {
+      value: vsReference.value,
+      target: `≤ ${TARGETS.vsReferenceP99}`,
+      pass: pass(vsReference.value, (v) => v <= TARGETS.vsReferenceP99),
+      valid: vsReference.valid,
+      perRound: vsReference.perRound,
+    },
+    [`circle p99 / hocuspocus p99 @${big}${medianLabel(vsHocus)}`]: {
+      value: vsHocus.value,
+      target: `≤ ${TARGETS.vsHocuspocusP99}`,
+      pass: pass(vsHocus.value, (v) => v <= TARGETS.vsHocuspocusP99),
+      valid: vsHocus.valid,
+      perRound: vsHocus.perRound,
+    },
     ...Object.fromEntries(
       [...CFG.scales].reverse().map((scale) => {
         const r = results.latency.find((x) => x.server === "circle" && x.docs === scale && !x.superseded);
-        return [`circle MB per active doc @${scale}`, { value: r?.mbPerDoc ?? null, target: `≤ ${TARGETS.mbPerDoc}`, pass: pass(r?.mbPerDoc, (v) => v <= TARGETS.mbPerDoc), valid: !!r?.valid }];
+        return [
+          `circle MB per active doc @${scale}`,
+          { value: r?.mbPerDoc ?? null, target: `≤ ${TARGETS.mbPerDoc}`, pass: pass(r?.mbPerDoc, (v) => v <= TARGETS.mbPerDoc), valid: !!r?.valid },
+        ];
       }),
     ),
     "lost confirmed edits (kill -9)": { value: crash?.lost ?? null, target: `= ${TARGETS.lost}`, pass: pass(crash?.lost ?? null, (v) => v === TARGETS.lost), valid: true },
-    "cold load 100k updates (ms, median)": { value: cold?.medianConnectToSyncedMs ?? null, target: `≤ ${TARGETS.coldLoadMs}`, pass: pass(cold?.medianConnectToSyncedMs ?? null, (v) => v <= TARGETS.coldLoadMs), valid: true },
+    "cold load 100k updates (ms, median)": {
+      value: cold?.medianConnectToSyncedMs ?? null,
+      target: `≤ ${TARGETS.coldLoadMs}`,
+      pass: pass(cold?.medianConnectToSyncedMs ?? null, (v) => v <= TARGETS.coldLoadMs),
+      valid: true,
+    },
   };
   return checks;
 }
@@ -676,7 +704,26 @@ function mdTable(rows: (string | number | null | undefined)[][]): string {
 
 function latencyRows() {
   return [
-    ["server", "docs", "round", "clients", "connect s", "edits/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "missing", "RSS before MB", "RSS active MB", "MB/doc", "server CPU", "loadgen CPU", "other procs", "valid"],
+    [
+      "server",
+      "docs",
+      "round",
+      "clients",
+      "connect s",
+      "edits/s",
+      "p50 ms",
+      "p99 ms",
+      "p99.9 ms",
+      "max ms",
+      "missing",
+      "RSS before MB",
+      "RSS active MB",
+      "MB/doc",
+      "server CPU",
+      "loadgen CPU",
+      "other procs",
+      "valid",
+    ],
     ...results.latency.map((r) => [
       r.server,
       r.docs,
@@ -743,7 +790,9 @@ function renderMarkdown(jsonRel: string): string {
     ]),
     "",
   );
-  const perRound = Object.entries(results.ratios as Record<string, { perRound?: { round: number; value: number; valid: boolean }[] }>).filter(([, v]) => (v.perRound?.length ?? 0) > 1);
+  const perRound = Object.entries(results.ratios as Record<string, { perRound?: { round: number; value: number; valid: boolean }[] }>).filter(
+    ([, v]) => (v.perRound?.length ?? 0) > 1,
+  );
   if (perRound.length > 0) {
     lines.push(
       "The p99 ratios are medians over interleaved rounds (each round runs every server once, one after another); round by round: " +
@@ -820,7 +869,13 @@ function renderMarkdown(jsonRel: string): string {
           cold.fromLogWarm.map((r: any) => r.connectToOpenMs).join(", "),
           cold.fromLogWarm.map((r: any) => r.openToSyncedMs).join(", "),
         ],
-        ["compacted snapshot (after the load above)", cold.fromSnapshot.map((r: any) => r.connectToSyncedMs).join(", "), cold.medianFromSnapshotMs, cold.fromSnapshot.map((r: any) => r.connectToOpenMs).join(", "), cold.fromSnapshot.map((r: any) => r.openToSyncedMs).join(", ")],
+        [
+          "compacted snapshot (after the load above)",
+          cold.fromSnapshot.map((r: any) => r.connectToSyncedMs).join(", "),
+          cold.medianFromSnapshotMs,
+          cold.fromSnapshot.map((r: any) => r.connectToOpenMs).join(", "),
+          cold.fromSnapshot.map((r: any) => r.openToSyncedMs).join(", "),
+        ],
       ]),
       "",
       "Each run is a fresh server process (started, 1 s idle, then the timed connection; the headline row is the first connection after start, as specified). The client applies the received state (a real Y.Doc) and the text length is checked. connect → open is the authenticated upgrade (session + access lookups, audit row); open → synced is loading the document and the sync exchange.",
@@ -855,7 +910,10 @@ function printSummary() {
   if (tp) {
     console.log("\n=== Durable updates/s (Circle) ===");
     console.log(`single connection burst: ${tp.singleBurst.medianPerSec}/s; sustained: ${tp.singleSustained.confirmedPerSec}/s of ${tp.singleSustained.offeredPerSec}/s offered`);
-    for (const a of tp.aggregate) console.log(`${a.connections} connections: ${a.confirmedPerSec}/s durable of ${a.offeredPerSec}/s offered (p99 save ${a.saveLatencyMs.p99} ms, server cpu ${Math.round(a.serverCpu * 100)}%)`);
+    for (const a of tp.aggregate)
+      console.log(
+        `${a.connections} connections: ${a.confirmedPerSec}/s durable of ${a.offeredPerSec}/s offered (p99 save ${a.saveLatencyMs.p99} ms, server cpu ${Math.round(a.serverCpu * 100)}%)`,
+      );
   }
 }
 
@@ -912,7 +970,11 @@ async function main() {
   const pinned = taskset && pinSelf(1) && os.cpus().length >= 2;
   results.meta = {
     ...machine(),
-    command: ["BENCH_QUICK", "BENCH_ONLY", "BENCH_SERVERS", "BENCH_SCALES"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `).join("") + "npm run bench:collab",
+    command:
+      ["BENCH_QUICK", "BENCH_ONLY", "BENCH_SERVERS", "BENCH_SCALES"]
+        .filter((k) => process.env[k])
+        .map((k) => `${k}=${process.env[k]} `)
+        .join("") + "npm run bench:collab",
     pinning: pinned ? `servers taskset -c 0, load generator taskset -c 1 (this process: cpus ${cpusAllowed(process.pid)})` : "NOT PINNED (taskset missing or < 2 cores)",
     config: CFG,
     targets: TARGETS,

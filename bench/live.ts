@@ -31,7 +31,15 @@ const loadavg = () => os.loadavg().map((l) => round(l, 2));
 type Pair = { conferenceId: string; lead: LiveTablet; co: LiveTablet };
 type Phase = { name: string; rounds: number; fanOutMs: Summary; ackMs: Summary; refused: number; serverCpu: number | null; roundMaxMs: number[] };
 
-async function runRounds(name: string, pairs: Pair[], rounds: number, spreadMs: number, pending: Map<string, { version: number; t: number }>, samples: number[], serverPid: number): Promise<Phase> {
+async function runRounds(
+  name: string,
+  pairs: Pair[],
+  rounds: number,
+  spreadMs: number,
+  pending: Map<string, { version: number; t: number }>,
+  samples: number[],
+  serverPid: number,
+): Promise<Phase> {
   const before = samples.length;
   const acks: number[] = [];
   let refused = 0;
@@ -118,16 +126,22 @@ async function main() {
     log(`warm-up burst (not counted): slowest ${warmUp.roundMaxMs[0]} ms`);
     const cores0 = coreTimes();
     const burst = await runRounds("burst", pairs, CFG.burstRounds, 0, pending, samples, server.pid);
-    log(`burst: fan-out p50 ${round(burst.fanOutMs.p50)} ms, p99 ${round(burst.fanOutMs.p99)} ms (n=${burst.fanOutMs.n}), server CPU ${burst.serverCpu}; slowest per round ${burst.roundMaxMs.join(", ")} ms`);
+    log(
+      `burst: fan-out p50 ${round(burst.fanOutMs.p50)} ms, p99 ${round(burst.fanOutMs.p99)} ms (n=${burst.fanOutMs.n}), server CPU ${burst.serverCpu}; slowest per round ${burst.roundMaxMs.join(", ")} ms`,
+    );
     const spread = await runRounds("spread", pairs, CFG.spreadRounds, CFG.spreadMs, pending, samples, server.pid);
-    log(`spread over ${CFG.spreadMs} ms: fan-out p50 ${round(spread.fanOutMs.p50)} ms, p99 ${round(spread.fanOutMs.p99)} ms (n=${spread.fanOutMs.n}), server CPU ${spread.serverCpu}`);
+    log(
+      `spread over ${CFG.spreadMs} ms: fan-out p50 ${round(spread.fanOutMs.p50)} ms, p99 ${round(spread.fanOutMs.p99)} ms (n=${spread.fanOutMs.n}), server CPU ${spread.serverCpu}`,
+    );
     const busy = coreBusy(cores0, coreTimes()).map((b) => round(b, 2));
     const all = summarize(samples);
     meta.loadavgAtEnd = loadavg();
     const disturbed = Math.max(meta.loadavgAtStart[0] ?? 0, meta.loadavgAtEnd[0] ?? 0) > 1.5;
     const results = { meta, coresBusyDuringRounds: busy, disturbed, warmUpMaxMs: warmUp.roundMaxMs[0], phases: [burst, spread], all, targetMet: all.p99 < CFG.targetP99Ms };
     writeResults(results, [burst, spread], all, disturbed, busy, meta);
-    log(`all ${all.n} step changes: p50 ${round(all.p50)} ms, p99 ${round(all.p99)} ms (target < ${CFG.targetP99Ms} ms: ${results.targetMet ? "met" : "NOT met"}); load ${meta.loadavgAtStart.join(" ")} → ${meta.loadavgAtEnd.join(" ")}${disturbed ? " (the machine was busy: the run may have been disturbed)" : ""}`);
+    log(
+      `all ${all.n} step changes: p50 ${round(all.p50)} ms, p99 ${round(all.p99)} ms (target < ${CFG.targetP99Ms} ms: ${results.targetMet ? "met" : "NOT met"}); load ${meta.loadavgAtStart.join(" ")} → ${meta.loadavgAtEnd.join(" ")}${disturbed ? " (the machine was busy: the run may have been disturbed)" : ""}`,
+    );
   } finally {
     tablets.forEach((t) => t.close());
     await stopServer(server);
@@ -135,12 +149,20 @@ async function main() {
   }
 }
 
-function writeResults(results: object, phases: Phase[], all: Summary, disturbed: boolean, busy: (number | null)[], meta: { date: string; loadavgAtStart: (number | null)[]; loadavgAtEnd: (number | null)[]; cpuModel: string; cores: number; node: string; pinning: string }) {
+function writeResults(
+  results: object,
+  phases: Phase[],
+  all: Summary,
+  disturbed: boolean,
+  busy: (number | null)[],
+  meta: { date: string; loadavgAtStart: (number | null)[]; loadavgAtEnd: (number | null)[]; cpuModel: string; cores: number; node: string; pinning: string },
+) {
   const out = path.join(ROOT, "bench", "results");
   mkdirSync(out, { recursive: true });
   const file = path.join(out, `live-${meta.date.replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
-  const row = (p: Phase) => `| ${p.name} | ${p.rounds} | ${p.fanOutMs.n} | ${round(p.fanOutMs.p50)} | ${round(p.fanOutMs.p99)} | ${round(p.fanOutMs.max)} | ${round(p.ackMs.p50)} / ${round(p.ackMs.p99)} | ${p.refused} | ${p.serverCpu} |`;
+  const row = (p: Phase) =>
+    `| ${p.name} | ${p.rounds} | ${p.fanOutMs.n} | ${round(p.fanOutMs.p50)} | ${round(p.fanOutMs.p99)} | ${round(p.fanOutMs.max)} | ${round(p.ackMs.p50)} / ${round(p.ackMs.p99)} | ${p.refused} | ${p.serverCpu} |`;
   const md = [
     "# Live conference benchmark (latest)",
     "",

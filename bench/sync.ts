@@ -131,13 +131,16 @@ async function typing(host: Host, setting: Synchronous, roundNo: number, docs: s
   // Each client on its own timer, started at a random point of its period (people do not type in step).
   const timers: NodeJS.Timeout[] = [];
   clients.forEach((c, i) => {
-    timers[i] = setTimeout(() => {
-      timers[i] = setInterval(() => {
-        if (c.closed) return;
-        c.edit("k", performance.now());
-        c.edits.at(-1)!.measured = measuring;
-      }, 1000 / perSec);
-    }, Math.random() * (1000 / perSec));
+    timers[i] = setTimeout(
+      () => {
+        timers[i] = setInterval(() => {
+          if (c.closed) return;
+          c.edit("k", performance.now());
+          c.edits.at(-1)!.measured = measuring;
+        }, 1000 / perSec);
+      },
+      Math.random() * (1000 / perSec),
+    );
   });
   await sleep(warmupMs);
   const stats0 = await hostStats(host);
@@ -234,12 +237,30 @@ async function main() {
         const host = await startHost(fresh(`collab-${setting}`), setting, pinned);
         try {
           const { people, keysPerSec, warmupMs, measureMs } = CFG.typists;
-          const t = await typing(host, setting, r, Array.from({ length: people }, () => "conference-notes"), keysPerSec, warmupMs, measureMs);
+          const t = await typing(
+            host,
+            setting,
+            r,
+            Array.from({ length: people }, () => "conference-notes"),
+            keysPerSec,
+            warmupMs,
+            measureMs,
+          );
           typists.push(t);
           log(`round ${r} ${setting} typists: ${t.commitsPerSec} commits/s, saved p50 ${t.latencyMs.p50} ms p99 ${t.latencyMs.p99} ms`);
-          const l = await typing(host, setting, r, Array.from({ length: CFG.load.docs }, (_, i) => `load-${i}`), CFG.load.perSec, CFG.load.warmupMs, CFG.load.measureMs);
+          const l = await typing(
+            host,
+            setting,
+            r,
+            Array.from({ length: CFG.load.docs }, (_, i) => `load-${i}`),
+            CFG.load.perSec,
+            CFG.load.warmupMs,
+            CFG.load.measureMs,
+          );
           load.push(l);
-          log(`round ${r} ${setting} load: ${l.durableUpdatesPerSec} durable updates/s in ${l.commitsPerSec} commits/s, saved p50 ${l.latencyMs.p50} ms p99 ${l.latencyMs.p99} ms, server cpu ${l.serverCpu}`);
+          log(
+            `round ${r} ${setting} load: ${l.durableUpdatesPerSec} durable updates/s in ${l.commitsPerSec} commits/s, saved p50 ${l.latencyMs.p50} ms p99 ${l.latencyMs.p99} ms, server cpu ${l.serverCpu}`,
+          );
         } finally {
           await stopHost(host);
         }

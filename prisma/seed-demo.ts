@@ -68,7 +68,15 @@ export async function seedDemoIfEmpty(db = getDb()) {
   // Two early edits, so the record's history has something to show: the earlier values are kept.
   await db.caseRecordChange.createMany({
     data: [
-      { caseId: busStop.id, action: "EDITED", field: "title", before: "Robbery at a bus stop", after: "Street robbery at a bus stop", actorId: users.lead!.id, createdAt: new Date(now - 38 * DAY) },
+      {
+        caseId: busStop.id,
+        action: "EDITED",
+        field: "title",
+        before: "Robbery at a bus stop",
+        after: "Street robbery at a bus stop",
+        actorId: users.lead!.id,
+        createdAt: new Date(now - 38 * DAY),
+      },
       { caseId: busStop.id, action: "EDITED", field: "sensitive", before: "false", after: "true", actorId: users.lead!.id, createdAt: new Date(now - 16 * DAY) },
     ],
   });
@@ -81,7 +89,12 @@ export async function seedDemoIfEmpty(db = getDb()) {
     stage: "REFERRAL",
     members: team,
     startedAt: new Date(now - 3 * DAY),
-    referral: { referredAt: new Date(now - 3 * DAY), referrerType: "SELF", offenceType: "CRIMINAL_DAMAGE", referrerNotes: "Both neighbours rang the service after reading the leaflet at the GP surgery." },
+    referral: {
+      referredAt: new Date(now - 3 * DAY),
+      referrerType: "SELF",
+      offenceType: "CRIMINAL_DAMAGE",
+      referrerNotes: "Both neighbours rang the service after reading the leaflet at the GP surgery.",
+    },
     recordedById: users.co!.id,
   });
   const cornerShop = await make.case({
@@ -92,7 +105,13 @@ export async function seedDemoIfEmpty(db = getDb()) {
     stage: "FOLLOW_UP",
     members: [team[0]!, team[2]!],
     startedAt: new Date(now - 90 * DAY),
-    referral: { referredAt: new Date(now - 90 * DAY), referrerType: "PROBATION", referrerName: "Priya Nair, Kent Probation", referrerContact: "priya.nair@probation.example.org", offenceType: "BURGLARY" },
+    referral: {
+      referredAt: new Date(now - 90 * DAY),
+      referrerType: "PROBATION",
+      referrerName: "Priya Nair, Kent Probation",
+      referrerContact: "priya.nair@probation.example.org",
+      offenceType: "BURGLARY",
+    },
     recordedById: users.lead!.id,
   });
   await make.case({
@@ -112,9 +131,19 @@ export async function seedDemoIfEmpty(db = getDb()) {
     title: "Theft of a bicycle from a school",
     offenceSummary: "A pupil's bicycle was taken from the school racks; the young person responsible has admitted it.",
     stage: "ASSESSMENT",
-    members: [{ userId: users.other!.id, role: "LEAD" }, { userId: users.supervisor!.id, role: "SUPERVISOR" }],
+    members: [
+      { userId: users.other!.id, role: "LEAD" },
+      { userId: users.supervisor!.id, role: "SUPERVISOR" },
+    ],
     startedAt: new Date(now - 8 * DAY),
-    referral: { referredAt: new Date(now - 8 * DAY), referrerType: "YOUTH_OFFENDING_TEAM", referrerName: "Tom Briggs, Maidstone youth offending team", referrerContact: "01632 960161", offenceType: "THEFT", youth: true },
+    referral: {
+      referredAt: new Date(now - 8 * DAY),
+      referrerType: "YOUTH_OFFENDING_TEAM",
+      referrerName: "Tom Briggs, Maidstone youth offending team",
+      referrerContact: "01632 960161",
+      offenceType: "THEFT",
+      youth: true,
+    },
     recordedById: users.other!.id,
   });
   const harassment = await make.case({
@@ -125,7 +154,14 @@ export async function seedDemoIfEmpty(db = getDb()) {
     stage: "CONFERENCE_SCHEDULED",
     members: [{ userId: users.other!.id, role: "LEAD" }],
     startedAt: new Date(now - 30 * DAY),
-    referral: { referredAt: new Date(now - 30 * DAY), referrerType: "POLICE", referrerName: "PCSO Dean Foster", referrerContact: "dean.foster@police.example.org", offenceType: "HARASSMENT", youth: true },
+    referral: {
+      referredAt: new Date(now - 30 * DAY),
+      referrerType: "POLICE",
+      referrerName: "PCSO Dean Foster",
+      referrerContact: "dean.foster@police.example.org",
+      offenceType: "HARASSMENT",
+      youth: true,
+    },
     recordedById: users.manager!.id,
   });
 
@@ -134,8 +170,25 @@ export async function seedDemoIfEmpty(db = getDb()) {
   // Two cases just handed over for preparation with nobody recorded yet: the end-to-end tests of
   // preparation (one per tablet orientation) start from these.
   for (const [reference, title, summary, referral] of [
-    ["RJ-2026-0172", "Theft from a charity shop", "A volunteer's handbag was taken from the back room of a charity shop.", { referrerType: "VICTIM_SERVICES", referrerName: "Helen Carr, Victim Support", referrerContact: "01632 960172", offenceType: "THEFT" }],
-    ["RJ-2026-0174", "Threats made online", "A student received threatening messages from a former classmate.", { referrerType: "YOUTH_OFFENDING_TEAM", referrerName: "Tom Briggs, Maidstone youth offending team", referrerContact: "01632 960161", offenceType: "OTHER", offenceOther: "Malicious communications", youth: true }],
+    [
+      "RJ-2026-0172",
+      "Theft from a charity shop",
+      "A volunteer's handbag was taken from the back room of a charity shop.",
+      { referrerType: "VICTIM_SERVICES", referrerName: "Helen Carr, Victim Support", referrerContact: "01632 960172", offenceType: "THEFT" },
+    ],
+    [
+      "RJ-2026-0174",
+      "Threats made online",
+      "A student received threatening messages from a former classmate.",
+      {
+        referrerType: "YOUTH_OFFENDING_TEAM",
+        referrerName: "Tom Briggs, Maidstone youth offending team",
+        referrerContact: "01632 960161",
+        offenceType: "OTHER",
+        offenceOther: "Malicious communications",
+        youth: true,
+      },
+    ],
   ] as const) {
     await make.case({
       serviceId: service.id,
@@ -171,7 +224,14 @@ export async function seedDemoIfEmpty(db = getDb()) {
     offenceSummary: "Three sheds on a community allotment were broken into and damaged. Two young people were identified and have admitted it.",
     stage: "REFERRAL",
     startedAt: new Date(now - 9 * DAY),
-    referral: { referredAt: new Date(now - 9 * DAY), referrerType: "POLICE", referrerName: "PC Joe Mensah", referrerContact: "01632 960098", offenceType: "CRIMINAL_DAMAGE", youth: true },
+    referral: {
+      referredAt: new Date(now - 9 * DAY),
+      referrerType: "POLICE",
+      referrerName: "PC Joe Mensah",
+      referrerContact: "01632 960098",
+      offenceType: "CRIMINAL_DAMAGE",
+      youth: true,
+    },
     recordedById: users.manager!.id,
   });
 
@@ -184,10 +244,7 @@ export async function seedDemoIfEmpty(db = getDb()) {
     where: { caseId: cornerShop.id, role: "PERSON_HARMED", infoOfferedAt: null },
     data: { infoOfferedAt: new Date(now - 88 * DAY), infoOfferedById: users.lead!.id },
   });
-  return [
-    ...DEMO_USERS.map((u) => ({ email: u.email, label: u.label })),
-    { email: "daniel", label: "letter author (a username): drafting a letter to Jess" },
-  ];
+  return [...DEMO_USERS.map((u) => ({ email: u.email, label: u.label })), { email: "daniel", label: "letter author (a username): drafting a letter to Jess" }];
 }
 
 /**
@@ -255,9 +312,38 @@ async function seedBusStopPreparation(make: ReturnType<typeof factories>, caseId
   }
   await getDb().preparationContact.createMany({
     data: [
-      { caseId, participantId: jessica.id, kind: "VISIT", occurredAt: new Date(now - 20 * DAY), place: "HOME", attendees: "Jess, her mother", coWorkerId: co, outcome: "Talked through what a conference is like; she wants to meet him.", recordedById: lead },
-      { caseId, participantId: daniel.id, kind: "VISIT", occurredAt: new Date(now - 18 * DAY), place: "OFFICE", attendees: "Dan", coWorkerId: co, outcome: "Prepared his account; agreed ground rules.", recordedById: lead },
-      { caseId, participantId: daniel.id, kind: "CALL", occurredAt: new Date(now - 5 * DAY), place: "PHONE", status: "NO_SHOW", statusReason: "Did not answer; text sent.", recordedById: co },
+      {
+        caseId,
+        participantId: jessica.id,
+        kind: "VISIT",
+        occurredAt: new Date(now - 20 * DAY),
+        place: "HOME",
+        attendees: "Jess, her mother",
+        coWorkerId: co,
+        outcome: "Talked through what a conference is like; she wants to meet him.",
+        recordedById: lead,
+      },
+      {
+        caseId,
+        participantId: daniel.id,
+        kind: "VISIT",
+        occurredAt: new Date(now - 18 * DAY),
+        place: "OFFICE",
+        attendees: "Dan",
+        coWorkerId: co,
+        outcome: "Prepared his account; agreed ground rules.",
+        recordedById: lead,
+      },
+      {
+        caseId,
+        participantId: daniel.id,
+        kind: "CALL",
+        occurredAt: new Date(now - 5 * DAY),
+        place: "PHONE",
+        status: "NO_SHOW",
+        statusReason: "Did not answer; text sent.",
+        recordedById: co,
+      },
     ],
   });
   const assessment = await make.riskAssessment({

@@ -5,7 +5,10 @@ import { spawn, spawnSync } from "node:child_process";
 const env = { ...process.env, NODE_ENV: "development" };
 const run = (cmd, args) => spawn(cmd, args, { stdio: "inherit", env, shell: false });
 
-for (const step of [["npx", ["remix", "build"]], ["npm", ["run", "db:migrate"]]]) {
+for (const step of [
+  ["npx", ["remix", "build"]],
+  ["npm", ["run", "db:migrate"]],
+]) {
   const result = spawnSync(step[0], step[1], { stdio: "inherit", env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

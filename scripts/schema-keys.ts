@@ -17,7 +17,7 @@ export const NOT_KEYS: Record<string, string> = {
   "AgreementTermProgress.termId": "an id inside the approved AgreementVersion.termsJson",
   "AgreementPayment.termId": "an id inside the approved AgreementVersion.termsJson",
   // "standard" names the built-in script, which lives in code (app/models/script-library.ts).
-  "Conference.scriptTemplateId": "a ScriptTemplate id or the built-in \"standard\"",
+  "Conference.scriptTemplateId": 'a ScriptTemplate id or the built-in "standard"',
 };
 
 export type SchemaKeyReport = { unrelated: string[]; unindexed: string[] };
@@ -26,7 +26,10 @@ export function schemaKeyReport(schema: string): SchemaKeyReport {
   const unrelated: string[] = [];
   const unindexed: string[] = [];
   for (const [, model, body = ""] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
-    const lines = body.split("\n").map((l) => l.replace(/\/\/.*$/, "").trim()).filter(Boolean);
+    const lines = body
+      .split("\n")
+      .map((l) => l.replace(/\/\/.*$/, "").trim())
+      .filter(Boolean);
     const scalarIds: string[] = [];
     const keys: string[][] = [];
     const indexes: string[][] = [];

@@ -176,7 +176,11 @@ export async function createCircleServer(options: { build?: () => Promise<Server
         // pieces, and a client that hangs up once it has the status (a scanner, a cancelled fetch)
         // never lets it finish; the refusal happened all the same.
         res.once("close", () => {
-          if (res.statusCode === 404 && user) void user.then((who) => noteRefusedRequest(req, res.statusCode, who), () => undefined);
+          if (res.statusCode === 404 && user)
+            void user.then(
+              (who) => noteRefusedRequest(req, res.statusCode, who),
+              () => undefined,
+            );
         });
         return {
           clientIp: clientIp(req),
@@ -193,7 +197,10 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     const status = typeof (err as { status?: unknown })?.status === "number" ? (err as { status: number }).status : 500;
     if (status >= 500) log.error({ reqId: res.locals.requestId as string, err: stackOf(err) }, "request failed");
     if (res.headersSent) return;
-    res.status(status >= 400 && status < 600 ? status : 500).type("text/plain").send(status < 500 ? "That request is not valid." : "Something went wrong on our side.");
+    res
+      .status(status >= 400 && status < 600 ? status : 500)
+      .type("text/plain")
+      .send(status < 500 ? "That request is not valid." : "Something went wrong on our side.");
   });
 
   let closing: Promise<void> | undefined;

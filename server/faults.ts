@@ -10,7 +10,11 @@ let active: ReadonlySet<FaultPoint> | undefined;
 
 function activeFaults(): ReadonlySet<FaultPoint> {
   if (active) return active;
-  const listed = new Set(getEnv().CIRCLE_FAULTS.split(",").map((f) => f.trim()));
+  const listed = new Set(
+    getEnv()
+      .CIRCLE_FAULTS.split(",")
+      .map((f) => f.trim()),
+  );
   active = new Set(FAULT_POINTS.filter((p) => listed.has(`${p}:throw`)));
   return active;
 }

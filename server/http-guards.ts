@@ -33,7 +33,10 @@ export function guardUnsafeRequests(req: Request, res: Response, next: NextFunct
   const length = req.headers["content-length"];
   if (length === undefined) return res.status(411).type("text/plain").send("A Content-Length header is required.");
   if (Number(length) > MAX_BODY_BYTES) return res.status(413).type("text/plain").send("That request is too large.");
-  const type = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = String(req.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
   if (Number(length) > 0 && !FORM_TYPES.includes(type)) {
     return res.status(415).type("text/plain").send("Send forms as application/x-www-form-urlencoded or multipart/form-data.");
   }

@@ -9,7 +9,9 @@ import { getEnv } from "~/utils/env.server";
 export function isAllowedOrigin(req: IncomingMessage, origin = req.headers.origin): boolean {
   if (!origin) return false;
   const env = getEnv();
-  const extra = env.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean);
+  const extra = env.ALLOWED_ORIGINS.split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (extra.includes(origin)) return true;
   const host = req.headers.host;
   if (!host) return false;
@@ -32,6 +34,12 @@ export function clientIp(req: IncomingMessage): string | null {
  * limits see.
  */
 export function addressBehindProxies(forwardedFor: string | undefined, socketAddress: string | null, hops: number): string | null {
-  const chain = [...(forwardedFor ?? "").split(",").map((a) => a.trim()).filter(Boolean), ...(socketAddress ? [socketAddress] : [])];
+  const chain = [
+    ...(forwardedFor ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean),
+    ...(socketAddress ? [socketAddress] : []),
+  ];
   return chain[Math.max(0, chain.length - 1 - hops)] ?? socketAddress;
 }

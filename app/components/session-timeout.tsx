@@ -86,9 +86,7 @@ export function SessionTimeout() {
   return phase.kind === "warning" ? (
     <ModalDialog className="session-dialog" labelledBy="session-warning-title" describedBy="session-warning-text" onCancel={staySignedIn}>
       <h2 id="session-warning-title">Are you still there?</h2>
-      <p id="session-warning-text">
-        To keep case information safe, you will be signed out at {clockTime(phase.endsAt)} unless you choose to stay signed in.
-      </p>
+      <p id="session-warning-text">To keep case information safe, you will be signed out at {clockTime(phase.endsAt)} unless you choose to stay signed in.</p>
       <div className="form-actions">
         <button type="button" onClick={staySignedIn} autoFocus>
           Stay signed in

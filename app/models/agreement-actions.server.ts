@@ -43,7 +43,11 @@ export async function runAgreementAction(ctx: Ctx, user: Principal & { name: str
     }
     case "freeze": {
       const v = await freezeDraft(ctx, id, user.id);
-      return { done: v.reused ? `Version ${v.number} is unchanged and ready to sign.` : `Version ${v.number} is ready to sign.`, id: v.id, details: { versionId: v.id, number: v.number, hash: v.contentHash } };
+      return {
+        done: v.reused ? `Version ${v.number} is unchanged and ready to sign.` : `Version ${v.number} is ready to sign.`,
+        id: v.id,
+        details: { versionId: v.id, number: v.number, hash: v.contentHash },
+      };
     }
     case "sign": {
       const s = await signVersion(ctx, id, input.versionId, input, user.id);
@@ -85,7 +89,12 @@ const CHANGE_MESSAGES: Record<AgreementChangedPayload["change"], (name: string) 
 };
 
 /** Tells the case room (case page, agreement pages) what changed. */
-export async function announce(realtime: Pick<CircleLoadContext["realtime"], "notifyAgreementChanged">, caseId: string, change: AgreementChangedPayload["change"], actorName: string) {
+export async function announce(
+  realtime: Pick<CircleLoadContext["realtime"], "notifyAgreementChanged">,
+  caseId: string,
+  change: AgreementChangedPayload["change"],
+  actorName: string,
+) {
   const agreement = await getCaseAgreement(caseId);
   if (agreement) realtime.notifyAgreementChanged({ caseId, agreementId: agreement.id, change, message: CHANGE_MESSAGES[change](actorName) });
 }

@@ -50,7 +50,13 @@ export const PROGRESS_LABELS: Record<ProgressStatus, string> = {
 export const NOTICE_OUTCOMES = ["COMPLETED", "BROKEN_DOWN"] as const;
 export const NOTICE_OUTCOME_LABELS: Record<(typeof NOTICE_OUTCOMES)[number], string> = { COMPLETED: "The agreement was completed", BROKEN_DOWN: "The agreement broke down" };
 export const NOTICE_METHODS = ["IN_PERSON", "PHONE", "LETTER", "EMAIL", "OTHER"] as const;
-export const NOTICE_METHOD_LABELS: Record<(typeof NOTICE_METHODS)[number], string> = { IN_PERSON: "In person", PHONE: "By phone", LETTER: "By letter", EMAIL: "By email", OTHER: "Another way" };
+export const NOTICE_METHOD_LABELS: Record<(typeof NOTICE_METHODS)[number], string> = {
+  IN_PERSON: "In person",
+  PHONE: "By phone",
+  LETTER: "By letter",
+  EMAIL: "By email",
+  OTHER: "Another way",
+};
 
 /** A term as frozen into a version (termsJson): ids kept so comments and monitoring can name it. */
 export type FrozenTerm = {

@@ -8,7 +8,11 @@ import { Refusal } from "~/utils/refusal";
 async function approvedTerm(agreementId: string, termId: string) {
   const agreement = await db.agreement.findUniqueOrThrow({ where: { id: agreementId }, select: { status: true, approvedVersionId: true } });
   if (agreement.status !== "APPROVED" || !agreement.approvedVersionId) {
-    throw new Refusal(agreement.status === "DRAFTING" || agreement.status === "SUBMITTED" ? "Terms are monitored once the supervisor has approved the agreement." : "Monitoring has ended for this agreement.");
+    throw new Refusal(
+      agreement.status === "DRAFTING" || agreement.status === "SUBMITTED"
+        ? "Terms are monitored once the supervisor has approved the agreement."
+        : "Monitoring has ended for this agreement.",
+    );
   }
   const version = await db.agreementVersion.findUniqueOrThrow({ where: { id: agreement.approvedVersionId }, select: { termsJson: true } });
   const term = parseTerms(version.termsJson).find((t) => t.id === termId);
@@ -25,7 +29,8 @@ export async function recordPayment(agreementId: string, termId: string, amountP
   const term = await approvedTerm(agreementId, termId);
   if (term.type !== "RESTITUTION") throw new Refusal("Payments are recorded against restitution terms only.", { field: "termId" });
   const when = fromZonedInput(`${receivedAt}T12:00`);
-  if (Number.isNaN(when.getTime()) || when.getTime() > Date.now() + 24 * 3600 * 1000) throw new Refusal("Enter the date the payment was received (not in the future)", { field: "receivedAt" });
+  if (Number.isNaN(when.getTime()) || when.getTime() > Date.now() + 24 * 3600 * 1000)
+    throw new Refusal("Enter the date the payment was received (not in the future)", { field: "receivedAt" });
   await db.agreementPayment.create({ data: { agreementId, termId, amountPence, receivedAt: when, recordedById: userId }, select: { id: true } });
 }
 
@@ -40,9 +45,13 @@ export async function recordOutcomeNotice(
   const person = await db.participant.findFirst({ where: { id: input.participantId, caseId: agreement.caseId, role: "PERSON_HARMED", removedAt: null }, select: { id: true } });
   if (!person) throw new Refusal("Choose the person harmed who was told", { field: "participantId" });
   const toldAt = fromZonedInput(`${input.toldAt}T12:00`);
-  if (Number.isNaN(toldAt.getTime()) || toldAt.getTime() > Date.now() + 24 * 3600 * 1000) throw new Refusal("Enter the date they were told (not in the future)", { field: "toldAt" });
+  if (Number.isNaN(toldAt.getTime()) || toldAt.getTime() > Date.now() + 24 * 3600 * 1000)
+    throw new Refusal("Enter the date they were told (not in the future)", { field: "toldAt" });
   await db.$transaction([
-    db.agreementOutcomeNotice.create({ data: { agreementId, participantId: person.id, outcome: input.outcome, method: input.method, toldAt, note: input.note, recordedById: userId }, select: { id: true } }),
+    db.agreementOutcomeNotice.create({
+      data: { agreementId, participantId: person.id, outcome: input.outcome, method: input.method, toldAt, note: input.note, recordedById: userId },
+      select: { id: true },
+    }),
     db.agreement.update({ where: { id: agreementId }, data: { status: input.outcome }, select: { id: true } }),
   ]);
 }

@@ -25,7 +25,14 @@ export async function loadApprovedExport({ request, params, context }: LoaderFun
   const versionId = RecordIdSchema.safeParse(params.versionId);
   const exported = versionId.success ? await getApprovedExport(resource.caseId, versionId.data) : null;
   if (!exported) throw notFound("No approved agreement");
-  await audit({ actor: user, action: `agreement.export.${format}`, target: `case:${resource.caseId}`, caseId: resource.caseId, ip: context.clientIp, details: { version: exported.number } });
+  await audit({
+    actor: user,
+    action: `agreement.export.${format}`,
+    target: `case:${resource.caseId}`,
+    caseId: resource.caseId,
+    ip: context.clientIp,
+    details: { version: exported.number },
+  });
   return { caseId: resource.caseId, exported };
 }
 
@@ -33,7 +40,13 @@ export async function getApprovedExport(caseId: string, versionId: string) {
   const version = await db.agreementVersion.findFirst({
     where: { id: versionId, state: "APPROVED", agreement: { caseId, approvedVersionId: versionId } },
     select: {
-      id: true, number: true, contentHash: true, termsJson: true, narrativeJson: true, decidedAt: true, decidedById: true,
+      id: true,
+      number: true,
+      contentHash: true,
+      termsJson: true,
+      narrativeJson: true,
+      decidedAt: true,
+      decidedById: true,
       agreement: { select: { case: { select: { reference: true, title: true } } } },
       signatures: { orderBy: { signedAt: "asc" }, select: { participantId: true, method: true, typedName: true, attestedById: true, signedAt: true, contentHash: true } },
     },
@@ -41,7 +54,10 @@ export async function getApprovedExport(caseId: string, versionId: string) {
   if (!version) return null;
   const [people, users] = await Promise.all([
     db.participant.findMany({ where: { id: { in: version.signatures.map((s) => s.participantId) } }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { id: { in: [version.decidedById, ...version.signatures.map((s) => s.attestedById)].filter((x): x is string => Boolean(x)) } }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { id: { in: [version.decidedById, ...version.signatures.map((s) => s.attestedById)].filter((x): x is string => Boolean(x)) } },
+      select: { id: true, name: true },
+    }),
   ]);
   const person = (id: string) => people.find((p) => p.id === id)?.name ?? "A participant";
   const user = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "a member of staff") : "a member of staff");

@@ -5,7 +5,10 @@ import { NOTICE_METHODS, NOTICE_OUTCOMES, PROGRESS_STATUSES, TERM_TYPES } from "
 /** The forms of outcome agreements; the vocabulary is in agreement-labels.ts (browser-safe). */
 export * from "./agreement-labels";
 
-const optionalId = z.union([RecordIdSchema, z.literal("")]).optional().transform((v) => v || null);
+const optionalId = z
+  .union([RecordIdSchema, z.literal("")])
+  .optional()
+  .transform((v) => v || null);
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date");
 const optionalInt = (label: string, max: number) =>
   z
@@ -44,9 +47,15 @@ export const termFields = {
   description: z.string({ error: "Say what will be done" }).overwrite(cleanText).trim().min(3, "Say what will be done").max(1000, "Use at most 1,000 characters"),
   responsibleId: optionalId,
   beneficiaryId: optionalId,
-  dueDate: z.union([DateOnly, z.literal("")]).optional().transform((v) => v || null),
+  dueDate: z
+    .union([DateOnly, z.literal("")])
+    .optional()
+    .transform((v) => v || null),
   verification: z.string().overwrite(cleanText).trim().max(500, "Use at most 500 characters").optional().default(""),
-  amount: z.union([MoneySchema, z.literal("")]).optional().transform((v) => (v === "" || v === undefined ? null : v)),
+  amount: z
+    .union([MoneySchema, z.literal("")])
+    .optional()
+    .transform((v) => (v === "" || v === undefined ? null : v)),
   instalments: optionalInt("Instalments", 120),
   hours: optionalInt("Hours", 1000),
 };
@@ -70,7 +79,13 @@ export const SignaturePathSchema = z
   .regex(/^(?:[ML]-?\d{1,4}(?:\.\d{1,2})? -?\d{1,4}(?:\.\d{1,2})?)(?: [ML]-?\d{1,4}(?:\.\d{1,2})? -?\d{1,4}(?:\.\d{1,2})?)*$/, "Sign in the box before confirming");
 
 const VersionRef = { versionId: RecordIdSchema };
-const TextBody = (message: string, max = 2000) => z.string({ error: message }).overwrite(cleanText).trim().min(2, message).max(max, `Use at most ${max.toLocaleString("en-GB")} characters`);
+const TextBody = (message: string, max = 2000) =>
+  z
+    .string({ error: message })
+    .overwrite(cleanText)
+    .trim()
+    .min(2, message)
+    .max(max, `Use at most ${max.toLocaleString("en-GB")} characters`);
 
 export const AgreementActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("start") }),
@@ -92,7 +107,12 @@ export const AgreementActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("comment"), ...VersionRef, termId: optionalId, body: TextBody("Write your comment") }),
   z.object({ intent: z.literal("approve"), ...VersionRef }),
   z.object({ intent: z.literal("request-changes"), ...VersionRef, reason: TextBody("Say what needs to change") }),
-  z.object({ intent: z.literal("progress"), termId: z.string().min(1).max(40), status: z.enum(PROGRESS_STATUSES, { error: "Choose a status" }), note: z.string().overwrite(cleanText).trim().max(500).optional().default("") }),
+  z.object({
+    intent: z.literal("progress"),
+    termId: z.string().min(1).max(40),
+    status: z.enum(PROGRESS_STATUSES, { error: "Choose a status" }),
+    note: z.string().overwrite(cleanText).trim().max(500).optional().default(""),
+  }),
   z.object({ intent: z.literal("payment"), termId: z.string().min(1).max(40), amount: MoneySchema, receivedAt: DateOnly }),
   z.object({
     intent: z.literal("notice"),

@@ -144,12 +144,24 @@ export async function freezeDraft(ctx: Ctx, agreementId: string, userId: string)
   const content = await draftContent(ctx, agreementId);
   if (content.terms.length === 0) throw new Refusal("Add at least one term before the agreement is signed.");
   return db.$transaction(async (tx) => {
-    const open = await tx.agreementVersion.findFirst({ where: { agreementId, state: "SIGNING" }, orderBy: { number: "desc" }, select: { id: true, number: true, contentHash: true } });
+    const open = await tx.agreementVersion.findFirst({
+      where: { agreementId, state: "SIGNING" },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, contentHash: true },
+    });
     if (open && open.contentHash === content.hash) return { ...open, reused: true };
     await supersedeSigning(tx, agreementId);
     const last = await tx.agreementVersion.findFirst({ where: { agreementId }, orderBy: { number: "desc" }, select: { number: true } });
     const created = await tx.agreementVersion.create({
-      data: { agreementId, number: (last?.number ?? 0) + 1, termsJson: content.termsJson, narrativeJson: content.narrativeJson, narrativeText: content.narrativeText, contentHash: content.hash, createdById: userId },
+      data: {
+        agreementId,
+        number: (last?.number ?? 0) + 1,
+        termsJson: content.termsJson,
+        narrativeJson: content.narrativeJson,
+        narrativeText: content.narrativeText,
+        contentHash: content.hash,
+        createdById: userId,
+      },
       select: { id: true, number: true, contentHash: true },
     });
     return { ...created, reused: false };
@@ -159,7 +171,10 @@ export async function freezeDraft(ctx: Ctx, agreementId: string, userId: string)
 /** A version still open for signing whose text is exactly the current draft; otherwise a refusal. */
 async function requireOpenVersion(ctx: Ctx, agreementId: string, versionId: string) {
   const agreement = await agreementState(agreementId);
-  const version = await db.agreementVersion.findFirst({ where: { id: versionId, agreementId }, select: { id: true, number: true, state: true, contentHash: true, termsJson: true } });
+  const version = await db.agreementVersion.findFirst({
+    where: { id: versionId, agreementId },
+    select: { id: true, number: true, state: true, contentHash: true, termsJson: true },
+  });
   if (!version) throw new Refusal("That version is not part of this agreement.");
   if (FINAL_STATUSES.includes(agreement.status) || version.state === "APPROVED") throw new Refusal(APPROVED_MESSAGE, { tamper: true });
   if (agreement.status !== "DRAFTING") throw new Refusal("This agreement is with the supervisor for review.");
@@ -175,9 +190,20 @@ export type SignInput = { participantId: string; method: "DRAWN" | "TYPED"; draw
 
 export async function signVersion(ctx: Ctx, agreementId: string, versionId: string, input: SignInput, facilitatorId: string) {
   const { agreement, version } = await requireOpenVersion(ctx, agreementId, versionId);
-  const person = await db.participant.findFirst({ where: { id: input.participantId, caseId: agreement.caseId, removedAt: null }, select: { id: true, name: true, preferredName: true } });
+  const person = await db.participant.findFirst({
+    where: { id: input.participantId, caseId: agreement.caseId, removedAt: null },
+    select: { id: true, name: true, preferredName: true },
+  });
   if (!person) throw new Refusal("Choose someone who takes part in this case.", { field: "participantId" });
-  const data = { versionId, participantId: person.id, method: input.method, contentHash: version.contentHash, drawing: null as string | null, typedName: null as string | null, attestedById: null as string | null };
+  const data = {
+    versionId,
+    participantId: person.id,
+    method: input.method,
+    contentHash: version.contentHash,
+    drawing: null as string | null,
+    typedName: null as string | null,
+    attestedById: null as string | null,
+  };
   if (input.method === "DRAWN") {
     const drawing = SignaturePathSchema.safeParse(input.drawing ?? "");
     if (!drawing.success) throw new Refusal(drawing.error.issues[0]?.message ?? "Sign in the box before confirming", { field: "drawing" });

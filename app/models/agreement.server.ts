@@ -51,9 +51,24 @@ async function loadVersions(agreementId: string) {
     where: { agreementId },
     orderBy: { number: "desc" },
     select: {
-      id: true, number: true, state: true, contentHash: true, termsJson: true, narrativeJson: true, narrativeText: true,
-      createdAt: true, createdById: true, submittedAt: true, submittedById: true, decidedAt: true, decidedById: true, decisionReason: true,
-      signatures: { orderBy: { signedAt: "asc" }, select: { id: true, participantId: true, method: true, drawing: true, typedName: true, attestedById: true, contentHash: true, signedAt: true } },
+      id: true,
+      number: true,
+      state: true,
+      contentHash: true,
+      termsJson: true,
+      narrativeJson: true,
+      narrativeText: true,
+      createdAt: true,
+      createdById: true,
+      submittedAt: true,
+      submittedById: true,
+      decidedAt: true,
+      decidedById: true,
+      decisionReason: true,
+      signatures: {
+        orderBy: { signedAt: "asc" },
+        select: { id: true, participantId: true, method: true, drawing: true, typedName: true, attestedById: true, contentHash: true, signedAt: true },
+      },
       comments: { orderBy: { createdAt: "asc" }, select: { id: true, termId: true, body: true, authorId: true, createdAt: true } },
     },
   });
@@ -74,9 +89,21 @@ export type LoadedVersion = Awaited<ReturnType<typeof loadVersions>>[number];
 async function loadMonitoring(agreementId: string, approved: LoadedVersion | undefined) {
   if (!approved) return null;
   const [progress, payments, notices] = await Promise.all([
-    db.agreementTermProgress.findMany({ where: { agreementId }, orderBy: { createdAt: "asc" }, select: { id: true, termId: true, status: true, note: true, updatedById: true, createdAt: true } }),
-    db.agreementPayment.findMany({ where: { agreementId }, orderBy: { receivedAt: "asc" }, select: { id: true, termId: true, amountPence: true, receivedAt: true, recordedById: true } }),
-    db.agreementOutcomeNotice.findMany({ where: { agreementId }, orderBy: { createdAt: "asc" }, select: { id: true, participantId: true, outcome: true, method: true, toldAt: true, note: true, recordedById: true } }),
+    db.agreementTermProgress.findMany({
+      where: { agreementId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, termId: true, status: true, note: true, updatedById: true, createdAt: true },
+    }),
+    db.agreementPayment.findMany({
+      where: { agreementId },
+      orderBy: { receivedAt: "asc" },
+      select: { id: true, termId: true, amountPence: true, receivedAt: true, recordedById: true },
+    }),
+    db.agreementOutcomeNotice.findMany({
+      where: { agreementId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, participantId: true, outcome: true, method: true, toldAt: true, note: true, recordedById: true },
+    }),
   ]);
   const names = await userNames([...progress.map((p) => p.updatedById), ...payments.map((p) => p.recordedById), ...notices.map((n) => n.recordedById)]);
   const statuses = newestStatuses(progress);
@@ -89,7 +116,10 @@ async function loadMonitoring(agreementId: string, approved: LoadedVersion | und
       status,
       dueState: termDueState(t.dueDate, status, today),
       paidPence: paid,
-      history: progress.filter((p) => p.termId === t.id).map((p) => ({ ...p, by: names.get(p.updatedById) ?? "Someone" })).reverse(),
+      history: progress
+        .filter((p) => p.termId === t.id)
+        .map((p) => ({ ...p, by: names.get(p.updatedById) ?? "Someone" }))
+        .reverse(),
       payments: payments.filter((p) => p.termId === t.id).map((p) => ({ ...p, by: names.get(p.recordedById) ?? "Someone" })),
     };
   });
@@ -100,7 +130,19 @@ function loadDraftTerms(agreementId: string) {
   return db.agreementTerm.findMany({
     where: { agreementId },
     orderBy: { position: "asc" },
-    select: { id: true, position: true, type: true, description: true, responsibleId: true, beneficiaryId: true, dueDate: true, verification: true, amountPence: true, instalments: true, hours: true },
+    select: {
+      id: true,
+      position: true,
+      type: true,
+      description: true,
+      responsibleId: true,
+      beneficiaryId: true,
+      dueDate: true,
+      verification: true,
+      amountPence: true,
+      instalments: true,
+      hours: true,
+    },
   });
 }
 
@@ -159,13 +201,15 @@ export async function listDueTermsForSupervisor(userId: string) {
   const cases = await db.case.findMany({ where: { members: { some: { userId, role: "SUPERVISOR" } } }, select: { id: true, reference: true, title: true } });
   const today = serviceToday();
   const byId = new Map(cases.map((c) => [c.id, c]));
-  return (await monitoredTerms(cases.map((c) => c.id))).flatMap((m) =>
-    m.terms.flatMap((t: FrozenTerm) => {
-      const status = m.statuses.get(t.id) ?? "NOT_STARTED";
-      const state = termDueState(t.dueDate, status, today);
-      return state ? [{ caseId: m.caseId, reference: byId.get(m.caseId)!.reference, term: t, status, state }] : [];
-    }),
-  ).sort((a, b) => (a.term.dueDate ?? "").localeCompare(b.term.dueDate ?? ""));
+  return (await monitoredTerms(cases.map((c) => c.id)))
+    .flatMap((m) =>
+      m.terms.flatMap((t: FrozenTerm) => {
+        const status = m.statuses.get(t.id) ?? "NOT_STARTED";
+        const state = termDueState(t.dueDate, status, today);
+        return state ? [{ caseId: m.caseId, reference: byId.get(m.caseId)!.reference, term: t, status, state }] : [];
+      }),
+    )
+    .sort((a, b) => (a.term.dueDate ?? "").localeCompare(b.term.dueDate ?? ""));
 }
 
 /** Versions waiting for this supervisor's decision, oldest first. */

@@ -41,8 +41,7 @@ export type CaseAttention = {
   urgentAt: string | null;
 };
 
-const earliest = (dates: (Date | null | undefined)[]) =>
-  dates.reduce<Date | null>((min, d) => (d && (!min || d < min) ? d : min), null);
+const earliest = (dates: (Date | null | undefined)[]) => dates.reduce<Date | null>((min, d) => (d && (!min || d < min) ? d : min), null);
 
 export type AttentionRow = {
   id: string;
@@ -95,13 +94,14 @@ export async function loadAttention(where: Prisma.CaseWhereInput, now = new Date
     // With nobody harmed recorded yet the clock still runs from the referral (standard rights
     // assumed). Only at the referral stage: the gates let no case past it without that person.
     const unrecorded = stage === "REFERRAL" && harmed.length === 0;
-    const timers = open
-      ? (unrecorded ? [{ enhancedRights: false, infoOfferedAt: null, notInvitedReason: null }] : harmed).map((p) => victimsCodeStatus(c.referredAt, p, now))
-      : [];
+    const timers = open ? (unrecorded ? [{ enhancedRights: false, infoOfferedAt: null, notInvitedReason: null }] : harmed).map((p) => victimsCodeStatus(c.referredAt, p, now)) : [];
     const openTimers = timers.filter((t) => t.state === "overdue" || t.state === "due");
     const contactDues = open
       ? c.participants.map((p) =>
-          participantContactDue({ contactFrequency: p.contactFrequency, removed: p.removedAt !== null, lastContactAt: p.contacts[0]?.occurredAt ?? null, addedAt: p.createdAt }, now),
+          participantContactDue(
+            { contactFrequency: p.contactFrequency, removed: p.removedAt !== null, lastContactAt: p.contacts[0]?.occurredAt ?? null, addedAt: p.createdAt },
+            now,
+          ),
         )
       : [];
     const soonLimit = new Date(now.getTime() + CONTACT_DUE_SOON_DAYS * DAY);
@@ -161,9 +161,6 @@ function rank(
  */
 export function byAttention<T extends { attention: CaseAttention; updatedAt: string }>(rows: T[]): T[] {
   return [...rows].sort(
-    (x, y) =>
-      x.attention.tier - y.attention.tier ||
-      (x.attention.urgentAt ?? "\uffff").localeCompare(y.attention.urgentAt ?? "\uffff") ||
-      y.updatedAt.localeCompare(x.updatedAt),
+    (x, y) => x.attention.tier - y.attention.tier || (x.attention.urgentAt ?? "\uffff").localeCompare(y.attention.urgentAt ?? "\uffff") || y.updatedAt.localeCompare(x.updatedAt),
   );
 }

@@ -153,7 +153,13 @@ export async function getFailedSignIns(serviceId: string, page: number) {
   const where: Prisma.AuditEventWhereInput = { action: "auth.sign-in.failed", OR: [{ target: "account:unknown" }, { target: { in: [...byTarget.keys()] } }] };
   const [total, entries] = await Promise.all([
     db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: NEWEST_FIRST, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE, select: { id: true, target: true, ip: true, details: true, createdAt: true } }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: NEWEST_FIRST,
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: { id: true, target: true, ip: true, details: true, createdAt: true },
+    }),
   ]);
   const rows = entries.map((e): FailedSignIn => {
     const details = parseDetails(e.details);

@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  ALWAYS_SENSITIVE_OFFENCES,
-  CASE_AGE_GROUPS,
-  OFFENCE_TYPE_LABELS,
-  OFFENCE_TYPES,
-  REFERENCE_PATTERN,
-  REFERRER_TYPES,
-} from "~/utils/referral";
+import { ALWAYS_SENSITIVE_OFFENCES, CASE_AGE_GROUPS, OFFENCE_TYPE_LABELS, OFFENCE_TYPES, REFERENCE_PATTERN, REFERRER_TYPES } from "~/utils/referral";
 import { cleanLine, cleanText, optionalLine, optionalText, UserIdSchema } from "~/utils/schemas";
 import { serviceDate } from "./case-record-dates";
 
@@ -18,14 +11,16 @@ import { serviceDate } from "./case-record-dates";
 
 export { receivedAt, serviceDate } from "./case-record-dates";
 
-const requiredLine = (max: number, message: string) =>
-  z.string({ error: message }).overwrite(cleanLine).trim().min(1, message).max(max, `Use at most ${max} characters`);
-const requiredText = (max: number, message: string) =>
-  z.string({ error: message }).overwrite(cleanText).trim().min(1, message).max(max, `Use at most ${max} characters`);
+const requiredLine = (max: number, message: string) => z.string({ error: message }).overwrite(cleanLine).trim().min(1, message).max(max, `Use at most ${max} characters`);
+const requiredText = (max: number, message: string) => z.string({ error: message }).overwrite(cleanText).trim().min(1, message).max(max, `Use at most ${max} characters`);
 /** An HTML checkbox: present ("on") when ticked, absent otherwise. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
 /** An optional select of a person: "" means nobody. */
-const optionalPerson = (message: string) => z.union([z.literal(""), UserIdSchema], { error: message }).optional().transform((v) => v || null);
+const optionalPerson = (message: string) =>
+  z
+    .union([z.literal(""), UserIdSchema], { error: message })
+    .optional()
+    .transform((v) => v || null);
 
 export const ReferenceSchema = z
   .string({ error: "Enter the case reference" })

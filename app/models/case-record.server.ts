@@ -220,7 +220,10 @@ export async function getCaseRecord(caseId: string) {
       closureNote: true,
       createdAt: true,
       members: { orderBy: { role: "asc" }, select: { role: true, user: { select: { id: true, name: true } } } },
-      recordChanges: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, action: true, field: true, before: true, after: true, reason: true, actorId: true, createdAt: true } },
+      recordChanges: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { id: true, action: true, field: true, before: true, after: true, reason: true, actorId: true, createdAt: true },
+      },
     },
   });
   if (!c) return null;

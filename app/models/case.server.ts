@@ -36,7 +36,9 @@ export async function listMyCases(user: Principal, filter: { q: string; stage: S
   const ids = visible.map((c) => c.id);
   const [rows, matches] = await Promise.all([
     loadAttention({ id: { in: ids } }, now),
-    nameMatch ? db.participant.findMany({ where: { caseId: { in: ids }, ...nameMatch }, orderBy: { createdAt: "asc" }, select: { caseId: true, name: true, preferredName: true } }) : [],
+    nameMatch
+      ? db.participant.findMany({ where: { caseId: { in: ids }, ...nameMatch }, orderBy: { createdAt: "asc" }, select: { caseId: true, name: true, preferredName: true } })
+      : [],
   ]);
   const matched = new Map<string, string[]>();
   for (const p of matches) matched.set(p.caseId, [...(matched.get(p.caseId) ?? []), p.preferredName ? `${p.name} (${p.preferredName})` : p.name]);

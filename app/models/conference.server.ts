@@ -50,7 +50,8 @@ async function checkAttendees(tx: Tx, caseId: string, ids: string[]) {
 async function openConference(tx: Tx, caseId: string, conferenceId: string, status: "SCHEDULED" | "ON_HOLD" | ("SCHEDULED" | "ON_HOLD")[]) {
   const statuses = Array.isArray(status) ? status : [status];
   const found = await tx.conference.findFirst({ where: { id: conferenceId, caseId, status: { in: statuses } }, select: { id: true, status: true } });
-  if (!found) throw new Refusal([`There is no ${statuses.join(" or ").toLowerCase().replace("_", " ")} conference like that on this case.`], { status: 400, field: "conferenceId" });
+  if (!found)
+    throw new Refusal([`There is no ${statuses.join(" or ").toLowerCase().replace("_", " ")} conference like that on this case.`], { status: 400, field: "conferenceId" });
   return found;
 }
 

@@ -127,7 +127,12 @@ export async function previewWithdrawal(caseId: string, input: Target): Promise<
     guardian = link ? await findActiveParticipant(db, caseId, link.guardianId) : null;
     if (!guardian) return { ok: false, errors: { guardianId: `Choose a parent or guardian of ${displayName(person)} who is on this case` } };
   }
-  const target: Target = { participantId: person.id, guardianId: guardian?.id ?? null, element: input.element, sharedWith: input.element === "SHARE_INFORMATION" ? input.sharedWith : "" };
+  const target: Target = {
+    participantId: person.id,
+    guardianId: guardian?.id ?? null,
+    element: input.element,
+    sharedWith: input.element === "SHARE_INFORMATION" ? input.sharedWith : "",
+  };
   const latest = await latestAnswer(db, target);
   if (latest?.answer !== "YES") return { ok: false, errors: nothingToWithdraw(person, guardian, target) };
   return { ok: true, preview: await describeWithdrawal(db, caseId, person, guardian, target) };

@@ -213,7 +213,10 @@ export function holdSummary(facts: GateFacts): string {
   if (principals(facts, "PERSON_HARMED").length === 0 || principals(facts, "PERSON_RESPONSIBLE").length === 0) {
     parts.push("someone the conference needs is no longer on the case");
   }
-  for (const [element, what] of [["TAKE_PART", "consent to take part"], ["MEET_FACE_TO_FACE", "consent to meet"]] as const) {
+  for (const [element, what] of [
+    ["TAKE_PART", "consent to take part"],
+    ["MEET_FACE_TO_FACE", "consent to meet"],
+  ] as const) {
     const answers = people.map((p) => p.consent[element]);
     if (answers.includes("WITHDRAWN")) parts.push(`${what} was withdrawn`);
     else if (answers.includes("NO")) parts.push(`${what} was refused`);
@@ -351,11 +354,7 @@ export type VictimsCodeStatus =
   | { state: "overdue"; dueBy: string };
 
 /** Victims' Code: information about RJ is due within 5 working days of referral (1 for enhanced rights). */
-export function victimsCodeStatus(
-  referredAt: Date,
-  p: { enhancedRights: boolean; infoOfferedAt: Date | null; notInvitedReason: string | null },
-  now: Date,
-): VictimsCodeStatus {
+export function victimsCodeStatus(referredAt: Date, p: { enhancedRights: boolean; infoOfferedAt: Date | null; notInvitedReason: string | null }, now: Date): VictimsCodeStatus {
   const due = addWorkingDays(referredAt, p.enhancedRights ? 1 : 5);
   const dueBy = due.toISOString();
   if (p.infoOfferedAt) return { state: "offered", at: p.infoOfferedAt.toISOString(), onTime: p.infoOfferedAt <= due, dueBy };

@@ -41,7 +41,10 @@ export async function openLetter(caseId: string, serviceId: string, createdById:
   const facts = await loadGateFacts(caseId);
   const gate = facts ? letterGate(facts) : { ok: false as const, reasons: ["Case not found."] };
   if (!gate.ok) return { ok: false, errors: { form: "A letter cannot be opened yet." }, reasons: gate.reasons };
-  const people = await db.participant.findMany({ where: { caseId, removedAt: null, id: { in: [input.writerId, input.recipientId] } }, select: { id: true, role: true, name: true, preferredName: true } });
+  const people = await db.participant.findMany({
+    where: { caseId, removedAt: null, id: { in: [input.writerId, input.recipientId] } },
+    select: { id: true, role: true, name: true, preferredName: true },
+  });
   const writer = people.find((p) => p.id === input.writerId && p.role === "PERSON_RESPONSIBLE");
   const recipient = people.find((p) => p.id === input.recipientId && p.role === "PERSON_HARMED");
   if (!writer) return { ok: false, errors: { writerId: "Choose the person responsible on this case." } };
@@ -52,7 +55,14 @@ export async function openLetter(caseId: string, serviceId: string, createdById:
   const inviteCode = input.access === "invite" ? newInviteCode() : null;
   const letter = await db.$transaction(async (tx) => {
     const author = await tx.user.create({
-      data: { email: authorEmail(input.username), username: input.username, name: displayName(writer), role: "LETTER_AUTHOR", serviceId, ...(hash ? { password: { create: { hash } } } : {}) },
+      data: {
+        email: authorEmail(input.username),
+        username: input.username,
+        name: displayName(writer),
+        role: "LETTER_AUTHOR",
+        serviceId,
+        ...(hash ? { password: { create: { hash } } } : {}),
+      },
       select: { id: true },
     });
     return tx.letter.create({
@@ -91,6 +101,7 @@ export async function letterCandidates(caseId: string) {
     orderBy: { createdAt: "asc" },
     select: { id: true, role: true, name: true, preferredName: true },
   });
-  const pick = (role: string) => people.filter((p) => p.role === role).map((p) => ({ id: p.id, name: displayName(p), preferredName: p.preferredName || p.name.split(" ")[0] || p.name }));
+  const pick = (role: string) =>
+    people.filter((p) => p.role === role).map((p) => ({ id: p.id, name: displayName(p), preferredName: p.preferredName || p.name.split(" ")[0] || p.name }));
   return { writers: pick("PERSON_RESPONSIBLE"), recipients: pick("PERSON_HARMED") };
 }

@@ -31,7 +31,14 @@ export async function seedDemoLetter(db: PrismaClient, ids: { serviceId: string;
   const recipient = people.find((p) => p.role === "PERSON_HARMED");
   if (!writer || !recipient) throw new Error("the bus-stop case needs its person responsible and person harmed before the demo letter");
   const author = await db.user.create({
-    data: { email: authorEmail("daniel"), username: "daniel", name: "Dan", role: "LETTER_AUTHOR", serviceId: ids.serviceId, password: { create: { hash: await hashPassword(password) } } },
+    data: {
+      email: authorEmail("daniel"),
+      username: "daniel",
+      name: "Dan",
+      role: "LETTER_AUTHOR",
+      serviceId: ids.serviceId,
+      password: { create: { hash: await hashPassword(password) } },
+    },
     select: { id: true },
   });
   const letter = await db.letter.create({
@@ -47,6 +54,13 @@ export async function seedDemoLetter(db: PrismaClient, ids: { serviceId: string;
     select: { id: true },
   });
   await db.collabUpdate.create({ data: { docName: letterDocName(letter.id), seq: 1, data: Buffer.from(draftUpdate()) } });
-  await db.letterComment.create({ data: { letterId: letter.id, quote: "I was drunk but that is no excuse.", body: "Good that you own it. Could you say more about what that night was like for her?", authorId: ids.createdById } });
+  await db.letterComment.create({
+    data: {
+      letterId: letter.id,
+      quote: "I was drunk but that is no excuse.",
+      body: "Good that you own it. Could you say more about what that night was like for her?",
+      authorId: ids.createdById,
+    },
+  });
   return { authorId: author.id, letterId: letter.id, username: "daniel" };
 }

@@ -18,10 +18,24 @@ export async function loadDeliverable({ request, params, context }: LoaderFuncti
   const deliverable = await getDeliverable(access.letterId);
   if (!deliverable) throw notFound("No approved letter");
   if ("refused" in deliverable) {
-    await audit({ actor: user, action: `letter.export.refused`, target: `letter:${access.letterId}`, caseId: access.caseId, ip: context.clientIp, details: { format, reason: deliverable.refused } });
+    await audit({
+      actor: user,
+      action: `letter.export.refused`,
+      target: `letter:${access.letterId}`,
+      caseId: access.caseId,
+      ip: context.clientIp,
+      details: { format, reason: deliverable.refused },
+    });
     throw new Response(deliverable.refused, { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  await audit({ actor: user, action: `letter.export.${format}`, target: `letter:${access.letterId}`, caseId: access.caseId, ip: context.clientIp, details: { version: deliverable.number } });
+  await audit({
+    actor: user,
+    action: `letter.export.${format}`,
+    target: `letter:${access.letterId}`,
+    caseId: access.caseId,
+    ip: context.clientIp,
+    details: { version: deliverable.number },
+  });
   return { caseId: access.caseId, letterId: access.letterId, deliverable };
 }
 
@@ -41,7 +55,11 @@ export async function getDeliverable(letterId: string, now = new Date()) {
   if (!version) return null;
   const allowed = choiceAllowsNow(choice as NewestChoice, now);
   if (!allowed.ok) return { refused: allowed.reason };
-  const namesOf = (id: string) => people.filter((p) => p.id === id).flatMap((p) => [p.name, p.preferredName]).filter(Boolean);
+  const namesOf = (id: string) =>
+    people
+      .filter((p) => p.id === id)
+      .flatMap((p) => [p.name, p.preferredName])
+      .filter(Boolean);
   const redactions = { redactSignature: choice?.redactSignature ?? false, redactFirstName: choice?.redactFirstName ?? false };
   const recipientNames = [...namesOf(letter.recipientId), letter.recipientLabel].filter((n) => !/person harmed/i.test(n));
   const lines = applyRedactions(version.contentText.split("\n"), redactions, namesOf(letter.writerId), recipientNames);

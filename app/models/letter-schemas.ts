@@ -12,14 +12,25 @@ export const UsernameSchema = z
   .toLowerCase()
   .regex(/^[a-z][a-z0-9_.]{2,39}$/, "Use 3 to 40 letters, digits, dots or underscores, starting with a letter");
 
-const text = (max: number, message: string) => z.string({ error: message }).overwrite(cleanText).trim().min(1, message).max(max, `Use at most ${max.toLocaleString("en-GB")} characters`);
+const text = (max: number, message: string) =>
+  z
+    .string({ error: message })
+    .overwrite(cleanText)
+    .trim()
+    .min(1, message)
+    .max(max, `Use at most ${max.toLocaleString("en-GB")} characters`);
 
 export const OpenLetterSchema = z
   .object({
     intent: z.literal("open"),
     writerId: RecordIdSchema,
     recipientId: RecordIdSchema,
-    recipientLabel: z.string({ error: "Say how the author sees the person harmed named" }).overwrite(cleanLine).trim().min(1, "Say how the author sees the person harmed named").max(80, "Use at most 80 characters"),
+    recipientLabel: z
+      .string({ error: "Say how the author sees the person harmed named" })
+      .overwrite(cleanLine)
+      .trim()
+      .min(1, "Say how the author sees the person harmed named")
+      .max(80, "Use at most 80 characters"),
     guidance: z.string().overwrite(cleanText).trim().max(2000, "Use at most 2,000 characters").optional().default(""),
     username: UsernameSchema,
     access: z.enum(["password", "invite"], { error: "Choose how the author signs in" }),
@@ -72,7 +83,11 @@ export const ChoiceSchema = z
   });
 
 export const ModerateActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("comment"), quote: z.string().overwrite(cleanText).trim().max(500, "Quote at most 500 characters").optional().default(""), body: text(2000, "Write the comment") }),
+  z.object({
+    intent: z.literal("comment"),
+    quote: z.string().overwrite(cleanText).trim().max(500, "Quote at most 500 characters").optional().default(""),
+    body: text(2000, "Write the comment"),
+  }),
   z.object({ intent: z.literal("resolve-comment"), commentId: RecordIdSchema }),
   z.object({
     intent: z.literal("suggest"),

@@ -66,7 +66,11 @@ export async function setLocked(ctx: Ctx, letterId: string, locked: boolean) {
 }
 
 /** The person harmed's choice: append-only, the newest counts. A choice to destroy is acted on by destroyLetter. */
-export async function recordChoice(letterId: string, recordedById: string, input: { choice: DeliveryChoice; deliverAfter: Date | null; redactSignature: boolean; redactFirstName: boolean; tellAuthor: string; method: string }) {
+export async function recordChoice(
+  letterId: string,
+  recordedById: string,
+  input: { choice: DeliveryChoice; deliverAfter: Date | null; redactSignature: boolean; redactFirstName: boolean; tellAuthor: string; method: string },
+) {
   const letter = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { recipientId: true, status: true } });
   if (letter.status === "DESTROYED") throw new Refusal("This letter has been destroyed.");
   return db.letterDeliveryChoice.create({ data: { letterId, participantId: letter.recipientId, recordedById, ...input }, select: { id: true } });

@@ -120,10 +120,16 @@ export async function getOversight(letterId: string) {
       closedAt: true,
       author: { select: { username: true, name: true } },
       case: { select: { reference: true, title: true } },
-      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, contentText: true, contentHash: true, submittedAt: true, decision: true, decisionReason: true, decidedAt: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, contentText: true, contentHash: true, submittedAt: true, decision: true, decisionReason: true, decidedAt: true },
+      },
       comments: { orderBy: { createdAt: "asc" }, select: { id: true, quote: true, body: true, createdAt: true, resolvedAt: true } },
       suggestions: { orderBy: { createdAt: "asc" }, select: { id: true, original: true, replacement: true, note: true, status: true, createdAt: true } },
-      choices: { orderBy: { createdAt: "desc" }, select: { id: true, choice: true, deliverAfter: true, redactSignature: true, redactFirstName: true, tellAuthor: true, method: true, createdAt: true } },
+      choices: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, choice: true, deliverAfter: true, redactSignature: true, redactFirstName: true, tellAuthor: true, method: true, createdAt: true },
+      },
       releases: { orderBy: { releasedAt: "desc" }, select: { id: true, method: true, releasedAt: true, versionId: true } },
     },
   });

@@ -40,7 +40,13 @@ async function stored(tx: Tx, conferenceId: string): Promise<{ exists: boolean; 
   };
 }
 
-async function store(tx: Tx, conferenceId: string, before: { exists: boolean; state: LiveState }, after: LiveState, event: { type: string; payload: object; actorId: string; at: Date }) {
+async function store(
+  tx: Tx,
+  conferenceId: string,
+  before: { exists: boolean; state: LiveState },
+  after: LiveState,
+  event: { type: string; payload: object; actorId: string; at: Date },
+) {
   const data = {
     status: after.status,
     version: after.version,

@@ -43,9 +43,7 @@ export class LiveStore {
   constructor(file = databaseFilePath()) {
     this.db = openServerDatabase(file);
     this.q = {
-      conference: this.db.prepare<[string], { status: string; holdReason: string | null; caseId: string }>(
-        'SELECT status, holdReason, caseId FROM "Conference" WHERE id = ?',
-      ),
+      conference: this.db.prepare<[string], { status: string; holdReason: string | null; caseId: string }>('SELECT status, holdReason, caseId FROM "Conference" WHERE id = ?'),
       attendees: this.db.prepare<[string], string>('SELECT participantId FROM "ConferenceAttendee" WHERE conferenceId = ?').pluck(),
       live: this.db.prepare<[string], LiveRow>(
         'SELECT status, version, currentStepId, currentSpeakerId, startedAt, endedAt, pausedAt, pausedMs, breakStartedAt, breakRequestedById, seatingLocked FROM "ConferenceLive" WHERE conferenceId = ?',
@@ -55,7 +53,7 @@ export class LiveStore {
       ),
       stepTitle: this.db.prepare<[string], string>('SELECT title FROM "ConferenceStep" WHERE id = ?').pluck(),
       lastHold: this.db.prepare<[string], { payload: string; createdAt: string }>(
-        'SELECT payload, createdAt FROM "LiveEvent" WHERE conferenceId = ? AND type = \'hold\' ORDER BY seq DESC LIMIT 1',
+        "SELECT payload, createdAt FROM \"LiveEvent\" WHERE conferenceId = ? AND type = 'hold' ORDER BY seq DESC LIMIT 1",
       ),
       caseConferences: this.db.prepare<[string], string>('SELECT id FROM "Conference" WHERE caseId = ?').pluck(),
       insertLive: this.db.prepare(
@@ -65,13 +63,9 @@ export class LiveStore {
         'UPDATE "ConferenceLive" SET status = @status, version = @version, currentStepId = @currentStepId, currentSpeakerId = @currentSpeakerId, startedAt = @startedAt, endedAt = @endedAt, pausedAt = @pausedAt, pausedMs = @pausedMs, breakStartedAt = @breakStartedAt, breakRequestedById = @breakRequestedById, seatingLocked = @seatingLocked, updatedAt = @updatedAt WHERE conferenceId = @conferenceId AND version = @expected',
       ),
       updateStep: this.db.prepare('UPDATE "ConferenceStep" SET status = ?, markedAt = ?, updatedAt = ? WHERE id = ?'),
-      insertEvent: this.db.prepare(
-        'INSERT INTO "LiveEvent" (id, conferenceId, seq, type, payload, actorId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      insertAudit: this.db.prepare(
-        'INSERT INTO "AuditEvent" (id, actorId, actorRole, action, target, caseId, ip, details, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      conferenceHeld: this.db.prepare('UPDATE "Conference" SET status = \'HELD\', updatedAt = ? WHERE id = ?'),
+      insertEvent: this.db.prepare('INSERT INTO "LiveEvent" (id, conferenceId, seq, type, payload, actorId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertAudit: this.db.prepare('INSERT INTO "AuditEvent" (id, actorId, actorRole, action, target, caseId, ip, details, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      conferenceHeld: this.db.prepare("UPDATE \"Conference\" SET status = 'HELD', updatedAt = ? WHERE id = ?"),
       caseStage: this.db.prepare<[string], string>('SELECT stage FROM "Case" WHERE id = ?').pluck(),
       setStage: this.db.prepare('UPDATE "Case" SET stage = ?, updatedAt = ? WHERE id = ?'),
       stageEvent: this.db.prepare('INSERT INTO "CaseStageEvent" (id, caseId, stage, actorId, reason, createdAt) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -104,7 +98,21 @@ export class LiveStore {
           hold: null,
           steps,
         }
-      : { status: "READY", version: 0, currentStepId: null, currentSpeakerId: null, startedAt: null, endedAt: null, pausedAt: null, pausedMs: 0, breakStartedAt: null, breakRequestedById: null, seatingLocked: false, hold: null, steps };
+      : {
+          status: "READY",
+          version: 0,
+          currentStepId: null,
+          currentSpeakerId: null,
+          startedAt: null,
+          endedAt: null,
+          pausedAt: null,
+          pausedMs: 0,
+          breakStartedAt: null,
+          breakRequestedById: null,
+          seatingLocked: false,
+          hold: null,
+          steps,
+        };
     if (conference?.status === "ON_HOLD" && state.status !== "ENDED") state.hold = this.holdOf(conferenceId);
     if (conference?.status === "CANCELLED" && state.status !== "ENDED") state.hold = { kind: "cancelled", summary: "the booking was cancelled", since: null };
     return { conference, state, attendees: new Set(this.q.attendees.all(conferenceId)) };
@@ -169,7 +177,17 @@ export class LiveStore {
 
   /** The audit entry of a command, written in the command's own transaction (never lost apart from it). */
   audit(entry: { actorId: string; actorRole: string; action: string; target: string; caseId: string; ip: string | null; details: Record<string, unknown>; at: Date }): void {
-    this.q.insertAudit.run(newId(), entry.actorId, entry.actorRole, entry.action, entry.target, entry.caseId, entry.ip, JSON.stringify(entry.details), toDb(entry.at.toISOString()));
+    this.q.insertAudit.run(
+      newId(),
+      entry.actorId,
+      entry.actorRole,
+      entry.action,
+      entry.target,
+      entry.caseId,
+      entry.ip,
+      JSON.stringify(entry.details),
+      toDb(entry.at.toISOString()),
+    );
   }
 
   /** The conference ended: it was held, and the case moves to "conference held" if it was waiting for it. */

@@ -70,13 +70,7 @@ export type LiveCommandResult = { ok: true; state: LiveState; stepChanged: boole
  * (live-store.server.ts), with its audit entry. The version compare-and-set makes a concurrent command stale, also
  * across processes. "start" first gives the conference the standard script if it has none.
  */
-export async function runLiveCommand(
-  user: Principal,
-  access: ConferenceAccess,
-  command: LiveCommand,
-  now = new Date(),
-  ip: string | null = null,
-): Promise<LiveCommandResult> {
+export async function runLiveCommand(user: Principal, access: ConferenceAccess, command: LiveCommand, now = new Date(), ip: string | null = null): Promise<LiveCommandResult> {
   const role = liveRoleOf(user, access.resource);
   if (!role) return { ok: false, error: "forbidden", message: "You are not on this case." };
   const { conferenceId, caseId } = access;

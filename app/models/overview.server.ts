@@ -33,7 +33,10 @@ export async function getServiceOverview(serviceId: string, now = new Date()) {
   const count = new Map(counts.map((c) => [c.stage, c._count._all]));
 
   const unassigned = open.filter((r) => r.lead === null).sort(byDate((r) => r.referredAt));
-  const fresh = open.filter((r) => r.lead !== null && r.stage === "REFERRAL" && r.referredAt >= newSince).sort(byDate((r) => r.referredAt)).reverse();
+  const fresh = open
+    .filter((r) => r.lead !== null && r.stage === "REFERRAL" && r.referredAt >= newSince)
+    .sort(byDate((r) => r.referredAt))
+    .reverse();
   return {
     /** Waiting for a lead facilitator (longest waiting first), then new referrals (newest first). */
     referrals: [...unassigned, ...fresh],

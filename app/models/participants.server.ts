@@ -33,8 +33,12 @@ async function columns(tx: Tx, caseId: string, input: Fields, selfId?: string): 
     if (children.length !== guardianOf.length) return { ok: false, errors: { guardianOf: "Choose the young people they are a parent or guardian of from this case" } };
     if (selfId) {
       // A is B's guardian and B is A's: one of the two links is a mistake.
-      const reverse = await tx.participantGuardian.findFirst({ where: { guardianId: { in: guardianOf }, childId: selfId }, select: { guardian: { select: { name: true, preferredName: true } } } });
-      if (reverse) return { ok: false, errors: { guardianOf: `${displayName(reverse.guardian)} is recorded as this person's parent or guardian, so this person cannot be theirs` } };
+      const reverse = await tx.participantGuardian.findFirst({
+        where: { guardianId: { in: guardianOf }, childId: selfId },
+        select: { guardian: { select: { name: true, preferredName: true } } },
+      });
+      if (reverse)
+        return { ok: false, errors: { guardianOf: `${displayName(reverse.guardian)} is recorded as this person's parent or guardian, so this person cannot be theirs` } };
     }
   }
   // Named one by one: the parsed form also carries intent and participantId, which are not columns.

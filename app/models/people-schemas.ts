@@ -14,16 +14,7 @@ import {
   PREP_PLACES,
   PROFESSIONAL_TYPES,
 } from "~/utils/preparation";
-import {
-  AGE_BAND_LABELS,
-  AGE_BANDS,
-  AGE_OF_CRIMINAL_RESPONSIBILITY,
-  ageOn,
-  bandForAge,
-  isCalendarDate,
-  londonDay,
-  OLDEST_PLAUSIBLE_AGE,
-} from "~/utils/age";
+import { AGE_BAND_LABELS, AGE_BANDS, AGE_OF_CRIMINAL_RESPONSIBILITY, ageOn, bandForAge, isCalendarDate, londonDay, OLDEST_PLAUSIBLE_AGE } from "~/utils/age";
 import { cleanText, LocalDateTimeSchema, optionalLine, optionalText, PersonNameSchema, RecordIdSchema } from "~/utils/schemas";
 
 /**
@@ -41,7 +32,10 @@ export const PastDateTimeSchema = LocalDateTimeSchema.refine((d) => d.getTime() 
 const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
 /** An optional select of ids: "" means none. */
 const optionalId = (message: string) =>
-  z.union([z.literal(""), RecordIdSchema], { error: message }).optional().transform((v) => v || null);
+  z
+    .union([z.literal(""), RecordIdSchema], { error: message })
+    .optional()
+    .transform((v) => v || null);
 const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
 /** A date of birth from a date input ("2011-03-14"): a real day, not in the future, a plausible age. "" is none. */
@@ -125,7 +119,10 @@ const personRules = (v: PersonFields, ctx: z.RefinementCtx) => {
   const dob = typeof v.dateOfBirth === "string" && isCalendarDate(v.dateOfBirth) ? v.dateOfBirth : null;
   const age = dob ? ageOn(dob, londonDay(new Date())) : null;
   if (age !== null && v.ageBand && v.ageBand !== bandForAge(age)) {
-    issue("ageBand", `That age band (${AGE_BAND_LABELS[v.ageBand as keyof typeof AGE_BAND_LABELS] ?? v.ageBand}) does not match the date of birth (${age} today): leave the age band empty`);
+    issue(
+      "ageBand",
+      `That age band (${AGE_BAND_LABELS[v.ageBand as keyof typeof AGE_BAND_LABELS] ?? v.ageBand}) does not match the date of birth (${age} today): leave the age band empty`,
+    );
   }
   if (v.role === "PERSON_RESPONSIBLE") {
     const tooYoung = `A person responsible is at least ${AGE_OF_CRIMINAL_RESPONSIBILITY}, the age of criminal responsibility`;
@@ -135,9 +132,7 @@ const personRules = (v: PersonFields, ctx: z.RefinementCtx) => {
 };
 
 export const AddParticipantSchema = z.object({ intent: z.literal("add"), ...participantFields }).superRefine(personRules);
-export const EditParticipantSchema = z
-  .object({ intent: z.literal("edit"), participantId: RecordIdSchema, ...participantFields })
-  .superRefine(personRules);
+export const EditParticipantSchema = z.object({ intent: z.literal("edit"), participantId: RecordIdSchema, ...participantFields }).superRefine(personRules);
 export const RemoveParticipantSchema = z.object({ intent: z.literal("remove"), participantId: RecordIdSchema });
 
 /** Victims' Code for a person harmed: when information about RJ was offered, or why they are not invited. */
@@ -149,17 +144,20 @@ export const VictimsCodeSchema = z.discriminatedUnion(
       intent: z.literal("victims-code"),
       participantId: RecordIdSchema,
       outcome: z.literal("not-invited"),
-      notInvitedReason: z.string({ error: "Say why they are not being invited" }).overwrite(cleanText).trim().min(1, "Say why they are not being invited").max(1000, "Use at most 1000 characters"),
+      notInvitedReason: z
+        .string({ error: "Say why they are not being invited" })
+        .overwrite(cleanText)
+        .trim()
+        .min(1, "Say why they are not being invited")
+        .max(1000, "Use at most 1000 characters"),
     }),
   ],
   { error: "Choose whether information was offered or why they are not invited" },
 );
 
-export const ParticipantActionSchema = z.discriminatedUnion(
-  "intent",
-  [AddParticipantSchema, EditParticipantSchema, RemoveParticipantSchema, VictimsCodeSchema],
-  { error: "Unknown action" },
-);
+export const ParticipantActionSchema = z.discriminatedUnion("intent", [AddParticipantSchema, EditParticipantSchema, RemoveParticipantSchema, VictimsCodeSchema], {
+  error: "Unknown action",
+});
 export type ParticipantInput = z.infer<typeof AddParticipantSchema>;
 export type ParticipantAction = z.infer<typeof ParticipantActionSchema>;
 
@@ -192,9 +190,7 @@ export const RecordConsentSchema = z
  * `confirm` equal to the token of what it will do (WithdrawalPreview.token); without it, or with
  * a token for what it would have done earlier, nothing changes and the server asks again.
  */
-export const WithdrawConsentSchema = z
-  .object({ intent: z.literal("withdraw"), ...consentTarget, confirm: optionalLine(500, "Confirmation") })
-  .superRefine(sharedWithRule);
+export const WithdrawConsentSchema = z.object({ intent: z.literal("withdraw"), ...consentTarget, confirm: optionalLine(500, "Confirmation") }).superRefine(sharedWithRule);
 
 export const ConsentActionSchema = z.discriminatedUnion("intent", [RecordConsentSchema, WithdrawConsentSchema], { error: "Unknown action" });
 export type ConsentAction = z.infer<typeof ConsentActionSchema>;

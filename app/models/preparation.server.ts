@@ -154,7 +154,12 @@ export async function holdBookingsIfGateFails(tx: Prisma.TransactionClient, case
   await tx.conference.updateMany({ where: { id: { in: held.map((c) => c.id) } }, data: { status: "ON_HOLD", holdReason: reason } });
   // A conference that is running now stops with its booking; the routes then push the new live
   // state to its live screens (context.realtime.conferencesChanged).
-  await holdLiveConferences(tx, held.map((c) => c.id), holdSummary(facts), actorId);
+  await holdLiveConferences(
+    tx,
+    held.map((c) => c.id),
+    holdSummary(facts),
+    actorId,
+  );
   if (facts.stage === "CONFERENCE_SCHEDULED") {
     await tx.case.update({ where: { id: caseId }, data: { stage: "PREPARATION" } });
     await tx.caseStageEvent.create({ data: { caseId, stage: "PREPARATION", actorId, reason: `Conference put on hold: ${reason}` } });

@@ -9,11 +9,8 @@ import { cleanText, LocalDateTimeSchema, optionalLine, optionalText, RecordIdSch
 
 const level = (what: string) => z.enum(RISK_LEVELS, { error: `Rate the ${what}: low, medium or high` });
 /** An HTML checkbox: present ("on") when ticked, absent otherwise. */
-const checkbox = z
-  .preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "true"], { error: "Tick the box or leave it empty" }).optional())
-  .transform((v) => v !== undefined);
-const requiredText = (max: number, message: string) =>
-  z.string({ error: message }).overwrite(cleanText).trim().min(1, message).max(max, `Use at most ${max} characters`);
+const checkbox = z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "true"], { error: "Tick the box or leave it empty" }).optional()).transform((v) => v !== undefined);
+const requiredText = (max: number, message: string) => z.string({ error: message }).overwrite(cleanText).trim().min(1, message).max(max, `Use at most ${max} characters`);
 /** An optional datetime-local field: an empty input means "not given". */
 const optionalDateTime = z.preprocess((v) => (v === "" ? undefined : v), LocalDateTimeSchema.optional());
 

@@ -37,29 +37,31 @@ export function oneTimePassword(): string {
 export async function setUpService(input: SetupInput): Promise<{ serviceId: string; userId: string; password: string }> {
   const password = oneTimePassword();
   const hash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
-    const services = await tx.service.findMany({ select: { name: true } });
-    if (services.some((s) => s.name.toLowerCase() === input.service.toLowerCase())) {
-      throw new SetupRefused(`A service called "${input.service}" already exists. Nothing was changed.`);
-    }
-    if (await tx.user.findUnique({ where: { email: input.adminEmail }, select: { id: true } })) {
-      throw new SetupRefused(`An account with the email ${input.adminEmail} already exists. Nothing was changed.`);
-    }
-    const service = await tx.service.create({ data: { name: input.service }, select: { id: true } });
-    const user = await tx.user.create({
-      data: {
-        email: input.adminEmail,
-        name: input.adminName,
-        role: "ADMIN",
-        serviceId: service.id,
-        mustChangePassword: true,
-        password: { create: { hash } },
-      },
-      select: { id: true },
+  return db
+    .$transaction(async (tx) => {
+      const services = await tx.service.findMany({ select: { name: true } });
+      if (services.some((s) => s.name.toLowerCase() === input.service.toLowerCase())) {
+        throw new SetupRefused(`A service called "${input.service}" already exists. Nothing was changed.`);
+      }
+      if (await tx.user.findUnique({ where: { email: input.adminEmail }, select: { id: true } })) {
+        throw new SetupRefused(`An account with the email ${input.adminEmail} already exists. Nothing was changed.`);
+      }
+      const service = await tx.service.create({ data: { name: input.service }, select: { id: true } });
+      const user = await tx.user.create({
+        data: {
+          email: input.adminEmail,
+          name: input.adminName,
+          role: "ADMIN",
+          serviceId: service.id,
+          mustChangePassword: true,
+          password: { create: { hash } },
+        },
+        select: { id: true },
+      });
+      return { serviceId: service.id, userId: user.id, password };
+    })
+    .then(async (created) => {
+      await audit({ actor: null, action: "service.setup", target: `user:${created.userId}`, details: { service: input.service, adminEmail: input.adminEmail } });
+      return created;
     });
-    return { serviceId: service.id, userId: user.id, password };
-  }).then(async (created) => {
-    await audit({ actor: null, action: "service.setup", target: `user:${created.userId}`, details: { service: input.service, adminEmail: input.adminEmail } });
-    return created;
-  });
 }

@@ -47,7 +47,12 @@ async function rememberDevice(deviceId: string, userId: string) {
   const hash = deviceHash(deviceId);
   const now = new Date();
   await db.$transaction([
-    db.knownDevice.upsert({ where: { deviceHash_userId: { deviceHash: hash, userId } }, create: { deviceHash: hash, userId }, update: { lastSignInAt: now }, select: { userId: true } }),
+    db.knownDevice.upsert({
+      where: { deviceHash_userId: { deviceHash: hash, userId } },
+      create: { deviceHash: hash, userId },
+      update: { lastSignInAt: now },
+      select: { userId: true },
+    }),
     db.knownDevice.deleteMany({ where: { userId, lastSignInAt: { lt: new Date(now.getTime() - DEVICE_KEPT_MS) } } }),
   ]);
 }
@@ -105,7 +110,10 @@ export async function signIn(login: string, password: string, client: Client): P
 }
 
 /** Invite codes are typed from paper: case, spaces and dashes do not matter. */
-export const hashInviteCode = (code: string) => createHash("sha256").update(code.toUpperCase().replace(/[^A-Z0-9]/g, "")).digest("hex");
+export const hashInviteCode = (code: string) =>
+  createHash("sha256")
+    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ""))
+    .digest("hex");
 
 /**
  * A letter author redeems the one-time code their facilitator handed over and chooses a password.
@@ -114,7 +122,10 @@ export const hashInviteCode = (code: string) => createHash("sha256").update(code
  */
 export async function redeemInvite(username: string, code: string, newPassword: string, client: Client): Promise<SignInResult> {
   const user = await db.user.findUnique({ where: { username }, select: accountSelect });
-  const charges: Charge[] = [{ budget: BUDGETS.invite, key: username, onSuccess: "reset" }, ...(client.ip ? [{ budget: BUDGETS.inviteAddress, key: client.ip, onSuccess: "forgive" } as const] : [])];
+  const charges: Charge[] = [
+    { budget: BUDGETS.invite, key: username, onSuccess: "reset" },
+    ...(client.ip ? [{ budget: BUDGETS.inviteAddress, key: client.ip, onSuccess: "forgive" } as const] : []),
+  ];
   const admission = await signInThrottle.begin(charges);
   if (!admission.ok) return throttled(admission.retryAfterMs, user);
   const { attempt } = admission;

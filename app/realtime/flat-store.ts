@@ -50,7 +50,7 @@ export function readFlat({ chars: array, attrs }: FlatField): Flat & { ids: stri
  */
 export function insertFlat(field: FlatField, index: number, text: string, keys: string[]) {
   const doc = field.chars.doc!;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let j = i + 1;
     while (j < text.length && keys[j] === keys[i] && (text[j] === MARKER) === (text[i] === MARKER)) j++;
     const client = doc.clientID;

@@ -49,7 +49,9 @@ const LIST_NODES: Record<ListKind, string> = { bullet: "bulletList", ordered: "o
 /** Canonical key of an attribute set (sorted keys, nulls dropped), so equal sets compare equal as strings. */
 export function attrsKey(attrs: Attrs | undefined): string {
   if (!attrs) return "{}";
-  const keys = Object.keys(attrs).filter((k) => attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false).sort();
+  const keys = Object.keys(attrs)
+    .filter((k) => attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false)
+    .sort();
   if (keys.length === 0) return "{}";
   return JSON.stringify(Object.fromEntries(keys.map((k) => [k, attrs[k]])));
 }

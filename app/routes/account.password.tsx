@@ -58,9 +58,7 @@ export default function ChangePassword() {
       <div className="card">
         <h1>{required ? "Choose your own password" : "Change your password"}</h1>
         <p className="hint">
-          {required
-            ? "You signed in with a password someone else chose. Choose one only you know before you go on."
-            : "Your other devices will be signed out."}
+          {required ? "You signed in with a password someone else chose. Choose one only you know before you go on." : "Your other devices will be signed out."}
         </p>
         {errors.form ? (
           <div className="alert error" role="alert">
@@ -69,7 +67,14 @@ export default function ChangePassword() {
         ) : null}
         <Form method="post" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-          <Field id="current" name="current" label={required ? "The password you were given" : "Current password"} type="password" autoComplete="current-password" error={errors.current} />
+          <Field
+            id="current"
+            name="current"
+            label={required ? "The password you were given" : "Current password"}
+            type="password"
+            autoComplete="current-password"
+            error={errors.current}
+          />
           <Field id="password" name="password" label="New password" hint="At least 12 characters." type="password" autoComplete="new-password" error={errors.password} />
           <Field id="confirm" name="confirm" label="New password again" type="password" autoComplete="new-password" error={errors.confirm} />
           <button type="submit" disabled={busy}>

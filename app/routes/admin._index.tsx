@@ -116,7 +116,11 @@ export default function ServiceOverview() {
                     <span className="badge attention overdue">
                       <span aria-hidden="true">⚠</span> <strong>Overdue:</strong> was due {formatDate(r.attention.victimsCodeDueBy!)}
                     </span>
-                    <span>{r.attention.noPersonHarmed ? "No person harmed recorded yet" : `${plural(r.attention.victimsCodeOverdue, "person harmed", "people harmed")} not yet offered information`}</span>
+                    <span>
+                      {r.attention.noPersonHarmed
+                        ? "No person harmed recorded yet"
+                        : `${plural(r.attention.victimsCodeOverdue, "person harmed", "people harmed")} not yet offered information`}
+                    </span>
                     <span>{r.lead ? `Lead: ${r.lead}` : "No lead facilitator"}</span>
                   </div>
                 </li>
@@ -137,7 +141,8 @@ export default function ServiceOverview() {
                   <CaseLink {...r} />
                   <div className="meta">
                     <span className="badge attention overdue">
-                      <span aria-hidden="true">⚠</span> <strong>Overdue:</strong> {plural(r.attention.contactsOverdue, "person", "people")}, since {formatDate(r.attention.nextContactDue!)}
+                      <span aria-hidden="true">⚠</span> <strong>Overdue:</strong> {plural(r.attention.contactsOverdue, "person", "people")}, since{" "}
+                      {formatDate(r.attention.nextContactDue!)}
                     </span>
                     <span>{r.lead ? `Lead: ${r.lead}` : "No lead facilitator"}</span>
                   </div>

@@ -130,7 +130,15 @@ function CloseForm({ caseId }: { caseId: string }) {
       <p className="hint">Closing cancels any conference still booked. The case can be reopened from here.</p>
       <fetcher.Form method="post" action={`/cases/${caseId}/record`} noValidate>
         <input type="hidden" name="intent" value="close" />
-        <SelectField id="close-reason" name="closureReason" label="Why is the case closing?" options={CLOSURE_REASONS} labels={CLOSURE_REASON_LABELS} placeholder="Choose a reason" error={errors.closureReason} />
+        <SelectField
+          id="close-reason"
+          name="closureReason"
+          label="Why is the case closing?"
+          options={CLOSURE_REASONS}
+          labels={CLOSURE_REASON_LABELS}
+          placeholder="Choose a reason"
+          error={errors.closureReason}
+        />
         <TextAreaField id="close-note" name="closureNote" label="Note" hint="Required when the reason is “Other”." maxLength={2000} error={errors.closureNote} />
         <button type="submit" className="danger" disabled={busy}>
           Close the case

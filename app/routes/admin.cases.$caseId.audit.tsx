@@ -27,10 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const filter = query.ok ? query.value : NO_FILTER;
   const [trail, choices] = await Promise.all([getCaseAuditPage(found.id, filter), getCaseAuditChoices(found.id)]);
   await audit({ actor: admin, action: "case.audit.view", target: `case:${found.id}`, caseId: found.id, ip: context.clientIp });
-  return json(
-    { reference: found.reference, trail, choices, filter, raw: query.raw, errors: query.ok ? null : query.errors },
-    { status: query.ok ? 200 : 400 },
-  );
+  return json({ reference: found.reference, trail, choices, filter, raw: query.raw, errors: query.ok ? null : query.errors }, { status: query.ok ? 200 : 400 });
 }
 
 export default function CaseAudit() {
@@ -48,29 +45,59 @@ export default function CaseAudit() {
   const beyondEnd = trail.total > 0 && trail.page > trail.pages;
   return (
     <main className="page" id="main">
-      <p className="back"><Link to="/admin/cases" className="tap"><span aria-hidden="true">←</span> Case teams</Link></p>
+      <p className="back">
+        <Link to="/admin/cases" className="tap">
+          <span aria-hidden="true">←</span> Case teams
+        </Link>
+      </p>
       <h1>Audit trail · {reference}</h1>
       <p className="hint">
-        Every view and change of this case, and every refused attempt to reach it, newest first. Entries cannot be edited or deleted. Repeated
-        views by one person within 10 minutes are one entry.
+        Every view and change of this case, and every refused attempt to reach it, newest first. Entries cannot be edited or deleted. Repeated views by one person within 10 minutes
+        are one entry.
       </p>
 
       <section className="card audit-filters" aria-labelledby="filters-heading">
         <h2 id="filters-heading">Filter the trail</h2>
         {errors ? (
           <div className="alert error" role="alert">
-            These filters could not be used, so none of them is applied: {Object.entries(errors).map(([field, message]) => `${FIELD_NAMES[field] ?? field}: ${message}`).join("; ")}.
+            These filters could not be used, so none of them is applied:{" "}
+            {Object.entries(errors)
+              .map(([field, message]) => `${FIELD_NAMES[field] ?? field}: ${message}`)
+              .join("; ")}
+            .
           </div>
         ) : null}
         {/* A plain GET form: the filter lives in the address, and a new filter starts at page 1. */}
         <Form method="get" className="filter-grid" key={JSON.stringify(raw)}>
-          <SelectField id="person" name="person" label="Person" options={choices.people.map((p) => p.id)} labels={people} placeholder="Anyone" defaultValue={raw.person ?? ""} error={errors?.person} />
-          <SelectField id="action" name="action" label="Action" options={choices.actions.map((a) => a.code)} labels={actions} placeholder="Any action" defaultValue={raw.action ?? ""} error={errors?.action} />
+          <SelectField
+            id="person"
+            name="person"
+            label="Person"
+            options={choices.people.map((p) => p.id)}
+            labels={people}
+            placeholder="Anyone"
+            defaultValue={raw.person ?? ""}
+            error={errors?.person}
+          />
+          <SelectField
+            id="action"
+            name="action"
+            label="Action"
+            options={choices.actions.map((a) => a.code)}
+            labels={actions}
+            placeholder="Any action"
+            defaultValue={raw.action ?? ""}
+            error={errors?.action}
+          />
           <DateTimeField id="from" name="from" type="date" label="From (date)" defaultValue={raw.from ?? ""} error={errors?.from} />
           <DateTimeField id="to" name="to" type="date" label="To (date, included)" defaultValue={raw.to ?? ""} error={errors?.to} />
           <div className="form-actions">
             <button type="submit">Apply filters</button>
-            {filtered || errors ? <Link to={base} className="button secondary">Clear filters</Link> : null}
+            {filtered || errors ? (
+              <Link to={base} className="button secondary">
+                Clear filters
+              </Link>
+            ) : null}
           </div>
         </Form>
       </section>
@@ -94,20 +121,47 @@ export default function CaseAudit() {
         </div>
       ) : beyondEnd ? (
         <div className="empty">
-          <p>There is no page {trail.page}: these entries fill {trail.pages} page{trail.pages === 1 ? "" : "s"}.</p>
-          <p><Link to={pageHref(trail.pages)} className="tap">Go to the last page</Link></p>
+          <p>
+            There is no page {trail.page}: these entries fill {trail.pages} page{trail.pages === 1 ? "" : "s"}.
+          </p>
+          <p>
+            <Link to={pageHref(trail.pages)} className="tap">
+              Go to the last page
+            </Link>
+          </p>
         </div>
       ) : (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={`Audit events for ${reference} (scrolls sideways on small screens)`}>
           <table className="audit-table">
-            <caption className="visually-hidden">Audit events for {reference}, page {trail.page} of {trail.pages}</caption>
-            <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">What changed</th><th scope="col">Target</th><th scope="col">From</th></tr></thead>
+            <caption className="visually-hidden">
+              Audit events for {reference}, page {trail.page} of {trail.pages}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">What changed</th>
+                <th scope="col">Target</th>
+                <th scope="col">From</th>
+              </tr>
+            </thead>
             <tbody>
               {trail.rows.map((e) => (
                 <tr key={e.id}>
                   <td className="when">{formatDateTime(e.at)}</td>
-                  <td>{e.who} <span className="hint">({e.role.toLowerCase()})</span></td>
-                  <td>{e.label}{e.known ? <><br /><code className="hint">{e.action}</code></> : null}</td>
+                  <td>
+                    {e.who} <span className="hint">({e.role.toLowerCase()})</span>
+                  </td>
+                  <td>
+                    {e.label}
+                    {e.known ? (
+                      <>
+                        <br />
+                        <code className="hint">{e.action}</code>
+                      </>
+                    ) : null}
+                  </td>
                   <td className="what">{e.what || <span className="hint">—</span>}</td>
                   <td>{e.targetLabel ?? <code className="break">{e.target}</code>}</td>
                   <td>{e.ip ?? "—"}</td>

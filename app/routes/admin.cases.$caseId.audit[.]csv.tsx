@@ -23,7 +23,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw notFound("Case not found");
   const query = parseQuery(new URL(request.url).searchParams, AUDIT_FILTER_FIELDS, AuditFilterSchema);
   if (!query.ok) {
-    const problems = Object.entries(query.errors).map(([field, message]) => `${field}: ${message}`).join("; ");
+    const problems = Object.entries(query.errors)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join("; ");
     return new Response(`Nothing was exported: these filters could not be used (${problems}).`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const [rows, choices] = await Promise.all([getCaseAuditRows(found.id, query.value), getCaseAuditChoices(found.id)]);

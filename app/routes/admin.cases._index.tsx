@@ -66,33 +66,76 @@ export default function AdminCases() {
           <label htmlFor="team-stage">Stage</label>
           <select id="team-stage" name="stage" defaultValue={filter.stage}>
             <option value="">All stages</option>
-            {STAGES.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]}</option>)}
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {STAGE_LABELS[s]}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="secondary">Show</button>
+        <button type="submit" className="secondary">
+          Show
+        </button>
       </Form>
       {filtered ? (
         <p className="hint" aria-live="polite">
-          {cases.length} case{cases.length === 1 ? "" : "s"}{filter.stage ? ` at ${STAGE_LABELS[filter.stage].toLowerCase()}` : ""}{filter.q ? ` matching “${filter.q}”` : ""}. <Link to="/admin/cases" className="tap">Show every case</Link>
+          {cases.length} case{cases.length === 1 ? "" : "s"}
+          {filter.stage ? ` at ${STAGE_LABELS[filter.stage].toLowerCase()}` : ""}
+          {filter.q ? ` matching “${filter.q}”` : ""}.{" "}
+          <Link to="/admin/cases" className="tap">
+            Show every case
+          </Link>
         </p>
       ) : null}
-      {data?.done ? <p className="alert success" role="status">{data.done}</p> : null}
-      {cases.length === 0 ? <div className="empty"><p>{filtered ? "No cases match." : "Your service has no cases yet."}</p></div> : null}
+      {data?.done ? (
+        <p className="alert success" role="status">
+          {data.done}
+        </p>
+      ) : null}
+      {cases.length === 0 ? (
+        <div className="empty">
+          <p>{filtered ? "No cases match." : "Your service has no cases yet."}</p>
+        </div>
+      ) : null}
       <div className="stack">
         {cases.map((c) => (
           <section key={c.id} className="card" aria-labelledby={`case-${c.id}`}>
-            <h2 id={`case-${c.id}`}>{c.reference} · {c.title}</h2>
-            <p className="meta"><span className="badge">{STAGE_LABELS[c.stage]}</span> <Link to={`/admin/cases/${c.id}`} className="tap">Record<span className="visually-hidden"> of {c.reference}</span></Link> <Link to={`/admin/cases/${c.id}/audit`} className="tap">Audit trail<span className="visually-hidden"> of {c.reference}</span></Link></p>
-            {data?.caseId === c.id && data.errors ? <p className="alert error" role="alert">{Object.values(data.errors)[0]}</p> : null}
-            {c.members.length === 0 ? <p className="hint">Nobody is assigned.</p> : (
+            <h2 id={`case-${c.id}`}>
+              {c.reference} · {c.title}
+            </h2>
+            <p className="meta">
+              <span className="badge">{STAGE_LABELS[c.stage]}</span>{" "}
+              <Link to={`/admin/cases/${c.id}`} className="tap">
+                Record<span className="visually-hidden"> of {c.reference}</span>
+              </Link>{" "}
+              <Link to={`/admin/cases/${c.id}/audit`} className="tap">
+                Audit trail<span className="visually-hidden"> of {c.reference}</span>
+              </Link>
+            </p>
+            {data?.caseId === c.id && data.errors ? (
+              <p className="alert error" role="alert">
+                {Object.values(data.errors)[0]}
+              </p>
+            ) : null}
+            {c.members.length === 0 ? (
+              <p className="hint">Nobody is assigned.</p>
+            ) : (
               <ul className="member-list" aria-label={`Team of ${c.reference}`}>
                 {c.members.map((m) => (
                   <li key={m.user.id}>
-                    <span>{m.user.name} <span className="hint">— {CASE_ROLE_LABELS[m.role]}</span></span>
+                    <span>
+                      {m.user.name} <span className="hint">— {CASE_ROLE_LABELS[m.role]}</span>
+                    </span>
                     <Form method="post">
                       <input type="hidden" name="caseId" value={c.id} />
                       <input type="hidden" name="userId" value={m.user.id} />
-                      <button type="submit" name="intent" value="remove" className="danger" disabled={busy}>Remove<span className="visually-hidden"> {m.user.name} from {c.reference}</span></button>
+                      <button type="submit" name="intent" value="remove" className="danger" disabled={busy}>
+                        Remove
+                        <span className="visually-hidden">
+                          {" "}
+                          {m.user.name} from {c.reference}
+                        </span>
+                      </button>
                     </Form>
                   </li>
                 ))}
@@ -103,17 +146,29 @@ export default function AdminCases() {
               <div style={{ flex: "2 1 220px" }}>
                 <label htmlFor={`user-${c.id}`}>Person</label>
                 <select id={`user-${c.id}`} name="userId" required defaultValue="">
-                  <option value="" disabled>Choose a person…</option>
-                  {users.map((u) => <option key={u.id} value={u.id}>{u.name} ({STAFF_ROLE_LABELS[u.role]})</option>)}
+                  <option value="" disabled>
+                    Choose a person…
+                  </option>
+                  {users.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name} ({STAFF_ROLE_LABELS[u.role]})
+                    </option>
+                  ))}
                 </select>
               </div>
               <div style={{ flex: "1 1 180px" }}>
                 <label htmlFor={`role-${c.id}`}>Case role</label>
                 <select id={`role-${c.id}`} name="role">
-                  {CASE_ROLES.map((r) => <option key={r} value={r}>{CASE_ROLE_LABELS[r]}</option>)}
+                  {CASE_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {CASE_ROLE_LABELS[r]}
+                    </option>
+                  ))}
                 </select>
               </div>
-              <button type="submit" name="intent" value="assign" disabled={busy}>Assign<span className="visually-hidden"> to {c.reference}</span></button>
+              <button type="submit" name="intent" value="assign" disabled={busy}>
+                Assign<span className="visually-hidden"> to {c.reference}</span>
+              </button>
             </Form>
           </section>
         ))}

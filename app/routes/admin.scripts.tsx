@@ -34,8 +34,8 @@ export default function ScriptTemplates() {
     <main className="page" id="main">
       <h1>Script templates</h1>
       <p className="hint">
-        Facilitators start each conference script from a template and then tailor it. <strong>{standard.name}</strong> ({standard.steps} steps) is always
-        available; add your service's own here.
+        Facilitators start each conference script from a template and then tailor it. <strong>{standard.name}</strong> ({standard.steps} steps) is always available; add your
+        service's own here.
       </p>
       <CreateTemplate />
       <section className="section-gap" aria-labelledby="own-heading">

@@ -63,17 +63,32 @@ export default function AdminUsers() {
   const { users, me } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const createErrors = data?.intent === "create" ? data.errors ?? {} : {};
+  const createErrors = data?.intent === "create" ? (data.errors ?? {}) : {};
   return (
     <main className="page" id="main">
       <h1>Users of your service</h1>
-      {data?.done ? <p className="alert success" role="status">{data.done}</p> : null}
-      {data?.errors?.form ? <p className="alert error" role="alert">{data.errors.form}</p> : null}
+      {data?.done ? (
+        <p className="alert success" role="status">
+          {data.done}
+        </p>
+      ) : null}
+      {data?.errors?.form ? (
+        <p className="alert error" role="alert">
+          {data.errors.form}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Staff accounts</caption>
           <thead>
-            <tr><th scope="col">Person</th><th scope="col">Cases</th><th scope="col">Status</th><th scope="col" className="actions-col">Actions</th></tr>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Cases</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="actions-col">
+                Actions
+              </th>
+            </tr>
           </thead>
           <tbody>
             {users.map((u) => (
@@ -83,29 +98,46 @@ export default function AdminUsers() {
                   <span className="hint break">{u.email}</span>
                   <span>{STAFF_ROLE_LABELS[u.role]}</span>
                 </th>
-                <td>{u.memberships.length === 0 ? <span className="hint">None</span> : (
-                  <ul className="plain">
-                    {u.memberships.map((m) => <li key={m.caseId}><span className="nowrap">{m.reference}</span> · <span className="nowrap">{CASE_ROLE_LABELS[m.role]}</span></li>)}
-                  </ul>
-                )}</td>
+                <td>
+                  {u.memberships.length === 0 ? (
+                    <span className="hint">None</span>
+                  ) : (
+                    <ul className="plain">
+                      {u.memberships.map((m) => (
+                        <li key={m.caseId}>
+                          <span className="nowrap">{m.reference}</span> · <span className="nowrap">{CASE_ROLE_LABELS[m.role]}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
                 <td>{u.disabled ? <span className="badge muted">Disabled</span> : <span className="badge">Active</span>}</td>
                 <td>
                   <div className="stack actions">
-                    {u.id === me ? <span className="hint">This is you</span> : (
+                    {u.id === me ? (
+                      <span className="hint">This is you</span>
+                    ) : (
                       <Form method="post">
                         <input type="hidden" name="userId" value={u.id} />
                         <button type="submit" name="intent" value={u.disabled ? "enable" : "disable"} className={u.disabled ? "secondary" : "danger"} disabled={busy}>
-                          {u.disabled ? "Enable" : "Disable"}<span className="visually-hidden"> {u.name}</span>
+                          {u.disabled ? "Enable" : "Disable"}
+                          <span className="visually-hidden"> {u.name}</span>
                         </button>
                       </Form>
                     )}
                     <details>
-                      <summary>Reset password<span className="visually-hidden"> for {u.name}</span></summary>
+                      <summary>
+                        Reset password<span className="visually-hidden"> for {u.name}</span>
+                      </summary>
                       <Form method="post" className="reset-form">
                         <input type="hidden" name="userId" value={u.id} />
-                        <label className="visually-hidden" htmlFor={`pw-${u.id}`}>New password for {u.name}</label>
+                        <label className="visually-hidden" htmlFor={`pw-${u.id}`}>
+                          New password for {u.name}
+                        </label>
                         <input id={`pw-${u.id}`} name="password" type="password" autoComplete="new-password" minLength={12} required />
-                        <button type="submit" name="intent" value="reset-password" className="secondary" disabled={busy}>Set password</button>
+                        <button type="submit" name="intent" value="reset-password" className="secondary" disabled={busy}>
+                          Set password
+                        </button>
                       </Form>
                       {data?.userId === u.id && data.errors?.password ? <p className="field-error">{data.errors.password}</p> : null}
                     </details>
@@ -125,12 +157,28 @@ export default function AdminUsers() {
           <div className="field">
             <label htmlFor="new-role">Staff role</label>
             <select id="new-role" name="role" defaultValue="FACILITATOR">
-              {STAFF_ROLES.map((r) => <option key={r} value={r}>{STAFF_ROLE_LABELS[r]}</option>)}
+              {STAFF_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {STAFF_ROLE_LABELS[r]}
+                </option>
+              ))}
             </select>
             {createErrors.role ? <p className="field-error">{createErrors.role}</p> : null}
           </div>
-          <Field id="new-password" name="password" label="First password" hint="At least 12 characters." type="password" error={createErrors.password} autoComplete="new-password" />
-          <div className="form-actions"><button type="submit" disabled={busy}>{busy ? "Saving…" : "Add user"}</button></div>
+          <Field
+            id="new-password"
+            name="password"
+            label="First password"
+            hint="At least 12 characters."
+            type="password"
+            error={createErrors.password}
+            autoComplete="new-password"
+          />
+          <div className="form-actions">
+            <button type="submit" disabled={busy}>
+              {busy ? "Saving…" : "Add user"}
+            </button>
+          </div>
         </Form>
       </section>
     </main>

@@ -27,9 +27,7 @@ export default function Approvals() {
   return (
     <main className="page" id="main">
       <h1>Risk assessments waiting for you</h1>
-      <p className="hint">
-        Sensitive or complex cases you supervise whose current risk assessment has no decision yet. A conference cannot be scheduled until you decide.
-      </p>
+      <p className="hint">Sensitive or complex cases you supervise whose current risk assessment has no decision yet. A conference cannot be scheduled until you decide.</p>
       {waiting.length === 0 ? (
         <div className="empty">
           <p>Nothing is waiting for your approval.</p>

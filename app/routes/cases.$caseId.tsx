@@ -89,14 +89,30 @@ export default function CaseOverview() {
         {myRole ? <span>You are {CASE_ROLE_LABELS[myRole].toLowerCase()}</span> : null}
       </div>
       <nav className="section-nav" aria-label="Case sections">
-        <a href="#referral" className="tap">Referral</a>
-        <a href="#participants" className="tap">People and consent</a>
-        <a href="#contacts" className="tap">Contacts</a>
-        <a href="#risk" className="tap">Risk</a>
-        <a href="#conference" className="tap">Conference</a>
-        <a href="#agreement" className="tap">Agreement</a>
-        <a href="#letters" className="tap">Letters</a>
-        <a href="#notes-heading" className="tap">Notes</a>
+        <a href="#referral" className="tap">
+          Referral
+        </a>
+        <a href="#participants" className="tap">
+          People and consent
+        </a>
+        <a href="#contacts" className="tap">
+          Contacts
+        </a>
+        <a href="#risk" className="tap">
+          Risk
+        </a>
+        <a href="#conference" className="tap">
+          Conference
+        </a>
+        <a href="#agreement" className="tap">
+          Agreement
+        </a>
+        <a href="#letters" className="tap">
+          Letters
+        </a>
+        <a href="#notes-heading" className="tap">
+          Notes
+        </a>
       </nav>
       <div className="case-grid">
         <section className="card area-next" aria-labelledby="next-heading">
@@ -138,13 +154,15 @@ export default function CaseOverview() {
             <p className="hint">Nobody is assigned yet.</p>
           ) : (
             <ul className="people">
-              {[...c.members].sort((a, b) => CASE_ROLES.indexOf(a.role) - CASE_ROLES.indexOf(b.role)).map((m) => (
-                <li key={m.user.id}>
-                  <strong>{m.user.name}</strong>
-                  <span className="visually-hidden"> — </span>
-                  <span className="hint">{CASE_ROLE_LABELS[m.role]}</span>
-                </li>
-              ))}
+              {[...c.members]
+                .sort((a, b) => CASE_ROLES.indexOf(a.role) - CASE_ROLES.indexOf(b.role))
+                .map((m) => (
+                  <li key={m.user.id}>
+                    <strong>{m.user.name}</strong>
+                    <span className="visually-hidden"> — </span>
+                    <span className="hint">{CASE_ROLE_LABELS[m.role]}</span>
+                  </li>
+                ))}
             </ul>
           )}
         </section>
@@ -158,7 +176,9 @@ export default function CaseOverview() {
       <LettersSection {...section} letters={letters} />
       <section className="card notes-section" aria-labelledby="notes-heading">
         <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
-          <h2 id="notes-heading" style={{ margin: 0 }}>Case notes</h2>
+          <h2 id="notes-heading" style={{ margin: 0 }}>
+            Case notes
+          </h2>
           <Link to={`/cases/${c.id}/notes`} className="button secondary">
             Full screen<span className="visually-hidden"> notes</span>
           </Link>

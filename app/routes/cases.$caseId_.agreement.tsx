@@ -55,12 +55,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     if (error.tamper) {
-      await audit({ actor: user, action: "agreement.change.refused", target, caseId: resource.caseId, ip: context.clientIp, details: { intent: input.intent, reason: "approved" } });
+      await audit({
+        actor: user,
+        action: "agreement.change.refused",
+        target,
+        caseId: resource.caseId,
+        ip: context.clientIp,
+        details: { intent: input.intent, reason: "approved" },
+      });
     }
     return refusalAnswer(error, input.intent);
   }
 }
-
 
 export default function AgreementWorkspace() {
   const data = useLoaderData<typeof loader>();
@@ -81,7 +87,9 @@ export default function AgreementWorkspace() {
           <span aria-hidden="true">←</span> Back to the case
         </Link>
       </p>
-      <p className="eyebrow">{heading.reference} · {heading.title}</p>
+      <p className="eyebrow">
+        {heading.reference} · {heading.title}
+      </p>
       <div className="row agreement-title">
         <h1>Outcome agreement</h1>
         {agreement ? <span className={`badge agreement-status status-${agreement.status.toLowerCase()}`}>{AGREEMENT_STATUS_LABELS[agreement.status]}</span> : null}
@@ -93,11 +101,23 @@ export default function AgreementWorkspace() {
         <>
           {drafting && lastDecision?.state === "CHANGES_REQUESTED" ? (
             <div className="alert warn changes-requested" role="status">
-              <strong>{lastDecision.decidedBy ?? "The supervisor"} asked for changes to version {lastDecision.number}:</strong> {lastDecision.decisionReason}
-              {lastDecision.comments.length ? <span> ({lastDecision.comments.length} comment{lastDecision.comments.length === 1 ? "" : "s"} below, in the versions.)</span> : null}
+              <strong>
+                {lastDecision.decidedBy ?? "The supervisor"} asked for changes to version {lastDecision.number}:
+              </strong>{" "}
+              {lastDecision.decisionReason}
+              {lastDecision.comments.length ? (
+                <span>
+                  {" "}
+                  ({lastDecision.comments.length} comment{lastDecision.comments.length === 1 ? "" : "s"} below, in the versions.)
+                </span>
+              ) : null}
             </div>
           ) : null}
-          {submitted && !canReview ? <p className="alert info" role="status">Version {submitted.number} is with the supervisor for review. The draft is read-only until they decide.</p> : null}
+          {submitted && !canReview ? (
+            <p className="alert info" role="status">
+              Version {submitted.number} is with the supervisor for review. The draft is read-only until they decide.
+            </p>
+          ) : null}
           {canReview && submitted ? <ReviewPanel version={submitted} /> : null}
           <TermsSection data={data} editable={canDraft && drafting} />
           <NarrativeSection
@@ -110,7 +130,11 @@ export default function AgreementWorkspace() {
           <VersionsList caseId={heading.id} versions={versions} participants={data.participants} />
         </>
       )}
-      {revalidator.state === "loading" ? <p className="visually-hidden" role="status">Updating…</p> : null}
+      {revalidator.state === "loading" ? (
+        <p className="visually-hidden" role="status">
+          Updating…
+        </p>
+      ) : null}
     </main>
   );
 }

@@ -26,7 +26,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!query.success || !agreement) throw notFound("Version not found");
   const { from, to } = await getAgreementVersionPair(agreement.id, query.data.from, query.data.to);
   if (!from || !to) throw notFound("Version not found");
-  await audit({ actor: user, action: "agreement.diff", target: `case:${resource.caseId}`, caseId: resource.caseId, ip: context.clientIp, details: { from: from.number, to: to.number } });
+  await audit({
+    actor: user,
+    action: "agreement.diff",
+    target: `case:${resource.caseId}`,
+    caseId: resource.caseId,
+    ip: context.clientIp,
+    details: { from: from.number, to: to.number },
+  });
   return json({
     caseId: resource.caseId,
     from: from.number,
@@ -41,19 +48,31 @@ export default function AgreementDiff() {
   return (
     <main className="page agreement-page" id="main">
       <p className="back">
-        <Link to={`/cases/${d.caseId}/agreement`} className="tap"><span aria-hidden="true">←</span> Back to the agreement</Link>
+        <Link to={`/cases/${d.caseId}/agreement`} className="tap">
+          <span aria-hidden="true">←</span> Back to the agreement
+        </Link>
       </p>
-      <h1>Version {d.from} → version {d.to}</h1>
+      <h1>
+        Version {d.from} → version {d.to}
+      </h1>
       <p className="hint">Removed text is struck through; added text is underlined.</p>
       <section className="card section-gap" aria-labelledby="terms-diff">
         <h2 id="terms-diff">Terms</h2>
-        {d.terms.length === 0 ? <p className="empty">The terms are the same.</p> : (
+        {d.terms.length === 0 ? (
+          <p className="empty">The terms are the same.</p>
+        ) : (
           <ul className="term-diff">
             {d.terms.map((c, i) => (
               <li key={i} className={`diff-${c.kind}`}>
                 <strong>{c.kind === "added" ? "Added" : c.kind === "removed" ? "Removed" : "Changed"}:</strong> {c.title}
                 {c.kind === "changed" ? (
-                  <ul>{c.fields.map((f) => <li key={f.label}>{f.label}: <del>{f.before}</del> → <ins>{f.after}</ins></li>)}</ul>
+                  <ul>
+                    {c.fields.map((f) => (
+                      <li key={f.label}>
+                        {f.label}: <del>{f.before}</del> → <ins>{f.after}</ins>
+                      </li>
+                    ))}
+                  </ul>
                 ) : null}
               </li>
             ))}

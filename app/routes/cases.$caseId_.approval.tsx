@@ -3,7 +3,6 @@ import { ApprovalSchema } from "~/models/safety-schemas";
 import { formAction, onCase } from "~/utils/action.server";
 import { formsOnly } from "~/utils/forms.server";
 
-
 export const loader = formsOnly;
 /** The case supervisor approves or declines the current risk assessment. Anyone else: 404. */
 export const action = formAction({
@@ -12,7 +11,8 @@ export const action = formAction({
   run: async ({ user, access: { caseId }, input, context, transaction }) => {
     const { id, held } = await transaction((tx) => decideApproval(tx, caseId, input, user.id));
     if (held) context.realtime.conferencesChanged(caseId);
-    const decided = input.decision === "APPROVED" ? "You approved the current risk assessment." : "You declined the current risk assessment; the facilitators will see your comments.";
+    const decided =
+      input.decision === "APPROVED" ? "You approved the current risk assessment." : "You declined the current risk assessment; the facilitators will see your comments.";
     return {
       done: held ? `${decided} The booked conference is on hold.` : decided,
       id,

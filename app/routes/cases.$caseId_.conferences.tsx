@@ -7,7 +7,6 @@ import type { Prisma } from "@prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-
 export const loader = formsOnly;
 /** Schedule, reschedule, re-book or cancel a conference. Facilitators of the case only. */
 export const action = formAction({
@@ -25,16 +24,31 @@ async function apply(tx: Tx, caseId: string, input: ConferenceInput, actorId: st
   switch (input.intent) {
     case "schedule": {
       const { id } = await scheduleConference(tx, caseId, input, actorId);
-      const details = { scheduledAt: input.scheduledAt.toISOString(), venue: input.venue, room: input.room, leadId: input.leadId, coFacilitatorId: input.coFacilitatorId, attendees: input.attendees };
+      const details = {
+        scheduledAt: input.scheduledAt.toISOString(),
+        venue: input.venue,
+        room: input.room,
+        leadId: input.leadId,
+        coFacilitatorId: input.coFacilitatorId,
+        attendees: input.attendees,
+      };
       return { id, details, done: `Conference booked for ${formatDateTime(input.scheduledAt.toISOString())}.` };
     }
     case "reschedule": {
       const { id } = await rescheduleConference(tx, caseId, input);
-      return { id, details: { scheduledAt: input.scheduledAt.toISOString(), venue: input.venue, room: input.room }, done: `Conference moved to ${formatDateTime(input.scheduledAt.toISOString())}.` };
+      return {
+        id,
+        details: { scheduledAt: input.scheduledAt.toISOString(), venue: input.venue, room: input.room },
+        done: `Conference moved to ${formatDateTime(input.scheduledAt.toISOString())}.`,
+      };
     }
     case "rebook": {
       const { id } = await rebookConference(tx, caseId, input, actorId);
-      return { id, details: { scheduledAt: input.scheduledAt.toISOString(), venue: input.venue, room: input.room }, done: `Conference re-booked for ${formatDateTime(input.scheduledAt.toISOString())}.` };
+      return {
+        id,
+        details: { scheduledAt: input.scheduledAt.toISOString(), venue: input.venue, room: input.room },
+        done: `Conference re-booked for ${formatDateTime(input.scheduledAt.toISOString())}.`,
+      };
     }
     case "cancel": {
       const { id, status } = await cancelConference(tx, caseId, input, actorId);

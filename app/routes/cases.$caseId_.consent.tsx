@@ -6,7 +6,6 @@ import { ConsentActionSchema, type ConsentFormResult } from "~/models/people-sch
 import { requireUser } from "~/utils/auth.server";
 import { formDone, formError, formsOnly, parseForm } from "~/utils/forms.server";
 
-
 export const loader = formsOnly;
 /**
  * The consent ledger: record an answer, or withdraw a yes. Each request adds at most one entry; a

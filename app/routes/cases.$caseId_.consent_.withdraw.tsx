@@ -25,7 +25,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const target = WithdrawTargetSchema.safeParse(query);
   if (!target.success) throw json("This page needs to be opened from a Withdraw button on the case screen.", { status: 400 });
   const answer = await previewWithdrawal(caseId, target.data);
-  await audit({ actor: user, action: "consent.withdraw.ask", target: `participant:${target.data.participantId}`, caseId, ip: context.clientIp, details: { element: target.data.element } });
+  await audit({
+    actor: user,
+    action: "consent.withdraw.ask",
+    target: `participant:${target.data.participantId}`,
+    caseId,
+    ip: context.clientIp,
+    details: { element: target.data.element },
+  });
   if (!answer.ok) return json({ caseId, preview: null, message: answer.errors.form ?? answer.errors.participantId ?? "There is nothing to withdraw." });
   return json({ caseId, preview: answer.preview, message: null });
 }
@@ -77,7 +84,11 @@ export default function WithdrawConsentPage() {
               What this would do has changed since you were asked. Read it again before you decide.
             </p>
           ) : null}
-          {error ? <p className="alert error" role="alert">{error}</p> : null}
+          {error ? (
+            <p className="alert error" role="alert">
+              {error}
+            </p>
+          ) : null}
           <ul className="withdraw-effects" data-testid="withdraw-effects">
             {preview.effects.map((effect) => (
               <li key={effect}>{effect}</li>
@@ -101,7 +112,9 @@ export default function WithdrawConsentPage() {
       ) : (
         <>
           <h1>Withdraw consent</h1>
-          <p className="alert error" role="alert">{error}</p>
+          <p className="alert error" role="alert">
+            {error}
+          </p>
           <p>
             <Link to={back} className="button">
               Back to the case

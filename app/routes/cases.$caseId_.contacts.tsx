@@ -3,7 +3,6 @@ import { AddContactSchema } from "~/models/people-schemas";
 import { formAction, onCase } from "~/utils/action.server";
 import { formsOnly } from "~/utils/forms.server";
 
-
 export const loader = formsOnly;
 /** The preparation contact log: visits, calls, letters and emails. Action only. */
 export const action = formAction({

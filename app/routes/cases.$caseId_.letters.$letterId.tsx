@@ -40,7 +40,14 @@ const MODERATE = new Set(["comment", "resolve-comment", "suggest", "lock", "unlo
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const intent = String((await request.clone().formData().catch(() => null))?.get("intent") ?? "");
+  const intent = String(
+    (
+      await request
+        .clone()
+        .formData()
+        .catch(() => null)
+    )?.get("intent") ?? "",
+  );
   const access = await requireLetterAction(user, params.letterId, MODERATE.has(intent) ? "letter:moderate" : "letter:release", params.caseId);
   const { letterId, caseId } = access;
   const log = (action: AuditAction, details: Record<string, unknown> = {}) => audit({ actor: user, action, target: `letter:${letterId}`, caseId, ip: context.clientIp, details });

@@ -21,18 +21,24 @@ export default function PrintLetter() {
         <Link className="tap" to={`/cases/${d.caseId}/letters/${d.letterId}`}>
           <span aria-hidden="true">←</span> Back to the letter
         </Link>
-        <button type="button" onClick={() => window.print()}>Print</button>
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
       </div>
       <h1 className="visually-hidden">The letter as it will be delivered</h1>
       {d.redactions.redactSignature || d.redactions.redactFirstName ? (
-        <p className="no-print hint">As the person harmed asked: {[d.redactions.redactSignature && "no signature", d.redactions.redactFirstName && "no first name"].filter(Boolean).join(", ")}.</p>
+        <p className="no-print hint">
+          As the person harmed asked: {[d.redactions.redactSignature && "no signature", d.redactions.redactFirstName && "no first name"].filter(Boolean).join(", ")}.
+        </p>
       ) : null}
       <article className="letter-printable" aria-label="The letter">
         {d.lines.map((line, i) => (
           <p key={i}>{line}</p>
         ))}
       </article>
-      <p className="hint">Version {d.number} · fingerprint {d.hash.slice(0, 16)}</p>
+      <p className="hint">
+        Version {d.number} · fingerprint {d.hash.slice(0, 16)}
+      </p>
     </main>
   );
 }

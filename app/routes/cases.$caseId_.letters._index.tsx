@@ -23,7 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "case:view");
-  const [heading, letters, facts, candidates] = await Promise.all([getCaseHeading(resource.caseId), getLettersSummary(resource.caseId), loadGateFacts(resource.caseId), letterCandidates(resource.caseId)]);
+  const [heading, letters, facts, candidates] = await Promise.all([
+    getCaseHeading(resource.caseId),
+    getLettersSummary(resource.caseId),
+    loadGateFacts(resource.caseId),
+    letterCandidates(resource.caseId),
+  ]);
   if (!heading || !facts) throw notFound("Case not found");
   await audit({ actor: user, action: "case.letters.view", target: `case:${resource.caseId}`, caseId: resource.caseId, ip: context.clientIp });
   return json({ heading, letters, gate: letterGate(facts), candidates, canOpen: can(user, "letter:open", resource), defaultGuidance: DEFAULT_GUIDANCE });
@@ -58,7 +63,9 @@ export default function CaseLetters() {
           <span aria-hidden="true">←</span> Back to the case
         </Link>
       </p>
-      <p className="eyebrow">{heading.reference} · {heading.title}</p>
+      <p className="eyebrow">
+        {heading.reference} · {heading.title}
+      </p>
       <h1>Letters</h1>
       <section className="card" aria-labelledby="letters-heading">
         <h2 id="letters-heading">Letters on this case</h2>

@@ -26,7 +26,9 @@ export default function FullScreenNotes() {
     <main className="page notes-full" id="main">
       <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
         <div>
-          <p className="hint" style={{ margin: 0 }}>{reference}</p>
+          <p className="hint" style={{ margin: 0 }}>
+            {reference}
+          </p>
           <h1 style={{ margin: 0 }}>Notes · {title}</h1>
         </div>
         <Link to={`/cases/${id}`} className="button secondary">

@@ -3,7 +3,6 @@ import { ParticipantActionSchema } from "~/models/people-schemas";
 import { formAction, onCase } from "~/utils/action.server";
 import { formsOnly } from "~/utils/forms.server";
 
-
 export const loader = formsOnly;
 /**
  * Participants of a case: add, edit, remove (soft) and the Victims' Code record.

@@ -49,7 +49,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     const { changed, held } = outcome;
     if (changed.length === 0) return formDone("Nothing changed: the details were already as shown.", intent);
-    await audit({ actor: user, action: "case.details.update", target: `case:${caseId}`, caseId, ip: context.clientIp, details: { fields: changed, ...(held ? { bookingsHeld: true } : {}) } });
+    await audit({
+      actor: user,
+      action: "case.details.update",
+      target: `case:${caseId}`,
+      caseId,
+      ip: context.clientIp,
+      details: { fields: changed, ...(held ? { bookingsHeld: true } : {}) },
+    });
     const what = changed.map((f) => RECORD_FIELD_LABELS[f].toLowerCase()).join(", ");
     return formDone(`Saved. Changed: ${what}.${held ? " The booked conference is on hold: a sensitive case needs the supervisor's approval first." : ""}`, intent);
   }
@@ -62,7 +69,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const outcome = await refusable(intent, (tx) => moveStage(tx, caseId, input, user.id));
     if ("response" in outcome) return outcome.response;
     const { from, to } = outcome.value;
-    await audit({ actor: user, action: "case.stage", target: `case:${caseId}`, caseId, ip: context.clientIp, details: { from, to, closureReason: input.closureReason, closureNote: input.closureNote } });
+    await audit({
+      actor: user,
+      action: "case.stage",
+      target: `case:${caseId}`,
+      caseId,
+      ip: context.clientIp,
+      details: { from, to, closureReason: input.closureReason, closureNote: input.closureNote },
+    });
     return formDone("The case is closed.", intent);
   }
 

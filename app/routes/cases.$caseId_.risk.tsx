@@ -4,7 +4,6 @@ import { formAction, onCase } from "~/utils/action.server";
 import { formsOnly } from "~/utils/forms.server";
 import { RECOMMENDATION_LABELS } from "~/utils/preparation";
 
-
 export const loader = formsOnly;
 /** Records a risk assessment (posted by the case screen's risk form). Facilitators of the case only. */
 export const action = formAction({
@@ -18,7 +17,14 @@ export const action = formAction({
       saved.markedSensitive ? "The case is now marked sensitive or complex: the case supervisor must approve before a conference." : "",
       saved.held ? `The booked conference is on hold: ${saved.held.join(" ")}` : "",
     ];
-    const details = { stage: saved.stage, overall: input.overall, recommendation: input.recommendation, sensitive: input.sensitive, markedSensitive: saved.markedSensitive, heldBooking: saved.held !== null };
+    const details = {
+      stage: saved.stage,
+      overall: input.overall,
+      recommendation: input.recommendation,
+      sensitive: input.sensitive,
+      markedSensitive: saved.markedSensitive,
+      heldBooking: saved.held !== null,
+    };
     return { done: notes.filter(Boolean).join(" "), id: saved.id, audit: { action: "risk.create", target: `risk:${saved.id}`, details } };
   },
 });

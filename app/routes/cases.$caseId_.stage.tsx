@@ -4,7 +4,6 @@ import { formAction, onCase } from "~/utils/action.server";
 import { formsOnly } from "~/utils/forms.server";
 import { STAGE_LABELS } from "~/utils/roles";
 
-
 export const loader = formsOnly;
 /** "Move the case on": facilitators only; the stage gate is re-checked inside the transaction. */
 export const action = formAction({

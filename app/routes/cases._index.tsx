@@ -69,7 +69,10 @@ export default function MyCases() {
         <div className="empty">
           {filtered ? (
             <p>
-              No cases match. <Link to="/cases" className="tap">Clear the search</Link>
+              No cases match.{" "}
+              <Link to="/cases" className="tap">
+                Clear the search
+              </Link>
             </p>
           ) : (
             <p>You are not on any case yet. Your service manager adds you to a case team{canRecord ? ", or record a new referral" : ""}.</p>

@@ -89,7 +89,11 @@ export default function NewCase() {
       </p>
       <h1>Record a referral</h1>
       <p className="hint">The case starts at the referral stage. Everything here can be changed later; the history keeps what it was.</p>
-      {errors.form ? <p className="alert error" role="alert">{errors.form}</p> : null}
+      {errors.form ? (
+        <p className="alert error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       {fieldCount > 0 && !errors.form ? (
         <p className="alert error" role="alert">
           Nothing was saved. Please check the {fieldCount === 1 ? "answer" : `${fieldCount} answers`} marked below.
@@ -97,21 +101,64 @@ export default function NewCase() {
       ) : null}
       <Form method="post" noValidate className="card intake-form">
         <div className="grid-2">
-          <Field id="intake-reference" name="reference" label="Case reference" hint="The next free number is filled in. Change it only if this case already has a reference of this kind, on paper for example." autoComplete="off" defaultValue={values.reference} error={errors.reference} />
+          <Field
+            id="intake-reference"
+            name="reference"
+            label="Case reference"
+            hint="The next free number is filled in. Change it only if this case already has a reference of this kind, on paper for example."
+            autoComplete="off"
+            defaultValue={values.reference}
+            error={errors.reference}
+          />
         </div>
         <CaseDetailsFields id="intake" values={values} errors={errors} today={today} />
         <fieldset className="form-group">
           <legend>The team</legend>
-          <p className="field-hint">{isManager ? "Leave the lead empty to assign the case later: it shows on your overview as unassigned." : "You lead cases you record, or co-facilitate them. The service manager can change the team later."}</p>
+          <p className="field-hint">
+            {isManager
+              ? "Leave the lead empty to assign the case later: it shows on your overview as unassigned."
+              : "You lead cases you record, or co-facilitate them. The service manager can change the team later."}
+          </p>
           <div className="grid-2">
-            <SelectField id="intake-lead" name="leadId" label="Lead facilitator" options={staff.facilitators.map((u) => u.id)} labels={facilitators} placeholder={isManager ? "Not yet assigned" : "Choose the lead"} defaultValue={values.leadId ?? ""} error={errors.leadId} />
-            <SelectField id="intake-co" name="coFacilitatorId" label="Co-facilitator (optional)" options={staff.facilitators.map((u) => u.id)} labels={facilitators} placeholder="Nobody yet" defaultValue={values.coFacilitatorId ?? ""} error={errors.coFacilitatorId} />
-            <SelectField id="intake-supervisor" name="supervisorId" label="Case supervisor (optional)" options={staff.supervisors.map((u) => u.id)} labels={supervisors} placeholder="Nobody yet" defaultValue={values.supervisorId ?? ""} error={errors.supervisorId} />
+            <SelectField
+              id="intake-lead"
+              name="leadId"
+              label="Lead facilitator"
+              options={staff.facilitators.map((u) => u.id)}
+              labels={facilitators}
+              placeholder={isManager ? "Not yet assigned" : "Choose the lead"}
+              defaultValue={values.leadId ?? ""}
+              error={errors.leadId}
+            />
+            <SelectField
+              id="intake-co"
+              name="coFacilitatorId"
+              label="Co-facilitator (optional)"
+              options={staff.facilitators.map((u) => u.id)}
+              labels={facilitators}
+              placeholder="Nobody yet"
+              defaultValue={values.coFacilitatorId ?? ""}
+              error={errors.coFacilitatorId}
+            />
+            <SelectField
+              id="intake-supervisor"
+              name="supervisorId"
+              label="Case supervisor (optional)"
+              options={staff.supervisors.map((u) => u.id)}
+              labels={supervisors}
+              placeholder="Nobody yet"
+              defaultValue={values.supervisorId ?? ""}
+              error={errors.supervisorId}
+            />
           </div>
         </fieldset>
         <div className="form-actions">
-          <button type="submit" disabled={busy}>{busy ? "Saving…" : "Record the referral"}</button>
-          <Link to={isManager ? "/admin" : "/cases"} className="button secondary">Cancel</Link>
+          <button type="submit" disabled={busy}>
+            {busy ? "Saving…" : "Record the referral"}
+          </button>
+          <Link to={isManager ? "/admin" : "/cases"} className="button secondary">
+            Cancel
+          </Link>
         </div>
       </Form>
     </main>

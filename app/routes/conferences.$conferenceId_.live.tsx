@@ -60,7 +60,9 @@ export default function LiveConferencePage() {
           <h1>Live conference</h1>
         </div>
         <div className="row" style={{ alignItems: "center" }}>
-          <span className="badge" data-testid="live-role">{ROLE_LABELS[role]}</span>
+          <span className="badge" data-testid="live-role">
+            {ROLE_LABELS[role]}
+          </span>
           {/* The agreement is drafted together during the agreement phase: open it in a new tab, the live view stays. */}
           <Link to={`/cases/${script.caseId}/agreement`} className="button secondary" target="_blank" rel="noopener">
             Agreement<span className="visually-hidden"> (opens in a new tab)</span>
@@ -136,7 +138,17 @@ function useStepAnnouncement(script: LiveScript, state: LiveState): string {
     } else if (state.hold && !hold.current) {
       setText(state.hold.kind === "cancelled" ? "Conference cancelled" : `Conference on hold: ${state.hold.summary}`);
     } else if (state.status !== status.current) {
-      setText(state.status === "PAUSED" ? (state.breakStartedAt ? "Break called" : "Conference paused") : state.status === "LIVE" ? "Conference running" : state.status === "ENDED" ? "Conference ended" : "");
+      setText(
+        state.status === "PAUSED"
+          ? state.breakStartedAt
+            ? "Break called"
+            : "Conference paused"
+          : state.status === "LIVE"
+            ? "Conference running"
+            : state.status === "ENDED"
+              ? "Conference ended"
+              : "",
+      );
     }
     if (index >= 0 || !state.currentStepId) previous.current = state.currentStepId;
     status.current = state.status;

@@ -44,10 +44,15 @@ export default function ConferenceScript() {
           <span aria-hidden="true">←</span> Back to the case
         </Link>
       </p>
-      <p className="eyebrow">{script.reference} · Conference {formatDateTime(script.scheduledAt)}{script.venue ? `, ${script.venue}` : ""}</p>
+      <p className="eyebrow">
+        {script.reference} · Conference {formatDateTime(script.scheduledAt)}
+        {script.venue ? `, ${script.venue}` : ""}
+      </p>
       <h1>Conference script</h1>
       {script.started ? (
-        <p className="alert warn" role="status">The conference has started: this script is now the record of what was planned and can no longer be changed.</p>
+        <p className="alert warn" role="status">
+          The conference has started: this script is now the record of what was planned and can no longer be changed.
+        </p>
       ) : !canEdit ? (
         <p className="hint">You can read the script; the facilitators prepare it.</p>
       ) : (

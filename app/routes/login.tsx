@@ -95,13 +95,21 @@ export default function Login() {
     <main className="page narrow" id="main">
       <div className="card">
         <h1>{invite ? "Start with your invite code" : "Sign in to Circle"}</h1>
-        <p className="hint">{invite ? "Your facilitator gave you a username and a one-time code. Choose a password you will remember." : "For restorative justice practitioners of your service, and people writing a letter with them."}</p>
+        <p className="hint">
+          {invite
+            ? "Your facilitator gave you a username and a one-time code. Choose a password you will remember."
+            : "For restorative justice practitioners of your service, and people writing a letter with them."}
+        </p>
         {errors.form ? (
           <div className="alert error" role="alert">
             {errors.form}
           </div>
         ) : null}
-        {invite ? <RedeemForm errors={errors} username={data?.username} busy={busy} /> : <SignInForm errors={errors} email={data?.email} busy={busy} redirectTo={params.get("redirectTo") ?? ""} />}
+        {invite ? (
+          <RedeemForm errors={errors} username={data?.username} busy={busy} />
+        ) : (
+          <SignInForm errors={errors} email={data?.email} busy={busy} redirectTo={params.get("redirectTo") ?? ""} />
+        )}
         <p>
           <Link className="tap" to={invite ? "/login" : "/login?invite=1"}>
             {invite ? "I already have a password" : "I have an invite code from my facilitator"}
@@ -117,9 +125,26 @@ function Input(p: { id: string; label: string; type: string; autoComplete: strin
   return (
     <div className="field">
       <label htmlFor={p.id}>{p.label}</label>
-      {p.hint ? <p className="field-hint" id={`${p.id}-hint`}>{p.hint}</p> : null}
-      <input id={p.id} name={p.id} type={p.type} autoComplete={p.autoComplete} required defaultValue={p.defaultValue} aria-invalid={p.error ? true : undefined} aria-describedby={described} />
-      {p.error ? <p className="field-error" id={`${p.id}-error`}>{p.error}</p> : null}
+      {p.hint ? (
+        <p className="field-hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      <input
+        id={p.id}
+        name={p.id}
+        type={p.type}
+        autoComplete={p.autoComplete}
+        required
+        defaultValue={p.defaultValue}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={described}
+      />
+      {p.error ? (
+        <p className="field-error" id={`${p.id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -26,7 +26,9 @@ export default function Reviews() {
       <h1>Agreements waiting for review</h1>
       <p className="hint">Signed outcome agreements on cases you supervise. Approve a version to make it the agreement of record, or ask for changes.</p>
       {queue.length === 0 ? (
-        <div className="empty"><p>No agreement is waiting for your review.</p></div>
+        <div className="empty">
+          <p>No agreement is waiting for your review.</p>
+        </div>
       ) : (
         <ul className="case-list" aria-label="Waiting for review">
           {queue.map((q) => (
@@ -36,7 +38,9 @@ export default function Reviews() {
                 <div className="title">{q.title}</div>
                 <div className="meta">
                   <span className="badge">Version {q.number}</span>
-                  <span>Sent by {q.submittedBy}, waiting since {formatDateTime(q.submittedAt)}</span>
+                  <span>
+                    Sent by {q.submittedBy}, waiting since {formatDateTime(q.submittedAt)}
+                  </span>
                 </div>
               </Link>
             </li>
@@ -45,14 +49,18 @@ export default function Reviews() {
       )}
       <h2 className="section-gap">Terms due or overdue</h2>
       {due.length === 0 ? (
-        <div className="empty"><p>No approved term is due in the next two weeks or overdue.</p></div>
+        <div className="empty">
+          <p>No approved term is due in the next two weeks or overdue.</p>
+        </div>
       ) : (
         <ul className="case-list" aria-label="Terms due or overdue">
           {due.map((d) => (
             <li className="case-item" key={`${d.caseId}-${d.term.id}`}>
               <Link to={`/cases/${d.caseId}/agreement#monitoring-heading`}>
                 <div className="ref">{d.reference}</div>
-                <div className="title">{TERM_TYPE_LABELS[d.term.type] ?? "Term"}: {d.term.description}</div>
+                <div className="title">
+                  {TERM_TYPE_LABELS[d.term.type] ?? "Term"}: {d.term.description}
+                </div>
                 <div className="meta">
                   <span className={`badge ${d.state}`}>{d.state === "overdue" ? `Overdue since ${formatDay(d.term.dueDate!)}` : `Due ${formatDay(d.term.dueDate!)}`}</span>
                   <span>{PROGRESS_LABELS[d.status]}</span>

@@ -102,7 +102,9 @@ export const AUDIT_ACTIONS = {
   "collab.open.refused": refusal("Refused: opening a shared document", refused),
   "socket.refused": refusal("Refused: a live connection or live request", refused),
   // Refused changes, recorded every time.
-  "agreement.change.refused": refusal("Refused: a change to the approved agreement", (d) => (typeof d.intent === "string" ? `Tried to ${humanize(d.intent.replaceAll("-", " "))}` : "")),
+  "agreement.change.refused": refusal("Refused: a change to the approved agreement", (d) =>
+    typeof d.intent === "string" ? `Tried to ${humanize(d.intent.replaceAll("-", " "))}` : "",
+  ),
   "collab.write.refused": refusal("Refused: an edit from a read-only connection"),
   "letter.export.refused": refusal("Refused: a letter output the person harmed's choice does not allow", (d) =>
     sentences(typeof d.format === "string" && `As ${d.format === "pdf" ? "a PDF" : "print"}`, typeof d.reason === "string" && d.reason),
@@ -118,7 +120,9 @@ export const AUDIT_ACTIONS = {
   "case.member.assign": change("Added someone to the case team", (d) => (d.role ? `As ${word(CASE_ROLE_LABELS, d.role).toLowerCase()}` : "")),
   "case.member.remove": change("Removed someone from the case team"),
   "case.created": change("Recorded the referral"),
-  "case.details.update": change("Changed the referral details", (d) => (Array.isArray(d.fields) && d.fields.length ? `Changed: ${d.fields.map((f) => humanize(String(f))).join(", ")}` : "")),
+  "case.details.update": change("Changed the referral details", (d) =>
+    Array.isArray(d.fields) && d.fields.length ? `Changed: ${d.fields.map((f) => humanize(String(f))).join(", ")}` : "",
+  ),
   "case.reopen": change("Reopened the case"),
   "case.stage": change("Moved the case to another stage", (d) =>
     sentences(
@@ -130,7 +134,9 @@ export const AUDIT_ACTIONS = {
   "participant.create": change("Added a participant", (d) => sentences(d.role ? `As ${word(PARTICIPANT_ROLE_LABELS, d.role).toLowerCase()}` : "", onHold(d))),
   "participant.update": change("Changed a participant's details", (d) => sentences(d.role ? `Role: ${word(PARTICIPANT_ROLE_LABELS, d.role).toLowerCase()}` : "", onHold(d))),
   "participant.remove": change("Removed a participant", onHold),
-  "participant.victims-code": change("Recorded the Victims' Code information offer", (d) => word({ offered: "Information was offered", "not-invited": "Not offered, with a reason" }, d.outcome)),
+  "participant.victims-code": change("Recorded the Victims' Code information offer", (d) =>
+    word({ offered: "Information was offered", "not-invited": "Not offered, with a reason" }, d.outcome),
+  ),
   "consent.record": change("Recorded consent", (d) =>
     sentences(d.element ? `${word(CONSENT_ELEMENT_LABELS, d.element)}: ${word(CONSENT_ANSWER_LABELS, d.answer).toLowerCase()}` : "", onHold(d)),
   ),
@@ -154,7 +160,10 @@ export const AUDIT_ACTIONS = {
   "conference.reschedule": change("Moved a conference", (d) => (when(d.scheduledAt) ? `To ${when(d.scheduledAt)}` : "")),
   "conference.rebook": change("Re-booked a conference that was on hold", (d) => (when(d.scheduledAt) ? `For ${when(d.scheduledAt)}` : "")),
   "conference.cancel": change("Cancelled a conference", (d) =>
-    sentences(d.previousStatus ? `It was ${word(CONFERENCE_STATUS_LABELS, d.previousStatus).toLowerCase()}` : "", typeof d.reason === "string" && d.reason.trim() !== "" && "A reason was given"),
+    sentences(
+      d.previousStatus ? `It was ${word(CONFERENCE_STATUS_LABELS, d.previousStatus).toLowerCase()}` : "",
+      typeof d.reason === "string" && d.reason.trim() !== "" && "A reason was given",
+    ),
   ),
   "conference.script.use-template": change("Started the script from a template"),
   "conference.script.add": change("Added a script step"),
@@ -190,7 +199,9 @@ export const AUDIT_ACTIONS = {
   "agreement.notice": change("Recorded that the person harmed was told", (d) => sentences(word(NOTICE_OUTCOME_LABELS, d.outcome), word(NOTICE_METHOD_LABELS, d.method))),
 
   // Letters
-  "letter.open": change("Opened a letter for the person responsible", (d) => (d.access === "invite" ? "With a one-time invite code" : d.access === "password" ? "With a password" : "")),
+  "letter.open": change("Opened a letter for the person responsible", (d) =>
+    d.access === "invite" ? "With a one-time invite code" : d.access === "password" ? "With a password" : "",
+  ),
   "letter.submit": change("The author sent their letter for review", version),
   "letter.suggestion.accepted": change("The author used a suggestion"),
   "letter.suggestion.rejected": change("The author left a suggestion out"),

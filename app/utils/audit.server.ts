@@ -98,7 +98,9 @@ export type Refusal = {
 // Collapsing alone would let someone fill the table by asking for a new path each time.
 export const REFUSALS_PER_SOURCE = 100;
 export const ANONYMOUS_REFUSALS = 1000;
-const limitRegistry = globalThis as typeof globalThis & { __circleRefusalLimits?: { perSource: ReturnType<typeof createFailureLimiter>; anonymous: ReturnType<typeof createFailureLimiter> } };
+const limitRegistry = globalThis as typeof globalThis & {
+  __circleRefusalLimits?: { perSource: ReturnType<typeof createFailureLimiter>; anonymous: ReturnType<typeof createFailureLimiter> };
+};
 const limits = (limitRegistry.__circleRefusalLimits ??= {
   perSource: createFailureLimiter({ max: REFUSALS_PER_SOURCE, windowMs: COLLAPSE_WINDOW_MS }),
   anonymous: createFailureLimiter({ max: ANONYMOUS_REFUSALS, windowMs: COLLAPSE_WINDOW_MS }),

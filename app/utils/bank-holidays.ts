@@ -19,8 +19,7 @@ const EXTRA: readonly string[] = [
   "2023-05-08", // Coronation of King Charles III
 ];
 
-const iso = (year: number, month: number, day: number) =>
-  `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 /** Day of the week (0 = Sunday) of a calendar date. */
 const weekday = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 const plusDays = (year: number, month: number, day: number, days: number) => {
@@ -69,9 +68,12 @@ export function bankHolidays(year: number): string[] {
   days.push(firstMonday(year, 5), lastMonday(year, 5), lastMonday(year, 8));
   // Christmas and Boxing Day: a day that falls at a weekend moves to the next free weekday.
   const christmas = weekday(year, 12, 25);
-  if (christmas === 5) days.push(iso(year, 12, 25), iso(year, 12, 28)); // Fri; Boxing Day Sat → Mon
-  else if (christmas === 6) days.push(iso(year, 12, 27), iso(year, 12, 28)); // Sat, Sun → Mon, Tue
-  else if (christmas === 0) days.push(iso(year, 12, 26), iso(year, 12, 27)); // Sun → Tue; Boxing Day Mon
+  if (christmas === 5)
+    days.push(iso(year, 12, 25), iso(year, 12, 28)); // Fri; Boxing Day Sat → Mon
+  else if (christmas === 6)
+    days.push(iso(year, 12, 27), iso(year, 12, 28)); // Sat, Sun → Mon, Tue
+  else if (christmas === 0)
+    days.push(iso(year, 12, 26), iso(year, 12, 27)); // Sun → Tue; Boxing Day Mon
   else days.push(iso(year, 12, 25), iso(year, 12, 26));
   const observed = days.map((d) => MOVED[d] ?? d);
   observed.push(...EXTRA.filter((d) => d.startsWith(`${year}-`)));

@@ -64,7 +64,11 @@ function compare(before: string[], after: string[]): DiffPart[] | undefined {
   return changes && group(changes.map((c) => ({ op: c.added ? "add" : c.removed ? "del" : "same", text: c.value.join("") })));
 }
 
-const whole = (before: string, after: string): DiffPart[] => merge([{ op: "del", text: before }, { op: "add", text: after }]);
+const whole = (before: string, after: string): DiffPart[] =>
+  merge([
+    { op: "del", text: before },
+    { op: "add", text: after },
+  ]);
 
 /** Word by word (a letter's versions). */
 export function diffWords(before: string, after: string): DiffPart[] {
@@ -80,7 +84,7 @@ export function diffText(before: string, after: string): DiffPart[] {
   // Texts that differ in that many lines are shown as rewritten, without looking for words in common.
   if (!byLine) return whole(before, after);
   const out: DiffPart[] = [];
-  for (let k = 0; k < byLine.length; ) {
+  for (let k = 0; k < byLine.length;) {
     if (byLine[k]!.op === "same") {
       out.push(byLine[k++]!);
       continue;
@@ -98,7 +102,10 @@ export function diffText(before: string, after: string): DiffPart[] {
 
 /** The text of one side of a diff: "before" drops additions, "after" drops deletions. */
 export function sideOf(parts: DiffPart[], side: "before" | "after"): string {
-  return parts.filter((p) => p.op === "same" || p.op === (side === "before" ? "del" : "add")).map((p) => p.text).join("");
+  return parts
+    .filter((p) => p.op === "same" || p.op === (side === "before" ? "del" : "add"))
+    .map((p) => p.text)
+    .join("");
 }
 
 /** Counts for a summary line ("12 words added, 3 removed"). */

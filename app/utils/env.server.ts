@@ -9,39 +9,51 @@ export const FAULT_POINTS = ["append", "compaction", "sweep", "checkpoint", "tim
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
 /** Every environment variable Circle reads, with its default. README "Configuration" mirrors this. */
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
-  DATABASE_URL: z.string().startsWith("file:").default("file:./data/circle.db"),
-  /** Extra origins allowed to open sockets (comma-separated). The server's own origin is always allowed. */
-  ALLOWED_ORIGINS: z.string().default(""),
-  /** Set when Circle runs behind an https proxy: cookies get Secure and X-Forwarded-* is trusted. */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-  /** "0": never seed the demo. Unset or "1": seed it on an empty database, unless deployed (TRUST_PROXY=1). */
-  SEED_DEMO: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).optional()),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /**
-   * A session ends after this long without activity (30 minutes). The page warns a quarter of it,
-   * at most 2 minutes, before. Tests shorten it to watch the warning without waiting half an hour.
-   */
-  SESSION_IDLE_SECONDS: z.coerce.number().int().min(10).max(12 * 60 * 60).default(30 * 60),
-  /**
-   * Sign-in throttling: the wait after the first failure beyond a budget's allowance; each further
-   * failure doubles it (up to 15 minutes). Tests raise it so a wait cannot pass while they look.
-   */
-  SIGN_IN_FIRST_WAIT_MS: z.coerce.number().int().min(100).max(60 * 60 * 1000).default(1000),
-  /** Tests only: comma-separated `<point>:throw` (FAULT_POINTS). Refused unless NODE_ENV=test. */
-  CIRCLE_FAULTS: z
-    .string()
-    .default("")
-    .refine((v) => v.split(",").every((f) => f.trim() === "" || FAULT_POINTS.some((p) => f.trim() === `${p}:throw`)), {
-      message: `expected a comma-separated list of ${FAULT_POINTS.map((p) => `${p}:throw`).join(", ")}`,
-    }),
-}).refine((env) => env.CIRCLE_FAULTS.trim() === "" || env.NODE_ENV === "test", {
-  message: "CIRCLE_FAULTS makes the server fail on purpose and is only honoured with NODE_ENV=test",
-  path: ["CIRCLE_FAULTS"],
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z.string().startsWith("file:").default("file:./data/circle.db"),
+    /** Extra origins allowed to open sockets (comma-separated). The server's own origin is always allowed. */
+    ALLOWED_ORIGINS: z.string().default(""),
+    /** Set when Circle runs behind an https proxy: cookies get Secure and X-Forwarded-* is trusted. */
+    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+    /** "0": never seed the demo. Unset or "1": seed it on an empty database, unless deployed (TRUST_PROXY=1). */
+    SEED_DEMO: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"]).optional()),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /**
+     * A session ends after this long without activity (30 minutes). The page warns a quarter of it,
+     * at most 2 minutes, before. Tests shorten it to watch the warning without waiting half an hour.
+     */
+    SESSION_IDLE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(12 * 60 * 60)
+      .default(30 * 60),
+    /**
+     * Sign-in throttling: the wait after the first failure beyond a budget's allowance; each further
+     * failure doubles it (up to 15 minutes). Tests raise it so a wait cannot pass while they look.
+     */
+    SIGN_IN_FIRST_WAIT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(60 * 60 * 1000)
+      .default(1000),
+    /** Tests only: comma-separated `<point>:throw` (FAULT_POINTS). Refused unless NODE_ENV=test. */
+    CIRCLE_FAULTS: z
+      .string()
+      .default("")
+      .refine((v) => v.split(",").every((f) => f.trim() === "" || FAULT_POINTS.some((p) => f.trim() === `${p}:throw`)), {
+        message: `expected a comma-separated list of ${FAULT_POINTS.map((p) => `${p}:throw`).join(", ")}`,
+      }),
+  })
+  .refine((env) => env.CIRCLE_FAULTS.trim() === "" || env.NODE_ENV === "test", {
+    message: "CIRCLE_FAULTS makes the server fail on purpose and is only honoured with NODE_ENV=test",
+    path: ["CIRCLE_FAULTS"],
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 

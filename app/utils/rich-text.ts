@@ -11,9 +11,7 @@ import { docJsonFromFlat, type PmJson } from "~/realtime/flat-text";
 export type RichMark = "bold" | "italic";
 export type RichInline = { text: string; marks?: RichMark[] };
 export type RichBlock =
-  | { type: "paragraph"; content: RichInline[] }
-  | { type: "heading"; level: 1 | 2 | 3; content: RichInline[] }
-  | { type: "bulletList" | "orderedList"; items: RichBlock[][] };
+  { type: "paragraph"; content: RichInline[] } | { type: "heading"; level: 1 | 2 | 3; content: RichInline[] } | { type: "bulletList" | "orderedList"; items: RichBlock[][] };
 export type RichDoc = { blocks: RichBlock[] };
 
 const MAX_BLOCKS = 5_000;
@@ -135,7 +133,10 @@ export function richDocToText(doc: RichDoc): string {
     }
   };
   walk(doc.blocks, "");
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** Parses a stored tree back, keeping only what richDocFromYjs could have produced. */

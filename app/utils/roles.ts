@@ -5,15 +5,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const CASE_ROLES = ["LEAD", "CO_FACILITATOR", "SUPERVISOR"] as const;
 export type CaseRole = (typeof CASE_ROLES)[number];
 
-export const STAGES = [
-  "REFERRAL",
-  "ASSESSMENT",
-  "PREPARATION",
-  "CONFERENCE_SCHEDULED",
-  "CONFERENCE_HELD",
-  "FOLLOW_UP",
-  "CLOSED",
-] as const;
+export const STAGES = ["REFERRAL", "ASSESSMENT", "PREPARATION", "CONFERENCE_SCHEDULED", "CONFERENCE_HELD", "FOLLOW_UP", "CLOSED"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {

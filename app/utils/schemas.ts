@@ -19,10 +19,7 @@ export const EmailSchema = z
   .min(1, "Enter an email address")
   .max(254, "That email address is too long")
   .email("Enter a valid email address");
-export const NewPasswordSchema = z
-  .string({ error: "Enter a password" })
-  .min(12, "Use at least 12 characters")
-  .max(200, "Use at most 200 characters");
+export const NewPasswordSchema = z.string({ error: "Enter a password" }).min(12, "Use at least 12 characters").max(200, "Use at most 200 characters");
 /**
  * Characters nobody types on purpose: C0 and C1 controls (NUL, BEL...) and the bidirectional
  * overrides and isolates that make "Jess" display as another name. Every text field goes through
@@ -34,12 +31,7 @@ const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202
 export const cleanText = (s: string) => s.replace(UNSAFE, "");
 export const cleanLine = (s: string) => cleanText(s).replace(/[\t\n\r\u2028\u2029]+/g, " ");
 
-export const PersonNameSchema = z
-  .string({ error: "Enter a name" })
-  .overwrite(cleanLine)
-  .trim()
-  .min(1, "Enter a name")
-  .max(120, "Use at most 120 characters");
+export const PersonNameSchema = z.string({ error: "Enter a name" }).overwrite(cleanLine).trim().min(1, "Enter a name").max(120, "Use at most 120 characters");
 export const StaffRoleSchema = z.enum(STAFF_ROLES, { error: "Choose a role" });
 export const CaseRoleSchema = z.enum(CASE_ROLES, { error: "Choose a case role" });
 export const StageSchema = z.enum(STAGES, { error: "Choose a stage" });
@@ -62,7 +54,10 @@ export const LoginSchema = z.object({
 
 export const CaseFilterSchema = z.object({
   q: z.string().trim().max(100).optional().default(""),
-  stage: z.union([StageSchema, z.literal("")]).optional().default(""),
+  stage: z
+    .union([StageSchema, z.literal("")])
+    .optional()
+    .default(""),
 });
 
 /** Field errors keyed by field name, for forms that answer 400. */

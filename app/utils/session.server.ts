@@ -151,9 +151,7 @@ export async function touchSession(id: string): Promise<boolean> {
  */
 export async function getSessionStatus(header: string | null | undefined): Promise<SessionStatus> {
   const id = sessionIdFromCookieHeader(header);
-  const session = id
-    ? await db.session.findUnique({ where: { id }, select: { expiresAt: true, lastSeenAt: true, revokedAt: true, user: { select: { disabled: true } } } })
-    : null;
+  const session = id ? await db.session.findUnique({ where: { id }, select: { expiresAt: true, lastSeenAt: true, revokedAt: true, user: { select: { disabled: true } } } }) : null;
   if (!session) return { state: "none" };
   const now = Date.now();
   const idleMs = idleTimeoutMs();

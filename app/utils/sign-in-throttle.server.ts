@@ -110,7 +110,10 @@ export function createSignInThrottle({ now = () => Date.now(), firstWaitMs }: { 
    */
   async function settle(reserved: Reserved[], success: boolean) {
     await exclusive(async () => {
-      const current = await read(reserved.map((r) => r.id), now());
+      const current = await read(
+        reserved.map((r) => r.id),
+        now(),
+      );
       const writes = reserved.map((r) => {
         if (success && r.onSuccess === "reset") return write(r.id, null);
         const state = current.get(r.id);

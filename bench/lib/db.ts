@@ -42,12 +42,7 @@ export type BenchData = {
  * `pools` says how many cases each pool needs; `members(pool, index)` lists the bench users
  * (indices into users) that must be facilitators of that case. lead and co are on every case.
  */
-export async function insertBenchData(
-  dbFile: string,
-  userCount: number,
-  pools: Record<string, number>,
-  members: (pool: string, index: number) => number[],
-): Promise<BenchData> {
+export async function insertBenchData(dbFile: string, userCount: number, pools: Record<string, number>, members: (pool: string, index: number) => number[]): Promise<BenchData> {
   const db = new Database(dbFile);
   db.pragma("busy_timeout = 10000");
   try {
@@ -60,9 +55,7 @@ export async function insertBenchData(
     const now = iso();
     const users = Array.from({ length: userCount }, (_, i) => ({ id: cuidLike(), email: `bench-${i}@bench.circle` }));
     const cases: Record<string, string[]> = {};
-    const insertUser = db.prepare(
-      `INSERT INTO "User" (id, email, name, role, disabled, serviceId, createdAt, updatedAt) VALUES (?, ?, ?, 'FACILITATOR', 0, ?, ?, ?)`,
-    );
+    const insertUser = db.prepare(`INSERT INTO "User" (id, email, name, role, disabled, serviceId, createdAt, updatedAt) VALUES (?, ?, ?, 'FACILITATOR', 0, ?, ?, ?)`);
     const insertPassword = db.prepare(`INSERT INTO "Password" (hash, userId, updatedAt) VALUES (?, ?, ?)`);
     const insertCase = db.prepare(
       `INSERT INTO "Case" (id, reference, title, offenceSummary, stage, sensitive, serviceId, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'REFERRAL', 0, ?, ?, ?)`,

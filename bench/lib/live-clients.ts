@@ -7,7 +7,12 @@ type StateListener = (conferenceId: string, state: LiveStateLite, at: number) =>
 export class LiveTablet {
   readonly socket: Socket;
   state: LiveStateLite | null = null;
-  constructor(origin: string, cookie: string, readonly conferenceId: string, onState?: StateListener) {
+  constructor(
+    origin: string,
+    cookie: string,
+    readonly conferenceId: string,
+    onState?: StateListener,
+  ) {
     this.socket = io(origin, {
       path: "/socket.io",
       transports: ["websocket"],

@@ -70,8 +70,7 @@ export const encodeSyncStep2 = (update: Uint8Array) =>
 export const encodeUpdate = (update: Uint8Array) =>
   message((e) => (encoding.writeVarUint(e, MessageType.sync), encoding.writeVarUint(e, SyncType.update), encoding.writeVarUint8Array(e, update)));
 
-export const encodeAwareness = (update: Uint8Array) =>
-  message((e) => (encoding.writeVarUint(e, MessageType.awareness), encoding.writeVarUint8Array(e, update)));
+export const encodeAwareness = (update: Uint8Array) => message((e) => (encoding.writeVarUint(e, MessageType.awareness), encoding.writeVarUint8Array(e, update)));
 
 /** The struct list of one client in a Y.Doc's store: its last struct ends at the client's clock. */
 type ClientStructs = readonly { id: { clock: number }; length: number }[];

@@ -194,8 +194,8 @@ export function createCollabServer(options: CollabServerOptions) {
         // Audited once per connection (e.g. an attempt to change an approved agreement), not per keystroke.
         if (!refusedWriteAudited) {
           refusedWriteAudited = true;
-          void audit({ actor: user, action: "collab.write.refused", target: doc.name, caseId: access.caseId, ip: ctx.ip ?? null, details: { reason: "read-only" } }).catch(
-            (err) => log.error({ err: String(err) }, "audit of a refused collab write failed"),
+          void audit({ actor: user, action: "collab.write.refused", target: doc.name, caseId: access.caseId, ip: ctx.ip ?? null, details: { reason: "read-only" } }).catch((err) =>
+            log.error({ err: String(err) }, "audit of a refused collab write failed"),
           );
         }
         return;

@@ -1,14 +1,5 @@
 import * as Y from "yjs";
-import {
-  encodeAwareness,
-  encodeAwarenessEntries,
-  encodeSavedFromStore,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-  parseAwareness,
-  type Frame,
-} from "./frames";
+import { encodeAwareness, encodeAwarenessEntries, encodeSavedFromStore, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseAwareness, type Frame } from "./frames";
 import { CollabClose } from "~/realtime/protocol";
 import type { CommitScheduler, CommitTarget } from "./commits";
 import type { DocumentStore, UpdateBatch } from "./document-store";
@@ -402,7 +393,10 @@ export class DocumentRoom implements CommitTarget {
    */
   private refuse(batch: Pending[], refused: number[]): void {
     const bad = new Set(refused);
-    this.storage.dropUpdates(this.name, refused.map((i) => this.drainedFrom + i));
+    this.storage.dropUpdates(
+      this.name,
+      refused.map((i) => this.drainedFrom + i),
+    );
     log.warn({ doc: this.name, refused: refused.length }, "updates refused by the document; writers closed");
     this.reload();
     const badWriters = new Set(refused.map((i) => batch[i]!.peer));

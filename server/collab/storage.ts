@@ -64,12 +64,8 @@ export class CollabStorage implements DocumentStore {
         "SELECT CAST(group_concat(data, x'') AS BLOB) AS bytes, CAST(group_concat(unhex(printf('%012X%08X', seq, length(data))), x'') AS BLOB) AS \"index\" " +
           'FROM (SELECT seq, data FROM "CollabUpdate" WHERE docName = ? AND seq > ? ORDER BY seq)',
       ),
-      rowsAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM "CollabUpdate" WHERE docName = ? AND seq > ? ORDER BY seq',
-      ),
-      journalAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM "CollabJournal" WHERE docName = ? AND seq > ? ORDER BY seq',
-      ),
+      rowsAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM "CollabUpdate" WHERE docName = ? AND seq > ? ORDER BY seq'),
+      journalAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM "CollabJournal" WHERE docName = ? AND seq > ? ORDER BY seq'),
       dropOne: this.db.prepare('DELETE FROM "CollabUpdate" WHERE docName = ? AND seq = ?'),
       // One pass over the journal (it has no index) for all of a document's refused seqs.
       dropJournaledSeqs: this.db.prepare('DELETE FROM "CollabJournal" WHERE docName = ? AND seq IN (SELECT value FROM json_each(?))'),
@@ -85,9 +81,7 @@ export class CollabStorage implements DocumentStore {
         'INSERT OR REPLACE INTO "CollabUpdate" (docName, seq, data, createdAt) SELECT j.docName, j.seq, j.data, j.createdAt FROM "CollabJournal" j ' +
           'WHERE j.id < ? AND j.seq > COALESCE((SELECT s.seq FROM "CollabSnapshot" s WHERE s.docName = j.docName), 0) ORDER BY j.docName, j.seq',
       ),
-      firstYoung: this.db.prepare<[number, number, number], { id: number }>(
-        'SELECT id FROM "CollabJournal" WHERE id >= ? AND id < ? AND createdAt >= ? ORDER BY id LIMIT 1',
-      ),
+      firstYoung: this.db.prepare<[number, number, number], { id: number }>('SELECT id FROM "CollabJournal" WHERE id >= ? AND id < ? AND createdAt >= ? ORDER BY id LIMIT 1'),
       dropJournalBelow: this.db.prepare('DELETE FROM "CollabJournal" WHERE id < ?'),
       dropJournaled: this.db.prepare('DELETE FROM "CollabJournal" WHERE docName = ?'),
       putSnapshot: this.db.prepare(

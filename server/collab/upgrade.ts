@@ -33,9 +33,7 @@ function readUrl(url: string | undefined): { name: string; query: Record<string,
 
 function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 429 | 503, reason: string) {
   const text = JSON.stringify({ error: reason });
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
-  );
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
 }
 
 /**

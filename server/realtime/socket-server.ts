@@ -1,14 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { getCaseResource } from "~/models/case-access.server";
-import {
-  type AgreementChangedPayload,
-  ClientEventSchemas,
-  type Ack,
-  type ClientEventName,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from "~/realtime/protocol";
+import { type AgreementChangedPayload, ClientEventSchemas, type Ack, type ClientEventName, type ClientToServerEvents, type ServerToClientEvents } from "~/realtime/protocol";
 import { audit } from "~/utils/audit.server";
 import { can, isLetterAuthor } from "~/utils/permissions";
 import { Refusal, refusalAck } from "~/utils/refusal";
@@ -134,7 +127,11 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
 function noteRefusedEvent(socket: CircleSocket, event: ClientEventName, payload: unknown) {
   const fields = (payload ?? {}) as { caseId?: unknown; conferenceId?: unknown };
   const ref =
-    typeof fields.caseId === "string" ? ({ kind: "case", id: fields.caseId } as const) : typeof fields.conferenceId === "string" ? ({ kind: "conference", id: fields.conferenceId } as const) : null;
+    typeof fields.caseId === "string"
+      ? ({ kind: "case", id: fields.caseId } as const)
+      : typeof fields.conferenceId === "string"
+        ? ({ kind: "conference", id: fields.conferenceId } as const)
+        : null;
   noteRefusedSocket(socket.data.user, socket.data.ip, `socket:${event}${ref ? `:${ref.id}` : ""}`, ref, "Not theirs to follow, or no such case or conference");
 }
 

@@ -1,16 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import {
-  BUS_STOP,
-  DEMO,
-  expectNoHorizontalOverflow,
-  expectNoSeriousA11yViolations,
-  expectTouchTargets,
-  screenshot,
-  signIn,
-  signedInPage,
-  uniqueEmail,
-  visit,
-} from "./helpers";
+import { BUS_STOP, DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signIn, signedInPage, uniqueEmail, visit } from "./helpers";
 
 // A case the lead's list test does not count, so assigning people here disturbs nobody.
 const HARASSMENT = { reference: "RJ-2026-0163", title: "Harassment on a housing estate" };

@@ -124,7 +124,8 @@ test("lead and co draft an agreement together, participants sign, the supervisor
     await screenshot(lead.page, testInfo, "agreement-monitoring");
     const [download] = await Promise.all([lead.page.waitForEvent("download"), lead.page.getByRole("link", { name: "Download PDF" }).click()]);
     const text = await pdfText(readFileSync((await download.path())!));
-    for (const expected of ["Pay Jess for the phone", "Write a letter of apology to Jess", "Approved by Sam Okafor", "Dan said sorry to Jess.", "Signed by Daniel Price"]) expect(text).toContain(expected);
+    for (const expected of ["Pay Jess for the phone", "Write a letter of apology to Jess", "Approved by Sam Okafor", "Dan said sorry to Jess.", "Signed by Daniel Price"])
+      expect(text).toContain(expected);
     expect(text).toContain("2 instalments");
     // The due dates typed as 2027-01-31 and 2026-12-31 print as dates.
     expect(text).toContain("due 31 January 2027");

@@ -80,7 +80,12 @@ test.describe("a lead facilitator's cases", () => {
     await expectTouchTargets(page.getByRole("link", { name: "Clear the search" }));
     await page.getByRole("link", { name: "Clear the search" }).click();
     await expect(page).toHaveURL(/\/cases$/);
-    await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem").filter({ hasNotText: /RJ-E2E-/ })).toHaveCount(LEAD_CASES.length);
+    await expect(
+      page
+        .getByRole("list", { name: "Cases" })
+        .getByRole("listitem")
+        .filter({ hasNotText: /RJ-E2E-/ }),
+    ).toHaveCount(LEAD_CASES.length);
   });
 
   test("the stage filter shows only cases at that stage", async ({ page }) => {
@@ -99,7 +104,12 @@ test.describe("a lead facilitator's cases", () => {
     await expect(page.getByText("No cases match.")).toBeVisible();
 
     await page.getByLabel("Stage").selectOption({ label: "All stages" });
-    await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem").filter({ hasNotText: /RJ-E2E-/ })).toHaveCount(LEAD_CASES.length);
+    await expect(
+      page
+        .getByRole("list", { name: "Cases" })
+        .getByRole("listitem")
+        .filter({ hasNotText: /RJ-E2E-/ }),
+    ).toHaveCount(LEAD_CASES.length);
 
     // Search and stage together.
     await page.getByLabel(SEARCH_LABEL).fill("RJ-2026");
@@ -112,7 +122,12 @@ test.describe("a lead facilitator's cases", () => {
   test("a filter the server does not understand shows all cases with a warning", async ({ page }) => {
     await visit(page, "/cases?stage=NOT_A_STAGE");
     await expect(page.getByText("That filter was not understood")).toBeVisible();
-    await expect(page.getByRole("list", { name: "Cases" }).getByRole("listitem").filter({ hasNotText: /RJ-E2E-/ })).toHaveCount(LEAD_CASES.length);
+    await expect(
+      page
+        .getByRole("list", { name: "Cases" })
+        .getByRole("listitem")
+        .filter({ hasNotText: /RJ-E2E-/ }),
+    ).toHaveCount(LEAD_CASES.length);
   });
 
   test("the bus stop case shows its timeline, team and what comes next", async ({ page }, testInfo) => {

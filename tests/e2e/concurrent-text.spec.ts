@@ -213,7 +213,10 @@ async function appendBlocks(pair: Pair, write: (page: Page) => Promise<void>): P
     const atEnd = await expect
       .poll(() => caret(page), { timeout: 2_000 })
       .toEqual({ block: last, offset: last.length, collapsed: true })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (atEnd || current.length === 0) break;
   }
   if (!reuseEmpty) {
@@ -243,7 +246,10 @@ async function placeCaret(page: Page, find: string, text: string, where: "start"
     const placed = await expect
       .poll(() => caret(page), { timeout: 2_000 })
       .toEqual(expected)
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (placed) return;
   }
   await expect.poll(() => caret(page), { message: `caret in "${text}" at ${expected.offset}` }).toEqual(expected);

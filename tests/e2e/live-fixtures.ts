@@ -22,14 +22,14 @@ export function createLiveConference(reference: string, sourceReference = "RJ-20
   const db = new Database(E2E_DB);
   db.pragma("busy_timeout = 10000");
   try {
-    const source = db
-      .prepare(`SELECT c.* FROM "Conference" c JOIN "Case" k ON k.id = c.caseId WHERE k.reference = ? ORDER BY c.createdAt ASC LIMIT 1`)
-      .get(sourceReference) as Record<string, unknown> | undefined;
+    const source = db.prepare(`SELECT c.* FROM "Conference" c JOIN "Case" k ON k.id = c.caseId WHERE k.reference = ? ORDER BY c.createdAt ASC LIMIT 1`).get(sourceReference) as
+      Record<string, unknown> | undefined;
     if (!source) throw new Error(`no conference for ${sourceReference} in ${E2E_DB}`);
     const target = db.prepare(`SELECT id FROM "Case" WHERE reference = ?`).get(reference) as { id: string } | undefined;
     if (!target) throw new Error(`no case ${reference} in ${E2E_DB}`);
     const caseId = target.id;
-    const member = (role: string) => (db.prepare(`SELECT userId FROM "CaseMember" WHERE caseId = ? AND role = ? LIMIT 1`).get(caseId, role) as { userId: string } | undefined)?.userId ?? null;
+    const member = (role: string) =>
+      (db.prepare(`SELECT userId FROM "CaseMember" WHERE caseId = ? AND role = ? LIMIT 1`).get(caseId, role) as { userId: string } | undefined)?.userId ?? null;
     const now = new Date().toISOString().replace("Z", "+00:00");
     const conferenceId = cuidLike();
     const row: Record<string, unknown> = {
@@ -49,7 +49,10 @@ export function createLiveConference(reference: string, sourceReference = "RJ-20
     db.transaction(() => {
       db.prepare(`INSERT INTO "Conference" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).run(...columns.map((c) => row[c]));
       if (caseId === source.caseId) {
-        db.prepare(`INSERT INTO "ConferenceAttendee" (conferenceId, participantId) SELECT ?, participantId FROM "ConferenceAttendee" WHERE conferenceId = ?`).run(conferenceId, source.id);
+        db.prepare(`INSERT INTO "ConferenceAttendee" (conferenceId, participantId) SELECT ?, participantId FROM "ConferenceAttendee" WHERE conferenceId = ?`).run(
+          conferenceId,
+          source.id,
+        );
       }
     })();
     return { conferenceId, caseId };
@@ -79,7 +82,16 @@ export function createBookedCase(reference: string): { caseId: string; conferenc
     const caseId = cuidLike();
     const conferenceId = cuidLike();
     db.transaction(() => {
-      insert("Case", { ...source, id: caseId, reference, title: `Withdrawal during a conference (${reference})`, stage: "CONFERENCE_SCHEDULED", sensitive: 0, createdAt: now, updatedAt: now });
+      insert("Case", {
+        ...source,
+        id: caseId,
+        reference,
+        title: `Withdrawal during a conference (${reference})`,
+        stage: "CONFERENCE_SCHEDULED",
+        sensitive: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
       const members = db.prepare(`SELECT * FROM "CaseMember" WHERE caseId = ?`).all(source.id) as Record<string, unknown>[];
       for (const m of members) insert("CaseMember", { ...m, id: cuidLike(), caseId, createdAt: now });
       const lead = members.find((m) => m.role === "LEAD")!.userId;
@@ -87,13 +99,37 @@ export function createBookedCase(reference: string): { caseId: string; conferenc
       // The bus-stop case's newest assessment (proceed), so the booking stands until the withdrawal.
       const assessment = db.prepare(`SELECT * FROM "RiskAssessment" WHERE caseId = ? ORDER BY createdAt DESC LIMIT 1`).get(source.id) as Record<string, unknown>;
       insert("RiskAssessment", { ...assessment, id: cuidLike(), caseId, stage: "PREPARATION", recommendation: "PROCEED", sensitive: 0, createdAt: now });
-      insert("Conference", { id: conferenceId, caseId, scheduledAt: tomorrow, venue: "Community centre", room: "", leadId: lead, coFacilitatorId: co, status: "SCHEDULED", speakingOrder: "[]", createdAt: now, updatedAt: now });
+      insert("Conference", {
+        id: conferenceId,
+        caseId,
+        scheduledAt: tomorrow,
+        venue: "Community centre",
+        room: "",
+        leadId: lead,
+        coFacilitatorId: co,
+        status: "SCHEDULED",
+        speakingOrder: "[]",
+        createdAt: now,
+        updatedAt: now,
+      });
       for (const p of db.prepare(`SELECT * FROM "Participant" WHERE caseId = ? AND name IN ('Jessica Barnes', 'Daniel Price')`).all(source.id) as Record<string, unknown>[]) {
         const participantId = cuidLike();
         insert("Participant", { ...p, id: participantId, caseId, supportsId: null, createdAt: now, updatedAt: now });
         insert("ConferenceAttendee", { conferenceId, participantId });
         for (const element of ["TAKE_PART", "MEET_FACE_TO_FACE"]) {
-          insert("ConsentEntry", { id: cuidLike(), caseId, participantId, element, sharedWith: "", answer: "YES", method: "IN_PERSON", givenAt: now, note: "", recordedById: lead, createdAt: now });
+          insert("ConsentEntry", {
+            id: cuidLike(),
+            caseId,
+            participantId,
+            element,
+            sharedWith: "",
+            answer: "YES",
+            method: "IN_PERSON",
+            givenAt: now,
+            note: "",
+            recordedById: lead,
+            createdAt: now,
+          });
         }
       }
     })();

@@ -7,7 +7,10 @@ const connection = (page: Page) => page.getByTestId("live-connection");
 const editor = (page: Page) => page.getByRole("textbox", { name: "Case notes" });
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The step heading the server adds to the case notes when the lead moves on: an H3 "<title> (HH:mm)". */
-const stepHeadings = (page: Page, title: string) => editor(page).locator("h3").filter({ hasText: new RegExp(`^${escape(title)} \\(\\d{2}:\\d{2}\\)$`) });
+const stepHeadings = (page: Page, title: string) =>
+  editor(page)
+    .locator("h3")
+    .filter({ hasText: new RegExp(`^${escape(title)} \\(\\d{2}:\\d{2}\\)$`) });
 
 // Both viewport projects run at once against one database and the notes of a case are one shared
 // document, so each project runs its own conference in its own case (as notes.spec.ts does).

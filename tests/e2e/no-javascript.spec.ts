@@ -41,7 +41,12 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("withdraw-effects")).toContainText("will put the conference booked for");
     // "Keep consent" goes back and nothing has changed.
     await page.getByRole("link", { name: "Keep consent" }).click();
-    await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Jess/ }) }).getByRole("button", { name: /Withdraw.*Meet face to face/i })).toBeVisible();
+    await expect(
+      page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("heading", { name: /Jess/ }) })
+        .getByRole("button", { name: /Withdraw.*Meet face to face/i }),
+    ).toBeVisible();
     await page.goBack();
     await page.getByRole("button", { name: "Withdraw consent" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consent withdrawn");

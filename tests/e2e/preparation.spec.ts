@@ -94,7 +94,10 @@ test("lead prepares a case to a booked conference; the supervisor approves; a wi
     // The supervisor finds it in the approvals queue and approves with comments.
     await visit(supervisor.page, "/approvals");
     await expect(supervisor.page.getByRole("link", { name: /Approvals/ })).toBeVisible();
-    await supervisor.page.getByRole("link", { name: new RegExp(subject.reference) }).first().click();
+    await supervisor.page
+      .getByRole("link", { name: new RegExp(subject.reference) })
+      .first()
+      .click();
     const decision = section(supervisor.page, "Risk assessment");
     await pick(supervisor.page, "Decision on the current risk assessment", "Approve");
     await decision.getByLabel("Comments").fill("Proportionate. Approved.");

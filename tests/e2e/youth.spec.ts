@@ -89,7 +89,9 @@ test("from a referral to a booked youth conference: a 15-year-old's mother agree
     await page.getByLabel("Referrer's name").fill("Priya Shah, YOT case manager");
     await page.getByLabel("Referrer's phone or email").fill("p.shah@yot.example");
     await page.getByLabel("Type of offence").selectOption({ label: "Burglary" });
-    await page.getByLabel("What happened").fill("A school bike shed was broken into and two bikes damaged. A pupil has admitted it and the YOT asks whether the family harmed would meet her.");
+    await page
+      .getByLabel("What happened")
+      .fill("A school bike shed was broken into and two bikes damaged. A pupil has admitted it and the YOT asks whether the family harmed would meet her.");
     await page.getByLabel("Youth case (under 18)").check();
     await page.getByLabel("Sensitive or complex").check();
     await page.getByLabel("Co-facilitator (optional)").selectOption({ label: "Oli Hughes" });
@@ -142,7 +144,10 @@ test("from a referral to a booked youth conference: a 15-year-old's mother agree
     // In preparation: a fresh risk assessment, approved by the supervisor (the case is sensitive).
     await recordRiskAssessment(page);
     await visit(supervisor.page, "/approvals");
-    await supervisor.page.getByRole("link", { name: new RegExp(ours) }).first().click();
+    await supervisor.page
+      .getByRole("link", { name: new RegExp(ours) })
+      .first()
+      .click();
     const decision = section(supervisor.page, "Risk assessment");
     await pick(supervisor.page, "Decision on the current risk assessment", "Approve");
     await decision.getByLabel("Comments").fill("Proportionate; her mother will sit beside her.");

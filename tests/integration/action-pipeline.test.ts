@@ -100,11 +100,19 @@ describe("every form that goes through the action pipeline", () => {
     const created = await post(manager, "/admin/scripts", { intent: "create", name, basedOn: "empty" });
     expect(created.status).toBe(200);
     const template = await getDb().scriptTemplate.findFirstOrThrow({ where: { name }, select: { id: true } });
-    const entry = await getDb().auditEvent.findFirstOrThrow({ where: { action: "script-template.create", target: `script-template:${template.id}` }, select: { ip: true, caseId: true } });
+    const entry = await getDb().auditEvent.findFirstOrThrow({
+      where: { action: "script-template.create", target: `script-template:${template.id}` },
+      select: { ip: true, caseId: true },
+    });
     expect(entry).toEqual({ ip: "127.0.0.1", caseId: null });
 
     // A step that is not in this template: nothing moves, and the manager is told why.
-    const refused = await post(manager, "/admin/scripts?_data=routes%2Fadmin.scripts", { intent: "move-step", templateId: template.id, stepId: "cnotastepofthistemplate00", direction: "up" });
+    const refused = await post(manager, "/admin/scripts?_data=routes%2Fadmin.scripts", {
+      intent: "move-step",
+      templateId: template.id,
+      stepId: "cnotastepofthistemplate00",
+      direction: "up",
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual({ form: "That step is not in this template." });
   });

@@ -193,7 +193,15 @@ describe("service manager: users and case teams", () => {
       const make = factories(getDb());
       const elsewhere = await make.service("Neighbouring RJ Service");
       foreignUser = await newFacilitator(elsewhere.id);
-      foreignCaseId = (await make.case({ serviceId: elsewhere.id, reference: "NB-2026-0007", title: "Neighbouring case", offenceSummary: "Theirs.", members: [{ userId: foreignUser.id, role: "LEAD" }] })).id;
+      foreignCaseId = (
+        await make.case({
+          serviceId: elsewhere.id,
+          reference: "NB-2026-0007",
+          title: "Neighbouring case",
+          offenceSummary: "Theirs.",
+          members: [{ userId: foreignUser.id, role: "LEAD" }],
+        })
+      ).id;
     });
 
     it("does not list their users or cases", async () => {

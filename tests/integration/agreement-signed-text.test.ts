@@ -39,13 +39,22 @@ function element(html: string, tag: string, attr: string): string {
 function textOf(html: string): string {
   const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'", "#39": "'", nbsp: " " };
   // React separates adjacent text with <!-- -->: part of the same words, not a gap.
-  return html.replace(/<!-- -->/g, "").replace(/<[^>]*>/g, " ").replace(/&(amp|lt|gt|quot|#x27|#39|nbsp);/g, (_m, e: string) => entities[e]!).replace(/\s+/g, " ").trim();
+  return html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#x27|#39|nbsp);/g, (_m, e: string) => entities[e]!)
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 describe("signed text always comes from the frozen version, never from the live narrative", () => {
   const server = useDemoServer();
   let lead: TestClient, co: TestClient, supervisor: TestClient;
-  let path = "", act = "", agreementId = "", dan = "", jess = "";
+  let path = "",
+    act = "",
+    agreementId = "",
+    dan = "",
+    jess = "";
   const db = () => getDb();
   const signIn = (email: string) => new TestClient(server().origin).signIn(email, DEMO_PASSWORD);
   const page = async (client: TestClient) => {
@@ -74,7 +83,17 @@ describe("signed text always comes from the frozen version, never from the live 
     jess = (await db().participant.findFirstOrThrow({ where: { caseId, name: "Jessica Barnes" } })).id;
     expect((await lead.post(act, { intent: "start" })).status).toBe(200);
     agreementId = (await db().agreement.findFirstOrThrow({ where: { caseId } })).id;
-    const term = { intent: "add-term", type: "RESTITUTION", description: "Pay for the phone", amount: "120", instalments: "2", dueDate: "2027-01-31", responsibleId: dan, beneficiaryId: jess, verification: "Receipts" };
+    const term = {
+      intent: "add-term",
+      type: "RESTITUTION",
+      description: "Pay for the phone",
+      amount: "120",
+      instalments: "2",
+      dueDate: "2027-01-31",
+      responsibleId: dan,
+      beneficiaryId: jess,
+      verification: "Receipts",
+    };
     expect((await lead.post(act, term)).status).toBe(200);
     await coWrites(AGREED);
   });

@@ -6,7 +6,10 @@ import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 describe("putting an agreement's terms in order", () => {
   const server = useDemoServer();
   let lead: TestClient, supervisor: TestClient, other: TestClient;
-  let act = "", agreementId = "", dan = "", jess = "";
+  let act = "",
+    agreementId = "",
+    dan = "",
+    jess = "";
   const db = () => getDb();
   const signIn = (email: string) => new TestClient(server().origin).signIn(email, DEMO_PASSWORD);
   const order = async () => (await db().agreementTerm.findMany({ where: { agreementId }, orderBy: { position: "asc" }, select: { description: true } })).map((t) => t.description);
@@ -21,7 +24,11 @@ describe("putting an agreement's terms in order", () => {
     jess = (await db().participant.findFirstOrThrow({ where: { caseId, name: "Jessica Barnes" } })).id;
     expect((await lead.post(act, { intent: "start" })).status).toBe(200);
     agreementId = (await db().agreement.findFirstOrThrow({ where: { caseId } })).id;
-    for (const [type, description] of [["APOLOGY_LETTER", "Write to Jess"], ["COMMUNITY_WORK", "Help at the bus depot"], ["PROGRAMME", "Finish the victim awareness course"]] as const) {
+    for (const [type, description] of [
+      ["APOLOGY_LETTER", "Write to Jess"],
+      ["COMMUNITY_WORK", "Help at the bus depot"],
+      ["PROGRAMME", "Finish the victim awareness course"],
+    ] as const) {
       const fields = { intent: "add-term", type, description, responsibleId: dan, beneficiaryId: jess, verification: "The facilitator checks", dueDate: "2027-01-31", hours: "10" };
       const added = await lead.post(act, fields);
       expect(added.status, JSON.stringify(await added.clone().json())).toBe(200);
@@ -39,7 +46,11 @@ describe("putting an agreement's terms in order", () => {
     expect((await move(lead, await idOf("Write to Jess"), "down")).status).toBe(200);
     expect(await order()).toEqual(["Finish the victim awareness course", "Help at the bus depot", "Write to Jess"]);
     const audited = await db().auditEvent.findMany({ where: { action: "agreement.move-term", caseId: await caseIdByReference("RJ-2026-0142") }, orderBy: { createdAt: "asc" } });
-    expect(audited.map((a) => JSON.parse(String(a.details)) as { from: number; to: number }).map(({ from, to }) => [from, to])).toEqual([[3, 2], [2, 1], [2, 3]]);
+    expect(audited.map((a) => JSON.parse(String(a.details)) as { from: number; to: number }).map(({ from, to }) => [from, to])).toEqual([
+      [3, 2],
+      [2, 1],
+      [2, 3],
+    ]);
   });
 
   it("refuses to move past either end, an unknown direction or another agreement's term, and changes nothing", async () => {

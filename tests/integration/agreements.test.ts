@@ -22,11 +22,15 @@ function writeNarrative(peer: TestPeer, text: string) {
   appendParagraphs(flatField(peer.doc, "narrative"), [text]);
 }
 
-
 describe("outcome agreements: frozen versions, signatures, review and tampering", () => {
   const server = useDemoServer();
   let lead: TestClient, co: TestClient, supervisor: TestClient, other: TestClient, otherSupervisor: TestClient;
-  let caseId = "", path = "", act = "", agreementId = "", dan = "", jess = "";
+  let caseId = "",
+    path = "",
+    act = "",
+    agreementId = "",
+    dan = "",
+    jess = "";
   const db = () => getDb();
   const signIn = (email: string) => new TestClient(server().origin).signIn(email, DEMO_PASSWORD);
   const versions = () => db().agreementVersion.findMany({ where: { agreementId }, orderBy: { number: "asc" }, include: { signatures: true } });
@@ -34,7 +38,12 @@ describe("outcome agreements: frozen versions, signatures, review and tampering"
   const term = (fields: Record<string, string>) => ({ intent: "add-term", responsibleId: dan, beneficiaryId: jess, verification: "Receipts shown to the facilitator", ...fields });
 
   beforeAll(async () => {
-    [lead, co, supervisor, other] = (await Promise.all(["lead", "co", "supervisor", "other"].map((n) => signIn(`${n}@demo.circle`)))) as [TestClient, TestClient, TestClient, TestClient];
+    [lead, co, supervisor, other] = (await Promise.all(["lead", "co", "supervisor", "other"].map((n) => signIn(`${n}@demo.circle`)))) as [
+      TestClient,
+      TestClient,
+      TestClient,
+      TestClient,
+    ];
     caseId = await caseIdByReference("RJ-2026-0142");
     path = `/cases/${caseId}/agreement`;
     // Posts as a fetcher makes them: the action's JSON, not the re-rendered page.
@@ -89,7 +98,15 @@ describe("outcome agreements: frozen versions, signatures, review and tampering"
 
     // The draft changes after signing: signing again refuses the stale version, and freezing makes version 2.
     const letterTerm = await db().agreementTerm.findFirstOrThrow({ where: { agreementId, type: "APOLOGY_LETTER" } });
-    expect((await lead.post(act, { ...term({ type: "APOLOGY_LETTER", description: "Write to Jess within a month", dueDate: "2026-12-31" }), intent: "edit-term", termId: letterTerm.id })).status).toBe(200);
+    expect(
+      (
+        await lead.post(act, {
+          ...term({ type: "APOLOGY_LETTER", description: "Write to Jess within a month", dueDate: "2026-12-31" }),
+          intent: "edit-term",
+          termId: letterTerm.id,
+        })
+      ).status,
+    ).toBe(200);
     expect((await lead.post(act, { intent: "submit", versionId: v1!.id })).status).toBe(409);
     expect((await lead.post(act, { intent: "freeze" })).status).toBe(200);
     const [old, v2] = await versions();
@@ -103,7 +120,9 @@ describe("outcome agreements: frozen versions, signatures, review and tampering"
   it("submits, takes the supervisor's comments and decision, and only the case's supervisor may decide", async () => {
     const v2 = (await versions())[1]!;
     // Everyone responsible for a term signs first.
-    expect(await (await lead.post(act, { intent: "sign", versionId: v2.id, participantId: jess, method: "TYPED", typedName: "Jess", attest: "on" })).json()).toMatchObject({ ok: true });
+    expect(await (await lead.post(act, { intent: "sign", versionId: v2.id, participantId: jess, method: "TYPED", typedName: "Jess", attest: "on" })).json()).toMatchObject({
+      ok: true,
+    });
     const early = await lead.post(act, { intent: "submit", versionId: v2.id });
     expect(await early.json()).toMatchObject({ errors: { form: expect.stringContaining("Daniel Price") } });
     await lead.post(act, { intent: "sign", versionId: v2.id, participantId: dan, method: "DRAWN", drawing: PATH });
@@ -122,7 +141,11 @@ describe("outcome agreements: frozen versions, signatures, review and tampering"
 
   it("approves a revised version; afterwards nothing changes, through the API or the collab socket, and attempts are audited", async () => {
     const restitution = await db().agreementTerm.findFirstOrThrow({ where: { agreementId, type: "RESTITUTION" } });
-    await lead.post(act, { ...term({ type: "RESTITUTION", description: "Pay for the phone", amount: "120", instalments: "2", dueDate: "2027-01-31" }), intent: "edit-term", termId: restitution.id });
+    await lead.post(act, {
+      ...term({ type: "RESTITUTION", description: "Pay for the phone", amount: "120", instalments: "2", dueDate: "2027-01-31" }),
+      intent: "edit-term",
+      termId: restitution.id,
+    });
     await lead.post(act, { intent: "freeze" });
     const v3 = (await versions()).at(-1)!;
     await lead.post(act, { intent: "sign", versionId: v3.id, participantId: dan, method: "DRAWN", drawing: PATH });
@@ -147,7 +170,10 @@ describe("outcome agreements: frozen versions, signatures, review and tampering"
     // The open collab connection was re-authorized read-only; its writes are dropped.
     await waitFor(() => leadPeer.closeCodes.includes(CollabClose.accessChanged), 10_000, "lead re-authorized");
     await waitFor(() => leadPeer.provider.synced && leadPeer.provider.wsconnected, 10_000, "lead reconnected");
-    const open = await db().auditEvent.findFirstOrThrow({ where: { action: "collab.open", target: `agreement:${agreementId}`, actor: { email: "lead@demo.circle" } }, orderBy: { createdAt: "desc" } });
+    const open = await db().auditEvent.findFirstOrThrow({
+      where: { action: "collab.open", target: `agreement:${agreementId}`, actor: { email: "lead@demo.circle" } },
+      orderBy: { createdAt: "desc" },
+    });
     expect(JSON.parse(open.details)).toMatchObject({ access: "read" });
     writeNarrative(leadPeer, "Tampered after approval");
     // Frames of one connection are handled in order: once the server answers a sync request sent

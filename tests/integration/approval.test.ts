@@ -7,7 +7,13 @@ import { TestClient } from "../support/http";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 import { auditCount, demoUsers, makeCase, pageText } from "../support/preparation-cases";
 
-const decide = (assessmentId: string, over: Record<string, string> = {}) => ({ intent: "decide", assessmentId, decision: "APPROVED", comments: "Measures are proportionate.", ...over });
+const decide = (assessmentId: string, over: Record<string, string> = {}) => ({
+  intent: "decide",
+  assessmentId,
+  decision: "APPROVED",
+  comments: "Measures are proportionate.",
+  ...over,
+});
 const approvalCount = (caseId: string) => getDb().supervisorApproval.count({ where: { caseId } });
 
 describe("supervisor approval of the current risk assessment", () => {
@@ -25,7 +31,9 @@ describe("supervisor approval of the current risk assessment", () => {
     const res = await supervisor.post(`/cases/${c.caseId}/approval`, decide(c.assessmentId!));
     expect(res.status).toBe(200);
     const rows = await getDb().supervisorApproval.findMany({ where: { caseId: c.caseId } });
-    expect(rows).toEqual([expect.objectContaining({ riskAssessmentId: c.assessmentId, decision: "APPROVED", comments: "Measures are proportionate.", supervisorId: c.users.supervisor.id })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ riskAssessmentId: c.assessmentId, decision: "APPROVED", comments: "Measures are proportionate.", supervisorId: c.users.supervisor.id }),
+    ]);
     expect(await getDb().auditEvent.count({ where: { caseId: c.caseId, action: "approval.approve", target: `approval:${rows[0]!.id}` } })).toBe(1);
     const page = await pageText(await lead.get(`/cases/${c.caseId}`));
     expect(page).toContain("Approved</strong> by");

@@ -39,10 +39,12 @@ describe("refusals are recorded", () => {
   });
 
   const entries = async (where: { actorId?: string | null; action: string; target?: string }): Promise<Entry[]> =>
-    (await db().auditEvent.findMany({ where, orderBy: { createdAt: "asc" }, select: { actorId: true, action: true, target: true, caseId: true, ip: true, details: true } })).map((e) => ({
-      ...e,
-      details: JSON.parse(e.details) as Record<string, unknown>,
-    }));
+    (await db().auditEvent.findMany({ where, orderBy: { createdAt: "asc" }, select: { actorId: true, action: true, target: true, caseId: true, ip: true, details: true } })).map(
+      (e) => ({
+        ...e,
+        details: JSON.parse(e.details) as Record<string, unknown>,
+      }),
+    );
   /** Recording happens once the answer has gone: wait for the entries to appear. */
   const entriesSoon = async (where: Parameters<typeof entries>[0], count: number) => {
     await waitFor(async () => (await entries(where)).length >= count, 5_000, `${count} ${where.action} entries`);
@@ -82,7 +84,14 @@ describe("refusals are recorded", () => {
       expect(Object.keys(byTarget).sort()).toEqual(
         [`/cases/${busStop}`, `/cases/${UNKNOWN_CUID}`, `/cases/${busStop}/agreement`, `/conferences/${conference.id}/seating`, `/cases/${busStop}/letters/${letterId}`].sort(),
       );
-      expect(byTarget[`/cases/${busStop}`]).toEqual({ actorId: id, action: "request.refused", target: `/cases/${busStop}`, caseId: busStop, ip: "127.0.0.1", details: { method: "GET", status: 404 } });
+      expect(byTarget[`/cases/${busStop}`]).toEqual({
+        actorId: id,
+        action: "request.refused",
+        target: `/cases/${busStop}`,
+        caseId: busStop,
+        ip: "127.0.0.1",
+        details: { method: "GET", status: 404 },
+      });
       // No such case: recorded, tied to no case.
       expect(byTarget[`/cases/${UNKNOWN_CUID}`]!.caseId).toBeNull();
       expect(byTarget[`/conferences/${conference.id}/seating`]!.caseId).toBe(busStop);
@@ -162,7 +171,14 @@ describe("refusals are recorded", () => {
       const outcome = await openCollab(server().origin, doc, { cookie: other.cookieHeader });
       expect(outcome).toMatchObject({ opened: false, status: 404 });
       const [entry] = await entriesSoon({ actorId: ids.other, action: "collab.open.refused", target: doc }, 1);
-      expect(entry).toEqual({ actorId: ids.other, action: "collab.open.refused", target: doc, caseId: busStop, ip: "127.0.0.1", details: { status: 404, reason: "Not theirs to open, or no such document" } });
+      expect(entry).toEqual({
+        actorId: ids.other,
+        action: "collab.open.refused",
+        target: doc,
+        caseId: busStop,
+        ip: "127.0.0.1",
+        details: { status: 404, reason: "Not theirs to open, or no such document" },
+      });
     });
 
     it("records an upgrade from another website (403) under the session it carried, and none without a session (401)", async () => {
@@ -245,7 +261,9 @@ describe("refusals are recorded", () => {
       const other = await as("other@demo.circle");
       const outcome = await connectSocket(server().origin, { cookie: other.cookieHeader });
       if (!outcome.connected) throw new Error("socket refused");
-      const ack = (await (outcome.socket.timeout(5_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> }).emitWithAck("case:subscribe", { caseId: busStop })) as { ok: boolean; error?: string };
+      const ack = (await (outcome.socket.timeout(5_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> }).emitWithAck("case:subscribe", {
+        caseId: busStop,
+      })) as { ok: boolean; error?: string };
       outcome.socket.close();
       expect(ack).toMatchObject({ ok: false, error: "not_found" });
       const [entry] = await entriesSoon({ actorId: ids.other, action: "socket.refused" }, 1);

@@ -21,7 +21,14 @@ const pageText = async (res: Response) => decode(await res.text());
 /** The audit table's body rows, each as its cells' text. */
 function tableRows(html: string): string[][] {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!.replace(/<br\/?>/g, " ").replace(/<[^>]+>/g, "").trim()));
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) =>
+      cell[1]!
+        .replace(/<br\/?>/g, " ")
+        .replace(/<[^>]+>/g, "")
+        .trim(),
+    ),
+  );
 }
 
 /** The href of the pager's Previous or Next link, or null. */
@@ -42,8 +49,7 @@ function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === ",") {
@@ -55,8 +61,7 @@ function parseCsv(text: string): string[][] {
       row = [];
       cell = "";
       i++;
-    }
-    else cell += c;
+    } else cell += c;
   }
   return rows;
 }
@@ -78,7 +83,10 @@ describe("the case audit trail", () => {
   const newCase = () => newAuditCase(staff);
   /** Entries by the lead unless said otherwise. */
   const seedMany = (caseId: string, entries: (Omit<SeededEntry, "actorId"> & { actorId?: string | null })[]) =>
-    seedAudit(caseId, entries.map((e) => ({ ...e, actorId: e.actorId === undefined ? staff.lead.id : e.actorId })));
+    seedAudit(
+      caseId,
+      entries.map((e) => ({ ...e, actorId: e.actorId === undefined ? staff.lead.id : e.actorId })),
+    );
   const seed = (caseId: string, entry: Omit<SeededEntry, "actorId"> & { actorId?: string | null }) => seedMany(caseId, [entry]);
 
   const auditPage = (caseId: string, query = "") => manager.get(`/admin/cases/${caseId}/audit${query}`);
@@ -87,7 +95,10 @@ describe("the case audit trail", () => {
     it("shows 50 entries a page, newest first, with Previous and Next links that keep the filter", async () => {
       const c = await newCase();
       const start = Date.now() - 120 * MINUTE;
-      await seedMany(c.id, Array.from({ length: 120 }, (_, i) => ({ action: "contact.create", target: `contact:seed-${String(i).padStart(3, "0")}`, at: new Date(start + i * 1000) })));
+      await seedMany(
+        c.id,
+        Array.from({ length: 120 }, (_, i) => ({ action: "contact.create", target: `contact:seed-${String(i).padStart(3, "0")}`, at: new Date(start + i * 1000) })),
+      );
       const seeded = (html: string) => tableRows(html).map((cells) => /contact:seed-(\d+)/.exec(cells[4] ?? "")?.[1]);
 
       const first = await pageText(await auditPage(c.id, "?action=contact.create"));
@@ -122,7 +133,10 @@ describe("the case audit trail", () => {
       const c = await newCase();
       const start = Date.now() - 300 * MINUTE;
       await seed(c.id, { action: "consent.record", at: new Date(start), details: { element: "MEET_FACE_TO_FACE", answer: "YES" } });
-      await seedMany(c.id, Array.from({ length: 600 }, (_, i) => ({ action: "agreement.view", at: new Date(start + (i + 1) * 20_000), actorId: i % 2 ? staff.lead.id : staff.co.id })));
+      await seedMany(
+        c.id,
+        Array.from({ length: 600 }, (_, i) => ({ action: "agreement.view", at: new Date(start + (i + 1) * 20_000), actorId: i % 2 ? staff.lead.id : staff.co.id })),
+      );
       const last = await pageText(await auditPage(c.id, "?page=13"));
       expect(last).toContain("Recorded consent");
       expect(last).toContain("Meet face to face: yes");
@@ -135,9 +149,21 @@ describe("the case audit trail", () => {
       c = await newCase();
       // Service time is London: 23:30 UTC on 1 July is 00:30 on 2 July there (summer time).
       await seed(c.id, { action: "consent.record", at: new Date("2026-03-01T12:00:00Z"), details: { element: "TAKE_PART", answer: "YES" }, target: "participant:p1" });
-      await seed(c.id, { action: "consent.record", actorId: staff.co.id, at: new Date("2026-03-02T23:30:00Z"), details: { element: "LETTER", answer: "NO" }, target: "participant:p2" });
+      await seed(c.id, {
+        action: "consent.record",
+        actorId: staff.co.id,
+        at: new Date("2026-03-02T23:30:00Z"),
+        details: { element: "LETTER", answer: "NO" },
+        target: "participant:p2",
+      });
       await seed(c.id, { action: "case.view", at: new Date("2026-03-03T00:30:00Z"), target: "case:marker-view" });
-      await seed(c.id, { action: "contact.create", actorId: staff.co.id, at: new Date("2026-07-01T23:30:00Z"), details: { kind: "VISIT", status: "COMPLETED" }, target: "contact:summer" });
+      await seed(c.id, {
+        action: "contact.create",
+        actorId: staff.co.id,
+        at: new Date("2026-07-01T23:30:00Z"),
+        details: { kind: "VISIT", status: "COMPLETED" },
+        target: "contact:summer",
+      });
     });
 
     const targets = async (query: string) => {
@@ -213,8 +239,17 @@ describe("the case audit trail", () => {
       const rows = tableRows(html);
       const row = (label: string) => rows.find((cells) => cells[2]!.startsWith(label))!;
       expect(row("Moved the case to another stage")[3]).toBe("From preparation to closed. Reason: declined by the person harmed. A closure note was written");
-      expect(row("Recorded a risk assessment")[3]).toBe("At preparation. Overall risk high. Recommendation: indirect communication only. Marked sensitive. A booked conference was put on hold");
-      expect(row("Added someone to the case team")).toEqual([expect.any(String), `${staff.manager.name} (service manager)`, "Added someone to the case team case.member.assign", "As co-facilitator", "user:someone", "10.0.0.7"]);
+      expect(row("Recorded a risk assessment")[3]).toBe(
+        "At preparation. Overall risk high. Recommendation: indirect communication only. Marked sensitive. A booked conference was put on hold",
+      );
+      expect(row("Added someone to the case team")).toEqual([
+        expect.any(String),
+        `${staff.manager.name} (service manager)`,
+        "Added someone to the case team case.member.assign",
+        "As co-facilitator",
+        "user:someone",
+        "10.0.0.7",
+      ]);
       expect(row("case.mystery-thing")[3]).toBe("colour: blue");
       expect(html).not.toContain("SECRET NOTE");
     });
@@ -223,11 +258,23 @@ describe("the case audit trail", () => {
   describe("CSV export", () => {
     it("exports the filtered trail with escaped cells that cannot run as formulas, and records the export", async () => {
       const c = await newCase();
-      const hostile = await factories(db()).user({ serviceId: staff.lead.serviceId, email: `csv-${randomUUID().slice(0, 6)}@demo.circle`, name: '=HYPERLINK("http://evil.example","Click")', role: "FACILITATOR", password: "not-used-here-1" });
+      const hostile = await factories(db()).user({
+        serviceId: staff.lead.serviceId,
+        email: `csv-${randomUUID().slice(0, 6)}@demo.circle`,
+        name: '=HYPERLINK("http://evil.example","Click")',
+        role: "FACILITATOR",
+        password: "not-used-here-1",
+      });
       const base = Date.now() - 60 * MINUTE;
       const at = (s: number) => new Date(base + s * 1000);
       await seed(c.id, { action: "consent.record", at: at(1), actorId: hostile.id, details: { element: "LETTER", answer: "YES" }, target: "+1-555-0100" });
-      await seed(c.id, { action: "letter.export.refused", at: at(2), actorId: staff.co.id, target: '/cases/x,"quoted"\nnext', details: { format: "pdf", reason: "They chose to hold it, for now" } });
+      await seed(c.id, {
+        action: "letter.export.refused",
+        at: at(2),
+        actorId: staff.co.id,
+        target: '/cases/x,"quoted"\nnext',
+        details: { format: "pdf", reason: "They chose to hold it, for now" },
+      });
       await seed(c.id, { action: "case.view", at: at(3), target: "@SUM(1+1)" });
       await seed(c.id, { action: "case.view", at: at(4), target: "-2+3" });
 
@@ -245,8 +292,24 @@ describe("the case audit trail", () => {
       expect(rows[0]).toHaveLength(9);
       const body = rows.slice(1);
       expect(body.map((r) => r[7])).toEqual(["'-2+3", "'@SUM(1+1)", '/cases/x,"quoted"\nnext', "'+1-555-0100"]);
-      expect(body[3]).toEqual([at(1).toISOString(), expect.any(String), `'=HYPERLINK("http://evil.example","Click")`, "Facilitator", "Recorded consent", "consent.record", "Send or receive a letter: yes", "'+1-555-0100", "10.0.0.7"]);
-      expect(body[2]!.slice(2, 7)).toEqual([staff.co.name, "Facilitator", "Refused: a letter output the person harmed's choice does not allow", "letter.export.refused", "As a PDF. They chose to hold it, for now"]);
+      expect(body[3]).toEqual([
+        at(1).toISOString(),
+        expect.any(String),
+        `'=HYPERLINK("http://evil.example","Click")`,
+        "Facilitator",
+        "Recorded consent",
+        "consent.record",
+        "Send or receive a letter: yes",
+        "'+1-555-0100",
+        "10.0.0.7",
+      ]);
+      expect(body[2]!.slice(2, 7)).toEqual([
+        staff.co.name,
+        "Facilitator",
+        "Refused: a letter output the person harmed's choice does not allow",
+        "letter.export.refused",
+        "As a PDF. They chose to hold it, for now",
+      ]);
 
       const exports = await db().auditEvent.findMany({ where: { caseId: c.id, action: "case.audit.export" }, select: { actorId: true, details: true } });
       expect(exports).toEqual([{ actorId: staff.manager.id, details: JSON.stringify({ rows: 4, filters: "" }) }]);

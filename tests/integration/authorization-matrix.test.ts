@@ -126,7 +126,10 @@ describe("every principal gets exactly the answer in the matrix", () => {
       }
       const socket = outcome.socket;
       try {
-        const ack = await (socket.timeout(5_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: SocketCell }> }).emitWithAck(event, payload(ids));
+        const ack = await (socket.timeout(5_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: SocketCell }> }).emitWithAck(
+          event,
+          payload(ids),
+        );
         actual[who] = ack.ok ? "ok" : ack.error!;
       } finally {
         socket.close();

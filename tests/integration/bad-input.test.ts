@@ -87,7 +87,11 @@ describe("bad input at the door", () => {
 
   it("still reads a body just under the limit as a form", async () => {
     const body = form({ email: "lead@demo.circle", password: "p".repeat(250 * 1024) });
-    const res = await rawRequest(port, { path: "/login", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) }, body });
+    const res = await rawRequest(port, {
+      path: "/login",
+      headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) },
+      body,
+    });
     expect(res.status).toBe(400);
     expect(res.body).toContain("That password is too long");
   });
@@ -192,7 +196,11 @@ describe("bad input at the door", () => {
       `email=${"a".repeat(10_000)}%40demo.circle&password=x`,
     ];
     for (const body of weird) {
-      const res = await rawRequest(port, { path: "/login", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) }, body });
+      const res = await rawRequest(port, {
+        path: "/login",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) },
+        body,
+      });
       expect(res.status, body.slice(0, 40)).toBe(400);
     }
   });

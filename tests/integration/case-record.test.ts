@@ -27,7 +27,11 @@ const details = (over: Record<string, string> = {}): Record<string, string> => (
 });
 
 const changes = (caseId: string) =>
-  db().caseRecordChange.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true, field: true, before: true, after: true, reason: true, actorId: true } });
+  db().caseRecordChange.findMany({
+    where: { caseId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { action: true, field: true, before: true, after: true, reason: true, actorId: true },
+  });
 const kase = (caseId: string) => db().case.findUniqueOrThrow({ where: { id: caseId } });
 
 describe("the case record: details, history, closing and reopening", () => {
@@ -127,13 +131,23 @@ describe("the case record: details, history, closing and reopening", () => {
     it("a risk assessment that marks the case sensitive is in the record's history too", async () => {
       const c = await makeCase({ stage: "ASSESSMENT" });
       const res = await lead.post(`/cases/${c.caseId}/risk`, {
-        intent: "assess", physicalHarm: "LOW", emotionalHarm: "LOW", vulnerability: "LOW", powerImbalance: "LOW", acknowledges: "FULLY", overall: "LOW", recommendation: "PROCEED", sensitive: "on",
+        intent: "assess",
+        physicalHarm: "LOW",
+        emotionalHarm: "LOW",
+        vulnerability: "LOW",
+        powerImbalance: "LOW",
+        acknowledges: "FULLY",
+        overall: "LOW",
+        recommendation: "PROCEED",
+        sensitive: "on",
       });
       expect(res.status).toBe(200);
       expect(await changes(c.caseId)).toEqual([
         { action: "EDITED", field: "sensitive", before: "false", after: "true", reason: "Marked in a risk assessment", actorId: c.users.lead.id },
       ]);
-      expect(await pageText(await lead.get(`/cases/${c.caseId}`))).toMatch(/<strong>Sensitive or complex<\/strong> changed from <q>No<\/q> to <q>Yes<\/q> \(marked in a risk assessment\)/);
+      expect(await pageText(await lead.get(`/cases/${c.caseId}`))).toMatch(
+        /<strong>Sensitive or complex<\/strong> changed from <q>No<\/q> to <q>Yes<\/q> \(marked in a risk assessment\)/,
+      );
     });
   });
 
@@ -179,7 +193,14 @@ describe("the case record: details, history, closing and reopening", () => {
       const res = await post(manager, c.caseId, { intent: "reopen", reason: "She asked to continue after all." });
       expect(res).toMatchObject({ status: 200, body: { ok: true, done: "The case is open again, at preparation." } });
       expect(await kase(c.caseId)).toMatchObject({ stage: "PREPARATION", closureReason: null, closureNote: null });
-      expect((await changes(c.caseId)).at(-1)).toEqual({ action: "REOPENED", field: "stage", before: "CLOSED", after: "PREPARATION", reason: "She asked to continue after all.", actorId: c.users.admin.id });
+      expect((await changes(c.caseId)).at(-1)).toEqual({
+        action: "REOPENED",
+        field: "stage",
+        before: "CLOSED",
+        after: "PREPARATION",
+        reason: "She asked to continue after all.",
+        actorId: c.users.admin.id,
+      });
       const event = await db().caseStageEvent.findFirstOrThrow({ where: { caseId: c.caseId }, orderBy: { createdAt: "desc" } });
       expect(event).toMatchObject({ stage: "PREPARATION", actorId: c.users.admin.id, reason: "Reopened: She asked to continue after all." });
       const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: c.caseId, action: "case.reopen" } });

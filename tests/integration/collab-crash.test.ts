@@ -39,7 +39,10 @@ describe("collab durability under kill -9", () => {
       const typedB: Typed = [];
       let n = 0;
       const typing = setInterval(() => {
-        for (const [peer, typed, who] of [[a, typedA, "A"], [b, typedB, "B"]] as const) {
+        for (const [peer, typed, who] of [
+          [a, typedA, "A"],
+          [b, typedB, "B"],
+        ] as const) {
           const token = `<${who}${round}-${n}>`;
           peer.text.insert(peer.text.length, token);
           typed.push({ token, clock: Y.decodeStateVector(Y.encodeStateVector(peer.doc)).get(peer.doc.clientID) ?? 0 });

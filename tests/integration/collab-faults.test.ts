@@ -27,10 +27,7 @@ function logLines(output: string): { level: string; msg: string; err?: string; [
 
 /** Resolves with the exit code, or rejects if the process is still running after `ms`. */
 function exitWithin(child: ChildServer, ms: number): Promise<number | null> {
-  return Promise.race([
-    child.exited,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running after ${ms} ms`)), ms).unref()),
-  ]);
+  return Promise.race([child.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running after ${ms} ms`)), ms).unref())]);
 }
 
 function notesOf(dbFile: string): string {
@@ -95,7 +92,10 @@ describe("background failures in the real server", () => {
 
     const tokens: string[] = [];
     for (let n = 0; n < 40; n++) {
-      for (const [peer, who] of [[a, "A"], [b, "B"]] as const) {
+      for (const [peer, who] of [
+        [a, "A"],
+        [b, "B"],
+      ] as const) {
         const token = `<${who}${n}>`;
         peer.text.insert(peer.text.length, token);
         tokens.push(token);
@@ -166,16 +166,20 @@ describe("background failures in the real server", () => {
     expect(reader.text.toString()).toBe("<refused by the disk>");
   }, 60_000);
 
-  it.each(["timer", "rejection"])("an unexpected %s error is logged with its stack, the server closes and exits non-zero", async (point) => {
-    const server = await start(freshDatabaseFile(), { env: faulty(`${point}:throw`, { LOG_LEVEL: "info" }), capture: true, waitHealthy: false });
-    const code = await exitWithin(server, 30_000);
-    expect(code).toBe(1);
-    const out = lines(server);
-    const fatal = out.find((l) => l.level === "error" && l.msg.includes("unexpected error"));
-    expect(fatal, server.output()).toBeDefined();
-    expect(fatal!.err).toMatch(new RegExp(`injected fault: ${point}[\\s\\S]*\\n\\s+at `));
-    // It closed before exiting (HTTP server, sockets, collab store, database), after the error.
-    const closed = out.findIndex((l) => l.msg === "closed after an unexpected error; exiting");
-    expect(closed).toBeGreaterThan(out.indexOf(fatal!));
-  }, 40_000);
+  it.each(["timer", "rejection"])(
+    "an unexpected %s error is logged with its stack, the server closes and exits non-zero",
+    async (point) => {
+      const server = await start(freshDatabaseFile(), { env: faulty(`${point}:throw`, { LOG_LEVEL: "info" }), capture: true, waitHealthy: false });
+      const code = await exitWithin(server, 30_000);
+      expect(code).toBe(1);
+      const out = lines(server);
+      const fatal = out.find((l) => l.level === "error" && l.msg.includes("unexpected error"));
+      expect(fatal, server.output()).toBeDefined();
+      expect(fatal!.err).toMatch(new RegExp(`injected fault: ${point}[\\s\\S]*\\n\\s+at `));
+      // It closed before exiting (HTTP server, sockets, collab store, database), after the error.
+      const closed = out.findIndex((l) => l.msg === "closed after an unexpected error; exiting");
+      expect(closed).toBeGreaterThan(out.indexOf(fatal!));
+    },
+    40_000,
+  );
 });

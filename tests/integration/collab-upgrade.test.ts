@@ -33,8 +33,7 @@ describe("the collab WebSocket upgrade", () => {
   let otherNotes = "";
 
   const signIn = (email: string) => new TestClient(server().origin).signIn(email, DEMO_PASSWORD);
-  const open = (doc: string, client?: TestClient, originHeader?: string) =>
-    openCollab(server().origin, doc, { cookie: client?.cookieHeader, originHeader });
+  const open = (doc: string, client?: TestClient, originHeader?: string) => openCollab(server().origin, doc, { cookie: client?.cookieHeader, originHeader });
   const userId = async (email: string) => (await getDb().user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
   const collabOpens = (email: string, target: string) =>
     getDb().auditEvent.findMany({ where: { action: "collab.open", target, actor: { email } }, select: { details: true, caseId: true } });
@@ -142,7 +141,9 @@ describe("the collab WebSocket upgrade", () => {
       const port = server().port;
       const closedWithoutAnswer = await new Promise<boolean>((resolve) => {
         const sock = netConnect(port, "127.0.0.1", () => {
-          sock.write(`GET /elsewhere HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${server().origin}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+          sock.write(
+            `GET /elsewhere HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${server().origin}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+          );
         });
         let data = "";
         sock.on("data", (chunk) => (data += chunk.toString()));

@@ -13,7 +13,6 @@ const peers: TestPeer[] = [];
 const track = (p: TestPeer) => (peers.push(p), p);
 afterEach(() => peers.splice(0).forEach((p) => p.destroy()));
 
-
 describe("collab server: jointly edited notes", () => {
   const server = useDemoServer();
   const signIn = (email: string) => new TestClient(server().origin).signIn(email, DEMO_PASSWORD);
@@ -57,10 +56,14 @@ describe("collab server: jointly edited notes", () => {
     const b = track(connectPeer(server().origin, co.cookieHeader, name));
     await waitFor(() => a.provider.synced && b.provider.synced, 10_000, "synced");
     b.provider.awareness.setLocalStateField("user", { name: "Sam Okafor (supervisor)", color: "#000000" });
-    const seen = await waitFor(() => {
-      const state = a.provider.awareness.getStates().get(b.doc.clientID) as { user?: { name: string } } | undefined;
-      return state?.user;
-    }, 10_000, "co's presence at the lead");
+    const seen = await waitFor(
+      () => {
+        const state = a.provider.awareness.getStates().get(b.doc.clientID) as { user?: { name: string } } | undefined;
+        return state?.user;
+      },
+      10_000,
+      "co's presence at the lead",
+    );
     expect(seen.name).toBe("Chris Patel");
   });
 
@@ -92,7 +95,13 @@ describe("collab server: jointly edited notes", () => {
       d.getText("t").insert(0, "a valid update that will be cut short");
       return Y.encodeStateAsUpdate(d);
     })();
-    const frame = (type: number[], payload: Uint8Array) => Buffer.concat([Buffer.from(type), Buffer.from([payload.length & 0x7f | (payload.length > 127 ? 0x80 : 0)]), ...(payload.length > 127 ? [Buffer.from([payload.length >> 7])] : []), Buffer.from(payload)]);
+    const frame = (type: number[], payload: Uint8Array) =>
+      Buffer.concat([
+        Buffer.from(type),
+        Buffer.from([(payload.length & 0x7f) | (payload.length > 127 ? 0x80 : 0)]),
+        ...(payload.length > 127 ? [Buffer.from([payload.length >> 7])] : []),
+        Buffer.from(payload),
+      ]);
     const bad = [
       Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x01, 0x02]),
       frame([0, 2], valid.subarray(0, valid.length - 5)), // truncated update

@@ -43,11 +43,24 @@ async function bookedCase() {
   const f = await newCase("CONFERENCE_SCHEDULED");
   for (const p of [f.harmed, f.responsible]) {
     for (const element of ["TAKE_PART", "MEET_FACE_TO_FACE"] as const) {
-      await f.make.consent({ caseId: f.caseId, participantId: p.id, element, recordedById: f.lead.id, method: p === f.responsible ? "PHONE" : "IN_PERSON", givenAt: new Date(Date.now() - 86_400_000) });
+      await f.make.consent({
+        caseId: f.caseId,
+        participantId: p.id,
+        element,
+        recordedById: f.lead.id,
+        method: p === f.responsible ? "PHONE" : "IN_PERSON",
+        givenAt: new Date(Date.now() - 86_400_000),
+      });
     }
   }
   await f.make.riskAssessment({ caseId: f.caseId, stage: "CONFERENCE_SCHEDULED", assessedById: f.lead.id });
-  const conference = await f.make.conference({ caseId: f.caseId, scheduledAt: new Date("2026-12-08T10:00:00Z"), venue: "Community centre", leadId: f.lead.id, coFacilitatorId: f.co.id });
+  const conference = await f.make.conference({
+    caseId: f.caseId,
+    scheduledAt: new Date("2026-12-08T10:00:00Z"),
+    venue: "Community centre",
+    leadId: f.lead.id,
+    coFacilitatorId: f.co.id,
+  });
   return { ...f, conferenceId: conference.id };
 }
 
@@ -117,7 +130,11 @@ describe("the consent ledger", () => {
     const { caseId, responsible } = await newCase();
     const res = await post(lead, caseId, record(responsible.id, { element: "SHARE_INFORMATION", sharedWith: "His probation officer" }));
     expect(res.status).toBe(200);
-    expect(await getDb().consentEntry.findFirstOrThrow({ where: { participantId: responsible.id } })).toMatchObject({ element: "SHARE_INFORMATION", sharedWith: "His probation officer", answer: "YES" });
+    expect(await getDb().consentEntry.findFirstOrThrow({ where: { participantId: responsible.id } })).toMatchObject({
+      element: "SHARE_INFORMATION",
+      sharedWith: "His probation officer",
+      answer: "YES",
+    });
     expect(await pageText(await lead.get(`/cases/${caseId}`))).toContain("Share information with His probation officer");
   });
 
@@ -138,12 +155,22 @@ describe("the consent ledger", () => {
       ["an unknown element", () => record(f.harmed.id, { element: "HUG" }), "element", "Choose what they are consenting to"],
       ["an unknown answer", () => record(f.harmed.id, { answer: "MAYBE" }), "answer", "Choose their answer"],
       ["an unknown method", () => record(f.harmed.id, { method: "CARRIER_PIGEON" }), "method", "Choose how they gave it"],
-      ["sharing without naming the party", () => record(f.harmed.id, { element: "SHARE_INFORMATION", sharedWith: " " }), "sharedWith", "Name who the information may be shared with"],
+      [
+        "sharing without naming the party",
+        () => record(f.harmed.id, { element: "SHARE_INFORMATION", sharedWith: " " }),
+        "sharedWith",
+        "Name who the information may be shared with",
+      ],
       ["an over-long note", () => record(f.harmed.id, { note: "x".repeat(1001) }), "note", "Note must be at most 1000 characters"],
       ["another case's participant", () => record(foreignId), "participantId", "Choose someone on this case"],
       ["a removed participant", () => record(removedId), "participantId", "Choose someone on this case"],
       ["an unknown participant", () => record("cmbx3k9qv0000abcdefghijkl"), "participantId", "Choose someone on this case"],
-      ["withdrawing what was never agreed", () => ({ intent: "withdraw", participantId: f.harmed.id, element: "LETTER" }), "form", "Jo has not said yes to send or receive a letter, so there is nothing to withdraw."],
+      [
+        "withdrawing what was never agreed",
+        () => ({ intent: "withdraw", participantId: f.harmed.id, element: "LETTER" }),
+        "form",
+        "Jo has not said yes to send or receive a letter, so there is nothing to withdraw.",
+      ],
     ])("%s", async (_label, fields, field, message) => {
       const before = await getDb().consentEntry.count();
       const res = await post(lead, f.caseId, fields());
@@ -157,7 +184,7 @@ describe("the consent ledger", () => {
     /** What no unconfirmed withdrawal may change. */
     const snapshot = async (caseId: string, conferenceId: string) => ({
       entries: await getDb().consentEntry.count({ where: { caseId } }),
-      conference: (await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { status: true, holdReason: true } })),
+      conference: await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { status: true, holdReason: true } }),
       stage: (await getDb().case.findUniqueOrThrow({ where: { id: caseId }, select: { stage: true } })).stage,
       audits: await getDb().auditEvent.count({ where: { caseId, action: "consent.withdraw" } }),
     });
@@ -168,7 +195,12 @@ describe("the consent ledger", () => {
       const res = await post(lead, caseId, { intent: "withdraw", participantId: responsible.id, element: "MEET_FACE_TO_FACE" });
       expect(res.status).toBe(409);
       expect(res.body.ok).toBe(false);
-      expect(res.body.confirm).toMatchObject({ question: "Withdraw Sam Carter's consent to meet face to face?", holds: true, participantId: responsible.id, element: "MEET_FACE_TO_FACE" });
+      expect(res.body.confirm).toMatchObject({
+        question: "Withdraw Sam Carter's consent to meet face to face?",
+        holds: true,
+        participantId: responsible.id,
+        element: "MEET_FACE_TO_FACE",
+      });
       expect(res.body.confirm!.effects).toEqual([
         `Withdrawing consent to meet face to face will put the conference booked for ${BOOKED_AT} on hold.`,
         "The case will go back to preparation.",
@@ -207,7 +239,9 @@ describe("the consent ledger", () => {
       expect(conference.holdReason).toContain("has withdrawn consent to meet face to face");
       expect((await getDb().case.findUniqueOrThrow({ where: { id: caseId } })).stage).toBe("PREPARATION");
       expect(await getDb().caseStageEvent.count({ where: { caseId, stage: "PREPARATION", actorId: leadUser.id } })).toBe(1);
-      expect(await getDb().auditEvent.findFirst({ where: { caseId, action: "consent.withdraw", target: `consent:${newest.id}` }, select: { details: true } })).toMatchObject({ details: expect.stringContaining('"held":true') });
+      expect(await getDb().auditEvent.findFirst({ where: { caseId, action: "consent.withdraw", target: `consent:${newest.id}` }, select: { details: true } })).toMatchObject({
+        details: expect.stringContaining('"held":true'),
+      });
 
       const page = await pageText(await lead.get(`/cases/${caseId}`));
       expect(page).toMatch(/Meet face to face<\/th><td><span class="answer answer-withdrawn">/);
@@ -253,7 +287,9 @@ describe("the consent ledger", () => {
       expect(res.status).toBe(200);
       const done = await pageText(res);
       expect(done).toContain("<h1>Consent withdrawn</h1>");
-      expect(done).toMatch(/<p class="alert info" role="status" data-testid="withdraw-result">Recorded for Sam Carter: meet face to face — Withdrawn\. The conference on .* is on hold/);
+      expect(done).toMatch(
+        /<p class="alert info" role="status" data-testid="withdraw-result">Recorded for Sam Carter: meet face to face — Withdrawn\. The conference on .* is on hold/,
+      );
       expect(done).not.toContain("alert success");
       expect((await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId } })).status).toBe("ON_HOLD");
       expect(await getDb().auditEvent.count({ where: { caseId, action: "consent.withdraw" } })).toBe(1);

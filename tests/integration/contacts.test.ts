@@ -49,7 +49,12 @@ describe("preparation contacts", () => {
 
   beforeAll(async () => {
     const signIn = (email: string) => new TestClient(server().origin).signIn(email, DEMO_PASSWORD);
-    [lead, supervisor, admin, other] = await Promise.all([signIn("lead@demo.circle"), signIn("supervisor@demo.circle"), signIn("manager@demo.circle"), signIn("other@demo.circle")]);
+    [lead, supervisor, admin, other] = await Promise.all([
+      signIn("lead@demo.circle"),
+      signIn("supervisor@demo.circle"),
+      signIn("manager@demo.circle"),
+      signIn("other@demo.circle"),
+    ]);
   });
 
   const post = async (client: TestClient, caseId: string, fields: Record<string, string>): Promise<Answer> => {
@@ -64,12 +69,28 @@ describe("preparation contacts", () => {
 
   it("logs a home visit with a co-worker; it shows in the log, newest first, and is audited", async () => {
     const { caseId, harmed, co, lead: leadUser } = await newCase();
-    const older = await post(lead, caseId, contact({ kind: "CALL", place: "PHONE", occurredAt: "2026-11-10T09:00", participantId: harmed.id, outcome: "First call: explained RJ." }));
+    const older = await post(
+      lead,
+      caseId,
+      contact({ kind: "CALL", place: "PHONE", occurredAt: "2026-11-10T09:00", participantId: harmed.id, outcome: "First call: explained RJ." }),
+    );
     expect(older.status).toBe(200);
-    const res = await post(lead, caseId, contact({ participantId: harmed.id, coWorkerId: co.id, attendees: "Jo and her sister", outcome: "Talked through what a conference is like." }));
+    const res = await post(
+      lead,
+      caseId,
+      contact({ participantId: harmed.id, coWorkerId: co.id, attendees: "Jo and her sister", outcome: "Talked through what a conference is like." }),
+    );
     expect(res).toMatchObject({ status: 200, body: { ok: true, done: "Logged the visit with Jo." } });
     const row = await getDb().preparationContact.findUniqueOrThrow({ where: { id: res.body.id! } });
-    expect(row).toMatchObject({ caseId, participantId: harmed.id, coWorkerId: co.id, recordedById: leadUser.id, status: "COMPLETED", statusReason: "", attendees: "Jo and her sister" });
+    expect(row).toMatchObject({
+      caseId,
+      participantId: harmed.id,
+      coWorkerId: co.id,
+      recordedById: leadUser.id,
+      status: "COMPLETED",
+      statusReason: "",
+      attendees: "Jo and her sister",
+    });
     const audit = await getDb().auditEvent.findFirstOrThrow({ where: { action: "contact.create", target: `contact:${row.id}` } });
     expect(audit.details).not.toContain("conference is like");
 

@@ -71,7 +71,17 @@ describe("Content-Security-Policy: scripts run only with this response's nonce",
         pages.push(`${who} ${path}`);
       }
     }
-    expect(pages).toEqual(expect.arrayContaining(["anonymous /login", "lead /cases", "lead /cases/:caseId", "lead /conferences/:conferenceId/live", "lead /no-such-page", "admin /admin/users", "letterAuthor /letters"]));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        "anonymous /login",
+        "lead /cases",
+        "lead /cases/:caseId",
+        "lead /conferences/:conferenceId/live",
+        "lead /no-such-page",
+        "admin /admin/users",
+        "letterAuthor /letters",
+      ]),
+    );
     expect(pages.length).toBeGreaterThan(20);
   });
 

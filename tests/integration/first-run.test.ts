@@ -46,7 +46,10 @@ describe("first run without demo data", () => {
     expect(first.stdout.match(/One-time password/g)).toHaveLength(1);
 
     const db = getDb(`file:${file}`);
-    const manager = await db.user.findUniqueOrThrow({ where: { email: "ann.lee@northshire.example" }, select: { role: true, mustChangePassword: true, service: { select: { name: true, demo: true } }, password: { select: { hash: true } } } });
+    const manager = await db.user.findUniqueOrThrow({
+      where: { email: "ann.lee@northshire.example" },
+      select: { role: true, mustChangePassword: true, service: { select: { name: true, demo: true } }, password: { select: { hash: true } } },
+    });
     expect(manager).toMatchObject({ role: "ADMIN", mustChangePassword: true, service: { name: "Northshire Restorative Justice", demo: false } });
     expect(manager.password!.hash).not.toContain(password!);
 

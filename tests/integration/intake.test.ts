@@ -59,8 +59,9 @@ describe("recording a referral", () => {
   });
 
   it("prefills the service's next free reference and the facilitator as lead", async () => {
-    const used = (await db().case.findMany({ where: { reference: { startsWith: `RJ-${year()}-` } }, select: { reference: true } }))
-      .map((c) => Number(/^RJ-\d{4}-(\d{4})$/.exec(c.reference)?.[1] ?? 0));
+    const used = (await db().case.findMany({ where: { reference: { startsWith: `RJ-${year()}-` } }, select: { reference: true } })).map((c) =>
+      Number(/^RJ-\d{4}-(\d{4})$/.exec(c.reference)?.[1] ?? 0),
+    );
     const expected = `RJ-${year()}-${String(Math.max(0, ...used) + 1).padStart(4, "0")}`;
     const res = await lead.get("/cases/new");
     expect(res.status).toBe(200);
@@ -95,7 +96,11 @@ describe("recording a referral", () => {
     // The Victims' Code clock runs from the end of the day received, in London.
     expect(created.referredAt.getTime()).toBe(fromZonedInput(`${fields.receivedOn}T23:59`).getTime() + 59_999);
     expect(created.members.map((m) => [m.userId, m.role]).sort()).toEqual(
-      [[ids.lead, "LEAD"], [ids.co, "CO_FACILITATOR"], [ids.supervisor, "SUPERVISOR"]].sort(),
+      [
+        [ids.lead, "LEAD"],
+        [ids.co, "CO_FACILITATOR"],
+        [ids.supervisor, "SUPERVISOR"],
+      ].sort(),
     );
     expect(created.stageEvents).toEqual([expect.objectContaining({ stage: "REFERRAL", actorId: ids.lead })]);
     expect(created.recordChanges).toEqual([expect.objectContaining({ action: "CREATED", actorId: ids.lead })]);
@@ -143,7 +148,12 @@ describe("recording a referral", () => {
     ["a supervisor as lead", { leadId: "__supervisor__", coFacilitatorId: "__lead__" }, "leadId", "Choose an active facilitator of your service as lead"],
     ["a facilitator as supervisor", { supervisorId: "__other__" }, "supervisorId", "Choose an active supervisor of your service"],
     ["a lead who is not a person", { leadId: "nobody" }, "leadId", "Not a user id"],
-    ["a facilitator putting only others on the team", { leadId: "__other__", coFacilitatorId: "__co__" }, "leadId", "Put yourself on the team as lead or co-facilitator. Your service manager records referrals for others."],
+    [
+      "a facilitator putting only others on the team",
+      { leadId: "__other__", coFacilitatorId: "__co__" },
+      "leadId",
+      "Put yourself on the team as lead or co-facilitator. Your service manager records referrals for others.",
+    ],
     ["a facilitator leaving the lead empty", { leadId: "", coFacilitatorId: "__lead__" }, "leadId", "Choose the lead facilitator"],
   ])("refuses %s with its message, creating nothing", async (_label, over, field, message) => {
     const fill = (v: string) =>
@@ -171,7 +181,12 @@ describe("recording a referral", () => {
   it("accepts a self-referral without a referrer's name or contact", async () => {
     const fields = valid({ referrerType: "SELF", referrerName: "", referrerContact: "", offenceType: "OTHER", offenceOther: "Malicious communications", ageGroup: "ADULT" });
     expect((await lead.post("/cases/new", fields)).status).toBe(302);
-    expect(await db().case.findFirstOrThrow({ where: { reference: fields.reference } })).toMatchObject({ referrerType: "SELF", offenceType: "OTHER", offenceOther: "Malicious communications", youth: false });
+    expect(await db().case.findFirstOrThrow({ where: { reference: fields.reference } })).toMatchObject({
+      referrerType: "SELF",
+      offenceType: "OTHER",
+      offenceOther: "Malicious communications",
+      youth: false,
+    });
   });
 
   it("refuses a reference another case has, in any letter case, and says which number is free", async () => {
@@ -208,7 +223,10 @@ describe("recording a referral", () => {
   });
 
   it("refuses a disabled facilitator on the team", async () => {
-    const { id } = await db().user.create({ data: { email: `gone-${Date.now()}@demo.circle`, name: "Gone Away", role: "FACILITATOR", serviceId: (await staff("lead@demo.circle")).serviceId, disabled: true }, select: { id: true } });
+    const { id } = await db().user.create({
+      data: { email: `gone-${Date.now()}@demo.circle`, name: "Gone Away", role: "FACILITATOR", serviceId: (await staff("lead@demo.circle")).serviceId, disabled: true },
+      select: { id: true },
+    });
     const res = await manager.post("/cases/new?_data=routes%2Fcases.new", valid({ leadId: id }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: Record<string, string> }).errors.leadId).toBe("Choose an active facilitator of your service as lead");

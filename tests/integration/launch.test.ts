@@ -38,7 +38,16 @@ describe("how npm start runs the server", () => {
       cwd: ROOT,
       detached: true,
       stdio: "ignore",
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${freshDatabaseFile()}`, NODE_ENV: "production", LOG_LEVEL: "error", SEED_DEMO: "0", CIRCLE_FAULTS: "" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${freshDatabaseFile()}`,
+        NODE_ENV: "production",
+        LOG_LEVEL: "error",
+        SEED_DEMO: "0",
+        CIRCLE_FAULTS: "",
+      },
     });
     group = npm.pid!;
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true, 60_000, "the server to answer /healthz");

@@ -57,7 +57,13 @@ describe("a letter author reaches nothing but their own letter", () => {
     const writer = await getDb().participant.findFirstOrThrow({ where: { caseId, role: "PERSON_RESPONSIBLE" }, select: { id: true } });
     const recipient = await getDb().participant.findFirstOrThrow({ where: { caseId, role: "PERSON_HARMED" }, select: { id: true } });
     const opened = await leadClient.post(`/cases/${caseId}/letters?index&_data=${encodeURIComponent("routes/cases.$caseId_.letters._index")}`, {
-      intent: "open", writerId: writer.id, recipientId: recipient.id, recipientLabel: "Jessica Barnes", username: "second_author", access: "password", password: "a-long-enough-password",
+      intent: "open",
+      writerId: writer.id,
+      recipientId: recipient.id,
+      recipientLabel: "Jessica Barnes",
+      username: "second_author",
+      access: "password",
+      password: "a-long-enough-password",
     });
     otherLetterId = opened.headers.get("X-Remix-Redirect")?.split("/").at(-1) ?? "";
     expect(otherLetterId).toMatch(/^c[a-z0-9]+$/);
@@ -130,7 +136,15 @@ describe("a letter author reaches nothing but their own letter", () => {
   });
 
   it("can never approve, release, destroy or comment on their own letter (404)", async () => {
-    for (const body of <Record<string, string>[]>[{ intent: "approve" }, { intent: "release", method: "IN_PERSON" }, { intent: "destroy", confirm: "destroy" }, { intent: "comment", body: "x" }, { intent: "choice", choice: "RECEIVE_NOW", method: "IN_PERSON" }, { intent: "lock" }, { intent: "close" }]) {
+    for (const body of <Record<string, string>[]>[
+      { intent: "approve" },
+      { intent: "release", method: "IN_PERSON" },
+      { intent: "destroy", confirm: "destroy" },
+      { intent: "comment", body: "x" },
+      { intent: "choice", choice: "RECEIVE_NOW", method: "IN_PERSON" },
+      { intent: "lock" },
+      { intent: "close" },
+    ]) {
       const res = await daniel.post(`/cases/${caseId}/letters/${ownLetterId}`, body);
       expect(res.status, body.intent).toBe(404);
     }
@@ -191,7 +205,7 @@ describe("a letter author reaches nothing but their own letter", () => {
     expect(leaks(all)).toEqual([]);
   });
 
-  it("sees the facilitators in their letter only as \"Your facilitator\": no names, no ids; staff still see who is who", async () => {
+  it('sees the facilitators in their letter only as "Your facilitator": no names, no ids; staff still see who is who', async () => {
     const origin = server().origin;
     const leadClient = await lead().signIn("lead@demo.circle", DEMO_PASSWORD);
     const leadId = (await getDb().user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } })).id;

@@ -31,7 +31,14 @@ describe("a letter's outputs follow the person harmed's choice", () => {
       writerId: (await db.participant.findFirstOrThrow({ where: { caseId, role: "PERSON_RESPONSIBLE" }, select: { id: true } })).id,
       recipientId: (await db.participant.findFirstOrThrow({ where: { caseId, role: "PERSON_HARMED" }, select: { id: true } })).id,
     };
-    const opened = await lead.post(`/cases/${caseId}/letters?index&${OPEN_DATA}`, { intent: "open", ...people, recipientLabel: "Jess", username: "outputs_author", access: "password", password: PASSWORD });
+    const opened = await lead.post(`/cases/${caseId}/letters?index&${OPEN_DATA}`, {
+      intent: "open",
+      ...people,
+      recipientLabel: "Jess",
+      username: "outputs_author",
+      access: "password",
+      password: PASSWORD,
+    });
     letterId = opened.headers.get("X-Remix-Redirect")!.split("/").at(-1)!;
     const author = await new TestClient(server().origin).signIn("outputs_author", PASSWORD);
     const peer = connectPeer(server().origin, author.cookieHeader, `letter:${letterId}`);
@@ -44,7 +51,8 @@ describe("a letter's outputs follow the person harmed's choice", () => {
   });
   afterAll(() => peers.forEach((p) => p.destroy()));
 
-  const choose = async (fields: Record<string, string>) => expect((await lead.post(`/cases/${caseId}/letters/${letterId}`, { intent: "choice", method: "PHONE", ...fields })).status).toBe(200);
+  const choose = async (fields: Record<string, string>) =>
+    expect((await lead.post(`/cases/${caseId}/letters/${letterId}`, { intent: "choice", method: "PHONE", ...fields })).status).toBe(200);
   /** Every output route: what each answered, and whether any of them carried the letter's words. */
   const outputs = async () => {
     const base = `/cases/${caseId}/letters/${letterId}`;

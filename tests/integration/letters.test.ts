@@ -35,12 +35,26 @@ describe("a letter from draft to delivery, moderated and decided by the person h
   afterAll(() => peers.forEach((p) => p.destroy()));
 
   const open = (username: string, access: "password" | "invite") =>
-    lead.post(`/cases/${caseId}/letters?index&${OPEN_DATA}`, { intent: "open", ...people, recipientLabel: "Jess", username, access, password: access === "password" ? PASSWORD : "" });
+    lead.post(`/cases/${caseId}/letters?index&${OPEN_DATA}`, {
+      intent: "open",
+      ...people,
+      recipientLabel: "Jess",
+      username,
+      access,
+      password: access === "password" ? PASSWORD : "",
+    });
   const act = (client: TestClient, letterId: string, fields: Record<string, string>) => client.post(`/cases/${caseId}/letters/${letterId}`, fields);
 
   it("refuses to open a letter when the letter gate says no, with its reasons", async () => {
     const other = await caseIdByReference("RJ-2026-0150");
-    const res = await lead.post(`/cases/${other}/letters?index&${OPEN_DATA}`, { intent: "open", ...people, recipientLabel: "Jess", username: "gate_test", access: "password", password: PASSWORD });
+    const res = await lead.post(`/cases/${other}/letters?index&${OPEN_DATA}`, {
+      intent: "open",
+      ...people,
+      recipientLabel: "Jess",
+      username: "gate_test",
+      access: "password",
+      password: PASSWORD,
+    });
     expect(res.status).toBe(409);
     const body = (await res.json()) as { reasons: string[] };
     expect(body.reasons.join(" ")).toMatch(/Add the person responsible|risk assessment/);
@@ -105,7 +119,11 @@ describe("a letter from draft to delivery, moderated and decided by the person h
     expect(print).toContain("Dear [name removed],");
     const pdf = await lead.get(`/cases/${caseId}/letters/${letterId}/pdf`);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     expect((await act(lead, letterId, { intent: "release", method: "IN_PERSON" })).status).toBe(200);
     expect(await getDb().letterRelease.count({ where: { letterId } })).toBe(1);
 

@@ -17,7 +17,11 @@ describe("the live conference page", () => {
   });
 
   it("gives each member of the case team their part, and records that they looked", async () => {
-    for (const [email, role] of [["lead@demo.circle", "chair"], ["co@demo.circle", "assist"], ["supervisor@demo.circle", "follow"]] as const) {
+    for (const [email, role] of [
+      ["lead@demo.circle", "chair"],
+      ["co@demo.circle", "assist"],
+      ["supervisor@demo.circle", "follow"],
+    ] as const) {
       const client = await signedIn(email);
       const res = await client.get(`/conferences/${conferenceId}/live?_data=${encodeURIComponent(ROUTE_ID)}`);
       expect(res.status).toBe(200);

@@ -59,7 +59,10 @@ describe("live conference over Socket.IO", () => {
     // Presence: the lead's tablet learns the co-facilitator has joined.
     await waitFor(() => lead.presence.some((p) => p.people.length === 2), 5_000, "both in presence");
     const people = lead.presence[lead.presence.length - 1]!.people.map((p) => [p.name, p.role]).sort();
-    expect(people).toEqual([["Chris Patel", "assist"], ["Linda Millington", "chair"]]);
+    expect(people).toEqual([
+      ["Chris Patel", "assist"],
+      ["Linda Millington", "chair"],
+    ]);
 
     // Start: the standard script is prepared from the attendees, the plan locks.
     expect(await command(lead, { type: "start" })).toEqual({ ok: true });
@@ -204,10 +207,14 @@ describe("live conference over Socket.IO", () => {
     const admin = await new TestClient(server().origin).signIn("manager@demo.circle", DEMO_PASSWORD);
     const leadId = (await getDb().user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } })).id;
     expect((await admin.post("/admin/cases?index", { intent: "assign", caseId, userId: leadId, role: "CO_FACILITATOR" })).status).toBe(200);
-    await waitFor(async () => {
-      const ack = await emit(socket, "live:command", { conferenceId: fresh.id, command: { type: "start", expectedVersion: 0 } });
-      return !ack.ok && (ack as { error: string }).error === "forbidden";
-    }, 5_000, "the lead's role is re-checked");
+    await waitFor(
+      async () => {
+        const ack = await emit(socket, "live:command", { conferenceId: fresh.id, command: { type: "start", expectedVersion: 0 } });
+        return !ack.ok && (ack as { error: string }).error === "forbidden";
+      },
+      5_000,
+      "the lead's role is re-checked",
+    );
 
     const closed = new Promise<void>((resolve) => socket.once("disconnect", () => resolve()));
     expect((await admin.post("/admin/cases?index", { intent: "remove", caseId, userId: leadId })).status).toBe(200);

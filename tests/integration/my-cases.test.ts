@@ -53,19 +53,35 @@ describe("My cases: what needs attention first, and search", () => {
     await make().conference({ caseId: soon, scheduledAt: new Date(Date.now() + 3 * DAY), venue: "Library" });
     // A weekly contact last due four days ago.
     const contact = await myCase("ATT-CONTACT", { updatedDaysAgo: 2 });
-    const p = await make().participant({ caseId: contact, role: "PERSON_HARMED", name: "Col Contact", contactFrequency: "WEEKLY", infoOfferedAt: new Date(), infoOfferedById: me.id });
+    const p = await make().participant({
+      caseId: contact,
+      role: "PERSON_HARMED",
+      name: "Col Contact",
+      contactFrequency: "WEEKLY",
+      infoOfferedAt: new Date(),
+      infoOfferedById: me.id,
+    });
     await db().participant.update({ where: { id: p.id }, data: { createdAt: new Date(Date.now() - 11 * DAY) } });
     // The Victims' Code offer overdue: referred a month ago, never offered. Changed longest ago.
     const overdue = await myCase("ATT-VC", { referredDaysAgo: 30, updatedDaysAgo: 3 });
     await make().participant({ caseId: overdue, role: "PERSON_HARMED", name: "Vera Victim", contactFrequency: "NONE" });
     // Closed, changed today: still last.
     const closed = await myCase("ATT-CLOSED", { stage: "CLOSED", updatedDaysAgo: 0 });
-    for (const [id, days] of [[rest, 0], [soon, 1], [contact, 2], [overdue, 3], [closed, 0]] as const) await touch(id, days);
+    for (const [id, days] of [
+      [rest, 0],
+      [soon, 1],
+      [contact, 2],
+      [overdue, 3],
+      [closed, 0],
+    ] as const)
+      await touch(id, days);
 
     const html = await pageText(await mine.get("/cases"));
     expect(references(html)).toEqual(["ATT-VC", "ATT-CONTACT", "ATT-CONF", "ATT-REST", "ATT-CLOSED"]);
     // Overdue and due soon look different in words and sign, not colour alone.
-    expect(item(html, "ATT-VC")).toMatch(/class="badge attention overdue"><span aria-hidden="true">⚠<\/span> <strong>Overdue:<\/strong> Victims' Code offer of RJ for 1 person harmed, was due/);
+    expect(item(html, "ATT-VC")).toMatch(
+      /class="badge attention overdue"><span aria-hidden="true">⚠<\/span> <strong>Overdue:<\/strong> Victims' Code offer of RJ for 1 person harmed, was due/,
+    );
     expect(item(html, "ATT-CONTACT")).toContain("<strong>Overdue:</strong> contact with 1 person");
     expect(item(html, "ATT-CONF")).toContain("<strong>Soon:</strong> conference within a week");
     expect(item(html, "ATT-REST")).not.toContain("badge attention");

@@ -71,13 +71,28 @@ describe("participants on the case screen", () => {
     const empty = await pageText(await lead.get(`/cases/${caseId}`));
     expect(empty).toContain("No one has been added yet. Start with the person harmed and the person responsible.");
 
-    const harmed = await add(lead, caseId, person({ preferredName: "Jo", pronouns: "she/her", addressAs: "Mrs Bloggs", relationship: "Was robbed at the bus stop", phone: "07700 900123", email: "jo@example.org", enhancedRights: "on" }));
+    const harmed = await add(
+      lead,
+      caseId,
+      person({
+        preferredName: "Jo",
+        pronouns: "she/her",
+        addressAs: "Mrs Bloggs",
+        relationship: "Was robbed at the bus stop",
+        phone: "07700 900123",
+        email: "jo@example.org",
+        enhancedRights: "on",
+      }),
+    );
     expect(harmed).toMatchObject({ status: 200, body: { ok: true, done: "Added Jo." } });
     const responsible = await add(lead, caseId, person({ role: "PERSON_RESPONSIBLE", name: "Sam Carter", contactFrequency: "WEEKLY", contactMethod: "LETTER" }));
     expect(responsible.status).toBe(200);
 
     const rows = await getDb().participant.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
-    expect(rows.map((r) => [r.role, r.name])).toEqual([["PERSON_HARMED", "Joanna Bloggs"], ["PERSON_RESPONSIBLE", "Sam Carter"]]);
+    expect(rows.map((r) => [r.role, r.name])).toEqual([
+      ["PERSON_HARMED", "Joanna Bloggs"],
+      ["PERSON_RESPONSIBLE", "Sam Carter"],
+    ]);
     expect(rows[0]).toMatchObject({ preferredName: "Jo", pronouns: "she/her", addressAs: "Mrs Bloggs", email: "jo@example.org", enhancedRights: true, removedAt: null });
     expect(rows[1]).toMatchObject({ contactFrequency: "WEEKLY", contactMethod: "LETTER", enhancedRights: false });
 
@@ -96,9 +111,18 @@ describe("participants on the case screen", () => {
   it("the co-facilitator edits a participant, and the change is audited", async () => {
     const { caseId } = await newCase();
     const { body } = await add(lead, caseId, person());
-    const res = await add(co, caseId, person({ intent: "edit", participantId: body.id!, name: "Joanna Bloggs-Smith", pronouns: "they/them", contactFrequency: "MONTHLY", hopes: "To be heard." }));
+    const res = await add(
+      co,
+      caseId,
+      person({ intent: "edit", participantId: body.id!, name: "Joanna Bloggs-Smith", pronouns: "they/them", contactFrequency: "MONTHLY", hopes: "To be heard." }),
+    );
     expect(res).toMatchObject({ status: 200, body: { ok: true, done: "Saved Joanna Bloggs-Smith." } });
-    expect(await getDb().participant.findUniqueOrThrow({ where: { id: body.id! } })).toMatchObject({ name: "Joanna Bloggs-Smith", pronouns: "they/them", contactFrequency: "MONTHLY", hopes: "To be heard." });
+    expect(await getDb().participant.findUniqueOrThrow({ where: { id: body.id! } })).toMatchObject({
+      name: "Joanna Bloggs-Smith",
+      pronouns: "they/them",
+      contactFrequency: "MONTHLY",
+      hopes: "To be heard.",
+    });
     const co_ = await staff("co@demo.circle");
     expect(await getDb().auditEvent.count({ where: { action: "participant.update", target: `participant:${body.id}`, actorId: co_.id } })).toBe(1);
   });
@@ -155,15 +179,35 @@ describe("participants on the case screen", () => {
       ["a bad email", () => person({ email: "not-an-email" }), "email", "Enter a valid email address"],
       ["a supporter without the person they support", () => person({ role: "SUPPORTER" }), "supportsId", "Choose the person they support"],
       ["a supporter of another case's participant", () => person({ role: "SUPPORTER", supportsId: foreignId }), "supportsId", "Choose the person they support from this case"],
-      ["a supporter of an id that does not exist", () => person({ role: "SUPPORTER", supportsId: "cmbx3k9qv0000abcdefghijkl" }), "supportsId", "Choose the person they support from this case"],
+      [
+        "a supporter of an id that does not exist",
+        () => person({ role: "SUPPORTER", supportsId: "cmbx3k9qv0000abcdefghijkl" }),
+        "supportsId",
+        "Choose the person they support from this case",
+      ],
       ["a supporter of another supporter", () => person({ role: "SUPPORTER", supportsId: supporterId }), "supportsId", "Choose the person they support, not another supporter"],
-      ["a supporter who supports themselves", () => person({ intent: "edit", participantId: supporterId, role: "SUPPORTER", supportsId: supporterId }), "supportsId", "Someone cannot be their own supporter"],
+      [
+        "a supporter who supports themselves",
+        () => person({ intent: "edit", participantId: supporterId, role: "SUPPORTER", supportsId: supporterId }),
+        "supportsId",
+        "Someone cannot be their own supporter",
+      ],
       ["an edit of another case's participant", () => person({ intent: "edit", participantId: foreignId }), "participantId", "Choose someone on this case"],
       ["a malformed participant id", () => person({ intent: "edit", participantId: "1 OR 1=1" }), "participantId", "Not a valid id"],
       ["removing another case's participant", () => ({ intent: "remove", participantId: foreignId }), "participantId", "Choose someone on this case"],
       ["an unknown intent", () => person({ intent: "merge" }), "intent", "Unknown action"],
-      ["a Victims' Code offer in the future", () => ({ intent: "victims-code", participantId: harmedId, outcome: "offered", infoOfferedAt: "2099-01-01T10:00" }), "infoOfferedAt", "That is in the future: enter when it happened"],
-      ["not inviting without a reason", () => ({ intent: "victims-code", participantId: harmedId, outcome: "not-invited", notInvitedReason: " " }), "notInvitedReason", "Say why they are not being invited"],
+      [
+        "a Victims' Code offer in the future",
+        () => ({ intent: "victims-code", participantId: harmedId, outcome: "offered", infoOfferedAt: "2099-01-01T10:00" }),
+        "infoOfferedAt",
+        "That is in the future: enter when it happened",
+      ],
+      [
+        "not inviting without a reason",
+        () => ({ intent: "victims-code", participantId: harmedId, outcome: "not-invited", notInvitedReason: " " }),
+        "notInvitedReason",
+        "Say why they are not being invited",
+      ],
     ])("%s", async (_label, fields, field, message) => {
       const before = await snapshot();
       const res = await add(lead, caseId, fields());
@@ -186,7 +230,10 @@ describe("participants on the case screen", () => {
 
       const reason = await add(lead, caseId, { intent: "victims-code", participantId: harmedId, outcome: "not-invited", notInvitedReason: "Police advise no contact for now." });
       expect(reason.status).toBe(200);
-      expect(await getDb().participant.findUniqueOrThrow({ where: { id: harmedId } })).toMatchObject({ infoOfferedAt: null, notInvitedReason: "Police advise no contact for now." });
+      expect(await getDb().participant.findUniqueOrThrow({ where: { id: harmedId } })).toMatchObject({
+        infoOfferedAt: null,
+        notInvitedReason: "Police advise no contact for now.",
+      });
       expect(await pageText(await lead.get(`/cases/${caseId}`))).toContain("Deliberately not invited: Police advise no contact for now.");
     });
 

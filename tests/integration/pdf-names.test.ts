@@ -17,11 +17,16 @@ describe("agreement and letter PDFs print people's names as written", () => {
   const server = useDemoServer();
   const peers: TestPeer[] = [];
   let lead: TestClient, supervisor: TestClient;
-  let caseId = "", responsible = "", harmed = "";
+  let caseId = "",
+    responsible = "",
+    harmed = "";
   const db = () => getDb();
 
   beforeAll(async () => {
-    [lead, supervisor] = (await Promise.all(["lead", "supervisor"].map((n) => new TestClient(server().origin).signIn(`${n}@demo.circle`, DEMO_PASSWORD)))) as [TestClient, TestClient];
+    [lead, supervisor] = (await Promise.all(["lead", "supervisor"].map((n) => new TestClient(server().origin).signIn(`${n}@demo.circle`, DEMO_PASSWORD)))) as [
+      TestClient,
+      TestClient,
+    ];
     caseId = await caseIdByReference("RJ-2026-0142");
     responsible = (await db().participant.findFirstOrThrow({ where: { caseId, role: "PERSON_RESPONSIBLE" } })).id;
     harmed = (await db().participant.findFirstOrThrow({ where: { caseId, role: "PERSON_HARMED" } })).id;
@@ -34,7 +39,15 @@ describe("agreement and letter PDFs print people's names as written", () => {
     const act = `/cases/${caseId}/agreement?_data=${encodeURIComponent("routes/cases.$caseId_.agreement")}`;
     expect((await lead.post(act, { intent: "start" })).status).toBe(200);
     const agreementId = (await db().agreement.findFirstOrThrow({ where: { caseId } })).id;
-    const term = { intent: "add-term", type: "OTHER", responsibleId: responsible, beneficiaryId: harmed, description: "Paint the fence at Tŷ Hapus with Łukasz", verification: "Ольга will check it", dueDate: "2027-01-31" };
+    const term = {
+      intent: "add-term",
+      type: "OTHER",
+      responsibleId: responsible,
+      beneficiaryId: harmed,
+      description: "Paint the fence at Tŷ Hapus with Łukasz",
+      verification: "Ольга will check it",
+      dueDate: "2027-01-31",
+    };
     expect((await lead.post(act, term)).status).toBe(200);
     expect((await lead.post(act, { ...term, type: "APOLOGY_LETTER", description: "Write to Αλέξης", dueDate: "2026-12-01" })).status).toBe(200);
     const peer = connectPeer(server().origin, lead.cookieHeader, `agreement:${agreementId}`);
@@ -44,7 +57,9 @@ describe("agreement and letter PDFs print people's names as written", () => {
     await waitFor(() => allSaved(peer), 10_000, "narrative saved");
     expect((await lead.post(act, { intent: "freeze" })).status).toBe(200);
     const version = await db().agreementVersion.findFirstOrThrow({ where: { agreementId }, orderBy: { number: "desc" } });
-    expect((await lead.post(act, { intent: "sign", versionId: version.id, participantId: responsible, method: "TYPED", typedName: "Llŷr ap Siôn", attest: "on" })).status).toBe(200);
+    expect((await lead.post(act, { intent: "sign", versionId: version.id, participantId: responsible, method: "TYPED", typedName: "Llŷr ap Siôn", attest: "on" })).status).toBe(
+      200,
+    );
     expect((await lead.post(act, { intent: "submit", versionId: version.id })).status).toBe(200);
     expect((await supervisor.post(act, { intent: "approve", versionId: version.id })).status).toBe(200);
 
@@ -67,7 +82,15 @@ describe("agreement and letter PDFs print people's names as written", () => {
   });
 
   it("the delivered letter's PDF carries the author's words and names intact", async () => {
-    const opened = await lead.post(`/cases/${caseId}/letters?index&${OPEN_DATA}`, { intent: "open", writerId: responsible, recipientId: harmed, recipientLabel: "Αλέξης", username: "names_author", access: "password", password: PASSWORD });
+    const opened = await lead.post(`/cases/${caseId}/letters?index&${OPEN_DATA}`, {
+      intent: "open",
+      writerId: responsible,
+      recipientId: harmed,
+      recipientLabel: "Αλέξης",
+      username: "names_author",
+      access: "password",
+      password: PASSWORD,
+    });
     const letterId = opened.headers.get("X-Remix-Redirect")!.split("/").at(-1)!;
     const author = await new TestClient(server().origin).signIn("names_author", PASSWORD);
     const peer = connectPeer(server().origin, author.cookieHeader, `letter:${letterId}`);

@@ -56,7 +56,7 @@ describe("risk assessment on the case screen", () => {
 
   it("keeps earlier assessments as history, and a later one cannot un-mark a sensitive case", async () => {
     const c = await makeCase({ sensitive: true, recommendation: "PROCEED" });
-    const res = await co.post(`/cases/${c.caseId}/risk`, assessment({ recommendation: "PROCEED", safetyMeasures: "", harmedNearDoor: "" , overall: "LOW" }));
+    const res = await co.post(`/cases/${c.caseId}/risk`, assessment({ recommendation: "PROCEED", safetyMeasures: "", harmedNearDoor: "", overall: "LOW" }));
     expect(res.status).toBe(200);
     const all = await getDb().riskAssessment.findMany({ where: { caseId: c.caseId }, orderBy: { createdAt: "asc" } });
     expect(all).toHaveLength(2);
@@ -109,7 +109,13 @@ describe("risk assessment on the case screen", () => {
 
   it("a worse recommendation puts a booked conference on hold and returns the case to preparation", async () => {
     const c = await makeCase({ stage: "CONFERENCE_SCHEDULED", recommendation: "PROCEED" });
-    const conference = await factories(getDb()).conference({ caseId: c.caseId, scheduledAt: new Date(Date.now() + 7 * 864e5), venue: "Library", leadId: c.users.lead.id, status: "SCHEDULED" });
+    const conference = await factories(getDb()).conference({
+      caseId: c.caseId,
+      scheduledAt: new Date(Date.now() + 7 * 864e5),
+      venue: "Library",
+      leadId: c.users.lead.id,
+      status: "SCHEDULED",
+    });
     const res = await lead.post(`/cases/${c.caseId}/risk`, assessment({ recommendation: "INDIRECT_ONLY", safetyMeasures: "" }));
     expect(res.status).toBe(200);
     expect(await pageText(res)).toContain("The booked conference is on hold");

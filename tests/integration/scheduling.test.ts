@@ -59,7 +59,9 @@ describe("conference scheduling", () => {
 
     // Comments are required, then the approval goes through.
     expect((await supervisor.post(`/cases/${c.caseId}/approval`, { intent: "decide", assessmentId: c.assessmentId!, decision: "APPROVED", comments: "" })).status).toBe(400);
-    expect((await supervisor.post(`/cases/${c.caseId}/approval`, { intent: "decide", assessmentId: c.assessmentId!, decision: "APPROVED", comments: "Proportionate." })).status).toBe(200);
+    expect(
+      (await supervisor.post(`/cases/${c.caseId}/approval`, { intent: "decide", assessmentId: c.assessmentId!, decision: "APPROVED", comments: "Proportionate." })).status,
+    ).toBe(200);
 
     const booked = await post(lead, c.caseId, schedule(c));
     expect(booked.status).toBe(200);
@@ -180,10 +182,25 @@ describe("conference scheduling", () => {
           attendees: { create: [{ participantId: c.harmed }, { participantId: c.responsible }] },
         },
       });
-      await factories(getDb()).consent({ caseId: c.caseId, participantId: c.responsible, element: "MEET_FACE_TO_FACE", recordedById: c.users.lead.id, answer: "WITHDRAWN", givenAt: new Date() });
+      await factories(getDb()).consent({
+        caseId: c.caseId,
+        participantId: c.responsible,
+        element: "MEET_FACE_TO_FACE",
+        recordedById: c.users.lead.id,
+        answer: "WITHDRAWN",
+        givenAt: new Date(),
+      });
       return { c, conf };
     }
-    const rebook = (confId: string, over: Record<string, string> = {}) => ({ intent: "rebook", conferenceId: confId, scheduledAt: inDays(20), endsAt: "", venue: "Library", room: "", ...over });
+    const rebook = (confId: string, over: Record<string, string> = {}) => ({
+      intent: "rebook",
+      conferenceId: confId,
+      scheduledAt: inDays(20),
+      endsAt: "",
+      venue: "Library",
+      room: "",
+      ...over,
+    });
 
     it("shows why it is on hold, refuses re-booking while the gate fails, and re-books once it holds", async () => {
       const { c, conf } = await onHold();

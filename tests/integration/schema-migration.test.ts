@@ -28,14 +28,20 @@ function deploy(projectDir: string, file: string) {
 function allRows(file: string): Rows {
   const sqlite = new Database(file, { readonly: true });
   try {
-    const tables = sqlite
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
-      .all() as { name: string }[];
+    const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`).all() as { name: string }[];
     const out: Rows = {};
     for (const { name } of tables) {
       const rows = sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
       out[name] = rows
-        .map((r) => JSON.stringify(Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k] instanceof Buffer ? (r[k] as Buffer).toString("base64") : r[k]]))))
+        .map((r) =>
+          JSON.stringify(
+            Object.fromEntries(
+              Object.keys(r)
+                .sort()
+                .map((k) => [k, r[k] instanceof Buffer ? (r[k] as Buffer).toString("base64") : r[k]]),
+            ),
+          ),
+        )
         .sort();
     }
     return out;
@@ -73,15 +79,50 @@ function addLaterRecords(file: string) {
     run(`INSERT INTO "ScriptTemplate" (id, serviceId, name, createdById, createdAt, updatedAt) VALUES ('tpl', ?, 'Shorter', ?, ?, ?)`, serviceId, userId, now, now);
     run(`INSERT INTO "ScriptTemplateStep" (id, templateId, position, phase, title, prompt) VALUES ('tpl-1', 'tpl', 0, 'OPENING', 'Welcome', 'Welcome')`);
     run(`UPDATE "Conference" SET scriptTemplateId = 'tpl' WHERE id = ?`, first);
-    run(`INSERT INTO "ConferenceStep" (id, conferenceId, position, phase, title, prompt, addressedTo, createdAt, updatedAt) VALUES ('step-1', ?, 0, 'OPENING', 'Welcome', 'Welcome', ?, ?, ?)`, first, JSON.stringify([letter.recipientId]), now, now);
-    run(`INSERT INTO "ConferenceLive" (conferenceId, status, currentStepId, currentSpeakerId, breakRequestedById, updatedAt) VALUES (?, 'PAUSED', 'step-1', ?, ?, ?)`, first, letter.recipientId, userId, now);
+    run(
+      `INSERT INTO "ConferenceStep" (id, conferenceId, position, phase, title, prompt, addressedTo, createdAt, updatedAt) VALUES ('step-1', ?, 0, 'OPENING', 'Welcome', 'Welcome', ?, ?, ?)`,
+      first,
+      JSON.stringify([letter.recipientId]),
+      now,
+      now,
+    );
+    run(
+      `INSERT INTO "ConferenceLive" (conferenceId, status, currentStepId, currentSpeakerId, breakRequestedById, updatedAt) VALUES (?, 'PAUSED', 'step-1', ?, ?, ?)`,
+      first,
+      letter.recipientId,
+      userId,
+      now,
+    );
     run(`INSERT INTO "ConferenceLive" (conferenceId, status, currentStepId, updatedAt) VALUES (?, 'LIVE', 'gone-step', ?)`, second, now);
     run(`INSERT INTO "LiveEvent" (id, conferenceId, seq, type, actorId, createdAt) VALUES ('live-1', ?, 1, 'start', ?, ?)`, first, userId, now);
-    run(`INSERT INTO "LetterVersion" (id, letterId, number, contentJson, contentText, contentHash, submittedAt, decision, decidedById, decidedAt) VALUES ('lv-1', ?, 1, '{}', 'Dear Jess', 'h1', ?, 'APPROVED', ?, ?)`, letter.id, now, userId, now);
-    run(`INSERT INTO "LetterVersion" (id, letterId, number, contentJson, contentText, contentHash, submittedAt) VALUES ('lv-2', ?, 2, '{}', 'Dear Jess,', 'h2', ?)`, letter.id, now);
-    run(`INSERT INTO "LetterDeliveryChoice" (id, letterId, participantId, choice, method, recordedById, createdAt) VALUES ('ldc-1', ?, ?, 'RECEIVE_NOW', 'IN_PERSON', ?, ?)`, letter.id, letter.recipientId, userId, now);
+    run(
+      `INSERT INTO "LetterVersion" (id, letterId, number, contentJson, contentText, contentHash, submittedAt, decision, decidedById, decidedAt) VALUES ('lv-1', ?, 1, '{}', 'Dear Jess', 'h1', ?, 'APPROVED', ?, ?)`,
+      letter.id,
+      now,
+      userId,
+      now,
+    );
+    run(
+      `INSERT INTO "LetterVersion" (id, letterId, number, contentJson, contentText, contentHash, submittedAt) VALUES ('lv-2', ?, 2, '{}', 'Dear Jess,', 'h2', ?)`,
+      letter.id,
+      now,
+    );
+    run(
+      `INSERT INTO "LetterDeliveryChoice" (id, letterId, participantId, choice, method, recordedById, createdAt) VALUES ('ldc-1', ?, ?, 'RECEIVE_NOW', 'IN_PERSON', ?, ?)`,
+      letter.id,
+      letter.recipientId,
+      userId,
+      now,
+    );
     run(`INSERT INTO "LetterRelease" (id, letterId, versionId, method, releasedById, releasedAt) VALUES ('lr-1', ?, 'lv-1', 'IN_PERSON', ?, ?)`, letter.id, userId, now);
-    run(`INSERT INTO "AgreementOutcomeNotice" (id, agreementId, participantId, outcome, method, toldAt, recordedById, createdAt) VALUES ('aon-1', ?, ?, 'COMPLETED', 'PHONE', ?, ?, ?)`, agreementId, harmed, now, userId, now);
+    run(
+      `INSERT INTO "AgreementOutcomeNotice" (id, agreementId, participantId, outcome, method, toldAt, recordedById, createdAt) VALUES ('aon-1', ?, ?, 'COMPLETED', 'PHONE', ?, ?, ?)`,
+      agreementId,
+      harmed,
+      now,
+      userId,
+      now,
+    );
     run(`INSERT INTO "AuditEvent" (id, actorId, actorRole, action, target, createdAt) VALUES ('audit-1', ?, 'FACILITATOR', 'case.view', 'case:x', ?)`, userId, now);
   } finally {
     sqlite.close();
@@ -119,10 +160,12 @@ describe("migrating a database made by the previous release", () => {
     addLaterRecords(file);
     before = allRows(file);
     // The one change the migration makes to data: a live pointer to a step that no longer exists is cleared.
-    before.ConferenceLive = before.ConferenceLive!.map((row) => {
-      const r = JSON.parse(row) as Record<string, unknown>;
-      return JSON.stringify({ ...r, currentStepId: r.currentStepId === "gone-step" ? null : r.currentStepId });
-    }).sort();
+    before.ConferenceLive = before
+      .ConferenceLive!.map((row) => {
+        const r = JSON.parse(row) as Record<string, unknown>;
+        return JSON.stringify({ ...r, currentStepId: r.currentStepId === "gone-step" ? null : r.currentStepId });
+      })
+      .sort();
     const sqlite = new Database(file, { readonly: true });
     keysBefore = foreignKeys(sqlite);
     sqlite.close();
@@ -133,7 +176,25 @@ describe("migrating a database made by the previous release", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("the demo filled the records this migration rebuilds, so the comparison means something", () => {
-    for (const table of ["Participant", "ConsentEntry", "CaseStageEvent", "CaseRecordChange", "Conference", "ConferenceStep", "ConferenceLive", "LiveEvent", "Agreement", "AgreementVersion", "AgreementTerm", "AgreementOutcomeNotice", "Letter", "LetterVersion", "LetterRelease", "LetterDeliveryChoice", "AuditEvent"]) {
+    for (const table of [
+      "Participant",
+      "ConsentEntry",
+      "CaseStageEvent",
+      "CaseRecordChange",
+      "Conference",
+      "ConferenceStep",
+      "ConferenceLive",
+      "LiveEvent",
+      "Agreement",
+      "AgreementVersion",
+      "AgreementTerm",
+      "AgreementOutcomeNotice",
+      "Letter",
+      "LetterVersion",
+      "LetterRelease",
+      "LetterDeliveryChoice",
+      "AuditEvent",
+    ]) {
       expect(before[table]?.length, table).toBeGreaterThan(0);
     }
   });
@@ -148,22 +209,29 @@ describe("migrating a database made by the previous release", () => {
     const sqlite = new Database(file, { readonly: true });
     try {
       const applied = sqlite.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`).all() as { migration_name: string }[];
-      expect(applied.map((m) => m.migration_name).sort()).toEqual(readdirSync(MIGRATIONS).filter((n) => n !== "migration_lock.toml").sort());
+      expect(applied.map((m) => m.migration_name).sort()).toEqual(
+        readdirSync(MIGRATIONS)
+          .filter((n) => n !== "migration_lock.toml")
+          .sort(),
+      );
       expect(sqlite.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
       expect(sqlite.prepare("PRAGMA integrity_check").pluck().get()).toBe("ok");
       const keys = foreignKeys(sqlite);
       for (const k of keysBefore) expect(keys).toContain(k);
-      expect(keys).toEqual(expect.arrayContaining([
-        "Letter.writerId -> Participant RESTRICT",
-        "LetterRelease.versionId -> LetterVersion SET NULL",
-        "ConsentEntry.recordedById -> User RESTRICT",
-        "Agreement.approvedVersionId -> AgreementVersion RESTRICT",
-        "ConferenceLive.currentStepId -> ConferenceStep SET NULL",
-      ]));
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          "Letter.writerId -> Participant RESTRICT",
+          "LetterRelease.versionId -> LetterVersion SET NULL",
+          "ConsentEntry.recordedById -> User RESTRICT",
+          "Agreement.approvedVersionId -> AgreementVersion RESTRICT",
+          "ConferenceLive.currentStepId -> ConferenceStep SET NULL",
+        ]),
+      );
       // The demo's rows join through the new keys: each letter to its writer and recipient.
-      const letters = sqlite.prepare(
-        `SELECT count(*) FROM "Letter" l JOIN "Participant" w ON w.id = l.writerId AND w.caseId = l.caseId JOIN "Participant" r ON r.id = l.recipientId`,
-      ).pluck().get();
+      const letters = sqlite
+        .prepare(`SELECT count(*) FROM "Letter" l JOIN "Participant" w ON w.id = l.writerId AND w.caseId = l.caseId JOIN "Participant" r ON r.id = l.recipientId`)
+        .pluck()
+        .get();
       expect(letters).toBe(before.Letter!.length);
     } finally {
       sqlite.close();
@@ -175,7 +243,21 @@ describe("migrating a database made by the previous release", () => {
     try {
       sqlite.pragma("foreign_keys = ON");
       const one = (table: string) => sqlite.prepare(`SELECT id FROM "${table}" LIMIT 1`).pluck().get() as string;
-      for (const table of ["ConsentEntry", "CaseStageEvent", "CaseRecordChange", "AuditEvent", "AgreementSignature", "AgreementPayment", "AgreementTermProgress", "AgreementOutcomeNotice", "LiveEvent", "RiskAssessment", "SupervisorApproval", "LetterDeliveryChoice", "LetterRelease"]) {
+      for (const table of [
+        "ConsentEntry",
+        "CaseStageEvent",
+        "CaseRecordChange",
+        "AuditEvent",
+        "AgreementSignature",
+        "AgreementPayment",
+        "AgreementTermProgress",
+        "AgreementOutcomeNotice",
+        "LiveEvent",
+        "RiskAssessment",
+        "SupervisorApproval",
+        "LetterDeliveryChoice",
+        "LetterRelease",
+      ]) {
         const id = one(table);
         expect(id, table).toBeTruthy();
         expect(() => sqlite.prepare(`UPDATE "${table}" SET id = id WHERE id = ?`).run(id), table).toThrow(/append-only/);

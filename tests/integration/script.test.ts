@@ -53,8 +53,12 @@ describe("tailoring a conference's script", () => {
 
     const jess = await participant("Jessica Barnes");
     const edit = await postForm(lead, [
-      ["intent", "edit"], ["stepId", first!.id], ["phase", "OPENING"], ["title", "Welcome and thanks"],
-      ["prompt", "Welcome Jess first, as she asked."], ["addressedTo[]", jess],
+      ["intent", "edit"],
+      ["stepId", first!.id],
+      ["phase", "OPENING"],
+      ["title", "Welcome and thanks"],
+      ["prompt", "Welcome Jess first, as she asked."],
+      ["addressedTo[]", jess],
     ]);
     expect(edit.status).toBe(200);
     expect(await getDb().conferenceStep.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({
@@ -100,8 +104,20 @@ describe("tailoring a conference's script", () => {
 
   it("refuses to address a question to someone not attending", async () => {
     const [first] = await steps();
-    const stranger = (await getDb().participant.create({ data: { caseId: (await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId } })).caseId, role: "PROFESSIONAL", name: "Not Attending" }, select: { id: true } })).id;
-    const res = await postForm(lead, [["intent", "edit"], ["stepId", first!.id], ["phase", "OPENING"], ["title", "T"], ["prompt", "P"], ["addressedTo[]", stranger]]);
+    const stranger = (
+      await getDb().participant.create({
+        data: { caseId: (await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId } })).caseId, role: "PROFESSIONAL", name: "Not Attending" },
+        select: { id: true },
+      })
+    ).id;
+    const res = await postForm(lead, [
+      ["intent", "edit"],
+      ["stepId", first!.id],
+      ["phase", "OPENING"],
+      ["title", "T"],
+      ["prompt", "P"],
+      ["addressedTo[]", stranger],
+    ]);
     expect(res.status).toBe(400);
     expect(await text(res)).toContain("Address questions only to people attending this conference.");
     expect((await getDb().conferenceStep.findUniqueOrThrow({ where: { id: first!.id } })).title).not.toBe("T");
@@ -138,9 +154,19 @@ describe("script templates of the service", () => {
     const template = await getDb().scriptTemplate.findFirstOrThrow({ where: { name: "Young people" }, include: { steps: { orderBy: { position: "asc" } } } });
     expect(template.steps.length).toBeGreaterThan(15);
     const first = template.steps[0]!;
-    expect((await admin.post("/admin/scripts", {
-      intent: "edit-step", templateId: template.id, stepId: first.id, phase: "OPENING", addressTo: "EVERYONE", title: "Hello", prompt: "Say hello to {name}.",
-    })).status).toBe(200);
+    expect(
+      (
+        await admin.post("/admin/scripts", {
+          intent: "edit-step",
+          templateId: template.id,
+          stepId: first.id,
+          phase: "OPENING",
+          addressTo: "EVERYONE",
+          title: "Hello",
+          prompt: "Say hello to {name}.",
+        })
+      ).status,
+    ).toBe(200);
     expect((await admin.post("/admin/scripts", { intent: "move-step", templateId: template.id, stepId: first.id, direction: "down" })).status).toBe(200);
     const moved = await getDb().scriptTemplateStep.findUniqueOrThrow({ where: { id: first.id } });
     expect(moved).toMatchObject({ title: "Hello", position: 1 });

@@ -12,7 +12,6 @@ afterEach(() => peers.splice(0).forEach((p) => p.destroy()));
 
 const placements = (p: TestPeer) => p.doc.getMap<unknown>("placements");
 
-
 /** The access level the collab server recorded for the newest connection of `email` to `docName`. */
 async function lastOpenLevel(email: string, docName: string) {
   const row = await getDb().auditEvent.findFirst({
@@ -46,7 +45,9 @@ describe("seating plan: page, collab access and the lock", () => {
     const audited = await getDb().auditEvent.count({ where: { action: "conference.seating.view", target: `conference:${conferenceId}`, actor: { email: "lead@demo.circle" } } });
     expect(audited).toBeGreaterThan(0);
     const supervisor = await signIn("supervisor@demo.circle");
-    const sup = (await (await supervisor.get(`/conferences/${conferenceId}/seating?_data=${encodeURIComponent("routes/conferences.$conferenceId_.seating")}`)).json()) as { canWrite: boolean };
+    const sup = (await (await supervisor.get(`/conferences/${conferenceId}/seating?_data=${encodeURIComponent("routes/conferences.$conferenceId_.seating")}`)).json()) as {
+      canWrite: boolean;
+    };
     expect(sup.canWrite).toBe(false);
     const other = await signIn("other@demo.circle");
     expect((await other.get(`/conferences/${conferenceId}/seating`)).status).toBe(404);
@@ -54,7 +55,11 @@ describe("seating plan: page, collab access and the lock", () => {
   });
 
   it("opens the document for writing to facilitators, for reading to the supervisor, and to nobody else", async () => {
-    for (const [email, level] of [["lead@demo.circle", "write"], ["co@demo.circle", "write"], ["supervisor@demo.circle", "read"]] as const) {
+    for (const [email, level] of [
+      ["lead@demo.circle", "write"],
+      ["co@demo.circle", "write"],
+      ["supervisor@demo.circle", "read"],
+    ] as const) {
       const client = await signIn(email);
       const outcome = await openCollab(server().origin, docName, { cookie: client.cookieHeader });
       expect(outcome.opened, email).toBe(true);
@@ -91,7 +96,11 @@ describe("seating plan: page, collab access and the lock", () => {
       placements(a).set("clocked00000000000000000001", "seat-2");
       // Frames of one connection are handled in order: once the co sees this presence, the update before it was handled.
       a.provider.awareness.setLocalStateField("marker", "after-locked-write");
-      await waitFor(() => [...b.provider.awareness.getStates().values()].some((s) => (s as { marker?: string }).marker === "after-locked-write"), 10_000, "presence after the write");
+      await waitFor(
+        () => [...b.provider.awareness.getStates().values()].some((s) => (s as { marker?: string }).marker === "after-locked-write"),
+        10_000,
+        "presence after the write",
+      );
       expect(placements(b).has("clocked00000000000000000001")).toBe(false);
       expect(storedDoc(docName).getMap("placements").has("clocked00000000000000000001")).toBe(false);
       expect(allSaved(a)).toBe(false);

@@ -108,7 +108,12 @@ describe("idle sign-out, the warning's status route, and keep-alive in a running
     const coSocket = await socketFor(co);
     const supervisorSocket = await socketFor(supervisor);
     const ended: string[] = [];
-    for (const [who, socket] of [["lead", leadSocket], ["co", coSocket], ["supervisor", supervisorSocket]] as const) socket.on("session:ended", () => ended.push(who));
+    for (const [who, socket] of [
+      ["lead", leadSocket],
+      ["co", coSocket],
+      ["supervisor", supervisorSocket],
+    ] as const)
+      socket.on("session:ended", () => ended.push(who));
 
     let state = (await emit<LiveJoinAck & { state: LiveState }>(leadSocket, "live:join", { conferenceId })).state;
     expect(state.status).toBe("READY");

@@ -91,7 +91,7 @@ describe("sessions", () => {
       "circle_session=",
       "circle_session",
       `circle_session=${"A".repeat(4000)}`,
-      "circle_session=\"quoted\"; circle_session=second",
+      'circle_session="quoted"; circle_session=second',
       "=; ;;=;circle_session",
     ];
     for (const cookie of cookies) {

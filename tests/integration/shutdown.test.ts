@@ -7,10 +7,7 @@ import { DEMO_PASSWORD } from "../support/server";
 
 /** Resolves with the exit code, or rejects if the process is still running after `ms`. */
 function exitCodeWithin(child: ChildServer, ms: number): Promise<number | null> {
-  return Promise.race([
-    child.exited,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running ${ms} ms after SIGTERM`)), ms).unref()),
-  ]);
+  return Promise.race([child.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running ${ms} ms after SIGTERM`)), ms).unref())]);
 }
 
 function keepAliveRequest(agent: Agent, url: string): Promise<number> {

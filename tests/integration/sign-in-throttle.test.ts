@@ -101,7 +101,11 @@ describe("sign-in throttling", () => {
     expect(await accountBudget(user.email)).toMatchObject({ failures: 3 });
     expect((await accountBudget(user.email)).waitUntil.getTime()).toBe((await accountBudget(user.email)).lastFailureAt.getTime());
 
-    for (const [failures, seconds] of [[4, 20], [5, 40], [6, 80]] as const) {
+    for (const [failures, seconds] of [
+      [4, 20],
+      [5, 40],
+      [6, 80],
+    ] as const) {
       expect((await wrong(laptop, user.email, failures)).status).toBe(400);
       const budget = await accountBudget(user.email);
       expect(budget.failures).toBe(failures);

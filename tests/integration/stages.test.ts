@@ -51,7 +51,14 @@ describe("moving a case through its stages", () => {
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { reasons: string[] }).reasons).toEqual(["Complete a risk assessment for the assessment stage."]);
     const saved = await lead.post(`/cases/${c.caseId}/risk`, {
-      intent: "assess", physicalHarm: "LOW", emotionalHarm: "LOW", vulnerability: "LOW", powerImbalance: "LOW", acknowledges: "FULLY", overall: "LOW", recommendation: "INDIRECT_ONLY",
+      intent: "assess",
+      physicalHarm: "LOW",
+      emotionalHarm: "LOW",
+      vulnerability: "LOW",
+      powerImbalance: "LOW",
+      acknowledges: "FULLY",
+      overall: "LOW",
+      recommendation: "INDIRECT_ONLY",
     });
     expect(saved.status).toBe(200);
     expect((await move(lead, c.caseId, "PREPARATION")).status).toBe(200);

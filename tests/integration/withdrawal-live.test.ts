@@ -83,7 +83,9 @@ describe("a withdrawal during a running conference", () => {
     const asked = await post(`/cases/${caseId}/consent`, withdrawal);
     expect(asked.status).toBe(409);
     expect(asked.body.ok).toBe(false);
-    expect(asked.body.confirm!.effects[0]).toBe("Withdrawing consent to meet face to face will stop the conference that is running now; both live screens will show it is on hold.");
+    expect(asked.body.confirm!.effects[0]).toBe(
+      "Withdrawing consent to meet face to face will stop the conference that is running now; both live screens will show it is on hold.",
+    );
     expect(asked.body.confirm!.token).toBe(`hold:${conferenceId}.running`);
     // A confirmation given while it was only booked is not a confirmation to stop it running.
     const stale = await post(`/cases/${caseId}/consent`, { ...withdrawal, confirm: `hold:${conferenceId}.booked` });
@@ -117,7 +119,11 @@ describe("a withdrawal during a running conference", () => {
       [co, { type: "break" }, 4],
     ] as const) {
       const refused = await command(t, cmd, version);
-      expect(refused).toMatchObject({ ok: false, error: "invalid", message: "This conference is on hold: consent to meet was withdrawn. Nothing can move on until it is re-booked from the case screen." });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: "invalid",
+        message: "This conference is on hold: consent to meet was withdrawn. Nothing can move on until it is re-booked from the case screen.",
+      });
       expect(refused.state).toMatchObject({ version: 4, hold: { summary: "consent to meet was withdrawn" } });
     }
     expect((await stored()).live).toEqual({ status: "PAUSED", version: 4 });
@@ -127,7 +133,14 @@ describe("a withdrawal during a running conference", () => {
     expect(again.last()).toMatchObject({ version: 4, hold: { summary: "consent to meet was withdrawn" } });
 
     // Consent given again and the conference re-booked: the tablets are told, and the lead resumes where it stopped.
-    const yes = await post(`/cases/${caseId}/consent`, { intent: "record", participantId: harmedId, element: "MEET_FACE_TO_FACE", answer: "YES", method: "IN_PERSON", givenAt: toZonedInput(new Date()) });
+    const yes = await post(`/cases/${caseId}/consent`, {
+      intent: "record",
+      participantId: harmedId,
+      element: "MEET_FACE_TO_FACE",
+      answer: "YES",
+      method: "IN_PERSON",
+      givenAt: toZonedInput(new Date()),
+    });
     expect(yes.status).toBe(200);
     const tomorrow = toZonedInput(new Date(Date.now() + 86_400_000));
     const rebooked = await post(`/cases/${caseId}/conferences`, { intent: "rebook", conferenceId, scheduledAt: tomorrow, endsAt: "", venue: "Community centre", room: "" });

@@ -82,8 +82,7 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
       throw new Error(`${res.status}: ${text.slice(0, 300)}`);
     }
   };
-  const participants = (c: Made, fields: Record<string, string> | [string, string][]) =>
-    send(lead, `/cases/${c.caseId}/participants`, new URLSearchParams(fields));
+  const participants = (c: Made, fields: Record<string, string> | [string, string][]) => send(lead, `/cases/${c.caseId}/participants`, new URLSearchParams(fields));
   const book = (c: Made, client = lead) => send(client, `/cases/${c.caseId}/conferences`, schedule(c));
   const row = (id: string) => getDb().participant.findUniqueOrThrow({ where: { id } });
 
@@ -124,7 +123,9 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
       const page = await pageText(await lead.get(`/cases/${c.caseId}`));
       expect(page).toContain("Date of birth needed");
       expect(page).toContain("Check before booking:");
-      expect(page).toContain("Record Ben Ortiz (person responsible)'s date of birth, or an age band: without it Circle cannot tell whether a parent or guardian must also consent.");
+      expect(page).toContain(
+        "Record Ben Ortiz (person responsible)'s date of birth, or an age band: without it Circle cannot tell whether a parent or guardian must also consent.",
+      );
       expect(page).toContain("Yes: consent, risk assessment and approval are in place.");
     });
 
@@ -137,10 +138,25 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
         ["a date of birth in the future", () => ({ dateOfBirth: "2099-01-01" }), "dateOfBirth", "A date of birth cannot be in the future"],
         ["a date that does not exist", () => ({ dateOfBirth: "2011-02-30" }), "dateOfBirth", "Enter a real date of birth like 2011-03-14"],
         ["an implausible year", () => ({ dateOfBirth: "1801-05-05" }), "dateOfBirth", "That would make them over 110: check the year"],
-        ["a person responsible under 10", () => ({ dateOfBirth: bornYearsAgo(8) }), "dateOfBirth", "A person responsible is at least 10, the age of criminal responsibility: check the date of birth"],
-        ["a person responsible in the under-10 band", () => ({ ageBand: "UNDER_10" }), "ageBand", "A person responsible is at least 10, the age of criminal responsibility: check the age band"],
+        [
+          "a person responsible under 10",
+          () => ({ dateOfBirth: bornYearsAgo(8) }),
+          "dateOfBirth",
+          "A person responsible is at least 10, the age of criminal responsibility: check the date of birth",
+        ],
+        [
+          "a person responsible in the under-10 band",
+          () => ({ ageBand: "UNDER_10" }),
+          "ageBand",
+          "A person responsible is at least 10, the age of criminal responsibility: check the age band",
+        ],
         ["an unknown band", () => ({ ageBand: "TWEEN" }), "ageBand", "Choose an age band from the list"],
-        ["a band that contradicts the date", () => ({ dateOfBirth: bornYearsAgo(15), ageBand: "25_PLUS" }), "ageBand", "That age band (25 or over) does not match the date of birth (15 today): leave the age band empty"],
+        [
+          "a band that contradicts the date",
+          () => ({ dateOfBirth: bornYearsAgo(15), ageBand: "25_PLUS" }),
+          "ageBand",
+          "That age band (25 or over) does not match the date of birth (15 today): leave the age band empty",
+        ],
       ])("%s", async (_label, fields, field, message) => {
         const before = await row(c.responsible);
         const res = await participants(c, editBen(c, fields()));
@@ -186,8 +202,20 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
         ["a removed participant", () => [["guardianOf", removedId]], "Choose the young people they are a parent or guardian of from this case"],
         ["an id that does not exist", () => [["guardianOf", "cmbx3k9qv0000abcdefghijkl"]], "Choose the young people they are a parent or guardian of from this case"],
         ["a malformed id", () => [["guardianOf", "Ben"]], "Not a valid id"],
-        ["themselves", () => [["intent", "edit"], ["participantId", f.mumId], ["guardianOf", f.mumId]], "Someone cannot be their own parent or guardian"],
-        ["their own guardian (the child made guardian of the mother)", () => [...Object.entries(editBen(f.c)), ["guardianOf", f.mumId]], "Karen Ortiz is recorded as this person's parent or guardian, so this person cannot be theirs"],
+        [
+          "themselves",
+          () => [
+            ["intent", "edit"],
+            ["participantId", f.mumId],
+            ["guardianOf", f.mumId],
+          ],
+          "Someone cannot be their own parent or guardian",
+        ],
+        [
+          "their own guardian (the child made guardian of the mother)",
+          () => [...Object.entries(editBen(f.c)), ["guardianOf", f.mumId]],
+          "Karen Ortiz is recorded as this person's parent or guardian, so this person cannot be theirs",
+        ],
       ] as const)("%s", async (_label, extra, message) => {
         const links = await getDb().participantGuardian.findMany({ orderBy: [{ guardianId: "asc" }, { childId: "asc" }] });
         const count = await getDb().participant.count({ where: { caseId: f.c.caseId } });
@@ -237,7 +265,9 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
 
       const refused = await book(c);
       expect(refused.status).toBe(400);
-      expect(refused.body.reasons).toEqual(["Ben Ortiz (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (Karen Ortiz has not yet agreed)."]);
+      expect(refused.body.reasons).toEqual([
+        "Ben Ortiz (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (Karen Ortiz has not yet agreed).",
+      ]);
       expect(await getDb().conference.count({ where: { caseId: c.caseId } })).toBe(0);
 
       expect((await send(lead, `/cases/${c.caseId}/consent`, consent(c.responsible, { guardianId: mumId, element: "MEET_FACE_TO_FACE" }))).status).toBe(200);
@@ -249,7 +279,7 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
 
       // The panel shows both answers side by side.
       const after = await pageText(await lead.get(`/cases/${c.caseId}`));
-      expect(after).toContain("Karen Ortiz <span class=\"hint\">(parent or guardian)</span>");
+      expect(after).toContain('Karen Ortiz <span class="hint">(parent or guardian)</span>');
       expect(after).toContain("Answered by Karen Ortiz (parent or guardian)");
     });
 
@@ -268,7 +298,9 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
       const res = await send(lead, `/cases/${c.caseId}/consent`, { ...withdrawal, confirm: preview.token });
       expect(res.status).toBe(200);
       expect(res.body.done).toContain("Recorded for Ben Ortiz, answered by Karen Ortiz (parent or guardian): meet face to face — Withdrawn.");
-      expect(res.body.done).toContain("is on hold: Ben Ortiz (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (Karen Ortiz has withdrawn consent).");
+      expect(res.body.done).toContain(
+        "is on hold: Ben Ortiz (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (Karen Ortiz has withdrawn consent).",
+      );
       expect((await getDb().conference.findFirstOrThrow({ where: { caseId: c.caseId } })).status).toBe("ON_HOLD");
       expect((await getDb().case.findUniqueOrThrow({ where: { id: c.caseId } })).stage).toBe("PREPARATION");
       // Ben's own answer is untouched: only the guardian's yes was withdrawn.
@@ -290,10 +322,13 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
     describe("a guardian's answer must come from a linked guardian on the case", () => {
       it.each([
         ["someone not linked to the child", async (c: Made) => c.supporter],
-        ["the child's guardian once removed from the case", async (c: Made, mumId: string) => {
-          await getDb().participant.update({ where: { id: mumId }, data: { removedAt: new Date() } });
-          return mumId;
-        }],
+        [
+          "the child's guardian once removed from the case",
+          async (c: Made, mumId: string) => {
+            await getDb().participant.update({ where: { id: mumId }, data: { removedAt: new Date() } });
+            return mumId;
+          },
+        ],
         ["an unknown person", async () => "cmbx3k9qv0000abcdefghijkl"],
       ] as const)("refuses %s and records nothing", async (_label, guardian) => {
         const { c, mumId } = await youthCase();
@@ -322,13 +357,23 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
   describe("professionals and the new access needs", () => {
     it("adds a social worker linked to the young person they support, with their agency", async () => {
       const c = await makeCase();
-      const res = await participants(c, person({ role: "PROFESSIONAL", name: "Priya Shah", professionalType: "SOCIAL_WORKER", organisation: "Medway Youth Justice Service", supportsId: c.responsible }));
+      const res = await participants(
+        c,
+        person({ role: "PROFESSIONAL", name: "Priya Shah", professionalType: "SOCIAL_WORKER", organisation: "Medway Youth Justice Service", supportsId: c.responsible }),
+      );
       expect(res.status).toBe(200);
-      expect(await row(res.body.id!)).toMatchObject({ role: "PROFESSIONAL", professionalType: "SOCIAL_WORKER", organisation: "Medway Youth Justice Service", supportsId: c.responsible });
+      expect(await row(res.body.id!)).toMatchObject({
+        role: "PROFESSIONAL",
+        professionalType: "SOCIAL_WORKER",
+        organisation: "Medway Youth Justice Service",
+        supportsId: c.responsible,
+      });
       const page = await pageText(await lead.get(`/cases/${c.caseId}`));
       expect(page).toMatch(/<dt>Profession<\/dt><dd>Social worker, Medway Youth Justice Service<\/dd>/);
       expect(page).toMatch(/Supported by<\/dt><dd>Priya Shah/);
-      expect(JSON.parse((await getDb().auditEvent.findFirstOrThrow({ where: { caseId: c.caseId, action: "participant.create" } })).details)).toMatchObject({ role: "PROFESSIONAL" });
+      expect(JSON.parse((await getDb().auditEvent.findFirstOrThrow({ where: { caseId: c.caseId, action: "participant.create" } })).details)).toMatchObject({
+        role: "PROFESSIONAL",
+      });
     });
 
     it("a professional without a link is fine; one without a profession or agency, or supporting another professional, is refused", async () => {
@@ -337,7 +382,10 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
       expect(pc.status).toBe(200);
       expect(await row(pc.body.id!)).toMatchObject({ supportsId: null });
       const bare = await participants(c, person({ role: "PROFESSIONAL", name: "Someone" }));
-      expect(bare).toMatchObject({ status: 400, body: { errors: { professionalType: "Choose what kind of professional they are", organisation: "Enter their agency or organisation" } } });
+      expect(bare).toMatchObject({
+        status: 400,
+        body: { errors: { professionalType: "Choose what kind of professional they are", organisation: "Enter their agency or organisation" } },
+      });
       const chain = await participants(c, person({ role: "PROFESSIONAL", name: "Another", professionalType: "TEACHER", organisation: "School", supportsId: pc.body.id! }));
       expect(chain).toMatchObject({ status: 400, body: { errors: { supportsId: "Choose the person they support, not a professional" } } });
       // Profession and agency are kept only for professionals.
@@ -347,7 +395,11 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
 
     it("stores mental health and learning disability needs with notes, and shows them as badges", async () => {
       const c = await makeCase();
-      const res = await participants(c, [...Object.entries(editBen(c, { accessNotes: "Easy-read papers; breaks every 20 minutes" })), ["accessNeeds", "MENTAL_HEALTH"], ["accessNeeds", "LEARNING_DISABILITY"]]);
+      const res = await participants(c, [
+        ...Object.entries(editBen(c, { accessNotes: "Easy-read papers; breaks every 20 minutes" })),
+        ["accessNeeds", "MENTAL_HEALTH"],
+        ["accessNeeds", "LEARNING_DISABILITY"],
+      ]);
       expect(res.status).toBe(200);
       expect(JSON.parse((await row(c.responsible)).accessNeeds)).toEqual(["MENTAL_HEALTH", "LEARNING_DISABILITY"]);
       const page = await pageText(await lead.get(`/cases/${c.caseId}`));
@@ -362,7 +414,7 @@ describe("youth cases: ages, guardians, professionals and the guardian's consent
     const page = await pageText(await lead.get(`/cases/${id}`));
     expect(page).toContain("Kyle Bennett");
     expect(page).toMatch(/<dt>Age<\/dt><dd>15 \(born/);
-    expect(page).toContain("Michelle Bennett <span class=\"hint\">(parent or guardian)</span>");
+    expect(page).toContain('Michelle Bennett <span class="hint">(parent or guardian)</span>');
     expect(page).toContain("Kyle Bennett (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (Michelle Bennett has not yet agreed).");
     expect(page).toMatch(/<dt>Profession<\/dt><dd>Social worker, Medway Youth Justice Service/);
   });

@@ -31,7 +31,16 @@ it("soaks the jointly written text", async () => {
     if (violations.length) failed.push({ seed, violations: violations.slice(0, 5) });
     if (done % 1000 === 999) console.log(`${done + 1} rounds, ${failed.length} failed`);
   }
-  const result = { at: new Date().toISOString(), base, rounds: done, failed: failed.length, failures: failed.slice(0, 20), seconds: (Date.now() - started) / 1000, machine: `${os.cpus()[0]?.model} x${os.cpus().length}`, node: process.version };
+  const result = {
+    at: new Date().toISOString(),
+    base,
+    rounds: done,
+    failed: failed.length,
+    failures: failed.slice(0, 20),
+    seconds: (Date.now() - started) / 1000,
+    machine: `${os.cpus()[0]?.model} x${os.cpus().length}`,
+    node: process.version,
+  };
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(`bench/results/text-soak-${result.at.replace(/[:.]/g, "-")}.json`, JSON.stringify(result, null, 2));
   console.log(`soak: ${done} rounds from base seed ${base} in ${result.seconds.toFixed(0)} s, ${failed.length} failed`);

@@ -30,13 +30,21 @@ export const AGREEMENT_ROUTES: Record<string, RouteRow> = {
     pattern: "/cases/:caseId/agreement/versions/:versionId/print",
     exports: { loader: true, action: false },
     get: { path: "/cases/:caseId/agreement/versions/:versionId/print", expect: members(200) },
-    post: { path: "/cases/:caseId/agreement/versions/:versionId/print", body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 } },
+    post: {
+      path: "/cases/:caseId/agreement/versions/:versionId/print",
+      body: {},
+      expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 },
+    },
   },
   "routes/cases.$caseId_.agreement_.versions.$versionId.pdf": {
     pattern: "/cases/:caseId/agreement/versions/:versionId/pdf",
     exports: { loader: true, action: false },
     get: { path: "/cases/:caseId/agreement/versions/:versionId/pdf", expect: members(200) },
-    post: { path: "/cases/:caseId/agreement/versions/:versionId/pdf", body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 } },
+    post: {
+      path: "/cases/:caseId/agreement/versions/:versionId/pdf",
+      body: {},
+      expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 },
+    },
   },
   // The supervisors' agreement dashboard: anyone who is not a supervisor gets 404.
   "routes/reviews": {

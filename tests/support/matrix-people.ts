@@ -33,7 +33,10 @@ export const PEOPLE_ROUTES: Record<string, RouteRow> = {
   "routes/cases.$caseId_.consent_.withdraw": {
     pattern: "/cases/:caseId/consent/withdraw",
     exports: { loader: true, action: true },
-    get: { path: "/cases/:caseId/consent/withdraw?participantId=cmatrixplaceholder0000000&element=TAKE_PART", expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 200, co: 200, other: 404, letterAuthor: 404 } },
+    get: {
+      path: "/cases/:caseId/consent/withdraw?participantId=cmatrixplaceholder0000000&element=TAKE_PART",
+      expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 200, co: 200, other: 404, letterAuthor: 404 },
+    },
     post: { body: { intent: "withdraw", element: "TAKE_PART" }, expect: refusedThen400 },
   },
   // A cancelled contact without its reason: 400, nothing logged.

@@ -18,7 +18,16 @@ export async function prepareMatrixSubject(): Promise<SubjectIds> {
   const lead = await db.user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } });
   const agreement = await db.agreement.create({ data: { caseId, status: "APPROVED", createdById: lead.id }, select: { id: true } });
   const version = await db.agreementVersion.create({
-    data: { agreementId: agreement.id, number: 1, termsJson: "[]", narrativeJson: '{"blocks":[]}', narrativeText: "", contentHash: "0".repeat(64), state: "APPROVED", createdById: lead.id },
+    data: {
+      agreementId: agreement.id,
+      number: 1,
+      termsJson: "[]",
+      narrativeJson: '{"blocks":[]}',
+      narrativeText: "",
+      contentHash: "0".repeat(64),
+      state: "APPROVED",
+      createdById: lead.id,
+    },
     select: { id: true },
   });
   await db.agreement.update({ where: { id: agreement.id }, data: { approvedVersionId: version.id } });

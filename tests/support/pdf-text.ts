@@ -45,5 +45,7 @@ export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
  * named. Compressed bytes could spell those names by chance, so they are not searched.
  */
 export function pdfWithoutStreams(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString("latin1").replace(/stream\r?\n[\s\S]*?endstream/g, "stream endstream");
+  return Buffer.from(bytes)
+    .toString("latin1")
+    .replace(/stream\r?\n[\s\S]*?endstream/g, "stream endstream");
 }

@@ -7,8 +7,7 @@ import { factories } from "../../prisma/factories";
  * Cases for the preparation tests (risk, approval, stages, scheduling): each test file builds its
  * own cases with factories, so the demo seed's details may change without breaking them.
  */
-export const pageText = async (res: Response) =>
-  (await res.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+export const pageText = async (res: Response) => (await res.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 let counter = 0;
 export const uniqueRef = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
 
@@ -49,7 +48,12 @@ export async function makeCase(setup: CaseSetup = {}) {
       { userId: u.supervisor.id, role: "SUPERVISOR" },
     ],
   });
-  const harmed = await make.participant({ caseId: c.id, role: "PERSON_HARMED", name: "Asha Khan", ...(setup.infoOffered === false ? {} : { infoOfferedAt: new Date(), infoOfferedById: u.lead.id }) });
+  const harmed = await make.participant({
+    caseId: c.id,
+    role: "PERSON_HARMED",
+    name: "Asha Khan",
+    ...(setup.infoOffered === false ? {} : { infoOfferedAt: new Date(), infoOfferedById: u.lead.id }),
+  });
   const responsible = await make.participant({ caseId: c.id, role: "PERSON_RESPONSIBLE", name: "Ben Ortiz" });
   const supporter = await make.participant({ caseId: c.id, role: "SUPPORTER", name: "Cara Khan", supportsId: harmed.id });
   if (setup.consent ?? true) {
@@ -60,7 +64,16 @@ export async function makeCase(setup: CaseSetup = {}) {
   let assessmentId: string | null = null;
   if (setup.recommendation) {
     const assessmentStage = stage === "CONFERENCE_SCHEDULED" ? "PREPARATION" : stage;
-    assessmentId = (await make.riskAssessment({ caseId: c.id, stage: assessmentStage, assessedById: u.lead.id, recommendation: setup.recommendation, safetyMeasures: "Separate rooms.", sensitive: setup.sensitive ?? false })).id;
+    assessmentId = (
+      await make.riskAssessment({
+        caseId: c.id,
+        stage: assessmentStage,
+        assessedById: u.lead.id,
+        recommendation: setup.recommendation,
+        safetyMeasures: "Separate rooms.",
+        sensitive: setup.sensitive ?? false,
+      })
+    ).id;
     if (setup.approved) await make.approval({ caseId: c.id, riskAssessmentId: assessmentId, supervisorId: u.supervisor.id });
   }
   return { caseId: c.id, reference: c.reference, harmed: harmed.id, responsible: responsible.id, supporter: supporter.id, assessmentId, users: u };

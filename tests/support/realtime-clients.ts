@@ -12,10 +12,7 @@ export type SocketOutcome = { connected: true; socket: CircleClientSocket } | { 
  * A real Socket.IO client as a browser on `origin` would open it (Origin + Cookie headers).
  * Resolves once the server accepted or refused the connection; never reconnects on its own.
  */
-export function connectSocket(
-  origin: string,
-  opts: { cookie?: string; originHeader?: string; transport?: "websocket" | "polling" } = {},
-): Promise<SocketOutcome> {
+export function connectSocket(origin: string, opts: { cookie?: string; originHeader?: string; transport?: "websocket" | "polling" } = {}): Promise<SocketOutcome> {
   const extraHeaders: Record<string, string> = { Origin: opts.originHeader ?? origin };
   if (opts.cookie) extraHeaders.Cookie = opts.cookie;
   const socket: CircleClientSocket = io(origin, {
@@ -43,9 +40,7 @@ export async function requireSocket(origin: string, cookie: string): Promise<Cir
 }
 
 export type CollabClosed = { code: number; reason: string };
-export type CollabOutcome =
-  | { opened: true; ws: WebSocket; closed: Promise<CollabClosed> }
-  | { opened: false; status: number; body: string };
+export type CollabOutcome = { opened: true; ws: WebSocket; closed: Promise<CollabClosed> } | { opened: false; status: number; body: string };
 
 /**
  * Opens /collab/<docName> with the `ws` client. A refusal before any WebSocket exists comes back

@@ -204,14 +204,18 @@ export async function runRound(seed: number, options: RoundOptions = {}): Promis
   };
 
   const trace = (w: Writer | null, what: string) => {
-    if (process.env.HARNESS_TRACE) console.log(`t=${now} ${w ? `w${w.index}` : "server"} ${what} :: ${w ? JSON.stringify(w.editor.getText({ blockSeparator: "|" })) + " sel=" + w.editor.state.selection.head : ""}`);
+    if (process.env.HARNESS_TRACE)
+      console.log(
+        `t=${now} ${w ? `w${w.index}` : "server"} ${what} :: ${w ? JSON.stringify(w.editor.getText({ blockSeparator: "|" })) + " sel=" + w.editor.state.selection.head : ""}`,
+      );
   };
   /** The binding's invariant: the editor shows exactly the stored text (checked after every step). */
   const agrees = (w: Writer, when: string) => {
     if (binding !== "flat" || process.env.NO_AGREE) return;
     const stored = readFlat(flatField(w.doc, FIELD)).text;
     const onScreen = flatFromDocJson(w.editor.getJSON()).text;
-    if (onScreen !== stored && onScreen !== "\n" + stored) violations.push(`writer ${w.index} after ${when} (t=${now}): the editor shows ${JSON.stringify(onScreen)} but its document holds ${JSON.stringify(stored)}`);
+    if (onScreen !== stored && onScreen !== "\n" + stored)
+      violations.push(`writer ${w.index} after ${when} (t=${now}): the editor shows ${JSON.stringify(onScreen)} but its document holds ${JSON.stringify(stored)}`);
   };
   const act = (w: Writer) => {
     const editor = w.editor;
@@ -325,26 +329,36 @@ function check(violations: Violation[], f: Final) {
   if (f.binding === "flat") {
     const stored = readFlat(flatField(f.server, FIELD)).text;
     const onScreen = flatFromDocJson(f.writers[0]!.editor.getJSON()).text;
-    if (!onScreen.endsWith(stored) || onScreen.length - stored.length > 1) violations.push(`the editor shows ${JSON.stringify(onScreen)} but the document holds ${JSON.stringify(stored)}`);
+    if (!onScreen.endsWith(stored) || onScreen.length - stored.length > 1)
+      violations.push(`the editor shows ${JSON.stringify(onScreen)} but the document holds ${JSON.stringify(stored)}`);
     // 5. A cold load of the server's log gives exactly the document.
     let end = 0;
     const loaded = loadStored({ snapshot: null, log: { bytes: Buffer.concat(f.log), ends: f.log.map((u) => (end += u.length)) } });
     const plain = new Y.Doc();
     f.log.forEach((u) => Y.applyUpdate(plain, u));
-    for (const [name, doc] of [["the folded cold load", loaded], ["applying the log one by one", plain]] as const) {
+    for (const [name, doc] of [
+      ["the folded cold load", loaded],
+      ["applying the log one by one", plain],
+    ] as const) {
       const same = (d: Y.Doc) => JSON.stringify(readFlat(flatField(d, FIELD)));
       if (same(doc) !== same(f.server)) violations.push(`${name} differs from the live document`);
     }
     // Not only the same text: the same items, deletions and clocks, so later updates apply alike.
     const svOf = (d: Y.Doc) => Buffer.from(Y.encodeStateVector(d)).toString("hex");
-    if (!Y.equalSnapshots(Y.snapshot(loaded), Y.snapshot(plain)) || svOf(loaded) !== svOf(plain)) violations.push("the folded cold load has other items, deletions or clocks than applying the log one by one");
+    if (!Y.equalSnapshots(Y.snapshot(loaded), Y.snapshot(plain)) || svOf(loaded) !== svOf(plain))
+      violations.push("the folded cold load has other items, deletions or clocks than applying the log one by one");
   }
   const tokens = tokensOf(f.server, FIELD, f.binding);
   if (process.env.HARNESS_TRACE) {
     for (const t of tokens) {
       const item = Y.getItem(f.server.store, Y.createID(t.client, t.clock)) as Y.Item;
       const off = t.clock - item.id.clock;
-      console.log("TOKEN", JSON.stringify(t.ch), t.id, off === 0 ? `origin ${item.origin?.client}:${item.origin?.clock} right ${item.rightOrigin?.client}:${item.rightOrigin?.clock}` : "");
+      console.log(
+        "TOKEN",
+        JSON.stringify(t.ch),
+        t.id,
+        off === 0 ? `origin ${item.origin?.client}:${item.origin?.clock} right ${item.rightOrigin?.client}:${item.rightOrigin?.clock}` : "",
+      );
     }
   }
   const at = new Map(tokens.map((t, i) => [t.id, i]));

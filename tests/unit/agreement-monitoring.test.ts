@@ -18,7 +18,11 @@ describe("agreement monitoring and forms", () => {
       { termId: "b", status: "MISSED", createdAt: "2026-11-05T00:00:00Z" },
     ]);
     expect(statuses.get("a")).toBe("COMPLETED");
-    const terms = [{ id: "a", dueDate: "2026-11-01" }, { id: "b", dueDate: "2026-11-01" }, { id: "c", dueDate: "2026-11-30" }] as never[];
+    const terms = [
+      { id: "a", dueDate: "2026-11-01" },
+      { id: "b", dueDate: "2026-11-01" },
+      { id: "c", dueDate: "2026-11-30" },
+    ] as never[];
     expect(countDue(terms, statuses, "2026-11-25")).toEqual({ due: 1, overdue: 1 });
   });
 

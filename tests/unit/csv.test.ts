@@ -25,6 +25,11 @@ describe("CSV cells", () => {
   });
 
   it("writes rows with CRLF after a byte-order mark", () => {
-    expect(toCsv([["a", "b"], ["c,d", "-1"]])).toBe("\uFEFFa,b\r\n\"c,d\",'-1\r\n");
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["c,d", "-1"],
+      ]),
+    ).toBe('\uFEFFa,b\r\n"c,d",\'-1\r\n');
   });
 });

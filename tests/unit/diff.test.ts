@@ -6,7 +6,10 @@ const changes = (parts: DiffPart[]) => parts.filter((p) => p.op !== "same");
 describe("diff: what changed between two agreement versions", () => {
   it("marks the changed words inside a changed line", () => {
     const parts = diffText("Dan will pay in 4 instalments.\nJess agreed.", "Dan will pay in 2 instalments.\nJess agreed.");
-    expect(changes(parts)).toEqual([{ op: "del", text: "4" }, { op: "add", text: "2" }]);
+    expect(changes(parts)).toEqual([
+      { op: "del", text: "4" },
+      { op: "add", text: "2" },
+    ]);
   });
 
   it("keeps unchanged paragraphs whole and marks an added paragraph as one addition", () => {
@@ -37,7 +40,12 @@ describe("diff: what changed between two agreement versions", () => {
     const before = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} says what was agreed.`);
     const after = before.map((line, i) => (i % 500 === 7 ? line.replace("agreed", "promised") : line));
     const parts = diffText(before.join("\n"), after.join("\n"));
-    expect(changes(parts)).toEqual(Array.from({ length: 6 }, () => [{ op: "del", text: "agreed." }, { op: "add", text: "promised." }]).flat());
+    expect(changes(parts)).toEqual(
+      Array.from({ length: 6 }, () => [
+        { op: "del", text: "agreed." },
+        { op: "add", text: "promised." },
+      ]).flat(),
+    );
     expect(sideOf(parts, "before")).toBe(before.join("\n"));
     expect(sideOf(parts, "after")).toBe(after.join("\n"));
   });
@@ -58,20 +66,34 @@ describe("diff: what changed between two versions of a letter", () => {
     expect(sideOf(parts, "before")).toBe("I am sorry but I was drunk.");
     expect(sideOf(parts, "after")).toBe("I am sorry. It was my choice.");
     expect(parts[0]).toEqual({ op: "same", text: "I am " });
-    expect(changes(parts).filter((p) => p.op === "del").map((p) => p.text.trim())).toEqual(["sorry but I", "drunk."]);
-    expect(changes(parts).filter((p) => p.op === "add").map((p) => p.text.trim())).toEqual(["sorry. It", "my choice."]);
+    expect(
+      changes(parts)
+        .filter((p) => p.op === "del")
+        .map((p) => p.text.trim()),
+    ).toEqual(["sorry but I", "drunk."]);
+    expect(
+      changes(parts)
+        .filter((p) => p.op === "add")
+        .map((p) => p.text.trim()),
+    ).toEqual(["sorry. It", "my choice."]);
     expect(diffStats(parts)).toEqual({ added: 4, removed: 4 });
   });
 
   it("compares names in any script as whole words", () => {
     const parts = diffWords("Annwyl Αλέξης, I am sorry.", "Annwyl Ольга, I am sorry.");
-    expect(changes(parts)).toEqual([{ op: "del", text: "Αλέξης," }, { op: "add", text: "Ольга," }]);
+    expect(changes(parts)).toEqual([
+      { op: "del", text: "Αλέξης," },
+      { op: "add", text: "Ольга," },
+    ]);
   });
 
   it("on a 3,000-word letter with one word added at the end, marks just that word", () => {
     const long = Array.from({ length: 3000 }, (_, i) => `word${i}`).join(" ");
     const parts = diffWords(long, long + " end");
-    expect(parts).toEqual([{ op: "same", text: long }, { op: "add", text: " end" }]);
+    expect(parts).toEqual([
+      { op: "same", text: long },
+      { op: "add", text: " end" },
+    ]);
     expect(diffStats(parts)).toEqual({ added: 1, removed: 0 });
   });
 

@@ -15,7 +15,13 @@ const DOC: PmJson = {
   content: [
     { type: "heading", attrs: { level: 2 }, content: [text("What was agreed")] },
     p(text("Dan will "), text("apologise", ["bold"]), text(" in "), text("writing", ["bold", "italic"])),
-    { type: "bulletList", content: [item(p(text("A letter")), { type: "orderedList", content: [item(p(text("first draft"))), item(p(text("final")))] }, p(text("then read aloud"))), item(p(text("Repair the phone")))] },
+    {
+      type: "bulletList",
+      content: [
+        item(p(text("A letter")), { type: "orderedList", content: [item(p(text("first draft"))), item(p(text("final")))] }, p(text("then read aloud"))),
+        item(p(text("Repair the phone"))),
+      ],
+    },
     p(text("Line one"), { type: "hardBreak" }, text("line two")),
     p(),
   ],
@@ -57,8 +63,13 @@ describe("the flat rich-text model", () => {
     const flat = flatFromDocJson(DOC);
     insertFlat(flatField(doc, "narrative"), 0, flat.text, flat.attrs);
     const rich = richDocFromYjs(doc, "narrative");
-    expect(rich.blocks[1]).toEqual({ type: "paragraph", content: [{ text: "Dan will " }, { text: "apologise", marks: ["bold"] }, { text: " in " }, { text: "writing", marks: ["bold", "italic"] }] });
-    expect(richDocToText(rich)).toBe("What was agreed\nDan will apologise in writing\n- A letter\n  1. first draft\n  2. final\n  then read aloud\n- Repair the phone\nLine one line two");
+    expect(rich.blocks[1]).toEqual({
+      type: "paragraph",
+      content: [{ text: "Dan will " }, { text: "apologise", marks: ["bold"] }, { text: " in " }, { text: "writing", marks: ["bold", "italic"] }],
+    });
+    expect(richDocToText(rich)).toBe(
+      "What was agreed\nDan will apologise in writing\n- A letter\n  1. first draft\n  2. final\n  then read aloud\n- Repair the phone\nLine one line two",
+    );
   });
 
   it("copies a document written before the flat model into it once, on the server, leaving the old text as it was", () => {

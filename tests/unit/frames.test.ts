@@ -35,11 +35,15 @@ describe("collab frame parser", () => {
         if (frame === null) return;
         // Anything accepted re-encodes to the very same bytes: no trailing or hidden content.
         const again =
-          frame.type === "sync-step1" ? encodeSyncStep1(frame.stateVector)
-          : frame.type === "sync-step2" ? encodeSyncStep2(frame.update)
-          : frame.type === "update" ? encodeUpdate(frame.update)
-          : frame.type === "awareness" ? encodeAwareness(frame.update)
-          : new Uint8Array([3]);
+          frame.type === "sync-step1"
+            ? encodeSyncStep1(frame.stateVector)
+            : frame.type === "sync-step2"
+              ? encodeSyncStep2(frame.update)
+              : frame.type === "update"
+                ? encodeUpdate(frame.update)
+                : frame.type === "awareness"
+                  ? encodeAwareness(frame.update)
+                  : new Uint8Array([3]);
         expect(Buffer.from(again).equals(Buffer.from(random))).toBe(true);
       }),
       { numRuns: 5000 },

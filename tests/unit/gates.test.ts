@@ -43,16 +43,14 @@ function ready(over: Partial<GateFacts> = {}): GateFacts {
   };
 }
 
-const withConsent = (role: GateParticipant["role"], element: ConsentElement, answer: ConsentAnswer | undefined): GateParticipant[] => [
-  person("PERSON_HARMED"),
-  person("PERSON_RESPONSIBLE"),
-].map((p) => {
-  if (p.role !== role) return p;
-  const consent = { ...p.consent };
-  if (answer === undefined) delete consent[element];
-  else consent[element] = answer;
-  return { ...p, consent };
-});
+const withConsent = (role: GateParticipant["role"], element: ConsentElement, answer: ConsentAnswer | undefined): GateParticipant[] =>
+  [person("PERSON_HARMED"), person("PERSON_RESPONSIBLE")].map((p) => {
+    if (p.role !== role) return p;
+    const consent = { ...p.consent };
+    if (answer === undefined) delete consent[element];
+    else consent[element] = answer;
+    return { ...p, consent };
+  });
 
 const reasons = (r: GateResult) => (r.ok ? [] : r.reasons);
 const assess = (recommendation: Recommendation) => ({ id: "ra1", recommendation });
@@ -63,25 +61,18 @@ describe("conferenceGate: may a face-to-face conference be scheduled now?", () =
   });
 
   it("is only reached from the preparation stage", () => {
-    expect(reasons(conferenceGate(ready({ stage: "ASSESSMENT" })))).toEqual([
-      "A conference is scheduled from the preparation stage; this case is at assessment.",
-    ]);
+    expect(reasons(conferenceGate(ready({ stage: "ASSESSMENT" })))).toEqual(["A conference is scheduled from the preparation stage; this case is at assessment."]);
     expect(conferenceGate(ready({ stage: "CONFERENCE_SCHEDULED" })).ok).toBe(false);
   });
 
   it("needs a person harmed and a person responsible, each named once", () => {
-    expect(reasons(conferenceGate(ready({ participants: [] })))).toEqual([
-      "Add the person harmed to the case first.",
-      "Add the person responsible to the case first.",
-    ]);
+    expect(reasons(conferenceGate(ready({ participants: [] })))).toEqual(["Add the person harmed to the case first.", "Add the person responsible to the case first."]);
   });
 
   it.each(["TAKE_PART", "MEET_FACE_TO_FACE"] as const)("needs both people's consent to %s", (element) => {
     expect(conferenceGate(ready({ participants: withConsent("PERSON_HARMED", element, "YES") })).ok).toBe(true);
     const what = element === "TAKE_PART" ? "take part at all" : "meet face to face";
-    expect(reasons(conferenceGate(ready({ participants: withConsent("PERSON_HARMED", element, undefined) })))).toEqual([
-      `Jess (person harmed) has not yet agreed to ${what}.`,
-    ]);
+    expect(reasons(conferenceGate(ready({ participants: withConsent("PERSON_HARMED", element, undefined) })))).toEqual([`Jess (person harmed) has not yet agreed to ${what}.`]);
     expect(reasons(conferenceGate(ready({ participants: withConsent("PERSON_RESPONSIBLE", element, "NO") })))).toEqual([
       `Daniel Price (person responsible) has said no to: ${what}.`,
     ]);
@@ -100,15 +91,11 @@ describe("conferenceGate: may a face-to-face conference be scheduled now?", () =
     expect(reasons(conferenceGate(ready({ currentAssessment: assess("INDIRECT_ONLY") })))).toEqual([
       "The current risk assessment recommends indirect communication only: letters are possible, a conference is not.",
     ]);
-    expect(reasons(conferenceGate(ready({ currentAssessment: assess("DO_NOT_PROCEED") })))).toEqual([
-      "The current risk assessment recommends not proceeding.",
-    ]);
+    expect(reasons(conferenceGate(ready({ currentAssessment: assess("DO_NOT_PROCEED") })))).toEqual(["The current risk assessment recommends not proceeding."]);
   });
 
   it("needs the supervisor's approval of the current assessment for a sensitive case", () => {
-    expect(reasons(conferenceGate(ready({ sensitive: true })))).toEqual([
-      "This case is sensitive or complex: a case supervisor must approve the current risk assessment first.",
-    ]);
+    expect(reasons(conferenceGate(ready({ sensitive: true })))).toEqual(["This case is sensitive or complex: a case supervisor must approve the current risk assessment first."]);
     expect(reasons(conferenceGate(ready({ sensitive: true, approval: { decision: "DECLINED", comments: "Meet her separately first." } })))).toEqual([
       "The case supervisor did not approve the current risk assessment: Meet her separately first.",
     ]);
@@ -148,14 +135,18 @@ describe("holdSummary: what the live screens say about a hold, naming nobody", (
     }
   });
   it("joins several reasons", () => {
-    const participants = withConsent("PERSON_HARMED", "MEET_FACE_TO_FACE", "WITHDRAWN").map((p) => (p.role === "PERSON_HARMED" ? { ...p, consent: { ...p.consent, TAKE_PART: "WITHDRAWN" as const } } : p));
+    const participants = withConsent("PERSON_HARMED", "MEET_FACE_TO_FACE", "WITHDRAWN").map((p) =>
+      p.role === "PERSON_HARMED" ? { ...p, consent: { ...p.consent, TAKE_PART: "WITHDRAWN" as const } } : p,
+    );
     expect(holdSummary(booked({ participants }))).toBe("consent to take part was withdrawn; consent to meet was withdrawn");
   });
 });
 
 describe("letterGate: may the person responsible write a letter?", () => {
   it("passes with their consent to take part and write, even when only indirect communication is recommended", () => {
-    expect(letterGate(ready({ currentAssessment: assess("INDIRECT_ONLY"), participants: [person("PERSON_RESPONSIBLE", { consent: yes("TAKE_PART", "LETTER") })] }))).toEqual({ ok: true });
+    expect(letterGate(ready({ currentAssessment: assess("INDIRECT_ONLY"), participants: [person("PERSON_RESPONSIBLE", { consent: yes("TAKE_PART", "LETTER") })] }))).toEqual({
+      ok: true,
+    });
   });
   it("is refused on a closed case", () => {
     expect(reasons(letterGate(ready({ stage: "CLOSED" })))).toEqual(["This case is closed."]);
@@ -231,9 +222,7 @@ describe("stageGate: may the case move on by hand?", () => {
     });
     it("is refused without an assessment, or when it recommends not proceeding", () => {
       expect(reasons(stageGate(assessing({ currentAssessment: null }), "PREPARATION"))).toEqual(["Complete a risk assessment for the assessment stage."]);
-      expect(reasons(stageGate(assessing({ currentAssessment: assess("DO_NOT_PROCEED") }), "PREPARATION"))).toEqual([
-        "The current risk assessment recommends not proceeding.",
-      ]);
+      expect(reasons(stageGate(assessing({ currentAssessment: assess("DO_NOT_PROCEED") }), "PREPARATION"))).toEqual(["The current risk assessment recommends not proceeding."]);
     });
   });
 
@@ -294,7 +283,10 @@ describe("Victims' Code clock", () => {
     const p = { enhancedRights: false, infoOfferedAt: null, notInvitedReason: null };
     expect(victimsCodeStatus(friday, p, new Date("2026-12-01T00:00:00Z")).state).toBe("due");
     expect(victimsCodeStatus(friday, p, new Date("2026-12-07T00:00:00Z")).state).toBe("overdue");
-    expect(victimsCodeStatus(friday, { ...p, notInvitedReason: "Declined contact" }, new Date("2026-12-07T00:00:00Z"))).toEqual({ state: "not_invited", reason: "Declined contact" });
+    expect(victimsCodeStatus(friday, { ...p, notInvitedReason: "Declined contact" }, new Date("2026-12-07T00:00:00Z"))).toEqual({
+      state: "not_invited",
+      reason: "Declined contact",
+    });
   });
 });
 
@@ -314,8 +306,15 @@ describe("young people: a parent or guardian consents beside anyone under 18", (
   const mum = (consent: GateGuardian["consent"], over: Partial<GateGuardian> = {}): GateGuardian => ({ id: "g1", name: "Karen Ward", preferredName: "", consent, ...over });
   /** Ellie, the person responsible, 15 today, who has agreed to take part and to meet. */
   const ellie = (over: Partial<GateParticipant> = {}) =>
-    person("PERSON_RESPONSIBLE", { id: "child", name: "Ellie Ward", dateOfBirth: "2011-05-01", consentGivenAt: { TAKE_PART: "2026-12-01T10:00:00Z", MEET_FACE_TO_FACE: "2026-12-01T10:00:00Z" }, ...over });
-  const youth = (child: GateParticipant, over: Partial<GateFacts> = {}) => ready({ participants: [person("PERSON_HARMED", { dateOfBirth: "1980-01-01" }), child], now: NOW, ...over });
+    person("PERSON_RESPONSIBLE", {
+      id: "child",
+      name: "Ellie Ward",
+      dateOfBirth: "2011-05-01",
+      consentGivenAt: { TAKE_PART: "2026-12-01T10:00:00Z", MEET_FACE_TO_FACE: "2026-12-01T10:00:00Z" },
+      ...over,
+    });
+  const youth = (child: GateParticipant, over: Partial<GateFacts> = {}) =>
+    ready({ participants: [person("PERSON_HARMED", { dateOfBirth: "1980-01-01" }), child], now: NOW, ...over });
 
   it("refuses a conference for a 15-year-old with no guardian linked, saying what to do", () => {
     expect(reasons(conferenceGate(youth(ellie())))).toEqual([
@@ -389,7 +388,11 @@ describe("young people: a parent or guardian consents beside anyone under 18", (
     });
 
     it("each element counts its own answer's day", () => {
-      const mixed = ellie({ dateOfBirth: "2008-12-10", consentGivenAt: { TAKE_PART: "2026-12-01T10:00:00Z", MEET_FACE_TO_FACE: "2026-12-12T10:00:00Z" }, guardians: [mum(yes("TAKE_PART"))] });
+      const mixed = ellie({
+        dateOfBirth: "2008-12-10",
+        consentGivenAt: { TAKE_PART: "2026-12-01T10:00:00Z", MEET_FACE_TO_FACE: "2026-12-12T10:00:00Z" },
+        guardians: [mum(yes("TAKE_PART"))],
+      });
       expect(conferenceGate(youth(mixed, after))).toEqual({ ok: true });
       const mixedNo = ellie({ ...mixed, guardians: [mum(yes("MEET_FACE_TO_FACE"))] });
       expect(reasons(conferenceGate(youth(mixedNo, after)))).toHaveLength(1);
@@ -409,7 +412,9 @@ describe("young people: a parent or guardian consents beside anyone under 18", (
 
   describe("an age nobody has recorded", () => {
     it("does not refuse, but is flagged for the person harmed and the person responsible only", () => {
-      const unknown = ready({ participants: [person("PERSON_HARMED", { ageBand: "UNKNOWN" }), person("PERSON_RESPONSIBLE"), { ...person("SUPPORTER"), id: "s1", name: "Sam Supporter" }] });
+      const unknown = ready({
+        participants: [person("PERSON_HARMED", { ageBand: "UNKNOWN" }), person("PERSON_RESPONSIBLE"), { ...person("SUPPORTER"), id: "s1", name: "Sam Supporter" }],
+      });
       expect(conferenceGate(unknown)).toEqual({ ok: true });
       expect(ageFlags(unknown)).toEqual([
         "Record Jess (person harmed)'s date of birth, or an age band: without it Circle cannot tell whether a parent or guardian must also consent.",
@@ -421,7 +426,15 @@ describe("young people: a parent or guardian consents beside anyone under 18", (
   });
 
   describe("other young people attending", () => {
-    const sister = (over: Partial<GateParticipant> = {}): GateParticipant => ({ ...person("SUPPORTER"), id: "sis", name: "Mia Ward", consent: {}, consentGivenAt: {}, dateOfBirth: "2013-02-02", ...over });
+    const sister = (over: Partial<GateParticipant> = {}): GateParticipant => ({
+      ...person("SUPPORTER"),
+      id: "sis",
+      name: "Mia Ward",
+      consent: {},
+      consentGivenAt: {},
+      dateOfBirth: "2013-02-02",
+      ...over,
+    });
     const adultEllie = () => ellie({ dateOfBirth: "1990-01-01" });
 
     it("a child supporter who attends needs their own and a guardian's yes; one who does not attend is not checked", () => {
@@ -450,7 +463,8 @@ describe("young people: a parent or guardian consents beside anyone under 18", (
     });
 
     it("a young person responsible writes a letter only with a guardian's yes to taking part and to the letter", () => {
-      const writer = (guardians: GateGuardian[]) => youth(ellie({ consent: yes("TAKE_PART", "LETTER"), consentGivenAt: { TAKE_PART: "2026-12-01T10:00:00Z", LETTER: "2026-12-01T10:00:00Z" }, guardians }));
+      const writer = (guardians: GateGuardian[]) =>
+        youth(ellie({ consent: yes("TAKE_PART", "LETTER"), consentGivenAt: { TAKE_PART: "2026-12-01T10:00:00Z", LETTER: "2026-12-01T10:00:00Z" }, guardians }));
       expect(reasons(letterGate(writer([mum(yes("TAKE_PART"))])))).toEqual([
         "Ellie Ward (person responsible) is under 18, so a parent or guardian must also agree to send or receive a letter (Karen Ward has not yet agreed).",
       ]);

@@ -19,7 +19,12 @@ describe("writing prompts: gentle hints, never blocking", () => {
 describe("letter diff", () => {
   it("marks words added and removed between versions", () => {
     const parts = diffWords("I am sorry but I was drunk.", "I am sorry. It was my choice.");
-    expect(parts.filter((p) => p.op === "same").map((p) => p.text).join("")).toContain("I am ");
+    expect(
+      parts
+        .filter((p) => p.op === "same")
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("I am ");
     expect(parts.map((p) => (p.op === "del" ? "" : p.text)).join("")).toBe("I am sorry. It was my choice.");
     expect(parts.map((p) => (p.op === "add" ? "" : p.text)).join("")).toBe("I am sorry but I was drunk.");
     expect(diffStats(parts).added).toBeGreaterThan(0);

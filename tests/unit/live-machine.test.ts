@@ -152,9 +152,19 @@ describe("live conference state machine", () => {
 
     it("refuses every command but the seating lock, whatever its version, and names no one", () => {
       const s = holdLiveState(run(run(fresh(), { type: "start" }), { type: "next" }), at(12), HOLD)!;
-      for (const command of [{ type: "next" }, { type: "resume" }, { type: "end" }, { type: "pause" }, { type: "jump", stepId: STEP_IDS[0]! }, { type: "mark", stepId: STEP_IDS[1]!, status: "SKIPPED" }] as const) {
+      for (const command of [
+        { type: "next" },
+        { type: "resume" },
+        { type: "end" },
+        { type: "pause" },
+        { type: "jump", stepId: STEP_IDS[0]! },
+        { type: "mark", stepId: STEP_IDS[1]!, status: "SKIPPED" },
+      ] as const) {
         const result = refused(s, command);
-        expect(result).toMatchObject({ error: "invalid", message: "This conference is on hold: consent to meet was withdrawn. Nothing can move on until it is re-booked from the case screen." });
+        expect(result).toMatchObject({
+          error: "invalid",
+          message: "This conference is on hold: consent to meet was withdrawn. Nothing can move on until it is re-booked from the case screen.",
+        });
         expect(refused(s, command, chair(), s.version - 1).error).toBe("invalid");
       }
       expect(refused(s, { type: "break" }, assist()).message).toMatch(/on hold/);

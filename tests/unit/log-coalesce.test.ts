@@ -113,7 +113,17 @@ describe("log coalescing (cold load of a long log)", () => {
     const B = textItem(2, 1, [2, 0], null, "B"); // typed right after A
     const cases: [string, Uint8Array[], number][] = [
       ["the next character", [A, B], 1],
-      ["two characters in one update", [A, textUpdate(2, 1, [[[2, 0], null, "B"], [[2, 1], null, "C"]])], 1],
+      [
+        "two characters in one update",
+        [
+          A,
+          textUpdate(2, 1, [
+            [[2, 0], null, "B"],
+            [[2, 1], null, "C"],
+          ]),
+        ],
+        1,
+      ],
       ["another client's", [A, textItem(3, 1, [2, 0], null, "B")], 2],
       ["a gap in the clock", [A, textItem(2, 5, [2, 0], null, "B")], 2],
       ["typed at the start", [A, textItem(2, 1, null, null, "B")], 2],
@@ -121,7 +131,17 @@ describe("log coalescing (cold load of a long log)", () => {
       ["with a right neighbour the first lacks", [A, textItem(2, 1, [2, 0], [2, 0], "B")], 2],
       ["with another right neighbour", [A, textItem(2, 1, null, [2, 0], "C"), textItem(2, 2, [2, 1], [2, 1], "D")], 3],
       ["an update that also deletes A", [A, Uint8Array.from([...B.subarray(0, -1), 1, 2, 1, 0, 1])], 2],
-      ["two updates where the second item does not follow", [A, textUpdate(2, 1, [[[2, 0], null, "B"], [null, null, "C"]])], 2],
+      [
+        "two updates where the second item does not follow",
+        [
+          A,
+          textUpdate(2, 1, [
+            [[2, 0], null, "B"],
+            [null, null, "C"],
+          ]),
+        ],
+        2,
+      ],
       ["an embed (a JSON string) typed after it", [A, textUpdate(2, 1, [[[2, 0], null, '{"image":"x"}']], { content: 5 })], 2],
       // Joined, but the load sees that these are a map key's values (each deletes the one before) and loads them one by one.
       ["the next character of text kept under a key", [textUpdate(2, 0, [[null, null, "A"]], { parentSub: "k" }), B], 1],
@@ -133,7 +153,11 @@ describe("log coalescing (cold load of a long log)", () => {
       expect([what, coalesceLog(logOf(log)).updates.length]).toEqual([what, count]);
       expectSameDocument(loaded(log), oneByOne(log));
     }
-    expect(oneByOne([A, textItem(2, 1, null, null, "B")]).getText("t").toString()).toBe("BA");
+    expect(
+      oneByOne([A, textItem(2, 1, null, null, "B")])
+        .getText("t")
+        .toString(),
+    ).toBe("BA");
   });
 
   it("never joins a malformed update: it reaches Yjs as it was stored", () => {
@@ -195,8 +219,7 @@ describe("log coalescing (cold load of a long log)", () => {
               p.text.insert(pos, ch);
               pos += ch.length;
             }
-          }
-          else if (kind === "paste") p.text.insert(len === 0 ? 0 : at % (len + 1), text);
+          } else if (kind === "paste") p.text.insert(len === 0 ? 0 : at % (len + 1), text);
           else if (kind === "delete" && len > 0) p.text.delete(at % len, 1 + (at % 3));
           else if (kind === "format" && len > 0) p.text.format(at % len, 2, { bold: at % 2 === 0 ? true : null });
           else if (kind === "xml") {
@@ -213,10 +236,7 @@ describe("log coalescing (cold load of a long log)", () => {
         // The server logs updates in the order they arrive. Others' updates may arrive before what
         // they depend on (Yjs keeps them pending), as when a tablet comes back online late.
         const late = (u: Uint8Array) => Y.parseUpdateMeta(u).from.has(10);
-        const order =
-          arrival === "as sent" ? log
-          : arrival === "one tablet late" ? [...log.filter((u) => !late(u)), ...log.filter(late)]
-          : [...log].reverse();
+        const order = arrival === "as sent" ? log : arrival === "one tablet late" ? [...log.filter((u) => !late(u)), ...log.filter(late)] : [...log].reverse();
         expectSameDocument(loaded(order), oneByOne(order));
       }),
       { numRuns: 300 },
@@ -239,19 +259,33 @@ describe("utf16Length", () => {
     const edges = [0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff];
     const utf8ish = fc.array(fc.constantFrom(...edges), { maxLength: 12 }).map((b) => Uint8Array.from(b));
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 24 }), utf8ish, fc.string({ unit: "grapheme" }).map((s) => new TextEncoder().encode(s))), (bytes) => {
-        let expected: number;
-        try {
-          expected = fatal.decode(bytes).length;
-        } catch {
-          expected = -1;
-        }
-        expect(utf16Length(bytes, 0, bytes.length)).toBe(expected);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 24 }),
+          utf8ish,
+          fc.string({ unit: "grapheme" }).map((s) => new TextEncoder().encode(s)),
+        ),
+        (bytes) => {
+          let expected: number;
+          try {
+            expected = fatal.decode(bytes).length;
+          } catch {
+            expected = -1;
+          }
+          expect(utf16Length(bytes, 0, bytes.length)).toBe(expected);
+        },
+      ),
       { numRuns: 5000 },
     );
     // Surrogates, overlong forms, beyond U+10FFFF, cut short; a kept BOM; a four-byte character.
-    const refused = [[0xed, 0xa0, 0x80], [0xe0, 0x80, 0x80], [0xc0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf0, 0x8f, 0xbf, 0xbf], [0xe2, 0x82]];
+    const refused = [
+      [0xed, 0xa0, 0x80],
+      [0xe0, 0x80, 0x80],
+      [0xc0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf0, 0x8f, 0xbf, 0xbf],
+      [0xe2, 0x82],
+    ];
     for (const b of refused) expect(utf16Length(Uint8Array.from(b), 0, b.length)).toBe(-1);
     expect(utf16Length(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]), 0, 4)).toBe(2);
     expect(utf16Length(Uint8Array.from([0xf0, 0x9f, 0x98, 0x80]), 0, 4)).toBe(2);

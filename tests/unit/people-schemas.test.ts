@@ -79,7 +79,9 @@ describe("ages, professionals and guardians on the participant form", () => {
       professionalType: "Choose what kind of professional they are",
       organisation: "Enter their agency or organisation",
     });
-    expect(errorsOf(ParticipantActionSchema.safeParse({ ...pro, professionalType: "WIZARD", organisation: "X" }))).toEqual({ professionalType: "Choose their profession from the list" });
+    expect(errorsOf(ParticipantActionSchema.safeParse({ ...pro, professionalType: "WIZARD", organisation: "X" }))).toEqual({
+      professionalType: "Choose their profession from the list",
+    });
     expect(ParticipantActionSchema.parse({ ...pro, professionalType: "SOCIAL_WORKER", organisation: " Medway Youth Justice Service " })).toMatchObject({
       professionalType: "SOCIAL_WORKER",
       organisation: "Medway Youth Justice Service",
@@ -89,7 +91,9 @@ describe("ages, professionals and guardians on the participant form", () => {
   });
 
   it("the new access needs are in the list", () => {
-    expect(ParticipantActionSchema.parse({ ...person, accessNeeds: ["MENTAL_HEALTH", "LEARNING_DISABILITY"] })).toMatchObject({ accessNeeds: ["MENTAL_HEALTH", "LEARNING_DISABILITY"] });
+    expect(ParticipantActionSchema.parse({ ...person, accessNeeds: ["MENTAL_HEALTH", "LEARNING_DISABILITY"] })).toMatchObject({
+      accessNeeds: ["MENTAL_HEALTH", "LEARNING_DISABILITY"],
+    });
   });
 
   it("reads the guardian checkboxes as a list of ids, and nobody is their own parent or guardian", () => {
@@ -98,7 +102,9 @@ describe("ages, professionals and guardians on the participant form", () => {
     expect(ParticipantActionSchema.parse({ ...person, guardianOf: SOME_ID })).toMatchObject({ guardianOf: [SOME_ID] });
     expect(ParticipantActionSchema.parse({ ...person, guardianOf: [SOME_ID, OTHER_ID] })).toMatchObject({ guardianOf: [SOME_ID, OTHER_ID] });
     expect(errorsOf(ParticipantActionSchema.safeParse({ ...person, guardianOf: "1 OR 1=1" }))).toEqual({ guardianOf: "Not a valid id" });
-    expect(errorsOf(ParticipantActionSchema.safeParse({ ...person, intent: "edit", participantId: SOME_ID, guardianOf: SOME_ID }))).toEqual({ guardianOf: "Someone cannot be their own parent or guardian" });
+    expect(errorsOf(ParticipantActionSchema.safeParse({ ...person, intent: "edit", participantId: SOME_ID, guardianOf: SOME_ID }))).toEqual({
+      guardianOf: "Someone cannot be their own parent or guardian",
+    });
   });
 });
 

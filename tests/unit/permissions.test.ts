@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { can, capabilitiesOf, type Action, type CaseAction, type CaseResource, type LetterAction, type LetterResource, type Principal, type ServiceAction } from "~/utils/permissions";
+import {
+  can,
+  capabilitiesOf,
+  type Action,
+  type CaseAction,
+  type CaseResource,
+  type LetterAction,
+  type LetterResource,
+  type Principal,
+  type ServiceAction,
+} from "~/utils/permissions";
 import type { CaseRole, StaffRole } from "~/utils/roles";
 
 const SERVICE = "svc-a";
@@ -9,8 +19,40 @@ const person = (role: StaffRole, serviceId = SERVICE): Principal => ({ id: `user
 const caseFor = (membership: CaseRole | null, serviceId = SERVICE): CaseResource => ({ kind: "case", caseId: "case-1", serviceId, membership });
 const service = (serviceId = SERVICE) => ({ kind: "service" as const, serviceId });
 
-const CASE_ACTIONS: CaseAction[] = ["case:view", "case:edit", "case:read-record", "case:edit-details", "case:close", "case:reopen", "case:approve", "case:audit", "case:assign", "case:subscribe", "notes:write", "notes:read", "live:chair", "live:assist", "live:follow", "seating:write", "seating:read", "script:edit", "letter:open", "agreement:read", "agreement:draft", "agreement:review"];
-const SERVICE_ACTIONS: ServiceAction[] = ["service:manage-users", "service:list-cases", "service:overview", "service:create-case", "service:manage-scripts", "service:read-sign-ins", "service:approval-queue", "service:review-queue"];
+const CASE_ACTIONS: CaseAction[] = [
+  "case:view",
+  "case:edit",
+  "case:read-record",
+  "case:edit-details",
+  "case:close",
+  "case:reopen",
+  "case:approve",
+  "case:audit",
+  "case:assign",
+  "case:subscribe",
+  "notes:write",
+  "notes:read",
+  "live:chair",
+  "live:assist",
+  "live:follow",
+  "seating:write",
+  "seating:read",
+  "script:edit",
+  "letter:open",
+  "agreement:read",
+  "agreement:draft",
+  "agreement:review",
+];
+const SERVICE_ACTIONS: ServiceAction[] = [
+  "service:manage-users",
+  "service:list-cases",
+  "service:overview",
+  "service:create-case",
+  "service:manage-scripts",
+  "service:read-sign-ins",
+  "service:approval-queue",
+  "service:review-queue",
+];
 const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolean; facilitator: boolean }> = {
   "service:manage-users": { admin: true, supervisor: false, facilitator: false },
   "service:list-cases": { admin: true, supervisor: false, facilitator: false },
@@ -123,7 +165,14 @@ describe("can() with inherited property names", () => {
 
 describe("can() on a letter: the author reaches only their own letter (docs/architecture.md §4)", () => {
   const author = (serviceId = SERVICE): Principal => ({ id: "author-1", role: "LETTER_AUTHOR", serviceId });
-  const letter = (membership: CaseRole | null, isAuthor: boolean, serviceId = SERVICE): LetterResource => ({ kind: "letter", letterId: "l1", caseId: "case-1", serviceId, membership, isAuthor });
+  const letter = (membership: CaseRole | null, isAuthor: boolean, serviceId = SERVICE): LetterResource => ({
+    kind: "letter",
+    letterId: "l1",
+    caseId: "case-1",
+    serviceId,
+    membership,
+    isAuthor,
+  });
   const LETTER_ACTIONS: LetterAction[] = ["letter:view", "letter:write", "letter:moderate", "letter:release"];
   const LETTER_MATRIX: Record<LetterAction, { ownAuthor: boolean; otherAuthor: boolean; lead: boolean; co: boolean; supervisor: boolean; nonMember: boolean; admin: boolean }> = {
     "letter:view": { ownAuthor: true, otherAuthor: false, lead: true, co: true, supervisor: true, nonMember: false, admin: false },

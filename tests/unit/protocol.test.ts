@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  CLIENT_EVENTS,
-  ClientEventSchemas,
-  COLLAB_DOC_KINDS,
-  CollabClose,
-  parseDocumentName,
-  type ClientEventName,
-  type CollabDocKind,
-} from "~/realtime/protocol";
+import { CLIENT_EVENTS, ClientEventSchemas, COLLAB_DOC_KINDS, CollabClose, parseDocumentName, type ClientEventName, type CollabDocKind } from "~/realtime/protocol";
 
 // An independent statement of docs/architecture.md §3's document names, to check the parser against.
 const ID = "c[a-z0-9]{20,31}";
@@ -37,7 +29,10 @@ const SHAPES: Record<CollabDocKind, (id: string) => string> = {
 const validArb = fc.tuple(fc.constantFrom(...COLLAB_DOC_KINDS), idArb).map(([kind, id]) => ({ kind, id, name: SHAPES[kind](id) }));
 /** Strings made of the pieces real names are made of, so near misses are common. */
 const nearMissArb = fc
-  .array(fc.oneof(fc.constantFrom("case", "conference", "agreement", "letter", "notes", "seating", ":", "c", "C", "/", "\n", " ", "%3A", "\u0000"), idArb, fc.string({ maxLength: 4 })), { maxLength: 6 })
+  .array(
+    fc.oneof(fc.constantFrom("case", "conference", "agreement", "letter", "notes", "seating", ":", "c", "C", "/", "\n", " ", "%3A", "\u0000"), idArb, fc.string({ maxLength: 4 })),
+    { maxLength: 6 },
+  )
   .map((parts) => parts.join(""));
 
 const SAMPLE_ID = "ckx1y2z3a4b5c6d7e8f9g0h1";
@@ -128,9 +123,13 @@ describe("ClientEventSchemas", () => {
   it.each(CLIENT_EVENTS)("%s rejects any extra key", (event) => {
     const { payload } = VALID[event];
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !Object.hasOwn(payload, k)), fc.anything(), (key, value) => {
-        expect(ClientEventSchemas[event].safeParse({ ...payload, [key]: value }).success).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !Object.hasOwn(payload, k)),
+        fc.anything(),
+        (key, value) => {
+          expect(ClientEventSchemas[event].safeParse({ ...payload, [key]: value }).success).toBe(false);
+        },
+      ),
     );
   });
 

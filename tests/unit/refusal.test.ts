@@ -11,7 +11,12 @@ describe("Refusal: one way for a rule to say no", () => {
 
   it("keeps a gate's separate reasons as a list, and puts the message beside the field named", () => {
     const refusal = new Refusal(["Record consent.", "Assess the risk."], { status: 400, field: "attendees" });
-    expect(refusalBody(refusal)).toEqual({ ok: false, errors: { attendees: "Record consent. Assess the risk." }, reasons: ["Record consent.", "Assess the risk."], intent: undefined });
+    expect(refusalBody(refusal)).toEqual({
+      ok: false,
+      errors: { attendees: "Record consent. Assess the risk." },
+      reasons: ["Record consent.", "Assess the risk."],
+      intent: undefined,
+    });
     expect(refusal.status).toBe(400);
   });
 

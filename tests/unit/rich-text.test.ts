@@ -57,7 +57,13 @@ describe("frozen rich text", () => {
   });
 
   it("parses a stored tree back and ignores anything it could not have produced", () => {
-    const stored = JSON.stringify({ blocks: [{ type: "paragraph", content: [{ text: "ok", marks: ["bold", "href"] }] }, { type: "iframe", src: "x" }, { type: "heading", level: 9, content: [] }] });
+    const stored = JSON.stringify({
+      blocks: [
+        { type: "paragraph", content: [{ text: "ok", marks: ["bold", "href"] }] },
+        { type: "iframe", src: "x" },
+        { type: "heading", level: 9, content: [] },
+      ],
+    });
     expect(parseRichDoc(stored)).toEqual({
       blocks: [
         { type: "paragraph", content: [{ text: "ok", marks: ["bold"] }] },

@@ -8,7 +8,17 @@ const landsOn = (target: string) => new URL(target, SITE).origin;
 
 describe("the sign-in redirect", () => {
   it("refuses the targets that left the site before, whatever the browser strips or turns round", () => {
-    for (const evil of ["/\t/evil.example/", "/\n/evil.example", "/\r\n/evil.example", "/\\evil.example", "/\\/evil.example", "//evil.example", "/ /evil.example", "https://evil.example", "/\t\\evil.example"]) {
+    for (const evil of [
+      "/\t/evil.example/",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/\\evil.example",
+      "/\\/evil.example",
+      "//evil.example",
+      "/ /evil.example",
+      "https://evil.example",
+      "/\t\\evil.example",
+    ]) {
       expect(landsOn(safeRedirect(evil)), JSON.stringify(evil)).toBe(SITE);
       expect(safeRedirect(evil), JSON.stringify(evil)).toBe(evil === "/ /evil.example" ? "/%20/evil.example" : "/cases");
     }

@@ -48,7 +48,10 @@ async function play(s: Scenario) {
       flush();
       const label = `client ids ${ids.join("/")}, ${crossing}`;
       expect(b.blocks(), label).toEqual(a.blocks());
-      expect(s.expected.map((e) => JSON.stringify(e)), label).toContain(JSON.stringify(a.blocks()));
+      expect(
+        s.expected.map((e) => JSON.stringify(e)),
+        label,
+      ).toContain(JSON.stringify(a.blocks()));
       s.also?.(a);
       destroy();
     }

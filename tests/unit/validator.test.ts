@@ -66,7 +66,10 @@ describe("update validator", () => {
   });
 
   it("never throws on arbitrary bytes, and the inline check and the worker agree", async () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => typeof decodesCleanly(bytes) === "boolean"), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => typeof decodesCleanly(bytes) === "boolean"),
+      { numRuns: 5000 },
+    );
     const samples = fc.sample(fc.uint8Array({ maxLength: 200 }), 300);
     const inline = samples.map((s) => decodesCleanly(s));
     const worker = await Promise.all(samples.map((s) => validator.validate(s)));

@@ -7,7 +7,9 @@ export function AgreementBanner({ notice, onDismiss }: { notice: AgreementChange
   return (
     <div className={`alert ${tone} agreement-banner row`} role="alert" data-testid="agreement-banner">
       <span>{notice.message}</span>
-      <button type="button" className="secondary" onClick={onDismiss}>Dismiss</button>
+      <button type="button" className="secondary" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   );
 }

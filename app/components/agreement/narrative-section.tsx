@@ -43,7 +43,8 @@ export function NarrativeSection({ agreementId, editable, signing }: { agreement
       <p className="hint">What was agreed and why, in the participants' own words. Both facilitators can write at once.</p>
       {signing ? (
         <p className="alert info" data-testid="narrative-draft-note">
-          This is the draft. Version {signing.number} is signed with the text it had when it was prepared, shown under Sign-off in the room; a change here makes a new version that everyone signs again.
+          This is the draft. Version {signing.number} is signed with the text it had when it was prepared, shown under Sign-off in the room; a change here makes a new version that
+          everyone signs again.
         </p>
       ) : null}
       {collab ? (

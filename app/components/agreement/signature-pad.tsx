@@ -74,12 +74,28 @@ export function SignaturePadField({ id, label, onChange, error }: { id: string; 
 
   return (
     <div className="field signature-field">
-      <p className="label" id={`${id}-label`}>{label}</p>
-      <canvas ref={canvas} id={id} className="signature-canvas" role="img" aria-labelledby={`${id}-label`} aria-describedby={error ? `${id}-error` : undefined} data-empty={empty ? "true" : "false"} />
+      <p className="label" id={`${id}-label`}>
+        {label}
+      </p>
+      <canvas
+        ref={canvas}
+        id={id}
+        className="signature-canvas"
+        role="img"
+        aria-labelledby={`${id}-label`}
+        aria-describedby={error ? `${id}-error` : undefined}
+        data-empty={empty ? "true" : "false"}
+      />
       <div className="row">
-        <button type="button" className="secondary" onClick={clear} disabled={empty}>Clear</button>
+        <button type="button" className="secondary" onClick={clear} disabled={empty}>
+          Clear
+        </button>
       </div>
-      {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

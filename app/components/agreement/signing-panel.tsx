@@ -20,7 +20,8 @@ export function SigningPanel({ data }: { data: Workspace }) {
       <h2 id="signing-heading">Sign-off in the room</h2>
       {open && !current ? (
         <p className="alert warn" role="status">
-          The draft changed after version {open.number} was prepared, so its {open.signatures.length} signature{open.signatures.length === 1 ? "" : "s"} stay with that text. Prepare the new version and everyone signs again.
+          The draft changed after version {open.number} was prepared, so its {open.signatures.length} signature{open.signatures.length === 1 ? "" : "s"} stay with that text.
+          Prepare the new version and everyone signs again.
         </p>
       ) : null}
       {current ? <OpenVersion version={current} participants={data.participants} me={data.me.name} /> : <Prepare />}
@@ -35,7 +36,9 @@ function Prepare() {
       <p className="hint">When the terms and the narrative are agreed, freeze them into a version. Everyone then reads and signs exactly that text.</p>
       <input type="hidden" name="intent" value="freeze" />
       <div className="form-actions">
-        <button type="submit" disabled={busy}>{busy ? "Preparing…" : "Prepare the version for signing"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Preparing…" : "Prepare the version for signing"}
+        </button>
       </div>
       <FormMessage error={errors.form} />
     </fetcher.Form>
@@ -68,7 +71,9 @@ function OpenVersion({ version, participants, me }: { version: WorkspaceVersion;
       <submit.fetcher.Form method="post" className="form-actions submit-version">
         <input type="hidden" name="intent" value="submit" />
         <input type="hidden" name="versionId" value={version.id} />
-        <button type="submit" disabled={submit.busy || version.signatures.length === 0}>{submit.busy ? "Sending…" : "Send to the supervisor for review"}</button>
+        <button type="submit" disabled={submit.busy || version.signatures.length === 0}>
+          {submit.busy ? "Sending…" : "Send to the supervisor for review"}
+        </button>
       </submit.fetcher.Form>
       <FormMessage error={submit.errors.form} />
     </div>
@@ -86,7 +91,9 @@ function SignForm({ version, person, me }: { version: WorkspaceVersion; person: 
       <input type="hidden" name="versionId" value={version.id} />
       <input type="hidden" name="participantId" value={person.id} />
       <input type="hidden" name="method" value={method} />
-      <h4>{person.name} <span className="hint">({PARTICIPANT_ROLE_LABELS[person.role].toLowerCase()})</span></h4>
+      <h4>
+        {person.name} <span className="hint">({PARTICIPANT_ROLE_LABELS[person.role].toLowerCase()})</span>
+      </h4>
       <fieldset className="row method-choice">
         <legend className="visually-hidden">How {person.name} signs</legend>
         <label className="check-chip" htmlFor={`${prefix}-drawn`}>
@@ -106,13 +113,21 @@ function SignForm({ version, person, me }: { version: WorkspaceVersion; person: 
           <Field id={`${prefix}-name`} name="typedName" label="Name as they sign it" defaultValue={person.name} error={errors.typedName} />
           <div className="field check">
             <input id={`${prefix}-attest`} type="checkbox" name="attest" value="on" aria-describedby={errors.attest ? `${prefix}-attest-error` : undefined} />
-            <label htmlFor={`${prefix}-attest`}>I, {me}, saw {person.name} read and agree to version {version.number}</label>
-            {errors.attest ? <p className="field-error" id={`${prefix}-attest-error`}>{errors.attest}</p> : null}
+            <label htmlFor={`${prefix}-attest`}>
+              I, {me}, saw {person.name} read and agree to version {version.number}
+            </label>
+            {errors.attest ? (
+              <p className="field-error" id={`${prefix}-attest-error`}>
+                {errors.attest}
+              </p>
+            ) : null}
           </div>
         </>
       )}
       <div className="form-actions">
-        <button type="submit" disabled={busy}>{busy ? "Saving…" : `Confirm ${person.shortName}'s signature`}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : `Confirm ${person.shortName}'s signature`}
+        </button>
       </div>
       <FormMessage error={errors.form ?? errors.participantId} />
     </fetcher.Form>

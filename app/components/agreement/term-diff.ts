@@ -2,8 +2,7 @@ import { TERM_TYPE_LABELS, formatPence, type FrozenTerm } from "~/models/agreeme
 
 /** What changed in the terms between two versions, matched by term id (pure, unit-tested). */
 export type TermChange =
-  | { kind: "added" | "removed"; title: string; term: FrozenTerm }
-  | { kind: "changed"; title: string; fields: { label: string; before: string; after: string }[] };
+  { kind: "added" | "removed"; title: string; term: FrozenTerm } | { kind: "changed"; title: string; fields: { label: string; before: string; after: string }[] };
 
 const FIELDS: { label: string; value: (t: FrozenTerm) => string }[] = [
   { label: "Kind", value: (t) => TERM_TYPE_LABELS[t.type] ?? t.type },

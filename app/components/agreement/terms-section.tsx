@@ -16,7 +16,9 @@ export function StartAgreement({ canDraft }: { canDraft: boolean }) {
           <p>Draft the agreement with the participants during the conference: its terms, and in their words what was agreed.</p>
           <fetcher.Form method="post">
             <input type="hidden" name="intent" value="start" />
-            <button type="submit" disabled={busy}>{busy ? "Starting…" : "Start the agreement"}</button>
+            <button type="submit" disabled={busy}>
+              {busy ? "Starting…" : "Start the agreement"}
+            </button>
           </fetcher.Form>
           <FormMessage error={errors.form} />
         </>
@@ -67,28 +69,43 @@ function TermCard({ term, index, count, participants, editable }: { term: DraftT
       {editable ? (
         <div className="row term-actions">
           <details className="term-edit" open={Object.keys(edit.errors).length > 0 || undefined}>
-            <summary className="tap">Edit<span className="visually-hidden"> term {index + 1}</span></summary>
+            <summary className="tap">
+              Edit<span className="visually-hidden"> term {index + 1}</span>
+            </summary>
             <edit.fetcher.Form method="post" className="stack">
               <input type="hidden" name="intent" value="edit-term" />
               <input type="hidden" name="termId" value={term.id} />
               <TermFields term={term} due={due} participants={participants} idPrefix={`edit-${term.id}`} errors={edit.errors} />
               <div className="form-actions">
-                <button type="submit" disabled={edit.busy}>{edit.busy ? "Saving…" : "Save the term"}</button>
+                <button type="submit" disabled={edit.busy}>
+                  {edit.busy ? "Saving…" : "Save the term"}
+                </button>
               </div>
               <FormMessage error={edit.errors.form} done={edit.done} />
             </edit.fetcher.Form>
           </details>
-          <remove.fetcher.Form method="post" onSubmit={(e) => { if (!window.confirm(`Remove term ${index + 1}?`)) e.preventDefault(); }}>
+          <remove.fetcher.Form
+            method="post"
+            onSubmit={(e) => {
+              if (!window.confirm(`Remove term ${index + 1}?`)) e.preventDefault();
+            }}
+          >
             <input type="hidden" name="intent" value="remove-term" />
             <input type="hidden" name="termId" value={term.id} />
-            <button type="submit" className="danger" disabled={remove.busy} aria-label={`Remove term ${index + 1}`}>{remove.busy ? "Removing…" : "Remove"}</button>
+            <button type="submit" className="danger" disabled={remove.busy} aria-label={`Remove term ${index + 1}`}>
+              {remove.busy ? "Removing…" : "Remove"}
+            </button>
           </remove.fetcher.Form>
           {count > 1 ? (
             <move.fetcher.Form method="post" className="row term-move">
               <input type="hidden" name="intent" value="move-term" />
               <input type="hidden" name="termId" value={term.id} />
-              <button type="submit" name="direction" value="up" className="secondary" disabled={move.busy || index === 0} aria-label={`Move term ${index + 1} up`}>↑ Up</button>
-              <button type="submit" name="direction" value="down" className="secondary" disabled={move.busy || index === count - 1} aria-label={`Move term ${index + 1} down`}>↓ Down</button>
+              <button type="submit" name="direction" value="up" className="secondary" disabled={move.busy || index === 0} aria-label={`Move term ${index + 1} up`}>
+                ↑ Up
+              </button>
+              <button type="submit" name="direction" value="down" className="secondary" disabled={move.busy || index === count - 1} aria-label={`Move term ${index + 1} down`}>
+                ↓ Down
+              </button>
             </move.fetcher.Form>
           ) : null}
         </div>
@@ -106,14 +123,47 @@ function TermFields(props: { term?: DraftTerm; due?: string | null; participants
   const responsibleDefault = term?.responsibleId ?? participants.find((x) => x.role === "PERSON_RESPONSIBLE")?.id ?? "";
   return (
     <div className="term-fields">
-      <SelectField id={`${p}-type`} name="type" label="Kind of term" options={TERM_TYPES} labels={TERM_TYPE_LABELS} defaultValue={(term?.type as TermType) ?? "APOLOGY_IN_PERSON"} error={errors.type} />
+      <SelectField
+        id={`${p}-type`}
+        name="type"
+        label="Kind of term"
+        options={TERM_TYPES}
+        labels={TERM_TYPE_LABELS}
+        defaultValue={(term?.type as TermType) ?? "APOLOGY_IN_PERSON"}
+        error={errors.type}
+      />
       <TextAreaField id={`${p}-description`} name="description" label="What will be done" defaultValue={term?.description} error={errors.description} maxLength={1000} rows={2} />
-      <SelectField id={`${p}-responsible`} name="responsibleId" label="Who is responsible" options={people} labels={labels} defaultValue={responsibleDefault} placeholder="Choose a person" error={errors.responsibleId} />
-      <SelectField id={`${p}-beneficiary`} name="beneficiaryId" label="For which person harmed" options={harmed.length ? harmed : people} labels={labels} defaultValue={term?.beneficiaryId ?? harmed[0] ?? ""} placeholder="Nobody in particular" error={errors.beneficiaryId} />
+      <SelectField
+        id={`${p}-responsible`}
+        name="responsibleId"
+        label="Who is responsible"
+        options={people}
+        labels={labels}
+        defaultValue={responsibleDefault}
+        placeholder="Choose a person"
+        error={errors.responsibleId}
+      />
+      <SelectField
+        id={`${p}-beneficiary`}
+        name="beneficiaryId"
+        label="For which person harmed"
+        options={harmed.length ? harmed : people}
+        labels={labels}
+        defaultValue={term?.beneficiaryId ?? harmed[0] ?? ""}
+        placeholder="Nobody in particular"
+        error={errors.beneficiaryId}
+      />
       <Field id={`${p}-due`} name="dueDate" type="date" label="Due date" defaultValue={props.due ?? ""} error={errors.dueDate} />
       <Field id={`${p}-verification`} name="verification" label="How completion will be checked" defaultValue={term?.verification} error={errors.verification} />
       <Field id={`${p}-amount`} name="amount" label="Amount in £ (restitution)" defaultValue={term?.amountPence ? (term.amountPence / 100).toFixed(2) : ""} error={errors.amount} />
-      <Field id={`${p}-instalments`} name="instalments" type="number" label="Instalments (restitution)" defaultValue={term?.instalments ? String(term.instalments) : ""} error={errors.instalments} />
+      <Field
+        id={`${p}-instalments`}
+        name="instalments"
+        type="number"
+        label="Instalments (restitution)"
+        defaultValue={term?.instalments ? String(term.instalments) : ""}
+        error={errors.instalments}
+      />
       <Field id={`${p}-hours`} name="hours" type="number" label="Hours (community work)" defaultValue={term?.hours ? String(term.hours) : ""} error={errors.hours} />
     </div>
   );
@@ -128,7 +178,9 @@ function AddTerm({ participants }: { participants: WorkspaceParticipant[] }) {
         <input type="hidden" name="intent" value="add-term" />
         <TermFields participants={participants} idPrefix="add" errors={errors} />
         <div className="form-actions">
-          <button type="submit" disabled={busy}>{busy ? "Saving…" : "Add the term"}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? "Saving…" : "Add the term"}
+          </button>
         </div>
         <FormMessage error={errors.form} done={done} />
       </fetcher.Form>

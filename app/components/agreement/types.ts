@@ -12,4 +12,3 @@ export type Workspace = SerializeFrom<NonNullable<Awaited<ReturnType<typeof getA
 export type WorkspaceVersion = Workspace["versions"][number];
 export type WorkspaceParticipant = Workspace["participants"][number];
 export type DraftTerm = Workspace["terms"][number];
-

@@ -14,7 +14,9 @@ export function FrozenTerms({ version, extra }: { version: WorkspaceVersion; ext
         const specifics = termSpecifics(t);
         return (
           <li key={t.id} className="term-card" aria-labelledby={`v${version.number}-term-${t.id}`}>
-            <h3 id={`v${version.number}-term-${t.id}`}>{i + 1}. {TERM_TYPE_LABELS[t.type] ?? "Term"}</h3>
+            <h3 id={`v${version.number}-term-${t.id}`}>
+              {i + 1}. {TERM_TYPE_LABELS[t.type] ?? "Term"}
+            </h3>
             <p className="term-description">{t.description}</p>
             <p className="hint">
               Responsible: {t.responsibleName ?? "—"}
@@ -53,7 +55,8 @@ export function Signatures({ version, participants }: { version: WorkspaceVersio
             </svg>
           ) : null}
           <span>
-            Signed by <strong>{name(s.participantId)}</strong> on {formatDateTime(s.signedAt)} ({s.method === "DRAWN" ? "drawn" : `typed as “${s.typedName}”, attested by ${s.attestedBy ?? "a facilitator"}`})
+            Signed by <strong>{name(s.participantId)}</strong> on {formatDateTime(s.signedAt)} (
+            {s.method === "DRAWN" ? "drawn" : `typed as “${s.typedName}”, attested by ${s.attestedBy ?? "a facilitator"}`})
           </span>
         </li>
       ))}
@@ -68,7 +71,9 @@ export function VersionBody({ version, extra }: { version: WorkspaceVersion; ext
       <FrozenTerms version={version} extra={extra} />
       <h3>Narrative</h3>
       <RichTextView doc={version.narrative} label={`Narrative of version ${version.number}`} />
-      <p className="hint fingerprint">Version {version.number} · fingerprint {version.contentHash.slice(0, 16)}</p>
+      <p className="hint fingerprint">
+        Version {version.number} · fingerprint {version.contentHash.slice(0, 16)}
+      </p>
     </div>
   );
 }

@@ -20,10 +20,21 @@ export function VersionsList({ caseId, versions, participants }: { caseId: strin
                 <div className="row version-head">
                   <h3 id={`version-${v.id}`}>Version {v.number}</h3>
                   <span className={`badge version-${v.state.toLowerCase()}`}>{VERSION_STATE_LABELS[v.state]}</span>
-                  <span className="hint">{formatDateTime(v.createdAt)} · {v.signatures.length} signature{v.signatures.length === 1 ? "" : "s"} · fingerprint {v.contentHash.slice(0, 12)}</span>
+                  <span className="hint">
+                    {formatDateTime(v.createdAt)} · {v.signatures.length} signature{v.signatures.length === 1 ? "" : "s"} · fingerprint {v.contentHash.slice(0, 12)}
+                  </span>
                 </div>
-                {v.decisionReason ? <p className="alert warn">{v.decidedBy ?? "The supervisor"} asked for changes: {v.decisionReason}</p> : null}
-                {v.state === "APPROVED" ? <p className="hint">Approved by {v.decidedBy ?? "the supervisor"}{v.decidedAt ? ` on ${formatDateTime(v.decidedAt)}` : ""}.</p> : null}
+                {v.decisionReason ? (
+                  <p className="alert warn">
+                    {v.decidedBy ?? "The supervisor"} asked for changes: {v.decisionReason}
+                  </p>
+                ) : null}
+                {v.state === "APPROVED" ? (
+                  <p className="hint">
+                    Approved by {v.decidedBy ?? "the supervisor"}
+                    {v.decidedAt ? ` on ${formatDateTime(v.decidedAt)}` : ""}.
+                  </p>
+                ) : null}
                 <div className="row version-links">
                   {previous ? (
                     <Link className="button secondary" to={`/cases/${caseId}/agreement/diff?from=${previous.id}&to=${v.id}`}>
@@ -32,8 +43,12 @@ export function VersionsList({ caseId, versions, participants }: { caseId: strin
                   ) : null}
                   {v.state === "APPROVED" ? (
                     <>
-                      <Link className="button secondary" to={`/cases/${caseId}/agreement/versions/${v.id}/print`}>Print view</Link>
-                      <a className="button" href={`/cases/${caseId}/agreement/versions/${v.id}/pdf`} download>Download PDF</a>
+                      <Link className="button secondary" to={`/cases/${caseId}/agreement/versions/${v.id}/print`}>
+                        Print view
+                      </Link>
+                      <a className="button" href={`/cases/${caseId}/agreement/versions/${v.id}/pdf`} download>
+                        Download PDF
+                      </a>
                     </>
                   ) : null}
                 </div>
@@ -42,9 +57,13 @@ export function VersionsList({ caseId, versions, participants }: { caseId: strin
                   <VersionBody version={v} />
                   <h4>Signatures</h4>
                   <Signatures version={v} participants={participants} />
-                  {v.comments.filter((c) => !c.termId).map((c) => (
-                    <p key={c.id} className="comment"><strong>{c.author}</strong>: {c.body}</p>
-                  ))}
+                  {v.comments
+                    .filter((c) => !c.termId)
+                    .map((c) => (
+                      <p key={c.id} className="comment">
+                        <strong>{c.author}</strong>: {c.body}
+                      </p>
+                    ))}
                 </details>
               </li>
             );

@@ -3,10 +3,11 @@ import type { AgreementSummary } from "~/models/agreement.server";
 import { AGREEMENT_STATUS_LABELS, VERSION_STATE_LABELS } from "~/models/agreement-labels";
 import type { SectionProps } from "./types";
 
-type Props = Pick<SectionProps, "caseId" | "canEdit"> & Partial<Omit<SectionProps, "caseId" | "canEdit">> & {
-  /** getAgreementSummary(caseId) from app/models/agreement.server.ts, serialized (null: no agreement yet). */
-  agreement: AgreementSummary | null;
-};
+type Props = Pick<SectionProps, "caseId" | "canEdit"> &
+  Partial<Omit<SectionProps, "caseId" | "canEdit">> & {
+    /** getAgreementSummary(caseId) from app/models/agreement.server.ts, serialized (null: no agreement yet). */
+    agreement: AgreementSummary | null;
+  };
 
 /** The case screen's link card to the outcome agreement: its status and what is due. */
 export function AgreementSection({ caseId, canEdit, agreement }: Props) {
@@ -17,8 +18,14 @@ export function AgreementSection({ caseId, canEdit, agreement }: Props) {
         <>
           <p className="row">
             <span className="badge">{AGREEMENT_STATUS_LABELS[agreement.status]}</span>
-            <span>{agreement.terms} term{agreement.terms === 1 ? "" : "s"}</span>
-            {agreement.latestVersion ? <span>Version {agreement.latestVersion.number}: {VERSION_STATE_LABELS[agreement.latestVersion.state].toLowerCase()}</span> : null}
+            <span>
+              {agreement.terms} term{agreement.terms === 1 ? "" : "s"}
+            </span>
+            {agreement.latestVersion ? (
+              <span>
+                Version {agreement.latestVersion.number}: {VERSION_STATE_LABELS[agreement.latestVersion.state].toLowerCase()}
+              </span>
+            ) : null}
           </p>
           {agreement.overdue || agreement.due ? (
             <p className="alert warn">

@@ -71,19 +71,47 @@ function ConferenceCard({ c, caseId, prep, canEdit }: { c: Conference; caseId: s
       <p className="meta">
         <span className={`badge ${held ? "status-warn" : "status-ok"}`}>{CONFERENCE_STATUS_LABELS[c.status as ConferenceStatus]}</span>
       </p>
-      {held ? <p className="alert warn" role="status"><strong>On hold:</strong> {c.holdReason}</p> : null}
+      {held ? (
+        <p className="alert warn" role="status">
+          <strong>On hold:</strong> {c.holdReason}
+        </p>
+      ) : null}
       <dl className="risk-grid">
-        <div><dt>When</dt><dd>{formatDateTime(c.scheduledAt)}{c.endsAt ? ` to ${formatDateTime(c.endsAt)}` : ""}</dd></div>
-        <div><dt>Where</dt><dd>{[c.venue, c.room].filter(Boolean).join(", ")}</dd></div>
-        <div><dt>Lead</dt><dd>{c.lead ?? "Not set"}</dd></div>
-        <div><dt>Co-facilitator</dt><dd>{c.coFacilitator ?? "None"}</dd></div>
-        <div className="wide"><dt>Attending</dt><dd>{names.join(", ") || "Nobody chosen"}</dd></div>
+        <div>
+          <dt>When</dt>
+          <dd>
+            {formatDateTime(c.scheduledAt)}
+            {c.endsAt ? ` to ${formatDateTime(c.endsAt)}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Where</dt>
+          <dd>{[c.venue, c.room].filter(Boolean).join(", ")}</dd>
+        </div>
+        <div>
+          <dt>Lead</dt>
+          <dd>{c.lead ?? "Not set"}</dd>
+        </div>
+        <div>
+          <dt>Co-facilitator</dt>
+          <dd>{c.coFacilitator ?? "None"}</dd>
+        </div>
+        <div className="wide">
+          <dt>Attending</dt>
+          <dd>{names.join(", ") || "Nobody chosen"}</dd>
+        </div>
       </dl>
       {held ? null : (
         <nav className="row conference-links" aria-label="Prepare and run this conference">
-          <Link className="button secondary" to={`/conferences/${c.id}/seating`}>Seating plan</Link>
-          <Link className="button secondary" to={`/conferences/${c.id}/script`}>Script</Link>
-          <Link className="button" to={`/conferences/${c.id}/live`}>{canEdit ? "Run the conference" : "Follow the conference"}</Link>
+          <Link className="button secondary" to={`/conferences/${c.id}/seating`}>
+            Seating plan
+          </Link>
+          <Link className="button secondary" to={`/conferences/${c.id}/script`}>
+            Script
+          </Link>
+          <Link className="button" to={`/conferences/${c.id}/live`}>
+            {canEdit ? "Run the conference" : "Follow the conference"}
+          </Link>
         </nav>
       )}
       {canEdit ? (

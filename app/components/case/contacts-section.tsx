@@ -1,12 +1,6 @@
 import { useState } from "react";
 import { formatDateTime } from "~/utils/format";
-import {
-  displayName,
-  PARTICIPANT_ROLE_LABELS,
-  PREP_CONTACT_KIND_LABELS,
-  PREP_CONTACT_STATUS_LABELS,
-  PREP_PLACE_LABELS,
-} from "~/utils/preparation";
+import { displayName, PARTICIPANT_ROLE_LABELS, PREP_CONTACT_KIND_LABELS, PREP_CONTACT_STATUS_LABELS, PREP_PLACE_LABELS } from "~/utils/preparation";
 import { NextContactDue } from "./people-card";
 import { ContactForm } from "./people-contact-form";
 import type { PrepData, SectionProps } from "./types";
@@ -54,7 +48,9 @@ export function ContactsSection({ caseId, prep, canEdit, me }: SectionProps) {
             <select id="contact-filter" value={filter} onChange={(e) => setFilter(e.target.value)}>
               <option value="">Everyone</option>
               {prep.participants.map((p) => (
-                <option key={p.id} value={p.id}>{names.get(p.id)}</option>
+                <option key={p.id} value={p.id}>
+                  {names.get(p.id)}
+                </option>
               ))}
             </select>
           </div>
@@ -75,15 +71,26 @@ function ContactEntry({ contact: k, who }: { contact: Contact; who: string | und
   return (
     <li className={`contact status-${k.status.toLowerCase()}`}>
       <div className="contact-head">
-        <strong>{PREP_CONTACT_KIND_LABELS[k.kind]}{who ? ` with ${who}` : ""}</strong>
+        <strong>
+          {PREP_CONTACT_KIND_LABELS[k.kind]}
+          {who ? ` with ${who}` : ""}
+        </strong>
         <span className={`badge ${k.status === "COMPLETED" ? "status-ok" : "status-warn"}`}>{PREP_CONTACT_STATUS_LABELS[k.status]}</span>
       </div>
       <span className="hint">
         {formatDateTime(k.occurredAt)} · {place}
         {k.coWorker ? ` · with ${k.coWorker}` : ""} · recorded by {k.recordedBy ?? "a colleague"}
       </span>
-      {k.statusReason ? <p className="contact-text"><strong>Why:</strong> {k.statusReason}</p> : null}
-      {k.attendees ? <p className="contact-text"><strong>Who attended:</strong> {k.attendees}</p> : null}
+      {k.statusReason ? (
+        <p className="contact-text">
+          <strong>Why:</strong> {k.statusReason}
+        </p>
+      ) : null}
+      {k.attendees ? (
+        <p className="contact-text">
+          <strong>Who attended:</strong> {k.attendees}
+        </p>
+      ) : null}
       {k.outcome ? <p className="contact-text">{k.outcome}</p> : null}
     </li>
   );

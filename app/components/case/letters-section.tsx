@@ -17,7 +17,9 @@ export function LettersSection({ caseId, canEdit, letters }: LettersSectionProps
         <ul className="plain">
           {letters.map((l) => (
             <li key={l.id}>
-              <Link className="tap" to={`/cases/${caseId}/letters/${l.id}`}>From {l.writer} to {l.recipient}</Link>{" "}
+              <Link className="tap" to={`/cases/${caseId}/letters/${l.id}`}>
+                From {l.writer} to {l.recipient}
+              </Link>{" "}
               <span className="badge">{LETTER_STATUS_LABELS[l.status] ?? l.status}</span>
               {l.locked ? <span className="badge muted"> Editing paused</span> : null}
             </li>
@@ -25,7 +27,9 @@ export function LettersSection({ caseId, canEdit, letters }: LettersSectionProps
         </ul>
       )}
       <p>
-        <Link className="button secondary" to={`/cases/${caseId}/letters`}>{canEdit ? "Open a letter" : "All letters"}</Link>
+        <Link className="button secondary" to={`/cases/${caseId}/letters`}>
+          {canEdit ? "Open a letter" : "All letters"}
+        </Link>
       </p>
     </section>
   );

@@ -12,9 +12,7 @@ import { useFormFetcher } from "~/components/ui/use-form-fetcher";
  */
 export function ParticipantsSection({ caseId, prep, canEdit }: SectionProps) {
   const removal = useFormFetcher({ key: REMOVE_FETCHER });
-  const active = prep.participants
-    .filter((p) => !p.removed)
-    .sort((a, b) => PARTICIPANT_ROLES.indexOf(a.role) - PARTICIPANT_ROLES.indexOf(b.role));
+  const active = prep.participants.filter((p) => !p.removed).sort((a, b) => PARTICIPANT_ROLES.indexOf(a.role) - PARTICIPANT_ROLES.indexOf(b.role));
   const removed = prep.participants.filter((p) => p.removed);
   return (
     <section id="participants" className="card case-section" aria-labelledby="participants-heading">
@@ -44,7 +42,10 @@ export function ParticipantsSection({ caseId, prep, canEdit }: SectionProps) {
           <ul className="plain">
             {removed.map((p) => (
               <li key={p.id}>
-                {displayName(p)} <span className="hint">({PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()}; {p.consentHistory.length} consent entries kept)</span>
+                {displayName(p)}{" "}
+                <span className="hint">
+                  ({PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()}; {p.consentHistory.length} consent entries kept)
+                </span>
               </li>
             ))}
           </ul>

@@ -2,14 +2,7 @@ import type { ReactNode } from "react";
 import { FormMessage } from "~/components/ui/form-controls";
 import { formatDate } from "~/utils/format";
 import { AGE_BAND_LABELS } from "~/utils/age";
-import {
-  ACCESS_NEED_LABELS,
-  CONTACT_FREQUENCY_LABELS,
-  CONTACT_METHOD_LABELS,
-  displayName,
-  PARTICIPANT_ROLE_LABELS,
-  PROFESSIONAL_TYPE_LABELS,
-} from "~/utils/preparation";
+import { ACCESS_NEED_LABELS, CONTACT_FREQUENCY_LABELS, CONTACT_METHOD_LABELS, displayName, PARTICIPANT_ROLE_LABELS, PROFESSIONAL_TYPE_LABELS } from "~/utils/preparation";
 import { ConsentPanel } from "./people-consent";
 import { peopleAction, REMOVE_FETCHER } from "./people-fetcher";
 import { ParticipantForm } from "./people-participant-form";
@@ -23,7 +16,9 @@ const roleName = (p: PrepParticipant) => PARTICIPANT_ROLE_LABELS[p.role].toLower
 export function NextContactDue({ participant: p }: { participant: PrepParticipant }) {
   if (!p.nextContactDue) return <span className="hint">No routine contact: {CONTACT_FREQUENCY_LABELS[p.contactFrequency].toLowerCase()}.</span>;
   return p.contactOverdue ? (
-    <span className="due overdue"><strong>Contact overdue:</strong> next contact was due {formatDate(p.nextContactDue)}</span>
+    <span className="due overdue">
+      <strong>Contact overdue:</strong> next contact was due {formatDate(p.nextContactDue)}
+    </span>
   ) : (
     <span className="due">Next contact due {formatDate(p.nextContactDue)}</span>
   );
@@ -66,25 +61,44 @@ export function ParticipantCard({ caseId, participant: p, all, canEdit }: { case
         {p.preferredName && p.preferredName !== p.name ? <Fact term="Full name">{p.name}</Fact> : null}
         {p.addressAs ? <Fact term="Address as">{p.addressAs}</Fact> : null}
         {age ? <Fact term="Age">{age}</Fact> : null}
-        {!age && p.age.needsDateOfBirth ? <Fact term="Age">Not recorded: record their date of birth, or an age band, to know whether a parent or guardian must consent.</Fact> : null}
+        {!age && p.age.needsDateOfBirth ? (
+          <Fact term="Age">Not recorded: record their date of birth, or an age band, to know whether a parent or guardian must consent.</Fact>
+        ) : null}
         {p.role === "PROFESSIONAL" && p.professionalType ? (
-          <Fact term="Profession">{PROFESSIONAL_TYPE_LABELS[p.professionalType]}{p.organisation ? `, ${p.organisation}` : ""}</Fact>
+          <Fact term="Profession">
+            {PROFESSIONAL_TYPE_LABELS[p.professionalType]}
+            {p.organisation ? `, ${p.organisation}` : ""}
+          </Fact>
         ) : null}
-        {supports ? <Fact term="Supports">{displayName(supports)} ({roleName(supports)}){supports.removed ? " — removed from the case" : ""}</Fact> : null}
+        {supports ? (
+          <Fact term="Supports">
+            {displayName(supports)} ({roleName(supports)}){supports.removed ? " — removed from the case" : ""}
+          </Fact>
+        ) : null}
         {supporters.length ? <Fact term="Supported by">{supporters.map(displayName).join(", ")}</Fact> : null}
-        {childrenOf.length ? (
-          <Fact term="Parent or guardian of">{childrenOf.map((c) => `${displayName(c)}${c.removed ? " (removed from the case)" : ""}`).join(", ")}</Fact>
-        ) : null}
+        {childrenOf.length ? <Fact term="Parent or guardian of">{childrenOf.map((c) => `${displayName(c)}${c.removed ? " (removed from the case)" : ""}`).join(", ")}</Fact> : null}
         {guardians.length ? <Fact term="Parent or guardian">{guardians.map(displayName).join(", ")}</Fact> : null}
         {p.relationship ? <Fact term="Relationship to the incident">{p.relationship}</Fact> : null}
         <Fact term="Contact">
           {CONTACT_METHOD_LABELS[p.contactMethod]}, {CONTACT_FREQUENCY_LABELS[p.contactFrequency].toLowerCase()}
-          {[p.phone, p.email, p.address].filter(Boolean).map((v) => <span key={v} className="break contact-line">{v}</span>)}
+          {[p.phone, p.email, p.address].filter(Boolean).map((v) => (
+            <span key={v} className="break contact-line">
+              {v}
+            </span>
+          ))}
         </Fact>
-        <Fact term="Next contact"><NextContactDue participant={p} /></Fact>
+        <Fact term="Next contact">
+          <NextContactDue participant={p} />
+        </Fact>
         {p.accessNeeds.length || p.accessNotes ? (
           <Fact term="Access needs">
-            <span className="badges">{p.accessNeeds.map((n) => <span key={n} className="badge access">{ACCESS_NEED_LABELS[n]}</span>)}</span>
+            <span className="badges">
+              {p.accessNeeds.map((n) => (
+                <span key={n} className="badge access">
+                  {ACCESS_NEED_LABELS[n]}
+                </span>
+              ))}
+            </span>
             {p.accessNotes ? <span className="contact-line">{p.accessNotes}</span> : null}
           </Fact>
         ) : null}
@@ -96,7 +110,9 @@ export function ParticipantCard({ caseId, participant: p, all, canEdit }: { case
           <VictimsCodeStatus code={p.victimsCode} />
           {canEdit ? (
             <details className="panel">
-              <summary>Record the offer of information<span className="visually-hidden"> for {displayName(p)}</span></summary>
+              <summary>
+                Record the offer of information<span className="visually-hidden"> for {displayName(p)}</span>
+              </summary>
               <VictimsCodeForm caseId={caseId} participant={p} />
             </details>
           ) : null}
@@ -106,7 +122,9 @@ export function ParticipantCard({ caseId, participant: p, all, canEdit }: { case
       {canEdit ? (
         <div className="participant-actions">
           <details className="panel">
-            <summary>Edit details<span className="visually-hidden"> of {displayName(p)}</span></summary>
+            <summary>
+              Edit details<span className="visually-hidden"> of {displayName(p)}</span>
+            </summary>
             <ParticipantForm caseId={caseId} prefix={`p-${p.id}`} participant={p} others={active} />
           </details>
           <RemoveParticipant caseId={caseId} participant={p} />
@@ -130,13 +148,17 @@ function RemoveParticipant({ caseId, participant }: { caseId: string; participan
   const { fetcher, busy, formError } = useFormFetcher({ key: REMOVE_FETCHER });
   return (
     <details className="panel">
-      <summary>Remove from the case<span className="visually-hidden">: {displayName(participant)}</span></summary>
+      <summary>
+        Remove from the case<span className="visually-hidden">: {displayName(participant)}</span>
+      </summary>
       <fetcher.Form method="post" action={peopleAction(caseId, "participants")} className="people-form">
         <input type="hidden" name="intent" value="remove" />
         <input type="hidden" name="participantId" value={participant.id} />
         <p>{displayName(participant)} will leave this case's lists and checks. Their consent history and contacts are kept.</p>
         <FormMessage error={formError} />
-        <button type="submit" className="danger" disabled={busy}>{busy ? "Removing…" : `Remove ${displayName(participant)}`}</button>
+        <button type="submit" className="danger" disabled={busy}>
+          {busy ? "Removing…" : `Remove ${displayName(participant)}`}
+        </button>
       </fetcher.Form>
     </details>
   );

@@ -20,7 +20,12 @@ import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 /** An answer as text with a symbol; the colour (people.css) only repeats what the words say. */
 export function AnswerBadge({ answer }: { answer: ConsentAnswer | undefined }) {
-  if (!answer) return <span className="answer answer-none"><span aria-hidden="true">–</span> Not asked</span>;
+  if (!answer)
+    return (
+      <span className="answer answer-none">
+        <span aria-hidden="true">–</span> Not asked
+      </span>
+    );
   const symbol = { YES: "✓", NO: "✕", UNDECIDED: "?", WITHDRAWN: "↩" }[answer];
   return (
     <span className={`answer answer-${answer.toLowerCase()}`}>
@@ -39,7 +44,13 @@ function consentRows(p: PrepParticipant): Row[] {
     label: CONSENT_ELEMENT_LABELS[element],
     answer: p.consent[element],
   }));
-  const sharing = p.sharing.map((s) => ({ key: `share-${s.party}`, element: "SHARE_INFORMATION" as const, sharedWith: s.party, label: `Share information with ${s.party}`, answer: s.answer }));
+  const sharing = p.sharing.map((s) => ({
+    key: `share-${s.party}`,
+    element: "SHARE_INFORMATION" as const,
+    sharedWith: s.party,
+    label: `Share information with ${s.party}`,
+    answer: s.answer,
+  }));
   if (sharing.length === 0) return [...rows, { key: "share", element: "SHARE_INFORMATION", sharedWith: "", label: "Share information with a named party", answer: undefined }];
   return [...rows, ...sharing];
 }
@@ -57,7 +68,11 @@ function WithdrawButton(p: { caseId: string; participantId: string; row: Row; gu
       <input type="hidden" name="element" value={p.row.element} />
       <input type="hidden" name="sharedWith" value={p.row.sharedWith} />
       <button type="submit" className="danger" disabled={p.withdraw.busy}>
-        Withdraw<span className="visually-hidden"> {p.label}: {p.row.label.toLowerCase()}</span>
+        Withdraw
+        <span className="visually-hidden">
+          {" "}
+          {p.label}: {p.row.label.toLowerCase()}
+        </span>
       </button>
     </form>
   );
@@ -69,7 +84,11 @@ function WithdrawOutcome({ withdraw }: { withdraw: ReturnType<typeof useWithdraw
     <>
       <WithdrawDialog withdraw={withdraw} />
       {withdraw.formError ? <FormMessage error={withdraw.formError} /> : null}
-      {withdraw.done ? <p className="alert info" role="status">{withdraw.done}</p> : null}
+      {withdraw.done ? (
+        <p className="alert info" role="status">
+          {withdraw.done}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -95,18 +114,26 @@ export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: {
       ) : null}
       <table className="consent-grid" aria-labelledby={`p-${participant.id}-consent`}>
         <thead>
-          <tr><th scope="col">What</th><th scope="col">Current answer</th>{canEdit ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}</tr>
+          <tr>
+            <th scope="col">What</th>
+            <th scope="col">Current answer</th>
+            {canEdit ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td><AnswerBadge answer={r.answer} /></td>
+              <td>
+                <AnswerBadge answer={r.answer} />
+              </td>
               {canEdit ? (
                 <td className="consent-action">
-                  {r.answer === "YES" ? (
-                    <WithdrawButton caseId={caseId} participantId={participant.id} row={r} label={`${name}'s consent`} withdraw={withdraw} />
-                  ) : null}
+                  {r.answer === "YES" ? <WithdrawButton caseId={caseId} participantId={participant.id} row={r} label={`${name}'s consent`} withdraw={withdraw} /> : null}
                 </td>
               ) : null}
             </tr>
@@ -116,7 +143,9 @@ export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: {
       <WithdrawOutcome withdraw={withdraw} />
       {canEdit ? (
         <details className="panel">
-          <summary>Record an answer<span className="visually-hidden"> for {name}</span></summary>
+          <summary>
+            Record an answer<span className="visually-hidden"> for {name}</span>
+          </summary>
           <RecordConsentForm caseId={caseId} participant={participant} />
         </details>
       ) : null}
@@ -130,7 +159,14 @@ export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: {
  * per guardian, each answer with its own Withdraw. A guardian's answers to share information are
  * kept in the history only: no gate depends on them.
  */
-function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant; guardians: PrepParticipant[]; canEdit: boolean; rows: Row[]; withdraw: ReturnType<typeof useWithdrawal> }) {
+function ConsentWithGuardians(p: {
+  caseId: string;
+  participant: PrepParticipant;
+  guardians: PrepParticipant[];
+  canEdit: boolean;
+  rows: Row[];
+  withdraw: ReturnType<typeof useWithdrawal>;
+}) {
   const { participant, guardians, canEdit, caseId, rows, withdraw } = p;
   const name = displayName(participant);
   const headingId = `p-${participant.id}-consent`;
@@ -149,7 +185,9 @@ function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant;
               <th scope="col">What</th>
               <th scope="col">{name}</th>
               {guardians.map((g) => (
-                <th scope="col" key={g.id}>{displayName(g)} <span className="hint">(parent or guardian)</span></th>
+                <th scope="col" key={g.id}>
+                  {displayName(g)} <span className="hint">(parent or guardian)</span>
+                </th>
               ))}
             </tr>
           </thead>
@@ -162,7 +200,9 @@ function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant;
                   <td>
                     <span className="consent-cell">
                       <AnswerBadge answer={r.answer} />
-                      {canEdit && r.answer === "YES" ? <WithdrawButton caseId={caseId} participantId={participant.id} row={r} label={`${name}'s consent`} withdraw={withdraw} /> : null}
+                      {canEdit && r.answer === "YES" ? (
+                        <WithdrawButton caseId={caseId} participantId={participant.id} row={r} label={`${name}'s consent`} withdraw={withdraw} />
+                      ) : null}
                     </span>
                   </td>
                   {guardians.map((g) => {
@@ -175,7 +215,14 @@ function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant;
                           <span className="consent-cell">
                             <AnswerBadge answer={answer} />
                             {canEdit && answer === "YES" ? (
-                              <WithdrawButton caseId={caseId} participantId={participant.id} guardianId={g.id} row={r} label={`${displayName(g)}'s consent for ${name}`} withdraw={withdraw} />
+                              <WithdrawButton
+                                caseId={caseId}
+                                participantId={participant.id}
+                                guardianId={g.id}
+                                row={r}
+                                label={`${displayName(g)}'s consent for ${name}`}
+                                withdraw={withdraw}
+                              />
                             ) : null}
                           </span>
                         )}
@@ -191,7 +238,9 @@ function ConsentWithGuardians(p: { caseId: string; participant: PrepParticipant;
       <WithdrawOutcome withdraw={withdraw} />
       {canEdit ? (
         <details className="panel">
-          <summary>Record an answer<span className="visually-hidden"> for {name}</span></summary>
+          <summary>
+            Record an answer<span className="visually-hidden"> for {name}</span>
+          </summary>
           <RecordConsentForm caseId={caseId} participant={participant} guardians={guardians} />
         </details>
       ) : null}
@@ -225,7 +274,12 @@ function useWithdrawal(caseId: string) {
       const form = new FormData(event.currentTarget);
       trigger.current = event.currentTarget.querySelector("button");
       setSent(null);
-      send({ participantId: String(form.get("participantId")), guardianId: String(form.get("guardianId") ?? ""), element: String(form.get("element")), sharedWith: String(form.get("sharedWith") ?? "") });
+      send({
+        participantId: String(form.get("participantId")),
+        guardianId: String(form.get("guardianId") ?? ""),
+        element: String(form.get("element")),
+        sharedWith: String(form.get("sharedWith") ?? ""),
+      });
     },
     confirm(preview: WithdrawalPreview) {
       setSent(preview.token);
@@ -247,7 +301,15 @@ function WithdrawDialog({ withdraw }: { withdraw: ReturnType<typeof useWithdrawa
   }, [preview]);
   if (!preview) return null;
   return (
-    <div className="alert warn consent-confirm" role="alertdialog" aria-labelledby={`${id}-q`} aria-describedby={`${id}-effects`} tabIndex={-1} ref={ref} data-testid="withdraw-dialog">
+    <div
+      className="alert warn consent-confirm"
+      role="alertdialog"
+      aria-labelledby={`${id}-q`}
+      aria-describedby={`${id}-effects`}
+      tabIndex={-1}
+      ref={ref}
+      data-testid="withdraw-dialog"
+    >
       <p id={`${id}-q`}>
         <strong>{preview.question}</strong>
       </p>
@@ -303,17 +365,42 @@ function RecordConsentForm({ caseId, participant, guardians = [] }: { caseId: st
             error={errors.guardianId}
           />
         ) : null}
-        <SelectField id={id("element")} name="element" label="What they are answering" options={CONSENT_ELEMENTS} labels={CONSENT_ELEMENT_LABELS} placeholder="Choose" error={errors.element} />
+        <SelectField
+          id={id("element")}
+          name="element"
+          label="What they are answering"
+          options={CONSENT_ELEMENTS}
+          labels={CONSENT_ELEMENT_LABELS}
+          placeholder="Choose"
+          error={errors.element}
+        />
         {element === "SHARE_INFORMATION" ? (
-          <Field id={id("sharedWith")} name="sharedWith" label="Shared with (name the party)" hint="For example: their probation officer." error={errors.sharedWith} autoComplete="off" />
+          <Field
+            id={id("sharedWith")}
+            name="sharedWith"
+            label="Shared with (name the party)"
+            hint="For example: their probation officer."
+            error={errors.sharedWith}
+            autoComplete="off"
+          />
         ) : null}
         <SelectField id={id("answer")} name="answer" label="Their answer" options={CONSENT_ANSWERS} labels={CONSENT_ANSWER_LABELS} placeholder="Choose" error={errors.answer} />
-        <SelectField id={id("method")} name="method" label="How they gave it" options={CONSENT_METHODS} labels={CONSENT_METHOD_LABELS} defaultValue="IN_PERSON" error={errors.method} />
+        <SelectField
+          id={id("method")}
+          name="method"
+          label="How they gave it"
+          options={CONSENT_METHODS}
+          labels={CONSENT_METHOD_LABELS}
+          defaultValue="IN_PERSON"
+          error={errors.method}
+        />
         <DateTimeField id={id("givenAt")} name="givenAt" label="When they gave it" hint="Not in the future." defaultValue={now} key={now} error={errors.givenAt} />
       </div>
       <TextAreaField id={id("note")} name="note" label="Note (optional)" rows={2} maxLength={1000} error={errors.note} />
       <div className="form-actions">
-        <button type="submit" disabled={busy}>{busy ? "Saving…" : "Record answer"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Record answer"}
+        </button>
       </div>
     </fetcher.Form>
   );
@@ -324,12 +411,15 @@ function ConsentHistory({ participant }: { participant: PrepParticipant }) {
   if (history.length === 0) return <p className="hint">No consent has been recorded yet.</p>;
   return (
     <details className="consent-history">
-      <summary>Consent history ({history.length} {history.length === 1 ? "entry" : "entries"})<span className="visually-hidden"> for {displayName(participant)}</span></summary>
+      <summary>
+        Consent history ({history.length} {history.length === 1 ? "entry" : "entries"})<span className="visually-hidden"> for {displayName(participant)}</span>
+      </summary>
       <ol className="history-list">
         {history.map((e) => (
           <li key={e.id}>
             <span className="history-what">
-              {e.element === "SHARE_INFORMATION" ? `Share information with ${e.sharedWith || "a named party"}` : CONSENT_ELEMENT_LABELS[e.element]}: <AnswerBadge answer={e.answer} />
+              {e.element === "SHARE_INFORMATION" ? `Share information with ${e.sharedWith || "a named party"}` : CONSENT_ELEMENT_LABELS[e.element]}:{" "}
+              <AnswerBadge answer={e.answer} />
             </span>
             {e.guardian ? <span className="history-guardian">Answered by {e.guardian} (parent or guardian)</span> : null}
             <span className="hint">

@@ -55,15 +55,29 @@ export function VictimsCodeForm({ caseId, participant }: { caseId: string; parti
             They are deliberately not invited
           </label>
         </div>
-        {errors.outcome ? <p className="field-error" id={id("outcome-error")}>{errors.outcome}</p> : null}
+        {errors.outcome ? (
+          <p className="field-error" id={id("outcome-error")}>
+            {errors.outcome}
+          </p>
+        ) : null}
       </fieldset>
       {outcome === "offered" ? (
-        <DateTimeField id={id("at")} name="infoOfferedAt" label="When it was offered" hint="Recorded as offered by you." defaultValue={now} key={now} error={errors.infoOfferedAt} />
+        <DateTimeField
+          id={id("at")}
+          name="infoOfferedAt"
+          label="When it was offered"
+          hint="Recorded as offered by you."
+          defaultValue={now}
+          key={now}
+          error={errors.infoOfferedAt}
+        />
       ) : (
         <TextAreaField id={id("reason")} name="notInvitedReason" label="Why they are not being invited" rows={2} maxLength={1000} error={errors.notInvitedReason} />
       )}
       <div className="form-actions">
-        <button type="submit" disabled={busy}>{busy ? "Saving…" : "Save"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Save"}
+        </button>
       </div>
     </fetcher.Form>
   );

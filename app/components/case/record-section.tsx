@@ -73,7 +73,9 @@ export function EditDetails({ record, today }: { record: RecordData; today: stri
             sensitive: d.sensitive ? "on" : "",
           }}
         />
-        <button type="submit" disabled={busy}>{busy ? "Saving…" : "Save the details"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Save the details"}
+        </button>
       </fetcher.Form>
       <SafetyMessage result={mine} />
     </details>
@@ -101,14 +103,22 @@ function HistoryText({ row }: { row: HistoryEntry }) {
     case "CREATED":
       return <>Recorded the referral.</>;
     case "CLOSED":
-      return <>Closed the case at {stageName(row.before)}{row.reason ? `: ${row.reason}` : "."}</>;
+      return (
+        <>
+          Closed the case at {stageName(row.before)}
+          {row.reason ? `: ${row.reason}` : "."}
+        </>
+      );
     case "REOPENED":
-      return <>Reopened the case at {stageName(row.after)}: {row.reason}</>;
+      return (
+        <>
+          Reopened the case at {stageName(row.after)}: {row.reason}
+        </>
+      );
     default:
       return (
         <>
-          <strong>{RECORD_FIELD_LABELS[row.field as RecordField] ?? row.field}</strong> changed from <q>{shown(row.field, row.before)}</q> to{" "}
-          <q>{shown(row.field, row.after)}</q>
+          <strong>{RECORD_FIELD_LABELS[row.field as RecordField] ?? row.field}</strong> changed from <q>{shown(row.field, row.before)}</q> to <q>{shown(row.field, row.after)}</q>
           {row.reason ? ` (${row.reason.toLowerCase()})` : ""}
         </>
       );
@@ -153,9 +163,7 @@ export function RecordSection({ record, canEditDetails, today }: { record: Recor
       ) : null}
       {canEditDetails && record.stage !== "CLOSED" ? <EditDetails record={record} today={today} /> : null}
       <details className="record-history-box">
-        <summary>
-          History of changes ({record.history.length === 0 ? "none yet" : record.history.length})
-        </summary>
+        <summary>History of changes ({record.history.length === 0 ? "none yet" : record.history.length})</summary>
         <RecordHistory record={record} />
       </details>
     </section>

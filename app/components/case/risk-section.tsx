@@ -19,12 +19,14 @@ export function RiskSection({ caseId, prep, canEdit, canApprove }: SectionProps)
           <span>A case supervisor must approve the current risk assessment before a conference is scheduled.</span>
         </p>
       ) : null}
-      {prep.awaitingApproval ? <p className="alert warn" role="status">The current risk assessment is waiting for the case supervisor's decision.</p> : null}
+      {prep.awaitingApproval ? (
+        <p className="alert warn" role="status">
+          The current risk assessment is waiting for the case supervisor's decision.
+        </p>
+      ) : null}
       {latest ? (
         <>
-          {latest.current ? null : (
-            <p className="alert warn">The case has moved on since the latest assessment: assess the risk again for this stage.</p>
-          )}
+          {latest.current ? null : <p className="alert warn">The case has moved on since the latest assessment: assess the risk again for this stage.</p>}
           <AssessmentView a={latest} />
         </>
       ) : (

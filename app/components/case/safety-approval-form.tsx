@@ -14,10 +14,19 @@ export function ApprovalForm({ caseId, assessmentId, decided }: { caseId: string
       <input type="hidden" name="intent" value="decide" />
       <input type="hidden" name="assessmentId" value={assessmentId} />
       <RadioGroup id="approval-decision" name="decision" legend="Decision on the current risk assessment" options={DECISIONS} labels={DECISION_LABELS} error={errors.decision} />
-      <TextAreaField id="approval-comments" name="comments" label="Comments" hint="Required: the facilitators see them with your decision." maxLength={2000} error={errors.comments} />
+      <TextAreaField
+        id="approval-comments"
+        name="comments"
+        label="Comments"
+        hint="Required: the facilitators see them with your decision."
+        maxLength={2000}
+        error={errors.comments}
+      />
       <SafetyMessage result={result} />
       <div className="form-actions">
-        <button type="submit" disabled={busy}>{busy ? "Saving…" : "Record decision"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Record decision"}
+        </button>
       </div>
     </fetcher.Form>
   );

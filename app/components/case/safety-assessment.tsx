@@ -22,16 +22,64 @@ export function AssessmentView({ a }: { a: Assessment }) {
         <strong>Recommendation:</strong> {RECOMMENDATION_LABELS[a.recommendation]} · <strong>Overall risk:</strong> <Level value={a.overall} />
       </p>
       <dl className="risk-grid">
-        <div><dt>Physical harm</dt><dd><Level value={a.physicalHarm} /></dd></div>
-        <div><dt>Emotional harm</dt><dd><Level value={a.emotionalHarm} /></dd></div>
-        <div><dt>Vulnerability</dt><dd><Level value={a.vulnerability} /></dd></div>
-        <div><dt>Power imbalance</dt><dd><Level value={a.powerImbalance} /></dd></div>
-        <div className="wide"><dt>Acknowledgement</dt><dd>{ACKNOWLEDGEMENT_LABELS[a.acknowledges]}</dd></div>
-        {a.substanceOrMental ? <div className="wide"><dt>Substance or mental-health factors</dt><dd>{a.substanceOrMental}</dd></div> : null}
-        {a.safetyMeasures ? <div className="wide"><dt>Safety measures</dt><dd>{a.safetyMeasures}</dd></div> : null}
-        {a.harmedNearDoor ? <div className="wide"><dt>Seating</dt><dd>The person harmed should sit nearest the door.</dd></div> : null}
-        {a.sensitive ? <div className="wide"><dt>Sensitive or complex</dt><dd>The assessor marked the case sensitive or complex.</dd></div> : null}
-        {a.summary ? <div className="wide"><dt>Summary</dt><dd>{a.summary}</dd></div> : null}
+        <div>
+          <dt>Physical harm</dt>
+          <dd>
+            <Level value={a.physicalHarm} />
+          </dd>
+        </div>
+        <div>
+          <dt>Emotional harm</dt>
+          <dd>
+            <Level value={a.emotionalHarm} />
+          </dd>
+        </div>
+        <div>
+          <dt>Vulnerability</dt>
+          <dd>
+            <Level value={a.vulnerability} />
+          </dd>
+        </div>
+        <div>
+          <dt>Power imbalance</dt>
+          <dd>
+            <Level value={a.powerImbalance} />
+          </dd>
+        </div>
+        <div className="wide">
+          <dt>Acknowledgement</dt>
+          <dd>{ACKNOWLEDGEMENT_LABELS[a.acknowledges]}</dd>
+        </div>
+        {a.substanceOrMental ? (
+          <div className="wide">
+            <dt>Substance or mental-health factors</dt>
+            <dd>{a.substanceOrMental}</dd>
+          </div>
+        ) : null}
+        {a.safetyMeasures ? (
+          <div className="wide">
+            <dt>Safety measures</dt>
+            <dd>{a.safetyMeasures}</dd>
+          </div>
+        ) : null}
+        {a.harmedNearDoor ? (
+          <div className="wide">
+            <dt>Seating</dt>
+            <dd>The person harmed should sit nearest the door.</dd>
+          </div>
+        ) : null}
+        {a.sensitive ? (
+          <div className="wide">
+            <dt>Sensitive or complex</dt>
+            <dd>The assessor marked the case sensitive or complex.</dd>
+          </div>
+        ) : null}
+        {a.summary ? (
+          <div className="wide">
+            <dt>Summary</dt>
+            <dd>{a.summary}</dd>
+          </div>
+        ) : null}
       </dl>
       {a.approvals.length ? (
         <ul className="plain decisions" aria-label="Supervisor decisions">

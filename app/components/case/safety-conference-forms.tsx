@@ -34,7 +34,11 @@ function FacilitatorSelect(p: { id: string; name: string; label: string; team: P
           </option>
         ))}
       </select>
-      {p.error ? <p className="field-error" id={`${p.id}-error`}>{p.error}</p> : null}
+      {p.error ? (
+        <p className="field-error" id={`${p.id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -48,12 +52,29 @@ export function ScheduleForm({ caseId, prep }: { caseId: string; prep: PrepData 
       <input type="hidden" name="intent" value="schedule" />
       <WhenFields id="schedule" errors={errors} />
       <div className="grid-2">
-        <FacilitatorSelect id="schedule-lead" name="leadId" label="Lead facilitator" team={facilitators} defaultValue={facilitators.find((m) => m.role === "LEAD")?.id} error={errors.leadId} />
-        <FacilitatorSelect id="schedule-co" name="coFacilitatorId" label="Co-facilitator" team={facilitators} defaultValue={facilitators.find((m) => m.role === "CO_FACILITATOR")?.id} error={errors.coFacilitatorId} optional />
+        <FacilitatorSelect
+          id="schedule-lead"
+          name="leadId"
+          label="Lead facilitator"
+          team={facilitators}
+          defaultValue={facilitators.find((m) => m.role === "LEAD")?.id}
+          error={errors.leadId}
+        />
+        <FacilitatorSelect
+          id="schedule-co"
+          name="coFacilitatorId"
+          label="Co-facilitator"
+          team={facilitators}
+          defaultValue={facilitators.find((m) => m.role === "CO_FACILITATOR")?.id}
+          error={errors.coFacilitatorId}
+          optional
+        />
       </div>
       <fieldset className="field attendees" aria-describedby={errors.attendees ? "schedule-attendees-error" : "schedule-attendees-hint"}>
         <legend>Who attends</legend>
-        <p className="field-hint" id="schedule-attendees-hint">At least the person harmed and the person responsible.</p>
+        <p className="field-hint" id="schedule-attendees-hint">
+          At least the person harmed and the person responsible.
+        </p>
         <div className="choices column">
           {people.map((p) => (
             <label key={p.id} className="choice">
@@ -64,11 +85,17 @@ export function ScheduleForm({ caseId, prep }: { caseId: string; prep: PrepData 
             </label>
           ))}
         </div>
-        {errors.attendees ? <p className="field-error" id="schedule-attendees-error">{errors.attendees}</p> : null}
+        {errors.attendees ? (
+          <p className="field-error" id="schedule-attendees-error">
+            {errors.attendees}
+          </p>
+        ) : null}
       </fieldset>
       <SafetyMessage result={result} />
       <div className="form-actions">
-        <button type="submit" disabled={busy}>{busy ? "Booking…" : "Schedule the conference"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Booking…" : "Schedule the conference"}
+        </button>
       </div>
     </fetcher.Form>
   );
@@ -83,7 +110,9 @@ export function WhenForm({ caseId, c, intent }: { caseId: string; c: Conference;
       <input type="hidden" name="conferenceId" value={c.id} />
       <WhenFields id={`${intent}-${c.id}`} errors={errors} c={c} />
       <SafetyMessage result={result} />
-      <button type="submit" disabled={busy}>{intent === "rebook" ? "Re-book the conference" : "Save the new date"}</button>
+      <button type="submit" disabled={busy}>
+        {intent === "rebook" ? "Re-book the conference" : "Save the new date"}
+      </button>
     </fetcher.Form>
   );
 }
@@ -96,7 +125,9 @@ export function CancelForm({ caseId, c }: { caseId: string; c: Conference }) {
       <input type="hidden" name="conferenceId" value={c.id} />
       <Field id={`cancel-${c.id}-reason`} name="reason" label="Why is it cancelled?" error={errors.reason} />
       <SafetyMessage result={result} />
-      <button type="submit" className="danger" disabled={busy}>Cancel the conference</button>
+      <button type="submit" className="danger" disabled={busy}>
+        Cancel the conference
+      </button>
     </fetcher.Form>
   );
 }

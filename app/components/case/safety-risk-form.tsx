@@ -26,24 +26,65 @@ export function RiskForm(p: { caseId: string; stage: Stage; sensitive: boolean; 
           <RadioGroup key={name} id={`risk-${name}`} name={name} legend={legend} options={RISK_LEVELS} labels={RISK_LEVEL_LABELS} defaultValue={l?.[name]} error={errors[name]} />
         ))}
       </div>
-      <RadioGroup id="risk-acknowledges" name="acknowledges" legend="Does the person responsible acknowledge what they did?" options={ACKNOWLEDGEMENTS} labels={ACKNOWLEDGEMENT_LABELS} defaultValue={l?.acknowledges} error={errors.acknowledges} />
+      <RadioGroup
+        id="risk-acknowledges"
+        name="acknowledges"
+        legend="Does the person responsible acknowledge what they did?"
+        options={ACKNOWLEDGEMENTS}
+        labels={ACKNOWLEDGEMENT_LABELS}
+        defaultValue={l?.acknowledges}
+        error={errors.acknowledges}
+      />
       <div className="grid-2">
-        <TextAreaField id="risk-substance" name="substanceOrMental" label="Substance or mental-health factors" defaultValue={l?.substanceOrMental} maxLength={2000} error={errors.substanceOrMental} />
-        <TextAreaField id="risk-measures" name="safetyMeasures" label="Safety measures" hint="Required when the recommendation is to proceed with safety measures." defaultValue={l?.safetyMeasures} maxLength={2000} error={errors.safetyMeasures} />
+        <TextAreaField
+          id="risk-substance"
+          name="substanceOrMental"
+          label="Substance or mental-health factors"
+          defaultValue={l?.substanceOrMental}
+          maxLength={2000}
+          error={errors.substanceOrMental}
+        />
+        <TextAreaField
+          id="risk-measures"
+          name="safetyMeasures"
+          label="Safety measures"
+          hint="Required when the recommendation is to proceed with safety measures."
+          defaultValue={l?.safetyMeasures}
+          maxLength={2000}
+          error={errors.safetyMeasures}
+        />
       </div>
       <CheckboxField id="risk-door" name="harmedNearDoor" label="The person harmed should sit nearest the door" defaultChecked={l?.harmedNearDoor} />
       <RadioGroup id="risk-overall" name="overall" legend="Overall risk" options={RISK_LEVELS} labels={RISK_LEVEL_LABELS} defaultValue={l?.overall} error={errors.overall} />
-      <RadioGroup id="risk-recommendation" name="recommendation" legend="Recommendation" options={RECOMMENDATIONS} labels={RECOMMENDATION_LABELS} defaultValue={l?.recommendation} error={errors.recommendation} />
+      <RadioGroup
+        id="risk-recommendation"
+        name="recommendation"
+        legend="Recommendation"
+        options={RECOMMENDATIONS}
+        labels={RECOMMENDATION_LABELS}
+        defaultValue={l?.recommendation}
+        error={errors.recommendation}
+      />
       <TextAreaField id="risk-summary" name="summary" label="Summary" rows={4} maxLength={4000} defaultValue={l?.summary} error={errors.summary} />
       {p.sensitive ? (
-        <p className="alert warn">This case is marked sensitive or complex. A new assessment cannot un-mark it, and it needs the case supervisor's approval before a conference{p.hasBooking ? ": saving one puts the booked conference on hold until the supervisor approves it" : ""}.</p>
+        <p className="alert warn">
+          This case is marked sensitive or complex. A new assessment cannot un-mark it, and it needs the case supervisor's approval before a conference
+          {p.hasBooking ? ": saving one puts the booked conference on hold until the supervisor approves it" : ""}.
+        </p>
       ) : (
-        <CheckboxField id="risk-sensitive" name="sensitive" label="Mark this case sensitive or complex" hint="A case supervisor must then approve the assessment before a conference. Once marked, a later assessment cannot un-mark it." />
+        <CheckboxField
+          id="risk-sensitive"
+          name="sensitive"
+          label="Mark this case sensitive or complex"
+          hint="A case supervisor must then approve the assessment before a conference. Once marked, a later assessment cannot un-mark it."
+        />
       )}
       {p.sensitive ? <input type="hidden" name="sensitive" value="on" /> : null}
       <SafetyMessage result={result} />
       <div className="form-actions">
-        <button type="submit" disabled={busy}>{busy ? "Saving…" : "Save risk assessment"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Save risk assessment"}
+        </button>
       </div>
     </fetcher.Form>
   );

@@ -71,7 +71,15 @@ function CloseCase(p: {
       <p.fetcher.Form method="post" action={`/cases/${p.caseId}/stage`} noValidate>
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="to" value={to} />
-        <SelectField id="closure-reason" name="closureReason" label="Why is the case closing?" options={CLOSURE_REASONS} labels={CLOSURE_REASON_LABELS} placeholder="Choose a reason" error={p.errors.closureReason} />
+        <SelectField
+          id="closure-reason"
+          name="closureReason"
+          label="Why is the case closing?"
+          options={CLOSURE_REASONS}
+          labels={CLOSURE_REASON_LABELS}
+          placeholder="Choose a reason"
+          error={p.errors.closureReason}
+        />
         <TextAreaField id="closure-note" name="closureNote" label="Note" hint="Required when the reason is “Other”." maxLength={2000} error={p.errors.closureNote} />
         <button type="submit" className="danger" disabled={p.busy}>
           Close the case

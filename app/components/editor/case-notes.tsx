@@ -15,11 +15,7 @@ export function CaseNotes({ caseId, readOnly }: Props) {
       <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
         <CollabBadge status={collab?.status ?? null} />
       </div>
-      {collab ? (
-        <NotesEditor doc={collab.doc} provider={collab.provider} readOnly={readOnly} label="Case notes" />
-      ) : (
-        <p className="hint">Opening the notes…</p>
-      )}
+      {collab ? <NotesEditor doc={collab.doc} provider={collab.provider} readOnly={readOnly} label="Case notes" /> : <p className="hint">Opening the notes…</p>}
     </div>
   );
 }

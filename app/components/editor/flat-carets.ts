@@ -100,9 +100,7 @@ function decorations(doc: PmNode, binding: FlatBinding, awareness: Awareness): D
     previous = caret;
     const { name, colour, clientId } = caret;
     const level = stack;
-    list.push(
-      Decoration.widget(caret.head, () => caretElement(name, colour, level), { key: `${clientId}:${name}:${colour}:${level}`, side: 10 }),
-    );
+    list.push(Decoration.widget(caret.head, () => caretElement(name, colour, level), { key: `${clientId}:${name}:${colour}:${level}`, side: 10 }));
     const from = Math.min(caret.anchor, caret.head);
     const to = Math.max(caret.anchor, caret.head);
     if (from < to) list.push(Decoration.inline(from, to, { style: `background-color: ${colour}33`, class: "collaboration-carets__selection" }));

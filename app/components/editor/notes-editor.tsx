@@ -52,7 +52,16 @@ function Toolbar({ editor }: { editor: Editor }) {
       {item("Numbered list", editor.isActive("orderedList"), () => chain().toggleOrderedList().run(), "1.")}
       {item("Undo my last change", false, () => editor.storage.flatCollaboration.undoManager?.undo(), "↶")}
       {item("Redo", false, () => editor.storage.flatCollaboration.undoManager?.redo(), "↷")}
-      <button type="button" className="tool wide" onMouseDown={(e) => e.preventDefault()} onClick={() => chain().insertContent(`[${formatDateTime(new Date().toISOString())}] `).run()}>
+      <button
+        type="button"
+        className="tool wide"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() =>
+          chain()
+            .insertContent(`[${formatDateTime(new Date().toISOString())}] `)
+            .run()
+        }
+      >
         Insert time
       </button>
     </div>

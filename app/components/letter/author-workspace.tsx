@@ -29,7 +29,10 @@ export function AuthorWorkspace({ letter, writable, defaultGuidance }: Props) {
   const [text, setText] = useState("");
   const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
   const onText = useCallback((t: string) => setText(t), []);
-  const message = letter.locked && writable === false && (letter.status === "DRAFTING" || letter.status === "CHANGES_REQUESTED") ? "Your facilitator has paused editing for a moment. You can read your letter; you can carry on when they unlock it." : STATUS_MESSAGES[letter.status];
+  const message =
+    letter.locked && writable === false && (letter.status === "DRAFTING" || letter.status === "CHANGES_REQUESTED")
+      ? "Your facilitator has paused editing for a moment. You can read your letter; you can carry on when they unlock it."
+      : STATUS_MESSAGES[letter.status];
   return (
     <main className="page letter-page" id="main">
       <div className="letter-head">
@@ -39,7 +42,11 @@ export function AuthorWorkspace({ letter, writable, defaultGuidance }: Props) {
         </div>
         <CollabBadge status={collab?.status ?? null} />
       </div>
-      {message ? <p className="alert warn" role="status">{message}</p> : null}
+      {message ? (
+        <p className="alert warn" role="status">
+          {message}
+        </p>
+      ) : null}
       {letter.status === "CHANGES_REQUESTED" && letter.latest?.decisionReason ? (
         <div className="card letter-note" role="note" aria-label="What your facilitator asked">
           <h2>What your facilitator asked</h2>
@@ -101,7 +108,9 @@ function SubmitForm() {
     <fetcher.Form method="post" className="letter-submit">
       <input type="hidden" name="intent" value="submit" />
       <p className="hint">When you are happy with it, send it to your facilitator. They read every letter before anyone else does.</p>
-      <button type="submit" disabled={fetcher.state !== "idle"}>{fetcher.state !== "idle" ? "Sending…" : "Submit for review"}</button>
+      <button type="submit" disabled={fetcher.state !== "idle"}>
+        {fetcher.state !== "idle" ? "Sending…" : "Submit for review"}
+      </button>
       <FormMessage error={errors.form} done={fetcher.data?.ok ? fetcher.data.done : undefined} />
     </fetcher.Form>
   );
@@ -134,16 +143,27 @@ function Suggestion({ s, editor, writable }: { s: Letter["suggestions"][number];
     <li className="letter-suggestion">
       <p>
         Instead of <del>{s.original}</del>
-        {s.replacement ? <> write <ins>{s.replacement}</ins></> : <> leave these words out</>}
+        {s.replacement ? (
+          <>
+            {" "}
+            write <ins>{s.replacement}</ins>
+          </>
+        ) : (
+          <> leave these words out</>
+        )}
       </p>
       {s.note ? <p className="hint">{s.note}</p> : null}
       {writable ? (
         <div className="row">
-          <button type="button" onClick={accept} disabled={fetcher.state !== "idle"}>Use this change</button>
+          <button type="button" onClick={accept} disabled={fetcher.state !== "idle"}>
+            Use this change
+          </button>
           <fetcher.Form method="post">
             <input type="hidden" name="intent" value="reject-suggestion" />
             <input type="hidden" name="suggestionId" value={s.id} />
-            <button type="submit" className="secondary" disabled={fetcher.state !== "idle"}>Keep my words</button>
+            <button type="submit" className="secondary" disabled={fetcher.state !== "idle"}>
+              Keep my words
+            </button>
           </fetcher.Form>
         </div>
       ) : null}

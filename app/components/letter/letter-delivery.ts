@@ -43,8 +43,23 @@ export type Redactions = { redactSignature: boolean; redactFirstName: boolean };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const namesPattern = (names: string[]) => {
-  const parts = [...new Set(names.flatMap((n) => [n, ...n.split(/\s+/)]).map((n) => n.trim()).filter((n) => n.length >= 2))];
-  return parts.length ? new RegExp(`\\b(?:${parts.sort((a, b) => b.length - a.length).map(escape).join("|")})\\b`, "gi") : null;
+  const parts = [
+    ...new Set(
+      names
+        .flatMap((n) => [n, ...n.split(/\s+/)])
+        .map((n) => n.trim())
+        .filter((n) => n.length >= 2),
+    ),
+  ];
+  return parts.length
+    ? new RegExp(
+        `\\b(?:${parts
+          .sort((a, b) => b.length - a.length)
+          .map(escape)
+          .join("|")})\\b`,
+        "gi",
+      )
+    : null;
 };
 
 /**
@@ -59,7 +74,10 @@ export function applyRedactions(lines: string[], r: Redactions, writerNames: str
   }
   if (r.redactSignature) {
     const re = namesPattern(writerNames);
-    const filled = out.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0).slice(-3);
+    const filled = out
+      .map((l, i) => (l.trim() ? i : -1))
+      .filter((i) => i >= 0)
+      .slice(-3);
     if (re) for (const i of filled) out[i] = out[i]!.replace(re, "[signature removed]");
   }
   return out;

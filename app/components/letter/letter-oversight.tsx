@@ -35,24 +35,38 @@ export function LetterOversight({ letter, canModerate, canRelease, release }: Pr
       </p>
       <div className="letter-head">
         <div>
-          <p className="eyebrow">{letter.case.reference} · {letter.case.title}</p>
-          <h1>Letter from {letter.writer} to {letter.recipient}</h1>
+          <p className="eyebrow">
+            {letter.case.reference} · {letter.case.title}
+          </p>
+          <h1>
+            Letter from {letter.writer} to {letter.recipient}
+          </h1>
           <p className="meta">
-            <span className="badge" data-testid="letter-status">{LETTER_STATUS_LABELS[letter.status] ?? letter.status}</span>
+            <span className="badge" data-testid="letter-status">
+              {LETTER_STATUS_LABELS[letter.status] ?? letter.status}
+            </span>
             {letter.locked && !letter.closedAt ? <span className="badge muted">Editing paused</span> : null}
             {letter.closedAt ? <span className="badge muted">Closed</span> : null}
-            <span>Author signs in as <strong>{letter.author.username}</strong></span>
+            <span>
+              Author signs in as <strong>{letter.author.username}</strong>
+            </span>
             <span>They see the recipient named “{letter.recipientLabel}”</span>
           </p>
         </div>
         {destroyed ? null : <CollabBadge status={collab?.status ?? null} />}
       </div>
       {destroyed ? (
-        <p className="alert warn" role="status">This letter was destroyed as the person harmed asked. Its content is gone; the record of what happened remains in the audit trail.</p>
+        <p className="alert warn" role="status">
+          This letter was destroyed as the person harmed asked. Its content is gone; the record of what happened remains in the audit trail.
+        </p>
       ) : (
         <div className="letter-layout">
           <section className="letter-main" aria-label="The draft, live">
-            {collab ? <LetterEditor doc={collab.doc} provider={collab.provider} readOnly label="The author's draft (read only)" onEditor={onEditor} onText={onText} /> : <p className="hint">Opening the letter…</p>}
+            {collab ? (
+              <LetterEditor doc={collab.doc} provider={collab.provider} readOnly label="The author's draft (read only)" onEditor={onEditor} onText={onText} />
+            ) : (
+              <p className="hint">Opening the letter…</p>
+            )}
             <p className="hint">You see the author's changes as they type. Select words in the letter to quote them in a comment or suggestion.</p>
             {canModerate ? <ReviewPanel letter={letter} /> : null}
             <LetterVersions versions={letter.versions} />

@@ -23,12 +23,14 @@ export function LetterVersions({ versions }: { versions: OversightLetter["versio
                   Version {v.number} <span className="hint">submitted {formatDateTime(v.submittedAt)}</span>
                 </h3>
                 <p className="meta">
-                  <span className="badge">{v.decision ? DECISIONS[v.decision] ?? v.decision : "Waiting for review"}</span>
+                  <span className="badge">{v.decision ? (DECISIONS[v.decision] ?? v.decision) : "Waiting for review"}</span>
                   {v.decisionReason ? <span>“{v.decisionReason}”</span> : null}
                   <span title="SHA-256 of the frozen version">Fingerprint {v.contentHash.slice(0, 12)}</span>
                 </p>
                 <details>
-                  <summary className="tap">{parts ? `Changes since version ${previous!.number} (${stats!.added} words added, ${stats!.removed} removed)` : "Text of this version"}</summary>
+                  <summary className="tap">
+                    {parts ? `Changes since version ${previous!.number} (${stats!.added} words added, ${stats!.removed} removed)` : "Text of this version"}
+                  </summary>
                   <div className="letter-diff">
                     {parts
                       ? parts.map((p, k) => (p.op === "same" ? <span key={k}>{p.text}</span> : p.op === "add" ? <ins key={k}>{p.text}</ins> : <del key={k}>{p.text}</del>))

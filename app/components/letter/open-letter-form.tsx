@@ -20,10 +20,16 @@ export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
       <section className="card section-gap" aria-labelledby="invite-heading">
         <h2 id="invite-heading">Letter opened: hand over this invite code</h2>
         <p>Give the person responsible their username and this one-time code in person. It is shown only once and works for 14 days.</p>
-        <p>Username: <strong>{answer.username}</strong></p>
-        <p className="invite-code" data-testid="invite-code">{answer.inviteCode}</p>
+        <p>
+          Username: <strong>{answer.username}</strong>
+        </p>
+        <p className="invite-code" data-testid="invite-code">
+          {answer.inviteCode}
+        </p>
         <p>They sign in at Circle's sign-in page with “I have an invite code”.</p>
-        <Link className="button" to={answer.letterId}>Go to the letter</Link>
+        <Link className="button" to={answer.letterId}>
+          Go to the letter
+        </Link>
       </section>
     );
   }
@@ -45,10 +51,24 @@ export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
           <input type="hidden" name="intent" value="open" />
           <PersonSelect id="writerId" label="Who writes it (person responsible)" people={candidates.writers} error={errors.writerId} />
           <PersonSelect id="recipientId" label="Who it is for (person harmed)" people={candidates.recipients} error={errors.recipientId} />
-          <Field id="recipientLabel" name="recipientLabel" label="How the author sees them named" hint='For example their first name, or "the person harmed".' defaultValue={candidates.recipients[0]?.preferredName ?? ""} error={errors.recipientLabel} />
+          <Field
+            id="recipientLabel"
+            name="recipientLabel"
+            label="How the author sees them named"
+            hint='For example their first name, or "the person harmed".'
+            defaultValue={candidates.recipients[0]?.preferredName ?? ""}
+            error={errors.recipientLabel}
+          />
           <Field id="username" name="username" label="Username for the author" hint="Letters, digits, dots or underscores, e.g. dan_price." error={errors.username} />
           <div style={{ gridColumn: "1 / -1" }}>
-            <TextAreaField id="guidance" name="guidance" label="Guidance for this author (optional)" hint={`Shown with the standard guidance: ${defaultGuidance.join(" ")}`} error={errors.guidance} maxLength={2000} />
+            <TextAreaField
+              id="guidance"
+              name="guidance"
+              label="Guidance for this author (optional)"
+              hint={`Shown with the standard guidance: ${defaultGuidance.join(" ")}`}
+              error={errors.guidance}
+              maxLength={2000}
+            />
           </div>
           <fieldset className="field" style={{ gridColumn: "1 / -1" }}>
             <legend>How they sign in</legend>
@@ -61,9 +81,13 @@ export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
               <label htmlFor="access-invite">Give them a one-time invite code to choose their own</label>
             </div>
           </fieldset>
-          {access === "password" ? <Field id="password" name="password" type="password" label="Password for the author" hint="At least 12 characters. Tell them in person." error={errors.password} /> : null}
+          {access === "password" ? (
+            <Field id="password" name="password" type="password" label="Password for the author" hint="At least 12 characters. Tell them in person." error={errors.password} />
+          ) : null}
           <div className="form-actions">
-            <button type="submit" disabled={fetcher.state !== "idle"}>{fetcher.state !== "idle" ? "Opening…" : "Open the letter"}</button>
+            <button type="submit" disabled={fetcher.state !== "idle"}>
+              {fetcher.state !== "idle" ? "Opening…" : "Open the letter"}
+            </button>
           </div>
           <FormMessage error={errors.form} />
         </fetcher.Form>
@@ -78,10 +102,16 @@ function PersonSelect({ id, label, people, error }: { id: string; label: string;
       <label htmlFor={id}>{label}</label>
       <select id={id} name={id} defaultValue={people[0]?.id ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         {people.map((p) => (
-          <option key={p.id} value={p.id}>{p.name}</option>
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
         ))}
       </select>
-      {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -28,7 +28,11 @@ export function DeliveryPanel({ letter, canModerate, canRelease, release }: Prop
               {c.deliverAfter ? ` from ${formatDateTime(c.deliverAfter)}` : ""}
               {c.redactSignature ? " · without the signature" : ""}
               {c.redactFirstName ? " · without their first name" : ""}
-              <span className="hint"> · recorded {formatDateTime(c.createdAt)}{i === 0 ? " (current)" : " (replaced)"}</span>
+              <span className="hint">
+                {" "}
+                · recorded {formatDateTime(c.createdAt)}
+                {i === 0 ? " (current)" : " (replaced)"}
+              </span>
               {c.tellAuthor ? <p className="hint">The author may be told: “{c.tellAuthor}”</p> : null}
             </li>
           ))}
@@ -36,14 +40,22 @@ export function DeliveryPanel({ letter, canModerate, canRelease, release }: Prop
       )}
       {approved ? (
         <div className={`alert ${release.ok ? "success" : "warn"}`} role="status" data-testid="release-state">
-          {letter.status === "RELEASED" ? `Delivered ${letter.releases[0] ? formatDateTime(letter.releases[0].releasedAt) : ""}.` : release.ok ? "Ready to deliver as the person harmed chose." : release.reason}
+          {letter.status === "RELEASED"
+            ? `Delivered ${letter.releases[0] ? formatDateTime(letter.releases[0].releasedAt) : ""}.`
+            : release.ok
+              ? "Ready to deliver as the person harmed chose."
+              : release.reason}
         </div>
       ) : null}
       {canRelease && letter.status === "APPROVED" ? <ReleaseForm ok={release.ok} /> : null}
       {canRelease && approved ? (
         <p className="row">
-          <Link className="button secondary" to={`/cases/${letter.caseId}/letters/${letter.id}/print`}>Print view</Link>
-          <a className="button secondary" href={`/cases/${letter.caseId}/letters/${letter.id}/pdf`}>Download PDF</a>
+          <Link className="button secondary" to={`/cases/${letter.caseId}/letters/${letter.id}/print`}>
+            Print view
+          </Link>
+          <a className="button secondary" href={`/cases/${letter.caseId}/letters/${letter.id}/pdf`}>
+            Download PDF
+          </a>
         </p>
       ) : null}
       {canModerate && letter.status !== "DESTROYED" ? <ChoiceForm /> : null}
@@ -59,10 +71,15 @@ function ChoiceForm() {
   return (
     <details className="section-gap">
       <summary className="tap">Record their choice</summary>
-      <fetcher.Form method="post" className="grid-2" key={done} onChange={(e) => {
-        const t = e.target as HTMLSelectElement;
-        if (t.name === "choice") setChoice(t.value as DeliveryChoice);
-      }}>
+      <fetcher.Form
+        method="post"
+        className="grid-2"
+        key={done}
+        onChange={(e) => {
+          const t = e.target as HTMLSelectElement;
+          if (t.name === "choice") setChoice(t.value as DeliveryChoice);
+        }}
+      >
         <input type="hidden" name="intent" value="choice" />
         <SelectField id="choice" name="choice" label="They chose to" options={DELIVERY_CHOICES} labels={DELIVERY_CHOICE_LABELS} defaultValue={choice} error={errors.choice} />
         <SelectField id="method" name="method" label="They told us" options={CONSENT_METHODS} labels={CONSENT_METHOD_LABELS} defaultValue="IN_PERSON" error={errors.method} />
@@ -72,10 +89,19 @@ function ChoiceForm() {
           <CheckboxField id="redactFirstName" name="redactFirstName" label="Leave out their first name" />
         </div>
         <div style={{ gridColumn: "1 / -1" }}>
-          <TextAreaField id="tellAuthor" name="tellAuthor" label="What the author may be told (optional)" hint="Only what the person harmed agreed to. The author sees exactly this." error={errors.tellAuthor} maxLength={1000} />
+          <TextAreaField
+            id="tellAuthor"
+            name="tellAuthor"
+            label="What the author may be told (optional)"
+            hint="Only what the person harmed agreed to. The author sees exactly this."
+            error={errors.tellAuthor}
+            maxLength={1000}
+          />
         </div>
         <div className="form-actions">
-          <button type="submit" disabled={busy}>Record the choice</button>
+          <button type="submit" disabled={busy}>
+            Record the choice
+          </button>
         </div>
         <FormMessage error={errors.form} done={done} />
       </fetcher.Form>
@@ -89,11 +115,25 @@ function ReleaseForm({ ok }: { ok: boolean }) {
     <fetcher.Form method="post" className="row section-gap">
       <input type="hidden" name="intent" value="release" />
       <div style={{ flex: "1 1 260px" }}>
-        <SelectField id="releaseMethod" name="method" label="How it is delivered" options={RELEASE_METHODS} labels={RELEASE_METHOD_LABELS} defaultValue="IN_PERSON" error={errors.method} />
+        <SelectField
+          id="releaseMethod"
+          name="method"
+          label="How it is delivered"
+          options={RELEASE_METHODS}
+          labels={RELEASE_METHOD_LABELS}
+          defaultValue="IN_PERSON"
+          error={errors.method}
+        />
       </div>
       <div className="field">
-        <button type="submit" disabled={busy || !ok} aria-describedby={ok ? undefined : "release-state-hint"}>Deliver the letter</button>
-        {ok ? null : <p className="visually-hidden" id="release-state-hint">Delivery is not possible now: see the reason above.</p>}
+        <button type="submit" disabled={busy || !ok} aria-describedby={ok ? undefined : "release-state-hint"}>
+          Deliver the letter
+        </button>
+        {ok ? null : (
+          <p className="visually-hidden" id="release-state-hint">
+            Delivery is not possible now: see the reason above.
+          </p>
+        )}
       </div>
       <div style={{ flexBasis: "100%" }}>
         <FormMessage error={errors.form} done={done} />
@@ -111,7 +151,9 @@ function DestroyForm() {
         <input type="hidden" name="intent" value="destroy" />
         <p>This deletes the draft, every version, comment and suggestion for good, and ends the author's access. Only an audit record remains.</p>
         <Field id="confirm" name="confirm" label='Type "destroy" to confirm' error={errors.confirm} autoComplete="off" />
-        <button type="submit" className="danger" disabled={busy}>Destroy the letter</button>
+        <button type="submit" className="danger" disabled={busy}>
+          Destroy the letter
+        </button>
         <FormMessage error={errors.form} done={done} />
       </fetcher.Form>
     </details>
@@ -123,7 +165,9 @@ function CloseForm() {
   return (
     <fetcher.Form method="post" className="section-gap" onSubmit={(e) => !window.confirm("Close this letter? The author will no longer be able to sign in.") && e.preventDefault()}>
       <input type="hidden" name="intent" value="close" />
-      <button type="submit" className="secondary" disabled={busy}>Close the letter and end the author's access</button>
+      <button type="submit" className="secondary" disabled={busy}>
+        Close the letter and end the author's access
+      </button>
       <FormMessage error={errors.form} done={done} />
     </fetcher.Form>
   );

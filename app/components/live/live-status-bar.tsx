@@ -20,18 +20,32 @@ export function LiveStatusBar({ state, offsetMs, connection, presence, wakeLock 
           {CONNECTION_LABELS[connection]}
         </span>
         <span className={`badge live-state live-state-${state.hold ? "hold" : state.status.toLowerCase()}`} data-testid="live-status">
-          {state.hold ? (state.hold.kind === "cancelled" ? "Cancelled" : "On hold") : state.status === "PAUSED" && state.breakStartedAt ? "On a break" : STATUS_LABELS[state.status]}
+          {state.hold
+            ? state.hold.kind === "cancelled"
+              ? "Cancelled"
+              : "On hold"
+            : state.status === "PAUSED" && state.breakStartedAt
+              ? "On a break"
+              : STATUS_LABELS[state.status]}
         </span>
         <LiveClock state={state} offsetMs={offsetMs} />
       </div>
       <div className="live-bar-side">
         {/* Offline, the list is only what was true when this tablet last heard from the server. */}
-        <ul className={`live-presence${connection === "live" ? "" : " stale"}`} aria-label={connection === "live" ? "Connected now" : "Connected when this tablet was last online"} data-testid="live-presence">
+        <ul
+          className={`live-presence${connection === "live" ? "" : " stale"}`}
+          aria-label={connection === "live" ? "Connected now" : "Connected when this tablet was last online"}
+          data-testid="live-presence"
+        >
           {presence.length === 0 ? <li className="hint">Nobody connected yet</li> : null}
           {presence.map((p) => (
             <li key={p.userId}>
               <span className="presence-dot" aria-hidden="true" />
-              {p.name} <span className="hint">· {ROLE_LABELS[p.role]}{p.devices > 1 ? ` · ${p.devices} devices` : ""}</span>
+              {p.name}{" "}
+              <span className="hint">
+                · {ROLE_LABELS[p.role]}
+                {p.devices > 1 ? ` · ${p.devices} devices` : ""}
+              </span>
             </li>
           ))}
         </ul>

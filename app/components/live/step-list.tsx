@@ -25,7 +25,9 @@ export function StepList({ script, state, canJump, disabled, onJump }: Props) {
           const heading = step.phase !== phase ? (phase = step.phase) : null;
           const label = (
             <>
-              <span className="step-no" aria-hidden="true">{i + 1}</span>
+              <span className="step-no" aria-hidden="true">
+                {i + 1}
+              </span>
               <span className="step-name">{step.title}</span>
               <span className={`step-status ${status.toLowerCase()}`}>
                 {current ? "Now" : STATUS_TEXT[status]}
@@ -37,7 +39,13 @@ export function StepList({ script, state, canJump, disabled, onJump }: Props) {
             <li key={step.id} className={current ? "current" : undefined} data-status={status.toLowerCase()}>
               {heading ? <p className="step-phase">{phaseLabel(heading)}</p> : null}
               {canJump && !current ? (
-                <button type="button" className="step-row" disabled={disabled} onClick={() => onJump(step.id)} aria-label={`Go to step ${i + 1}: ${step.title} (${STATUS_TEXT[status]})`}>
+                <button
+                  type="button"
+                  className="step-row"
+                  disabled={disabled}
+                  onClick={() => onJump(step.id)}
+                  aria-label={`Go to step ${i + 1}: ${step.title} (${STATUS_TEXT[status]})`}
+                >
                   {label}
                 </button>
               ) : (

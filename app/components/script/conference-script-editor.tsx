@@ -16,7 +16,9 @@ export function TemplatePicker({ templates, current, hasSteps }: { templates: Sc
   const { fetcher, errors, done, busy } = useFormFetcher();
   return (
     <fetcher.Form method="post" className="card row section-gap" aria-labelledby="template-heading">
-      <h2 id="template-heading" style={{ flexBasis: "100%", margin: 0 }}>Start from a template</h2>
+      <h2 id="template-heading" style={{ flexBasis: "100%", margin: 0 }}>
+        Start from a template
+      </h2>
       <input type="hidden" name="intent" value="use-template" />
       <div style={{ flex: "1 1 280px" }}>
         <SelectField
@@ -31,10 +33,14 @@ export function TemplatePicker({ templates, current, hasSteps }: { templates: Sc
         />
       </div>
       <div className="field">
-        <button type="submit" disabled={busy} className={hasSteps ? "secondary" : undefined}
+        <button
+          type="submit"
+          disabled={busy}
+          className={hasSteps ? "secondary" : undefined}
           onClick={(e) => {
             if (hasSteps && !window.confirm("Replace the current script with the template? Your changes to the steps will be lost.")) e.preventDefault();
-          }}>
+          }}
+        >
           {busy ? "Preparing…" : hasSteps ? "Replace the script" : "Use this template"}
         </button>
       </div>
@@ -56,8 +62,12 @@ export function SpeakerRow({ attendee, first, last, canEdit }: { attendee: Atten
         <fetcher.Form method="post" className="row">
           <input type="hidden" name="intent" value="speaker" />
           <input type="hidden" name="participantId" value={attendee.id} />
-          <button type="submit" name="direction" value="up" className="secondary" disabled={first || busy} aria-label={`Move ${attendee.name} earlier`}>↑</button>
-          <button type="submit" name="direction" value="down" className="secondary" disabled={last || busy} aria-label={`Move ${attendee.name} later`}>↓</button>
+          <button type="submit" name="direction" value="up" className="secondary" disabled={first || busy} aria-label={`Move ${attendee.name} earlier`}>
+            ↑
+          </button>
+          <button type="submit" name="direction" value="down" className="secondary" disabled={last || busy} aria-label={`Move ${attendee.name} later`}>
+            ↓
+          </button>
         </fetcher.Form>
       ) : null}
     </li>
@@ -83,7 +93,15 @@ function AddressedTo({ attendees, selected, idPrefix, error }: { attendees: Atte
 function StepFields({ step, attendees, idPrefix, errors }: { step?: Step; attendees: Attendee[]; idPrefix: string; errors: Partial<Record<string, string>> }) {
   return (
     <>
-      <SelectField id={`${idPrefix}-phase`} name="phase" label="Part of the conference" options={SCRIPT_PHASES} labels={SCRIPT_PHASE_LABELS} defaultValue={(step?.phase as (typeof SCRIPT_PHASES)[number]) ?? "OPENING"} error={errors.phase} />
+      <SelectField
+        id={`${idPrefix}-phase`}
+        name="phase"
+        label="Part of the conference"
+        options={SCRIPT_PHASES}
+        labels={SCRIPT_PHASE_LABELS}
+        defaultValue={(step?.phase as (typeof SCRIPT_PHASES)[number]) ?? "OPENING"}
+        error={errors.phase}
+      />
       <Field id={`${idPrefix}-title`} name="title" label="Title" defaultValue={step?.title} error={errors.title} />
       <TextAreaField id={`${idPrefix}-prompt`} name="prompt" label="What the chair says or asks" defaultValue={step?.prompt} error={errors.prompt} maxLength={1000} />
       <AddressedTo attendees={attendees} selected={step?.addressedTo ?? []} idPrefix={`${idPrefix}-to`} error={errors.addressedTo} />
@@ -110,25 +128,40 @@ export function StepCard(props: { step: Step; index: number; count: number; atte
           <move.fetcher.Form method="post" className="row">
             <input type="hidden" name="intent" value="move" />
             <input type="hidden" name="stepId" value={step.id} />
-            <button type="submit" name="direction" value="up" className="secondary" disabled={index === 0 || move.busy} aria-label={`Move "${step.title}" up`}>↑ Up</button>
-            <button type="submit" name="direction" value="down" className="secondary" disabled={index === count - 1 || move.busy} aria-label={`Move "${step.title}" down`}>↓ Down</button>
+            <button type="submit" name="direction" value="up" className="secondary" disabled={index === 0 || move.busy} aria-label={`Move "${step.title}" up`}>
+              ↑ Up
+            </button>
+            <button type="submit" name="direction" value="down" className="secondary" disabled={index === count - 1 || move.busy} aria-label={`Move "${step.title}" down`}>
+              ↓ Down
+            </button>
           </move.fetcher.Form>
-          <remove.fetcher.Form method="post" onSubmit={(e) => { if (!window.confirm(`Remove the step "${step.title}"?`)) e.preventDefault(); }}>
+          <remove.fetcher.Form
+            method="post"
+            onSubmit={(e) => {
+              if (!window.confirm(`Remove the step "${step.title}"?`)) e.preventDefault();
+            }}
+          >
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="stepId" value={step.id} />
-            <button type="submit" className="danger" disabled={remove.busy} aria-label={`Remove "${step.title}"`}>Remove</button>
+            <button type="submit" className="danger" disabled={remove.busy} aria-label={`Remove "${step.title}"`}>
+              Remove
+            </button>
           </remove.fetcher.Form>
         </div>
       ) : null}
       {canEdit ? (
         <details className="step-edit" open={Object.keys(edit.errors).length > 0 || undefined}>
-          <summary className="tap">Edit<span className="visually-hidden"> "{step.title}"</span></summary>
+          <summary className="tap">
+            Edit<span className="visually-hidden"> "{step.title}"</span>
+          </summary>
           <edit.fetcher.Form method="post" className="stack">
             <input type="hidden" name="intent" value="edit" />
             <input type="hidden" name="stepId" value={step.id} />
             <StepFields step={step} attendees={attendees} idPrefix={`edit-${step.id}`} errors={edit.errors} />
             <div className="form-actions">
-              <button type="submit" disabled={edit.busy}>{edit.busy ? "Saving…" : "Save step"}</button>
+              <button type="submit" disabled={edit.busy}>
+                {edit.busy ? "Saving…" : "Save step"}
+              </button>
             </div>
             <FormMessage error={edit.errors.form} done={edit.done} />
           </edit.fetcher.Form>
@@ -148,7 +181,9 @@ export function AddStep({ attendees }: { attendees: Attendee[] }) {
         <input type="hidden" name="intent" value="add" />
         <StepFields attendees={attendees} idPrefix="add" errors={errors} />
         <div className="form-actions">
-          <button type="submit" disabled={busy}>{busy ? "Adding…" : "Add the step"}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? "Adding…" : "Add the step"}
+          </button>
         </div>
       </fetcher.Form>
       <FormMessage error={errors.form} done={done} />

@@ -16,13 +16,29 @@ export function CreateTemplate() {
       <fetcher.Form method="post" className="grid-2" key={done}>
         <input type="hidden" name="intent" value="create" />
         <Field id="create-name" name="name" label="Name" error={errors.name} />
-        <SelectField id="create-basedOn" name="basedOn" label="Start from" options={["standard", "empty"] as const}
-          labels={{ standard: "A copy of the standard script", empty: "An empty script" }} defaultValue="standard" error={errors.basedOn} />
+        <SelectField
+          id="create-basedOn"
+          name="basedOn"
+          label="Start from"
+          options={["standard", "empty"] as const}
+          labels={{ standard: "A copy of the standard script", empty: "An empty script" }}
+          defaultValue="standard"
+          error={errors.basedOn}
+        />
         <div style={{ gridColumn: "1 / -1" }}>
-          <TextAreaField id="create-description" name="description" label="Description (optional)" hint="When to use it, e.g. for young people or for neighbour disputes." error={errors.description} maxLength={500} />
+          <TextAreaField
+            id="create-description"
+            name="description"
+            label="Description (optional)"
+            hint="When to use it, e.g. for young people or for neighbour disputes."
+            error={errors.description}
+            maxLength={500}
+          />
         </div>
         <div className="form-actions">
-          <button type="submit" disabled={busy}>{busy ? "Adding…" : "Add the template"}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? "Adding…" : "Add the template"}
+          </button>
         </div>
       </fetcher.Form>
       <FormMessage error={errors.form} done={done} />
@@ -33,12 +49,34 @@ export function CreateTemplate() {
 function StepFields({ prefix, step, errors }: { prefix: string; step?: TemplateStepRow; errors: Partial<Record<string, string>> }) {
   return (
     <>
-      <SelectField id={`${prefix}-phase`} name="phase" label="Part of the conference" options={SCRIPT_PHASES} labels={SCRIPT_PHASE_LABELS}
-        defaultValue={(step?.phase as (typeof SCRIPT_PHASES)[number]) ?? "OPENING"} error={errors.phase} />
-      <SelectField id={`${prefix}-addressTo`} name="addressTo" label="For" options={ADDRESS_TO} labels={ADDRESS_TO_LABELS}
-        defaultValue={(step?.addressTo as (typeof ADDRESS_TO)[number]) ?? "EVERYONE"} error={errors.addressTo} />
+      <SelectField
+        id={`${prefix}-phase`}
+        name="phase"
+        label="Part of the conference"
+        options={SCRIPT_PHASES}
+        labels={SCRIPT_PHASE_LABELS}
+        defaultValue={(step?.phase as (typeof SCRIPT_PHASES)[number]) ?? "OPENING"}
+        error={errors.phase}
+      />
+      <SelectField
+        id={`${prefix}-addressTo`}
+        name="addressTo"
+        label="For"
+        options={ADDRESS_TO}
+        labels={ADDRESS_TO_LABELS}
+        defaultValue={(step?.addressTo as (typeof ADDRESS_TO)[number]) ?? "EVERYONE"}
+        error={errors.addressTo}
+      />
       <Field id={`${prefix}-title`} name="title" label="Title" defaultValue={step?.title} error={errors.title} />
-      <TextAreaField id={`${prefix}-prompt`} name="prompt" label="What the chair says or asks" hint="{name} is replaced by the person's preferred name." defaultValue={step?.prompt} error={errors.prompt} maxLength={1000} />
+      <TextAreaField
+        id={`${prefix}-prompt`}
+        name="prompt"
+        label="What the chair says or asks"
+        hint="{name} is replaced by the person's preferred name."
+        defaultValue={step?.prompt}
+        error={errors.prompt}
+        maxLength={1000}
+      />
     </>
   );
 }
@@ -48,9 +86,13 @@ export function TemplateCard({ template }: { template: Template }) {
   const add = useFormFetcher();
   return (
     <article className="card" aria-labelledby={`tpl-${template.id}`}>
-      <h3 id={`tpl-${template.id}`} style={{ marginTop: 0 }}>{template.name}</h3>
+      <h3 id={`tpl-${template.id}`} style={{ marginTop: 0 }}>
+        {template.name}
+      </h3>
       {template.description ? <p className="hint">{template.description}</p> : null}
-      {template.steps.length === 0 ? <p className="empty">No steps yet.</p> : (
+      {template.steps.length === 0 ? (
+        <p className="empty">No steps yet.</p>
+      ) : (
         <ol className="script-steps">
           {template.steps.map((s, i) => (
             <TemplateStep key={s.id} templateId={template.id} step={s} first={i === 0} last={i === template.steps.length - 1} />
@@ -58,19 +100,31 @@ export function TemplateCard({ template }: { template: Template }) {
         </ol>
       )}
       <details className="step-edit" open={Object.keys(add.errors).length > 0 || undefined}>
-        <summary className="tap">Add a step<span className="visually-hidden"> to {template.name}</span></summary>
+        <summary className="tap">
+          Add a step<span className="visually-hidden"> to {template.name}</span>
+        </summary>
         <add.fetcher.Form method="post" className="stack" key={add.done}>
           <input type="hidden" name="intent" value="add-step" />
           <input type="hidden" name="templateId" value={template.id} />
           <StepFields prefix={`add-${template.id}`} errors={add.errors} />
-          <button type="submit" disabled={add.busy}>{add.busy ? "Adding…" : "Add the step"}</button>
+          <button type="submit" disabled={add.busy}>
+            {add.busy ? "Adding…" : "Add the step"}
+          </button>
         </add.fetcher.Form>
         <FormMessage error={add.errors.form} done={add.done} />
       </details>
-      <archive.fetcher.Form method="post" className="section-gap" onSubmit={(e) => { if (!window.confirm(`Archive "${template.name}"?`)) e.preventDefault(); }}>
+      <archive.fetcher.Form
+        method="post"
+        className="section-gap"
+        onSubmit={(e) => {
+          if (!window.confirm(`Archive "${template.name}"?`)) e.preventDefault();
+        }}
+      >
         <input type="hidden" name="intent" value="archive" />
         <input type="hidden" name="templateId" value={template.id} />
-        <button type="submit" className="danger" disabled={archive.busy}>Archive<span className="visually-hidden"> {template.name}</span></button>
+        <button type="submit" className="danger" disabled={archive.busy}>
+          Archive<span className="visually-hidden"> {template.name}</span>
+        </button>
       </archive.fetcher.Form>
       <FormMessage error={archive.errors.form} done={archive.done} />
     </article>
@@ -83,7 +137,9 @@ function TemplateStep({ templateId, step, first, last }: { templateId: string; s
   const remove = useFormFetcher();
   return (
     <li className="script-step">
-      <p className="eyebrow">{SCRIPT_PHASE_LABELS[step.phase as (typeof SCRIPT_PHASES)[number]] ?? step.phase} · {ADDRESS_TO_LABELS[step.addressTo as (typeof ADDRESS_TO)[number]] ?? step.addressTo}</p>
+      <p className="eyebrow">
+        {SCRIPT_PHASE_LABELS[step.phase as (typeof SCRIPT_PHASES)[number]] ?? step.phase} · {ADDRESS_TO_LABELS[step.addressTo as (typeof ADDRESS_TO)[number]] ?? step.addressTo}
+      </p>
       <h4 style={{ margin: "0 0 0.25rem" }}>{step.title}</h4>
       <p style={{ marginTop: 0 }}>{step.prompt}</p>
       <div className="row step-actions">
@@ -91,24 +147,34 @@ function TemplateStep({ templateId, step, first, last }: { templateId: string; s
           <input type="hidden" name="intent" value="move-step" />
           <input type="hidden" name="templateId" value={templateId} />
           <input type="hidden" name="stepId" value={step.id} />
-          <button type="submit" name="direction" value="up" className="secondary" disabled={first || move.busy} aria-label={`Move "${step.title}" up`}>↑</button>
-          <button type="submit" name="direction" value="down" className="secondary" disabled={last || move.busy} aria-label={`Move "${step.title}" down`}>↓</button>
+          <button type="submit" name="direction" value="up" className="secondary" disabled={first || move.busy} aria-label={`Move "${step.title}" up`}>
+            ↑
+          </button>
+          <button type="submit" name="direction" value="down" className="secondary" disabled={last || move.busy} aria-label={`Move "${step.title}" down`}>
+            ↓
+          </button>
         </move.fetcher.Form>
         <remove.fetcher.Form method="post">
           <input type="hidden" name="intent" value="remove-step" />
           <input type="hidden" name="templateId" value={templateId} />
           <input type="hidden" name="stepId" value={step.id} />
-          <button type="submit" className="danger" disabled={remove.busy} aria-label={`Remove "${step.title}"`}>Remove</button>
+          <button type="submit" className="danger" disabled={remove.busy} aria-label={`Remove "${step.title}"`}>
+            Remove
+          </button>
         </remove.fetcher.Form>
       </div>
       <details className="step-edit" open={Object.keys(edit.errors).length > 0 || undefined}>
-        <summary className="tap">Edit<span className="visually-hidden"> "{step.title}"</span></summary>
+        <summary className="tap">
+          Edit<span className="visually-hidden"> "{step.title}"</span>
+        </summary>
         <edit.fetcher.Form method="post" className="stack">
           <input type="hidden" name="intent" value="edit-step" />
           <input type="hidden" name="templateId" value={templateId} />
           <input type="hidden" name="stepId" value={step.id} />
           <StepFields prefix={`edit-${step.id}`} step={step} errors={edit.errors} />
-          <button type="submit" disabled={edit.busy}>{edit.busy ? "Saving…" : "Save step"}</button>
+          <button type="submit" disabled={edit.busy}>
+            {edit.busy ? "Saving…" : "Save step"}
+          </button>
         </edit.fetcher.Form>
         <FormMessage error={edit.errors.form} done={edit.done} />
       </details>

@@ -8,8 +8,7 @@ const newId = () => Date.now().toString(36) + Math.random().toString(36).slice(2
 const CENTRE = { x: ROOM.width / 2, y: ROOM.height / 2 };
 const RING_ANGLES = [45, 135, 225, 315].map((deg) => (deg * Math.PI) / 180);
 
-const writeSeat = (doc: Y.Doc, seat: Seat) =>
-  seatsOf(doc).set(seat.id, { x: Math.round(seat.x), y: Math.round(seat.y), kind: seat.kind, n: seat.n, g: readGeneration(doc) });
+const writeSeat = (doc: Y.Doc, seat: Seat) => seatsOf(doc).set(seat.id, { x: Math.round(seat.x), y: Math.round(seat.y), kind: seat.kind, n: seat.n, g: readGeneration(doc) });
 
 /**
  * Replaces the whole plan: a new layout generation (seats of an older or concurrently applied
@@ -26,9 +25,7 @@ export function applyTemplate(doc: Y.Doc, name: TemplateName | "empty", people: 
     room.set("door", layout?.door ?? null);
     room.set("table", layout?.table ?? null);
     room.set("observerRing", null);
-    layout?.seats.forEach((s, i) =>
-      seatsOf(doc).set(`${generation}-${i + 1}`, { x: Math.round(s.x), y: Math.round(s.y), kind: s.kind, n: i + 1, g: generation }),
-    );
+    layout?.seats.forEach((s, i) => seatsOf(doc).set(`${generation}-${i + 1}`, { x: Math.round(s.x), y: Math.round(s.y), kind: s.kind, n: i + 1, g: generation }));
   });
 }
 

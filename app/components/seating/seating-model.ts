@@ -109,7 +109,11 @@ function resolveClaims(doc: Y.Doc, seats: Seat[], attendeeIds: readonly string[]
 export function deriveView(doc: Y.Doc, attendees: readonly Attendee[]): SeatingView {
   const seats = readSeats(doc);
   const room = roomOf(doc);
-  const { seatOf, occupantOf, conflicts } = resolveClaims(doc, seats, attendees.map((a) => a.id));
+  const { seatOf, occupantOf, conflicts } = resolveClaims(
+    doc,
+    seats,
+    attendees.map((a) => a.id),
+  );
   const ring = num(room.get("observerRing"));
   const template = room.get("template");
   return {

@@ -73,7 +73,15 @@ export function SeatingPlan({ conferenceId, attendees, canWrite, canUnlock, init
             />
           </div>
           <aside className="seating-side">
-            <SeatingTray view={view} people={people} readOnly={readOnly} selected={ui.selected} onSelect={ui.selectPerson} onPointerDown={ui.dragPerson} onToTray={ui.activateTray} />
+            <SeatingTray
+              view={view}
+              people={people}
+              readOnly={readOnly}
+              selected={ui.selected}
+              onSelect={ui.selectPerson}
+              onPointerDown={ui.dragPerson}
+              onToTray={ui.activateTray}
+            />
             <section className="seating-hints" aria-labelledby="hints-heading">
               <h2 id="hints-heading">Safety hints</h2>
               {hints.length === 0 ? (

@@ -35,8 +35,7 @@ function table(n: number): TemplateLayout {
   const w = Math.min(ROOM.width - 260, Math.max(200, perSide * SPACING));
   const h = 160;
   const rect = { x: CENTRE.x - w / 2, y: CENTRE.y - h / 2, w, h };
-  const side = (count: number, y: number) =>
-    Array.from({ length: count }, (_, i) => ({ ...clampSeat({ x: rect.x + (w * (i + 0.5)) / count, y }), kind: "chair" as SeatKind }));
+  const side = (count: number, y: number) => Array.from({ length: count }, (_, i) => ({ ...clampSeat({ x: rect.x + (w * (i + 0.5)) / count, y }), kind: "chair" as SeatKind }));
   const seats = [
     { ...clampSeat({ x: rect.x - 60, y: CENTRE.y }), kind: "facilitator" as SeatKind },
     ...side(perSide, rect.y - 55),
@@ -49,8 +48,7 @@ function table(n: number): TemplateLayout {
 function rows(n: number): TemplateLayout {
   const perRow = Math.ceil((n - 2) / 2);
   const width = (perRow - 1) * SPACING;
-  const row = (count: number, y: number) =>
-    Array.from({ length: count }, (_, i) => ({ ...clampSeat({ x: CENTRE.x - width / 2 + i * SPACING, y }), kind: "chair" as SeatKind }));
+  const row = (count: number, y: number) => Array.from({ length: count }, (_, i) => ({ ...clampSeat({ x: CENTRE.x - width / 2 + i * SPACING, y }), kind: "chair" as SeatKind }));
   const seats = [
     { ...clampSeat({ x: CENTRE.x - width / 2 - SPACING, y: CENTRE.y }), kind: "facilitator" as SeatKind },
     ...row(perRow, CENTRE.y - 100),

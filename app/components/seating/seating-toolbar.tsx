@@ -1,6 +1,19 @@
 import { useState } from "react";
 import type * as Y from "yjs";
-import { addSeat, applyTemplate, removeSeat, ROOM, setDoor, setSeatKind, SEAT_KINDS, toggleObserverRing, type Attendee, type SeatingView, type SeatKind, type TemplateName } from "./seating-model";
+import {
+  addSeat,
+  applyTemplate,
+  removeSeat,
+  ROOM,
+  setDoor,
+  setSeatKind,
+  SEAT_KINDS,
+  toggleObserverRing,
+  type Attendee,
+  type SeatingView,
+  type SeatKind,
+  type TemplateName,
+} from "./seating-model";
 import { DEFAULT_DOOR } from "./seating-templates";
 import type { Mode } from "./use-seating-interactions";
 
@@ -55,7 +68,11 @@ export function SeatingToolbar({ doc, view, attendees, mode, onMode, selectedSea
               Use layout
             </button>
           </div>
-          <button type="button" className="secondary" onClick={() => (addSeat(doc, { x: ROOM.width / 2, y: ROOM.height / 2 }) ? announce("Seat added in the middle of the room.") : announce("The plan is full."))}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => (addSeat(doc, { x: ROOM.width / 2, y: ROOM.height / 2 }) ? announce("Seat added in the middle of the room.") : announce("The plan is full."))}
+          >
             Add seat
           </button>
           <button type="button" className="secondary" onClick={() => toggleObserverRing(doc, attendees)}>
@@ -68,7 +85,13 @@ export function SeatingToolbar({ doc, view, attendees, mode, onMode, selectedSea
             <div className="seat-tools" role="group" aria-label={`Seat ${seat.n}`}>
               <span className="seat-tools-label">Seat {seat.n}:</span>
               {SEAT_KINDS.map((kind) => (
-                <button key={kind} type="button" aria-pressed={seat.kind === kind} className={seat.kind === kind ? "" : "secondary"} onClick={() => setSeatKind(doc, seat.id, kind)}>
+                <button
+                  key={kind}
+                  type="button"
+                  aria-pressed={seat.kind === kind}
+                  className={seat.kind === kind ? "" : "secondary"}
+                  onClick={() => setSeatKind(doc, seat.id, kind)}
+                >
                   {KIND_NAMES[kind]}
                 </button>
               ))}

@@ -182,5 +182,22 @@ export function useSeatingInteractions({ doc, view, attendees, readOnly, svg }: 
     setMessage(next === "place" ? "Placing people." : "Arranging the room: drag seats and the door, or select a seat.");
   };
 
-  return { mode, switchMode, selected, selectedSeat, setSelectedSeat, ghost, preview, message, setMessage, selectPerson, activateSeat, activateTray, dragPerson, dragSeat, dragDoor, seatKey };
+  return {
+    mode,
+    switchMode,
+    selected,
+    selectedSeat,
+    setSelectedSeat,
+    ghost,
+    preview,
+    message,
+    setMessage,
+    selectPerson,
+    activateSeat,
+    activateTray,
+    dragPerson,
+    dragSeat,
+    dragDoor,
+    seatKey,
+  };
 }

@@ -30,7 +30,10 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
       ) : null}
       <header className="topbar">
         <Link to={user ? user.home : "/login"} className="brand" aria-label="Circle home">
-          <span aria-hidden="true" className="brand-mark">◯</span> Circle
+          <span aria-hidden="true" className="brand-mark">
+            ◯
+          </span>{" "}
+          Circle
         </Link>
         {user?.mustChangePassword ? (
           // Nothing else opens until the person has chosen their own password.
@@ -55,7 +58,12 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
             )}
             {may?.approvals ? (
               <NavLink to="/approvals">
-                Approvals{user.awaitingApproval ? <span className="badge count" aria-label={`, ${user.awaitingApproval} waiting`}>{user.awaitingApproval}</span> : null}
+                Approvals
+                {user.awaitingApproval ? (
+                  <span className="badge count" aria-label={`, ${user.awaitingApproval} waiting`}>
+                    {user.awaitingApproval}
+                  </span>
+                ) : null}
               </NavLink>
             ) : null}
             {may?.reviews ? <NavLink to="/reviews">Agreements</NavLink> : null}

@@ -1,14 +1,5 @@
 /** A labelled input with an optional hint and its error, both wired to aria-describedby. */
-export function Field(props: {
-  id: string;
-  name: string;
-  label: string;
-  type?: string;
-  hint?: string;
-  error?: string;
-  autoComplete?: string;
-  defaultValue?: string;
-}) {
+export function Field(props: { id: string; name: string; label: string; type?: string; hint?: string; error?: string; autoComplete?: string; defaultValue?: string }) {
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   const errorId = props.error ? `${props.id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
