@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CreateTemplate, TemplateCard } from "~/components/script/template-editor";
@@ -18,15 +18,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await listServiceTemplates(admin.serviceId));
 }
 
-export const action = formAction({
-  authorize: onService("service:manage-scripts"),
-  schema: TemplateActionSchema,
-  run: async ({ user, input }) => {
-    const outcome = await changeTemplate(user, input);
-    if (!outcome.ok) return { errors: outcome.errors };
-    return { done: outcome.done, id: outcome.templateId, audit: { action: `script-template.${input.intent}`, target: `script-template:${outcome.templateId}` } };
-  },
-});
+// Built inside the action, not at the module's top level: this module also runs in the browser,
+// where the `.server` imports are empty, and a top-level call would throw before the page hydrates.
+export const action = (args: ActionFunctionArgs) => templateAction()(args);
+
+const templateAction = () =>
+  formAction({
+    authorize: onService("service:manage-scripts"),
+    schema: TemplateActionSchema,
+    run: async ({ user, input }) => {
+      const outcome = await changeTemplate(user, input);
+      if (!outcome.ok) return { errors: outcome.errors };
+      return { done: outcome.done, id: outcome.templateId, audit: { action: `script-template.${input.intent}`, target: `script-template:${outcome.templateId}` } };
+    },
+  });
 
 export default function ScriptTemplates() {
   const { templates, standard } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AddStep, SpeakerRow, StepCard, TemplatePicker } from "~/components/script/conference-script-editor";
@@ -23,16 +23,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ script, templates, canEdit: can(user, "script:edit", access.resource) && !script.started });
 }
 
-export const action = formAction({
-  authorize: onConference("script:edit"),
-  schema: ScriptActionSchema,
-  run: async ({ access, input }) => {
-    const outcome = await changeConferenceScript(access, input);
-    if (!outcome.ok) return { errors: outcome.errors };
-    const details = "stepId" in input ? { stepId: input.stepId } : {};
-    return { done: outcome.done, audit: { action: `conference.script.${input.intent}`, target: `conference:${access.conferenceId}`, details } };
-  },
-});
+// Built inside the action, not at the module's top level: this module also runs in the browser,
+// where the `.server` imports are empty, and a top-level call would throw before the page hydrates.
+export const action = (args: ActionFunctionArgs) => scriptAction()(args);
+
+const scriptAction = () =>
+  formAction({
+    authorize: onConference("script:edit"),
+    schema: ScriptActionSchema,
+    run: async ({ access, input }) => {
+      const outcome = await changeConferenceScript(access, input);
+      if (!outcome.ok) return { errors: outcome.errors };
+      const details = "stepId" in input ? { stepId: input.stepId } : {};
+      return { done: outcome.done, audit: { action: `conference.script.${input.intent}`, target: `conference:${access.conferenceId}`, details } };
+    },
+  });
 
 export default function ConferenceScript() {
   const { script, templates, canEdit } = useLoaderData<typeof loader>();
