@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { LiveHold, LiveState, StepStatus } from "~/realtime/live-machine";
+import { initialLiveState, type LiveHold, type LiveState, type StepStatus } from "~/realtime/live-machine";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { openServerDatabase } from "~/utils/sqlite.server";
@@ -98,21 +98,7 @@ export class LiveStore {
           hold: null,
           steps,
         }
-      : {
-          status: "READY",
-          version: 0,
-          currentStepId: null,
-          currentSpeakerId: null,
-          startedAt: null,
-          endedAt: null,
-          pausedAt: null,
-          pausedMs: 0,
-          breakStartedAt: null,
-          breakRequestedById: null,
-          seatingLocked: false,
-          hold: null,
-          steps,
-        };
+      : initialLiveState(steps);
     if (conference?.status === "ON_HOLD" && state.status !== "ENDED") state.hold = this.holdOf(conferenceId);
     if (conference?.status === "CANCELLED" && state.status !== "ENDED") state.hold = { kind: "cancelled", summary: "the booking was cancelled", since: null };
     return { conference, state, attendees: new Set(this.q.attendees.all(conferenceId)) };
