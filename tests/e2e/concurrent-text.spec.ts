@@ -207,18 +207,22 @@ async function appendBlocks(pair: Pair, write: (page: Page) => Promise<void>): P
   // Setting up: the caret must be at the very end before the new blocks are typed (tried again if
   // a click right after opening left it elsewhere, as seen on CI's loaded machine).
   const last = current.at(-1)?.replace(/^• /, "") ?? "";
+  const atTheEnd = { block: last, offset: last.length, collapsed: true };
   for (let attempt = 0; attempt < 3; attempt++) {
     await editor(page).click();
     await page.keyboard.press("Control+End");
     const atEnd = await expect
       .poll(() => caret(page), { timeout: 2_000 })
-      .toEqual({ block: last, offset: last.length, collapsed: true })
+      .toEqual(atTheEnd)
       .then(
         () => true,
         () => false,
       );
     if (atEnd || current.length === 0) break;
   }
+  // Never type anywhere else: words typed at a caret left elsewhere would fail the test later, as if
+  // they had been scrambled, when the setting up is what went wrong.
+  if (current.length > 0) await expect.poll(() => caret(page), { message: "setting up: the caret at the end of the notes" }).toEqual(atTheEnd);
   if (!reuseEmpty) {
     await page.keyboard.press("Enter");
     // A document that ends in a list (without a trailing paragraph): Enter made an empty item; Enter again leaves the list.

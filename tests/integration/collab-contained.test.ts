@@ -8,13 +8,13 @@ import { createCollabServer } from "../../server/collab";
 import { CommitScheduler } from "../../server/collab/commits";
 import { MessageType, encodeUpdate, parseFrame } from "../../server/collab/frames";
 import { COLLAB_LIMITS } from "../../server/collab/limits";
-import { splitLog } from "../../server/collab/log-load";
-import { COMPACT_AGE_MS, COMPACT_RETRY_MAX_MS, DocumentRoom, type RoomPeer } from "../../server/collab/room";
+import { COMPACT_AGE_MS, COMPACT_RETRY_MAX_MS, DocumentRoom } from "../../server/collab/room";
 import { CollabStorage } from "../../server/collab/storage";
 import { log } from "../../server/log";
 import { CollabClose } from "~/realtime/protocol";
 import { databaseFilePath } from "~/utils/env.server";
 import type { CollabConnectionContext } from "../../server/collab/upgrade";
+import { stubPeer as makeStubPeer, storedDoc, type StubPeer as StubPeerOf } from "../support/collab-stub-peer";
 import { waitFor } from "../support/http";
 
 // Failures of the collab server's background work (compaction at a commit, after a load and on
@@ -26,36 +26,11 @@ const storage = new CollabStorage();
 const commits = new CommitScheduler(storage);
 afterAll(() => storage.close());
 
-type StubPeer = RoomPeer & { sent: ("update" | "saved" | "other")[]; closed: number[] };
+type StubPeer = StubPeerOf<"update" | "saved" | "other">;
 
-function stubPeer(label: string): StubPeer {
-  const peer = {
-    sent: [] as StubPeer["sent"],
-    closed: [] as number[],
-    canWrite: true,
-    identity: { userId: label, name: label, color: "#000000", role: "editor" },
-    clientIds: new Set<number>(),
-    socket: {
-      send(data: Uint8Array) {
-        // A PeerSocket sends nothing once closed.
-        if (peer.closed.length > 0) return;
-        peer.sent.push(parseFrame(data)?.type === "update" ? "update" : data[0] === MessageType.saved ? "saved" : "other");
-      },
-      close(code: number) {
-        peer.closed.push(code);
-      },
-    },
-  };
-  return peer as unknown as StubPeer;
-}
+const stubPeer = (label: string): StubPeer => makeStubPeer(label, (data) => (parseFrame(data)?.type === "update" ? "update" : data[0] === MessageType.saved ? "saved" : "other"));
 
-function stored(name: string, from = storage): Y.Doc {
-  const { snapshot, log: logged } = from.load(name);
-  const doc = new Y.Doc();
-  if (snapshot) Y.applyUpdate(doc, snapshot);
-  splitLog(logged).forEach((u) => Y.applyUpdate(doc, u));
-  return doc;
-}
+const stored = (name: string, from: CollabStorage = storage) => storedDoc(from, name);
 
 function writer(clientID: number, base?: Uint8Array) {
   const doc = new Y.Doc();

@@ -6,11 +6,12 @@ import * as Y from "yjs";
 import { CommitScheduler } from "../../server/collab/commits";
 import { MessageType, parseFrame } from "../../server/collab/frames";
 import { splitLog } from "../../server/collab/log-load";
-import { COMPACT_AFTER_LOAD_MS, COMPACT_AGE_MS, DocumentRoom, type RoomPeer } from "../../server/collab/room";
+import { COMPACT_AFTER_LOAD_MS, COMPACT_AGE_MS, DocumentRoom } from "../../server/collab/room";
 import { CollabStorage } from "../../server/collab/storage";
 import { decodesCleanly } from "../../server/collab/validator";
 import { CollabClose } from "~/realtime/protocol";
 import { databaseFilePath } from "~/utils/env.server";
+import { stubPeer as makeStubPeer, storedDoc, type StubPeer as StubPeerOf } from "../support/collab-stub-peer";
 
 // DocumentRoom against real SQLite (this file's own database), with stub sockets that record what
 // they are sent and check, at the moment of sending, that it is already stored.
@@ -19,50 +20,31 @@ const commits = new CommitScheduler(storage);
 afterAll(() => storage.close());
 
 type Sent = { kind: "update"; update: Uint8Array } | { kind: "saved"; sv: Map<number, number> } | { kind: "other" };
-type StubPeer = RoomPeer & { sent: Sent[]; closed: number[] };
+type StubPeer = StubPeerOf<Sent>;
 
 /** Everything stored for the document, applied to a fresh Y.Doc. */
-function stored(name: string): Y.Doc {
-  const { snapshot, log } = storage.load(name);
-  const doc = new Y.Doc();
-  if (snapshot) Y.applyUpdate(doc, snapshot);
-  splitLog(log).forEach((u) => Y.applyUpdate(doc, u));
-  return doc;
-}
+const stored = (name: string) => storedDoc(storage, name);
 
 function stubPeer(name: string, label: string): StubPeer {
-  const peer = {
-    sent: [] as Sent[],
-    closed: [] as number[],
-    canWrite: true,
-    identity: { userId: label, name: label, color: "#000000", role: "editor" },
-    clientIds: new Set<number>(),
-    socket: {
-      send(data: Uint8Array) {
-        // A PeerSocket sends nothing once closed.
-        if (peer.closed.length > 0) return;
-        const frame = parseFrame(data);
-        if (frame?.type === "update") {
-          // Durable before it is relayed: everything in the frame is already in SQLite.
-          const has = Y.encodeStateVector(stored(name));
-          expect(Y.diffUpdate(frame.update, has).length).toBeLessThanOrEqual(Y.encodeStateAsUpdate(new Y.Doc()).length + 1);
-          peer.sent.push({ kind: "update", update: frame.update });
-        } else if (data[0] === MessageType.saved) {
-          const d = decoding.createDecoder(data);
-          decoding.readVarUint(d);
-          const sv = Y.decodeStateVector(decoding.readVarUint8Array(d));
-          // Durable before it is confirmed: the stored state covers the confirmed state vector.
-          const storedSv = Y.decodeStateVector(Y.encodeStateVector(stored(name)));
-          for (const [client, clock] of sv) expect(storedSv.get(client) ?? 0).toBeGreaterThanOrEqual(clock);
-          peer.sent.push({ kind: "saved", sv });
-        } else peer.sent.push({ kind: "other" });
-      },
-      close(code: number) {
-        peer.closed.push(code);
-      },
-    },
-  };
-  return peer as unknown as StubPeer;
+  return makeStubPeer(label, (data): Sent => {
+    const frame = parseFrame(data);
+    if (frame?.type === "update") {
+      // Durable before it is relayed: everything in the frame is already in SQLite.
+      const has = Y.encodeStateVector(stored(name));
+      expect(Y.diffUpdate(frame.update, has).length).toBeLessThanOrEqual(Y.encodeStateAsUpdate(new Y.Doc()).length + 1);
+      return { kind: "update", update: frame.update };
+    }
+    if (data[0] === MessageType.saved) {
+      const d = decoding.createDecoder(data);
+      decoding.readVarUint(d);
+      const sv = Y.decodeStateVector(decoding.readVarUint8Array(d));
+      // Durable before it is confirmed: the stored state covers the confirmed state vector.
+      const storedSv = Y.decodeStateVector(Y.encodeStateVector(stored(name)));
+      for (const [client, clock] of sv) expect(storedSv.get(client) ?? 0).toBeGreaterThanOrEqual(clock);
+      return { kind: "saved", sv };
+    }
+    return { kind: "other" };
+  });
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
