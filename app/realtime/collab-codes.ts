@@ -25,6 +25,15 @@ export const CollabClose = {
   unavailable: 4503,
 } as const;
 
+/**
+ * The Yjs client id the server writes its own changes under (a live step's heading in the notes).
+ * Yjs places insertions made at the same spot at the same time by client id, lowest first; the
+ * largest id there is puts the server's text after whatever a person was typing at that spot and
+ * the server had not received yet, so a heading that arrives mid-word never splits the word. A
+ * browser's document never uses it (use-collab-document.ts).
+ */
+export const SERVER_CLIENT_ID = 0xffffffff;
+
 /** Circle's one message type beyond y-websocket's: the server's state vector after a durable write. */
 export const MESSAGE_SAVED = 100;
 

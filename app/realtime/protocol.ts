@@ -74,7 +74,7 @@ export function parseDocumentName(name: string): CollabDocName | null {
   return null;
 }
 
-export { COLLAB_OUTDATED_REASON, COLLAB_VERSION_PARAM, CollabClose, MESSAGE_SAVED, PROTOCOL_VERSION } from "./collab-codes";
+export { COLLAB_OUTDATED_REASON, COLLAB_VERSION_PARAM, CollabClose, MESSAGE_SAVED, PROTOCOL_VERSION, SERVER_CLIENT_ID } from "./collab-codes";
 
 /**
  * The collab upgrade's query. Not strict: nothing else in the query is read, so nothing else can

@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { describeStatus, SaveTracker, type CollabStatus, type Connection } from "./collab-status";
-import { COLLAB_OUTDATED_REASON, COLLAB_VERSION_PARAM, CollabClose, MESSAGE_SAVED, PROTOCOL_VERSION } from "./collab-codes";
+import { COLLAB_OUTDATED_REASON, COLLAB_VERSION_PARAM, CollabClose, MESSAGE_SAVED, PROTOCOL_VERSION, SERVER_CLIENT_ID } from "./collab-codes";
 import { askForSessionCheck } from "~/utils/session-status";
 
 export type CollabDocument = { doc: Y.Doc; provider: WebsocketProvider; status: CollabStatus };
@@ -23,6 +23,8 @@ export function useCollabDocument(name: string, options: { readOnly: boolean }):
 
   useEffect(() => {
     const doc = new Y.Doc();
+    // The server's own id (one chance in 2^32): taking it would mix this tablet's edits with the server's.
+    if (doc.clientID === SERVER_CLIENT_ID) doc.clientID = SERVER_CLIENT_ID - 1;
     const cache = new IndexeddbPersistence(`circle:${name}`, doc);
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
     // The page says which protocol it speaks; a server on another one closes with CollabClose.outdated.

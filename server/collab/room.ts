@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { encodeAwareness, encodeAwarenessEntries, encodeSavedFromStore, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseAwareness, type Frame } from "./frames";
-import { CollabClose } from "~/realtime/protocol";
+import { CollabClose, SERVER_CLIENT_ID } from "~/realtime/protocol";
 import type { CommitScheduler, CommitTarget } from "./commits";
 import type { DocumentStore, UpdateBatch } from "./document-store";
 import { loadStored } from "./log-load";
@@ -258,6 +258,8 @@ export class DocumentRoom implements CommitTarget {
     const capture = (update: Uint8Array) => void updates.push(update);
     doc.on("update", capture);
     try {
+      // Set each time: Yjs gives a document a new id when an update it applies uses its own.
+      doc.clientID = SERVER_CLIENT_ID;
       Y.transact(doc, () => change(doc), SERVER_ORIGIN);
       if (updates.length > 0) this.storage.appendMany([{ docName: this.name, firstSeq: this.seq + 1, updates }]);
     } catch (error) {

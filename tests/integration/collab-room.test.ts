@@ -240,6 +240,27 @@ describe("DocumentRoom: changes the server makes itself", () => {
     again.destroy();
   });
 
+  it.each([1, 2 ** 31, 0xfffffffe])("goes after what a writer (client id %i) was typing at the same spot and the server had not received yet", async (clientID) => {
+    const name = docName();
+    const room = new DocumentRoom(name, storage, commits);
+    const peer = stubPeer(name, "scribe");
+    room.join(peer);
+    const w = typed(clientID, "Jess spoke");
+    for (const u of w.out) room.receive(peer, { type: "update", update: u });
+    await settle();
+    // The scribe types on; before those keys reach the server, it adds a heading at the end.
+    const before = w.out.length;
+    for (const ch of " first") w.text.insert(w.text.length, ch);
+    room.changeFromServer(append(" | Welcome"));
+    for (const u of w.out.slice(before)) room.receive(peer, { type: "update", update: u });
+    await settle();
+    updates(peer).forEach((u) => Y.applyUpdate(w.doc, u));
+    expect(text(room.doc)).toBe("Jess spoke first | Welcome");
+    expect(text(w.doc)).toBe("Jess spoke first | Welcome");
+    expect(text(stored(name))).toBe("Jess spoke first | Welcome");
+    room.destroy();
+  });
+
   it("a change that throws part-way leaves the document as stored and sends nothing", () => {
     const { name, room, peer, before } = keptRoom();
     expect(() =>

@@ -6,6 +6,7 @@ import { richTextExtensions } from "~/components/editor/rich-text-extensions";
 import { flatField, readFlat } from "~/realtime/flat-store";
 import { flatFromDocJson } from "~/realtime/flat-text";
 import { insertStepHeading } from "~/realtime/live-headings";
+import { SERVER_CLIENT_ID } from "~/realtime/protocol";
 import { loadStored } from "../../server/collab/log-load";
 import { tokensOf } from "./text-tokens";
 
@@ -18,8 +19,9 @@ import { tokensOf } from "./text-tokens";
  * 1. convergence; 2. every typed character exactly once unless someone deleted it;
  * 3. a run typed without moving the caret stays one contiguous run; 4. each keystroke lands right
  * after the previous one of its run (a caret never jumps into another person's line), and a line
- * started with Enter keeps what its writer typed into it; 5. the same with the server's headings,
- * reloads from the tablet's copy, offline stretches, and a cold load of the server's log.
+ * started with Enter keeps what its writer typed into it, and no step heading lands inside a run;
+ * 5. the same with the server's headings, reloads from the tablet's copy, offline stretches, and a
+ * cold load of the server's log.
  */
 
 export type Binding = "flat" | "xml";
@@ -94,6 +96,8 @@ export async function runRound(seed: number, options: RoundOptions = {}): Promis
     return doc;
   };
   const server = newDoc();
+  // The server writes its headings under its own client id, as the collab room does.
+  server.clientID = SERVER_CLIENT_ID;
   const log: Uint8Array[] = [];
   const ops: Op[] = [];
   const typed = new Map<string, Typed>(); // by character
@@ -390,6 +394,11 @@ function check(violations: Violation[], f: Final) {
         const t = tokens[k]!;
         if (!seen(opOf(t.id), first)) violations.push(`"${t.ch}" (${t.id}) landed inside a run, between "${tokens[a]!.ch}" and "${tokens[b]!.ch}", by someone who had not seen it`);
       }
+      // The server has no caret: a heading goes after what a person is typing, never into it. (It
+      // may sit beside another person's text that fairly went there, e.g. before their new line.)
+      const between = tokens.slice(a + 1, b);
+      if (between.length > 0 && tokens[a]!.client !== f.server.clientID && between.every((t) => t.client === f.server.clientID))
+        violations.push(`a heading landed inside a run, between "${tokens[a]!.ch}" and "${tokens[b]!.ch}"`);
     }
   }
 }

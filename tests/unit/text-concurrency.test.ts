@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { headingText, insertStepHeading } from "~/realtime/live-headings";
+import { SERVER_CLIENT_ID } from "~/realtime/protocol";
 import { tablets, type Tablet } from "../support/text-pair";
 
 /**
@@ -206,4 +208,43 @@ describe("keys typed while someone else's change arrives", () => {
     expect(b.blocks()).toEqual(a.blocks());
     destroy();
   });
+});
+
+describe("a step heading the server adds while the scribe is typing at the end of the notes", () => {
+  const at = Date.UTC(2026, 11, 6, 14, 5);
+  const heading = `heading: ${headingText("Introductions", at)}`;
+  const cases: [string, (a: Tablet) => void, string[]][] = [
+    ["typing in the last paragraph: the sentence stays whole, above the heading", (a) => a.type("Opening."), ["Opening. Jess wants to speak first.", heading, ""]],
+    [
+      "typing in an empty last paragraph: the sentence stays whole, below the heading",
+      (a) => {
+        a.type("Opening.");
+        a.press("Enter");
+      },
+      ["Opening.", heading, " Jess wants to speak first."],
+    ],
+  ];
+  for (const [where, start, expected] of cases) {
+    for (const scribe of [1, SERVER_CLIENT_ID - 1]) {
+      for (const crossing of ["keystroke by keystroke", "after the scribe finished"]) {
+        it(`${where} (scribe's client id ${scribe}, ${crossing})`, async () => {
+          // The second "tablet" stands for the server's copy: it writes under the server's client id, as the collab room does.
+          const { a, b, flush, destroy } = await tablets(start, [scribe, SERVER_CLIENT_ID]);
+          flush();
+          // Typed, but not yet at the server when the lead moves to the next step.
+          a.type(" Jess wants");
+          insertStepHeading(b.doc, { conferenceId: "c1", version: 2, stepId: "s2", title: "Introductions" }, at);
+          for (const ch of " to speak first.") {
+            a.type(ch);
+            if (crossing === "keystroke by keystroke") flush();
+          }
+          flush();
+          flush();
+          expect(a.blocks()).toEqual(expected);
+          expect(b.blocks()).toEqual(expected);
+          destroy();
+        });
+      }
+    }
+  }
 });
