@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import type { AppLoadContext } from "@remix-run/node";
-import { audit, type AuditActor } from "~/utils/audit.server";
+import { type AuditActor, auditRequest } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { CONSENT_ANSWER_LABELS, CONSENT_ELEMENT_LABELS, displayName, type ConsentAnswer, type ConsentElement, type ConsentMethod } from "~/utils/preparation";
@@ -197,12 +197,11 @@ export async function changeConsentAndTell(
 ): Promise<ConsentOutcome> {
   const outcome = await changeConsent(caseId, input, user.id);
   if (!outcome.ok) return outcome;
-  await audit({
+  await auditRequest(context, {
     actor: user,
     action: input.intent === "withdraw" ? "consent.withdraw" : "consent.record",
     target: `consent:${outcome.id}`,
     caseId,
-    ip: context.clientIp,
     details: {
       participantId: input.participantId,
       // A parent or guardian's answer for the participant: who gave it.

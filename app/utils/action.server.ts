@@ -10,7 +10,7 @@ import { db } from "./db.server";
 import { formDone, formError, parseForm, refusalAnswer } from "./forms.server";
 import { can, type CaseAction, type ServiceAction } from "./permissions";
 import { Refusal } from "./refusal";
-import type { FieldErrors } from "./schemas";
+import { CaseIdSchema, type FieldErrors } from "./schemas";
 import type { SessionUser } from "./session.server";
 
 /**
@@ -99,4 +99,23 @@ export const onService =
   async (user: SessionUser): Promise<Access> => {
     if (!can(user, action, { kind: "service", serviceId: user.serviceId })) throw notFound();
     return { caseId: null };
+  };
+
+/**
+ * Authorize step for a service page whose form names the case in a field, not in the URL (the case
+ * teams page): the service action (404), then `action` on that case (404, another service's case
+ * too), so the entries land in that case's trail. Only the case id is read here, from a copy of the
+ * request; a missing or malformed one is left to the schema, which answers it with a message.
+ */
+export const onServiceCase =
+  (service: ServiceAction, action: CaseAction) =>
+  async (user: SessionUser, { request }: ActionFunctionArgs): Promise<Access> => {
+    await onService(service)(user);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
+    const caseId = CaseIdSchema.safeParse(form?.get("caseId"));
+    if (!caseId.success) return { caseId: null };
+    return { caseId: (await requireCaseAction(user, caseId.data, action)).caseId };
   };
