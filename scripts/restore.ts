@@ -10,7 +10,7 @@
  * renames the checked copy into place. A backup from an older release is brought up to date by
  * `prisma migrate deploy`, which `npm start` runs before the server starts.
  */
-import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { databaseFilePath } from "~/utils/env.server";
@@ -46,6 +46,8 @@ function main(): number {
   const staged = `${target}.restoring-${stamp}`;
   let keptAside: string | null = null;
   try {
+    // A new machine or folder: SQLite creates no folders (as scripts/ensure-data-dir.mjs says for npm start).
+    mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(backup, staged);
     const check = checkDatabaseFile(staged);
     if (check.problems.length > 0) {
