@@ -15,6 +15,7 @@ import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { getCollabAccess } from "~/models/collab-access.server";
 import { auditRequest } from "~/utils/audit.server";
+import { isLetterAuthor } from "~/utils/permissions";
 import { createActivityToucher, getSessionUserById, getSessionUserFromCookieHeader } from "~/utils/session.server";
 import type { CircleLoadContext } from "~/utils/load-context";
 import { createCollabServer, type CollabServices } from "./collab";
@@ -24,7 +25,7 @@ import { log, stackOf } from "./log";
 import { logRequests, requestIds } from "./request-log";
 import { clientIp } from "./origin";
 import { createRealtimeControl } from "./realtime-control";
-import { noteRefusedRequest } from "./refusals";
+import { noteRefusedRequest, noteRefusedUpgrade } from "./refusals";
 import type { LiveHooks } from "./realtime/live";
 import { attachSocketServer } from "./realtime/socket-server";
 
@@ -44,11 +45,15 @@ export async function loadBuild(cacheBust = ""): Promise<ServerBuild> {
 }
 
 /**
- * What the collab server asks of the rest of Circle: access through can(), the audit trail, and
- * the session table (a background look-up never counts as activity; a write does, throttled).
+ * What the collab server and its upgrade ask of the rest of Circle: access through can(), the
+ * audit trail (refused upgrades included), who sees anonymous presence, and the session table (an
+ * upgrade counts as activity, a background look-up never does, a write does, throttled).
  */
 export const collabServices: CollabServices = {
   getAccess: getCollabAccess,
+  getUpgradeUser: (cookieHeader) => getSessionUserFromCookieHeader(cookieHeader),
+  noteRefusedUpgrade,
+  anonymousPresence: isLetterAuthor,
   getSessionUser: (sessionId) => getSessionUserById(sessionId, { touch: false }),
   sessionToucher: createActivityToucher,
   audit: auditRequest,
@@ -148,7 +153,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   };
   const sockets = attachSocketServer(httpServer, liveHooks);
   const collab = createCollabServer(collabServices);
-  const upgrade = createCollabUpgrade(collab.onConnection, collab.admit);
+  const upgrade = createCollabUpgrade(collabServices, collab.onConnection, collab.admit);
   const realtime = createRealtimeControl([sockets.registry, collab.registry], sockets);
 
   httpServer.on("upgrade", (req, socket, head) => {

@@ -1,9 +1,6 @@
 import * as Y from "yjs";
 import type { RawData, WebSocket } from "ws";
-import type { CollabAccess } from "~/models/collab-access";
-import { CollabClose, type CollabDocName } from "~/realtime/protocol";
-import { isLetterAuthor } from "~/utils/permissions";
-import type { RequestAuditEntry, RequestOrigin } from "~/utils/audit.server";
+import { CollabClose } from "~/realtime/protocol";
 import type { SessionUser } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log, stackOf } from "../log";
@@ -16,25 +13,24 @@ import { wsPeerSocket } from "./peer-socket";
 import { DocumentRoom, type RoomPeer } from "./room";
 import type { DocumentStore } from "./document-store";
 import { CollabStorage } from "./storage";
-import type { CollabConnectionContext } from "./upgrade";
+import type { CollabConnectionContext, CollabUpgradeServices } from "./upgrade";
 import { UpdateValidator } from "./validator";
 
 type Conn = TrackedConnection & { ws: WebSocket; docName: string };
 
 /**
- * What the collab server asks of the rest of Circle. server/app.ts passes the real ones (can()
- * through getCollabAccess, the audit trail, the session table); passing them in keeps this module
- * free of the models' imports and lets a test or a benchmark host say exactly what it runs with.
+ * What the collab server asks of the rest of Circle, its upgrade's needs (upgrade.ts) included.
+ * server/app.ts passes the real ones (can() through getCollabAccess, the audit trail, the session
+ * table); passing them in keeps server/collab/ free of the models', the session's and the
+ * permissions' imports (types aside) and lets a test or a benchmark host say exactly what it runs with.
  */
-export type CollabServices = {
-  /** What this person may do with this document now: write, read, or nothing (null). Asked again whenever access may have changed. */
-  getAccess(user: SessionUser, doc: CollabDocName): Promise<CollabAccess | null>;
+export type CollabServices = CollabUpgradeServices & {
+  /** Whether this person sees everyone else's presence without names (a letter author sees "Your facilitator"). */
+  anonymousPresence(user: SessionUser): boolean;
   /** Who is signed in to a session now, or null once it ended. The look-up must not count as activity (a background check). */
   getSessionUser(sessionId: string): Promise<SessionUser | null>;
   /** A throttled "this session is in use" for one session, called on every write: writing keeps a tablet signed in. */
   sessionToucher(sessionId: string): () => void;
-  /** Append one entry to the audit trail (a write refused on a read-only document), with the address the connection came from. */
-  audit(origin: RequestOrigin, entry: RequestAuditEntry): Promise<void>;
 };
 
 export type CollabServerOptions = CollabServices & {
@@ -47,7 +43,7 @@ export type CollabServerOptions = CollabServices & {
  * and the connection registry that lets access changes close sockets.
  */
 export function createCollabServer(options: CollabServerOptions) {
-  const { getAccess, getSessionUser, sessionToucher, audit } = options;
+  const { getAccess, getSessionUser, sessionToucher, audit, anonymousPresence } = options;
   const storage = options.storage ?? new CollabStorage();
   const registry = new ConnectionRegistry<Conn>();
   const rooms = new Map<string, DocumentRoom>();
@@ -148,7 +144,7 @@ export function createCollabServer(options: CollabServerOptions) {
       socket: wsPeerSocket(ws),
       canWrite: access.level === "write",
       identity: { userId: user.id, name: user.name, color: colourFor(user.id), role: access.level === "write" ? "editor" : "reader" },
-      anonymousPresence: isLetterAuthor(user),
+      anonymousPresence: anonymousPresence(user),
       clientIds: new Set(),
     };
     const allow = createRateLimiter();

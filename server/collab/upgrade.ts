@@ -1,13 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { getCollabAccess, type CollabAccess } from "~/models/collab-access.server";
+import type { CollabAccess } from "~/models/collab-access";
 import { COLLAB_OUTDATED_REASON, CollabClose, CollabConnectSchema, parseDocumentName, type CollabDocName } from "~/realtime/protocol";
-import { auditRequest, type RequestOrigin } from "~/utils/audit.server";
-import { getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
+import type { RequestAuditEntry, RequestOrigin } from "~/utils/audit.server";
+import type { SessionUser } from "~/utils/session.server";
 import { log, stackOf } from "../log";
 import { isAllowedOrigin, originOf } from "../origin";
-import { noteRefusedUpgrade } from "../refusals";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
 export const MAX_FRAME_BYTES = 1024 * 1024;
@@ -17,6 +16,18 @@ export type CollabConnectionContext = RequestOrigin & {
   user: SessionUser;
   doc: CollabDocName;
   access: CollabAccess;
+};
+
+/** What the upgrade asks of the rest of Circle (part of CollabServices, index.ts): it imports no access code of its own. */
+export type CollabUpgradeServices = {
+  /** What this person may do with this document now: write, read, or nothing (null). Asked again whenever access may have changed. */
+  getAccess(user: SessionUser, doc: CollabDocName): Promise<CollabAccess | null>;
+  /** Who sent an upgrade: the session its cookie names, or null (none, ended, or a password still to change). Opening a document counts as activity. */
+  getUpgradeUser(cookieHeader: string | undefined): Promise<SessionUser | null>;
+  /** Record a refused upgrade (403, 404, 429) in the audit trail, after the answer; it never throws at the caller. */
+  noteRefusedUpgrade(req: IncomingMessage, status: number, user: SessionUser | null, documentName: string, doc: CollabDocName | null): void;
+  /** Append one entry to the audit trail (an opened document; a write refused on a read-only one), with the address the connection came from. */
+  audit(origin: RequestOrigin, entry: RequestAuditEntry): Promise<void>;
 };
 
 export type CollabConnectionHandler = (ws: WebSocket, ctx: CollabConnectionContext) => void;
@@ -45,7 +56,8 @@ function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 429 | 503, reaso
  * a refused upgrade's HTTP answer, so a close frame is the only way to tell the person to reload).
  * It is sent nothing of the document, and the document is not opened.
  */
-export function createCollabUpgrade(onConnection: CollabConnectionHandler, admit: (userId: string) => boolean = () => true) {
+export function createCollabUpgrade(services: CollabUpgradeServices, onConnection: CollabConnectionHandler, admit: (userId: string) => boolean = () => true) {
+  const { getAccess, getUpgradeUser, noteRefusedUpgrade, audit } = services;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -56,11 +68,11 @@ export function createCollabUpgrade(onConnection: CollabConnectionHandler, admit
       // The session is looked at only for the record, after the answer.
       return noteRefusedUpgrade(req, 403, null, name, parseDocumentName(name));
     }
-    const user = await getSessionUserFromCookieHeader(req.headers.cookie);
+    const user = await getUpgradeUser(req.headers.cookie);
     if (!user) return refuse(socket, 401, "Unauthorized");
     const doc = parseDocumentName(name);
     // Unknown, malformed and forbidden documents all answer 404: existence is not confirmed.
-    const access = doc ? await getCollabAccess(user, doc) : null;
+    const access = doc ? await getAccess(user, doc) : null;
     if (!doc || !access) {
       refuse(socket, 404, "Not Found");
       return noteRefusedUpgrade(req, 404, user, name, doc);
@@ -74,7 +86,7 @@ export function createCollabUpgrade(onConnection: CollabConnectionHandler, admit
       return wss.handleUpgrade(req, socket, head, (ws) => ws.close(CollabClose.outdated, COLLAB_OUTDATED_REASON));
     }
     const origin = originOf(req);
-    await auditRequest(origin, { actor: user, action: "collab.open", target: doc.name, caseId: access.caseId, details: { access: access.level } });
+    await audit(origin, { actor: user, action: "collab.open", target: doc.name, caseId: access.caseId, details: { access: access.level } });
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, { ...origin, user, doc, access }));
   }
 
