@@ -14,6 +14,7 @@ import { startCheckpointer } from "./checkpointer";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { getCollabAccess } from "~/models/collab-access.server";
+import { syncStandardTemplate } from "~/models/standard-script.server";
 import { audit } from "~/utils/audit.server";
 import { createActivityToucher, getSessionUserById, getSessionUserFromCookieHeader } from "~/utils/session.server";
 import type { CircleLoadContext } from "~/utils/load-context";
@@ -59,6 +60,8 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   const env = getEnv();
   const pragmas = await configureDatabase();
   log.info({ ...pragmas }, "database ready");
+  // The standard script is a row: make it this release's words before anyone prepares a script.
+  if (await syncStandardTemplate()) log.info({}, "standard script template updated");
   const checkpointer = startCheckpointer(databaseFilePath(env.DATABASE_URL));
   const getBuild = options.build ?? (() => loadBuild());
 
