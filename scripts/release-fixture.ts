@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { dumpDatabase } from "./sqlite-dump";
 
 /**
  * Writes the databases a release left behind as readable SQL dumps (tests/fixtures/release-*.sql),
@@ -170,40 +171,6 @@ function addLaterRecords(file: string, release: ReleaseName) {
       now,
     );
     run(`INSERT INTO "AuditEvent" (id, actorId, actorRole, action, target, createdAt) VALUES ('audit-1', ?, 'FACILITATOR', 'case.view', 'case:x', ?)`, userId, now);
-  } finally {
-    sqlite.close();
-  }
-}
-
-function sqlValue(v: unknown): string {
-  if (v === null) return "NULL";
-  if (typeof v === "bigint") return v.toString();
-  if (typeof v === "number") return Number.isInteger(v) ? `${v}.0` : String(v);
-  if (Buffer.isBuffer(v)) return `X'${v.toString("hex")}'`;
-  return `'${String(v).replaceAll("'", "''")}'`;
-}
-
-/** Every table, row, index and trigger, in an order that loads into an empty file with foreign keys off. */
-export function dumpDatabase(file: string): string {
-  const sqlite = new Database(file, { readonly: true });
-  try {
-    sqlite.defaultSafeIntegers(true);
-    const objects = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as {
-      type: string;
-      name: string;
-      sql: string;
-    }[];
-    const out: string[] = ["PRAGMA foreign_keys=OFF;", "BEGIN TRANSACTION;"];
-    for (const t of objects.filter((o) => o.type === "table")) {
-      out.push(`${t.sql};`);
-      const columns = (sqlite.prepare(`PRAGMA table_info("${t.name}")`).all() as { name: string }[]).map((c) => `"${c.name}"`);
-      for (const row of sqlite.prepare(`SELECT * FROM "${t.name}"`).raw().all() as unknown[][]) {
-        out.push(`INSERT INTO "${t.name}" (${columns.join(", ")}) VALUES (${row.map(sqlValue).join(", ")});`);
-      }
-    }
-    for (const o of objects.filter((x) => x.type !== "table")) out.push(`${o.sql};`);
-    out.push("COMMIT;");
-    return out.join("\n") + "\n";
   } finally {
     sqlite.close();
   }
