@@ -15,7 +15,7 @@ import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { getCollabAccess } from "~/models/collab-access.server";
 import { syncStandardTemplate } from "~/models/standard-script.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { createActivityToucher, getSessionUserById, getSessionUserFromCookieHeader } from "~/utils/session.server";
 import type { CircleLoadContext } from "~/utils/load-context";
 import { createCollabServer, type CollabServices } from "./collab";
@@ -52,7 +52,7 @@ export const collabServices: CollabServices = {
   getAccess: getCollabAccess,
   getSessionUser: (sessionId) => getSessionUserById(sessionId, { touch: false }),
   sessionToucher: createActivityToucher,
-  audit,
+  audit: auditRequest,
 };
 
 /** One http.Server: Express (Remix + static + /healthz), Socket.IO and the collab upgrade (docs/architecture.md §3). */

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { RequestOrigin } from "~/utils/audit.server";
 import { getEnv } from "~/utils/env.server";
 
 /**
@@ -20,6 +21,9 @@ export function isAllowedOrigin(req: IncomingMessage, origin = req.headers.origi
   const proto = forwardedProto || (encrypted ? "https" : "http");
   return origin === `${proto}://${host}`;
 }
+
+/** Where a request came from, for the audit trail: read once where the request arrives, then carried with it. */
+export const originOf = (req: IncomingMessage): RequestOrigin => ({ clientIp: clientIp(req) });
 
 export function clientIp(req: IncomingMessage): string | null {
   const forwardedFor = req.headers["x-forwarded-for"];

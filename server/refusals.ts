@@ -1,10 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import { findCaseOf, type CaseRef } from "~/models/case-access.server";
 import type { CollabDocName } from "~/realtime/protocol";
-import { recordRefusal, type Refusal } from "~/utils/audit.server";
+import { recordRefusal, type RefusalRecord, type RequestOrigin } from "~/utils/audit.server";
 import { getSessionUserById, sessionIdFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { log } from "./log";
-import { clientIp } from "./origin";
+import { originOf } from "./origin";
 
 /**
  * Where the server's refusals meet the audit trail: the HTTP answers (server/app.ts), the origin
@@ -46,9 +46,9 @@ async function quietSessionUser(cookieHeader: string | undefined): Promise<Sessi
   return id ? getSessionUserById(id, { touch: false }) : null;
 }
 
-async function record(user: SessionUser | null, refusal: Omit<Refusal, "actor" | "caseId">, ref: CaseRef | null): Promise<void> {
+async function record(origin: RequestOrigin, user: SessionUser | null, refusal: Omit<RefusalRecord, "actor" | "caseId">, ref: CaseRef | null): Promise<void> {
   const caseId = user && ref ? await findCaseOf(ref, user.serviceId) : null;
-  await recordRefusal({ ...refusal, actor: user, caseId });
+  await recordRefusal(origin, { ...refusal, actor: user, caseId });
 }
 
 const logged = (promise: Promise<void>, what: string) => void promise.catch((err: unknown) => log.error({ err: String(err) }, `${what} not recorded`));
@@ -57,7 +57,7 @@ const logged = (promise: Promise<void>, what: string) => void promise.catch((err
 export function noteRefusedRequest(req: IncomingMessage, status: number, user: SessionUser | null): void {
   const path = pathOf(req);
   if (status !== 404 || !user || !REFUSABLE_PATH.test(path)) return;
-  logged(record(user, { action: "request.refused", target: path, ip: clientIp(req), details: { method: req.method ?? "GET", status } }, caseRefOfPath(path)), "refused request");
+  logged(record(originOf(req), user, { action: "request.refused", target: path, details: { method: req.method ?? "GET", status } }, caseRefOfPath(path)), "refused request");
 }
 
 /** A post (or a Socket.IO handshake) from another origin was refused: whoever's cookie came with it, or the address. */
@@ -66,7 +66,7 @@ export function noteCrossOriginRequest(req: IncomingMessage): void {
   const origin = req.headers.origin ?? "(none)";
   logged(
     quietSessionUser(req.headers.cookie).then((user) =>
-      record(user, { action: "request.origin.refused", target: path, ip: clientIp(req), details: { method: req.method ?? "GET", origin } }, user ? caseRefOfPath(path) : null),
+      record(originOf(req), user, { action: "request.origin.refused", target: path, details: { method: req.method ?? "GET", origin } }, user ? caseRefOfPath(path) : null),
     ),
     "cross-origin request",
   );
@@ -88,13 +88,13 @@ export function noteRefusedUpgrade(req: IncomingMessage, status: number, user: S
   if (!reason) return;
   logged(
     (user ? Promise.resolve(user) : quietSessionUser(req.headers.cookie)).then((who) =>
-      record(who, { action: "collab.open.refused", target: documentName || "(no document)", ip: clientIp(req), details: { status, reason } }, doc ? caseRefOfDocument(doc) : null),
+      record(originOf(req), who, { action: "collab.open.refused", target: documentName || "(no document)", details: { status, reason } }, doc ? caseRefOfDocument(doc) : null),
     ),
     "refused collab upgrade",
   );
 }
 
 /** A Socket.IO connection or event was refused (a letter author connecting, a case or conference the person may not follow). */
-export function noteRefusedSocket(user: SessionUser, ip: string | null, target: string, ref: CaseRef | null, reason: string): void {
-  logged(record(user, { action: "socket.refused", target, ip, details: { reason } }, ref), "refused socket request");
+export function noteRefusedSocket(origin: RequestOrigin, user: SessionUser, target: string, ref: CaseRef | null, reason: string): void {
+  logged(record(origin, user, { action: "socket.refused", target, details: { reason } }, ref), "refused socket request");
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { RecordIdSchema } from "~/utils/schemas";
@@ -25,12 +25,11 @@ export async function loadApprovedExport({ request, params, context }: LoaderFun
   const versionId = RecordIdSchema.safeParse(params.versionId);
   const exported = versionId.success ? await getApprovedExport(resource.caseId, versionId.data) : null;
   if (!exported) throw notFound("No approved agreement");
-  await audit({
+  await auditRequest(context, {
     actor: user,
     action: `agreement.export.${format}`,
     target: `case:${resource.caseId}`,
     caseId: resource.caseId,
-    ip: context.clientIp,
     details: { version: exported.number },
   });
   return { caseId: resource.caseId, exported };

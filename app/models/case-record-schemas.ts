@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ALWAYS_SENSITIVE_OFFENCES, CASE_AGE_GROUPS, OFFENCE_TYPE_LABELS, OFFENCE_TYPES, REFERENCE_PATTERN, REFERRER_TYPES } from "~/utils/referral";
 import { cleanLine, cleanText, optionalLine, optionalText, UserIdSchema } from "~/utils/schemas";
 import { serviceDate } from "./case-record-dates";
+import { closureFields, closureRules } from "./safety-schemas";
 
 /**
  * The forms of a case's record: recording a referral, editing its details, reopening it. The
@@ -113,5 +114,9 @@ export const ReopenSchema = z.object({
   reason: requiredText(2000, "Say why the case is being reopened"),
 });
 
-/** The intents the case record route takes; each is parsed by its own schema. */
-export const RECORD_INTENTS = ["details", "close", "reopen"] as const;
+/** "Close the case" on the record: the case page's stage move to closed, with the same reason fields and rule. */
+export const CloseCaseSchema = z.object({ intent: z.literal("close", { error: "Unknown action" }), ...closureFields }).superRefine(closureRules);
+
+/** The case record's forms (details, close, reopen), posted to one route and told apart by intent. */
+export const RecordActionSchema = z.discriminatedUnion("intent", [CaseDetailsSchema, CloseCaseSchema, ReopenSchema], { error: "Unknown action" });
+export type RecordActionInput = z.infer<typeof RecordActionSchema>;

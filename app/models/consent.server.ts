@@ -1,12 +1,10 @@
 import type { Prisma } from "@prisma/client";
-import type { AppLoadContext } from "@remix-run/node";
-import { audit, type AuditActor } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { CONSENT_ANSWER_LABELS, CONSENT_ELEMENT_LABELS, displayName, type ConsentAnswer, type ConsentElement, type ConsentMethod } from "~/utils/preparation";
 import type { FieldErrors } from "~/utils/schemas";
 import { bookedConferenceStands } from "./gates";
-import type { ConsentAction, WithdrawalPreview } from "./people-schemas";
+import { WithdrawTargetSchema, type ConsentAction, type WithdrawalPreview } from "./people-schemas";
 import { holdBookingsIfGateFails, loadGateFacts } from "./preparation.server";
 
 /** What a preparation change answers: a confirmation, or field errors with nothing changed. */
@@ -117,6 +115,12 @@ async function describeWithdrawal(tx: Prisma.TransactionClient | typeof db, case
   };
 }
 
+/** The yes a withdrawal page's address names (?participantId=&element=…), or null when it names none; parsed here so the page's bundle carries no schema. */
+export function withdrawTargetOf(url: URL) {
+  const target = WithdrawTargetSchema.safeParse(Object.fromEntries(url.searchParams));
+  return target.success ? target.data : null;
+}
+
 /** What withdrawing this yes would do (the withdrawal page's question), or why there is nothing to withdraw. */
 export async function previewWithdrawal(caseId: string, input: Target): Promise<{ ok: true; preview: WithdrawalPreview } | { ok: false; errors: FieldErrors }> {
   const person = await findActiveParticipant(db, caseId, input.participantId);
@@ -182,36 +186,4 @@ export async function changeConsent(caseId: string, input: ConsentAction, actorI
       : `Recorded for ${displayName(person)}: ${what(input.element, sharedWith)} — ${answer}.`;
     return { ok: true, id: created.id, done: hold ? `${done} ${hold}` : done, held: hold !== null };
   });
-}
-
-/**
- * A consent change as both the consent route and the withdrawal page make it: the change, its
- * audit entry, and, when it put a conference on hold, the new live state pushed to that
- * conference's open live screens (after the commit, so they never show what did not happen).
- */
-export async function changeConsentAndTell(
-  user: NonNullable<AuditActor>,
-  caseId: string,
-  input: ConsentAction,
-  context: Pick<AppLoadContext, "clientIp" | "realtime">,
-): Promise<ConsentOutcome> {
-  const outcome = await changeConsent(caseId, input, user.id);
-  if (!outcome.ok) return outcome;
-  await audit({
-    actor: user,
-    action: input.intent === "withdraw" ? "consent.withdraw" : "consent.record",
-    target: `consent:${outcome.id}`,
-    caseId,
-    ip: context.clientIp,
-    details: {
-      participantId: input.participantId,
-      // A parent or guardian's answer for the participant: who gave it.
-      ...(input.guardianId ? { guardianId: input.guardianId } : {}),
-      element: input.element,
-      answer: input.intent === "withdraw" ? "WITHDRAWN" : input.answer,
-      held: outcome.held,
-    },
-  });
-  if (outcome.held) context.realtime.conferencesChanged(caseId);
-  return outcome;
 }

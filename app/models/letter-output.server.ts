@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { applyRedactions, choiceAllowsNow, type NewestChoice } from "~/components/letter/letter-delivery";
@@ -18,22 +18,20 @@ export async function loadDeliverable({ request, params, context }: LoaderFuncti
   const deliverable = await getDeliverable(access.letterId);
   if (!deliverable) throw notFound("No approved letter");
   if ("refused" in deliverable) {
-    await audit({
+    await auditRequest(context, {
       actor: user,
       action: `letter.export.refused`,
       target: `letter:${access.letterId}`,
       caseId: access.caseId,
-      ip: context.clientIp,
       details: { format, reason: deliverable.refused },
     });
     throw new Response(deliverable.refused, { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  await audit({
+  await auditRequest(context, {
     actor: user,
     action: `letter.export.${format}`,
     target: `letter:${access.letterId}`,
     caseId: access.caseId,
-    ip: context.clientIp,
     details: { version: deliverable.number },
   });
   return { caseId: access.caseId, letterId: access.letterId, deliverable };

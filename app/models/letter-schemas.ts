@@ -107,3 +107,7 @@ export const ReleaseActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("release"), method: z.enum(RELEASE_METHODS, { error: "Choose how it was delivered" }) }),
   z.object({ intent: z.literal("destroy"), confirm: z.literal("destroy", { error: 'Type "destroy" to confirm' }) }),
 ]);
+
+/** Every form of a letter's oversight page, told apart by intent: the person harmed's choice, delivery, and moderation. */
+export const OversightActionSchema = z.discriminatedUnion("intent", [ChoiceSchema, ...ReleaseActionSchema.options, ...ModerateActionSchema.options], { error: "Unknown action" });
+export type OversightActionInput = z.infer<typeof OversightActionSchema>;

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { initialLiveState, type LiveHold, type LiveState, type StepStatus } from "~/realtime/live-machine";
+import type { RequestOrigin } from "~/utils/audit.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { openServerDatabase } from "~/utils/sqlite.server";
@@ -161,8 +162,11 @@ export class LiveStore {
     return true;
   }
 
-  /** The audit entry of a command, written in the command's own transaction (never lost apart from it). */
-  audit(entry: { actorId: string; actorRole: string; action: string; target: string; caseId: string; ip: string | null; details: Record<string, unknown>; at: Date }): void {
+  /**
+   * The audit entry of a command, written in the command's own transaction (never lost apart from
+   * it), so not through audit(): the address is the request's, as auditRequest takes it.
+   */
+  audit(origin: RequestOrigin, entry: { actorId: string; actorRole: string; action: string; target: string; caseId: string; details: Record<string, unknown>; at: Date }): void {
     this.q.insertAudit.run(
       newId(),
       entry.actorId,
@@ -170,7 +174,7 @@ export class LiveStore {
       entry.action,
       entry.target,
       entry.caseId,
-      entry.ip,
+      origin.clientIp,
       JSON.stringify(entry.details),
       toDb(entry.at.toISOString()),
     );

@@ -1,4 +1,5 @@
 import { applyLiveCommand, type LiveCommand, type LiveRefusal, type LiveRole, type LiveState } from "~/realtime/live-machine";
+import type { RequestOrigin } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { can, type CaseResource, type Principal } from "~/utils/permissions";
 import { RecordIdSchema } from "~/utils/schemas";
@@ -67,10 +68,10 @@ export type LiveCommandResult = { ok: true; state: LiveState; stepChanged: boole
 /**
  * Applies one command for `user`: checked, applied and stored (state, step marks, event log, and
  * on "end" the conference and case stage) in one synchronous write transaction on the live store
- * (live-store.server.ts), with its audit entry. The version compare-and-set makes a concurrent command stale, also
+ * (live-store.server.ts), with its audit entry (from `origin`, the connection that sent it). The version compare-and-set makes a concurrent command stale, also
  * across processes. "start" first gives the conference the standard script if it has none.
  */
-export async function runLiveCommand(user: Principal, access: ConferenceAccess, command: LiveCommand, now = new Date(), ip: string | null = null): Promise<LiveCommandResult> {
+export async function runLiveCommand(user: Principal, access: ConferenceAccess, command: LiveCommand, origin: RequestOrigin, now = new Date()): Promise<LiveCommandResult> {
   const role = liveRoleOf(user, access.resource);
   if (!role) return { ok: false, error: "forbidden", message: "You are not on this case." };
   const { conferenceId, caseId } = access;
@@ -93,13 +94,12 @@ export async function runLiveCommand(user: Principal, access: ConferenceAccess, 
     const { expectedVersion: _v, type, ...details } = command;
     if (!store.write(conferenceId, before, after, { type, payload: JSON.stringify(details), actorId: user.id, at: now })) return stale();
     if (type === "end") store.markHeld(conferenceId, caseId, user.id, now);
-    store.audit({
+    store.audit(origin, {
       actorId: user.id,
       actorRole: user.role,
       action: `conference.live.${type}`,
       target: `conference:${conferenceId}`,
       caseId,
-      ip,
       details: { version: after.version },
       at: now,
     });

@@ -44,20 +44,22 @@ export const ApprovalSchema = z.object({
   comments: requiredText(2000, "Give your reasons: comments are required"),
 });
 
-export const StageMoveSchema = z
-  .object({
-    intent: z.literal("move", { error: "Unknown action" }),
-    to: StageSchema,
-    closureReason: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CLOSURE_REASONS, { error: "Choose why the case is closing" }).optional()),
-    closureNote: optionalText(2000, "The note"),
-  })
-  .superRefine((v, ctx) => {
-    if (v.to !== "CLOSED") return;
-    if (!v.closureReason) ctx.addIssue({ code: "custom", path: ["closureReason"], message: "Choose why the case is closing" });
-    else if (v.closureReason === "OTHER" && !v.closureNote) {
-      ctx.addIssue({ code: "custom", path: ["closureNote"], message: "Say why the case is closing" });
-    }
-  });
+/** Why a case closes: the same fields and rule for "Move the case on" and the case record's "Close the case". */
+export const closureFields = {
+  closureReason: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CLOSURE_REASONS, { error: "Choose why the case is closing" }).optional()),
+  closureNote: optionalText(2000, "The note"),
+};
+
+export function closureRules(v: { closureReason?: string; closureNote: string }, ctx: z.RefinementCtx) {
+  if (!v.closureReason) ctx.addIssue({ code: "custom", path: ["closureReason"], message: "Choose why the case is closing" });
+  else if (v.closureReason === "OTHER" && !v.closureNote) {
+    ctx.addIssue({ code: "custom", path: ["closureNote"], message: "Say why the case is closing" });
+  }
+}
+
+export const StageMoveSchema = z.object({ intent: z.literal("move", { error: "Unknown action" }), to: StageSchema, ...closureFields }).superRefine((v, ctx) => {
+  if (v.to === "CLOSED") closureRules(v, ctx);
+});
 
 const when = {
   scheduledAt: LocalDateTimeSchema,

@@ -1,13 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
-import { changeOwnPassword, WrongPasswordError } from "~/models/user.server";
-import { ChangePasswordSchema } from "~/utils/admin-schemas";
-import { audit } from "~/utils/audit.server";
-import { homeFor, notFound, requireSession, safeRedirect } from "~/utils/auth.server";
-import { isLetterAuthor } from "~/utils/permissions";
-import { fieldErrors, type FieldErrors } from "~/utils/schemas";
+import type { FormAnswer } from "~/components/ui/use-form-fetcher";
+import { requireStaffSession } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose your password · Circle" }];
 
@@ -15,44 +11,19 @@ export const meta: MetaFunction = () => [{ title: "Choose your password · Circl
  * A person's own password. Someone who signed in with a one-time password (the setup command's)
  * or one a manager set is sent here before any other page, socket or document opens to them.
  */
-/** Staff only: a letter author's password is set with their facilitator (invite code), like every other staff page answers them 404. */
-async function requireStaffSession(request: Request, context: LoaderFunctionArgs["context"]) {
-  const user = await requireSession(request, context);
-  if (isLetterAuthor(user)) throw notFound();
-  return user;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireStaffSession(request, context);
   return json({ required: user.mustChangePassword });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireStaffSession(request, context);
-  const body = await request.formData().catch(() => null);
-  if (!body) return json<{ errors: FieldErrors }>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
-  const parsed = ChangePasswordSchema.safeParse(Object.fromEntries(body));
-  if (!parsed.success) return json<{ errors: FieldErrors }>({ errors: fieldErrors(parsed.error) }, { status: 400 });
-  try {
-    await changeOwnPassword({ userId: user.id, sessionId: user.sessionId, current: parsed.data.current, next: parsed.data.password });
-  } catch (error) {
-    if (!(error instanceof WrongPasswordError)) throw error;
-    await audit({ actor: user, action: "user.change-password.refused", target: `user:${user.id}`, ip: context.clientIp });
-    return json<{ errors: FieldErrors }>({ errors: { current: error.message } }, { status: 400 });
-  }
-  // Other devices signed in as this person are signed out (their sessions ended in the change).
-  context.realtime.disconnectUser(user.id, "Your password was changed");
-  await audit({ actor: user, action: "user.change-password", target: `user:${user.id}`, ip: context.clientIp, details: { required: user.mustChangePassword } });
-  const redirectTo = String(body.get("redirectTo") ?? "");
-  throw redirect(redirectTo ? safeRedirect(redirectTo, homeFor(user)) : homeFor(user));
-}
+export { action } from "~/actions/account-password.server";
 
 export default function ChangePassword() {
   const { required } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const data = useActionData<FormAnswer>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
-  const errors = data?.errors ?? {};
+  const errors = data && !data.ok ? data.errors : {};
   return (
     <main className="page narrow" id="main">
       <div className="card">

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getServiceOverview, NEW_REFERRAL_DAYS } from "~/models/overview.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { requireServiceUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { STAGE_LABELS } from "~/utils/roles";
@@ -13,11 +13,10 @@ export const meta: MetaFunction = () => [{ title: "Service overview · Circle" }
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireServiceUser(request, context, "service:overview");
   const overview = await getServiceOverview(admin.serviceId);
-  await audit({
+  await auditRequest(context, {
     actor: admin,
     action: "service.overview",
     target: `service:${admin.serviceId}`,
-    ip: context.clientIp,
     details: {
       referrals: overview.referrals.length,
       victimsCodeOverdue: overview.victimsCodeOverdue.length,

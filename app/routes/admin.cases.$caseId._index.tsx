@@ -7,7 +7,7 @@ import { SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseRecord } from "~/models/case-record.server";
 import { serviceDate } from "~/models/case-record-dates";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireServiceUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { CLOSURE_REASON_LABELS, CLOSURE_REASONS } from "~/utils/preparation";
@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const resource = await requireCaseAction(admin, params.caseId, "case:read-record");
   const record = await getCaseRecord(resource.caseId);
   if (!record) throw notFound("Case not found");
-  await audit({ actor: admin, action: "case.record.view", target: `case:${record.id}`, caseId: record.id, ip: context.clientIp });
+  await auditRequest(context, { actor: admin, action: "case.record.view", target: `case:${record.id}`, caseId: record.id });
   return json({
     record,
     today: serviceDate(),

@@ -7,7 +7,7 @@ import { AUDIT_FILTER_FIELDS, AuditFilterSchema, filterParams, NO_FILTER, parseQ
 import { getCaseAuditChoices, getCaseAuditPage } from "~/models/audit-trail.server";
 import { requireCaseAction } from "~/models/case-access.server";
 import { findServiceCase } from "~/models/case-team.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const query = parseQuery(new URL(request.url).searchParams, AUDIT_FILTER_FIELDS, AuditFilterSchema);
   const filter = query.ok ? query.value : NO_FILTER;
   const [trail, choices] = await Promise.all([getCaseAuditPage(found.id, filter), getCaseAuditChoices(found.id)]);
-  await audit({ actor: admin, action: "case.audit.view", target: `case:${found.id}`, caseId: found.id, ip: context.clientIp });
+  await auditRequest(context, { actor: admin, action: "case.audit.view", target: `case:${found.id}`, caseId: found.id });
   return json({ reference: found.reference, trail, choices, filter, raw: query.raw, errors: query.ok ? null : query.errors }, { status: query.ok ? 200 : 400 });
 }
 

@@ -3,7 +3,7 @@ import { AUDIT_FILTER_FIELDS, AuditFilterSchema, parseQuery } from "~/models/aud
 import { describeFilter, getCaseAuditChoices, getCaseAuditRows } from "~/models/audit-trail.server";
 import { requireCaseAction } from "~/models/case-access.server";
 import { findServiceCase } from "~/models/case-team.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { toCsv } from "~/utils/csv";
 import { formatDateTime, toZonedInput } from "~/utils/format";
@@ -30,12 +30,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const [rows, choices] = await Promise.all([getCaseAuditRows(found.id, query.value), getCaseAuditChoices(found.id)]);
   const csv = toCsv([HEADER, ...rows.map((r) => [r.at, formatDateTime(r.at), r.who, r.role, r.label, r.action, r.what, r.target, r.ip ?? ""])]);
-  await audit({
+  await auditRequest(context, {
     actor: admin,
     action: "case.audit.export",
     target: `case:${found.id}`,
     caseId: found.id,
-    ip: context.clientIp,
     details: { rows: rows.length, filters: describeFilter(query.value, choices.people) },
   });
   const day = toZonedInput(new Date()).slice(0, 10);

@@ -1,14 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireCaseAction } from "~/models/case-access.server";
-import { findServiceCase, listAssignableUsers, listCaseTeams } from "~/models/case-team.server";
-import { assignCaseRole, findServiceUser, removeCaseMember } from "~/models/user.server";
-import { CaseTeamSchema } from "~/utils/admin-schemas";
-import { audit } from "~/utils/audit.server";
-import { notFound, requireServiceUser } from "~/utils/auth.server";
+import { useState } from "react";
+import type { FormAnswer } from "~/components/ui/use-form-fetcher";
+import { listAssignableUsers, listCaseTeams } from "~/models/case-team.server";
+import { requireServiceUser } from "~/utils/auth.server";
 import { CASE_ROLE_LABELS, CASE_ROLES, STAFF_ROLE_LABELS, STAGE_LABELS, STAGES } from "~/utils/roles";
-import { CaseFilterSchema, fieldErrors, type FieldErrors } from "~/utils/schemas";
+import { CaseFilterSchema } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Case teams · Circle" }];
 
@@ -21,38 +19,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ cases, users, filter });
 }
 
-type ActionData = { errors?: FieldErrors; caseId?: string; done?: string };
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireServiceUser(request, context, "service:list-cases");
-  const body = await request.formData().catch(() => null);
-  if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
-  const form = Object.fromEntries(body);
-  const parsed = CaseTeamSchema.safeParse(form);
-  if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), caseId: String(form.caseId ?? "") }, { status: 400 });
-  const input = parsed.data;
-  // The page is the manager's; changing a team is also a rule about that case (another service's: 404).
-  await requireCaseAction(admin, input.caseId, "case:assign");
-  const [found, user] = await Promise.all([findServiceCase(admin.serviceId, input.caseId), findServiceUser(admin.serviceId, input.userId)]);
-  if (!found || !user) throw notFound("Case or user not found");
-  if (input.intent === "assign") {
-    if (user.role === "ADMIN") return json<ActionData>({ errors: { userId: "Service managers are not case team members." }, caseId: found.id }, { status: 400 });
-    await assignCaseRole(found.id, user.id, input.role);
-    context.realtime.membershipChanged(user.id); // a changed role may take write access away
-    await audit({ actor: admin, action: "case.member.assign", target: `user:${user.id}`, caseId: found.id, ip: context.clientIp, details: { role: input.role } });
-    return json<ActionData>({ done: `${user.email} is now ${CASE_ROLE_LABELS[input.role].toLowerCase()} on ${found.reference}.`, caseId: found.id });
-  }
-  if (!(await removeCaseMember(found.id, user.id))) return json<ActionData>({ errors: { userId: "That person is not on this case." }, caseId: found.id }, { status: 400 });
-  context.realtime.membershipChanged(user.id);
-  await audit({ actor: admin, action: "case.member.remove", target: `user:${user.id}`, caseId: found.id, ip: context.clientIp });
-  return json<ActionData>({ done: `${user.email} was removed from ${found.reference}.`, caseId: found.id });
-}
+export { action } from "~/actions/admin-case-teams.server";
 
 export default function AdminCases() {
   const { cases, users, filter } = useLoaderData<typeof loader>();
   const filtered = filter.q !== "" || filter.stage !== "";
-  const data = useActionData<typeof action>();
+  const data = useActionData<FormAnswer>();
   const busy = useNavigation().state === "submitting";
+  // A refused or unreadable form is answered without naming the case, so the page remembers which
+  // card's form was sent, to show the message there (before the page runs its script: at the top).
+  const [sentFrom, setSentFrom] = useState<string | null>(null);
+  const error = data && !data.ok ? Object.values(data.errors)[0] : undefined;
   return (
     <main className="page" id="main">
       <h1>Case teams</h1>
@@ -87,9 +64,14 @@ export default function AdminCases() {
           </Link>
         </p>
       ) : null}
-      {data?.done ? (
+      {data?.ok ? (
         <p className="alert success" role="status">
           {data.done}
+        </p>
+      ) : null}
+      {error && !sentFrom ? (
+        <p className="alert error" role="alert">
+          {error}
         </p>
       ) : null}
       {cases.length === 0 ? (
@@ -112,9 +94,9 @@ export default function AdminCases() {
                 Audit trail<span className="visually-hidden"> of {c.reference}</span>
               </Link>
             </p>
-            {data?.caseId === c.id && data.errors ? (
+            {error && sentFrom === c.id ? (
               <p className="alert error" role="alert">
-                {Object.values(data.errors)[0]}
+                {error}
               </p>
             ) : null}
             {c.members.length === 0 ? (
@@ -126,7 +108,7 @@ export default function AdminCases() {
                     <span>
                       {m.user.name} <span className="hint">— {CASE_ROLE_LABELS[m.role]}</span>
                     </span>
-                    <Form method="post">
+                    <Form method="post" onSubmit={() => setSentFrom(c.id)}>
                       <input type="hidden" name="caseId" value={c.id} />
                       <input type="hidden" name="userId" value={m.user.id} />
                       <button type="submit" name="intent" value="remove" className="danger" disabled={busy}>
@@ -141,7 +123,7 @@ export default function AdminCases() {
                 ))}
               </ul>
             )}
-            <Form method="post" className="row">
+            <Form method="post" className="row" onSubmit={() => setSentFrom(c.id)}>
               <input type="hidden" name="caseId" value={c.id} />
               <div style={{ flex: "2 1 220px" }}>
                 <label htmlFor={`user-${c.id}`}>Person</label>

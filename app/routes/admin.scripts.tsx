@@ -1,10 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CreateTemplate, TemplateCard } from "~/components/script/template-editor";
-import { TemplateActionSchema } from "~/models/script-schemas";
-import { changeTemplate, listServiceTemplates } from "~/models/script-templates.server";
-import { formAction, onService } from "~/utils/action.server";
+import { listServiceTemplates } from "~/models/script-templates.server";
 import { requireServiceUser } from "~/utils/auth.server";
 
 /**
@@ -18,20 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await listServiceTemplates(admin.serviceId));
 }
 
-// Built inside the action, not at the module's top level: this module also runs in the browser,
-// where the `.server` imports are empty, and a top-level call would throw before the page hydrates.
-export const action = (args: ActionFunctionArgs) => templateAction()(args);
-
-const templateAction = () =>
-  formAction({
-    authorize: onService("service:manage-scripts"),
-    schema: TemplateActionSchema,
-    run: async ({ user, input }) => {
-      const outcome = await changeTemplate(user, input);
-      if (!outcome.ok) return { errors: outcome.errors };
-      return { done: outcome.done, id: outcome.templateId, audit: { action: `script-template.${input.intent}`, target: `script-template:${outcome.templateId}` } };
-    },
-  });
+// From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
+export { action } from "~/actions/script-templates.server";
 
 export default function ScriptTemplates() {
   const { templates, standard } = useLoaderData<typeof loader>();

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Pager } from "~/components/ui/pager";
 import { PageSchema, parseQuery } from "~/models/audit-schemas";
 import { getFailedSignIns } from "~/models/audit-trail.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { requireServiceUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireServiceUser(request, context, "service:read-sign-ins");
   const query = parseQuery(new URL(request.url).searchParams, ["page"], QuerySchema);
   const attempts = await getFailedSignIns(admin.serviceId, query.ok ? query.value.page : 1);
-  await audit({ actor: admin, action: "auth.sign-ins.view", target: "sign-ins", ip: context.clientIp });
+  await auditRequest(context, { actor: admin, action: "auth.sign-ins.view", target: "sign-ins" });
   return json({ attempts, error: query.ok ? null : (query.errors.page ?? "That page could not be shown") }, { status: query.ok ? 200 : 400 });
 }
 

@@ -1,13 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { createUser, DuplicateEmailError, findServiceUser, listServiceUsers, resetPassword, setUserDisabled } from "~/models/user.server";
+import { useState } from "react";
+import { listServiceUsers } from "~/models/user.server";
 import { Field } from "~/components/ui/field";
-import { audit } from "~/utils/audit.server";
-import { UserAdminSchema } from "~/utils/admin-schemas";
-import { notFound, requireServiceUser } from "~/utils/auth.server";
+import type { FormAnswer } from "~/components/ui/use-form-fetcher";
+import { requireServiceUser } from "~/utils/auth.server";
 import { CASE_ROLE_LABELS, STAFF_ROLE_LABELS, STAFF_ROLES } from "~/utils/roles";
-import { fieldErrors, type FieldErrors } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Users · Circle" }];
 
@@ -16,65 +15,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ users: await listServiceUsers(admin.serviceId), me: admin.id });
 }
 
-type ActionData = { errors?: FieldErrors; intent?: string; userId?: string; done?: string };
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireServiceUser(request, context, "service:manage-users");
-  const body = await request.formData().catch(() => null);
-  if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
-  const form = Object.fromEntries(body);
-  const parsed = UserAdminSchema.safeParse(form);
-  if (!parsed.success) {
-    return json<ActionData>({ errors: fieldErrors(parsed.error), intent: String(form.intent ?? ""), userId: String(form.userId ?? "") }, { status: 400 });
-  }
-  const input = parsed.data;
-  const ip = context.clientIp;
-  if (input.intent === "create") {
-    try {
-      const user = await createUser({ ...input, serviceId: admin.serviceId });
-      await audit({ actor: admin, action: "user.create", target: `user:${user.id}`, ip, details: { role: input.role } });
-      return json<ActionData>({ done: `Created ${user.email}. Give them their password in person.`, intent: "create" });
-    } catch (error) {
-      if (error instanceof DuplicateEmailError) return json<ActionData>({ errors: { email: error.message }, intent: "create" }, { status: 400 });
-      throw error;
-    }
-  }
-  const target = await findServiceUser(admin.serviceId, input.userId);
-  if (!target) throw notFound("User not found");
-  if (input.intent === "disable") {
-    if (target.id === admin.id) return json<ActionData>({ errors: { form: "You cannot disable your own account." }, intent: input.intent, userId: target.id }, { status: 400 });
-    await setUserDisabled(target.id, true);
-    context.realtime.disconnectUser(target.id, "Your account has been disabled");
-    await audit({ actor: admin, action: "user.disable", target: `user:${target.id}`, ip });
-    return json<ActionData>({ done: `Disabled ${target.email}. Their sessions have ended.`, userId: target.id });
-  }
-  if (input.intent === "enable") {
-    await setUserDisabled(target.id, false);
-    await audit({ actor: admin, action: "user.enable", target: `user:${target.id}`, ip });
-    return json<ActionData>({ done: `Enabled ${target.email}.`, userId: target.id });
-  }
-  await resetPassword(target.id, input.password);
-  context.realtime.disconnectUser(target.id, "Your password was reset");
-  await audit({ actor: admin, action: "user.reset-password", target: `user:${target.id}`, ip });
-  return json<ActionData>({ done: `Password reset for ${target.email}. They must sign in again.`, userId: target.id });
-}
+export { action } from "~/actions/admin-users.server";
 
 export default function AdminUsers() {
   const { users, me } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const data = useActionData<FormAnswer>();
   const busy = useNavigation().state === "submitting";
-  const createErrors = data?.intent === "create" ? (data.errors ?? {}) : {};
+  // A form the server could not parse is answered without naming the account, so the page
+  // remembers whose "Set password" was sent, to show the message in that row.
+  const [resetFor, setResetFor] = useState<string | null>(null);
+  const errors = data && !data.ok ? data.errors : {};
+  const createErrors = data?.intent === "create" ? errors : {};
+  const resetError = data?.intent === "reset-password" ? errors.password : undefined;
   return (
     <main className="page" id="main">
       <h1>Users of your service</h1>
-      {data?.done ? (
+      {data?.ok ? (
         <p className="alert success" role="status">
           {data.done}
         </p>
       ) : null}
-      {data?.errors?.form ? (
+      {errors.form || (resetError && !resetFor) ? (
         <p className="alert error" role="alert">
-          {data.errors.form}
+          {errors.form ?? resetError}
         </p>
       ) : null}
       <div className="table-wrap">
@@ -129,7 +92,7 @@ export default function AdminUsers() {
                       <summary>
                         Reset password<span className="visually-hidden"> for {u.name}</span>
                       </summary>
-                      <Form method="post" className="reset-form">
+                      <Form method="post" className="reset-form" onSubmit={() => setResetFor(u.id)}>
                         <input type="hidden" name="userId" value={u.id} />
                         <label className="visually-hidden" htmlFor={`pw-${u.id}`}>
                           New password for {u.name}
@@ -139,7 +102,7 @@ export default function AdminUsers() {
                           Set password
                         </button>
                       </Form>
-                      {data?.userId === u.id && data.errors?.password ? <p className="field-error">{data.errors.password}</p> : null}
+                      {resetError && resetFor === u.id ? <p className="field-error">{resetError}</p> : null}
                     </details>
                   </div>
                 </td>

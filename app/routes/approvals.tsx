@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAwaitingApproval } from "~/models/approval.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { requireServiceUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { RECOMMENDATION_LABELS } from "~/utils/preparation";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Approvals · Circle" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireServiceUser(request, context, "service:approval-queue");
   const waiting = await listAwaitingApproval(user.id);
-  await audit({ actor: user, action: "approvals.view", target: "approvals:mine", ip: context.clientIp, details: { count: waiting.length } });
+  await auditRequest(context, { actor: user, action: "approvals.view", target: "approvals:mine", details: { count: waiting.length } });
   return json({ waiting });
 }
 

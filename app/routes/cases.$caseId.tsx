@@ -18,7 +18,7 @@ import { serviceDate } from "~/models/case-record-dates";
 import { getAgreementSummary } from "~/models/agreement.server";
 import { getLettersSummary } from "~/models/letter.server";
 import { getPreparation } from "~/models/preparation.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -45,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getCaseRecord(resource.caseId),
   ]);
   if (!overview || !prep || !record) throw notFound("Case not found");
-  await audit({ actor: user, action: "case.view", target: `case:${overview.id}`, caseId: overview.id, ip: context.clientIp });
+  await auditRequest(context, { actor: user, action: "case.view", target: `case:${overview.id}`, caseId: overview.id });
   return json({
     case: overview,
     myRole: resource.membership,

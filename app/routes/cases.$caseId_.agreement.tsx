@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback, useRef } from "react";
@@ -9,17 +9,13 @@ import { ReviewPanel } from "~/components/agreement/review-panel";
 import { SigningPanel } from "~/components/agreement/signing-panel";
 import { StartAgreement, TermsSection } from "~/components/agreement/terms-section";
 import { VersionsList } from "~/components/agreement/versions-list";
-import { announce, runAgreementAction } from "~/models/agreement-actions.server";
 import { getAgreementWorkspace } from "~/models/agreement.server";
 import { AGREEMENT_STATUS_LABELS } from "~/models/agreement-labels";
-import { AgreementActionSchema } from "~/models/agreement-schemas";
 import { draftContent } from "~/models/agreement-workflow.server";
-import { Refusal } from "~/utils/refusal";
 import { requireCaseAction } from "~/models/case-access.server";
 import { useCaseEvents } from "~/realtime/use-case-events";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { formDone, parseForm, refusalAnswer } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import styles from "~/styles/agreement.css";
 
@@ -36,37 +32,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Whether the version being signed is still exactly the draft (someone may have edited since).
   const open = workspace.versions.find((v) => v.state === "SIGNING");
   const openIsCurrent = open && workspace.agreement ? (await draftContent(context, workspace.agreement.id)).hash === open.contentHash : false;
-  await audit({ actor: user, action: "agreement.view", target: `case:${resource.caseId}`, caseId: resource.caseId, ip: context.clientIp });
+  await auditRequest(context, { actor: user, action: "agreement.view", target: `case:${resource.caseId}`, caseId: resource.caseId });
   return json({ ...workspace, canDraft, canReview: can(user, "agreement:review", resource), openIsCurrent, me: { id: user.id, name: user.name } });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const resource = await requireCaseAction(user, params.caseId, "agreement:read");
-  const parsed = await parseForm(request, AgreementActionSchema);
-  if ("response" in parsed) return parsed.response;
-  const input = parsed.data;
-  const target = `case:${resource.caseId}`;
-  try {
-    const outcome = await runAgreementAction(context, user, resource, input);
-    await audit({ actor: user, action: `agreement.${input.intent}`, target, caseId: resource.caseId, ip: context.clientIp, details: outcome.details ?? {} });
-    if (outcome.change) await announce(context.realtime, resource.caseId, outcome.change, user.name);
-    return formDone(outcome.done, input.intent, outcome.id);
-  } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    if (error.tamper) {
-      await audit({
-        actor: user,
-        action: "agreement.change.refused",
-        target,
-        caseId: resource.caseId,
-        ip: context.clientIp,
-        details: { intent: input.intent, reason: "approved" },
-      });
-    }
-    return refusalAnswer(error, input.intent);
-  }
-}
+// From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
+export { action } from "~/actions/agreement.server";
 
 export default function AgreementWorkspace() {
   const data = useLoaderData<typeof loader>();

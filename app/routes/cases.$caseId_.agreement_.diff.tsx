@@ -6,7 +6,7 @@ import { diffTerms } from "~/components/agreement/term-diff";
 import { getAgreementVersionPair, getCaseAgreement } from "~/models/agreement.server";
 import { parseTerms } from "~/models/agreement-monitoring";
 import { requireCaseAction } from "~/models/case-access.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { diffText } from "~/utils/diff";
 import { RecordIdSchema } from "~/utils/schemas";
@@ -26,12 +26,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!query.success || !agreement) throw notFound("Version not found");
   const { from, to } = await getAgreementVersionPair(agreement.id, query.data.from, query.data.to);
   if (!from || !to) throw notFound("Version not found");
-  await audit({
+  await auditRequest(context, {
     actor: user,
     action: "agreement.diff",
     target: `case:${resource.caseId}`,
     caseId: resource.caseId,
-    ip: context.clientIp,
     details: { from: from.number, to: to.number },
   });
   return json({

@@ -1,12 +1,12 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCaseAction } from "~/models/case-access.server";
-import { changeConsentAndTell, previewWithdrawal } from "~/models/consent.server";
-import { WithdrawConsentSchema, WithdrawTargetSchema, type WithdrawalPreview } from "~/models/people-schemas";
-import { audit } from "~/utils/audit.server";
+import { previewWithdrawal, withdrawTargetOf } from "~/models/consent.server";
+import type { WithdrawalPreview } from "~/models/people-schemas";
+import { auditRequest } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms.server";
+import type { FieldErrors } from "~/utils/schemas";
 import peopleStyles from "~/styles/people.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: peopleStyles }];
@@ -21,40 +21,29 @@ export const meta: MetaFunction = () => [{ title: "Withdraw consent · Circle" }
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { caseId } = await requireCaseAction(user, params.caseId, "case:edit");
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  const target = WithdrawTargetSchema.safeParse(query);
-  if (!target.success) throw json("This page needs to be opened from a Withdraw button on the case screen.", { status: 400 });
-  const answer = await previewWithdrawal(caseId, target.data);
-  await audit({
+  const target = withdrawTargetOf(new URL(request.url));
+  if (!target) throw json("This page needs to be opened from a Withdraw button on the case screen.", { status: 400 });
+  const answer = await previewWithdrawal(caseId, target);
+  await auditRequest(context, {
     actor: user,
     action: "consent.withdraw.ask",
-    target: `participant:${target.data.participantId}`,
+    target: `participant:${target.participantId}`,
     caseId,
-    ip: context.clientIp,
-    details: { element: target.data.element },
+    details: { element: target.element },
   });
   if (!answer.ok) return json({ caseId, preview: null, message: answer.errors.form ?? answer.errors.participantId ?? "There is nothing to withdraw." });
   return json({ caseId, preview: answer.preview, message: null });
 }
 
-type ActionData = { done: string } | { preview: WithdrawalPreview; changed: boolean } | { error: string };
+/** The answers of the page's form: done, the question again (409, `changed` when it was asked before), or one sentence. */
+type ActionData = { ok: true; done: string } | { ok: false; errors: FieldErrors; confirm?: WithdrawalPreview; changed?: boolean } | { error: string };
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const { caseId } = await requireCaseAction(user, params.caseId, "case:edit");
-  const parsed = await parseForm(request, WithdrawConsentSchema);
-  if ("response" in parsed) return json<ActionData>({ error: "That form could not be read. Go back to the case and try again." }, { status: 400 });
-  const input = parsed.data;
-  const outcome = await changeConsentAndTell(user, caseId, input, context);
-  if (outcome.ok) return json<ActionData>({ done: outcome.done });
-  // What it would do changed since the question was shown (say, the conference started): ask again.
-  if ("confirm" in outcome) return json<ActionData>({ preview: outcome.confirm, changed: input.confirm !== "" }, { status: 409 });
-  return json<ActionData>({ error: outcome.errors.form ?? outcome.errors.participantId ?? "Nothing was withdrawn." }, { status: 400 });
-}
+// From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
+export { action } from "~/actions/consent-withdraw.server";
 
 export default function WithdrawConsentPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionData | undefined;
+  const result = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
   const back = `/cases/${data.caseId}#participants`;
   if (result && "done" in result) {
@@ -72,8 +61,8 @@ export default function WithdrawConsentPage() {
       </main>
     );
   }
-  const preview = result && "preview" in result ? result.preview : data.preview;
-  const error = result && "error" in result ? result.error : data.message;
+  const preview = result && "confirm" in result && result.confirm ? result.confirm : data.preview;
+  const error = result && "error" in result ? result.error : ((result && "errors" in result ? result.errors.form : undefined) ?? data.message);
   return (
     <main className="page narrow" id="main">
       {preview ? (

@@ -1,18 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OpenLetterForm } from "~/components/letter/open-letter-form";
 import { LETTER_STATUS_LABELS } from "~/models/letter-labels";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseHeading } from "~/models/case.server";
 import { letterGate } from "~/models/gates";
-import { DEFAULT_GUIDANCE, letterCandidates, openLetter } from "~/models/letter-author.server";
+import { DEFAULT_GUIDANCE, letterCandidates } from "~/models/letter-author.server";
 import { getLettersSummary } from "~/models/letter.server";
-import { OpenLetterSchema } from "~/models/letter-schemas";
 import { loadGateFacts } from "~/models/preparation.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import styles from "~/styles/letters.css";
 
@@ -30,29 +28,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     letterCandidates(resource.caseId),
   ]);
   if (!heading || !facts) throw notFound("Case not found");
-  await audit({ actor: user, action: "case.letters.view", target: `case:${resource.caseId}`, caseId: resource.caseId, ip: context.clientIp });
+  await auditRequest(context, { actor: user, action: "case.letters.view", target: `case:${resource.caseId}`, caseId: resource.caseId });
   return json({ heading, letters, gate: letterGate(facts), candidates, canOpen: can(user, "letter:open", resource), defaultGuidance: DEFAULT_GUIDANCE });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const resource = await requireCaseAction(user, params.caseId, "letter:open");
-  const parsed = await parseForm(request, OpenLetterSchema);
-  if ("response" in parsed) return parsed.response;
-  const result = await openLetter(resource.caseId, resource.serviceId, user.id, parsed.data);
-  if (!result.ok) return json({ ok: false as const, errors: result.errors, reasons: result.reasons ?? [] }, { status: result.reasons ? 409 : 400 });
-  await audit({
-    actor: user,
-    action: "letter.open",
-    target: `letter:${result.letterId}`,
-    caseId: resource.caseId,
-    ip: context.clientIp,
-    details: { username: parsed.data.username, access: parsed.data.access },
-  });
-  // The invite code is shown once, here, to hand over in person; it is stored only as a hash.
-  if (result.inviteCode) return json({ ok: true as const, letterId: result.letterId, inviteCode: result.inviteCode, username: parsed.data.username });
-  throw redirect(`/cases/${resource.caseId}/letters/${result.letterId}`);
-}
+// From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
+export { action } from "~/actions/letter-open.server";
 
 export default function CaseLetters() {
   const { heading, letters, gate, candidates, canOpen, defaultGuidance } = useLoaderData<typeof loader>();

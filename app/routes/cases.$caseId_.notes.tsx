@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CaseNotes } from "~/components/editor/case-notes";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseHeading } from "~/models/case.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 
@@ -16,7 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const resource = await requireCaseAction(user, params.caseId, "notes:read");
   const heading = await getCaseHeading(resource.caseId);
   if (!heading) throw notFound("Case not found");
-  await audit({ actor: user, action: "case.notes.view", target: `case:${heading.id}`, caseId: heading.id, ip: context.clientIp });
+  await auditRequest(context, { actor: user, action: "case.notes.view", target: `case:${heading.id}`, caseId: heading.id });
   return json({ ...heading, readOnly: !can(user, "notes:write", resource) });
 }
 

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { AttentionBadges } from "~/components/case/attention";
 import { listMyCases } from "~/models/case.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filter = parsed.success ? parsed.data : { q: "", stage: "" as const };
   const cases = await listMyCases(user, filter);
   // What was searched for is not recorded: it may be a person's name.
-  await audit({ actor: user, action: "case.list", target: "cases:mine", ip: context.clientIp, details: { count: cases.length, searched: filter.q !== "" } });
+  await auditRequest(context, { actor: user, action: "case.list", target: "cases:mine", details: { count: cases.length, searched: filter.q !== "" } });
   const canRecord = can(user, "service:create-case", { kind: "service", serviceId: user.serviceId });
   return json({ cases, filter, invalidFilter: !parsed.success, canRecord });
 }

@@ -1,16 +1,14 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CaseDetailsFields, type DetailValues } from "~/components/case/case-details-fields";
 import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/form-controls";
 import { requireServiceAction } from "~/models/case-access.server";
-import { createCase, listIntakeStaff, nextFreeReference } from "~/models/case-record.server";
+import { listIntakeStaff, nextFreeReference } from "~/models/case-record.server";
 import { serviceDate } from "~/models/case-record-dates";
-import { CaseIntakeSchema } from "~/models/case-record-schemas";
-import { audit } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
-import { fieldErrors, type FieldErrors } from "~/utils/schemas";
+import type { FieldErrors } from "~/utils/schemas";
 
 import safetyStyles from "~/styles/safety.css";
 
@@ -34,46 +32,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type Values = DetailValues & Partial<Record<"reference" | "leadId" | "coFacilitatorId" | "supervisorId", string>>;
+/** A refused referral: the errors, and what was typed so the form keeps it. */
 type ActionData = { errors: FieldErrors; values: Values };
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  requireServiceAction(user, "service:create-case");
-  const body = await request.formData().catch(() => null);
-  if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." }, values: {} }, { status: 400 });
-  // Echoed back on an error so the form keeps what was typed, even without JavaScript.
-  const values: Values = {};
-  for (const [key, value] of body) if (typeof value === "string" && key.length < 40) (values as Record<string, string>)[key] = value.slice(0, 5000);
-  const parsed = CaseIntakeSchema.safeParse(values);
-  if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const input = parsed.data;
-  const outcome = await createCase(user, input);
-  if (!outcome.ok) return json<ActionData>({ errors: outcome.errors, values }, { status: 400 });
-  await audit({
-    actor: user,
-    action: "case.created",
-    target: `case:${outcome.id}`,
-    caseId: outcome.id,
-    ip: context.clientIp,
-    // Categories and people, not the words of the referral.
-    details: {
-      reference: outcome.reference,
-      stage: "REFERRAL",
-      referrerType: input.referrerType,
-      offenceType: input.offenceType,
-      youth: input.ageGroup === "YOUTH",
-      sensitive: input.sensitive,
-      receivedOn: input.receivedOn,
-      team: { lead: input.leadId, coFacilitator: input.coFacilitatorId, supervisor: input.supervisorId },
-    },
-  });
-  // The manager is never on a case team: they land on the case's record instead of its page.
-  return redirect(user.role === "ADMIN" ? `/admin/cases/${outcome.id}?recorded=1` : `/cases/${outcome.id}?recorded=1`);
-}
+// From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
+export { action } from "~/actions/case-intake.server";
 
 export default function NewCase() {
   const { reference, staff, today, defaultLead, isManager } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const data = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
   const errors = data?.errors ?? {};
   const values: Values = data?.values ?? { reference, leadId: defaultLead, receivedOn: today };

@@ -12,7 +12,7 @@ import { getLiveScript, getLiveState, liveRoleOf } from "~/models/live.server";
 import type { LiveState } from "~/realtime/live-machine";
 import { useLiveConference } from "~/realtime/use-live-conference";
 import liveStyles from "~/styles/live.css";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const role = liveRoleOf(user, access.resource);
   const [script, state] = await Promise.all([getLiveScript(access.conferenceId), getLiveState(access.conferenceId)]);
   if (!script || !role) throw notFound("Conference not found");
-  await audit({ actor: user, action: "conference.live.view", target: `conference:${access.conferenceId}`, caseId: access.caseId, ip: context.clientIp, details: { role } });
+  await auditRequest(context, { actor: user, action: "conference.live.view", target: `conference:${access.conferenceId}`, caseId: access.caseId, details: { role } });
   return json({
     script,
     state,

@@ -1,13 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AddStep, SpeakerRow, StepCard, TemplatePicker } from "~/components/script/conference-script-editor";
-import { changeConferenceScript } from "~/models/conference-script-actions.server";
 import { getConferenceScript, listScriptTemplates } from "~/models/conference-script.server";
 import { requireConferenceAction } from "~/models/conference-access.server";
-import { ScriptActionSchema } from "~/models/script-schemas";
-import { formAction, onConference } from "~/utils/action.server";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -19,25 +16,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireConferenceAction(user, params.conferenceId, "live:follow");
   const [script, templates] = await Promise.all([getConferenceScript(access.conferenceId), listScriptTemplates(access.serviceId)]);
   if (!script) throw notFound("Conference not found");
-  await audit({ actor: user, action: "conference.script.view", target: `conference:${access.conferenceId}`, caseId: access.caseId, ip: context.clientIp });
+  await auditRequest(context, { actor: user, action: "conference.script.view", target: `conference:${access.conferenceId}`, caseId: access.caseId });
   return json({ script, templates, canEdit: can(user, "script:edit", access.resource) && !script.started });
 }
 
-// Built inside the action, not at the module's top level: this module also runs in the browser,
-// where the `.server` imports are empty, and a top-level call would throw before the page hydrates.
-export const action = (args: ActionFunctionArgs) => scriptAction()(args);
-
-const scriptAction = () =>
-  formAction({
-    authorize: onConference("script:edit"),
-    schema: ScriptActionSchema,
-    run: async ({ access, input }) => {
-      const outcome = await changeConferenceScript(access, input);
-      if (!outcome.ok) return { errors: outcome.errors };
-      const details = "stepId" in input ? { stepId: input.stepId } : {};
-      return { done: outcome.done, audit: { action: `conference.script.${input.intent}`, target: `conference:${access.conferenceId}`, details } };
-    },
-  });
+// From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
+export { action } from "~/actions/conference-script.server";
 
 export default function ConferenceScript() {
   const { script, templates, canEdit } = useLoaderData<typeof loader>();

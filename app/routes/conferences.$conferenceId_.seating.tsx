@@ -6,7 +6,7 @@ import { requireConferenceAction } from "~/models/conference-access.server";
 import { getLiveScript, getLiveState } from "~/models/live.server";
 import { harmedNearDoor } from "~/models/seating.server";
 import seatingStyles from "~/styles/seating.css";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -21,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireConferenceAction(user, params.conferenceId, "seating:read");
   const [script, live, nearDoor] = await Promise.all([getLiveScript(access.conferenceId), getLiveState(access.conferenceId), harmedNearDoor(access.caseId)]);
   if (!script) throw notFound("Conference not found");
-  await audit({ actor: user, action: "conference.seating.view", target: `conference:${access.conferenceId}`, caseId: access.caseId, ip: context.clientIp });
+  await auditRequest(context, { actor: user, action: "conference.seating.view", target: `conference:${access.conferenceId}`, caseId: access.caseId });
   return json({
     conferenceId: access.conferenceId,
     caseId: access.caseId,

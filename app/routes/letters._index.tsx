@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { forgetCachedDocuments } from "~/realtime/use-collab-document";
 import { getAuthorLetters } from "~/models/letter.server";
 import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-labels";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { requireLetterAuthor } from "~/utils/auth.server";
 import styles from "~/styles/letters.css";
 
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "My letter · Circle" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireLetterAuthor(request, context);
   const letters = await getAuthorLetters(user.id);
-  await audit({ actor: user, action: "letter.author.list", target: `user:${user.id}`, ip: context.clientIp });
+  await auditRequest(context, { actor: user, action: "letter.author.list", target: `user:${user.id}` });
   return json({ letters: letters.map((l) => ({ id: l.id, recipientLabel: l.recipientLabel, status: l.status as LetterStatus })) });
 }
 

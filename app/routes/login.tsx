@@ -1,16 +1,12 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { forgetCachedDocuments } from "~/realtime/use-collab-document";
-import { RedeemInviteSchema } from "~/models/letter-schemas";
-import { redeemInvite, signIn, type SignInResult } from "~/models/sign-in.server";
-import { audit } from "~/utils/audit.server";
-import { getUser, homeFor, safeRedirect } from "~/utils/auth.server";
-import { deviceCookie, getDeviceId } from "~/utils/device.server";
-import { fieldErrors, LoginSchema, type FieldErrors } from "~/utils/schemas";
-import { createSession } from "~/utils/session.server";
-import type { StaffRole } from "~/utils/roles";
+import type { SignInAnswer } from "~/actions/sign-in.server";
+import { getUser, homeFor } from "~/utils/auth.server";
+import { getDeviceId } from "~/utils/device.server";
+import type { FieldErrors } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Circle" }];
 
@@ -29,59 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({}, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
-type ActionData = { errors: FieldErrors; email?: string; username?: string };
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const body = await request.formData().catch(() => null);
-  if (!body) return json<ActionData>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
-  const form = Object.fromEntries(body);
-  const { deviceId, setCookie: newDevice } = getDeviceId(request);
-  const ip = context.clientIp;
-  const headers = newDevice ? { "Set-Cookie": newDevice } : undefined;
-  let result: SignInResult;
-  let redirectTo: string | undefined;
-  let echo: Pick<ActionData, "email" | "username">;
-  if (form.intent === "redeem") {
-    // A letter author's one-time invite code: they choose their password and are signed in.
-    const parsed = RedeemInviteSchema.safeParse(form);
-    if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), username: String(form.username ?? "") }, { status: 400 });
-    echo = { username: parsed.data.username };
-    result = await redeemInvite(parsed.data.username, parsed.data.code, parsed.data.password, { deviceId, ip });
-    if (result.ok) await audit({ actor: { id: result.userId, role: result.role as StaffRole }, action: "letter.author.invite-redeemed", target: `user:${result.userId}`, ip });
-  } else {
-    const parsed = LoginSchema.safeParse(form);
-    if (!parsed.success) return json<ActionData>({ errors: fieldErrors(parsed.error), email: String(form.email ?? "") }, { status: 400 });
-    echo = { email: parsed.data.email };
-    redirectTo = parsed.data.redirectTo;
-    result = await signIn(parsed.data.email, parsed.data.password, { deviceId, ip });
-  }
-  if (!result.ok) {
-    // Every failure, throttled ones too: the name tried (never the password), whether it is an account, why.
-    const tried = form.intent === "redeem" ? { email: echo.username ?? "", method: "invite" } : { email: echo.email ?? "", method: "password" };
-    await audit({
-      actor: null,
-      action: "auth.sign-in.failed",
-      target: result.userId ? `user:${result.userId}` : "account:unknown",
-      ip,
-      details: { ...tried, accountExists: result.accountExists, reason: result.reason },
-    });
-    const status = result.reason === "disabled" ? 403 : result.reason === "invalid" ? 400 : 429;
-    const out = new Headers(headers);
-    if (result.retryAfterSeconds) out.set("Retry-After", String(result.retryAfterSeconds));
-    return json<ActionData>({ errors: { form: result.message }, ...echo }, { status, headers: out });
-  }
-  const session = await createSession(result.userId, { ip, userAgent: request.headers.get("User-Agent") });
-  await audit({ actor: { id: result.userId, role: result.role as StaffRole }, action: "auth.sign-in", target: "session", ip });
-  const out = new Headers({ "Set-Cookie": session.cookie });
-  // Renewed at every sign-in: this browser stays known to the account while it is in use.
-  out.append("Set-Cookie", deviceCookie(deviceId));
-  // A letter author only ever lands on their letters, whatever redirectTo says.
-  const home = homeFor({ role: result.role });
-  throw redirect(home === "/letters" ? "/letters" : safeRedirect(redirectTo, home), { headers: out });
-}
+export { action } from "~/actions/sign-in.server";
 
 export default function Login() {
-  const data = useActionData<typeof action>();
+  const data = useActionData<SignInAnswer>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const errors = data?.errors ?? {};

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { getUser } from "~/utils/auth.server";
 import { clearSessionCookie, revokeSession } from "~/utils/session.server";
 
@@ -14,7 +14,7 @@ export async function action({ context }: ActionFunctionArgs) {
   if (user) {
     await revokeSession(user.sessionId);
     context.realtime.disconnectSession(user.sessionId, "You signed out");
-    await audit({ actor: user, action: "auth.sign-out", target: "session", ip: context.clientIp });
+    await auditRequest(context, { actor: user, action: "auth.sign-out", target: "session" });
   }
   return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
 }

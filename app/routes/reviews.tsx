@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listDueTermsForSupervisor, listReviewQueue } from "~/models/agreement.server";
 import { PROGRESS_LABELS, TERM_TYPE_LABELS } from "~/models/agreement-labels";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { requireServiceUser } from "~/utils/auth.server";
 import { formatDateTime, formatDay } from "~/utils/format";
 import styles from "~/styles/agreement.css";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Agreement reviews · Circle" 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireServiceUser(request, context, "service:review-queue");
   const [queue, due] = await Promise.all([listReviewQueue(user.id), listDueTermsForSupervisor(user.id)]);
-  await audit({ actor: user, action: "agreement.reviews.view", target: "reviews:mine", ip: context.clientIp, details: { waiting: queue.length, due: due.length } });
+  await auditRequest(context, { actor: user, action: "agreement.reviews.view", target: "reviews:mine", details: { waiting: queue.length, due: due.length } });
   return json({ queue, due });
 }
 

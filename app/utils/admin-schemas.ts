@@ -28,6 +28,8 @@ export const ChangePasswordSchema = z
     current: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200, "Use at most 200 characters"),
     password: NewPasswordSchema,
     confirm: z.string({ error: "Enter the new password again" }),
+    /** Where the person was going when they were sent here (checked by safeRedirect), as at sign-in. */
+    redirectTo: z.string().max(500).optional(),
   })
   .refine((v) => v.confirm === v.password, { path: ["confirm"], message: "The two new passwords are not the same" })
   .refine((v) => v.password !== v.current, { path: ["password"], message: "Choose a password different from the one you were given" });

@@ -17,6 +17,16 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
+/**
+ * Where a request came from, as the audit trail records it. Remix's load context, a Socket.IO
+ * connection's data and a collab connection each carry one, filled once from the request where it
+ * arrives (server/app.ts, server/origin.ts); entries take the address from it, never from a caller.
+ */
+export type RequestOrigin = { readonly clientIp: string | null };
+
+/** An entry for something a request did or was refused: the address comes from the request. */
+export type RequestAuditEntry = Omit<AuditEntry, "ip">;
+
 /** Repeated views, and repeated refused requests, within this long are one entry. */
 export const COLLAPSE_WINDOW_MS = 10 * 60 * 1000;
 
@@ -48,6 +58,15 @@ export async function audit(entry: AuditEntry): Promise<void> {
     return;
   }
   await db.auditEvent.create({ data: toRow(entry), select: { id: true } });
+}
+
+/**
+ * Audits what a request did (a view, a change, a sign-in), with the request's own address: how
+ * loaders, hand-written actions, models given a request's context, Socket.IO handlers and the
+ * collab server write to the trail (docs/conventions.md §2).
+ */
+export function auditRequest(origin: RequestOrigin, entry: RequestAuditEntry): Promise<void> {
+  return audit({ ...entry, ip: origin.clientIp });
 }
 
 /**
@@ -83,14 +102,14 @@ export type RefusalAction =
   | "collab.open.refused" // a collab WebSocket upgrade refused (403, 404, 429)
   | "socket.refused"; // a Socket.IO connection or event refused
 
-export type Refusal = {
+/** One refused request as the trail records it (the HTTP answer or ack the person got is a `Refusal`, app/utils/refusal.ts). */
+export type RefusalRecord = {
   actor: AuditActor;
   action: RefusalAction;
   /** What was asked for: a path (without its query), a document name, an event and its id. */
   target: string;
   /** The case it names, when that is a case of the person's own service: it then shows in that case's trail. */
   caseId?: string | null;
-  ip: string | null;
   details?: Record<string, string | number>;
 };
 
@@ -114,18 +133,20 @@ const limits = (limitRegistry.__circleRefusalLimits ??= {
  * minutes adds nothing, and each person or address gets at most REFUSALS_PER_SOURCE entries in 10
  * minutes (everyone signed out together ANONYMOUS_REFUSALS). Returns whether an entry was written.
  */
-export async function recordRefusal(refusal: Refusal): Promise<boolean> {
-  const source = refusal.actor ? `user:${refusal.actor.id}` : `ip:${refusal.ip ?? "unknown"}`;
+export async function recordRefusal(origin: RequestOrigin, refusal: RefusalRecord): Promise<boolean> {
+  const source = refusal.actor ? `user:${refusal.actor.id}` : `ip:${origin.clientIp ?? "unknown"}`;
   if (limits.perSource.isBlocked(source) || (!refusal.actor && limits.anonymous.isBlocked("all"))) return false;
   // Counted before the write, so a burst of concurrent refusals cannot all pass the check.
   limits.perSource.fail(source);
   if (!refusal.actor) limits.anonymous.fail("all");
   const details = Object.fromEntries(Object.entries(refusal.details ?? {}).map(([k, v]) => [k, typeof v === "string" ? clip(v, 200) : v]));
-  const written = await insertUnlessRecent(toRow({ ...refusal, target: clip(refusal.target, 300), details }), { sameDetails: false }).catch((error: unknown) => {
-    limits.perSource.forgive(source);
-    if (!refusal.actor) limits.anonymous.forgive("all");
-    throw error;
-  });
+  const written = await insertUnlessRecent(toRow({ ...refusal, target: clip(refusal.target, 300), ip: origin.clientIp, details }), { sameDetails: false }).catch(
+    (error: unknown) => {
+      limits.perSource.forgive(source);
+      if (!refusal.actor) limits.anonymous.forgive("all");
+      throw error;
+    },
+  );
   if (!written) {
     limits.perSource.forgive(source);
     if (!refusal.actor) limits.anonymous.forgive("all");

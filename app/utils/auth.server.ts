@@ -44,6 +44,16 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   return user;
 }
 
+/**
+ * A signed-in staff member, also one who must still choose their own password (the password page
+ * itself); a letter author's password is set with their facilitator (invite code), so they get 404.
+ */
+export async function requireStaffSession(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await requireSession(request, context);
+  if (isLetterAuthor(user)) throw notFound();
+  return user;
+}
+
 /** The signed-in letter author (the person responsible); staff get 404 from the author's pages. */
 export async function requireLetterAuthor(request: Request, context: AppLoadContext): Promise<SessionUser> {
   const user = await requireSignedIn(request, context);

@@ -1,7 +1,5 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
-import type { Prisma } from "@prisma/client";
-import { db } from "./db.server";
 import { Refusal, refusalBody, type RefusalBody } from "./refusal";
 import { fieldErrors, type FieldErrors } from "./schemas";
 
@@ -14,31 +12,30 @@ export const formDone = (done: string, intent?: string, id?: string) => json<For
 /** A model's Refusal as the form's answer: its status, the message beside its field, the reasons. */
 export const refusalAnswer = (refusal: Refusal, intent?: string) => json<RefusalBody>(refusalBody(refusal, intent), { status: refusal.status });
 
-/**
- * Runs `work` in one transaction; a Refusal it throws rolls it back and becomes the form's answer
- * (refusalAnswer), anything else is rethrown.
- */
-export async function refusable<T>(intent: string | undefined, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<{ value: T } | { response: Response }> {
-  try {
-    return { value: await db.$transaction(work) };
-  } catch (error) {
-    if (error instanceof Refusal) return { response: refusalAnswer(error, intent) };
-    throw error;
+/** A posted form's fields as strings; a field sent more than once (a checkbox group) as an array. */
+export type FormFields = Record<string, string | string[]>;
+
+/** Reads a posted form; null when the body is not a form at all. */
+export async function readForm(request: Request): Promise<FormFields | null> {
+  const body = await request.formData().catch(() => null);
+  if (!body) return null;
+  const raw: FormFields = {};
+  for (const key of new Set(body.keys())) {
+    const all = body.getAll(key).map((v) => (typeof v === "string" ? v : ""));
+    raw[key] = all.length > 1 || key.endsWith("[]") ? all : all[0]!;
   }
+  return raw;
 }
+
+export const UNREADABLE_FORM: FieldErrors = { form: "That form could not be read. Please send it again." };
 
 /**
  * Reads a posted form and parses it with `schema`. Returns the data, or a 400 Response with
  * field errors (nothing has been changed). Multi-valued fields (checkbox groups) come as arrays.
  */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<{ data: z.infer<S> } | { response: Response }> {
-  const body = await request.formData().catch(() => null);
-  if (!body) return { response: formError({ form: "That form could not be read. Please send it again." }) };
-  const raw: Record<string, unknown> = {};
-  for (const key of new Set(body.keys())) {
-    const all = body.getAll(key).map((v) => (typeof v === "string" ? v : ""));
-    raw[key] = all.length > 1 || key.endsWith("[]") ? all : all[0];
-  }
+  const raw = await readForm(request);
+  if (!raw) return { response: formError(UNREADABLE_FORM) };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { response: formError(fieldErrors(parsed.error), typeof raw.intent === "string" ? raw.intent : undefined) };
   return { data: parsed.data };

@@ -3,7 +3,7 @@ import type { RawData, WebSocket } from "ws";
 import type { CollabAccess } from "~/models/collab-access";
 import { CollabClose, type CollabDocName } from "~/realtime/protocol";
 import { isLetterAuthor } from "~/utils/permissions";
-import type { AuditEntry } from "~/utils/audit.server";
+import type { RequestAuditEntry, RequestOrigin } from "~/utils/audit.server";
 import type { SessionUser } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log, stackOf } from "../log";
@@ -33,8 +33,8 @@ export type CollabServices = {
   getSessionUser(sessionId: string): Promise<SessionUser | null>;
   /** A throttled "this session is in use" for one session, called on every write: writing keeps a tablet signed in. */
   sessionToucher(sessionId: string): () => void;
-  /** Append one entry to the audit trail (a write refused on a read-only document). */
-  audit(entry: AuditEntry): Promise<void>;
+  /** Append one entry to the audit trail (a write refused on a read-only document), with the address the connection came from. */
+  audit(origin: RequestOrigin, entry: RequestAuditEntry): Promise<void>;
 };
 
 export type CollabServerOptions = CollabServices & {
@@ -194,7 +194,7 @@ export function createCollabServer(options: CollabServerOptions) {
         // Audited once per connection (e.g. an attempt to change an approved agreement), not per keystroke.
         if (!refusedWriteAudited) {
           refusedWriteAudited = true;
-          void audit({ actor: user, action: "collab.write.refused", target: doc.name, caseId: access.caseId, ip: ctx.ip ?? null, details: { reason: "read-only" } }).catch((err) =>
+          void audit(ctx, { actor: user, action: "collab.write.refused", target: doc.name, caseId: access.caseId, details: { reason: "read-only" } }).catch((err) =>
             log.error({ err: String(err) }, "audit of a refused collab write failed"),
           );
         }

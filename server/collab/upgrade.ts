@@ -3,20 +3,20 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getCollabAccess, type CollabAccess } from "~/models/collab-access.server";
 import { COLLAB_OUTDATED_REASON, CollabClose, CollabConnectSchema, parseDocumentName, type CollabDocName } from "~/realtime/protocol";
-import { audit } from "~/utils/audit.server";
+import { auditRequest, type RequestOrigin } from "~/utils/audit.server";
 import { getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { log, stackOf } from "../log";
-import { clientIp, isAllowedOrigin } from "../origin";
+import { isAllowedOrigin, originOf } from "../origin";
 import { noteRefusedUpgrade } from "../refusals";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
 export const MAX_FRAME_BYTES = 1024 * 1024;
 
-export type CollabConnectionContext = {
+/** A connection's person, document and access, and where it connects from (its audit entries' address). */
+export type CollabConnectionContext = RequestOrigin & {
   user: SessionUser;
   doc: CollabDocName;
   access: CollabAccess;
-  ip: string | null;
 };
 
 export type CollabConnectionHandler = (ws: WebSocket, ctx: CollabConnectionContext) => void;
@@ -73,9 +73,9 @@ export function createCollabUpgrade(onConnection: CollabConnectionHandler, admit
       log.info({ userId: user.id, doc: doc.name }, "collab page on another protocol version; told to reload");
       return wss.handleUpgrade(req, socket, head, (ws) => ws.close(CollabClose.outdated, COLLAB_OUTDATED_REASON));
     }
-    const ip = clientIp(req);
-    await audit({ actor: user, action: "collab.open", target: doc.name, caseId: access.caseId, ip, details: { access: access.level } });
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, { user, doc, access, ip }));
+    const origin = originOf(req);
+    await auditRequest(origin, { actor: user, action: "collab.open", target: doc.name, caseId: access.caseId, details: { access: access.level } });
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, { ...origin, user, doc, access }));
   }
 
   return {

@@ -3,13 +3,13 @@ import { getConferenceAccess, getLiveState, liveRoleOf, runLiveCommand, type Con
 import { getLiveStore } from "~/models/live-store.server";
 import type { LiveCommand, LiveRole, LiveState } from "~/realtime/live-machine";
 import type { Ack, ClientToServerEvents, LiveJoinAck, LivePresence, ServerToClientEvents } from "~/realtime/protocol";
-import { audit } from "~/utils/audit.server";
+import { auditRequest, type RequestOrigin } from "~/utils/audit.server";
 import { touchIntervalMs, touchSession, type SessionUser } from "~/utils/session.server";
 import { log } from "../log";
 
-export type LiveSocketData = {
+/** A connection's signed-in person, where it connects from (its audit entries' address), and what it follows. */
+export type LiveSocketData = RequestOrigin & {
   user: SessionUser;
-  ip: string | null;
   cases: Set<string>;
   /**
    * Live conferences this socket follows, with the access checked when it joined (so removal
@@ -97,13 +97,13 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
 
   return {
     "live:join": async (socket: LiveSocket, { conferenceId }: { conferenceId: string }): Promise<LiveJoinAck> => {
-      const { user, ip } = socket.data;
+      const { user } = socket.data;
       const access = await getConferenceAccess(user, conferenceId);
       const role = access ? liveRoleOf(user, access.resource) : null;
       if (!access || !role) return notFound;
       socket.data.conferences.set(conferenceId, { caseId: access.caseId, role, access });
       await socket.join(liveRoom(conferenceId));
-      await audit({ actor: user, action: "conference.live.join", target: `conference:${conferenceId}`, caseId: access.caseId, ip, details: { role } });
+      await auditRequest(socket.data, { actor: user, action: "conference.live.join", target: `conference:${conferenceId}`, caseId: access.caseId, details: { role } });
       const state = await getLiveState(conferenceId);
       noteStatus(conferenceId, state);
       keepAlive(socket);
@@ -121,11 +121,11 @@ export function createLiveHandlers(io: LiveServer, hooks: LiveHooks = {}) {
     },
 
     "live:command": async (socket: LiveSocket, { conferenceId, command }: { conferenceId: string; command: LiveCommand }): Promise<Ack> => {
-      const { user, ip } = socket.data;
+      const { user } = socket.data;
       // The access checked at join (kept current by recheck() when memberships change); can() runs on it per command.
       const access = socket.data.conferences.get(conferenceId)?.access ?? (await getConferenceAccess(user, conferenceId));
       if (!access) return notFound;
-      const result = await serial(conferenceId, () => runLiveCommand(user, access, command, new Date(), ip));
+      const result = await serial(conferenceId, () => runLiveCommand(user, access, command, socket.data));
       if (!result.ok) {
         // A stale or refused command answers with the current state, so the tablet catches up at once.
         const current = await getLiveState(conferenceId);

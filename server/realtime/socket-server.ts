@@ -2,14 +2,14 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { getCaseResource } from "~/models/case-access.server";
 import { type AgreementChangedPayload, ClientEventSchemas, type Ack, type ClientEventName, type ClientToServerEvents, type ServerToClientEvents } from "~/realtime/protocol";
-import { audit } from "~/utils/audit.server";
+import { auditRequest } from "~/utils/audit.server";
 import { can, isLetterAuthor } from "~/utils/permissions";
 import { Refusal, refusalAck } from "~/utils/refusal";
 import { createActivityToucher, getSessionUserFromCookieHeader, type SessionUser } from "~/utils/session.server";
 import { ConnectionRegistry, type TrackedConnection } from "../connections";
 import { log, stackOf } from "../log";
 import { createLiveHandlers, type LiveHooks, type LiveSocketData } from "./live";
-import { clientIp, isAllowedOrigin } from "../origin";
+import { isAllowedOrigin, originOf } from "../origin";
 import { noteCrossOriginRequest, noteRefusedSocket } from "../refusals";
 
 type SocketData = LiveSocketData;
@@ -20,14 +20,14 @@ type Handlers = { [K in ClientEventName]: Handler };
 
 const caseHandlers = {
   "case:subscribe": async (socket, { caseId }: { caseId: string }) => {
-    const { user, ip } = socket.data;
+    const { user } = socket.data;
     const resource = await getCaseResource(user, caseId);
     if (!resource || !can(user, "case:subscribe", resource)) {
       return { ok: false, error: "not_found", message: "Case not found" };
     }
     await socket.join(`case:${caseId}`);
     socket.data.cases.add(caseId);
-    await audit({ actor: user, action: "case.live.subscribe", target: `case:${caseId}`, caseId, ip });
+    await auditRequest(socket.data, { actor: user, action: "case.live.subscribe", target: `case:${caseId}`, caseId });
     return { ok: true };
   },
   "case:unsubscribe": async (socket, { caseId }: { caseId: string }) => {
@@ -56,9 +56,9 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
     try {
       const user = await getSessionUserFromCookieHeader(socket.request.headers.cookie);
       // Letter authors need no Socket.IO (their letter syncs over collab): refused like a stranger.
-      if (user && isLetterAuthor(user)) noteRefusedSocket(user, clientIp(socket.request), "socket:connect", null, "A letter author has no live connection");
+      if (user && isLetterAuthor(user)) noteRefusedSocket(originOf(socket.request), user, "socket:connect", null, "A letter author has no live connection");
       if (!user || isLetterAuthor(user)) return next(new Error("unauthorized"));
-      socket.data = { user, ip: clientIp(socket.request), cases: new Set(), conferences: new Map() };
+      socket.data = { user, ...originOf(socket.request), cases: new Set(), conferences: new Map() };
       next();
     } catch (error) {
       log.error({ err: String(error) }, "socket auth failed");
@@ -132,7 +132,7 @@ function noteRefusedEvent(socket: CircleSocket, event: ClientEventName, payload:
       : typeof fields.conferenceId === "string"
         ? ({ kind: "conference", id: fields.conferenceId } as const)
         : null;
-  noteRefusedSocket(socket.data.user, socket.data.ip, `socket:${event}${ref ? `:${ref.id}` : ""}`, ref, "Not theirs to follow, or no such case or conference");
+  noteRefusedSocket(socket.data, socket.data.user, `socket:${event}${ref ? `:${ref.id}` : ""}`, ref, "Not theirs to follow, or no such case or conference");
 }
 
 async function dispatch(handlers: Handlers, socket: CircleSocket, event: unknown, payload: unknown): Promise<Ack> {

@@ -170,6 +170,27 @@ test.describe("service manager", () => {
     await newcomer.context.close();
   });
 
+  test("a case team change that can no longer be made says why on that case's card, and only there", async ({ page }, testInfo) => {
+    const email = uniqueEmail(testInfo, "stale-removal");
+    const name = `Sol Tale ${testInfo.project.name} ${Date.now().toString(36)}`;
+    await signIn(page, DEMO.manager);
+    await createUser(page, name, email);
+    await assignToCase(page, HARASSMENT.reference, name, "Co-facilitator");
+    const card = page.getByRole("region", { name: new RegExp(`^${HARASSMENT.reference}`) });
+    const remove = card.getByRole("button", { name: `Remove ${name} from ${HARASSMENT.reference}` });
+    await expect(remove).toBeVisible();
+
+    // Someone else (another tab) takes them off the case; this page still shows them.
+    const member = card.getByRole("listitem").filter({ hasText: name });
+    const fields = { intent: "remove", caseId: await member.locator('input[name="caseId"]').inputValue(), userId: await member.locator('input[name="userId"]').inputValue() };
+    const other = await page.request.post("/admin/cases?index", { headers: { Origin: new URL(page.url()).origin }, form: fields });
+    expect(other.status()).toBe(200);
+
+    await remove.click();
+    await expect(card.getByRole("alert")).toHaveText("That person is not on this case.");
+    await expect(page.getByRole("alert")).toHaveCount(1);
+  });
+
   test("the audit trail of a case lists who viewed it", async ({ browser, page }, testInfo) => {
     // The co-facilitator opens the bus stop case: that view must be recorded.
     await coOpensTheBusStopCase(browser);

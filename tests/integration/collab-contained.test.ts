@@ -205,7 +205,7 @@ describe("unloading an idle document whose compaction fails", () => {
       user: { id: "u1", email: "u1@test.invalid", name: "U One", role: "FACILITATOR", serviceId: "s1", sessionId: "no-session" },
       doc: { kind: "notes", id: "c1", name },
       access: { level: "write", caseId: "c1" },
-      ip: null,
+      clientIp: null,
     } as unknown as CollabConnectionContext;
     let restore: (() => void) | null = null;
     try {

@@ -6,7 +6,8 @@ import type { GateResult } from "~/models/gates";
 
 type Person = { id: string; name: string; preferredName: string };
 type Props = { gate: GateResult; candidates: { writers: Person[]; recipients: Person[] }; defaultGuidance: string[] };
-type Answer = { ok: false; errors: Record<string, string | undefined>; reasons: string[] } | { ok: true; letterId: string; inviteCode: string; username: string };
+// `reasons` only when the letter gate refused; a form with field errors comes back without them.
+type Answer = { ok: false; errors: Record<string, string | undefined>; reasons?: string[] } | { ok: true; letterId: string; inviteCode: string; username: string };
 
 /** Opening a letter: who writes to whom, how the author sees the recipient named, and their sign-in. */
 export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
@@ -14,7 +15,7 @@ export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
   const answer = fetcher.data;
   const errors = answer && !answer.ok ? answer.errors : {};
   const [access, setAccess] = useState<"password" | "invite">("password");
-  const reasons = !gate.ok ? gate.reasons : answer && !answer.ok ? answer.reasons : [];
+  const reasons = !gate.ok ? gate.reasons : answer && !answer.ok ? (answer.reasons ?? []) : [];
   if (answer?.ok) {
     return (
       <section className="card section-gap" aria-labelledby="invite-heading">
