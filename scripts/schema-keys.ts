@@ -16,8 +16,6 @@ export const NOT_KEYS: Record<string, string> = {
   "AgreementComment.termId": "an id inside AgreementVersion.termsJson",
   "AgreementTermProgress.termId": "an id inside the approved AgreementVersion.termsJson",
   "AgreementPayment.termId": "an id inside the approved AgreementVersion.termsJson",
-  // "standard" names the built-in script, which lives in code (app/models/script-library.ts).
-  "Conference.scriptTemplateId": 'a ScriptTemplate id or the built-in "standard"',
 };
 
 export type SchemaKeyReport = { unrelated: string[]; unindexed: string[] };

@@ -14,6 +14,7 @@ import { startCheckpointer } from "./checkpointer";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { getCollabAccess } from "~/models/collab-access.server";
+import { syncStandardTemplate } from "~/models/standard-script.server";
 import { auditRequest } from "~/utils/audit.server";
 import { isLetterAuthor } from "~/utils/permissions";
 import { createActivityToucher, getSessionUserById, getSessionUserFromCookieHeader } from "~/utils/session.server";
@@ -64,6 +65,8 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   const env = getEnv();
   const pragmas = await configureDatabase();
   log.info({ ...pragmas }, "database ready");
+  // The standard script is a row: make it this release's words before anyone prepares a script.
+  if (await syncStandardTemplate()) log.info({}, "standard script template updated");
   const checkpointer = startCheckpointer(databaseFilePath(env.DATABASE_URL));
   const getBuild = options.build ?? (() => loadBuild());
 

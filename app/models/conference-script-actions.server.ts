@@ -58,13 +58,13 @@ async function applyChange(tx: Prisma.TransactionClient, conferenceId: string, s
     case "edit":
       await tx.conferenceStep.update({
         where: { id: input.stepId },
-        data: { phase: input.phase, title: input.title, prompt: input.prompt, addressedTo: JSON.stringify(input["addressedTo[]"]) },
+        data: { phase: input.phase, title: input.title, prompt: input.prompt, addressees: { deleteMany: {}, create: addressees(input["addressedTo[]"]) } },
       });
       return done("Step saved.");
     case "add": {
       const count = await tx.conferenceStep.count({ where: { conferenceId } });
       await tx.conferenceStep.create({
-        data: { conferenceId, position: count, phase: input.phase, title: input.title, prompt: input.prompt, addressedTo: JSON.stringify(input["addressedTo[]"]) },
+        data: { conferenceId, position: count, phase: input.phase, title: input.title, prompt: input.prompt, addressees: { create: addressees(input["addressedTo[]"]) } },
       });
       return done("Step added at the end of the script.");
     }
@@ -72,11 +72,15 @@ async function applyChange(tx: Prisma.TransactionClient, conferenceId: string, s
       const order = (await getConferenceScript(conferenceId))?.speakingOrder ?? [];
       const moved = moveOnePlace(order, order.indexOf(input.participantId), input.direction);
       if (!moved) return done("Already there.");
-      await tx.conference.update({ where: { id: conferenceId }, data: { speakingOrder: JSON.stringify(moved) } });
+      // The whole order is written: positions are unique per conference, so rows are replaced, not shuffled.
+      await tx.conferenceSpeaker.deleteMany({ where: { conferenceId } });
+      await tx.conferenceSpeaker.createMany({ data: moved.map((participantId, position) => ({ conferenceId, participantId, position })) });
       return done("Speaking order saved.");
     }
   }
 }
+
+const addressees = (participantIds: string[]) => participantIds.map((participantId) => ({ participantId }));
 
 const stepIds = async (tx: Prisma.TransactionClient, conferenceId: string) =>
   (await tx.conferenceStep.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true } })).map((s) => s.id);

@@ -1,10 +1,18 @@
 import type { Prisma } from "@prisma/client";
 import { displayName, type ParticipantRole } from "~/utils/preparation";
 import { db } from "~/utils/db.server";
-import { fillPrompt, STANDARD_SCRIPT, STANDARD_SCRIPT_NAME, type AddressTo, type ScriptStepSeed } from "./script-library";
+import { fillPrompt, STANDARD_TEMPLATE_ID, type AddressTo, type ScriptStepSeed } from "./script-library";
 
-/** The built-in template's id: it lives in code (script-library.ts), not in the database. */
-export const STANDARD_TEMPLATE_ID = "standard";
+export { STANDARD_TEMPLATE_ID };
+
+/** The templates every service may use: its own, and the standard script (the row with no service). */
+const usableBy = (serviceId: string) => ({ archivedAt: null, OR: [{ serviceId }, { serviceId: null }] });
+
+/** A step's addressees in the case's order of people, the order tailoring addresses them in (ties: by id). */
+export const stepAddressees = {
+  select: { participantId: true },
+  orderBy: [{ participant: { createdAt: "asc" } }, { participantId: "asc" }],
+} satisfies Prisma.ConferenceStep$addresseesArgs;
 
 type Attendee = { id: string; role: ParticipantRole; name: string; preferredName: string; supportsId: string | null };
 
@@ -31,11 +39,10 @@ export function tailorSteps(template: ScriptStepSeed[], attendees: Attendee[]) {
   return out;
 }
 
-/** The template's steps: the built-in standard script, or a service template's rows. */
+/** The template's steps: the standard script's or the service's own template's (null: not one this service may use). */
 export async function templateSteps(tx: Prisma.TransactionClient, templateId: string, serviceId: string): Promise<ScriptStepSeed[] | null> {
-  if (templateId === STANDARD_TEMPLATE_ID) return STANDARD_SCRIPT;
   const template = await tx.scriptTemplate.findFirst({
-    where: { id: templateId, serviceId, archivedAt: null },
+    where: { id: templateId, ...usableBy(serviceId) },
     select: { steps: { orderBy: { position: "asc" }, select: { phase: true, title: true, prompt: true, addressTo: true } } },
   });
   return template ? (template.steps as ScriptStepSeed[]) : null;
@@ -57,8 +64,12 @@ export async function prepareScriptFromTemplate(tx: Prisma.TransactionClient, co
   });
   const tailored = tailorSteps(steps, attendees as Attendee[]);
   await tx.conferenceStep.deleteMany({ where: { conferenceId } });
-  await tx.conferenceStep.createMany({
-    data: tailored.map((s, position) => ({ conferenceId, position, phase: s.phase, title: s.title, prompt: s.prompt, addressedTo: JSON.stringify(s.addressedTo) })),
+  const created = await tx.conferenceStep.createManyAndReturn({
+    data: tailored.map((s, position) => ({ conferenceId, position, phase: s.phase, title: s.title, prompt: s.prompt })),
+    select: { id: true, position: true },
+  });
+  await tx.conferenceStepAddressee.createMany({
+    data: created.flatMap((step) => tailored[step.position]!.addressedTo.map((participantId) => ({ stepId: step.id, participantId }))),
   });
   await tx.conference.update({ where: { id: conferenceId }, data: { scriptTemplateId: templateId } });
   return true;
@@ -70,17 +81,15 @@ export async function ensureConferenceScript(tx: Prisma.TransactionClient, confe
   await prepareScriptFromTemplate(tx, conferenceId, STANDARD_TEMPLATE_ID, serviceId);
 }
 
-/** The templates a service may use: the built-in standard script first, then the service's own. */
+/** The templates a service may use: the built-in standard script first, then the service's own by name. */
 export async function listScriptTemplates(serviceId: string) {
-  const own = await db.scriptTemplate.findMany({
-    where: { serviceId, archivedAt: null },
+  const rows = await db.scriptTemplate.findMany({
+    where: usableBy(serviceId),
     orderBy: { name: "asc" },
-    select: { id: true, name: true, description: true, _count: { select: { steps: true } } },
+    select: { id: true, name: true, description: true, serviceId: true, _count: { select: { steps: true } } },
   });
-  return [
-    { id: STANDARD_TEMPLATE_ID, name: STANDARD_SCRIPT_NAME, description: "Circle's standard restorative conference script.", steps: STANDARD_SCRIPT.length, builtIn: true },
-    ...own.map((t) => ({ id: t.id, name: t.name, description: t.description, steps: t._count.steps, builtIn: false })),
-  ];
+  const all = rows.map((t) => ({ id: t.id, name: t.name, description: t.description, steps: t._count.steps, builtIn: t.serviceId === null }));
+  return [...all.filter((t) => t.builtIn), ...all.filter((t) => !t.builtIn)];
 }
 
 type AttendeeRow = { participant: { id: string; name: string; preferredName: string; role: string; supportsId: string | null; removedAt: Date | null } };
@@ -104,18 +113,18 @@ export async function getConferenceScript(conferenceId: string) {
       venue: true,
       room: true,
       status: true,
-      speakingOrder: true,
+      speakers: { orderBy: { position: "asc" }, select: { participantId: true } },
       scriptTemplateId: true,
       case: { select: { reference: true, title: true } },
       live: { select: { status: true } },
-      steps: { orderBy: { position: "asc" }, select: { id: true, position: true, phase: true, title: true, prompt: true, addressedTo: true } },
+      steps: { orderBy: { position: "asc" }, select: { id: true, position: true, phase: true, title: true, prompt: true, addressees: stepAddressees } },
       attendees: { select: { participant: { select: { id: true, name: true, preferredName: true, role: true, supportsId: true, removedAt: true } } } },
     },
   });
   if (!c) return null;
   const attendees = activeAttendees(c.attendees);
   const known = new Set(attendees.map((a) => a.id));
-  const order = parseIdList(c.speakingOrder).filter((id) => known.has(id));
+  const order = c.speakers.map((s) => s.participantId).filter((id) => known.has(id));
   // Everyone attending appears in the speaking order: those not yet ordered follow in list order.
   const speakingOrder = [...order, ...attendees.map((a) => a.id).filter((id) => !order.includes(id))];
   return {
@@ -128,17 +137,8 @@ export async function getConferenceScript(conferenceId: string) {
     status: c.status,
     templateId: c.scriptTemplateId,
     started: (c.live?.status ?? "READY") !== "READY",
-    steps: c.steps.map((s) => ({ ...s, addressedTo: parseIdList(s.addressedTo).filter((id) => known.has(id)) })),
+    steps: c.steps.map(({ addressees, ...s }) => ({ ...s, addressedTo: addressees.map((a) => a.participantId).filter((id) => known.has(id)) })),
     attendees,
     speakingOrder,
   };
-}
-
-export function parseIdList(text: string): string[] {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
 }

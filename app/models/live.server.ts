@@ -4,7 +4,7 @@ import { db } from "~/utils/db.server";
 import { can, type CaseResource, type Principal } from "~/utils/permissions";
 import { RecordIdSchema } from "~/utils/schemas";
 import { getCaseResource } from "./case-access.server";
-import { activeAttendees, ensureConferenceScript, parseIdList } from "./conference-script.server";
+import { activeAttendees, ensureConferenceScript, stepAddressees } from "./conference-script.server";
 import { getLiveStore } from "./live-store.server";
 
 /** A conference and the facts can() needs about its case for one user. */
@@ -44,7 +44,7 @@ export async function getLiveScript(conferenceId: string) {
       status: true,
       holdReason: true,
       case: { select: { reference: true, title: true } },
-      steps: { orderBy: { position: "asc" }, select: { id: true, position: true, phase: true, title: true, prompt: true, addressedTo: true } },
+      steps: { orderBy: { position: "asc" }, select: { id: true, position: true, phase: true, title: true, prompt: true, addressees: stepAddressees } },
       attendees: { select: { participant: { select: { id: true, name: true, preferredName: true, role: true, supportsId: true, removedAt: true } } } },
     },
   });
@@ -58,7 +58,7 @@ export async function getLiveScript(conferenceId: string) {
     venue: [conference.venue, conference.room].filter(Boolean).join(", "),
     status: conference.status,
     holdReason: conference.holdReason,
-    steps: conference.steps.map((s) => ({ ...s, addressedTo: parseIdList(s.addressedTo) })),
+    steps: conference.steps.map(({ addressees, ...s }) => ({ ...s, addressedTo: addressees.map((a) => a.participantId) })),
     attendees: activeAttendees(conference.attendees),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The standard restorative conference script that ships with Circle, written in our own words
- * from the practice guidance. Installed as the built-in template (serviceId null); a
- * conference's script is a tailored copy of a template. `{name}` in a prompt is replaced by the
+ * from the practice guidance. Installed as the built-in template (serviceId null, id
+ * STANDARD_TEMPLATE_ID), kept equal to this list at each start of the server; a conference's
+ * script is a tailored copy of a template. `{name}` in a prompt is replaced by the
  * addressee's preferred name when the script is prepared for a conference.
  */
 export const SCRIPT_PHASES = ["OPENING", "RESPONSIBLE", "HARMED", "SUPPORTERS", "RESPONSE", "AGREEMENT", "CLOSING"] as const;
@@ -29,6 +30,12 @@ export const ADDRESS_TO_LABELS: Record<AddressTo, string> = {
 export type ScriptStepSeed = { phase: ScriptPhase; title: string; prompt: string; addressTo: AddressTo };
 
 export const STANDARD_SCRIPT_NAME = "Standard restorative conference";
+export const STANDARD_SCRIPT_DESCRIPTION = "Circle's standard restorative conference script.";
+/**
+ * The standard script's ScriptTemplate row (serviceId null): a fixed id, so the migration that
+ * made it a row, the server's start (syncStandardTemplate) and the tests all name the same row.
+ */
+export const STANDARD_TEMPLATE_ID = "cstandardscript0000000000";
 
 export const STANDARD_SCRIPT: ScriptStepSeed[] = [
   {

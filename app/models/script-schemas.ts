@@ -9,8 +9,14 @@ const phase = z.enum(SCRIPT_PHASES, { error: "Choose the part of the conference"
 const prompt = z.string({ error: "Write what the chair says or asks" }).trim().min(1, "Write what the chair says or asks").max(1000, "Use at most 1,000 characters");
 const direction = z.enum(["up", "down"]);
 
-/** A conference's step is addressed to people attending; a template's to a kind of person. */
-const conferenceStep = { phase, title, prompt, "addressedTo[]": z.array(RecordIdSchema).max(30).optional().default([]) };
+/** A conference's step is addressed to people attending (each once: they are rows keyed by person); a template's to a kind of person. */
+const addressedTo = z
+  .array(RecordIdSchema)
+  .max(30)
+  .optional()
+  .default([])
+  .transform((ids) => [...new Set(ids)]);
+const conferenceStep = { phase, title, prompt, "addressedTo[]": addressedTo };
 
 export const ScriptActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("use-template"), templateId: z.string({ error: "Choose a script" }).min(1, "Choose a script").max(40) }),

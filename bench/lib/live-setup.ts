@@ -3,7 +3,7 @@ import { cuidLike } from "./db";
 
 /**
  * Conferences for the live benchmark, inserted beside the demo seed: copies of the bus-stop
- * case's scheduled conference (its booking and attendees), so the lead and co-facilitator are on
+ * case's scheduled conference (its booking, attendees and speaking order), so the lead and co-facilitator are on
  * every one and "start" prepares the standard script tailored to four attendees.
  */
 export function insertLiveConferences(dbFile: string, count: number): string[] {
@@ -21,6 +21,10 @@ export function insertLiveConferences(dbFile: string, count: number): string[] {
         const cols = Object.keys(row);
         db.prepare(`INSERT INTO "Conference" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => row[c]));
         db.prepare(`INSERT INTO "ConferenceAttendee" (conferenceId, participantId) SELECT ?, participantId FROM "ConferenceAttendee" WHERE conferenceId = ?`).run(
+          row.id,
+          source.id,
+        );
+        db.prepare(`INSERT INTO "ConferenceSpeaker" (conferenceId, participantId, position) SELECT ?, participantId, position FROM "ConferenceSpeaker" WHERE conferenceId = ?`).run(
           row.id,
           source.id,
         );

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 /**
  * A fresh scheduled conference for the bus-stop case in the e2e server's database. A conference
  * runs once (it ends), and both viewport projects share one seeded database, so each test makes
- * its own: a copy of the demo conference's booking and attendees, with the case's lead and co.
+ * its own: a copy of the demo conference's booking, attendees and speaking order, with the case's lead and co.
  */
 export const E2E_DB = path.resolve("tests", ".tmp", `e2e-${process.env.E2E_PORT ?? "3217"}`, "circle-e2e.db");
 
@@ -39,7 +39,6 @@ export function createLiveConference(reference: string, sourceReference = "RJ-20
       status: "SCHEDULED",
       holdReason: null,
       scriptTemplateId: null,
-      speakingOrder: caseId === source.caseId ? source.speakingOrder : "[]",
       leadId: member("LEAD"),
       coFacilitatorId: member("CO_FACILITATOR"),
       createdAt: now,
@@ -50,6 +49,10 @@ export function createLiveConference(reference: string, sourceReference = "RJ-20
       db.prepare(`INSERT INTO "Conference" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).run(...columns.map((c) => row[c]));
       if (caseId === source.caseId) {
         db.prepare(`INSERT INTO "ConferenceAttendee" (conferenceId, participantId) SELECT ?, participantId FROM "ConferenceAttendee" WHERE conferenceId = ?`).run(
+          conferenceId,
+          source.id,
+        );
+        db.prepare(`INSERT INTO "ConferenceSpeaker" (conferenceId, participantId, position) SELECT ?, participantId, position FROM "ConferenceSpeaker" WHERE conferenceId = ?`).run(
           conferenceId,
           source.id,
         );
@@ -108,7 +111,6 @@ export function createBookedCase(reference: string): { caseId: string; conferenc
         leadId: lead,
         coFacilitatorId: co,
         status: "SCHEDULED",
-        speakingOrder: "[]",
         createdAt: now,
         updatedAt: now,
       });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { STANDARD_TEMPLATE_ID } from "~/models/script-library";
 import { getDb } from "~/utils/db.server";
 import { caseIdByReference, TestClient } from "../support/http";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
@@ -16,6 +17,9 @@ describe("tailoring a conference's script", () => {
 
   const signIn = (email: string) => new TestClient(server().origin).signIn(email, DEMO_PASSWORD);
   const steps = () => getDb().conferenceStep.findMany({ where: { conferenceId }, orderBy: { position: "asc" } });
+  const addressees = async (stepId: string) => (await getDb().conferenceStepAddressee.findMany({ where: { stepId }, select: { participantId: true } })).map((a) => a.participantId);
+  const speakingOrder = async () =>
+    (await getDb().conferenceSpeaker.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { participantId: true } })).map((s) => s.participantId);
   const participant = async (name: string) => (await getDb().participant.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
   const postForm = (client: TestClient, fields: [string, string][]) => client.request(path, { method: "POST", body: new URLSearchParams(fields) });
 
@@ -31,12 +35,15 @@ describe("tailoring a conference's script", () => {
 
   it("starts empty, then prepares the standard script with the attendees' preferred names", async () => {
     expect(await text(await lead.get(path))).toContain("No script yet.");
-    const res = await lead.post(path, { intent: "use-template", templateId: "standard" });
+    const res = await lead.post(path, { intent: "use-template", templateId: STANDARD_TEMPLATE_ID });
     expect(res.status).toBe(200);
     const all = await steps();
     expect(all.map((s) => s.title)).toContain("What happened");
     expect(all.find((s) => s.title === "What happened")!.prompt).toBe("Dan, can you tell us what happened, in your own words?");
-    expect(all.find((s) => s.title === "Impact")!.addressedTo).toBe(JSON.stringify([await participant("Jessica Barnes")]));
+    expect(await addressees(all.find((s) => s.title === "Impact")!.id)).toEqual([await participant("Jessica Barnes")]);
+    expect(await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { scriptTemplateId: true } })).toEqual({ scriptTemplateId: STANDARD_TEMPLATE_ID });
+    // The page says who each question is for.
+    expect(await text(await lead.get(path))).toContain("Addressed to Jess");
     // One supporters' step per supporter attending, by preferred or full name.
     expect(all.filter((s) => s.phase === "SUPPORTERS").map((s) => s.title)).toEqual(["Supporters: Carol Barnes", "Supporters: Ray Price"]);
     expect(all.map((s) => s.position)).toEqual(all.map((_s, i) => i));
@@ -59,19 +66,48 @@ describe("tailoring a conference's script", () => {
       ["title", "Welcome and thanks"],
       ["prompt", "Welcome Jess first, as she asked."],
       ["addressedTo[]", jess],
+      ["addressedTo[]", jess],
     ]);
     expect(edit.status).toBe(200);
     expect(await getDb().conferenceStep.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({
       title: "Welcome and thanks",
       prompt: "Welcome Jess first, as she asked.",
-      addressedTo: JSON.stringify([jess]),
     });
+    // Ticked twice (a double submit), addressed once.
+    expect(await addressees(first!.id)).toEqual([jess]);
+    // Unticking everyone addresses the question to everyone again.
+    const dan = await participant("Daniel Price");
+    const retick = (ids: string[]) =>
+      postForm(lead, [
+        ["intent", "edit"],
+        ["stepId", first!.id],
+        ["phase", "OPENING"],
+        ["title", "Welcome and thanks"],
+        ["prompt", "Welcome Jess first, as she asked."],
+        ...ids.map((id): [string, string] => ["addressedTo[]", id]),
+      ]);
+    expect((await retick([dan, jess])).status).toBe(200);
+    expect((await addressees(first!.id)).sort()).toEqual([dan, jess].sort());
+    expect((await retick([])).status).toBe(200);
+    expect(await addressees(first!.id)).toEqual([]);
+    expect((await retick([jess])).status).toBe(200);
 
     const count = (await steps()).length;
-    expect((await lead.post(path, { intent: "add", phase: "CLOSING", title: "Refreshments", prompt: "Invite everyone to stay for tea." })).status).toBe(200);
+    expect(
+      (
+        await postForm(lead, [
+          ["intent", "add"],
+          ["phase", "CLOSING"],
+          ["title", "Refreshments"],
+          ["prompt", "Invite everyone to stay for tea."],
+          ["addressedTo[]", dan],
+        ])
+      ).status,
+    ).toBe(200);
     const added = await steps();
     expect(added).toHaveLength(count + 1);
     expect(added[count]).toMatchObject({ title: "Refreshments", position: count });
+    expect(await addressees(added[count]!.id)).toEqual([dan]);
 
     expect((await lead.post(path, { intent: "remove", stepId: added[1]!.id })).status).toBe(200);
     const after = await steps();
@@ -81,11 +117,20 @@ describe("tailoring a conference's script", () => {
 
   it("records the speaking order the person harmed chose", async () => {
     const carol = await participant("Carol Barnes");
-    const before = (await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { speakingOrder: true } })).speakingOrder;
+    // Nobody has ordered anyone yet: the page lists the attendees in list order.
+    expect(await speakingOrder()).toEqual([]);
+    const listed = (await text(await lead.get(path))).match(/Move (.+?) earlier/g)!;
+    const carolAt = listed.findIndex((label) => label.includes("Carol"));
+    expect(carolAt).toBeGreaterThan(0);
     expect((await lead.post(path, { intent: "speaker", participantId: carol, direction: "up" })).status).toBe(200);
-    const order = JSON.parse((await getDb().conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { speakingOrder: true } })).speakingOrder) as string[];
-    expect(order).not.toEqual(JSON.parse(before));
-    expect(order.indexOf(carol)).toBe(0);
+    const order = await speakingOrder();
+    // The whole order is stored, Carol one place earlier, and the page shows it.
+    expect(order).toHaveLength(listed.length);
+    expect(order.indexOf(carol)).toBe(carolAt - 1);
+    const shown = (await text(await lead.get(path))).match(/Move (.+?) earlier/g)!;
+    expect(shown.findIndex((label) => label.includes("Carol"))).toBe(carolAt - 1);
+    expect((await lead.post(path, { intent: "speaker", participantId: order[0]!, direction: "down" })).status).toBe(200);
+    expect((await speakingOrder())[1]).toBe(order[0]);
   });
 
   it.each([

@@ -1,13 +1,13 @@
-import { Field } from "~/components/ui/field";
-import { FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
+import { FormMessage, SelectField } from "~/components/ui/form-controls";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 import { SCRIPT_PHASE_LABELS, SCRIPT_PHASES } from "~/models/script-library";
-import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from "~/utils/preparation";
+import { PARTICIPANT_ROLE_LABELS } from "~/utils/preparation";
+import { StepFields, type ScriptAttendee } from "./step-fields";
 
 /** The forms of a conference's script screen; each posts one intent to the page's action. */
 
 export type ScriptStep = { id: string; phase: string; title: string; prompt: string; addressedTo: string[] };
-export type ScriptAttendee = { id: string; name: string; role: ParticipantRole };
+export type { ScriptAttendee };
 export type ScriptTemplateChoice = { id: string; name: string; steps: number };
 type Step = ScriptStep;
 type Attendee = ScriptAttendee;
@@ -71,41 +71,6 @@ export function SpeakerRow({ attendee, first, last, canEdit }: { attendee: Atten
         </fetcher.Form>
       ) : null}
     </li>
-  );
-}
-
-function AddressedTo({ attendees, selected, idPrefix, error }: { attendees: Attendee[]; selected: string[]; idPrefix: string; error?: string }) {
-  if (attendees.length === 0) return null;
-  return (
-    <fieldset className="field addressed-to">
-      <legend>Addressed to</legend>
-      {attendees.map((a) => (
-        <label key={a.id} className="check-chip" htmlFor={`${idPrefix}-${a.id}`}>
-          <input id={`${idPrefix}-${a.id}`} type="checkbox" name="addressedTo[]" value={a.id} defaultChecked={selected.includes(a.id)} />
-          {a.name} <span className="hint">({PARTICIPANT_ROLE_LABELS[a.role].toLowerCase()})</span>
-        </label>
-      ))}
-      {error ? <p className="field-error">{error}</p> : null}
-    </fieldset>
-  );
-}
-
-function StepFields({ step, attendees, idPrefix, errors }: { step?: Step; attendees: Attendee[]; idPrefix: string; errors: Partial<Record<string, string>> }) {
-  return (
-    <>
-      <SelectField
-        id={`${idPrefix}-phase`}
-        name="phase"
-        label="Part of the conference"
-        options={SCRIPT_PHASES}
-        labels={SCRIPT_PHASE_LABELS}
-        defaultValue={(step?.phase as (typeof SCRIPT_PHASES)[number]) ?? "OPENING"}
-        error={errors.phase}
-      />
-      <Field id={`${idPrefix}-title`} name="title" label="Title" defaultValue={step?.title} error={errors.title} />
-      <TextAreaField id={`${idPrefix}-prompt`} name="prompt" label="What the chair says or asks" defaultValue={step?.prompt} error={errors.prompt} maxLength={1000} />
-      <AddressedTo attendees={attendees} selected={step?.addressedTo ?? []} idPrefix={`${idPrefix}-to`} error={errors.addressedTo} />
-    </>
   );
 }
 

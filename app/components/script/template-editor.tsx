@@ -2,6 +2,7 @@ import { Field } from "~/components/ui/field";
 import { FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 import { ADDRESS_TO, ADDRESS_TO_LABELS, SCRIPT_PHASE_LABELS, SCRIPT_PHASES } from "~/models/script-library";
+import { StepFields } from "./step-fields";
 
 /** The forms of the service's script templates page (/admin/scripts); each posts one intent to its action. */
 
@@ -46,41 +47,6 @@ export function CreateTemplate() {
   );
 }
 
-function StepFields({ prefix, step, errors }: { prefix: string; step?: TemplateStepRow; errors: Partial<Record<string, string>> }) {
-  return (
-    <>
-      <SelectField
-        id={`${prefix}-phase`}
-        name="phase"
-        label="Part of the conference"
-        options={SCRIPT_PHASES}
-        labels={SCRIPT_PHASE_LABELS}
-        defaultValue={(step?.phase as (typeof SCRIPT_PHASES)[number]) ?? "OPENING"}
-        error={errors.phase}
-      />
-      <SelectField
-        id={`${prefix}-addressTo`}
-        name="addressTo"
-        label="For"
-        options={ADDRESS_TO}
-        labels={ADDRESS_TO_LABELS}
-        defaultValue={(step?.addressTo as (typeof ADDRESS_TO)[number]) ?? "EVERYONE"}
-        error={errors.addressTo}
-      />
-      <Field id={`${prefix}-title`} name="title" label="Title" defaultValue={step?.title} error={errors.title} />
-      <TextAreaField
-        id={`${prefix}-prompt`}
-        name="prompt"
-        label="What the chair says or asks"
-        hint="{name} is replaced by the person's preferred name."
-        defaultValue={step?.prompt}
-        error={errors.prompt}
-        maxLength={1000}
-      />
-    </>
-  );
-}
-
 export function TemplateCard({ template }: { template: Template }) {
   const archive = useFormFetcher();
   const add = useFormFetcher();
@@ -106,7 +72,7 @@ export function TemplateCard({ template }: { template: Template }) {
         <add.fetcher.Form method="post" className="stack" key={add.done}>
           <input type="hidden" name="intent" value="add-step" />
           <input type="hidden" name="templateId" value={template.id} />
-          <StepFields prefix={`add-${template.id}`} errors={add.errors} />
+          <StepFields idPrefix={`add-${template.id}`} errors={add.errors} />
           <button type="submit" disabled={add.busy}>
             {add.busy ? "Adding…" : "Add the step"}
           </button>
@@ -171,7 +137,7 @@ function TemplateStep({ templateId, step, first, last }: { templateId: string; s
           <input type="hidden" name="intent" value="edit-step" />
           <input type="hidden" name="templateId" value={templateId} />
           <input type="hidden" name="stepId" value={step.id} />
-          <StepFields prefix={`edit-${step.id}`} step={step} errors={edit.errors} />
+          <StepFields idPrefix={`edit-${step.id}`} step={step} errors={edit.errors} />
           <button type="submit" disabled={edit.busy}>
             {edit.busy ? "Saving…" : "Save step"}
           </button>
