@@ -4,7 +4,8 @@
  * and prints a one-time password, once. Exit codes: 0 created, 1 refused or invalid, 2 failed.
  */
 import { parseArgs } from "node:util";
-import { setUpService, SetupRefused, SetupSchema } from "~/models/setup.server";
+import { setUpService, SetupSchema } from "~/models/setup.server";
+import { isRefusal } from "~/utils/refusal";
 import { db } from "~/utils/db.server";
 
 const USAGE = 'Usage: npm run setup -- --service "<service name>" --admin-email <email> --admin-name "<name>"';
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof SetupRefused) {
+    if (isRefusal(error)) {
       console.error(error.message);
       return 1;
     }

@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { changeOwnPassword, WrongPasswordError } from "~/models/user.server";
+import { changeOwnPassword } from "~/models/user.server";
 import { ChangePasswordSchema } from "~/utils/admin-schemas";
 import { auditRequest } from "~/utils/audit.server";
 import { homeFor, requireStaffSession, safeRedirect } from "~/utils/auth.server";
-import { formError, parseForm } from "~/utils/forms.server";
+import { parseForm, refusalAnswer } from "~/utils/forms.server";
+import { isRefusal } from "~/utils/refusal";
 
 /**
  * A person's own password (app/routes/account.password.tsx). Not the action pipeline: the person
@@ -20,9 +21,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await changeOwnPassword({ userId: user.id, sessionId: user.sessionId, current, next: password });
   } catch (error) {
-    if (!(error instanceof WrongPasswordError)) throw error;
+    if (!isRefusal(error)) throw error;
     await auditRequest(context, { actor: user, action: "user.change-password.refused", target: `user:${user.id}` });
-    return formError({ current: error.message });
+    return refusalAnswer(error);
   }
   // Other devices signed in as this person are signed out (their sessions ended in the change).
   context.realtime.disconnectUser(user.id, "Your password was changed");

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { createUser, DuplicateEmailError, findServiceUser, resetPassword, setUserDisabled } from "~/models/user.server";
+import { createUser, findServiceUser, resetPassword, setUserDisabled } from "~/models/user.server";
 import { formAction, onService } from "~/utils/action.server";
 import { UserAdminSchema } from "~/utils/admin-schemas";
 import { notFound } from "~/utils/auth.server";
@@ -18,16 +18,12 @@ const userAdminAction = () =>
     schema: UserAdminSchema,
     run: async ({ user: admin, input, context }) => {
       if (input.intent === "create") {
-        try {
-          const created = await createUser({ ...input, serviceId: admin.serviceId });
-          return {
-            done: `Created ${created.email}. Give them their password in person.`,
-            audit: { action: "user.create", target: `user:${created.id}`, details: { role: input.role } },
-          };
-        } catch (error) {
-          if (error instanceof DuplicateEmailError) return { errors: { email: error.message } };
-          throw error;
-        }
+        // An email already in use is a Refusal beside the email field.
+        const created = await createUser({ ...input, serviceId: admin.serviceId });
+        return {
+          done: `Created ${created.email}. Give them their password in person.`,
+          audit: { action: "user.create", target: `user:${created.id}`, details: { role: input.role } },
+        };
       }
       // Only the manager's own service's accounts: another service's is "not found", like a missing one.
       const target = await findServiceUser(admin.serviceId, input.userId);

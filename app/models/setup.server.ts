@@ -3,6 +3,7 @@ import { z } from "zod";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
+import { Refusal } from "~/utils/refusal";
 import { cleanLine, EmailSchema, PersonNameSchema } from "~/utils/schemas";
 
 export const SetupSchema = z.object({
@@ -16,8 +17,6 @@ export const SetupSchema = z.object({
   adminName: PersonNameSchema,
 });
 export type SetupInput = z.infer<typeof SetupSchema>;
-
-export class SetupRefused extends Error {}
 
 // No 0/O, 1/l/I: the password is read off a screen and typed on a tablet.
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -41,10 +40,10 @@ export async function setUpService(input: SetupInput): Promise<{ serviceId: stri
     .$transaction(async (tx) => {
       const services = await tx.service.findMany({ select: { name: true } });
       if (services.some((s) => s.name.toLowerCase() === input.service.toLowerCase())) {
-        throw new SetupRefused(`A service called "${input.service}" already exists. Nothing was changed.`);
+        throw new Refusal(`A service called "${input.service}" already exists. Nothing was changed.`);
       }
       if (await tx.user.findUnique({ where: { email: input.adminEmail }, select: { id: true } })) {
-        throw new SetupRefused(`An account with the email ${input.adminEmail} already exists. Nothing was changed.`);
+        throw new Refusal(`An account with the email ${input.adminEmail} already exists. Nothing was changed.`);
       }
       const service = await tx.service.create({ data: { name: input.service }, select: { id: true } });
       const user = await tx.user.create({

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { forgetSignInHistory } from "./sign-in.server";
 import type { CaseRole, StaffRole } from "~/utils/roles";
 import { revokeUserSessions } from "~/utils/session.server";
+import { Refusal } from "~/utils/refusal";
 
 export async function listServiceUsers(serviceId: string) {
   const users = await db.user.findMany({
@@ -26,11 +27,11 @@ export async function listServiceUsers(serviceId: string) {
   }));
 }
 
-export class DuplicateEmailError extends Error {}
+const duplicateEmail = () => new Refusal("A user with that email already exists", { status: 400, field: "email" });
 
 export async function createUser(input: { serviceId: string; email: string; name: string; role: StaffRole; password: string }) {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new DuplicateEmailError("A user with that email already exists");
+  if (existing) throw duplicateEmail();
   const hash = await hashPassword(input.password);
   try {
     return await db.user.create({
@@ -47,7 +48,7 @@ export async function createUser(input: { serviceId: string; email: string; name
     });
   } catch (error) {
     // Two submissions of one email both pass the check above while hashing; the unique index decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DuplicateEmailError("A user with that email already exists");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw duplicateEmail();
     throw error;
   }
 }
@@ -80,8 +81,6 @@ export async function resetPassword(userId: string, password: string) {
   await revokeUserSessions(userId);
 }
 
-export class WrongPasswordError extends Error {}
-
 /**
  * A person sets their own password (after a one-time or manager-set one, or by choice). The
  * current password is asked again so a session left open cannot be used to take the account;
@@ -89,7 +88,7 @@ export class WrongPasswordError extends Error {}
  */
 export async function changeOwnPassword(input: { userId: string; sessionId: string; current: string; next: string }) {
   const stored = await db.password.findUnique({ where: { userId: input.userId }, select: { hash: true } });
-  if (!stored || !(await verifyPassword(input.current, stored.hash))) throw new WrongPasswordError("That is not your current password");
+  if (!stored || !(await verifyPassword(input.current, stored.hash))) throw new Refusal("That is not your current password", { status: 400, field: "current" });
   const hash = await hashPassword(input.next);
   await db.$transaction([
     db.password.update({ where: { userId: input.userId }, data: { hash }, select: { userId: true } }),
