@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { db } from "~/utils/db.server";
 import { can, type Principal } from "~/utils/permissions";
 import { displayName, type ParticipantRole } from "~/utils/preparation";
 import { parseRichDoc } from "~/utils/rich-text";
+import { RecordIdSchema } from "~/utils/schemas";
 import { getCaseResource } from "./case-access.server";
 import type { CollabAccess } from "./collab-access";
 import { countDue, newestStatuses, parseTerms, serviceToday, termDueState, type DueCounts } from "./agreement-monitoring";
@@ -232,6 +234,14 @@ export async function listReviewQueue(userId: string) {
 }
 
 export const isFinal = (status: string) => FINAL_STATUSES.includes(status);
+
+const DiffQuery = z.object({ from: RecordIdSchema, to: RecordIdSchema });
+
+/** The two versions a comparison page names in its address, or null (read here: the schema would put zod in the page's download). */
+export function versionPairQueryOf(url: URL): { from: string; to: string } | null {
+  const query = DiffQuery.safeParse(Object.fromEntries(url.searchParams));
+  return query.success ? query.data : null;
+}
 
 /** Two versions of one agreement, for comparing them; either is undefined when it is not this agreement's. */
 export async function getAgreementVersionPair(agreementId: string, fromId: string, toId: string) {

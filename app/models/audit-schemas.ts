@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { fieldErrors, type FieldErrors } from "~/utils/schemas";
+import type { AuditFilter } from "./audit-filter";
 
-/** Entries per page of an audit trail (the case trail and the failed sign-ins). */
-export const AUDIT_PAGE_SIZE = 50;
+export { AUDIT_FILTER_FIELDS, AUDIT_PAGE_SIZE, filterParams, NO_FILTER, type AuditFilter } from "./audit-filter";
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -47,11 +47,7 @@ export const AuditFilterSchema = z
     from: anyOr(dateProblem),
     to: anyOr(dateProblem),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date is before the start date" });
-
-export type AuditFilter = z.infer<typeof AuditFilterSchema>;
-export const NO_FILTER: AuditFilter = { page: 1, person: "", action: "", from: "", to: "" };
-export const AUDIT_FILTER_FIELDS = ["page", "person", "action", "from", "to"] as const;
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date is before the start date" }) satisfies z.ZodType<AuditFilter>;
 
 export type ParsedQuery<T> = { ok: true; value: T; raw: Record<string, string> } | { ok: false; errors: FieldErrors; raw: Record<string, string> };
 
@@ -67,12 +63,4 @@ export function parseQuery<S extends z.ZodType>(params: URLSearchParams, fields:
   if (Object.keys(repeated).length > 0) return { ok: false, errors: repeated, raw };
   const parsed = schema.safeParse(raw);
   return parsed.success ? { ok: true, value: parsed.data, raw } : { ok: false, errors: fieldErrors(parsed.error), raw };
-}
-
-/** The filter as query parameters (empty ones left out), for links that keep it: pages, the CSV. */
-export function filterParams(filter: Partial<AuditFilter>, page?: number): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of ["person", "action", "from", "to"] as const) if (filter[key]) params.set(key, filter[key]!);
-  if (page && page > 1) params.set("page", String(page));
-  return params;
 }

@@ -3,7 +3,8 @@ import { auditAction, describeAuditDetails, SIGN_IN_REASONS } from "~/utils/audi
 import { db } from "~/utils/db.server";
 import { formatDay, fromZonedInput } from "~/utils/format";
 import { STAFF_ROLE_LABELS, type StaffRole } from "~/utils/roles";
-import { AUDIT_PAGE_SIZE, type AuditFilter } from "./audit-schemas";
+import { z } from "zod";
+import { AUDIT_FILTER_FIELDS, AUDIT_PAGE_SIZE, AuditFilterSchema, PageSchema, parseQuery, type AuditFilter } from "./audit-schemas";
 
 /**
  * Reading a case's audit trail: one page of it, the people and actions it holds (the filter's
@@ -190,3 +191,13 @@ function parseDetails(json: string): Record<string, unknown> {
     return {};
   }
 }
+
+// The pages' queries are read here, not in their routes: a route's imports are downloaded with its
+// page, and the schemas would bring zod.
+
+/** The case trail's filter from a page's address (the page and the CSV read it alike). */
+export const auditFilterQueryOf = (url: URL) => parseQuery(url.searchParams, AUDIT_FILTER_FIELDS, AuditFilterSchema);
+
+const SignInsQuery = z.object({ page: PageSchema });
+/** The failed sign-ins page's page number from its address. */
+export const signInsQueryOf = (url: URL) => parseQuery(url.searchParams, ["page"], SignInsQuery);

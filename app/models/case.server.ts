@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import { CaseFilterSchema } from "~/utils/schemas";
 import { can, type Principal } from "~/utils/permissions";
 import type { CaseRole, Stage } from "~/utils/roles";
 import { byAttention, loadAttention, type AttentionRow } from "./attention.server";
@@ -10,6 +11,18 @@ export type MyCaseRow = AttentionRow & {
   /** When searching: the people on the case whose name or preferred name matched. */
   matchedPeople: string[];
 };
+
+export type CaseFilter = { q: string; stage: Stage | "" };
+
+/**
+ * A case list's search, read from the page's address (here, not in the route: a route's imports
+ * are downloaded with its page, and the schema would bring zod). `valid` is false when the
+ * address asked for something that is not a search; the list is then unfiltered.
+ */
+export function caseFilterOf(url: URL): { filter: CaseFilter; valid: boolean } {
+  const parsed = CaseFilterSchema.safeParse(Object.fromEntries(url.searchParams));
+  return parsed.success ? { filter: parsed.data, valid: true } : { filter: { q: "", stage: "" }, valid: false };
+}
 
 /**
  * The cases this person may see, optionally filtered by stage and searched by reference, title or

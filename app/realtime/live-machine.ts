@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { RecordIdSchema } from "~/utils/schemas";
+import type { LiveCommand, LiveCommandType } from "./live-commands";
 
 /**
  * The live conference state machine, pure: the server loads the state, applies one
@@ -42,21 +41,9 @@ export type LiveHold = { kind: "on-hold" | "cancelled"; summary: string; since: 
 /** Who is asking: the lead chairs; the co-facilitator assists (break, speaker); others follow. */
 export type LiveRole = "chair" | "assist" | "follow";
 
-const base = { expectedVersion: z.number().int().min(0).max(1_000_000_000) };
-export const LiveCommandSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("start"), ...base }).strict(),
-  z.object({ type: z.literal("pause"), ...base }).strict(),
-  z.object({ type: z.literal("resume"), ...base }).strict(),
-  z.object({ type: z.literal("end"), ...base }).strict(),
-  z.object({ type: z.literal("next"), ...base }).strict(),
-  z.object({ type: z.literal("jump"), stepId: RecordIdSchema, ...base }).strict(),
-  z.object({ type: z.literal("mark"), stepId: RecordIdSchema, status: z.enum(["PENDING", "ASKED", "SKIPPED"]), ...base }).strict(),
-  z.object({ type: z.literal("speaker"), participantId: RecordIdSchema.nullable(), ...base }).strict(),
-  z.object({ type: z.literal("break"), ...base }).strict(),
-  z.object({ type: z.literal("lock-seating"), locked: z.boolean(), ...base }).strict(),
-]);
-export type LiveCommand = z.infer<typeof LiveCommandSchema>;
-export type LiveCommandType = LiveCommand["type"];
+// The commands' schema is in live-commands.ts: this module runs on every live screen, and the
+// schema would bring zod with it.
+export type { LiveCommand, LiveCommandType } from "./live-commands";
 
 /** Which role may send which command. */
 export const COMMAND_ROLES: Record<LiveCommandType, readonly LiveRole[]> = {

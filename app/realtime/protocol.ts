@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CaseIdSchema, RecordIdSchema } from "~/utils/schemas";
-import { LiveCommandSchema, type LiveRole, type LiveState } from "./live-machine";
+import { LiveCommandSchema } from "./live-commands";
+import type { LiveRole, LiveState } from "./live-machine";
 
 import { COLLAB_VERSION_PARAM, PROTOCOL_VERSION } from "./collab-codes";
 

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { AUDIT_FILTER_FIELDS, AuditFilterSchema, parseQuery } from "~/models/audit-schemas";
-import { describeFilter, getCaseAuditChoices, getCaseAuditRows } from "~/models/audit-trail.server";
+import { auditFilterQueryOf, describeFilter, getCaseAuditChoices, getCaseAuditRows } from "~/models/audit-trail.server";
 import { requireCaseAction } from "~/models/case-access.server";
 import { findServiceCase } from "~/models/case-team.server";
 import { auditRequest } from "~/utils/audit.server";
@@ -21,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const resource = await requireCaseAction(admin, params.caseId, "case:audit");
   const found = await findServiceCase(admin.serviceId, resource.caseId);
   if (!found) throw notFound("Case not found");
-  const query = parseQuery(new URL(request.url).searchParams, AUDIT_FILTER_FIELDS, AuditFilterSchema);
+  const query = auditFilterQueryOf(new URL(request.url));
   if (!query.ok) {
     const problems = Object.entries(query.errors)
       .map(([field, message]) => `${field}: ${message}`)

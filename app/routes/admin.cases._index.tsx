@@ -3,18 +3,17 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import type { FormAnswer } from "~/components/ui/use-form-fetcher";
+import { caseFilterOf } from "~/models/case.server";
 import { listAssignableUsers, listCaseTeams } from "~/models/case-team.server";
 import { requireServiceUser } from "~/utils/auth.server";
 import { CASE_ROLE_LABELS, CASE_ROLES, STAFF_ROLE_LABELS, STAGE_LABELS, STAGES } from "~/utils/roles";
-import { CaseFilterSchema } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Case teams · Circle" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireServiceUser(request, context, "service:list-cases");
   // The overview links here by stage ("Cases by stage") and by reference ("Assign the team").
-  const parsed = CaseFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const filter = parsed.success ? parsed.data : { q: "", stage: "" as const };
+  const { filter } = caseFilterOf(new URL(request.url));
   const [cases, users] = await Promise.all([listCaseTeams(admin.serviceId, filter), listAssignableUsers(admin.serviceId)]);
   return json({ cases, users, filter });
 }

@@ -1,17 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Pager } from "~/components/ui/pager";
-import { PageSchema, parseQuery } from "~/models/audit-schemas";
-import { getFailedSignIns } from "~/models/audit-trail.server";
+import { getFailedSignIns, signInsQueryOf } from "~/models/audit-trail.server";
 import { auditRequest } from "~/utils/audit.server";
 import { requireServiceUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Failed sign-ins · Circle" }];
-
-const QuerySchema = z.object({ page: PageSchema });
 
 /**
  * Failed sign-in attempts, for the service manager only (others get 404, like every admin page).
@@ -20,7 +16,7 @@ const QuerySchema = z.object({ page: PageSchema });
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireServiceUser(request, context, "service:read-sign-ins");
-  const query = parseQuery(new URL(request.url).searchParams, ["page"], QuerySchema);
+  const query = signInsQueryOf(new URL(request.url));
   const attempts = await getFailedSignIns(admin.serviceId, query.ok ? query.value.page : 1);
   await auditRequest(context, { actor: admin, action: "auth.sign-ins.view", target: "sign-ins" });
   return json({ attempts, error: query.ok ? null : (query.errors.page ?? "That page could not be shown") }, { status: query.ok ? 200 : 400 });

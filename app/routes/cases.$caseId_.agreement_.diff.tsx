@@ -1,30 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { diffTerms } from "~/components/agreement/term-diff";
-import { getAgreementVersionPair, getCaseAgreement } from "~/models/agreement.server";
+import { getAgreementVersionPair, getCaseAgreement, versionPairQueryOf } from "~/models/agreement.server";
 import { parseTerms } from "~/models/agreement-monitoring";
 import { requireCaseAction } from "~/models/case-access.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { diffText } from "~/utils/diff";
-import { RecordIdSchema } from "~/utils/schemas";
 import styles from "~/styles/agreement.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Compare agreement versions · Circle" }];
 
-const DiffQuery = z.object({ from: RecordIdSchema, to: RecordIdSchema });
-
 /** Two versions of the case's agreement side by side: what changed in the terms and the narrative. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "agreement:read");
-  const query = DiffQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = versionPairQueryOf(new URL(request.url));
   const agreement = await getCaseAgreement(resource.caseId);
-  if (!query.success || !agreement) throw notFound("Version not found");
-  const { from, to } = await getAgreementVersionPair(agreement.id, query.data.from, query.data.to);
+  if (!query || !agreement) throw notFound("Version not found");
+  const { from, to } = await getAgreementVersionPair(agreement.id, query.from, query.to);
   if (!from || !to) throw notFound("Version not found");
   await auditRequest(context, {
     actor: user,

@@ -2,26 +2,23 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { AttentionBadges } from "~/components/case/attention";
-import { listMyCases } from "~/models/case.server";
+import { caseFilterOf, listMyCases } from "~/models/case.server";
 import { auditRequest } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import { CASE_ROLE_LABELS, STAGE_LABELS, STAGES } from "~/utils/roles";
-import { CaseFilterSchema } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "My cases · Circle" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const url = new URL(request.url);
-  const parsed = CaseFilterSchema.safeParse(Object.fromEntries(url.searchParams));
-  const filter = parsed.success ? parsed.data : { q: "", stage: "" as const };
+  const { filter, valid } = caseFilterOf(new URL(request.url));
   const cases = await listMyCases(user, filter);
   // What was searched for is not recorded: it may be a person's name.
   await auditRequest(context, { actor: user, action: "case.list", target: "cases:mine", details: { count: cases.length, searched: filter.q !== "" } });
   const canRecord = can(user, "service:create-case", { kind: "service", serviceId: user.serviceId });
-  return json({ cases, filter, invalidFilter: !parsed.success, canRecord });
+  return json({ cases, filter, invalidFilter: !valid, canRecord });
 }
 
 export default function MyCases() {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyLiveCommand,
-  elapsedMs,
-  holdLiveState,
-  initialLiveState,
-  LiveCommandSchema,
-  releaseLiveState,
-  type LiveCommand,
-  type LiveContext,
-  type LiveState,
-} from "~/realtime/live-machine";
+import { applyLiveCommand, elapsedMs, holdLiveState, initialLiveState, releaseLiveState, type LiveCommand, type LiveContext, type LiveState } from "~/realtime/live-machine";
+import { LiveCommandSchema } from "~/realtime/live-commands";
 
 const STEP_IDS = ["cstep00000000000000000001", "cstep00000000000000000002", "cstep00000000000000000003"];
 const SPEAKER = "cpart00000000000000000001";
