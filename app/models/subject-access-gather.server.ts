@@ -247,7 +247,7 @@ async function agreementsSection(caseId: string, participantId: string, person: 
             drawing: s.drawing,
           })),
         ),
-        outcomeNotices: a.notices.map((n) => ({ outcome: n.outcome, method: n.method, toldAt: n.toldAt.toISOString(), note: n.note, recordedBy: staff(n.recordedBy) })),
+        outcomeNotices: a.notices.map((n) => ({ agreementOutcome: n.outcome, method: n.method, toldAt: n.toldAt.toISOString(), note: n.note, recordedBy: staff(n.recordedBy) })),
       };
     })
     .filter((a) => a.terms.length || a.narrative.length || a.signatures.length || a.outcomeNotices.length);

@@ -102,7 +102,8 @@ export type ExportAgreement = {
   /** Paragraphs of the agreement of record's narrative (or the newest version's) that name them. */
   narrative: string[];
   signatures: { version: number; signedAt: string; method: string; typedName: string | null; attestedBy: string | null; drawing: string | null }[];
-  outcomeNotices: { outcome: string; method: string; toldAt: string; note: string; recordedBy: string }[];
+  /** That the person harmed was told the agreement was completed or broke down (agreementOutcome: COMPLETED | BROKEN_DOWN). */
+  outcomeNotices: { agreementOutcome: string; method: string; toldAt: string; note: string; recordedBy: string }[];
 };
 
 export type ExportLetter = {
@@ -182,7 +183,7 @@ export const UNREDACTED_KEYS = new Set([
   "dueDate",
   "signedAt",
   "drawing",
-  "outcome",
+  "agreementOutcome",
   "toldAt",
   "openedAt",
   "choice",
