@@ -142,7 +142,9 @@ export function subjectAccessBlocks(x: SubjectAccessExport): PdfBlock[] {
           ),
         ),
         ...a.outcomeNotices.map((n) =>
-          meta(`${word(NOTICE_OUTCOME_LABELS, n.agreementOutcome)}: told ${word(NOTICE_METHOD_LABELS, n.method).toLowerCase()} on ${formatDay(n.toldAt)}${n.note ? ` (${n.note})` : ""}`),
+          meta(
+            `${word(NOTICE_OUTCOME_LABELS, n.agreementOutcome)}: told ${word(NOTICE_METHOD_LABELS, n.method).toLowerCase()} on ${formatDay(n.toldAt)}${n.note ? ` (${n.note})` : ""}`,
+          ),
         ),
       ]),
       "You are not part of an outcome agreement.",
