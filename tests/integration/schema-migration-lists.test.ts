@@ -126,7 +126,11 @@ describe("migrating conference lists to rows, from the previous release's databa
 
   it("changes no other row of any table, and keeps every trigger", () => {
     const after = allRows(file);
-    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), "ConferenceSpeaker", "ConferenceStepAddressee"].sort());
+    // This migration adds the two lists; later ones add tables of their own, which start empty.
+    const lists = ["ConferenceSpeaker", "ConferenceStepAddressee"];
+    const added = Object.keys(after).filter((t) => !Object.hasOwn(before, t));
+    expect(added).toEqual(expect.arrayContaining(lists));
+    for (const table of added.filter((t) => !lists.includes(t))) expect(after[table], table).toEqual([]);
     for (const table of Object.keys(before).filter((t) => !CHANGED.includes(t))) expect(after[table], table).toEqual(before[table]);
 
     const without = (rows: string[], column: string, change: (r: Record<string, unknown>) => Record<string, unknown> = (r) => r) =>
@@ -143,7 +147,8 @@ describe("migrating conference lists to rows, from the previous release's databa
     expect(notStandard(after.ScriptTemplate!, "id")).toEqual(before.ScriptTemplate);
     expect(notStandard(after.ScriptTemplateStep!, "templateId")).toEqual(before.ScriptTemplateStep);
 
-    expect(triggers(sqlite)).toEqual(triggersBefore);
+    // Every trigger is kept as it was (later migrations add their own tables' triggers).
+    expect(triggers(sqlite)).toMatchObject(triggersBefore);
     expect(Object.keys(triggersBefore).length).toBeGreaterThan(20);
   });
 

@@ -7,6 +7,7 @@ import { SEATING_ROUTES } from "./matrix-seating";
 import { AGREEMENT_ROUTES } from "./matrix-agreements";
 import { LETTER_ROUTES } from "./matrix-letters";
 import { RECORD_ROUTES } from "./matrix-record";
+import { SUBJECT_ACCESS_ROUTES } from "./matrix-subject-access";
 
 /**
  * The authorization matrix (docs/architecture.md §4): every Remix route, Express route, Socket.IO client
@@ -182,6 +183,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...LETTER_ROUTES,
   ...AGREEMENT_ROUTES,
   ...RECORD_ROUTES,
+  ...SUBJECT_ACCESS_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },
@@ -242,6 +244,8 @@ export type CollabIds = {
   /** an approved outcome agreement made on the subject case by the test, and its version of record */
   agreementId: string;
   versionId: string;
+  /** a subject access request on the subject case (the subject access routes' `:requestId`) */
+  requestId: string;
 };
 
 export const COLLAB_MATRIX: Record<CollabDocKind, { name: (ids: CollabIds) => string; expect: Row<CollabCell> }> = {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DELIVERY_CHOICES, LETTER_STATUSES } from "~/models/letter-schemas";
 import { AGREEMENT_STATUSES, PROGRESS_STATUSES, VERSION_STATES } from "~/models/agreement-schemas";
 import { LIVE_STATUSES } from "~/realtime/live-machine";
+import { RECTIFICATION_DECISIONS } from "~/models/rectification-labels";
 import {
   ACKNOWLEDGEMENTS,
   APPROVAL_DECISIONS,
@@ -54,6 +55,7 @@ const pairs: [string, Record<string, string>, readonly string[]][] = [
   ["TermProgressStatus", $Enums.TermProgressStatus, PROGRESS_STATUSES],
   ["LetterStatus", $Enums.LetterStatus, LETTER_STATUSES],
   ["DeliveryChoice", $Enums.DeliveryChoice, DELIVERY_CHOICES],
+  ["RectificationDecision", $Enums.RectificationDecision, RECTIFICATION_DECISIONS],
 ];
 
 describe("the schema's enums and the app's value lists", () => {
