@@ -5,7 +5,8 @@ import { disposeCase } from "~/models/disposal.server";
 import { getDb } from "~/utils/db.server";
 import { databaseFilePath } from "~/utils/env.server";
 import { makeCanaryCase, type CanaryCase } from "../support/disposal-case";
-import { TestClient } from "../support/http";
+import { allSaved, connectPeer, type TestPeer } from "../support/collab-client";
+import { TestClient, waitFor } from "../support/http";
 import { pdfText } from "../support/pdf-text";
 import { demoUsers, makeCase } from "../support/preparation-cases";
 import { signInDemoStaff, useDemoServer } from "../support/server";
@@ -160,12 +161,21 @@ describe("disposal of a closed case's personal data", () => {
 
   describe("disposing of a closed case", () => {
     let disposalId: string;
+    let notesPeer: TestPeer;
 
     beforeAll(async () => {
       // The author signs in (a session, a known device) and someone mistypes their password: all of it is theirs to go.
       const author = await new TestClient(server().origin).signIn(disposed.author.username, disposed.author.password);
       expect((await author.get("/letters")).status).toBe(200);
       expect((await new TestClient(server().origin).post("/login", { email: disposed.author.username, password: "wrong password 7f3a" })).status).toBe(400);
+      // The lead has the notes open and types into them through the real collab server: the room is loaded when the disposal comes.
+      notesPeer = connectPeer(server().origin, staff.lead.cookieHeader, disposed.documents.notes);
+      await waitFor(() => notesPeer.provider.synced, 10_000, "notes synced");
+      const typed = "CANARY-D-TYPEDNOTES-7f3a";
+      disposed.canaries.push(typed);
+      notesPeer.doc.getText("t").insert(0, typed);
+      await waitFor(() => allSaved(notesPeer), 10_000, "notes saved");
+      expect(notesPeer.doc.getText("t").toString()).toContain("CANARY-D-NOTESSNAP-7f3a");
       expect(found(bytesOnDisk(), disposed.canaries)).toEqual(disposed.canaries);
 
       const res = await post(staff.admin, {
@@ -184,6 +194,11 @@ describe("disposal of a closed case's personal data", () => {
       expect(found(bytes, disposed.canaries)).toEqual([]);
       expect(bytes.includes(Buffer.from(disposed.reference))).toBe(false);
       expect(found(bytes, kept.canaries)).toEqual(kept.canaries);
+    });
+
+    it("closes the open notes for good: the tablet is told its access was removed and does not reconnect", async () => {
+      await waitFor(() => notesPeer.closeCodes.includes(4403), 10_000, "notes closed with 4403");
+      notesPeer.destroy();
     });
 
     it("leaves no stored update, journal row or snapshot of its documents, and the other case's documents whole", () => {
