@@ -52,6 +52,8 @@ const disposalAction = () =>
           : `The case's personal data was disposed of (now ${disposed.tombstoneReference}), but the database file could not be compacted afterwards: ask whoever runs Circle to run VACUUM on it.`,
         id: disposed.disposalId,
         data: { disposalId: disposed.disposalId },
+        // The team's live screens and subscriptions to the case: re-checked, and closed, now that nobody is on it.
+        afterwards: () => disposed.formerMembers.forEach((userId) => context.realtime.membershipChanged(userId)),
         audit: {
           action: "case.disposed",
           target: `case:${input.caseId}`,

@@ -42,6 +42,8 @@ export type DisposalOutcome = {
   tombstoneReference: string;
   counts: RemovedCounts;
   documents: string[];
+  /** The case team as it was: their open connections to the case are to be re-checked (and closed). */
+  formerMembers: string[];
   /** The file was rebuilt without the deleted rows' stale copies (VACUUM); false when that failed and was logged. */
   fileRewritten?: boolean;
 };
@@ -102,6 +104,7 @@ async function disposeInTransaction(tx: Tx, approver: Principal, input: DisposeI
   });
 
   const ids = await idsOf(tx, found.id);
+  const formerMembers = (await tx.caseMember.findMany({ where: { caseId: found.id }, select: { userId: true } })).map((m) => m.userId);
   const documents = [
     `case:${found.id}:notes`,
     ...ids.conferences.map((id) => `conference:${id}:seating`),
@@ -130,7 +133,7 @@ async function disposeInTransaction(tx: Tx, approver: Principal, input: DisposeI
   await tx.caseDisposalCount.createMany({ data: Object.entries(counts).map(([kind, count]) => ({ disposalId: disposal.id, kind, count })) });
   await tx.caseDisposalDocument.createMany({ data: documents.map((docName) => ({ disposalId: disposal.id, docName })) });
   await tx.caseDisposal.update({ where: { id: disposal.id }, data: { state: "DONE" }, select: { id: true } });
-  return { disposalId: disposal.id, tombstoneReference, counts, documents };
+  return { disposalId: disposal.id, tombstoneReference, counts, documents, formerMembers };
 }
 
 /** What reports keep of the case: dates, people by role, whether a conference was held, a letter sent, an agreement completed. */
