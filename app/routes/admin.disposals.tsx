@@ -86,7 +86,20 @@ export default function AdminDisposals() {
                     ) : (
                       "None"
                     )}
-                    {c.history.length > (c.hold ? 1 : 0) ? <p className="hint">{c.history.filter((h) => h.liftedAt).length} earlier hold(s), lifted</p> : null}
+                    {c.history.some((h) => h.liftedAt) ? (
+                      <details>
+                        <summary>Earlier holds</summary>
+                        <ul className="plain-list">
+                          {c.history
+                            .filter((h) => h.liftedAt)
+                            .map((h) => (
+                              <li key={h.id}>
+                                Placed {formatDay(h.placedAt)} by {h.placedBy.name}: {h.reason}. Lifted {formatDay(h.liftedAt!)} by {h.liftedBy?.name}: {h.liftReason}
+                              </li>
+                            ))}
+                        </ul>
+                      </details>
+                    ) : null}
                   </td>
                   <td>
                     <div className="row-actions">
