@@ -122,6 +122,35 @@ describe("disposal of a closed case's personal data", () => {
     });
   });
 
+  describe("all or nothing", () => {
+    it("a disposal that fails half-way (a real SQLite trigger refusing the people's deletion) changes nothing at all", async () => {
+      const victim = await makeCanaryCase("F");
+      const sqlite = new Database(file());
+      sqlite.exec(`CREATE TRIGGER "test_fault" BEFORE DELETE ON "Participant" WHEN OLD."caseId" = '${victim.caseId}' BEGIN SELECT RAISE(ABORT, 'test fault'); END;`);
+      try {
+        const admin = (await demoUsers()).admin;
+        await expect(disposeCase(null, { id: admin.id, role: "ADMIN", serviceId: admin.serviceId }, { caseId: victim.caseId, reason: "Six years have passed" })).rejects.toThrow(
+          /participant\.deleteMany/,
+        );
+      } finally {
+        sqlite.exec(`DROP TRIGGER "test_fault"`);
+        sqlite.close();
+      }
+      const db = getDb();
+      expect(await db.case.findUniqueOrThrow({ where: { id: victim.caseId }, select: { reference: true, disposedAt: true } })).toEqual({
+        reference: victim.reference,
+        disposedAt: null,
+      });
+      expect(await db.caseDisposal.count({ where: { caseId: victim.caseId } })).toBe(0);
+      expect(await db.letter.count({ where: { caseId: victim.caseId } })).toBe(1);
+      expect(await db.consentEntry.count({ where: { caseId: victim.caseId } })).toBe(1);
+      expect(await db.user.count({ where: { id: victim.author.id } })).toBe(1);
+      expect(await db.collabSnapshot.count({ where: { docName: victim.documents.notes } })).toBe(1);
+      const stage = await db.auditEvent.findFirstOrThrow({ where: { caseId: victim.caseId, action: "case.stage" }, select: { details: true } });
+      expect(stage.details).toContain("CANARY-F-AUDITNOTE-7f3a");
+    });
+  });
+
   describe("the append-only records outside a disposal", () => {
     it("still refuse an ordinary delete or update, also while another case's disposal row exists", () => {
       const sqlite = new Database(file());
