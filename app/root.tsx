@@ -5,7 +5,9 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, 
 import { SessionTimeout } from "~/components/session-timeout";
 import { AppShell } from "~/components/ui/app-shell";
 import { countAwaitingApproval } from "~/models/approval.server";
+import { disposedDocumentNames } from "~/models/disposal-list.server";
 import { hasDemoService } from "~/models/service.server";
+import { useForgetDisposedDocuments } from "~/realtime/forget-disposed";
 import { getUser, homeFor } from "~/utils/auth.server";
 import { capabilitiesOf, isLetterAuthor } from "~/utils/permissions";
 import { useNonce } from "~/utils/nonce";
@@ -30,7 +32,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const shell = user
     ? { name: user.name, home: homeFor(user), letterAuthor: isLetterAuthor(user), mustChangePassword: user.mustChangePassword, capabilities, awaitingApproval }
     : null;
-  return json({ demo, user: shell });
+  // Tablets delete their copies of disposed cases' documents (app/realtime/forget-disposed.ts).
+  const disposedDocuments = user && !isLetterAuthor(user) ? await disposedDocumentNames(user.serviceId) : [];
+  return json({ demo, user: shell, disposedDocuments });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -68,7 +72,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, demo } = useLoaderData<typeof loader>();
+  const { user, demo, disposedDocuments } = useLoaderData<typeof loader>();
+  useForgetDisposedDocuments(disposedDocuments);
   return (
     <AppShell user={user} demo={demo}>
       <Outlet />

@@ -16,6 +16,9 @@ export const NOT_KEYS: Record<string, string> = {
   "AgreementComment.termId": "an id inside AgreementVersion.termsJson",
   "AgreementTermProgress.termId": "an id inside the approved AgreementVersion.termsJson",
   "AgreementPayment.termId": "an id inside the approved AgreementVersion.termsJson",
+  // The retention rule a case was disposed of under, as its caller named it: a rule may be changed
+  // or retired afterwards, and the disposal's record (and certificate) must keep saying which it was.
+  "CaseDisposal.ruleId": "the retention rule's id as given when the case was disposed of",
 };
 
 export type SchemaKeyReport = { unrelated: string[]; unindexed: string[] };

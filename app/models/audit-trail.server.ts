@@ -50,7 +50,8 @@ function toRow(e: StoredEntry, caseId: string): AuditRow {
   return {
     id: e.id,
     at: e.createdAt.toISOString(),
-    who: e.actor?.name ?? "Nobody signed in",
+    // A letter author's account goes when their case is disposed of (app/models/disposal.server.ts); their entries stay.
+    who: e.actor?.name ?? (e.actorRole === "LETTER_AUTHOR" ? "A letter author (account disposed of)" : "Nobody signed in"),
     role: roleWords(e.actorRole),
     action: e.action,
     label: action.label,

@@ -1,6 +1,7 @@
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { can, type CaseAction, type CaseResource, type Principal, type ServiceAction } from "~/utils/permissions";
+import { formatDay } from "~/utils/format";
+import { can, isLetterAuthor, type CaseAction, type CaseResource, type Principal, type ServiceAction } from "~/utils/permissions";
 import type { CaseRole } from "~/utils/roles";
 import { CaseIdSchema, RecordIdSchema } from "~/utils/schemas";
 
@@ -9,10 +10,25 @@ export async function getCaseResource(user: Principal, caseId: string): Promise<
   if (!CaseIdSchema.safeParse(caseId).success) return null;
   const found = await db.case.findUnique({
     where: { id: caseId },
-    select: { id: true, serviceId: true, members: { where: { userId: user.id }, select: { role: true } } },
+    select: { id: true, serviceId: true, disposedAt: true, members: { where: { userId: user.id }, select: { role: true } } },
   });
-  if (!found) return null;
+  // A disposed case is an anonymised record for reports: nothing of it is a resource any more.
+  if (!found || found.disposedAt) return null;
   return caseResourceOf(found);
+}
+
+/**
+ * 410 for a case of the person's own service whose personal data was disposed of, so a bookmark or
+ * an old tab says what happened instead of "not found"; nothing of the case is said but the date.
+ */
+async function disposedCaseGone(user: Principal, caseId: string): Promise<Response | null> {
+  if (!CaseIdSchema.safeParse(caseId).success || isLetterAuthor(user)) return null;
+  const found = await db.case.findFirst({ where: { id: caseId, serviceId: user.serviceId, disposedAt: { not: null } }, select: { disposedAt: true } });
+  if (!found?.disposedAt) return null;
+  return new Response(`This case's personal data was disposed of on ${formatDay(found.disposedAt)} at the end of its retention period. Nothing of it can be shown.`, {
+    status: 410,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /**
@@ -32,6 +48,10 @@ export function caseResourceOf(found: { id: string; serviceId: string; members: 
 /** Throws 404 (never 403) when the case is missing or the action is not allowed: existence is not confirmed. */
 export async function requireCaseAction(user: Principal, caseId: string | undefined, action: CaseAction) {
   const resource = caseId ? await getCaseResource(user, caseId) : null;
+  if (!resource && caseId) {
+    const gone = await disposedCaseGone(user, caseId);
+    if (gone) throw gone;
+  }
   if (!resource || !can(user, action, resource)) throw notFound("Case not found");
   return resource;
 }

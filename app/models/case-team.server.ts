@@ -9,6 +9,8 @@ export async function listCaseTeams(serviceId: string, filter: { q: string; stag
   const cases = await db.case.findMany({
     where: {
       serviceId,
+      // A disposed case has no team and nothing to assign: it is listed on the disposals page.
+      disposedAt: null,
       ...(filter.stage ? { stage: filter.stage } : {}),
       ...(filter.q ? { OR: [{ reference: { contains: filter.q } }, { title: { contains: filter.q } }] } : {}),
     },

@@ -38,6 +38,7 @@ export async function listMyCases(user: Principal, filter: { q: string; stage: S
   const candidates = await db.case.findMany({
     where: {
       serviceId: user.serviceId,
+      disposedAt: null,
       ...(filter.stage ? { stage: filter.stage } : {}),
       ...(q && nameMatch ? { OR: [{ reference: { contains: q } }, { title: { contains: q } }, { participants: { some: nameMatch } }] } : {}),
     },
@@ -101,7 +102,7 @@ export async function getCaseOverview(caseId: string) {
 /** Every case of a service, for the admin's assignment screen (no case content). */
 export async function listServiceCases(serviceId: string) {
   return db.case.findMany({
-    where: { serviceId },
+    where: { serviceId, disposedAt: null },
     orderBy: { reference: "asc" },
     select: { id: true, reference: true, title: true, stage: true },
   });

@@ -246,6 +246,17 @@ export const AUDIT_ACTIONS = {
   "user.change-password.refused": refusal("Gave a wrong current password when changing their password"),
   "service.setup": change("Set up the service and its first manager"),
   "service.overview": view("Viewed the service overview"),
+  "disposals.view": view("Viewed the closed cases and disposals"),
+  "case.legal-hold.place": change("Put the case on legal hold", (d) => (typeof d.reason === "string" && d.reason !== "" ? "A reason was given" : "")),
+  "case.legal-hold.lift": change("Lifted the case's legal hold", (d) => (typeof d.reason === "string" && d.reason !== "" ? "A reason was given" : "")),
+  "case.disposed": change("Disposed of the case's personal data", (d) =>
+    sentences(
+      typeof d.tombstone === "string" && `Now ${d.tombstone}`,
+      typeof d.ruleId === "string" && d.ruleId !== "" && `Under rule ${d.ruleId}`,
+      typeof d.removed === "number" && `${d.removed} record${d.removed === 1 ? "" : "s"} removed`,
+    ),
+  ),
+  "disposal.certificate.export": exported("Downloaded a disposal certificate", (d) => (typeof d.tombstone === "string" ? d.tombstone : "")),
   "script-template.create": change("Made a script template"),
   "script-template.archive": change("Archived a script template"),
   "script-template.add-step": change("Added a step to a script template"),

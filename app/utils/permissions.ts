@@ -63,7 +63,9 @@ export type ServiceAction =
   | "service:manage-scripts" // the service's conference script templates (/admin/scripts)
   | "service:read-sign-ins" // failed sign-ins, including whether the email tried has an account (/admin/sign-ins)
   | "service:approval-queue" // the queue of risk assessments waiting for one's decision as case supervisor (/approvals)
-  | "service:review-queue"; // the queue of agreements waiting for one's review as case supervisor (/reviews)
+  | "service:review-queue" // the queue of agreements waiting for one's review as case supervisor (/reviews)
+  | "service:legal-hold" // put a closed case on legal hold or lift the hold, with a reason (/admin/disposals)
+  | "service:dispose"; // dispose of a closed case's personal data, and download its disposal certificate (/admin/disposals)
 export type LetterAction =
   | "letter:view" // see the letter, its comments and versions (author, case facilitators, case supervisor)
   | "letter:write" // draft it and submit it for review: its author only
@@ -124,6 +126,9 @@ const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   // so the queues are theirs; which cases fill them is still each case's membership.
   "service:approval-queue": (u) => u.role === "SUPERVISOR",
   "service:review-queue": (u) => u.role === "SUPERVISOR",
+  // The end of a case's retention is the service's decision, not its facilitators' or supervisors'.
+  "service:legal-hold": (u) => u.role === "ADMIN",
+  "service:dispose": (u) => u.role === "ADMIN",
 };
 
 function isFacilitatorOf(c: { membership: CaseRole | null }): boolean {
@@ -158,6 +163,7 @@ export type Capabilities = {
   caseTeams: boolean;
   scripts: boolean;
   signIns: boolean;
+  disposals: boolean;
 };
 
 export function capabilitiesOf(user: Principal): Capabilities {
@@ -171,5 +177,6 @@ export function capabilitiesOf(user: Principal): Capabilities {
     caseTeams: may("service:list-cases"),
     scripts: may("service:manage-scripts"),
     signIns: may("service:read-sign-ins"),
+    disposals: may("service:dispose"),
   };
 }

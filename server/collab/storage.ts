@@ -229,7 +229,15 @@ export class CollabStorage implements DocumentStore {
 
   /** Remove a document entirely (log and snapshot): used when its content must be destroyed. */
   deleteDocument(docName: string): void {
-    this.deleteTx(docName);
+    // Content destroyed on purpose (a destroyed letter, a disposed case) is overwritten, not only
+    // unlinked: with secure_delete the freed cells and pages are zeroed, so the bytes do not linger
+    // in free space for a copy of the file to reveal. Only here: the hot path keeps plain deletes.
+    this.db.pragma("secure_delete = ON");
+    try {
+      this.deleteTx(docName);
+    } finally {
+      this.db.pragma("secure_delete = OFF");
+    }
   }
 
   /** Replace the log up to `seq` with the encoded state of the document at that point. */

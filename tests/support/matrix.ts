@@ -8,6 +8,7 @@ import { AGREEMENT_ROUTES } from "./matrix-agreements";
 import { LETTER_ROUTES } from "./matrix-letters";
 import { RECORD_ROUTES } from "./matrix-record";
 import { SUBJECT_ACCESS_ROUTES } from "./matrix-subject-access";
+import { DISPOSAL_ROUTES } from "./matrix-disposal";
 
 /**
  * The authorization matrix (docs/architecture.md §4): every Remix route, Express route, Socket.IO client
@@ -184,6 +185,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...AGREEMENT_ROUTES,
   ...RECORD_ROUTES,
   ...SUBJECT_ACCESS_ROUTES,
+  ...DISPOSAL_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },

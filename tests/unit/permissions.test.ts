@@ -54,6 +54,8 @@ const SERVICE_ACTIONS: ServiceAction[] = [
   "service:read-sign-ins",
   "service:approval-queue",
   "service:review-queue",
+  "service:legal-hold",
+  "service:dispose",
 ];
 const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolean; facilitator: boolean }> = {
   "service:manage-users": { admin: true, supervisor: false, facilitator: false },
@@ -64,6 +66,8 @@ const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolea
   "service:read-sign-ins": { admin: true, supervisor: false, facilitator: false },
   "service:approval-queue": { admin: false, supervisor: true, facilitator: false },
   "service:review-queue": { admin: false, supervisor: true, facilitator: false },
+  "service:legal-hold": { admin: true, supervisor: false, facilitator: false },
+  "service:dispose": { admin: true, supervisor: false, facilitator: false },
 };
 
 // Who may do what on a case of their own service. Every action, every relationship to the case.
@@ -218,15 +222,33 @@ describe("can() on a letter: the author reaches only their own letter (docs/arch
 
 describe("capabilitiesOf(): what the navigation offers each person", () => {
   it("offers the manager the service pages and no supervisor queues", () => {
-    expect(capabilitiesOf(person("ADMIN"))).toEqual({ overview: true, approvals: false, reviews: false, users: true, caseTeams: true, scripts: true, signIns: true });
+    expect(capabilitiesOf(person("ADMIN"))).toEqual({
+      overview: true,
+      approvals: false,
+      reviews: false,
+      users: true,
+      caseTeams: true,
+      scripts: true,
+      signIns: true,
+      disposals: true,
+    });
   });
 
   it("offers a supervisor their two queues and no admin page", () => {
-    expect(capabilitiesOf(person("SUPERVISOR"))).toEqual({ overview: false, approvals: true, reviews: true, users: false, caseTeams: false, scripts: false, signIns: false });
+    expect(capabilitiesOf(person("SUPERVISOR"))).toEqual({
+      overview: false,
+      approvals: true,
+      reviews: true,
+      users: false,
+      caseTeams: false,
+      scripts: false,
+      signIns: false,
+      disposals: false,
+    });
   });
 
   it("offers a facilitator and a letter author nothing beyond their own work", () => {
-    const none = { overview: false, approvals: false, reviews: false, users: false, caseTeams: false, scripts: false, signIns: false };
+    const none = { overview: false, approvals: false, reviews: false, users: false, caseTeams: false, scripts: false, signIns: false, disposals: false };
     expect(capabilitiesOf(person("FACILITATOR"))).toEqual(none);
     expect(capabilitiesOf({ id: "author-1", role: "LETTER_AUTHOR", serviceId: SERVICE })).toEqual(none);
   });

@@ -1,0 +1,73 @@
+import { Prisma } from "@prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/** The ids of a case's records that hang below other records (read before anything is deleted). */
+export type CaseIds = { conferences: string[]; agreements: string[]; versions: string[]; letters: string[]; authors: string[]; participants: string[] };
+
+/** How many records of each kind a disposal removed (its certificate lists them). */
+export type RemovedCounts = Record<string, number>;
+
+/**
+ * Deletes every record of a case, children before parents: the case row stays, so nothing
+ * cascades from it, and many of these records name each other with Restrict keys (a signature its
+ * participant, a letter its author's account, an agreement its conference). Runs inside the
+ * disposal's transaction, after its RUNNING row is inserted: without that row the append-only
+ * triggers refuse the first delete. The kinds are the certificate's lines.
+ */
+export async function deleteCaseRecords(tx: Tx, caseId: string, ids: CaseIds, documents: string[]): Promise<RemovedCounts> {
+  const counts: RemovedCounts = {};
+  const add = async (kind: string, work: Promise<{ count: number }>) => {
+    counts[kind] = (counts[kind] ?? 0) + (await work).count;
+  };
+  const letterId = { in: ids.letters };
+  await add("letterReleases", tx.letterRelease.deleteMany({ where: { letterId } }));
+  await add("letterDeliveryChoices", tx.letterDeliveryChoice.deleteMany({ where: { letterId } }));
+  await add("letterSuggestions", tx.letterSuggestion.deleteMany({ where: { letterId } }));
+  await add("letterComments", tx.letterComment.deleteMany({ where: { letterId } }));
+  await add("letterVersions", tx.letterVersion.deleteMany({ where: { letterId } }));
+  await add("letters", tx.letter.deleteMany({ where: { id: letterId } }));
+  // Sessions, passwords and known devices cascade with the account.
+  await add("letterAuthorAccounts", tx.user.deleteMany({ where: { id: { in: ids.authors }, role: "LETTER_AUTHOR" } }));
+
+  const agreementId = { in: ids.agreements };
+  await tx.agreement.updateMany({ where: { id: agreementId }, data: { approvedVersionId: null } });
+  await add("agreementSignatures", tx.agreementSignature.deleteMany({ where: { versionId: { in: ids.versions } } }));
+  await add("agreementComments", tx.agreementComment.deleteMany({ where: { versionId: { in: ids.versions } } }));
+  await add("agreementPayments", tx.agreementPayment.deleteMany({ where: { agreementId } }));
+  await add("agreementProgress", tx.agreementTermProgress.deleteMany({ where: { agreementId } }));
+  await add("agreementOutcomeNotices", tx.agreementOutcomeNotice.deleteMany({ where: { agreementId } }));
+  await add("agreementTerms", tx.agreementTerm.deleteMany({ where: { agreementId } }));
+  await add("agreementVersions", tx.agreementVersion.deleteMany({ where: { agreementId } }));
+  await add("agreements", tx.agreement.deleteMany({ where: { id: agreementId } }));
+
+  const conferenceId = { in: ids.conferences };
+  await add("liveEvents", tx.liveEvent.deleteMany({ where: { conferenceId } }));
+  await tx.conferenceLive.deleteMany({ where: { conferenceId } });
+  await add("scriptSteps", tx.conferenceStep.deleteMany({ where: { conferenceId } })); // their addressees cascade
+  await add("speakers", tx.conferenceSpeaker.deleteMany({ where: { conferenceId } }));
+  await add("attendees", tx.conferenceAttendee.deleteMany({ where: { conferenceId } }));
+  await add("conferences", tx.conference.deleteMany({ where: { id: conferenceId } }));
+
+  await add("supervisorApprovals", tx.supervisorApproval.deleteMany({ where: { caseId } }));
+  await add("riskAssessments", tx.riskAssessment.deleteMany({ where: { caseId } }));
+  await add("consentEntries", tx.consentEntry.deleteMany({ where: { caseId } }));
+  await add("contacts", tx.preparationContact.deleteMany({ where: { caseId } }));
+  await add("recordChanges", tx.caseRecordChange.deleteMany({ where: { caseId } }));
+  await add("legalHolds", tx.legalHold.deleteMany({ where: { caseId } }));
+  await add("stageReasons", tx.caseStageEvent.updateMany({ where: { caseId, reason: { not: null } }, data: { reason: null } }));
+  await add("guardianLinks", tx.participantGuardian.deleteMany({ where: { childId: { in: ids.participants } } }));
+  await add("participants", tx.participant.deleteMany({ where: { caseId } }));
+  await add("teamMembers", tx.caseMember.deleteMany({ where: { caseId } }));
+
+  // The collab tables are the collab server's (better-sqlite3, server/collab/storage.ts); the rows
+  // go in this transaction so the disposal is whole, and the server drops its rooms afterwards.
+  const names = Prisma.join(documents);
+  const updates = await tx.$executeRaw`DELETE FROM "CollabUpdate" WHERE "docName" IN (${names})`;
+  const journal = await tx.$executeRaw`DELETE FROM "CollabJournal" WHERE "docName" IN (${names})`;
+  const snapshots = await tx.$executeRaw`DELETE FROM "CollabSnapshot" WHERE "docName" IN (${names})`;
+  counts.documentUpdates = updates + journal;
+  counts.documentSnapshots = snapshots;
+  counts.documents = documents.length;
+  return counts;
+}

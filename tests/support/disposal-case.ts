@@ -1,0 +1,248 @@
+import * as Y from "yjs";
+import { getDb } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { factories } from "../../prisma/factories";
+import { demoUsers, uniqueRef } from "./preparation-cases";
+
+/**
+ * A closed case with a record in every table a case reaches, each holding a canary: a string that
+ * appears nowhere else, so a byte search of the database file finds it exactly when the record's
+ * words are still there. `tag` keeps two cases' canaries apart ("D" disposed, "K" kept).
+ */
+export type CanaryCase = {
+  caseId: string;
+  reference: string;
+  canaries: string[];
+  /** The letter author's sign-in name and password (a canary too). */
+  author: { username: string; password: string; id: string };
+  documents: { notes: string; seating: string; agreement: string; letter: string };
+  conferenceId: string;
+};
+
+export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
+  const db = getDb();
+  const make = factories(db);
+  const u = await demoUsers();
+  const canaries: string[] = [];
+  const c = (what: string) => {
+    const value = `CANARY-${tag}-${what}-7f3a`;
+    canaries.push(value);
+    return value;
+  };
+  const reference = uniqueRef(`RJ-CAN${tag}`);
+  const made = await make.case({
+    serviceId: u.lead.serviceId,
+    reference,
+    title: c("TITLE"),
+    offenceSummary: c("OFFENCE"),
+    stage: "CLOSED",
+    startedAt: new Date(Date.now() - 400 * 864e5),
+    members: [
+      { userId: u.lead.id, role: "LEAD" },
+      { userId: u.co.id, role: "CO_FACILITATOR" },
+      { userId: u.supervisor.id, role: "SUPERVISOR" },
+    ],
+    referral: { referrerType: "POLICE", referrerName: c("REFERRER"), referrerContact: c("REFPHONE"), referrerNotes: c("REFNOTES"), offenceType: "ROBBERY", youth: true },
+    recordedById: u.admin.id,
+  });
+  const caseId = made.id;
+  await db.case.update({ where: { id: caseId }, data: { closureReason: "COMPLETED", closureNote: c("CLOSURENOTE") } });
+  await db.caseStageEvent.create({ data: { caseId, stage: "CLOSED", actorId: u.lead.id, reason: c("STAGEREASON") } });
+  await db.caseRecordChange.create({ data: { caseId, action: "CLOSED", field: "stage", before: "FOLLOW_UP", after: "CLOSED", reason: c("RECORDREASON"), actorId: u.lead.id } });
+
+  const person = (role: "PERSON_HARMED" | "PERSON_RESPONSIBLE" | "SUPPORTER", what: string) =>
+    db.participant.create({
+      data: {
+        caseId,
+        role,
+        name: c(`NAME${what}`),
+        preferredName: c(`PREF${what}`),
+        phone: c(`PHONE${what}`),
+        email: `canary${tag.toLowerCase()}${what.toLowerCase()}@example.org`,
+        address: c(`ADDRESS${what}`),
+        accessNotes: c(`ACCESS${what}`),
+        hopes: c(`HOPES${what}`),
+        relationship: c(`REL${what}`),
+      },
+      select: { id: true },
+    });
+  const harmed = await person("PERSON_HARMED", "H");
+  const responsible = await person("PERSON_RESPONSIBLE", "R");
+  const guardian = await person("SUPPORTER", "G");
+  canaries.push(`canary${tag.toLowerCase()}h@example.org`);
+  await db.participantGuardian.create({ data: { guardianId: guardian.id, childId: responsible.id } });
+  await db.consentEntry.create({
+    data: {
+      caseId,
+      participantId: harmed.id,
+      element: "SHARE_INFORMATION",
+      sharedWith: c("SHAREDWITH"),
+      answer: "YES",
+      method: "IN_PERSON",
+      givenAt: new Date(),
+      note: c("CONSENTNOTE"),
+      recordedById: u.lead.id,
+    },
+  });
+  await db.preparationContact.create({
+    data: {
+      caseId,
+      participantId: harmed.id,
+      kind: "VISIT",
+      occurredAt: new Date(),
+      place: "HOME",
+      placeDetail: c("PLACE"),
+      attendees: c("ATTENDEES"),
+      outcome: c("CONTACTOUTCOME"),
+      recordedById: u.lead.id,
+    },
+  });
+  const risk = await db.riskAssessment.create({
+    data: {
+      caseId,
+      stage: "PREPARATION",
+      physicalHarm: "LOW",
+      emotionalHarm: "LOW",
+      vulnerability: "LOW",
+      powerImbalance: "LOW",
+      acknowledges: "FULLY",
+      substanceOrMental: c("RISKSUBSTANCE"),
+      safetyMeasures: c("RISKMEASURES"),
+      overall: "LOW",
+      recommendation: "PROCEED",
+      summary: c("RISKSUMMARY"),
+      assessedById: u.lead.id,
+    },
+    select: { id: true },
+  });
+  await db.supervisorApproval.create({ data: { caseId, riskAssessmentId: risk.id, decision: "APPROVED", comments: c("APPROVAL"), supervisorId: u.supervisor.id } });
+
+  const conference = await db.conference.create({
+    data: { caseId, scheduledAt: new Date(Date.now() - 100 * 864e5), venue: c("VENUE"), room: c("ROOM"), status: "HELD", leadId: u.lead.id },
+    select: { id: true },
+  });
+  const conferenceId = conference.id;
+  await db.conferenceAttendee.createMany({ data: [harmed.id, responsible.id].map((participantId) => ({ conferenceId, participantId })) });
+  await db.conferenceSpeaker.create({ data: { conferenceId, participantId: harmed.id, position: 0 } });
+  const step = await db.conferenceStep.create({ data: { conferenceId, position: 0, phase: "OPENING", title: c("STEPTITLE"), prompt: c("STEPPROMPT") }, select: { id: true } });
+  await db.conferenceStepAddressee.create({ data: { stepId: step.id, participantId: harmed.id } });
+  await db.conferenceLive.create({ data: { conferenceId, status: "ENDED", currentStepId: step.id, currentSpeakerId: harmed.id } });
+  await db.liveEvent.create({ data: { conferenceId, seq: 1, type: "end", payload: JSON.stringify({ note: c("LIVEPAYLOAD") }), actorId: u.lead.id } });
+
+  const agreement = await db.agreement.create({ data: { caseId, conferenceId, status: "COMPLETED", createdById: u.lead.id }, select: { id: true } });
+  const term = await db.agreementTerm.create({
+    data: {
+      agreementId: agreement.id,
+      position: 0,
+      type: "REPARATION",
+      description: c("TERM"),
+      verification: c("VERIFY"),
+      responsibleId: responsible.id,
+      beneficiaryId: harmed.id,
+    },
+    select: { id: true },
+  });
+  const version = await db.agreementVersion.create({
+    data: {
+      agreementId: agreement.id,
+      number: 1,
+      termsJson: JSON.stringify([{ id: term.id, description: c("FROZENTERM") }]),
+      narrativeJson: JSON.stringify({ type: "doc", content: [{ type: "text", text: c("NARRJSON") }] }),
+      narrativeText: c("NARRATIVE"),
+      contentHash: "0".repeat(64),
+      state: "APPROVED",
+      createdById: u.lead.id,
+    },
+    select: { id: true },
+  });
+  await db.agreement.update({ where: { id: agreement.id }, data: { approvedVersionId: version.id } });
+  await db.agreementSignature.create({
+    data: {
+      versionId: version.id,
+      participantId: responsible.id,
+      method: "DRAWN",
+      drawing: `M 1 1 L 2 2 ${c("SIGNATURE")}`,
+      typedName: c("TYPEDNAME"),
+      contentHash: "0".repeat(64),
+    },
+  });
+  await db.agreementComment.create({ data: { versionId: version.id, body: c("AGRCOMMENT"), authorId: u.supervisor.id } });
+  await db.agreementTermProgress.create({ data: { agreementId: agreement.id, termId: term.id, status: "COMPLETED", note: c("PROGRESS"), updatedById: u.lead.id } });
+  await db.agreementPayment.create({ data: { agreementId: agreement.id, termId: term.id, amountPence: 4242, receivedAt: new Date(), recordedById: u.lead.id } });
+  await db.agreementOutcomeNotice.create({
+    data: { agreementId: agreement.id, participantId: harmed.id, outcome: "COMPLETED", method: "PHONE", toldAt: new Date(), note: c("NOTICE"), recordedById: u.lead.id },
+  });
+
+  const username = `canary${tag.toLowerCase()}author7f3a`;
+  canaries.push(username);
+  const password = "canary author password 7f3a";
+  const author = await db.user.create({
+    data: {
+      email: `${username}@authors.circle.invalid`,
+      username,
+      name: c("AUTHORNAME"),
+      role: "LETTER_AUTHOR",
+      serviceId: u.lead.serviceId,
+      password: { create: { hash: await hashPassword(password) } },
+    },
+    select: { id: true },
+  });
+  const letter = await db.letter.create({
+    data: {
+      caseId,
+      authorId: author.id,
+      writerId: responsible.id,
+      recipientId: harmed.id,
+      recipientLabel: c("RECIPIENT"),
+      guidance: c("GUIDANCE"),
+      status: "RELEASED",
+      createdById: u.lead.id,
+    },
+    select: { id: true },
+  });
+  const letterVersion = await db.letterVersion.create({
+    data: {
+      letterId: letter.id,
+      number: 1,
+      contentJson: JSON.stringify({ text: c("LETTERJSON") }),
+      contentText: c("LETTERTEXT"),
+      contentHash: "0".repeat(64),
+      decision: "APPROVED",
+      decidedById: u.lead.id,
+      decidedAt: new Date(),
+    },
+    select: { id: true },
+  });
+  await db.letterComment.create({ data: { letterId: letter.id, quote: c("QUOTE"), body: c("LETTERCOMMENT"), authorId: u.lead.id } });
+  await db.letterSuggestion.create({ data: { letterId: letter.id, original: c("ORIGINAL"), replacement: c("REPLACEMENT"), note: c("SUGGESTNOTE"), createdById: u.lead.id } });
+  await db.letterDeliveryChoice.create({
+    data: { letterId: letter.id, participantId: harmed.id, choice: "RECEIVE_NOW", tellAuthor: c("TELLAUTHOR"), method: "IN_PERSON", recordedById: u.lead.id },
+  });
+  await db.letterRelease.create({ data: { letterId: letter.id, versionId: letterVersion.id, method: "IN_PERSON", releasedById: u.lead.id } });
+
+  // The audit trail: an entry holding free text (the closure note, as case.stage records it).
+  await db.auditEvent.create({
+    data: {
+      actorId: u.lead.id,
+      actorRole: "FACILITATOR",
+      action: "case.stage",
+      target: `case:${caseId}`,
+      caseId,
+      details: JSON.stringify({ from: "FOLLOW_UP", to: "CLOSED", closureNote: c("AUDITNOTE") }),
+    },
+  });
+
+  // Collab documents as the collab server stores them: a snapshot, a logged update and a journal row each.
+  const documents = { notes: `case:${caseId}:notes`, seating: `conference:${conferenceId}:seating`, agreement: `agreement:${agreement.id}`, letter: `letter:${letter.id}` };
+  for (const [kind, docName] of Object.entries(documents)) {
+    const update = (what: string) => {
+      const doc = new Y.Doc();
+      doc.getText("t").insert(0, c(`${kind.toUpperCase()}${what}`));
+      return Buffer.from(Y.encodeStateAsUpdate(doc));
+    };
+    await db.$executeRaw`INSERT INTO "CollabSnapshot" ("docName", "seq", "state", "updatedAt") VALUES (${docName}, 1, ${update("SNAP")}, ${new Date()})`;
+    await db.$executeRaw`INSERT INTO "CollabUpdate" ("docName", "seq", "data", "createdAt") VALUES (${docName}, 2, ${update("LOG")}, ${new Date()})`;
+    await db.$executeRaw`INSERT INTO "CollabJournal" ("docName", "seq", "data", "createdAt") VALUES (${docName}, 3, ${update("JOURNAL")}, ${new Date()})`;
+  }
+  return { caseId, reference, canaries, author: { username, password, id: author.id }, documents, conferenceId };
+}
