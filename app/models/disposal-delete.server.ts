@@ -55,6 +55,9 @@ export async function deleteCaseRecords(tx: Tx, caseId: string, ids: CaseIds, do
   await add("contacts", tx.preparationContact.deleteMany({ where: { caseId } }));
   await add("recordChanges", tx.caseRecordChange.deleteMany({ where: { caseId } }));
   await add("legalHolds", tx.legalHold.deleteMany({ where: { caseId } }));
+  await add("subjectAccessRedactions", tx.subjectAccessRedaction.deleteMany({ where: { request: { caseId } } }));
+  await add("subjectAccessRequests", tx.subjectAccessRequest.deleteMany({ where: { caseId } }));
+  await add("rectifications", tx.rectificationRequest.deleteMany({ where: { caseId } }));
   await add("stageReasons", tx.caseStageEvent.updateMany({ where: { caseId, reason: { not: null } }, data: { reason: null } }));
   await add("guardianLinks", tx.participantGuardian.deleteMany({ where: { childId: { in: ids.participants } } }));
   await add("participants", tx.participant.deleteMany({ where: { caseId } }));

@@ -13,12 +13,14 @@ import { allRows, deployAll, deployUpTo, loadReleaseFixture, triggers, type Rows
  * ordinary delete, while a transaction holding a RUNNING disposal row of their case gets through.
  */
 const BEFORE = "20261209000000_conference_lists_as_rows";
+const THIS = "20261210000000_legal_hold_and_disposal";
 const NEW_TABLES = ["LegalHold", "CaseDisposal", "CaseDisposalCount", "CaseDisposalDocument"];
 
 describe("migrating to legal holds and disposal, from the previous release's database", () => {
   let dir: string;
   let file: string;
   let before: Rows;
+  let through: Rows;
   let triggersBefore: Record<string, string>;
   let sqlite: Database.Database;
 
@@ -31,6 +33,9 @@ describe("migrating to legal holds and disposal, from the previous release's dat
     const old = new Database(file, { readonly: true });
     triggersBefore = triggers(old);
     old.close();
+    // Its rows are compared as this migration leaves them; later ones add tables of their own.
+    deployUpTo(THIS, file, path.join(dir, "through"));
+    through = allRows(file);
     deployAll(file);
     sqlite = new Database(file);
     sqlite.pragma("foreign_keys = ON");
@@ -42,7 +47,7 @@ describe("migrating to legal holds and disposal, from the previous release's dat
   });
 
   it("changes no row, gives every case an empty disposal date, and adds empty tables", () => {
-    const after = allRows(file);
+    const after = through;
     expect(Object.keys(after).sort()).toEqual([...Object.keys(before), ...NEW_TABLES].sort());
     for (const table of Object.keys(before).filter((t) => t !== "Case")) expect(after[table], table).toEqual(before[table]);
     const withColumn = before.Case!.map((row) => JSON.parse(row) as Record<string, unknown>).map((r) => ({ ...r, disposedAt: null }));

@@ -221,6 +221,30 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
   await db.letterRelease.create({ data: { letterId: letter.id, versionId: letterVersion.id, method: "IN_PERSON", releasedById: u.lead.id } });
 
   // The audit trail: an entry holding free text (the closure note, as case.stage records it).
+  // Data protection requests: a released subject access export (frozen, with a hand redaction) and a decided correction.
+  const access = await db.subjectAccessRequest.create({
+    data: { caseId, participantId: harmed.id, requestedBy: c("SARBY"), receivedOn: "2026-01-05", createdById: u.admin.id },
+  });
+  await db.subjectAccessRedaction.create({ data: { requestId: access.id, phrase: c("SARPHRASE"), createdById: u.admin.id } });
+  await db.subjectAccessRequest.update({
+    where: { id: access.id },
+    data: { releasedAt: new Date(), releasedById: u.admin.id, releasedJson: JSON.stringify({ name: c("SARJSON") }), releasedHash: "0".repeat(64) },
+  });
+  await db.rectificationRequest.create({
+    data: {
+      caseId,
+      participantId: responsible.id,
+      receivedOn: "2026-01-06",
+      claim: c("RECTCLAIM"),
+      recordedById: u.lead.id,
+      decision: "PARTLY_CORRECTED",
+      decisionReason: c("RECTREASON"),
+      changesMade: c("RECTCHANGE"),
+      decidedById: u.lead.id,
+      decidedAt: new Date(),
+    },
+  });
+
   await db.auditEvent.create({
     data: {
       actorId: u.lead.id,
