@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DELIVERY_CHOICES, LETTER_STATUSES } from "~/models/letter-schemas";
 import { AGREEMENT_STATUSES, PROGRESS_STATUSES, VERSION_STATES } from "~/models/agreement-schemas";
 import { LIVE_STATUSES } from "~/realtime/live-machine";
+import { RETENTION_BASES, RETENTION_CASE_TYPES } from "~/models/retention";
 import {
   ACKNOWLEDGEMENTS,
   APPROVAL_DECISIONS,
@@ -54,6 +55,8 @@ const pairs: [string, Record<string, string>, readonly string[]][] = [
   ["TermProgressStatus", $Enums.TermProgressStatus, PROGRESS_STATUSES],
   ["LetterStatus", $Enums.LetterStatus, LETTER_STATUSES],
   ["DeliveryChoice", $Enums.DeliveryChoice, DELIVERY_CHOICES],
+  ["RetentionCaseType", $Enums.RetentionCaseType, RETENTION_CASE_TYPES],
+  ["RetentionBasis", $Enums.RetentionBasis, RETENTION_BASES],
 ];
 
 describe("the schema's enums and the app's value lists", () => {
