@@ -13,7 +13,8 @@ import { AUDIT_FILTER_FIELDS, AUDIT_PAGE_SIZE, AuditFilterSchema, PageSchema, pa
  * page and the export say the same thing.
  */
 
-const ROLE_WORDS: Record<string, string> = { ...STAFF_ROLE_LABELS, LETTER_AUTHOR: "Letter author", ANONYMOUS: "Not signed in" };
+// SYSTEM: an entry Circle wrote itself, from a scheduled job (the retention check), not from a request.
+const ROLE_WORDS: Record<string, string> = { ...STAFF_ROLE_LABELS, LETTER_AUTHOR: "Letter author", ANONYMOUS: "Not signed in", SYSTEM: "Scheduled check" };
 export const roleWords = (role: string) => ROLE_WORDS[role as StaffRole] ?? role.toLowerCase();
 
 const ENTRY_SELECT = {
@@ -50,7 +51,7 @@ function toRow(e: StoredEntry, caseId: string): AuditRow {
   return {
     id: e.id,
     at: e.createdAt.toISOString(),
-    who: e.actor?.name ?? "Nobody signed in",
+    who: e.actor?.name ?? (e.actorRole === "SYSTEM" ? "Circle" : "Nobody signed in"),
     role: roleWords(e.actorRole),
     action: e.action,
     label: action.label,

@@ -60,6 +60,7 @@ export type ServiceAction =
   | "service:create-case" // record a new referral as a case
   | "service:manage-scripts" // the service's conference script templates (/admin/scripts)
   | "service:read-sign-ins" // failed sign-ins, including whether the email tried has an account (/admin/sign-ins)
+  | "service:manage-retention" // how long closed cases are kept, and which are due for disposal review (/admin/retention)
   | "service:approval-queue" // the queue of risk assessments waiting for one's decision as case supervisor (/approvals)
   | "service:review-queue"; // the queue of agreements waiting for one's review as case supervisor (/reviews)
 export type LetterAction =
@@ -112,6 +113,8 @@ const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   "service:manage-scripts": (u) => u.role === "ADMIN",
   // Whether an email has an account is said here and nowhere else (the sign-in page never says it).
   "service:read-sign-ins": (u) => u.role === "ADMIN",
+  // The service's retention policy is the manager's (the data protection officer asks them for it).
+  "service:manage-retention": (u) => u.role === "ADMIN",
   // Only a staff supervisor can be the deciding case supervisor (case:approve, agreement:review),
   // so the queues are theirs; which cases fill them is still each case's membership.
   "service:approval-queue": (u) => u.role === "SUPERVISOR",
@@ -150,6 +153,7 @@ export type Capabilities = {
   caseTeams: boolean;
   scripts: boolean;
   signIns: boolean;
+  retention: boolean;
 };
 
 export function capabilitiesOf(user: Principal): Capabilities {
@@ -163,5 +167,6 @@ export function capabilitiesOf(user: Principal): Capabilities {
     caseTeams: may("service:list-cases"),
     scripts: may("service:manage-scripts"),
     signIns: may("service:read-sign-ins"),
+    retention: may("service:manage-retention"),
   };
 }

@@ -7,6 +7,7 @@ import { SEATING_ROUTES } from "./matrix-seating";
 import { AGREEMENT_ROUTES } from "./matrix-agreements";
 import { LETTER_ROUTES } from "./matrix-letters";
 import { RECORD_ROUTES } from "./matrix-record";
+import { RETENTION_ROUTES } from "./matrix-retention";
 
 /**
  * The authorization matrix (docs/architecture.md §4): every Remix route, Express route, Socket.IO client
@@ -182,6 +183,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...LETTER_ROUTES,
   ...AGREEMENT_ROUTES,
   ...RECORD_ROUTES,
+  ...RETENTION_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },

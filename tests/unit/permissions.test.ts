@@ -50,6 +50,7 @@ const SERVICE_ACTIONS: ServiceAction[] = [
   "service:create-case",
   "service:manage-scripts",
   "service:read-sign-ins",
+  "service:manage-retention",
   "service:approval-queue",
   "service:review-queue",
 ];
@@ -60,6 +61,7 @@ const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolea
   "service:create-case": { admin: true, supervisor: false, facilitator: true },
   "service:manage-scripts": { admin: true, supervisor: false, facilitator: false },
   "service:read-sign-ins": { admin: true, supervisor: false, facilitator: false },
+  "service:manage-retention": { admin: true, supervisor: false, facilitator: false },
   "service:approval-queue": { admin: false, supervisor: true, facilitator: false },
   "service:review-queue": { admin: false, supervisor: true, facilitator: false },
 };
@@ -213,15 +215,33 @@ describe("can() on a letter: the author reaches only their own letter (docs/arch
 
 describe("capabilitiesOf(): what the navigation offers each person", () => {
   it("offers the manager the service pages and no supervisor queues", () => {
-    expect(capabilitiesOf(person("ADMIN"))).toEqual({ overview: true, approvals: false, reviews: false, users: true, caseTeams: true, scripts: true, signIns: true });
+    expect(capabilitiesOf(person("ADMIN"))).toEqual({
+      overview: true,
+      approvals: false,
+      reviews: false,
+      users: true,
+      caseTeams: true,
+      scripts: true,
+      signIns: true,
+      retention: true,
+    });
   });
 
   it("offers a supervisor their two queues and no admin page", () => {
-    expect(capabilitiesOf(person("SUPERVISOR"))).toEqual({ overview: false, approvals: true, reviews: true, users: false, caseTeams: false, scripts: false, signIns: false });
+    expect(capabilitiesOf(person("SUPERVISOR"))).toEqual({
+      overview: false,
+      approvals: true,
+      reviews: true,
+      users: false,
+      caseTeams: false,
+      scripts: false,
+      signIns: false,
+      retention: false,
+    });
   });
 
   it("offers a facilitator and a letter author nothing beyond their own work", () => {
-    const none = { overview: false, approvals: false, reviews: false, users: false, caseTeams: false, scripts: false, signIns: false };
+    const none = { overview: false, approvals: false, reviews: false, users: false, caseTeams: false, scripts: false, signIns: false, retention: false };
     expect(capabilitiesOf(person("FACILITATOR"))).toEqual(none);
     expect(capabilitiesOf({ id: "author-1", role: "LETTER_AUTHOR", serviceId: SERVICE })).toEqual(none);
   });
