@@ -17,6 +17,8 @@ import { allRows, deployAll, foreignKeys, LATER, loadReleaseFixture, RELEASES, r
  */
 const PREVIOUS = RELEASES["append-only-records"];
 const CHANGED = ["Conference", "ConferenceStep", "ScriptTemplate", "ScriptTemplateStep", "ConferenceSpeaker", "ConferenceStepAddressee"];
+/** Tables that later migrations add (deployAll runs them too); their triggers are named after them. */
+const ADDED_LATER = ["RetentionRule", "DisposalDue"];
 
 type Conference = { id: string; caseId: string; speakingOrder: string; scriptTemplateId: string | null };
 type Step = { id: string; conferenceId: string; addressedTo: string };
@@ -126,7 +128,7 @@ describe("migrating conference lists to rows, from the previous release's databa
 
   it("changes no other row of any table, and keeps every trigger", () => {
     const after = allRows(file);
-    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), "ConferenceSpeaker", "ConferenceStepAddressee"].sort());
+    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), "ConferenceSpeaker", "ConferenceStepAddressee", ...ADDED_LATER].sort());
     for (const table of Object.keys(before).filter((t) => !CHANGED.includes(t))) expect(after[table], table).toEqual(before[table]);
 
     const without = (rows: string[], column: string, change: (r: Record<string, unknown>) => Record<string, unknown> = (r) => r) =>
@@ -143,7 +145,8 @@ describe("migrating conference lists to rows, from the previous release's databa
     expect(notStandard(after.ScriptTemplate!, "id")).toEqual(before.ScriptTemplate);
     expect(notStandard(after.ScriptTemplateStep!, "templateId")).toEqual(before.ScriptTemplateStep);
 
-    expect(triggers(sqlite)).toEqual(triggersBefore);
+    const addedLater = (trigger: string) => ADDED_LATER.some((table) => trigger.startsWith(`${table}_`));
+    expect(Object.fromEntries(Object.entries(triggers(sqlite)).filter(([name]) => !addedLater(name)))).toEqual(triggersBefore);
     expect(Object.keys(triggersBefore).length).toBeGreaterThan(20);
   });
 
