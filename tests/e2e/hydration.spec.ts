@@ -65,7 +65,7 @@ test("the service manager's pages hydrate without an error", async ({ browser })
     await page.goto("/admin/cases");
     const audit = await page.getByRole("link", { name: `Audit trail of ${BUS_STOP.reference}` }).getAttribute("href");
     const record = audit!.replace(/\/audit$/, "");
-    return ["/admin", "/admin/cases", record, audit!, "/admin/users", "/admin/scripts", "/admin/sign-ins", "/cases/new"];
+    return ["/admin", "/admin/cases", record, audit!, "/admin/users", "/admin/scripts", "/admin/sign-ins", "/admin/retention", "/cases/new"];
   });
 });
 

@@ -32,7 +32,7 @@ function TermsFields({ prefix, errors, value = {} }: { prefix: string; errors: F
       <SelectField
         id={`${prefix}-basis`}
         name="basis"
-        label="Keep closed cases"
+        label="How long to keep them"
         options={RETENTION_BASES}
         labels={RETENTION_BASIS_LABELS}
         defaultValue={value.basis ?? "AFTER_CLOSURE"}
@@ -76,7 +76,7 @@ export function AddRule() {
           <SelectField
             id="add-caseType"
             name="caseType"
-            label="Cases"
+            label="Case type"
             options={RETENTION_CASE_TYPES}
             labels={RETENTION_CASE_TYPE_LABELS}
             defaultValue="ADULT"
