@@ -21,5 +21,6 @@ export const action = formAction({
       afterwards: change ? () => announce(context.realtime, access.caseId, change, user.name) : undefined,
     };
   },
-  tampered: ({ access, input }) => ({ action: "agreement.change.refused", target: `case:${access.caseId}`, details: { intent: input.intent, reason: "approved" } }),
+  refused: ({ access, input, refusal }) =>
+    refusal.tamper ? { action: "agreement.change.refused", target: `case:${access.caseId}`, details: { intent: input.intent, reason: "approved" } } : undefined,
 });

@@ -6,6 +6,7 @@ import { ConferenceSection } from "~/components/case/conference-section";
 import { ContactsSection } from "~/components/case/contacts-section";
 import { LettersSection } from "~/components/case/letters-section";
 import { ParticipantsSection } from "~/components/case/participants-section";
+import { RectificationSection } from "~/components/case/rectification-section";
 import { RecordSection } from "~/components/case/record-section";
 import { RiskSection } from "~/components/case/risk-section";
 import { StageSection } from "~/components/case/stage-section";
@@ -18,6 +19,7 @@ import { serviceDate } from "~/models/case-record-dates";
 import { getAgreementSummary } from "~/models/agreement.server";
 import { getLettersSummary } from "~/models/letter.server";
 import { getPreparation } from "~/models/preparation.server";
+import { getRectifications } from "~/models/rectification.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -37,12 +39,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "case:view");
-  const [overview, prep, agreement, letters, record] = await Promise.all([
+  const [overview, prep, agreement, letters, record, rectifications] = await Promise.all([
     getCaseOverview(resource.caseId),
     getPreparation(resource.caseId),
     getAgreementSummary(resource.caseId),
     getLettersSummary(resource.caseId),
     getCaseRecord(resource.caseId),
+    getRectifications(resource.caseId),
   ]);
   if (!overview || !prep || !record) throw notFound("Case not found");
   await auditRequest(context, { actor: user, action: "case.view", target: `case:${overview.id}`, caseId: overview.id });
@@ -59,11 +62,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     agreement,
     letters,
     notes: { readOnly: !can(user, "notes:write", resource) },
+    rectifications,
+    canRectify: can(user, "case:rectify", resource),
   });
 }
 
 export default function CaseOverview() {
-  const { case: c, myRole, notes, prep, canEdit, canApprove, me, agreement, letters, record, canEditDetails, today } = useLoaderData<typeof loader>();
+  const { case: c, myRole, notes, prep, canEdit, canApprove, me, agreement, letters, record, canEditDetails, today, rectifications, canRectify } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const section: SectionProps = { caseId: c.id, prep, canEdit, canApprove, me };
   const currentIndex = STAGES.indexOf(c.stage);
@@ -112,6 +117,9 @@ export default function CaseOverview() {
         </a>
         <a href="#notes-heading" className="tap">
           Notes
+        </a>
+        <a href="#corrections" className="tap">
+          Corrections
         </a>
       </nav>
       <div className="case-grid">
@@ -174,6 +182,7 @@ export default function CaseOverview() {
       <ConferenceSection {...section} />
       <AgreementSection {...section} agreement={agreement} />
       <LettersSection {...section} letters={letters} />
+      <RectificationSection caseId={c.id} data={rectifications} canRectify={canRectify} today={today} />
       <section className="card notes-section" aria-labelledby="notes-heading">
         <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
           <h2 id="notes-heading" style={{ margin: 0 }}>

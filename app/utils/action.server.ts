@@ -17,13 +17,16 @@ import type { SessionUser } from "./session.server";
  * The action pipeline (docs/conventions.md §2, README Decisions "One action pipeline"): every form
  * post goes through the same steps in the same order, so none can be forgotten.
  *
- * 1. the signed-in staff member (`requireUser`: sign-in redirect, 404 for a letter author);
+ * 1. who is signed in: a staff member by default (`requireUser`: sign-in redirect, 404 for a letter
+ *    author); a spec names another kind (`signedIn`): the password page takes a staff member who
+ *    must still choose a password, the letter author's workspace takes the author;
  * 2. the permission, before the form is parsed (`authorize`: 404, so someone off the case learns
  *    nothing, not even which fields are wrong); it is given the form's `intent` alone, for forms
  *    whose intents need different permissions (the case record, a letter's oversight);
  * 3. the form, parsed with its zod schema (400 with a message per field; nothing has changed);
  * 4. the model call (`run`); a `Refusal` it throws, typically inside `transaction`, rolls back and
- *    answers its status and message (audited first when it is `tamper` and the spec says how);
+ *    answers its status and message (audited first when the spec's `refused` says how: an attempt
+ *    to change an approved agreement, a wrong current password);
  *    `{ errors }` answers 400, or 409 with the question to ask first;
  * 5. the audit entries of the change, with the actor, the case and the address taken from the
  *    request once;
@@ -69,6 +72,8 @@ export type ActionCall<A extends Access, I> = {
 };
 
 export type ActionSpec<A extends Access, S extends z.ZodType> = {
+  /** Who may post (step 1); default `requireUser`, a signed-in staff member with their own password. */
+  signedIn?: (request: Request, context: AppLoadContext) => Promise<SessionUser>;
   /** `intent` and `form`: the form as posted, unparsed (read by a form that names its case in a field). */
   authorize: (user: SessionUser, args: ActionFunctionArgs, intent: string, form: FormFields | null) => Promise<A>;
   schema: S;
@@ -78,8 +83,8 @@ export type ActionSpec<A extends Access, S extends z.ZodType> = {
    * answered (default: `formError`). `form` is null when the body could not be read at all.
    */
   invalid?: (errors: FieldErrors, form: FormFields | null) => Response;
-  /** The audit entry of a `tamper` Refusal (an attempt to change an approved agreement): written before the refusal is answered. */
-  tampered?: (call: { access: A; input: z.infer<S> }) => ActionAudit;
+  /** The audit entry of a Refusal worth recording (an attempt to change an approved agreement, a wrong password), or nothing: written before the refusal is answered. */
+  refused?: (call: { user: SessionUser; access: A; input: z.infer<S>; refusal: Refusal }) => ActionAudit | undefined;
 };
 
 const transaction = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => db.$transaction(work);
@@ -88,7 +93,7 @@ export function formAction<A extends Access, S extends z.ZodType>(spec: ActionSp
   const invalid = spec.invalid ?? ((errors: FieldErrors, form: FormFields | null) => formError(errors, typeof form?.intent === "string" ? form.intent : undefined));
   return async (args: ActionFunctionArgs): Promise<Response> => {
     const { request, context } = args;
-    const user = await requireUser(request, context);
+    const user = await (spec.signedIn ?? requireUser)(request, context);
     const form = await readForm(request);
     const access = await spec.authorize(user, args, typeof form?.intent === "string" ? form.intent : "", form);
     if (!form) return invalid(UNREADABLE_FORM, null);
@@ -102,7 +107,8 @@ export function formAction<A extends Access, S extends z.ZodType>(spec: ActionSp
       outcome = await spec.run({ user, access, input, form, context, transaction });
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      if (error.tamper && spec.tampered) await write(spec.tampered({ access, input }));
+      const entry = spec.refused?.({ user, access, input, refusal: error });
+      if (entry) await write(entry);
       return refusalAnswer(error, intent);
     }
     if ("errors" in outcome) return json({ ok: false, errors: outcome.errors, intent, ...outcome.data }, { status: outcome.status ?? 400 });
@@ -112,6 +118,9 @@ export function formAction<A extends Access, S extends z.ZodType>(spec: ActionSp
     return json({ ok: true, done: outcome.done, intent, id: outcome.id, ...outcome.data });
   };
 }
+
+/** Authorize step for a form about the person's own account (their password): nothing beyond being signed in. */
+export const onOwnAccount = async (): Promise<Access> => ({ caseId: null });
 
 /** Authorize step: `action` on the case named in the URL (404 otherwise). */
 export const onCase =

@@ -1,5 +1,6 @@
 import { NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, PROGRESS_LABELS } from "~/models/agreement-labels";
 import { DELIVERY_CHOICE_LABELS, RELEASE_METHOD_LABELS } from "~/models/letter-labels";
+import { RECTIFICATION_DECISION_LABELS } from "~/models/rectification-labels";
 import { describeTerms, outcomeLabel, RETENTION_CASE_TYPE_LABELS, type RuleTerms } from "~/models/retention";
 import { formatDateTime, formatDay } from "./format";
 import {
@@ -101,6 +102,15 @@ export const AUDIT_ACTIONS = {
   "letter.export.print": exported("Opened the letter's print view", version),
   "case.audit.export": exported("Exported the audit trail as CSV", (d) =>
     sentences(typeof d.rows === "number" && `${d.rows} entr${d.rows === 1 ? "y" : "ies"}`, typeof d.filters === "string" && d.filters !== "" && `Filtered by ${d.filters}`),
+  ),
+
+  // Subject access: the manager reads, downloads and releases everything held about one person.
+  // Each is written every time (an export), not collapsed like a view.
+  "subject-access.export.view": exported("Reviewed a subject access export"),
+  "subject-access.export.pdf": exported("Downloaded a subject access export as a PDF", (d) => (d.released ? "The export as released" : "Before release, for review")),
+  "subject-access.export.json": exported("Downloaded a subject access export as JSON", (d) => (d.released ? "The export as released" : "Before release, for review")),
+  "subject-access.release": exported("Released a subject access export to the person", (d) =>
+    typeof d.manualRedactions === "number" ? `${d.manualRedactions} phrase${d.manualRedactions === 1 ? "" : "s"} redacted by hand` : "",
   ),
 
   // Refused: each refused request (recordRefusal) is one entry per person, path and 10 minutes.
@@ -224,6 +234,15 @@ export const AUDIT_ACTIONS = {
   "letter.choice": change("Recorded the person harmed's choice", (d) => word(DELIVERY_CHOICE_LABELS, d.choice)),
   "letter.release": change("Delivered the letter", (d) => word(RELEASE_METHOD_LABELS, d.method)),
   "letter.destroy": change("Destroyed the letter"),
+
+  // Data protection requests. The phrases redacted and the words of a correction request are
+  // case content: the entries say only that there were some.
+  "subject-access.list.view": view("Viewed the case's subject access requests"),
+  "subject-access.request": change("Recorded a subject access request"),
+  "subject-access.redact": change("Redacted a phrase in a subject access export"),
+  "subject-access.unredact": change("Took back a redaction in a subject access export"),
+  "rectification.record": change("Recorded a request to correct someone's data"),
+  "rectification.decide": change("Recorded the decision on a correction request", (d) => word(RECTIFICATION_DECISION_LABELS, d.decision)),
 
   // The service
   "user.create": change("Added a user", (d) => (d.role ? `As ${word(STAFF_ROLE_LABELS, d.role).toLowerCase()}` : "")),

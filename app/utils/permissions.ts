@@ -40,6 +40,8 @@ export type CaseAction =
   | "case:approve" // record the case supervisor's decision on a risk assessment
   | "case:audit" // read the case's audit trail
   | "case:assign" // add or remove case members
+  | "case:subject-access" // answer a participant's subject access request: record it, review and redact the export, release it
+  | "case:rectify" // record a participant's request to correct their data, and the decision on it
   | "case:subscribe" // receive the case's live events
   | "notes:write"
   | "notes:read"
@@ -82,6 +84,12 @@ const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boole
   "case:approve": (u, c) => c.membership === "SUPERVISOR" && u.role === "SUPERVISOR",
   "case:audit": (u) => u.role === "ADMIN",
   "case:assign": (u) => u.role === "ADMIN",
+  // Answering a subject access request is the data controller's, which the manager acts for; the
+  // export shows everything held about the person, so nobody on the team does it for them
+  // (README, Decisions, "Subject access and rectification").
+  "case:subject-access": (u) => u.role === "ADMIN",
+  // Those who keep the records correct them: the case's facilitators, and the manager.
+  "case:rectify": (u, c) => isFacilitatorOf(c) || u.role === "ADMIN",
   "case:subscribe": (_u, c) => c.membership !== null,
   "notes:write": (_u, c) => isFacilitatorOf(c),
   "notes:read": (_u, c) => c.membership !== null,

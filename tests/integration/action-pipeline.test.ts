@@ -116,4 +116,29 @@ describe("every form that goes through the action pipeline", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual({ form: "That step is not in this template." });
   });
+  it("takes the password page too: a wrong current password is refused and audited, and the right one changes it and ends the other sessions", async () => {
+    const { serviceId } = await staff("lead@demo.circle");
+    const email = `pw-${randomUUID().slice(0, 8)}@demo.circle`;
+    const person = await factories(getDb()).user({ serviceId, email, name: "Pat Password", role: "FACILITATOR", password: "first password 2026" });
+    const [here, elsewhere] = await Promise.all([
+      new TestClient(server().origin).signIn(email, "first password 2026"),
+      new TestClient(server().origin).signIn(email, "first password 2026"),
+    ]);
+    const entries = () => getDb().auditEvent.findMany({ where: { target: `user:${person.id}` }, select: { action: true }, orderBy: { createdAt: "asc" } });
+
+    const wrong = await here.post("/account/password", { current: "not my password", password: "second password 2026", confirm: "second password 2026" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("That is not your current password");
+    expect((await entries()).map((e) => e.action)).toEqual(["user.change-password.refused"]);
+    expect((await elsewhere.get("/cases")).status).toBe(200);
+
+    const right = await here.post("/account/password", { current: "first password 2026", password: "second password 2026", confirm: "second password 2026" });
+    expect(right.status).toBe(302);
+    expect(right.headers.get("location")).toBe("/cases");
+    expect((await entries()).map((e) => e.action)).toEqual(["user.change-password.refused", "user.change-password"]);
+    // The other device was signed out; the new password signs in, the old one does not.
+    expect((await elsewhere.get("/cases")).status).toBe(302);
+    await expect(new TestClient(server().origin).signIn(email, "second password 2026")).resolves.toBeInstanceOf(TestClient);
+    await expect(new TestClient(server().origin).signIn(email, "first password 2026")).rejects.toThrow();
+  });
 });

@@ -4,11 +4,11 @@ import { PRINCIPAL_FIXTURES, SUBJECT_CASE_REFERENCE, type PrincipalName } from "
 import { DEMO_PASSWORD } from "./server";
 
 /** The ids the matrix's path patterns name, on the subject case of a freshly seeded demo service. */
-export type SubjectIds = { caseId: string; conferenceId: string; letterId: string; agreementId: string; versionId: string };
+export type SubjectIds = { caseId: string; conferenceId: string; letterId: string; agreementId: string; versionId: string; requestId: string };
 
 /**
- * Finds the subject case's conference and letter, and gives it an approved outcome agreement so
- * the agreement routes answer with real content. Used by every test that walks the matrix's routes.
+ * Finds the subject case's conference and letter, and gives it an approved outcome agreement and
+ * a subject access request so the agreement and subject access routes answer with real content. Used by every test that walks the matrix's routes.
  */
 export async function prepareMatrixSubject(): Promise<SubjectIds> {
   const db = getDb();
@@ -31,12 +31,23 @@ export async function prepareMatrixSubject(): Promise<SubjectIds> {
     select: { id: true },
   });
   await db.agreement.update({ where: { id: agreement.id }, data: { approvedVersionId: version.id } });
-  return { caseId, conferenceId: conference.id, letterId: letter.id, agreementId: agreement.id, versionId: version.id };
+  const manager = await db.user.findUniqueOrThrow({ where: { email: "manager@demo.circle" }, select: { id: true } });
+  const harmed = await db.participant.findFirstOrThrow({ where: { caseId, role: "PERSON_HARMED" }, select: { id: true } });
+  const request = await db.subjectAccessRequest.create({
+    data: { caseId, participantId: harmed.id, requestedBy: "The person harmed", receivedOn: "2026-12-01", createdById: manager.id },
+    select: { id: true },
+  });
+  return { caseId, conferenceId: conference.id, letterId: letter.id, agreementId: agreement.id, versionId: version.id, requestId: request.id };
 }
 
 /** A path pattern of the matrix with the subject's ids in it. */
 export const fillSubject = (ids: SubjectIds, text: string) =>
-  text.replaceAll(":caseId", ids.caseId).replaceAll(":conferenceId", ids.conferenceId).replaceAll(":letterId", ids.letterId).replaceAll(":versionId", ids.versionId);
+  text
+    .replaceAll(":caseId", ids.caseId)
+    .replaceAll(":conferenceId", ids.conferenceId)
+    .replaceAll(":letterId", ids.letterId)
+    .replaceAll(":versionId", ids.versionId)
+    .replaceAll(":requestId", ids.requestId);
 
 /** A client signed in as the principal (a letter author with their username in the same field). */
 export async function clientFor(origin: string, who: PrincipalName): Promise<TestClient> {

@@ -8,6 +8,7 @@ import { AGREEMENT_ROUTES } from "./matrix-agreements";
 import { LETTER_ROUTES } from "./matrix-letters";
 import { RECORD_ROUTES } from "./matrix-record";
 import { RETENTION_ROUTES } from "./matrix-retention";
+import { SUBJECT_ACCESS_ROUTES } from "./matrix-subject-access";
 
 /**
  * The authorization matrix (docs/architecture.md §4): every Remix route, Express route, Socket.IO client
@@ -184,6 +185,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...AGREEMENT_ROUTES,
   ...RECORD_ROUTES,
   ...RETENTION_ROUTES,
+  ...SUBJECT_ACCESS_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },
@@ -244,6 +246,8 @@ export type CollabIds = {
   /** an approved outcome agreement made on the subject case by the test, and its version of record */
   agreementId: string;
   versionId: string;
+  /** a subject access request on the subject case (the subject access routes' `:requestId`) */
+  requestId: string;
 };
 
 export const COLLAB_MATRIX: Record<CollabDocKind, { name: (ids: CollabIds) => string; expect: Row<CollabCell> }> = {

@@ -29,6 +29,8 @@ const CASE_ACTIONS: CaseAction[] = [
   "case:approve",
   "case:audit",
   "case:assign",
+  "case:subject-access",
+  "case:rectify",
   "case:subscribe",
   "notes:write",
   "notes:read",
@@ -77,6 +79,9 @@ const CASE_MATRIX: Record<CaseAction, { lead: boolean; co: boolean; supervisor: 
   "case:approve": { lead: false, co: false, supervisor: true, nonMember: false, admin: false },
   "case:audit": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
   "case:assign": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
+  // Only the manager answers a subject access request; the case supervisor does not correct records.
+  "case:subject-access": { lead: false, co: false, supervisor: false, nonMember: false, admin: true },
+  "case:rectify": { lead: true, co: true, supervisor: false, nonMember: false, admin: true },
   "case:subscribe": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
   "notes:write": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
   "notes:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DELIVERY_CHOICES, LETTER_STATUSES } from "~/models/letter-schemas";
 import { AGREEMENT_STATUSES, PROGRESS_STATUSES, VERSION_STATES } from "~/models/agreement-schemas";
 import { LIVE_STATUSES } from "~/realtime/live-machine";
+import { RECTIFICATION_DECISIONS } from "~/models/rectification-labels";
 import { RETENTION_BASES, RETENTION_CASE_TYPES } from "~/models/retention";
 import {
   ACKNOWLEDGEMENTS,
@@ -55,6 +56,7 @@ const pairs: [string, Record<string, string>, readonly string[]][] = [
   ["TermProgressStatus", $Enums.TermProgressStatus, PROGRESS_STATUSES],
   ["LetterStatus", $Enums.LetterStatus, LETTER_STATUSES],
   ["DeliveryChoice", $Enums.DeliveryChoice, DELIVERY_CHOICES],
+  ["RectificationDecision", $Enums.RectificationDecision, RECTIFICATION_DECISIONS],
   ["RetentionCaseType", $Enums.RetentionCaseType, RETENTION_CASE_TYPES],
   ["RetentionBasis", $Enums.RetentionBasis, RETENTION_BASES],
 ];

@@ -1,0 +1,281 @@
+import { db } from "~/utils/db.server";
+import type { CircleLoadContext } from "~/utils/load-context";
+import { richDocFromYjs, richDocToText } from "~/utils/rich-text";
+import { getCaseAuditRows } from "./audit-trail.server";
+import { NO_FILTER } from "./audit-filter";
+import type { PersonFacts } from "./subject-access-redact";
+import { namesPerson } from "./subject-access-redact";
+import type { ExportAgreement, ExportConsent, ExportLetter, ExportPerson, ExportRisk, SubjectAccessExport } from "./subject-access-shape";
+
+/**
+ * Everything Circle holds about one participant of one case, before redaction: the sections of the
+ * export (app/models/subject-access-shape.ts) and the facts the redactor needs about the person and
+ * about everyone else on the case. Every query names the case: nothing from another case is read.
+ */
+type Ctx = Pick<CircleLoadContext, "collab">;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const staff = (u: { name: string } | null) => u?.name ?? "";
+const FACTS = { id: true, name: true, preferredName: true, addressAs: true, phone: true, email: true, address: true, dateOfBirth: true } as const;
+
+export type Gathered = {
+  sections: Omit<SubjectAccessExport, "format" | "request" | "redaction">;
+  subject: PersonFacts;
+  others: PersonFacts[];
+};
+
+export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId: string): Promise<Gathered> {
+  const people = await db.participant.findMany({ where: { caseId }, select: FACTS });
+  const subjectRow = people.find((p) => p.id === participantId);
+  if (!subjectRow) throw new Error("The participant is not on this case");
+  const letters = await db.letter.findMany({ where: { caseId }, select: { writerId: true, author: { select: { name: true } } } });
+  // A letter author's account name is theirs: the person's own when they wrote it, a third party's otherwise.
+  const authorNames = (writerId: string) => letters.filter((l) => l.writerId === writerId).map((l) => l.author.name);
+  const facts = (p: (typeof people)[number]): PersonFacts => ({ ...p, otherNames: authorNames(p.id) });
+  const subject = facts(subjectRow);
+  const others = people.filter((p) => p.id !== participantId).map(facts);
+
+  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, accessLog] = await Promise.all([
+    personSection(participantId),
+    consentSection(caseId, participantId),
+    contactsSection(caseId, participantId),
+    riskSection(caseId, participantId),
+    agreementsSection(caseId, participantId, subject),
+    lettersSection(caseId, participantId),
+    db.rectificationRequest.findMany({ where: { caseId, participantId }, orderBy: { createdAt: "asc" } }),
+    getCaseAuditRows(caseId, NO_FILTER),
+  ]);
+  return {
+    subject,
+    others,
+    sections: {
+      person,
+      consent,
+      contacts,
+      riskAssessments,
+      notes: notesNaming(ctx, caseId, subject),
+      agreements,
+      letters: letterSections,
+      corrections: corrections.map((c) => ({
+        receivedOn: c.receivedOn,
+        claim: c.claim,
+        decision: c.decision,
+        decisionReason: c.decisionReason,
+        changesMade: c.changesMade,
+        decidedAt: iso(c.decidedAt),
+      })),
+      accessLog: accessLog.map((r) => ({ at: r.at, who: r.who, role: r.role, action: r.action, label: r.label, what: r.what })),
+    },
+  };
+}
+
+/** A JSON array of codes as stored (accessNeeds); anything else reads as none. */
+function listOf(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((n): n is string => typeof n === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+async function personSection(id: string): Promise<ExportPerson> {
+  const p = await db.participant.findUniqueOrThrow({
+    where: { id },
+    include: {
+      supports: { select: { name: true } },
+      guardians: { select: { guardian: { select: { name: true } } } },
+      guardianOf: { select: { child: { select: { name: true } } } },
+    },
+  });
+  const accessNeeds = listOf(p.accessNeeds);
+  return {
+    role: p.role,
+    name: p.name,
+    preferredName: p.preferredName,
+    pronouns: p.pronouns,
+    addressAs: p.addressAs,
+    relationship: p.relationship,
+    phone: p.phone,
+    email: p.email,
+    address: p.address,
+    contactMethod: p.contactMethod,
+    contactFrequency: p.contactFrequency,
+    dateOfBirth: p.dateOfBirth,
+    ageBand: p.ageBand,
+    accessNeeds,
+    accessNotes: p.accessNotes,
+    hopes: p.hopes,
+    professionalType: p.professionalType,
+    organisation: p.organisation,
+    supports: p.supports?.name ?? null,
+    guardians: p.guardians.map((g) => g.guardian.name),
+    guardianOf: p.guardianOf.map((g) => g.child.name),
+    enhancedRights: p.enhancedRights,
+    infoOfferedAt: iso(p.infoOfferedAt),
+    notInvitedReason: p.notInvitedReason,
+    recordedAt: p.createdAt.toISOString(),
+    removedAt: iso(p.removedAt),
+  };
+}
+
+async function consentSection(caseId: string, participantId: string): Promise<ExportConsent[]> {
+  const rows = await db.consentEntry.findMany({
+    where: { caseId, OR: [{ participantId }, { guardianId: participantId }] },
+    include: { recordedBy: { select: { name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((c) => ({
+    element: c.element,
+    sharedWith: c.sharedWith,
+    answer: c.answer,
+    method: c.method,
+    givenAt: c.givenAt.toISOString(),
+    note: c.note,
+    givenBy: c.participantId !== participantId ? "AS_GUARDIAN" : c.guardianId ? "BY_GUARDIAN" : "SELF",
+    recordedBy: staff(c.recordedBy),
+    recordedAt: c.createdAt.toISOString(),
+  }));
+}
+
+async function contactsSection(caseId: string, participantId: string) {
+  const rows = await db.preparationContact.findMany({
+    where: { caseId, participantId },
+    include: { recordedBy: { select: { name: true } }, coWorker: { select: { name: true } } },
+    orderBy: { occurredAt: "asc" },
+  });
+  return rows.map((k) => ({
+    kind: k.kind,
+    occurredAt: k.occurredAt.toISOString(),
+    place: k.place,
+    placeDetail: k.placeDetail,
+    attendees: k.attendees,
+    outcome: k.outcome,
+    status: k.status,
+    statusReason: k.statusReason,
+    recordedBy: staff(k.recordedBy),
+    coWorker: k.coWorker?.name ?? null,
+  }));
+}
+
+/**
+ * Risk assessments are made about the case, and their questions are about the person harmed (their
+ * vulnerability, where they sit) and the person responsible (acknowledgement, substance use or
+ * mental health): both get every assessment. Anyone else gets those whose words name them.
+ */
+async function riskSection(caseId: string, participantId: string): Promise<ExportRisk[]> {
+  const [person, rows] = await Promise.all([
+    db.participant.findUniqueOrThrow({ where: { id: participantId }, select: { role: true, name: true, preferredName: true, addressAs: true } }),
+    db.riskAssessment.findMany({
+      where: { caseId },
+      include: { assessedBy: { select: { name: true } }, approvals: { include: { supervisor: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const principal = person.role === "PERSON_HARMED" || person.role === "PERSON_RESPONSIBLE";
+  return rows
+    .filter((r) => principal || namesPerson([r.summary, r.safetyMeasures, r.substanceOrMental].join("\n"), person))
+    .map((r) => ({
+      stage: r.stage,
+      assessedAt: r.createdAt.toISOString(),
+      assessedBy: staff(r.assessedBy),
+      physicalHarm: r.physicalHarm,
+      emotionalHarm: r.emotionalHarm,
+      vulnerability: r.vulnerability,
+      powerImbalance: r.powerImbalance,
+      acknowledges: r.acknowledges,
+      overall: r.overall,
+      recommendation: r.recommendation,
+      substanceOrMental: r.substanceOrMental,
+      safetyMeasures: r.safetyMeasures,
+      summary: r.summary,
+      approvals: r.approvals.map((a) => ({ decision: a.decision, comments: a.comments, supervisor: staff(a.supervisor), decidedAt: a.createdAt.toISOString() })),
+    }));
+}
+
+/** The paragraphs of the case notes (the collab document, read as the server holds it) that name the person. */
+function notesNaming(ctx: Ctx, caseId: string, person: PersonFacts): string[] {
+  const doc = ctx.collab.readDocument(`case:${caseId}:notes`);
+  try {
+    return paragraphsNaming(richDocToText(richDocFromYjs(doc, "notes")), person);
+  } finally {
+    doc.destroy();
+  }
+}
+
+const paragraphsNaming = (text: string, person: PersonFacts) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && namesPerson(line, person));
+
+async function agreementsSection(caseId: string, participantId: string, person: PersonFacts): Promise<ExportAgreement[]> {
+  const rows = await db.agreement.findMany({
+    where: { caseId },
+    include: {
+      terms: { where: { OR: [{ responsibleId: participantId }, { beneficiaryId: participantId }] }, orderBy: { position: "asc" } },
+      versions: {
+        orderBy: { number: "asc" },
+        include: { signatures: { where: { participantId }, include: { attestedBy: { select: { name: true } } } } },
+      },
+      notices: { where: { participantId }, include: { recordedBy: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows
+    .map((a): ExportAgreement => {
+      const ofRecord = a.versions.find((v) => v.id === a.approvedVersionId) ?? a.versions.at(-1);
+      return {
+        status: a.status,
+        startedAt: a.createdAt.toISOString(),
+        terms: a.terms.map((t) => ({
+          type: t.type,
+          part: t.responsibleId === participantId ? "RESPONSIBLE" : "FOR",
+          description: t.description,
+          dueDate: t.dueDate ? t.dueDate.toISOString().slice(0, 10) : null,
+          verification: t.verification,
+          amountPence: t.amountPence,
+          hours: t.hours,
+        })),
+        narrative: ofRecord ? paragraphsNaming(ofRecord.narrativeText, person) : [],
+        signatures: a.versions.flatMap((v) =>
+          v.signatures.map((s) => ({
+            version: v.number,
+            signedAt: s.signedAt.toISOString(),
+            method: s.method,
+            typedName: s.typedName,
+            attestedBy: s.attestedBy?.name ?? null,
+            drawing: s.drawing,
+          })),
+        ),
+        outcomeNotices: a.notices.map((n) => ({ agreementOutcome: n.outcome, method: n.method, toldAt: n.toldAt.toISOString(), note: n.note, recordedBy: staff(n.recordedBy) })),
+      };
+    })
+    .filter((a) => a.terms.length || a.narrative.length || a.signatures.length || a.outcomeNotices.length);
+}
+
+async function lettersSection(caseId: string, participantId: string): Promise<ExportLetter[]> {
+  const rows = await db.letter.findMany({
+    where: { caseId, OR: [{ writerId: participantId }, { recipientId: participantId }] },
+    include: {
+      versions: { orderBy: { number: "desc" }, take: 1, select: { contentText: true } },
+      choices: { include: { recordedBy: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      releases: { include: { releasedBy: { select: { name: true } } }, orderBy: { releasedAt: "asc" } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((l) => ({
+    part: l.writerId === participantId ? "WRITER" : "RECIPIENT",
+    status: l.status,
+    openedAt: l.createdAt.toISOString(),
+    recipientLabel: l.recipientLabel,
+    text: l.status === "DESTROYED" ? null : (l.versions[0]?.contentText ?? null),
+    choices: l.choices.map((c) => ({
+      choice: c.choice,
+      deliverAfter: iso(c.deliverAfter),
+      method: c.method,
+      recordedAt: c.createdAt.toISOString(),
+      recordedBy: staff(c.recordedBy),
+    })),
+    releases: l.releases.map((r) => ({ method: r.method, releasedAt: r.releasedAt.toISOString(), releasedBy: staff(r.releasedBy) })),
+  }));
+}

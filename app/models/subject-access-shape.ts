@@ -1,0 +1,196 @@
+/**
+ * The machine-readable subject access export (`format: "circle.subject-access/1"`), as the JSON
+ * download gives it and as a release freezes it. Documented in docs/operations.md ("Subject access
+ * requests"). Conventions: times are ISO 8601 instants in UTC; days are "YYYY-MM-DD"; value sets
+ * are Circle's codes (the PDF prints them in words); free text is as recorded, after redaction
+ * ("[third party]" for other people's details, "[redacted]" for phrases the manager redacted).
+ * Staff are named as they act in their role. Lists are oldest first, except `accessLog`.
+ */
+export const EXPORT_FORMAT = "circle.subject-access/1";
+
+export type ExportRequest = {
+  id: string;
+  caseReference: string;
+  requestedBy: string;
+  receivedOn: string;
+  dueOn: string;
+  /** When this export was made from the records (for a released one: when it was released). */
+  generatedAt: string;
+  releasedAt: string | null;
+  releasedBy: string | null;
+};
+
+export type ExportPerson = {
+  role: string;
+  name: string;
+  preferredName: string;
+  pronouns: string;
+  addressAs: string;
+  relationship: string;
+  phone: string;
+  email: string;
+  address: string;
+  contactMethod: string;
+  contactFrequency: string;
+  dateOfBirth: string | null;
+  ageBand: string | null;
+  accessNeeds: string[];
+  accessNotes: string;
+  hopes: string;
+  professionalType: string | null;
+  organisation: string;
+  /** The person they support (a supporter or professional), by name: a third party, so redacted. */
+  supports: string | null;
+  /** Their parents or guardians (for a young person), and the young people they are a parent or guardian of. */
+  guardians: string[];
+  guardianOf: string[];
+  enhancedRights: boolean;
+  infoOfferedAt: string | null;
+  notInvitedReason: string | null;
+  recordedAt: string;
+  removedAt: string | null;
+};
+
+export type ExportConsent = {
+  element: string;
+  sharedWith: string;
+  answer: string;
+  method: string;
+  givenAt: string;
+  note: string;
+  /** SELF: their own answer; BY_GUARDIAN: a parent or guardian's answer for them; AS_GUARDIAN: their answer for a young person. */
+  givenBy: "SELF" | "BY_GUARDIAN" | "AS_GUARDIAN";
+  recordedBy: string;
+  recordedAt: string;
+};
+
+export type ExportContact = {
+  kind: string;
+  occurredAt: string;
+  place: string;
+  placeDetail: string;
+  attendees: string;
+  outcome: string;
+  status: string;
+  statusReason: string;
+  recordedBy: string;
+  coWorker: string | null;
+};
+
+export type ExportRisk = {
+  stage: string;
+  assessedAt: string;
+  assessedBy: string;
+  physicalHarm: string;
+  emotionalHarm: string;
+  vulnerability: string;
+  powerImbalance: string;
+  acknowledges: string;
+  overall: string;
+  recommendation: string;
+  substanceOrMental: string;
+  safetyMeasures: string;
+  summary: string;
+  approvals: { decision: string; comments: string; supervisor: string; decidedAt: string }[];
+};
+
+export type ExportAgreement = {
+  status: string;
+  startedAt: string;
+  /** Terms of the current draft or agreement of record they do or that are for them. */
+  terms: { type: string; part: "RESPONSIBLE" | "FOR"; description: string; dueDate: string | null; verification: string; amountPence: number | null; hours: number | null }[];
+  /** Paragraphs of the agreement of record's narrative (or the newest version's) that name them. */
+  narrative: string[];
+  signatures: { version: number; signedAt: string; method: string; typedName: string | null; attestedBy: string | null; drawing: string | null }[];
+  /** That the person harmed was told the agreement was completed or broke down (agreementOutcome: COMPLETED | BROKEN_DOWN). */
+  outcomeNotices: { agreementOutcome: string; method: string; toldAt: string; note: string; recordedBy: string }[];
+};
+
+export type ExportLetter = {
+  /** WRITER: they wrote it; RECIPIENT: it was written to them. */
+  part: "WRITER" | "RECIPIENT";
+  status: string;
+  openedAt: string;
+  recipientLabel: string;
+  /** The newest submitted version's text; null when none was submitted or the letter was destroyed. */
+  text: string | null;
+  choices: { choice: string; deliverAfter: string | null; method: string; recordedAt: string; recordedBy: string }[];
+  releases: { method: string; releasedAt: string; releasedBy: string }[];
+};
+
+export type ExportCorrection = { receivedOn: string; claim: string; decision: string | null; decisionReason: string; changesMade: string; decidedAt: string | null };
+
+export type ExportLogEntry = { at: string; who: string; role: string; action: string; label: string; what: string };
+
+export type SubjectAccessExport = {
+  format: typeof EXPORT_FORMAT;
+  request: ExportRequest;
+  redaction: { thirdParty: string; manual: string; manualPhrases: number };
+  person: ExportPerson;
+  consent: ExportConsent[];
+  contacts: ExportContact[];
+  riskAssessments: ExportRisk[];
+  /** Paragraphs of the case notes that name them, in the notes' order. */
+  notes: string[];
+  agreements: ExportAgreement[];
+  letters: ExportLetter[];
+  corrections: ExportCorrection[];
+  /** Who viewed or changed the case and its records, newest first (the case's audit trail, in words). */
+  accessLog: ExportLogEntry[];
+};
+
+/** Keys whose values are codes, ids, times or numbers: redaction leaves them alone. */
+export const UNREDACTED_KEYS = new Set([
+  "format",
+  "id",
+  "caseReference",
+  "receivedOn",
+  "dueOn",
+  "generatedAt",
+  "releasedAt",
+  "thirdParty",
+  "manual",
+  "role",
+  "contactMethod",
+  "contactFrequency",
+  "ageBand",
+  "accessNeeds",
+  "professionalType",
+  "element",
+  "answer",
+  "method",
+  "givenAt",
+  "givenBy",
+  "recordedAt",
+  "kind",
+  "occurredAt",
+  "place",
+  "status",
+  "stage",
+  "assessedAt",
+  "physicalHarm",
+  "emotionalHarm",
+  "vulnerability",
+  "powerImbalance",
+  "acknowledges",
+  "overall",
+  "recommendation",
+  "decision",
+  "decidedAt",
+  "startedAt",
+  "type",
+  "part",
+  "dueDate",
+  "signedAt",
+  "drawing",
+  "agreementOutcome",
+  "toldAt",
+  "openedAt",
+  "choice",
+  "deliverAfter",
+  "at",
+  "action",
+  "label",
+  "infoOfferedAt",
+  "removedAt",
+]);
