@@ -77,7 +77,9 @@ export default function Retention() {
         <h2 id="rules-heading">Rules in force</h2>
         <div className="stack">
           {rules.map((r) => (
-            <RuleCard key={r.id} rule={r} />
+            // Keyed by what the rule is for, not its version: a change makes a new row, and the card
+            // (its open form and its "Saved" message) must stay.
+            <RuleCard key={`${r.caseType}:${r.outcome ?? "ANY"}`} rule={r} />
           ))}
         </div>
       </section>
