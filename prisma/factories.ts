@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import { addDefaultRules } from "~/models/retention-rules.server";
 import { hashPassword } from "~/utils/password.server";
 import type { OffenceType, ReferrerType } from "~/utils/referral";
 import type { CaseRole, Stage, StaffRole } from "~/utils/roles";
@@ -20,7 +21,12 @@ import type {
 /** Builders shared by the demo seed and the tests (docs/conventions.md §5). */
 export function factories(db: PrismaClient) {
   return {
-    service: (name = "Test RJ Service") => db.service.create({ data: { name }, select: { id: true, name: true } }),
+    /** A service with Circle's default retention rules, as every new service starts (setup, the demo). */
+    async service(name = "Test RJ Service") {
+      const service = await db.service.create({ data: { name }, select: { id: true, name: true } });
+      await addDefaultRules(db, service.id);
+      return service;
+    },
 
     async user(input: { serviceId: string; email: string; name: string; role: StaffRole; password: string; disabled?: boolean }) {
       const hash = await hashPassword(input.password);

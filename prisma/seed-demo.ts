@@ -235,6 +235,20 @@ export async function seedDemoIfEmpty(db = getDb()) {
     recordedById: users.manager!.id,
   });
 
+  // Closed in 2019, so past the default 6 years: the manager's retention page lists it as due for
+  // review once the retention job has run (at start, then hourly).
+  const shed = await make.case({
+    serviceId: service.id,
+    reference: "RJ-2019-0031",
+    title: "Theft from a garden shed",
+    offenceSummary: "Tools were taken from a neighbour's shed. The two met, the tools were returned and the case was completed.",
+    stage: "CLOSED",
+    startedAt: new Date("2019-01-07T10:00:00Z"),
+    referral: { referredAt: new Date("2019-01-07T10:00:00Z"), referrerType: "POLICE", referrerName: "PC Joe Mensah", referrerContact: "01632 960098", offenceType: "THEFT" },
+    recordedById: users.manager!.id,
+  });
+  await db.case.update({ where: { id: shed.id }, data: { closureReason: "COMPLETED", closureNote: "" }, select: { id: true } });
+
   // Daniel's letter to Jess and the corner shop's agreement being monitored.
   await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
   await seedDemoAgreement(db, { caseId: cornerShop.id, leadId: users.lead!.id, supervisorId: users.supervisor!.id });

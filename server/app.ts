@@ -26,6 +26,7 @@ import { log, stackOf } from "./log";
 import { logRequests, requestIds } from "./request-log";
 import { clientIp } from "./origin";
 import { createRealtimeControl } from "./realtime-control";
+import { startRetentionJob, type RetentionJob } from "./retention-job";
 import { noteRefusedRequest, noteRefusedUpgrade } from "./refusals";
 import type { LiveHooks } from "./realtime/live";
 import { attachSocketServer } from "./realtime/socket-server";
@@ -36,6 +37,14 @@ export type CircleServer = {
   /** Close everything; `compact: false` leaves documents' logs as they are (after an unexpected error). */
   close(opts?: { compact?: boolean }): Promise<void>;
   realtime: ReturnType<typeof createRealtimeControl>["control"];
+  /** The retention job, started by `listen` (tests run a sweep at a moved clock with `runNow`). */
+  retention: Pick<RetentionJob, "runNow">;
+};
+
+export type CircleServerOptions = {
+  build?: () => Promise<ServerBuild>;
+  /** The retention job's clock and interval (defaults: the real clock, RETENTION_CHECK_MINUTES). */
+  retention?: { now?: () => Date; intervalMs?: number };
 };
 
 const ROOT = process.cwd();
@@ -61,7 +70,7 @@ export const collabServices: CollabServices = {
 };
 
 /** One http.Server: Express (Remix + static + /healthz), Socket.IO and the collab upgrade (docs/architecture.md §3). */
-export async function createCircleServer(options: { build?: () => Promise<ServerBuild> } = {}): Promise<CircleServer> {
+export async function createCircleServer(options: CircleServerOptions = {}): Promise<CircleServer> {
   const env = getEnv();
   const pragmas = await configureDatabase();
   log.info({ ...pragmas }, "database ready");
@@ -195,6 +204,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
           cspNonce: res.locals.cspNonce as string,
           realtime: realtime.control,
           collab: { readDocument: collab.readDocument, recheckDocument: collab.recheckDocument, destroyDocument: collab.destroyDocument },
+          retention: { recheck: () => void retention?.runNow() },
           sessionUser: () => (user ??= getSessionUserFromCookieHeader(req.headers.cookie, { pages: true })),
         };
       },
@@ -212,6 +222,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   });
 
   let closing: Promise<void> | undefined;
+  let retention: RetentionJob | undefined;
   const connections = new Set<import("node:net").Socket>();
   httpServer.on("connection", (s) => {
     connections.add(s);
@@ -221,10 +232,13 @@ export async function createCircleServer(options: { build?: () => Promise<Server
   return {
     httpServer,
     realtime: realtime.control,
+    retention: { runNow: () => retention?.runNow() ?? Promise.resolve(null) },
     listen(port = env.PORT, host = env.HOST) {
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
+          // Started here, not above: server/index.ts seeds the demo between creating and listening.
+          retention ??= startRetentionJob({ intervalMs: options.retention?.intervalMs ?? env.RETENTION_CHECK_MINUTES * 60_000, now: options.retention?.now });
           const address = httpServer.address();
           resolve(typeof address === "object" && address ? address.port : port);
         });
@@ -233,6 +247,7 @@ export async function createCircleServer(options: { build?: () => Promise<Server
     close(opts = {}) {
       closing ??= (async () => {
         realtime.stop();
+        await retention?.stop();
         await collab.close(opts);
         upgrade.close();
         const closed = new Promise<void>((resolve) => (httpServer.listening ? httpServer.close(() => resolve()) : resolve()));

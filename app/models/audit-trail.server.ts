@@ -13,7 +13,8 @@ import { AUDIT_FILTER_FIELDS, AUDIT_PAGE_SIZE, AuditFilterSchema, PageSchema, pa
  * page and the export say the same thing.
  */
 
-const ROLE_WORDS: Record<string, string> = { ...STAFF_ROLE_LABELS, LETTER_AUTHOR: "Letter author", ANONYMOUS: "Not signed in" };
+// SYSTEM: an entry Circle wrote itself, from a scheduled job (the retention check), not from a request.
+const ROLE_WORDS: Record<string, string> = { ...STAFF_ROLE_LABELS, LETTER_AUTHOR: "Letter author", ANONYMOUS: "Not signed in", SYSTEM: "Scheduled check" };
 export const roleWords = (role: string) => ROLE_WORDS[role as StaffRole] ?? role.toLowerCase();
 
 const ENTRY_SELECT = {
@@ -51,7 +52,7 @@ function toRow(e: StoredEntry, caseId: string): AuditRow {
     id: e.id,
     at: e.createdAt.toISOString(),
     // A letter author's account goes when their case is disposed of (app/models/disposal.server.ts); their entries stay.
-    who: e.actor?.name ?? (e.actorRole === "LETTER_AUTHOR" ? "A letter author (account disposed of)" : "Nobody signed in"),
+    who: e.actor?.name ?? (e.actorRole === "SYSTEM" ? "Circle" : e.actorRole === "LETTER_AUTHOR" ? "A letter author (account disposed of)" : "Nobody signed in"),
     role: roleWords(e.actorRole),
     action: e.action,
     label: action.label,

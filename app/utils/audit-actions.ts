@@ -1,7 +1,8 @@
 import { NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, PROGRESS_LABELS } from "~/models/agreement-labels";
 import { DELIVERY_CHOICE_LABELS, RELEASE_METHOD_LABELS } from "~/models/letter-labels";
 import { RECTIFICATION_DECISION_LABELS } from "~/models/rectification-labels";
-import { formatDateTime } from "./format";
+import { describeTerms, outcomeLabel, RETENTION_CASE_TYPE_LABELS, type RuleTerms } from "~/models/retention";
+import { formatDateTime, formatDay } from "./format";
 import {
   CLOSURE_REASON_LABELS,
   CONFERENCE_STATUS_LABELS,
@@ -41,6 +42,12 @@ const when = (value: unknown) => {
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? "" : formatDateTime(at.toISOString());
 };
+/** A retention rule's terms from an entry's details: "Youth cases, any outcome: 6 years after closure". */
+const retentionRule = (d: Details) =>
+  sentences(
+    typeof d.caseType === "string" && `${word(RETENTION_CASE_TYPE_LABELS, d.caseType)}, ${outcomeLabel(typeof d.outcome === "string" ? (d.outcome as never) : null).toLowerCase()}`,
+    typeof d.basis === "string" && describeTerms(d as unknown as RuleTerms),
+  );
 const LIVE_ROLE_LABELS: Record<string, string> = { chair: "Chairing", assist: "Taking notes", follow: "Following" };
 /** Why a sign-in failed (SignInResult["reason"]), in words. */
 export const SIGN_IN_REASONS: Record<string, string> = {
@@ -263,6 +270,17 @@ export const AUDIT_ACTIONS = {
   "script-template.edit-step": change("Changed a step of a script template"),
   "script-template.move-step": change("Moved a step of a script template"),
   "script-template.remove-step": change("Removed a step from a script template"),
+  "retention.view": view("Viewed the retention rules and the cases due for review", (d) => (typeof d.due === "number" ? `${d.due} due for review` : "")),
+  "retention.rule.add": change("Added a retention rule", retentionRule),
+  "retention.rule.change": change("Changed a retention rule", retentionRule),
+  "retention.rule.remove": change("Removed a retention rule", retentionRule),
+  // Written by the retention job itself (actor role SYSTEM), in the case's own trail.
+  "retention.due.found": change("Found due for disposal review under the retention rules", (d) =>
+    sentences(
+      typeof d.dueOn === "string" && `Due on ${formatDay(d.dueOn)}`,
+      d.dobUnknown === true && "A date of birth was not recorded: counted from the latest date the record allows",
+    ),
+  ),
 } satisfies Record<string, ActionInfo>;
 
 /** Every action an audit entry may record: writing one that has no label here is a type error. */

@@ -42,6 +42,16 @@ const EnvSchema = z
       .min(100)
       .max(60 * 60 * 1000)
       .default(1000),
+    /**
+     * How often the retention job looks for closed cases that reached their disposal date (it also
+     * runs once at start). An hour is plenty: a date is a day, and nothing is disposed of without a review.
+     */
+    RETENTION_CHECK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
     /** Tests only: comma-separated `<point>:throw` (FAULT_POINTS). Refused unless NODE_ENV=test. */
     CIRCLE_FAULTS: z
       .string()

@@ -36,6 +36,8 @@ export type CircleLoadContext = {
   sessionUser(): Promise<import("./session.server").SessionUser | null>;
   realtime: RealtimeControl;
   collab: CollabControl;
+  /** The retention job (server/retention-job.ts): `recheck` runs a sweep soon, e.g. after a rule changed. */
+  retention: { recheck(): void };
 };
 
 declare module "@remix-run/node" {

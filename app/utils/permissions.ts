@@ -62,6 +62,7 @@ export type ServiceAction =
   | "service:create-case" // record a new referral as a case
   | "service:manage-scripts" // the service's conference script templates (/admin/scripts)
   | "service:read-sign-ins" // failed sign-ins, including whether the email tried has an account (/admin/sign-ins)
+  | "service:manage-retention" // how long closed cases are kept, and which are due for disposal review (/admin/retention)
   | "service:approval-queue" // the queue of risk assessments waiting for one's decision as case supervisor (/approvals)
   | "service:review-queue" // the queue of agreements waiting for one's review as case supervisor (/reviews)
   | "service:legal-hold" // put a closed case on legal hold or lift the hold, with a reason (/admin/disposals)
@@ -122,6 +123,8 @@ const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   "service:manage-scripts": (u) => u.role === "ADMIN",
   // Whether an email has an account is said here and nowhere else (the sign-in page never says it).
   "service:read-sign-ins": (u) => u.role === "ADMIN",
+  // The service's retention policy is the manager's (the data protection officer asks them for it).
+  "service:manage-retention": (u) => u.role === "ADMIN",
   // Only a staff supervisor can be the deciding case supervisor (case:approve, agreement:review),
   // so the queues are theirs; which cases fill them is still each case's membership.
   "service:approval-queue": (u) => u.role === "SUPERVISOR",
@@ -164,6 +167,7 @@ export type Capabilities = {
   scripts: boolean;
   signIns: boolean;
   disposals: boolean;
+  retention: boolean;
 };
 
 export function capabilitiesOf(user: Principal): Capabilities {
@@ -178,5 +182,6 @@ export function capabilitiesOf(user: Principal): Capabilities {
     scripts: may("service:manage-scripts"),
     signIns: may("service:read-sign-ins"),
     disposals: may("service:dispose"),
+    retention: may("service:manage-retention"),
   };
 }

@@ -66,7 +66,19 @@ test("the service manager's pages hydrate without an error", async ({ browser })
     await page.goto("/admin/cases");
     const audit = await page.getByRole("link", { name: `Audit trail of ${BUS_STOP.reference}` }).getAttribute("href");
     const record = audit!.replace(/\/audit$/, "");
-    return ["/admin", "/admin/cases", record, audit!, `${record}/subject-access`, "/admin/users", "/admin/scripts", "/admin/sign-ins", "/admin/disposals", "/cases/new"];
+    return [
+      "/admin",
+      "/admin/cases",
+      record,
+      audit!,
+      `${record}/subject-access`,
+      "/admin/users",
+      "/admin/scripts",
+      "/admin/sign-ins",
+      "/admin/retention",
+      "/admin/disposals",
+      "/cases/new",
+    ];
   });
 });
 

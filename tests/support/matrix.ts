@@ -7,6 +7,7 @@ import { SEATING_ROUTES } from "./matrix-seating";
 import { AGREEMENT_ROUTES } from "./matrix-agreements";
 import { LETTER_ROUTES } from "./matrix-letters";
 import { RECORD_ROUTES } from "./matrix-record";
+import { RETENTION_ROUTES } from "./matrix-retention";
 import { SUBJECT_ACCESS_ROUTES } from "./matrix-subject-access";
 import { DISPOSAL_ROUTES } from "./matrix-disposal";
 
@@ -184,6 +185,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...LETTER_ROUTES,
   ...AGREEMENT_ROUTES,
   ...RECORD_ROUTES,
+  ...RETENTION_ROUTES,
   ...SUBJECT_ACCESS_ROUTES,
   ...DISPOSAL_ROUTES,
   "routes/$": {

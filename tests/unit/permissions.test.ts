@@ -52,6 +52,7 @@ const SERVICE_ACTIONS: ServiceAction[] = [
   "service:create-case",
   "service:manage-scripts",
   "service:read-sign-ins",
+  "service:manage-retention",
   "service:approval-queue",
   "service:review-queue",
   "service:legal-hold",
@@ -64,6 +65,7 @@ const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolea
   "service:create-case": { admin: true, supervisor: false, facilitator: true },
   "service:manage-scripts": { admin: true, supervisor: false, facilitator: false },
   "service:read-sign-ins": { admin: true, supervisor: false, facilitator: false },
+  "service:manage-retention": { admin: true, supervisor: false, facilitator: false },
   "service:approval-queue": { admin: false, supervisor: true, facilitator: false },
   "service:review-queue": { admin: false, supervisor: true, facilitator: false },
   "service:legal-hold": { admin: true, supervisor: false, facilitator: false },
@@ -231,6 +233,7 @@ describe("capabilitiesOf(): what the navigation offers each person", () => {
       scripts: true,
       signIns: true,
       disposals: true,
+      retention: true,
     });
   });
 
@@ -244,11 +247,12 @@ describe("capabilitiesOf(): what the navigation offers each person", () => {
       scripts: false,
       signIns: false,
       disposals: false,
+      retention: false,
     });
   });
 
   it("offers a facilitator and a letter author nothing beyond their own work", () => {
-    const none = { overview: false, approvals: false, reviews: false, users: false, caseTeams: false, scripts: false, signIns: false, disposals: false };
+    const none = { overview: false, approvals: false, reviews: false, users: false, caseTeams: false, scripts: false, signIns: false, disposals: false, retention: false };
     expect(capabilitiesOf(person("FACILITATOR"))).toEqual(none);
     expect(capabilitiesOf({ id: "author-1", role: "LETTER_AUTHOR", serviceId: SERVICE })).toEqual(none);
   });

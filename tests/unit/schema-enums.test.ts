@@ -4,6 +4,7 @@ import { DELIVERY_CHOICES, LETTER_STATUSES } from "~/models/letter-schemas";
 import { AGREEMENT_STATUSES, PROGRESS_STATUSES, VERSION_STATES } from "~/models/agreement-schemas";
 import { LIVE_STATUSES } from "~/realtime/live-machine";
 import { RECTIFICATION_DECISIONS } from "~/models/rectification-labels";
+import { RETENTION_BASES, RETENTION_CASE_TYPES } from "~/models/retention";
 import {
   ACKNOWLEDGEMENTS,
   APPROVAL_DECISIONS,
@@ -56,6 +57,8 @@ const pairs: [string, Record<string, string>, readonly string[]][] = [
   ["LetterStatus", $Enums.LetterStatus, LETTER_STATUSES],
   ["DeliveryChoice", $Enums.DeliveryChoice, DELIVERY_CHOICES],
   ["RectificationDecision", $Enums.RectificationDecision, RECTIFICATION_DECISIONS],
+  ["RetentionCaseType", $Enums.RetentionCaseType, RETENTION_CASE_TYPES],
+  ["RetentionBasis", $Enums.RetentionBasis, RETENTION_BASES],
 ];
 
 describe("the schema's enums and the app's value lists", () => {
