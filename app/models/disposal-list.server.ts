@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import { listDisposalDue } from "./retention.server";
 
 /**
  * The disposals page (app/routes/admin.disposals.tsx): the service's closed cases that still hold
@@ -7,7 +8,7 @@ import { db } from "~/utils/db.server";
  * and title are theirs to see; nothing of the case's preparation is read here.
  */
 export async function listDisposalPage(serviceId: string) {
-  const [closed, disposals] = await Promise.all([
+  const [closed, disposals, due] = await Promise.all([
     db.case.findMany({
       where: { serviceId, stage: "CLOSED", disposedAt: null },
       orderBy: { reference: "asc" },
@@ -24,16 +25,20 @@ export async function listDisposalPage(serviceId: string) {
       },
     }),
     listDisposals(serviceId),
+    listDisposalDue(db, serviceId),
   ]);
-  return {
-    closed: closed.map(({ stageEvents, legalHolds, ...c }) => ({
-      ...c,
-      closedAt: stageEvents[0]?.createdAt.toISOString() ?? null,
-      hold: legalHolds.find((h) => !h.liftedAt) ?? null,
-      history: legalHolds,
-    })),
-    disposals,
-  };
+  // The retention job's findings (app/models/retention.server.ts): a case whose disposal date under
+  // the service's rules has come is listed first, with the rule, so the manager reviews those.
+  const dueByCase = new Map(due.map((d) => [d.caseId, { dueOn: d.dueOn, ruleReason: d.ruleReason, dobUnknown: d.dobUnknown }]));
+  const rows = closed.map(({ stageEvents, legalHolds, ...c }) => ({
+    ...c,
+    closedAt: stageEvents[0]?.createdAt.toISOString() ?? null,
+    hold: legalHolds.find((h) => !h.liftedAt) ?? null,
+    history: legalHolds,
+    due: dueByCase.get(c.id) ?? null,
+  }));
+  const order = (r: (typeof rows)[number]) => (r.due ? `0${r.due.dueOn}` : "1");
+  return { closed: rows.sort((a, b) => order(a).localeCompare(order(b)) || a.reference.localeCompare(b.reference)), disposals };
 }
 
 function listDisposals(serviceId: string) {

@@ -47,7 +47,8 @@ export async function sweepDisposalDue(client: PrismaClient, now: Date): Promise
   let cursor: string | undefined;
   for (;;) {
     const cases = await client.case.findMany({
-      where: { stage: "CLOSED" },
+      // A disposed case stays CLOSED as an anonymised record: there is nothing left to dispose of.
+      where: { stage: "CLOSED", disposedAt: null },
       orderBy: { id: "asc" },
       take: CHUNK,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
@@ -122,7 +123,7 @@ export type DisposalDueRow = {
  */
 export async function listDisposalDue(client: Client, serviceId: string): Promise<DisposalDueRow[]> {
   const rows = await client.disposalDue.findMany({
-    where: { reopenedAt: null, case: { serviceId, stage: "CLOSED" } },
+    where: { reopenedAt: null, case: { serviceId, stage: "CLOSED", disposedAt: null } },
     orderBy: [{ dueOn: "asc" }, { closedAt: "asc" }],
     select: {
       caseId: true,

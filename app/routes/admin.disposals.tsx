@@ -35,7 +35,8 @@ export default function AdminDisposals() {
     <main className="page" id="main">
       <h1>Closed cases and disposals</h1>
       <p className="hint">
-        When a closed case's retention period has passed, dispose of its personal data here. A case on legal hold cannot be disposed of until the hold is lifted.
+        When a closed case's retention period has passed under the service's retention rules, it is listed first here as due: review it, then dispose of its personal data or put it
+        on legal hold. A case on legal hold cannot be disposed of until the hold is lifted.
       </p>
       {data?.ok ? (
         <p className="alert success" role="status">
@@ -62,6 +63,7 @@ export default function AdminDisposals() {
               <tr>
                 <th scope="col">Case</th>
                 <th scope="col">Closed</th>
+                <th scope="col">Retention</th>
                 <th scope="col">Legal hold</th>
                 <th scope="col" className="actions-col">
                   Actions
@@ -77,6 +79,18 @@ export default function AdminDisposals() {
                   <td>
                     {c.closedAt ? formatDay(c.closedAt) : "Not recorded"}
                     {c.closureReason ? <span className="hint"> ({CLOSURE_REASON_LABELS[c.closureReason]})</span> : null}
+                  </td>
+                  <td>
+                    {c.due ? (
+                      <>
+                        <strong>Due since {formatDay(c.due.dueOn)}</strong> under: {c.due.ruleReason}
+                        {c.due.dobUnknown ? (
+                          <span className="hint"> A date of birth was not recorded: the date was counted from the latest it could be. Check it first.</span>
+                        ) : null}
+                      </>
+                    ) : (
+                      "Not yet due"
+                    )}
                   </td>
                   <td>
                     {c.hold ? (
@@ -104,7 +118,7 @@ export default function AdminDisposals() {
                   <td>
                     <div className="row-actions">
                       <HoldForm caseId={c.id} reference={c.reference} held={Boolean(c.hold)} busy={busy} errors={none} />
-                      {c.hold ? null : <DisposeForm caseId={c.id} reference={c.reference} busy={busy} errors={none} />}
+                      {c.hold ? null : <DisposeForm caseId={c.id} reference={c.reference} due={c.due} busy={busy} errors={none} />}
                     </div>
                   </td>
                 </tr>
@@ -123,7 +137,7 @@ export default function AdminDisposals() {
           {disposals.map((d) => (
             <li key={d.id}>
               <strong>{d.tombstoneReference}</strong>: disposed of on {formatDay(d.disposedAt)} by {d.approvedBy.name}
-              {d.ruleId ? `, under rule ${d.ruleId}` : ""}. {d.reason}{" "}
+              {d.ruleId ? `, under the rule "${d.ruleId}"` : ""}. {d.reason}{" "}
               <a href={`/admin/disposals/${d.id}/certificate.pdf`} download>
                 Download the certificate<span className="visually-hidden"> for {d.tombstoneReference}</span>
               </a>

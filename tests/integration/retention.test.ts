@@ -61,6 +61,37 @@ const dueRefs = async () => (await dueList()).map((d) => d.reference);
 const rowsFor = (caseId: string) => getDb().disposalDue.count({ where: { caseId } });
 const foundEntries = (caseId: string) => getDb().auditEvent.count({ where: { caseId, action: "retention.due.found" } });
 
+describe("the cases the job finds are the ones the manager reviews for disposal", () => {
+  it("a due case is listed first on the disposals page with its rule; once disposed of, it leaves the due list and is never found again", async () => {
+    const caseId = await closedCase("RET-DISPOSE", "2019-03-01T10:00:00Z");
+    await server.retention.runNow();
+    type Row = { id: string; reference: string; due: { dueOn: string; ruleReason: string } | null };
+    const page = async () => (await (await admin.get("/admin/disposals?_data=routes%2Fadmin.disposals")).json()) as { closed: Row[] };
+    const rows = (await page()).closed;
+    const row = rows.find((r) => r.id === caseId);
+    expect(row?.due).toMatchObject({ dueOn: "2025-03-01", ruleReason: DEFAULT_RULES[0].reason });
+    // Due cases come before the ones that are not, earliest first.
+    const firstNotDue = rows.findIndex((r) => !r.due);
+    expect(rows.slice(0, firstNotDue === -1 ? rows.length : firstNotDue).every((r) => r.due)).toBe(true);
+    expect(rows.slice(firstNotDue === -1 ? rows.length : firstNotDue).every((r) => !r.due)).toBe(true);
+
+    const disposed = await admin.post("/admin/disposals?_data=routes%2Fadmin.disposals", {
+      intent: "dispose",
+      caseId,
+      ruleId: DEFAULT_RULES[0].reason.slice(0, 100),
+      reason: "Its retention period ended on 1 March 2025.",
+      confirmReference: "RET-DISPOSE",
+    });
+    expect(disposed.status).toBe(200);
+    expect(await dueList()).not.toContainEqual(expect.objectContaining({ caseId }));
+    expect((await page()).closed.map((r) => r.id)).not.toContain(caseId);
+    await server.retention.runNow();
+    expect(await rowsFor(caseId)).toBe(1);
+    expect(await foundEntries(caseId)).toBe(1);
+    expect(await dueList()).not.toContainEqual(expect.objectContaining({ caseId }));
+  }, 60_000);
+});
+
 describe("the retention job finds closed cases that reached their disposal date", () => {
   let passed: string;
   let notYet: string;

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { formatDay } from "~/utils/format";
 import { Field } from "~/components/ui/field";
 import { DISPOSAL_KEEPS, DISPOSAL_REMOVES } from "~/models/disposal-labels";
 import type { FieldErrors } from "~/utils/schemas";
@@ -27,7 +28,10 @@ export function HoldForm({ caseId, reference, held, busy, errors }: Props) {
 }
 
 /** Disposal, confirmed by typing the case's reference, saying first what goes and what stays. */
-export function DisposeForm({ caseId, reference, busy, errors }: Omit<Props, "held">) {
+/** When the retention job found the case due: the day and the rule, offered as the disposal's rule and reason. */
+type Due = { dueOn: string; ruleReason: string } | null;
+
+export function DisposeForm({ caseId, reference, due, busy, errors }: Omit<Props, "held"> & { due: Due }) {
   const id = `dispose-${caseId}`;
   return (
     <details>
@@ -47,11 +51,20 @@ export function DisposeForm({ caseId, reference, busy, errors }: Omit<Props, "he
           id={`${id}-rule`}
           name="ruleId"
           label="Retention rule (optional)"
-          hint="The rule of your retention schedule it falls under, if it has a name or number."
+          hint={due ? "The service's rule that made it due." : "Not yet due under the service's rules: name the rule or request (an erasure request) it falls under."}
           error={errors.ruleId}
           autoComplete="off"
+          defaultValue={due ? due.ruleReason.slice(0, 100) : undefined}
         />
-        <Field id={`${id}-reason`} name="reason" label="Reason" hint="For example: six years have passed since the case closed." error={errors.reason} autoComplete="off" />
+        <Field
+          id={`${id}-reason`}
+          name="reason"
+          label="Reason"
+          hint="For example: six years have passed since the case closed."
+          error={errors.reason}
+          autoComplete="off"
+          defaultValue={due ? `Its retention period ended on ${formatDay(due.dueOn)}.` : undefined}
+        />
         <Field id={`${id}-confirm`} name="confirmReference" label={`Type ${reference} to confirm`} error={errors.confirmReference} autoComplete="off" />
         <button type="submit" className="danger" disabled={busy}>
           Dispose of {reference} now
