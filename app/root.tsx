@@ -39,20 +39,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
-  // Marks the page as interactive once React has hydrated it, and as settled at the first quiet
-  // moment after, when the folded panels React hydrates later (HydrateLater) are alive too: the
-  // browser runs an idle callback only once React's scheduler has no work queued. End-to-end tests
-  // wait for settled; the time-to-interactive benchmark reports both.
+  // Marks the page as interactive once React has hydrated (end-to-end tests wait for it).
   useEffect(() => {
-    const html = document.documentElement;
-    html.dataset.hydrated = "true";
-    const settle = () => void (html.dataset.settled = "true");
-    if (typeof window.requestIdleCallback === "function") {
-      const id = window.requestIdleCallback(settle);
-      return () => window.cancelIdleCallback(id);
-    }
-    const timer = window.setTimeout(settle, 0);
-    return () => window.clearTimeout(timer);
+    document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
     <html lang="en-GB">

@@ -11,10 +11,8 @@
  *    Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH) on a throttled tablet profile: 10 Mbit/s
  *    down, 5 Mbit/s up, 40 ms latency, CPU 4× slower (CDP Network.emulateNetworkConditions and
  *    Emulation.setCPUThrottlingRate). Each run is a fresh browser context (nothing cached).
- *    Interactive = the moment root.tsx sets `html[data-hydrated]` (React has hydrated the page; the
- *    folded panels it hydrates later come to life on the tap that opens them), read from the page's
- *    own clock (ms since navigation start). Also recorded: settled, `html[data-settled]`, the first
- *    idle moment after, when those panels are hydrated too.
+ *    Interactive = the moment root.tsx sets `html[data-hydrated]` (after React hydrated), read
+ *    from the page's own clock (ms since navigation start).
  *
  * Results: bench/results/bundle-<timestamp>.json. Targets: ≤ 300 KB compressed (gzip, as served),
  * ≤ 1.5 s to interactive (median). A benchmark, never a test assertion.
@@ -113,20 +111,18 @@ async function timeToInteractive(origin: string, caseId: string) {
     const storage = await signIn.storageState();
     await signIn.close();
 
-    const runs: { interactiveMs: number; settledMs: number; domContentLoadedMs: number; scriptBytesOnWire: number; allBytesOnWire: number; scripts: number }[] = [];
+    const runs: { interactiveMs: number; domContentLoadedMs: number; scriptBytesOnWire: number; allBytesOnWire: number; scripts: number }[] = [];
     for (let i = 0; i < CFG.runs + 1; i++) {
       const context = await browser.newContext({ storageState: storage, viewport: CFG.viewport, hasTouch: true, locale: "en-GB", timezoneId: "Europe/London" });
       const page = await context.newPage();
       // Runs before any page script; the attribute root.tsx sets after hydration is timestamped on the page's own clock.
       await page.addInitScript(() => {
         new MutationObserver((_, observer) => {
-          const marks = window as unknown as { __hydratedAt?: number; __settledAt?: number };
-          if (document.documentElement.dataset.hydrated && marks.__hydratedAt === undefined) marks.__hydratedAt = performance.now();
-          if (document.documentElement.dataset.settled && marks.__settledAt === undefined) {
-            marks.__settledAt = performance.now();
+          if (document.documentElement.dataset.hydrated) {
+            (window as unknown as { __hydratedAt: number }).__hydratedAt = performance.now();
             observer.disconnect();
           }
-        }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-hydrated", "data-settled"] });
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-hydrated"] });
       });
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
@@ -151,26 +147,15 @@ async function timeToInteractive(origin: string, caseId: string) {
       });
       const response = await page.goto(`${origin}/cases/${caseId}`, { waitUntil: "domcontentloaded" });
       if (response?.status() !== 200) throw new Error(`case page answered ${response?.status()}`);
-      await page.waitForSelector("html[data-settled]", { timeout: 60_000, state: "attached" });
+      await page.waitForSelector("html[data-hydrated]", { timeout: 60_000 });
       const t = await page.evaluate(() => ({
         interactive: (window as unknown as { __hydratedAt: number }).__hydratedAt,
-        settled: (window as unknown as { __settledAt: number }).__settledAt,
         dcl: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
       }));
       await page.waitForLoadState("networkidle").catch(() => undefined);
       // The first load warms the server (Remix build, Prisma); it is not measured.
-      if (i > 0)
-        runs.push({
-          interactiveMs: round(t.interactive, 0)!,
-          settledMs: round(t.settled, 0)!,
-          domContentLoadedMs: round(t.dcl, 0)!,
-          scriptBytesOnWire: scriptBytes,
-          allBytesOnWire: allBytes,
-          scripts,
-        });
-      log(
-        `${i === 0 ? "warm-up" : `run ${i}`}: interactive ${Math.round(t.interactive)} ms, settled ${Math.round(t.settled)} ms, scripts on the wire ${kb(scriptBytes)} KB in ${scripts} files`,
-      );
+      if (i > 0) runs.push({ interactiveMs: round(t.interactive, 0)!, domContentLoadedMs: round(t.dcl, 0)!, scriptBytesOnWire: scriptBytes, allBytesOnWire: allBytes, scripts });
+      log(`${i === 0 ? "warm-up" : `run ${i}`}: interactive ${Math.round(t.interactive)} ms, scripts on the wire ${kb(scriptBytes)} KB in ${scripts} files`);
       await context.close();
     }
     return { browserVersion: browser.version(), runs };
@@ -200,7 +185,6 @@ async function main() {
     rmSync(tmp, { recursive: true, force: true });
   }
   const interactive = summarize(tti.runs.map((r) => r.interactiveMs));
-  const settled = summarize(tti.runs.map((r) => r.settledMs));
   const wire = summarize(tti.runs.map((r) => r.scriptBytesOnWire));
 
   let commit = "?";
@@ -216,7 +200,7 @@ async function main() {
     machine: { cpuModel: os.cpus()[0]?.model ?? "?", cores: os.cpus().length, loadavg: os.loadavg().map((l) => round(l, 2)), node: process.version, browser: tti.browserVersion },
     config: CFG,
     bundle: { route: CFG.route, scripts: bundle.rows, totalBytes: bundle.total },
-    interactive: { runs: tti.runs, ms: interactive, settledMs: settled, scriptBytesOnWire: wire },
+    interactive: { runs: tti.runs, ms: interactive, scriptBytesOnWire: wire },
     targets: {
       compressedKB: {
         target: CFG.targets.compressedKB,
@@ -246,7 +230,6 @@ async function main() {
   console.log(
     `  p50 ${interactive.p50} ms, p90 ${interactive.p90} ms, max ${interactive.max} ms   (target p50 ≤ ${CFG.targets.interactiveMs} ms: ${result.targets.interactiveMs.met ? "met" : "NOT met"})`,
   );
-  console.log(`  settled (html[data-settled], folded panels hydrated too): p50 ${settled.p50} ms, p90 ${settled.p90} ms, max ${settled.max} ms`);
   console.log(`Results: ${path.relative(ROOT, out)}`);
 }
 

@@ -89,7 +89,7 @@ test("lead and co draft an agreement together, participants sign, the supervisor
     // The supervisor finds it in the queue, comments on a term and asks for a change.
     await visit(supervisor.page, "/reviews");
     await supervisor.page.getByRole("link", { name: new RegExp(reference) }).click();
-    await supervisor.page.locator("html[data-settled]").waitFor({ state: "attached" });
+    await supervisor.page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     await supervisor.page.locator("summary", { hasText: "Comment on term 1" }).click();
     await supervisor.page.getByLabel("Your comment on term 1").fill("Four instalments is too many for Dan.");
     await supervisor.page.getByRole("button", { name: "Add the comment" }).first().click();

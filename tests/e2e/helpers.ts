@@ -15,12 +15,12 @@ export const DEMO = {
 export const BUS_STOP = { reference: "RJ-2026-0142", title: "Street robbery at a bus stop" } as const;
 
 /**
- * Loads a page and waits until React has hydrated all of it (root.tsx sets <html data-settled>), so
+ * Loads a page and waits until React has hydrated it (root.tsx sets <html data-hydrated>), so
  * forms submit through Remix. Without JavaScript, forms post natively: see no-javascript.spec.ts.
  */
 export async function visit(page: Page, url: string) {
   const response = await page.goto(url);
-  await page.locator("html[data-settled]").waitFor({ state: "attached" });
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   return response;
 }
 

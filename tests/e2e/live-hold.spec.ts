@@ -67,7 +67,7 @@ test("withdrawing consent to meet from the case screen asks first, then puts the
 
     // A reload lands on the hold too.
     await co.page.reload();
-    await co.page.locator("html[data-settled]").waitFor({ state: "attached" });
+    await co.page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     await expect(co.page.getByTestId("live-hold")).toContainText("On hold: consent to meet was withdrawn.");
     for (const c of csp) await c.expectNone();
   } finally {

@@ -128,7 +128,7 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
 
     // A reload of the scribe's tablet adds no second heading for the step it is on.
     await co.page.reload();
-    await co.page.locator("html[data-settled]").waitFor({ state: "attached" });
+    await co.page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     await expect(connection(co.page)).toHaveText("Connected");
     await expect(co.page.getByTestId("collab-status")).toHaveText("Saved");
     await expect(stepHeadings(co.page, fifth)).toHaveCount(1);

@@ -107,7 +107,7 @@ test("lead prepares a case to a booked conference; the supervisor approves; a wi
 
     // Back to the lead: now the conference can be booked.
     await page.reload();
-    await page.locator("html[data-settled]").waitFor({ state: "attached" });
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     await expect(conference).toContainText("Yes: consent, risk assessment and approval are in place.");
     await conference.getByLabel("Date and start time").fill("2027-01-14T10:00");
     await conference.getByLabel("Venue").fill("Quaker Meeting House");

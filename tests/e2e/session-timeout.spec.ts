@@ -50,7 +50,7 @@ test.afterAll(async () => {
 
 async function open(page: Page, to: string) {
   await page.goto(`${origin}${to}`);
-  await page.locator("html[data-settled]").waitFor({ state: "attached" });
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
 async function signIn(page: Page, email: string) {
@@ -127,7 +127,7 @@ test("on the live page before the start, an idle sign-out says one thing, over t
 
   await page.getByRole("link", { name: "Sign in again" }).click();
   await expect(page).toHaveURL(`${origin}/login?${new URLSearchParams({ redirectTo: livePath })}`);
-  await page.locator("html[data-settled]").waitFor({ state: "attached" });
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.getByLabel("Email").fill(DEMO.lead);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -99,7 +99,7 @@ test("from a referral to a booked youth conference: a 15-year-old's mother agree
     await page.getByRole("button", { name: "Record the referral" }).click();
     await expect(page).toHaveURL(/\/cases\/c[a-z0-9]+\?recorded=1$/);
     await expect(page.getByRole("status").first()).toContainText(`Referral ${ours} recorded.`);
-    await page.locator("html[data-settled]").waitFor({ state: "attached" });
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     const team = section(page, "Case team");
     for (const name of ["Chris Patel", "Oli Hughes", "Sam Okafor"]) await expect(team).toContainText(name);
     await expect(page.locator(".page-meta")).toContainText("Youth case");
@@ -156,7 +156,7 @@ test("from a referral to a booked youth conference: a 15-year-old's mother agree
 
     // Booking is refused, naming the mother, until she has agreed to meet face to face too.
     await page.reload();
-    await page.locator("html[data-settled]").waitFor({ state: "attached" });
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     const conference = section(page, "Conference");
     const missing = `${child} (person responsible) is under 18, so a parent or guardian must also agree to meet face to face (${mother} has not yet agreed).`;
     await expect(conference).toContainText(missing);

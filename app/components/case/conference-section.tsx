@@ -1,5 +1,4 @@
 import { Link } from "@remix-run/react";
-import { HydrateLater } from "~/components/ui/hydrate-later";
 import { formatDateTime } from "~/utils/format";
 import { CONFERENCE_STATUS_LABELS, displayName, type ConferenceStatus } from "~/utils/preparation";
 import { CancelForm, ScheduleForm, WhenForm } from "./safety-conference-forms";
@@ -40,29 +39,25 @@ export function ConferenceSection({ caseId, prep, canEdit }: SectionProps) {
           ) : null}
           {canEdit && !onHold ? (
             // Offered even while something is missing: the server then says exactly what.
-            <HydrateLater unless={prep.gates.conference.ok || undefined}>
-              <details className="schedule" open={prep.gates.conference.ok || undefined}>
-                <summary>Schedule the conference</summary>
-                <ScheduleForm caseId={caseId} prep={prep} />
-              </details>
-            </HydrateLater>
+            <details className="schedule" open={prep.gates.conference.ok || undefined}>
+              <summary>Schedule the conference</summary>
+              <ScheduleForm caseId={caseId} prep={prep} />
+            </details>
           ) : null}
           {onHold ? <p className="hint">Re-book or cancel the conference on hold before scheduling another.</p> : null}
         </div>
       ) : null}
       {past.length ? (
-        <HydrateLater>
-          <details className="history">
-            <summary>Earlier conferences ({past.length})</summary>
-            <ul className="plain">
-              {past.map((c) => (
-                <li key={c.id}>
-                  {formatDateTime(c.scheduledAt)}, {[c.venue, c.room].filter(Boolean).join(", ")} · {CONFERENCE_STATUS_LABELS[c.status as ConferenceStatus]}
-                </li>
-              ))}
-            </ul>
-          </details>
-        </HydrateLater>
+        <details className="history">
+          <summary>Earlier conferences ({past.length})</summary>
+          <ul className="plain">
+            {past.map((c) => (
+              <li key={c.id}>
+                {formatDateTime(c.scheduledAt)}, {[c.venue, c.room].filter(Boolean).join(", ")} · {CONFERENCE_STATUS_LABELS[c.status as ConferenceStatus]}
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
     </section>
   );
@@ -121,19 +116,15 @@ function ConferenceCard({ c, caseId, prep, canEdit }: { c: Conference; caseId: s
       )}
       {canEdit ? (
         <div className="conference-actions">
-          <HydrateLater unless={held}>
-            <details open={held}>
-              <summary>{held ? "Re-book" : "Change the date or venue"}</summary>
-              {held ? <p className="hint">Re-booking checks consent, the risk assessment and approval again.</p> : null}
-              <WhenForm caseId={caseId} c={c} intent={held ? "rebook" : "reschedule"} />
-            </details>
-          </HydrateLater>
-          <HydrateLater>
-            <details>
-              <summary>Cancel the conference</summary>
-              <CancelForm caseId={caseId} c={c} />
-            </details>
-          </HydrateLater>
+          <details open={held}>
+            <summary>{held ? "Re-book" : "Change the date or venue"}</summary>
+            {held ? <p className="hint">Re-booking checks consent, the risk assessment and approval again.</p> : null}
+            <WhenForm caseId={caseId} c={c} intent={held ? "rebook" : "reschedule"} />
+          </details>
+          <details>
+            <summary>Cancel the conference</summary>
+            <CancelForm caseId={caseId} c={c} />
+          </details>
         </div>
       ) : null}
     </article>

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { HydrateLater } from "~/components/ui/hydrate-later";
 import { formatDateTime } from "~/utils/format";
 import { displayName, PARTICIPANT_ROLE_LABELS, PREP_CONTACT_KIND_LABELS, PREP_CONTACT_STATUS_LABELS, PREP_PLACE_LABELS } from "~/utils/preparation";
 import { NextContactDue } from "./people-card";
@@ -34,12 +33,10 @@ export function ContactsSection({ caseId, prep, canEdit, me }: SectionProps) {
         </>
       ) : null}
       {canEdit ? (
-        <HydrateLater>
-          <details className="panel add-panel">
-            <summary>Log a contact</summary>
-            <ContactForm caseId={caseId} participants={active} team={prep.team.filter((m) => m.id !== me.id)} />
-          </details>
-        </HydrateLater>
+        <details className="panel add-panel">
+          <summary>Log a contact</summary>
+          <ContactForm caseId={caseId} participants={active} team={prep.team.filter((m) => m.id !== me.id)} />
+        </details>
       ) : null}
       <h3 id="contact-log-heading">Contact log</h3>
       {prep.contacts.length === 0 ? (

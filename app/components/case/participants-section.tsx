@@ -1,5 +1,4 @@
 import { FormMessage } from "~/components/ui/form-controls";
-import { HydrateLater } from "~/components/ui/hydrate-later";
 import { displayName, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES } from "~/utils/preparation";
 import { ParticipantCard } from "./people-card";
 import { REMOVE_FETCHER } from "./people-fetcher";
@@ -32,29 +31,25 @@ export function ParticipantsSection({ caseId, prep, canEdit }: SectionProps) {
         </ul>
       )}
       {canEdit ? (
-        <HydrateLater>
-          <details className="panel add-panel">
-            <summary>Add a person</summary>
-            <ParticipantForm caseId={caseId} prefix="new-participant" others={active} />
-          </details>
-        </HydrateLater>
+        <details className="panel add-panel">
+          <summary>Add a person</summary>
+          <ParticipantForm caseId={caseId} prefix="new-participant" others={active} />
+        </details>
       ) : null}
       {removed.length ? (
-        <HydrateLater>
-          <details className="removed">
-            <summary>Removed from the case ({removed.length})</summary>
-            <ul className="plain">
-              {removed.map((p) => (
-                <li key={p.id}>
-                  {displayName(p)}{" "}
-                  <span className="hint">
-                    ({PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()}; {p.consentHistory.length} consent entries kept)
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </details>
-        </HydrateLater>
+        <details className="removed">
+          <summary>Removed from the case ({removed.length})</summary>
+          <ul className="plain">
+            {removed.map((p) => (
+              <li key={p.id}>
+                {displayName(p)}{" "}
+                <span className="hint">
+                  ({PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()}; {p.consentHistory.length} consent entries kept)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
     </section>
   );

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { HydrateLater } from "~/components/ui/hydrate-later";
 import { FormMessage } from "~/components/ui/form-controls";
 import { formatDate } from "~/utils/format";
 import { AGE_BAND_LABELS } from "~/utils/age";
@@ -110,28 +109,24 @@ export function ParticipantCard({ caseId, participant: p, all, canEdit }: { case
           <h4>Victims' Code</h4>
           <VictimsCodeStatus code={p.victimsCode} />
           {canEdit ? (
-            <HydrateLater>
-              <details className="panel">
-                <summary>
-                  Record the offer of information<span className="visually-hidden"> for {displayName(p)}</span>
-                </summary>
-                <VictimsCodeForm caseId={caseId} participant={p} />
-              </details>
-            </HydrateLater>
+            <details className="panel">
+              <summary>
+                Record the offer of information<span className="visually-hidden"> for {displayName(p)}</span>
+              </summary>
+              <VictimsCodeForm caseId={caseId} participant={p} />
+            </details>
           ) : null}
         </div>
       ) : null}
       <ConsentPanel caseId={caseId} participant={p} guardians={guardians} canEdit={canEdit} />
       {canEdit ? (
         <div className="participant-actions">
-          <HydrateLater>
-            <details className="panel">
-              <summary>
-                Edit details<span className="visually-hidden"> of {displayName(p)}</span>
-              </summary>
-              <ParticipantForm caseId={caseId} prefix={`p-${p.id}`} participant={p} others={active} />
-            </details>
-          </HydrateLater>
+          <details className="panel">
+            <summary>
+              Edit details<span className="visually-hidden"> of {displayName(p)}</span>
+            </summary>
+            <ParticipantForm caseId={caseId} prefix={`p-${p.id}`} participant={p} others={active} />
+          </details>
           <RemoveParticipant caseId={caseId} participant={p} />
         </div>
       ) : null}
@@ -152,21 +147,19 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 function RemoveParticipant({ caseId, participant }: { caseId: string; participant: PrepParticipant }) {
   const { fetcher, busy, formError } = useFormFetcher({ key: REMOVE_FETCHER });
   return (
-    <HydrateLater>
-      <details className="panel">
-        <summary>
-          Remove from the case<span className="visually-hidden">: {displayName(participant)}</span>
-        </summary>
-        <fetcher.Form method="post" action={peopleAction(caseId, "participants")} className="people-form">
-          <input type="hidden" name="intent" value="remove" />
-          <input type="hidden" name="participantId" value={participant.id} />
-          <p>{displayName(participant)} will leave this case's lists and checks. Their consent history and contacts are kept.</p>
-          <FormMessage error={formError} />
-          <button type="submit" className="danger" disabled={busy}>
-            {busy ? "Removing…" : `Remove ${displayName(participant)}`}
-          </button>
-        </fetcher.Form>
-      </details>
-    </HydrateLater>
+    <details className="panel">
+      <summary>
+        Remove from the case<span className="visually-hidden">: {displayName(participant)}</span>
+      </summary>
+      <fetcher.Form method="post" action={peopleAction(caseId, "participants")} className="people-form">
+        <input type="hidden" name="intent" value="remove" />
+        <input type="hidden" name="participantId" value={participant.id} />
+        <p>{displayName(participant)} will leave this case's lists and checks. Their consent history and contacts are kept.</p>
+        <FormMessage error={formError} />
+        <button type="submit" className="danger" disabled={busy}>
+          {busy ? "Removing…" : `Remove ${displayName(participant)}`}
+        </button>
+      </fetcher.Form>
+    </details>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { HydrateLater } from "~/components/ui/hydrate-later";
 import type { ConsentFormResult, WithdrawalPreview } from "~/models/people-schemas";
 import { Field } from "~/components/ui/field";
 import { DateTimeField, FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
@@ -143,14 +142,12 @@ export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: {
       </table>
       <WithdrawOutcome withdraw={withdraw} />
       {canEdit ? (
-        <HydrateLater>
-          <details className="panel">
-            <summary>
-              Record an answer<span className="visually-hidden"> for {name}</span>
-            </summary>
-            <RecordConsentForm caseId={caseId} participant={participant} />
-          </details>
-        </HydrateLater>
+        <details className="panel">
+          <summary>
+            Record an answer<span className="visually-hidden"> for {name}</span>
+          </summary>
+          <RecordConsentForm caseId={caseId} participant={participant} />
+        </details>
       ) : null}
       <ConsentHistory participant={participant} />
     </div>
@@ -240,14 +237,12 @@ function ConsentWithGuardians(p: {
       </div>
       <WithdrawOutcome withdraw={withdraw} />
       {canEdit ? (
-        <HydrateLater>
-          <details className="panel">
-            <summary>
-              Record an answer<span className="visually-hidden"> for {name}</span>
-            </summary>
-            <RecordConsentForm caseId={caseId} participant={participant} guardians={guardians} />
-          </details>
-        </HydrateLater>
+        <details className="panel">
+          <summary>
+            Record an answer<span className="visually-hidden"> for {name}</span>
+          </summary>
+          <RecordConsentForm caseId={caseId} participant={participant} guardians={guardians} />
+        </details>
       ) : null}
       <ConsentHistory participant={participant} />
     </div>
@@ -415,27 +410,25 @@ function ConsentHistory({ participant }: { participant: PrepParticipant }) {
   const history = participant.consentHistory;
   if (history.length === 0) return <p className="hint">No consent has been recorded yet.</p>;
   return (
-    <HydrateLater>
-      <details className="consent-history">
-        <summary>
-          Consent history ({history.length} {history.length === 1 ? "entry" : "entries"})<span className="visually-hidden"> for {displayName(participant)}</span>
-        </summary>
-        <ol className="history-list">
-          {history.map((e) => (
-            <li key={e.id}>
-              <span className="history-what">
-                {e.element === "SHARE_INFORMATION" ? `Share information with ${e.sharedWith || "a named party"}` : CONSENT_ELEMENT_LABELS[e.element]}:{" "}
-                <AnswerBadge answer={e.answer} />
-              </span>
-              {e.guardian ? <span className="history-guardian">Answered by {e.guardian} (parent or guardian)</span> : null}
-              <span className="hint">
-                Given {formatDateTime(e.givenAt)}, {CONSENT_METHOD_LABELS[e.method].toLowerCase()}; recorded by {e.recordedBy ?? "a colleague"} on {formatDateTime(e.recordedAt)}
-              </span>
-              {e.note ? <span className="history-note">{e.note}</span> : null}
-            </li>
-          ))}
-        </ol>
-      </details>
-    </HydrateLater>
+    <details className="consent-history">
+      <summary>
+        Consent history ({history.length} {history.length === 1 ? "entry" : "entries"})<span className="visually-hidden"> for {displayName(participant)}</span>
+      </summary>
+      <ol className="history-list">
+        {history.map((e) => (
+          <li key={e.id}>
+            <span className="history-what">
+              {e.element === "SHARE_INFORMATION" ? `Share information with ${e.sharedWith || "a named party"}` : CONSENT_ELEMENT_LABELS[e.element]}:{" "}
+              <AnswerBadge answer={e.answer} />
+            </span>
+            {e.guardian ? <span className="history-guardian">Answered by {e.guardian} (parent or guardian)</span> : null}
+            <span className="hint">
+              Given {formatDateTime(e.givenAt)}, {CONSENT_METHOD_LABELS[e.method].toLowerCase()}; recorded by {e.recordedBy ?? "a colleague"} on {formatDateTime(e.recordedAt)}
+            </span>
+            {e.note ? <span className="history-note">{e.note}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }

@@ -1,5 +1,4 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { HydrateLater } from "~/components/ui/hydrate-later";
 import type { CaseRecord } from "~/models/case-record.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { CLOSURE_REASON_LABELS } from "~/utils/preparation";
@@ -52,36 +51,34 @@ export function EditDetails({ record, today }: { record: RecordData; today: stri
   const mine = result?.intent === "details" ? result : undefined;
   const fieldErrors = mine && !mine.ok ? errors : {};
   return (
-    <HydrateLater unless={Boolean(mine && !mine.ok)}>
-      <details className="edit-details" open={Boolean(mine && !mine.ok)}>
-        <summary>Edit the details</summary>
-        <fetcher.Form method="post" action={`/cases/${record.id}/record`} noValidate>
-          <input type="hidden" name="intent" value="details" />
-          <CaseDetailsFields
-            id={`edit-${record.id}`}
-            today={today}
-            errors={fieldErrors}
-            values={{
-              title: d.title,
-              receivedOn: d.receivedOn,
-              referrerType: d.referrerType,
-              referrerName: d.referrerName,
-              referrerContact: d.referrerContact,
-              referrerNotes: d.referrerNotes,
-              offenceType: d.offenceType,
-              offenceOther: d.offenceOther,
-              offenceSummary: d.offenceSummary,
-              ageGroup: d.youth ? "YOUTH" : "ADULT",
-              sensitive: d.sensitive ? "on" : "",
-            }}
-          />
-          <button type="submit" disabled={busy}>
-            {busy ? "Saving…" : "Save the details"}
-          </button>
-        </fetcher.Form>
-        <SafetyMessage result={mine} />
-      </details>
-    </HydrateLater>
+    <details className="edit-details" open={Boolean(mine && !mine.ok)}>
+      <summary>Edit the details</summary>
+      <fetcher.Form method="post" action={`/cases/${record.id}/record`} noValidate>
+        <input type="hidden" name="intent" value="details" />
+        <CaseDetailsFields
+          id={`edit-${record.id}`}
+          today={today}
+          errors={fieldErrors}
+          values={{
+            title: d.title,
+            receivedOn: d.receivedOn,
+            referrerType: d.referrerType,
+            referrerName: d.referrerName,
+            referrerContact: d.referrerContact,
+            referrerNotes: d.referrerNotes,
+            offenceType: d.offenceType,
+            offenceOther: d.offenceOther,
+            offenceSummary: d.offenceSummary,
+            ageGroup: d.youth ? "YOUTH" : "ADULT",
+            sensitive: d.sensitive ? "on" : "",
+          }}
+        />
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Save the details"}
+        </button>
+      </fetcher.Form>
+      <SafetyMessage result={mine} />
+    </details>
   );
 }
 
@@ -165,12 +162,10 @@ export function RecordSection({ record, canEditDetails, today }: { record: Recor
         </p>
       ) : null}
       {canEditDetails && record.stage !== "CLOSED" ? <EditDetails record={record} today={today} /> : null}
-      <HydrateLater>
-        <details className="record-history-box">
-          <summary>History of changes ({record.history.length === 0 ? "none yet" : record.history.length})</summary>
-          <RecordHistory record={record} />
-        </details>
-      </HydrateLater>
+      <details className="record-history-box">
+        <summary>History of changes ({record.history.length === 0 ? "none yet" : record.history.length})</summary>
+        <RecordHistory record={record} />
+      </details>
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { ApprovalForm } from "./safety-approval-form";
-import { HydrateLater } from "~/components/ui/hydrate-later";
 import { AssessmentView } from "./safety-assessment";
 import { RiskForm } from "./safety-risk-form";
 import type { SectionProps } from "./types";
@@ -35,22 +34,18 @@ export function RiskSection({ caseId, prep, canEdit, canApprove }: SectionProps)
       )}
       {canApprove && latest?.current ? <ApprovalForm caseId={caseId} assessmentId={latest.id} decided={latest.approvals.length > 0} /> : null}
       {earlier.length ? (
-        <HydrateLater>
-          <details className="history">
-            <summary>Earlier assessments ({earlier.length})</summary>
-            {earlier.map((a) => (
-              <AssessmentView key={a.id} a={a} />
-            ))}
-          </details>
-        </HydrateLater>
+        <details className="history">
+          <summary>Earlier assessments ({earlier.length})</summary>
+          {earlier.map((a) => (
+            <AssessmentView key={a.id} a={a} />
+          ))}
+        </details>
       ) : null}
       {canEdit && prep.stage !== "CLOSED" ? (
-        <HydrateLater unless={!latest || !latest.current}>
-          <details className="new-assessment" open={!latest || !latest.current}>
-            <summary>{latest ? "Record a new risk assessment" : "Record the risk assessment"}</summary>
-            <RiskForm caseId={caseId} stage={prep.stage} sensitive={prep.sensitive} hasBooking={hasBooking} latest={latest} />
-          </details>
-        </HydrateLater>
+        <details className="new-assessment" open={!latest || !latest.current}>
+          <summary>{latest ? "Record a new risk assessment" : "Record the risk assessment"}</summary>
+          <RiskForm caseId={caseId} stage={prep.stage} sensitive={prep.sensitive} hasBooking={hasBooking} latest={latest} />
+        </details>
       ) : null}
     </section>
   );

@@ -1,5 +1,4 @@
 import { SelectField, TextAreaField } from "~/components/ui/form-controls";
-import { HydrateLater } from "~/components/ui/hydrate-later";
 import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, type ClosureReason } from "~/utils/preparation";
 import { STAGE_LABELS, type Stage } from "~/utils/roles";
 import { GateChecklist, SafetyMessage, type SafetyResult } from "./safety-fields";
@@ -67,27 +66,25 @@ function CloseCase(p: {
   if (!p.canEdit) return null;
   const to: Stage = "CLOSED";
   return (
-    <HydrateLater unless={Boolean(p.errors.closureReason || p.errors.closureNote)}>
-      <details className="close-case" open={Boolean(p.errors.closureReason || p.errors.closureNote)}>
-        <summary>Close the case</summary>
-        <p.fetcher.Form method="post" action={`/cases/${p.caseId}/stage`} noValidate>
-          <input type="hidden" name="intent" value="move" />
-          <input type="hidden" name="to" value={to} />
-          <SelectField
-            id="closure-reason"
-            name="closureReason"
-            label="Why is the case closing?"
-            options={CLOSURE_REASONS}
-            labels={CLOSURE_REASON_LABELS}
-            placeholder="Choose a reason"
-            error={p.errors.closureReason}
-          />
-          <TextAreaField id="closure-note" name="closureNote" label="Note" hint="Required when the reason is “Other”." maxLength={2000} error={p.errors.closureNote} />
-          <button type="submit" className="danger" disabled={p.busy}>
-            Close the case
-          </button>
-        </p.fetcher.Form>
-      </details>
-    </HydrateLater>
+    <details className="close-case" open={Boolean(p.errors.closureReason || p.errors.closureNote)}>
+      <summary>Close the case</summary>
+      <p.fetcher.Form method="post" action={`/cases/${p.caseId}/stage`} noValidate>
+        <input type="hidden" name="intent" value="move" />
+        <input type="hidden" name="to" value={to} />
+        <SelectField
+          id="closure-reason"
+          name="closureReason"
+          label="Why is the case closing?"
+          options={CLOSURE_REASONS}
+          labels={CLOSURE_REASON_LABELS}
+          placeholder="Choose a reason"
+          error={p.errors.closureReason}
+        />
+        <TextAreaField id="closure-note" name="closureNote" label="Note" hint="Required when the reason is “Other”." maxLength={2000} error={p.errors.closureNote} />
+        <button type="submit" className="danger" disabled={p.busy}>
+          Close the case
+        </button>
+      </p.fetcher.Form>
+    </details>
   );
 }
