@@ -56,6 +56,26 @@ export async function requireCaseAction(user: Principal, caseId: string | undefi
   return resource;
 }
 
+/**
+ * The case whose audit trail the person may read, with its reference: a case they may `case:audit`,
+ * or a disposed case of their service for whoever may dispose of cases. A disposal keeps the trail
+ * (its free text replaced by the tombstone reference, which is now the case's reference) for the
+ * trail's own retention, so it stays readable when nothing else of the case is.
+ */
+export async function requireCaseAuditTrail(user: Principal, caseId: string | undefined): Promise<{ id: string; reference: string; disposed: boolean }> {
+  if (caseId && CaseIdSchema.safeParse(caseId).success && !isLetterAuthor(user)) {
+    const disposed = await db.case.findFirst({ where: { id: caseId, serviceId: user.serviceId, disposedAt: { not: null } }, select: { id: true, reference: true } });
+    if (disposed) {
+      if (!can(user, "service:dispose", { kind: "service", serviceId: user.serviceId })) throw notFound("Case not found");
+      return { ...disposed, disposed: true };
+    }
+  }
+  const resource = await requireCaseAction(user, caseId, "case:audit");
+  const found = await db.case.findFirst({ where: { id: resource.caseId, serviceId: user.serviceId }, select: { id: true, reference: true } });
+  if (!found) throw notFound("Case not found");
+  return { ...found, disposed: false };
+}
+
 /** Something a refused request named: a case, or a thing that belongs to one. */
 export type CaseRef = { kind: "case" | "conference" | "letter" | "agreement"; id: string };
 

@@ -45,7 +45,7 @@ function listDisposals(serviceId: string) {
   return db.caseDisposal.findMany({
     where: { case: { serviceId }, state: "DONE" },
     orderBy: { disposedAt: "desc" },
-    select: { id: true, tombstoneReference: true, disposedAt: true, ruleId: true, reason: true, approvedBy: { select: { name: true } } },
+    select: { id: true, caseId: true, tombstoneReference: true, disposedAt: true, ruleId: true, reason: true, approvedBy: { select: { name: true } } },
   });
 }
 

@@ -5,10 +5,9 @@ import { DateTimeField, SelectField } from "~/components/ui/form-controls";
 import { Pager } from "~/components/ui/pager";
 import { filterParams, NO_FILTER } from "~/models/audit-filter";
 import { auditFilterQueryOf, getCaseAuditChoices, getCaseAuditPage } from "~/models/audit-trail.server";
-import { requireCaseAction } from "~/models/case-access.server";
-import { findServiceCase } from "~/models/case-team.server";
+import { requireCaseAuditTrail } from "~/models/case-access.server";
 import { auditRequest } from "~/utils/audit.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Audit ${data.reference} · Circle` : "Audit · Circle" }];
@@ -20,9 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const admin = await requireUser(request, context);
-  const resource = await requireCaseAction(admin, params.caseId, "case:audit");
-  const found = await findServiceCase(admin.serviceId, resource.caseId);
-  if (!found) throw notFound("Case not found");
+  const found = await requireCaseAuditTrail(admin, params.caseId);
   const query = auditFilterQueryOf(new URL(request.url));
   const filter = query.ok ? query.value : NO_FILTER;
   const [trail, choices] = await Promise.all([getCaseAuditPage(found.id, filter), getCaseAuditChoices(found.id)]);

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditFilterQueryOf, describeFilter, getCaseAuditChoices, getCaseAuditRows } from "~/models/audit-trail.server";
-import { requireCaseAction } from "~/models/case-access.server";
-import { findServiceCase } from "~/models/case-team.server";
+import { requireCaseAuditTrail } from "~/models/case-access.server";
 import { auditRequest } from "~/utils/audit.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { toCsv } from "~/utils/csv";
 import { formatDateTime, toZonedInput } from "~/utils/format";
 
@@ -17,9 +16,7 @@ const HEADER = ["When (UTC)", "When (service time)", "Who", "Role", "Action", "A
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const admin = await requireUser(request, context);
-  const resource = await requireCaseAction(admin, params.caseId, "case:audit");
-  const found = await findServiceCase(admin.serviceId, resource.caseId);
-  if (!found) throw notFound("Case not found");
+  const found = await requireCaseAuditTrail(admin, params.caseId);
   const query = auditFilterQueryOf(new URL(request.url));
   if (!query.ok) {
     const problems = Object.entries(query.errors)

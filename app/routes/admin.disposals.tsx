@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DisposeForm, HoldForm } from "~/components/disposal/case-disposal-forms";
 import type { FormAnswer } from "~/components/ui/use-form-fetcher";
 import { listDisposalPage } from "~/models/disposal-list.server";
@@ -140,7 +140,10 @@ export default function AdminDisposals() {
               {d.ruleId ? `, under the rule "${d.ruleId}"` : ""}. {d.reason}{" "}
               <a href={`/admin/disposals/${d.id}/certificate.pdf`} download>
                 Download the certificate<span className="visually-hidden"> for {d.tombstoneReference}</span>
-              </a>
+              </a>{" "}
+              <Link to={`/admin/cases/${d.caseId}/audit`}>
+                Audit trail<span className="visually-hidden"> of {d.tombstoneReference}</span>
+              </Link>
             </li>
           ))}
         </ul>

@@ -304,7 +304,6 @@ describe("disposal of a closed case's personal data", () => {
         [staff.lead, `/cases/${caseId}/notes`],
         [staff.supervisor, `/cases/${caseId}/agreement`],
         [staff.admin, `/admin/cases/${caseId}`],
-        [staff.admin, `/admin/cases/${caseId}/audit`],
       ] as const) {
         const res = await client.get(path);
         expect(res.status, path).toBe(410);
@@ -315,6 +314,24 @@ describe("disposal of a closed case's personal data", () => {
       expect(await (await staff.lead.get("/cases")).text()).not.toContain(disposed.reference);
       expect(await (await staff.admin.get("/admin/cases")).text()).not.toContain("DISPOSED-");
       expect((await new TestClient(server().origin).post("/login", { email: disposed.author.username, password: disposed.author.password })).status).toBe(400);
+    });
+
+    it("keeps its audit trail readable by the manager under the tombstone reference, page and CSV, with none of its words; nobody else reads it", async () => {
+      const { caseId } = disposed;
+      const tombstone = (await getDb().case.findUniqueOrThrow({ where: { id: caseId }, select: { reference: true } })).reference;
+      const page = await staff.admin.get(`/admin/cases/${caseId}/audit`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(tombstone);
+      expect(html).toContain("Disposed of the case&#x27;s personal data");
+      expect(found(Buffer.from(html), disposed.canaries)).toEqual([]);
+      const csv = await staff.admin.get(`/admin/cases/${caseId}/audit.csv`);
+      expect(csv.status).toBe(200);
+      expect(found(Buffer.from(await csv.text()), disposed.canaries)).toEqual([]);
+      for (const client of [staff.lead, staff.supervisor, staff.other]) {
+        expect((await client.get(`/admin/cases/${caseId}/audit`)).status).toBe(404);
+        expect((await client.get(`/admin/cases/${caseId}/audit.csv`)).status).toBe(404);
+      }
     });
 
     it("tells every staff tablet which document copies to delete, by name only", async () => {
