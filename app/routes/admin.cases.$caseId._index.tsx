@@ -2,13 +2,11 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EditDetails, RecordDetails, RecordHistory } from "~/components/case/record-section";
-import { RectificationSection } from "~/components/case/rectification-section";
 import { SafetyMessage, type SafetyResult } from "~/components/case/safety-fields";
 import { SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseRecord } from "~/models/case-record.server";
 import { serviceDate } from "~/models/case-record-dates";
-import { getRectifications } from "~/models/rectification.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireServiceUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
@@ -32,9 +30,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const resource = await requireCaseAction(admin, params.caseId, "case:read-record");
   const record = await getCaseRecord(resource.caseId);
   if (!record) throw notFound("Case not found");
-  // Correction requests and subject access are data protection requests the manager answers for
-  // the service (README, Decisions, "Subject access and rectification").
-  const canRectify = can(admin, "case:rectify", resource);
   await auditRequest(context, { actor: admin, action: "case.record.view", target: `case:${record.id}`, caseId: record.id });
   return json({
     record,
@@ -42,14 +37,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canEditDetails: can(admin, "case:edit-details", resource),
     canClose: can(admin, "case:close", resource),
     canReopen: can(admin, "case:reopen", resource),
+    // Subject access and correction requests name the people on the case, which this page does
+    // not: they have their own page, whose every view is audited (README, Decisions, "Subject
+    // access and rectification").
     canSubjectAccess: can(admin, "case:subject-access", resource),
-    canRectify,
-    rectifications: canRectify ? await getRectifications(resource.caseId) : null,
   });
 }
 
 export default function AdminCaseRecord() {
-  const { record, today, canEditDetails, canClose, canReopen, canSubjectAccess, canRectify, rectifications } = useLoaderData<typeof loader>();
+  const { record, today, canEditDetails, canClose, canReopen, canSubjectAccess } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const closed = record.stage === "CLOSED";
   const team = [...record.team].sort((a, b) => CASE_ROLES.indexOf(a.role) - CASE_ROLES.indexOf(b.role));
@@ -75,7 +71,7 @@ export default function AdminCaseRecord() {
         </Link>
         {canSubjectAccess ? (
           <Link to={`/admin/cases/${record.id}/subject-access`} className="tap">
-            Subject access requests
+            Subject access and corrections
           </Link>
         ) : null}
       </div>
@@ -126,8 +122,6 @@ export default function AdminCaseRecord() {
             <CloseForm caseId={record.id} />
           ) : null}
         </section>
-
-        {rectifications ? <RectificationSection caseId={record.id} data={rectifications} canRectify={canRectify} today={today} /> : null}
 
         <section className="card" aria-labelledby="history-heading">
           <h2 id="history-heading">History of the record</h2>

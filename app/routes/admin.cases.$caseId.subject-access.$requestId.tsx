@@ -57,7 +57,7 @@ export default function SubjectAccessReview() {
     <main className="page" id="main">
       <p className="back">
         <Link to={`/admin/cases/${data.caseId}/subject-access`} className="tap">
-          <span aria-hidden="true">←</span> Subject access requests
+          <span aria-hidden="true">←</span> Subject access and corrections
         </Link>
       </p>
       <p className="eyebrow">{data.reference}</p>

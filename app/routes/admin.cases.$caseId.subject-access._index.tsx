@@ -1,14 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { RectificationSection } from "~/components/case/rectification-section";
 import { DateTimeField, FormMessage } from "~/components/ui/form-controls";
 import { Field } from "~/components/ui/field";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 import { requireCaseAction } from "~/models/case-access.server";
 import { serviceDate } from "~/models/case-record-dates";
+import { getRectifications } from "~/models/rectification.server";
 import { listSubjectAccess } from "~/models/subject-access.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
 import { findServiceCase } from "~/models/case-team.server";
 import { formatDay } from "~/utils/format";
 import { PARTICIPANT_ROLE_LABELS } from "~/utils/preparation";
@@ -18,22 +21,23 @@ export { startAction as action } from "~/actions/subject-access.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Subject access · ${data.reference} · Circle` : "Subject access · Circle" }];
 
 /**
- * A case's subject access requests, for the service manager: each with its statutory due date and
- * whether it was released, and the form to record a new one for someone on the case. The page
- * names the case's participants, which the manager does not otherwise see: it is audited.
+ * A case's data protection requests, for the service manager: subject access requests, each with
+ * its statutory due date and whether it was released, with the form to record a new one for
+ * someone on the case; and correction requests with their decisions. The page names the case's
+ * participants, which the manager does not otherwise see: it is audited.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "case:subject-access");
   const found = await findServiceCase(user.serviceId, resource.caseId);
   if (!found) throw notFound("Case not found");
-  const { requests, participants } = await listSubjectAccess(found.id);
+  const [{ requests, participants }, rectifications] = await Promise.all([listSubjectAccess(found.id), can(user, "case:rectify", resource) ? getRectifications(found.id) : null]);
   await auditRequest(context, { actor: user, action: "subject-access.list.view", target: `case:${found.id}`, caseId: found.id });
-  return json({ caseId: found.id, reference: found.reference, today: serviceDate(), requests, participants });
+  return json({ caseId: found.id, reference: found.reference, today: serviceDate(), requests, participants, rectifications });
 }
 
 export default function SubjectAccessList() {
-  const { caseId, reference, today, requests, participants } = useLoaderData<typeof loader>();
+  const { caseId, reference, today, requests, participants, rectifications } = useLoaderData<typeof loader>();
   const { fetcher, errors, formError, busy } = useFormFetcher();
   return (
     <main className="page" id="main">
@@ -43,7 +47,7 @@ export default function SubjectAccessList() {
         </Link>
       </p>
       <p className="eyebrow">{reference}</p>
-      <h1>Subject access requests</h1>
+      <h1>Subject access and corrections</h1>
       <p className="hint">Someone on the case may ask what the service holds about them. The answer is due one calendar month after the request was received.</p>
       <div className="stack">
         <section className="card" aria-labelledby="requests-heading">
@@ -98,6 +102,7 @@ export default function SubjectAccessList() {
             </button>
           </fetcher.Form>
         </section>
+        {rectifications ? <RectificationSection caseId={caseId} data={rectifications} canRectify today={today} /> : null}
       </div>
     </main>
   );

@@ -11,8 +11,8 @@ test("the manager records a subject access request, reviews and redacts the expo
   await visit(page, "/admin/cases");
   const audit = await page.getByRole("link", { name: `Audit trail of ${BUS_STOP.reference}` }).getAttribute("href");
   await visit(page, audit!.replace(/\/audit$/, ""));
-  await page.getByRole("link", { name: "Subject access requests" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Subject access requests" })).toBeVisible();
+  await page.getByRole("link", { name: "Subject access and corrections" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Subject access and corrections" })).toBeVisible();
 
   await page.getByLabel("Who is it about?").selectOption({ label: "Jessica Barnes (person harmed)" });
   await page.getByLabel("Who made the request?").fill("Jessica, by email");

@@ -86,12 +86,12 @@ describe("correction requests: recorded, decided once, kept with the case", () =
     expect(trail).toContain("Corrected");
   });
 
-  it("the case screen lists it for the team, the record page for the manager, with its decision and dates in words", async () => {
+  it("the case screen lists it for the team, the data protection requests page for the manager, with its decision and dates in words", async () => {
     const supervisor = await clientFor(server().origin, "supervisor");
     for (const [client, path] of [
       [lead, `/cases/${caseId}`],
       [supervisor, `/cases/${caseId}`],
-      [admin, `/admin/cases/${caseId}`],
+      [admin, `/admin/cases/${caseId}/subject-access`],
     ] as const) {
       const page = (await (await client.get(path)).text()).replaceAll("<!-- -->", "");
       expect(page).toContain("Corrections asked for");
