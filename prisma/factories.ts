@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import { addDefaultAuditPeriod } from "~/models/audit-retention.server";
 import { addDefaultRules } from "~/models/retention-rules.server";
 import { hashPassword } from "~/utils/password.server";
 import type { OffenceType, ReferrerType } from "~/utils/referral";
@@ -21,10 +22,11 @@ import type {
 /** Builders shared by the demo seed and the tests (docs/conventions.md §5). */
 export function factories(db: PrismaClient) {
   return {
-    /** A service with Circle's default retention rules, as every new service starts (setup, the demo). */
+    /** A service with Circle's default retention rules and audit trail period, as every new service starts (setup, the demo). */
     async service(name = "Test RJ Service") {
       const service = await db.service.create({ data: { name }, select: { id: true, name: true } });
       await addDefaultRules(db, service.id);
+      await addDefaultAuditPeriod(db, service.id);
       return service;
     },
 

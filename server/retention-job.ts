@@ -1,3 +1,4 @@
+import { pruneAuditTrail, type AuditPruneResult } from "~/models/audit-prune.server";
 import { sweepDisposalDue, type DueSweep } from "~/models/retention.server";
 import { getDb } from "~/utils/db.server";
 import { log, stackOf } from "./log";
@@ -5,37 +6,57 @@ import { log, stackOf } from "./log";
 /**
  * The retention job (docs/operations.md, "Retention rules"): once when the server starts listening
  * and then every `intervalMs`, it records which closed cases reached their disposal date
- * (`sweepDisposalDue`). Restart-safe by construction: it keeps nothing in memory, and the work
- * list's unique key (one row per closure) makes a repeated or concurrent run add nothing twice.
- * `now` is injected so tests can move the clock.
+ * (`sweepDisposalDue`), then deletes the audit entries older than their service's period
+ * (`pruneAuditTrail`). Restart-safe by construction: it keeps nothing in memory, the work list's
+ * unique key (one row per closure) makes a repeated or concurrent run add nothing twice, and a
+ * prune is one transaction that finds nothing left to delete when run again. `now` is injected so
+ * tests can move the clock.
  */
+/** What one run did; null for a part that failed (logged). */
+export type RetentionRun = { due: DueSweep | null; audit: AuditPruneResult | null };
+
 export type RetentionJob = {
   /** Runs a sweep now, after any sweep in progress (which may have read an earlier clock). */
-  runNow(): Promise<DueSweep | null>;
+  runNow(): Promise<RetentionRun | null>;
   stop(): Promise<void>;
 };
 
 export function startRetentionJob(options: { intervalMs: number; now?: () => Date }): RetentionJob {
   const now = options.now ?? (() => new Date());
-  let running: Promise<DueSweep | null> | null = null;
+  let running: Promise<RetentionRun | null> | null = null;
   let stopped = false;
 
-  // One sweep at a time: one that outlasts the interval is not overlapped by the next. A failure
+  // One run at a time: one that outlasts the interval is not overlapped by the next. A failure
   // is logged and contained (README Decisions, "Background failures are contained"): the next
-  // interval tries again, and nothing was half-done (each case's row is written in one transaction).
-  const run = (): Promise<DueSweep | null> => {
+  // interval tries again, and nothing was half-done (each case's row is written in one transaction,
+  // the prune is one transaction). The two parts fail apart: a failed sweep does not stop the prune.
+  const sweep = (at: Date) =>
+    sweepDisposalDue(getDb(), at).then(
+      (result) => {
+        if (result.found || result.reopened || result.notDue) log.info({ ...result }, "retention check: the disposal review list changed");
+        return result;
+      },
+      (err: unknown) => {
+        log.error({ err: stackOf(err) }, "retention check failed; it runs again at the next interval");
+        return null;
+      },
+    );
+  const prune = (at: Date) =>
+    pruneAuditTrail(getDb(), at).then(
+      (result) => {
+        if (result.length) log.info({ pruned: result.map((r) => r.count), cutoffs: result.map((r) => r.cutoff) }, "retention check: old audit entries deleted");
+        return result;
+      },
+      (err: unknown) => {
+        log.error({ err: stackOf(err) }, "audit trail prune failed; nothing was deleted, it runs again at the next interval");
+        return null;
+      },
+    );
+  const run = (): Promise<RetentionRun | null> => {
     if (stopped) return Promise.resolve(null);
-    running ??= sweepDisposalDue(getDb(), now())
-      .then(
-        (result) => {
-          if (result.found || result.reopened || result.notDue) log.info({ ...result }, "retention check: the disposal review list changed");
-          return result;
-        },
-        (err: unknown) => {
-          log.error({ err: stackOf(err) }, "retention check failed; it runs again at the next interval");
-          return null;
-        },
-      )
+    const at = now();
+    running ??= sweep(at)
+      .then(async (due) => ({ due, audit: await prune(at) }))
       .finally(() => (running = null));
     return running;
   };

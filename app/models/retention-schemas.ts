@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CLOSURE_REASONS } from "~/utils/preparation";
 import { cleanText, RecordIdSchema } from "~/utils/schemas";
+import { AUDIT_MAX_YEARS } from "./audit-retention";
 import { ANY_OUTCOME, RETENTION_BASES, RETENTION_CASE_TYPES } from "./retention";
 
 export * from "./retention";
@@ -64,18 +65,39 @@ export const RetentionRuleActionSchema = z
       }),
       z.object({ intent: z.literal("change"), ruleId: RecordIdSchema, ...terms }),
       z.object({ intent: z.literal("remove"), ruleId: RecordIdSchema }),
+      // How long the audit trail is kept: whole years, at least 1 (a shorter trail could not answer
+      // who looked at a case last year), with the reason like a rule's.
+      z.object({
+        intent: z.literal("audit-period"),
+        years: z.preprocess(
+          (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+          z.coerce
+            .number({ error: "Enter how many years to keep the audit trail, as a whole number" })
+            .int("Enter how many years to keep the audit trail, as a whole number")
+            .min(1, "Keep the audit trail for at least 1 year")
+            .max(AUDIT_MAX_YEARS, `Keep the audit trail for at most ${AUDIT_MAX_YEARS} years`),
+        ),
+        reason: z
+          .string({ error: "Give the reason for this period, e.g. the policy it follows" })
+          .overwrite(cleanText)
+          .trim()
+          .min(1, "Give the reason for this period, e.g. the policy it follows")
+          .max(500, "Use at most 500 characters for the reason"),
+      }),
     ],
     { error: "Unknown action" },
   )
   .superRefine((v, ctx) => {
-    if (v.intent !== "remove") termRules(v, ctx);
+    if (v.intent === "add" || v.intent === "change") termRules(v, ctx);
   })
   .transform((v) => {
-    if (v.intent === "remove") return v;
+    if (v.intent !== "add" && v.intent !== "change") return v;
     // Only what the basis uses is kept, so the rule's record says exactly what it means.
     const years = v.basis === "UNTIL_AGE" ? 0 : (v.years ?? 0);
     const months = v.basis === "UNTIL_AGE" ? 0 : (v.months ?? 0);
     const untilAge = v.basis === "AFTER_CLOSURE" ? null : (v.untilAge ?? null);
     return { ...v, years, months, untilAge };
   });
-export type RetentionRuleAction = z.infer<typeof RetentionRuleActionSchema>;
+export type RetentionAction = z.infer<typeof RetentionRuleActionSchema>;
+/** A change to a case retention rule (the other intent sets the audit trail's period). */
+export type RetentionRuleAction = Exclude<RetentionAction, { intent: "audit-period" }>;

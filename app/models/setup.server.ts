@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
+import { addDefaultAuditPeriod } from "./audit-retention.server";
 import { addDefaultRules } from "./retention-rules.server";
 import { hashPassword } from "~/utils/password.server";
 import { Refusal } from "~/utils/refusal";
@@ -47,8 +48,9 @@ export async function setUpService(input: SetupInput): Promise<{ serviceId: stri
         throw new Refusal(`An account with the email ${input.adminEmail} already exists. Nothing was changed.`);
       }
       const service = await tx.service.create({ data: { name: input.service }, select: { id: true } });
-      // Circle's default retention rules, for the manager to check against the service's policy (/admin/retention).
+      // Circle's default retention rules and audit trail period, for the manager to check against the service's policy (/admin/retention).
       await addDefaultRules(tx, service.id);
+      await addDefaultAuditPeriod(tx, service.id);
       const user = await tx.user.create({
         data: {
           email: input.adminEmail,

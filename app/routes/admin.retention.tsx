@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AuditTrailSection } from "~/components/retention/audit-trail-section";
 import { AddRule, RuleCard } from "~/components/retention/rule-forms";
+import { getAuditTrailRetention } from "~/models/audit-retention.server";
 import { getRetentionPage } from "~/models/retention.server";
 import { auditRequest } from "~/utils/audit.server";
 import { requireServiceUser } from "~/utils/auth.server";
@@ -10,22 +12,23 @@ import { formatDateTime, formatDay } from "~/utils/format";
 /**
  * How long the service keeps closed cases, and which have reached the end of it (the service
  * manager only; others get 404 like every admin page). The retention job fills the list of cases
- * due (server/retention-job.ts); disposing of them is a separate, reviewed step.
+ * due (server/retention-job.ts); disposing of them is a separate, reviewed step. The same page sets
+ * how long the audit trail is kept, which the job prunes to.
  */
 export const meta: MetaFunction = () => [{ title: "Retention · Circle" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireServiceUser(request, context, "service:manage-retention");
-  const page = await getRetentionPage(admin.serviceId);
+  const [page, audit] = await Promise.all([getRetentionPage(admin.serviceId), getAuditTrailRetention(admin.serviceId)]);
   await auditRequest(context, { actor: admin, action: "retention.view", target: `service:${admin.serviceId}`, details: { due: page.due.length } });
-  return json(page);
+  return json({ ...page, audit });
 }
 
 // From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
 export { action } from "~/actions/retention.server";
 
 export default function Retention() {
-  const { rules, history, due } = useLoaderData<typeof loader>();
+  const { rules, history, due, audit } = useLoaderData<typeof loader>();
   return (
     <main className="page" id="main">
       <h1>Retention</h1>
@@ -115,6 +118,8 @@ export default function Retention() {
           </table>
         </div>
       </section>
+
+      <AuditTrailSection audit={audit} />
     </main>
   );
 }

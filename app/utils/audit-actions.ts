@@ -1,6 +1,7 @@
 import { NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, PROGRESS_LABELS } from "~/models/agreement-labels";
 import { DELIVERY_CHOICE_LABELS, RELEASE_METHOD_LABELS } from "~/models/letter-labels";
 import { RECTIFICATION_DECISION_LABELS } from "~/models/rectification-labels";
+import { yearsWord } from "~/models/audit-retention";
 import { describeTerms, outcomeLabel, RETENTION_CASE_TYPE_LABELS, type RuleTerms } from "~/models/retention";
 import { formatDateTime, formatDay } from "./format";
 import {
@@ -280,6 +281,13 @@ export const AUDIT_ACTIONS = {
       typeof d.dueOn === "string" && `Due on ${formatDay(d.dueOn)}`,
       d.dobUnknown === true && "A date of birth was not recorded: counted from the latest date the record allows",
     ),
+  ),
+  "retention.audit.change": change("Changed how long the audit trail is kept", (d) =>
+    sentences(typeof d.years === "number" && `Now ${yearsWord(d.years)}`, typeof d.from === "number" && `was ${yearsWord(d.from)}`),
+  ),
+  // Written by the retention job itself (actor role SYSTEM): the cutoff and how many entries went, nothing about them.
+  "audit.prune": change("Deleted audit entries older than the period kept", (d) =>
+    sentences(typeof d.cutoff === "string" && `Created before ${formatDateTime(d.cutoff)}`, typeof d.count === "number" && `${d.count} deleted`),
   ),
 } satisfies Record<string, ActionInfo>;
 

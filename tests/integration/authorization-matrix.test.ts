@@ -104,6 +104,9 @@ describe("every principal gets exactly the answer in the matrix", () => {
     it(`POST ${row.post.path ?? row.pattern}`, async () => {
       expect(await httpRow("POST", row.pattern, row.post)).toEqual(row.post.expect);
     });
+    it.each(Object.entries(row.intents ?? {}))(`POST ${row.post.path ?? row.pattern} intent %s`, async (_intent, cell) => {
+      expect(await httpRow("POST", row.pattern, cell)).toEqual(cell.expect);
+    });
   });
 
   describe.each(Object.entries(EXPRESS_MATRIX))("Express route %s", (path, row) => {

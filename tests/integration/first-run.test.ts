@@ -52,6 +52,8 @@ describe("first run without demo data", () => {
     });
     expect(manager).toMatchObject({ role: "ADMIN", mustChangePassword: true, service: { name: "Northshire Restorative Justice", demo: false } });
     expect(manager.password!.hash).not.toContain(password!);
+    // Circle's default period for the audit trail, as Circle's (nobody set it), for the manager to check.
+    expect(await db.auditRetention.findMany({ select: { years: true, createdById: true } })).toEqual([{ years: 7, createdById: null }]);
 
     const sameService = await setup(file, ["--service", "northshire restorative justice", "--admin-email", "b@northshire.example", "--admin-name", "B"]);
     expect(sameService.code).toBe(1);
@@ -66,6 +68,7 @@ describe("first run without demo data", () => {
     expect(invalid.stderr).toContain("--admin-name: Enter a name");
     expect(await db.service.count()).toBe(1);
     expect(await db.user.count()).toBe(1);
+    expect(await db.auditRetention.count()).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "service.setup" } })).toBe(1);
     await db.$disconnect();
   });

@@ -22,6 +22,7 @@ describe("migrating to legal holds and disposal, from the previous release's dat
   let before: Rows;
   let through: Rows;
   let triggersBefore: Record<string, string>;
+  let triggersThrough: Record<string, string>;
   let sqlite: Database.Database;
 
   beforeAll(() => {
@@ -36,6 +37,9 @@ describe("migrating to legal holds and disposal, from the previous release's dat
     // Its rows are compared as this migration leaves them; later ones add tables of their own.
     deployUpTo(THIS, file, path.join(dir, "through"));
     through = allRows(file);
+    const at = new Database(file, { readonly: true });
+    triggersThrough = triggers(at);
+    at.close();
     deployAll(file);
     sqlite = new Database(file);
     sqlite.pragma("foreign_keys = ON");
@@ -57,7 +61,8 @@ describe("migrating to legal holds and disposal, from the previous release's dat
   });
 
   it("keeps every trigger, with the disposal's exemption on the case's records, and adds the new tables' own", () => {
-    const now = triggers(sqlite);
+    // As this migration leaves them: a later one (the audit trail's own retention) recreates AuditEvent_no_delete.
+    const now = triggersThrough;
     for (const name of Object.keys(triggersBefore)) expect(now[name], name).toBeDefined();
     for (const name of ["ConsentEntry_no_delete", "LiveEvent_no_delete", "AgreementSignature_no_delete", "LetterVersion_no_delete", "AuditEvent_no_update"])
       expect(now[name], name).toMatch(/"CaseDisposal".*'RUNNING'/s);

@@ -15,5 +15,12 @@ export const RETENTION_ROUTES: Record<string, RouteRow> = {
       body: { intent: "add", caseType: "ADULT", outcome: "COMPLETED", basis: "AFTER_CLOSURE" },
       expect: { anonymous: 302, admin: 400, supervisor: 404, lead: 404, co: 404, other: 404, letterAuthor: 404 },
     },
+    intents: {
+      // How long the audit trail is kept: 0 years and no reason, so the admin gets a 400 and the period stays.
+      "audit-period": {
+        body: { intent: "audit-period", years: "0", reason: "" },
+        expect: { anonymous: 302, admin: 400, supervisor: 404, lead: 404, co: 404, other: 404, letterAuthor: 404 },
+      },
+    },
   },
 };

@@ -78,6 +78,8 @@ export type RouteRow = {
   get: HttpCell;
   /** POST to a route without an action must answer 405, not run anything. */
   post: HttpCell;
+  /** More POST cells for a form's other intents, by intent, when one answers apart (each body names its intent). */
+  intents?: Record<string, HttpCell>;
 };
 
 /** Every route of the Remix build manifest, by route id. */
