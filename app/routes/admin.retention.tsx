@@ -42,7 +42,10 @@ export default function Retention() {
 
       <section className="card section-gap" aria-labelledby="due-heading">
         <h2 id="due-heading">Cases due for review: {due.length}</h2>
-        <p className="hint">Closed cases that reached the end of their retention. Nothing is deleted here: each case is reviewed before it is disposed of.</p>
+        <p className="hint">
+          Closed cases that reached the end of their retention. Nothing is deleted here: each case is reviewed on the <Link to="/admin/disposals">disposals page</Link>, where it is
+          disposed of or put on legal hold.
+        </p>
         {due.length === 0 ? (
           <p className="empty">No closed case has reached the end of its retention.</p>
         ) : (
