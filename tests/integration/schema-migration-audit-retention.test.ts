@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_DEFAULT_REASON, AUDIT_DEFAULT_YEARS } from "~/models/audit-retention";
 import { TMP } from "../support/paths";
-import { allRows, deployAll, deployUpTo, loadReleaseFixture, triggers, type Rows } from "../support/release-fixture";
+import { migrationStep, type Rows } from "../support/release-fixture";
 
 /**
  * Migration 20261210000400_audit_trail_retention on the previous release's database
@@ -27,21 +26,8 @@ describe("migrating to the audit trail's own retention, from the previous releas
   let sqlite: Database.Database;
 
   beforeAll(() => {
-    dir = mkdtempSync(path.join(TMP, "migration-audit-retention-"));
-    file = path.join(dir, "circle.db");
-    loadReleaseFixture("append-only-records", file);
-    deployUpTo(BEFORE, file, dir);
-    before = allRows(file);
-    const old = new Database(file, { readonly: true });
-    triggersBefore = triggers(old);
-    old.close();
-    // Compared as this migration leaves the database; later ones change their own.
-    deployUpTo(THIS, file, path.join(dir, "through"));
-    through = allRows(file);
-    const at = new Database(file, { readonly: true });
-    triggersThrough = triggers(at);
-    at.close();
-    deployAll(file);
+    // Its rows are compared as this migration leaves them; later ones change their own.
+    ({ dir, file, before, through, triggersBefore, triggersThrough } = migrationStep(TMP, BEFORE, THIS));
     sqlite = new Database(file);
     sqlite.pragma("foreign_keys = ON");
   }, 120_000);

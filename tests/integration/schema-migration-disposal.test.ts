@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TMP } from "../support/paths";
-import { allRows, deployAll, deployUpTo, loadReleaseFixture, triggers, type Rows } from "../support/release-fixture";
+import { migrationStep, type Rows } from "../support/release-fixture";
 
 /**
  * Migration 20261210000000_legal_hold_and_disposal on the previous release's database
@@ -26,21 +25,8 @@ describe("migrating to legal holds and disposal, from the previous release's dat
   let sqlite: Database.Database;
 
   beforeAll(() => {
-    dir = mkdtempSync(path.join(TMP, "migration-disposal-"));
-    file = path.join(dir, "circle.db");
-    loadReleaseFixture("append-only-records", file);
-    deployUpTo(BEFORE, file, dir);
-    before = allRows(file);
-    const old = new Database(file, { readonly: true });
-    triggersBefore = triggers(old);
-    old.close();
     // Its rows are compared as this migration leaves them; later ones add tables of their own.
-    deployUpTo(THIS, file, path.join(dir, "through"));
-    through = allRows(file);
-    const at = new Database(file, { readonly: true });
-    triggersThrough = triggers(at);
-    at.close();
-    deployAll(file);
+    ({ dir, file, before, through, triggersBefore, triggersThrough } = migrationStep(TMP, BEFORE, THIS));
     sqlite = new Database(file);
     sqlite.pragma("foreign_keys = ON");
   }, 120_000);

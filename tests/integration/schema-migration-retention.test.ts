@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "~/models/retention-rules.server";
 import { TMP } from "../support/paths";
-import { allRows, deployAll, deployUpTo, loadReleaseFixture, type Rows } from "../support/release-fixture";
+import { migrationStep, type Rows } from "../support/release-fixture";
 
 const BEFORE = "20261210000000_legal_hold_and_disposal";
 const THIS = "20261210000100_retention_rules";
@@ -23,16 +22,8 @@ describe("adding retention rules to the previous release's database", () => {
   let sqlite: Database.Database;
 
   beforeAll(() => {
-    dir = mkdtempSync(path.join(TMP, "migration-retention-"));
-    file = path.join(dir, "circle.db");
-    loadReleaseFixture("append-only-records", file);
-    // The migrations before this one first: what they change is their own tests' business.
-    deployUpTo(BEFORE, file, dir);
-    before = allRows(file);
     // Its rows are compared as this migration leaves them; later ones change their own.
-    deployUpTo(THIS, file, path.join(dir, "through"));
-    through = allRows(file);
-    deployAll(file);
+    ({ dir, file, before, through } = migrationStep(TMP, BEFORE, THIS));
     sqlite = new Database(file);
   }, 120_000);
 

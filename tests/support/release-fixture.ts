@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { releaseFixturePath, type ReleaseName } from "../../scripts/release-fixture";
+import { deployUpTo, releaseFixturePath, type ReleaseName } from "../../scripts/release-fixture";
 import { ROOT } from "./paths";
 
 export { deployUpTo, LATER, RELEASES } from "../../scripts/release-fixture";
@@ -66,4 +66,36 @@ export function triggers(sqlite: Database.Database): Record<string, string> {
   return Object.fromEntries(
     (sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql]),
   );
+}
+
+function triggersOf(file: string): Record<string, string> {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    return triggers(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** What one migration did to the previous release's database, and the database brought up to date after it. */
+export type MigrationStep = { dir: string; file: string; before: Rows; through: Rows; triggersBefore: Record<string, string>; triggersThrough: Record<string, string> };
+
+/**
+ * The previous release's database (tests/fixtures/release-append-only-records.sql) in a new
+ * directory under `tmp`, migrated to `previous`, then through `migration`, then to the end as
+ * `npm start` does it, with the rows and triggers of the first two steps: a migration's test
+ * compares what its own step changed, whatever the migrations after it add or recreate.
+ */
+export function migrationStep(tmp: string, previous: string, migration: string): MigrationStep {
+  const dir = mkdtempSync(path.join(tmp, "migration-"));
+  const file = path.join(dir, "circle.db");
+  loadReleaseFixture("append-only-records", file);
+  deployUpTo(previous, file, dir);
+  const before = allRows(file);
+  const triggersBefore = triggersOf(file);
+  deployUpTo(migration, file, path.join(dir, "through"));
+  const through = allRows(file);
+  const triggersThrough = triggersOf(file);
+  deployAll(file);
+  return { dir, file, before, through, triggersBefore, triggersThrough };
 }
