@@ -35,7 +35,8 @@ async function recordConsent(page: Page, name: string, element: string, answer =
   await panel.getByLabel("What they are answering").selectOption({ label: element });
   await panel.getByLabel("Their answer").selectOption({ label: answer });
   await panel.getByRole("button", { name: "Record answer" }).click();
-  await expect(panel.getByRole("status")).toBeVisible();
+  // This answer's own confirmation, not the one still showing from the answer before it.
+  await expect(panel.getByRole("status")).toContainText(`${element.toLowerCase()} — ${answer}`);
 }
 
 async function pick(page: Page, group: string, option: string) {

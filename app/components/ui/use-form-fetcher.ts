@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import type { FieldErrors } from "~/utils/schemas";
 
 /** What a fetcher form's action answers (app/utils/forms.server.ts): field errors, or a confirmation. */
@@ -13,12 +13,22 @@ export type FormAnswer = { ok: false; errors: FieldErrors; intent?: string } | {
  * `resetOnSuccess` empties the form behind `formRef` after a success ("add" forms start afresh).
  * `data` is the whole answer, for the extra fields some actions send (a refusal's `reasons`).
  */
+/** A layout effect in the browser; on the server, where there is no layout, nothing (and no warning). */
+const useBrowserLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
 export function useFormFetcher<T extends FormAnswer = FormAnswer>(opts: { key?: string; resetOnSuccess?: boolean } = {}) {
   const fetcher = useFetcher<T>(opts.key ? { key: opts.key } : undefined);
   const formRef = useRef<HTMLFormElement>(null);
   const data = fetcher.data as FormAnswer | undefined;
-  useEffect(() => {
-    if (opts.resetOnSuccess && fetcher.state === "idle" && data?.ok) formRef.current?.reset();
+  // Emptied once per success, as the answer arrives and before it is painted, not when the page's
+  // data has been reloaded after it: by then the person may already have chosen the next answer in
+  // the same form (recording a second consent straight after the first), and a late reset would
+  // silently send that choice as blank.
+  const resetFor = useRef<unknown>(null);
+  useBrowserLayoutEffect(() => {
+    if (!opts.resetOnSuccess || !data?.ok || fetcher.state === "submitting" || resetFor.current === data) return;
+    resetFor.current = data;
+    formRef.current?.reset();
   }, [opts.resetOnSuccess, fetcher.state, data]);
   const errors: FieldErrors = data && !data.ok ? data.errors : {};
   const hasFieldErrors = Object.keys(errors).some((k) => k !== "form");
