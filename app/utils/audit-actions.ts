@@ -56,6 +56,14 @@ export const SIGN_IN_REASONS: Record<string, string> = {
   throttled: "Too many attempts: asked to wait before trying again",
   disabled: "The account is disabled (or its letter is closed)",
 };
+/** Which cases a report counted and how it was filtered, from the entry's details (never a figure). */
+const reportScope = (d: Details) =>
+  sentences(
+    typeof d.from === "string" && typeof d.to === "string" && `From ${formatDay(d.from)} to ${formatDay(d.to)}`,
+    d.scope === "service" ? "Every case of the service" : d.scope === "own" ? "Their own cases" : "",
+    typeof d.caseType === "string" && d.caseType !== "all" && `${d.caseType === "youth" ? "Youth" : "Adult"} cases only`,
+    typeof d.facilitator === "string" && d.facilitator !== "" && "One facilitator's cases",
+  );
 const SIGNATURE_METHODS: Record<string, string> = { TYPED: "Typed, with the facilitator's attestation", DRAWN: "Drawn by finger" };
 
 const view = (label: string, describe?: ActionInfo["describe"]): ActionInfo => ({ label, kind: "view", describe });
@@ -95,6 +103,7 @@ export const AUDIT_ACTIONS = {
   "letter.author.view": view("The author opened their letter"),
   "letter.author.list": view("The author listed their letters"),
   "auth.sign-ins.view": view("Read the failed sign-ins"),
+  "reports.view": view("Viewed the reports", reportScope),
 
   // Copies leaving Circle: every one is recorded.
   "agreement.export.pdf": exported("Downloaded the agreement as a PDF", version),
@@ -264,6 +273,8 @@ export const AUDIT_ACTIONS = {
       typeof d.removed === "number" && `${d.removed} record${d.removed === 1 ? "" : "s"} removed`,
     ),
   ),
+  "reports.export.csv": exported("Downloaded a report table as CSV", (d) => sentences(typeof d.table === "string" && `Table: ${d.table}`, reportScope(d))),
+  "reports.export.pdf": exported("Downloaded the quarterly return as a PDF", reportScope),
   "disposal.certificate.export": exported("Downloaded a disposal certificate", (d) => (typeof d.tombstone === "string" ? d.tombstone : "")),
   "script-template.create": change("Made a script template"),
   "script-template.archive": change("Archived a script template"),

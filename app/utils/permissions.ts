@@ -66,7 +66,10 @@ export type ServiceAction =
   | "service:approval-queue" // the queue of risk assessments waiting for one's decision as case supervisor (/approvals)
   | "service:review-queue" // the queue of agreements waiting for one's review as case supervisor (/reviews)
   | "service:legal-hold" // put a closed case on legal hold or lift the hold, with a reason (/admin/disposals)
-  | "service:dispose"; // dispose of a closed case's personal data, and download its disposal certificate (/admin/disposals)
+  | "service:dispose" // dispose of a closed case's personal data, and download its disposal certificate (/admin/disposals)
+  | "reports:view" // the reports page: figures about the cases one may report on (/reports)
+  | "reports:export" // a report table as CSV and the quarterly return as a PDF, with small numbers suppressed
+  | "reports:whole-service"; // report on every case of the service rather than only the cases one is on the team of
 export type LetterAction =
   | "letter:view" // see the letter, its comments and versions (author, case facilitators, case supervisor)
   | "letter:write" // draft it and submit it for review: its author only
@@ -132,6 +135,13 @@ const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   // The end of a case's retention is the service's decision, not its facilitators' or supervisors'.
   "service:legal-hold": (u) => u.role === "ADMIN",
   "service:dispose": (u) => u.role === "ADMIN",
+  // Reports are for the managers (the whole service) and the supervisors (their own cases): a
+  // facilitator's figures would be their own few cases, which the case screens already show.
+  "reports:view": (u) => u.role === "ADMIN" || u.role === "SUPERVISOR",
+  "reports:export": (u) => u.role === "ADMIN" || u.role === "SUPERVISOR",
+  // Only the manager counts cases they are not on the team of; what they see is suppressed
+  // (app/models/report-cells.ts), since a count of one or two could name someone.
+  "reports:whole-service": (u) => u.role === "ADMIN",
 };
 
 function isFacilitatorOf(c: { membership: CaseRole | null }): boolean {
@@ -168,6 +178,7 @@ export type Capabilities = {
   signIns: boolean;
   disposals: boolean;
   retention: boolean;
+  reports: boolean;
 };
 
 export function capabilitiesOf(user: Principal): Capabilities {
@@ -183,5 +194,6 @@ export function capabilitiesOf(user: Principal): Capabilities {
     signIns: may("service:read-sign-ins"),
     disposals: may("service:dispose"),
     retention: may("service:manage-retention"),
+    reports: may("reports:view"),
   };
 }

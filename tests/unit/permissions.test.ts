@@ -57,6 +57,9 @@ const SERVICE_ACTIONS: ServiceAction[] = [
   "service:review-queue",
   "service:legal-hold",
   "service:dispose",
+  "reports:view",
+  "reports:export",
+  "reports:whole-service",
 ];
 const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolean; facilitator: boolean }> = {
   "service:manage-users": { admin: true, supervisor: false, facilitator: false },
@@ -70,6 +73,9 @@ const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolea
   "service:review-queue": { admin: false, supervisor: true, facilitator: false },
   "service:legal-hold": { admin: true, supervisor: false, facilitator: false },
   "service:dispose": { admin: true, supervisor: false, facilitator: false },
+  "reports:view": { admin: true, supervisor: true, facilitator: false },
+  "reports:export": { admin: true, supervisor: true, facilitator: false },
+  "reports:whole-service": { admin: true, supervisor: false, facilitator: false },
 };
 
 // Who may do what on a case of their own service. Every action, every relationship to the case.
@@ -234,6 +240,7 @@ describe("capabilitiesOf(): what the navigation offers each person", () => {
       signIns: true,
       disposals: true,
       retention: true,
+      reports: true,
     });
   });
 
@@ -248,11 +255,23 @@ describe("capabilitiesOf(): what the navigation offers each person", () => {
       signIns: false,
       disposals: false,
       retention: false,
+      reports: true,
     });
   });
 
   it("offers a facilitator and a letter author nothing beyond their own work", () => {
-    const none = { overview: false, approvals: false, reviews: false, users: false, caseTeams: false, scripts: false, signIns: false, disposals: false, retention: false };
+    const none = {
+      overview: false,
+      approvals: false,
+      reviews: false,
+      users: false,
+      caseTeams: false,
+      scripts: false,
+      signIns: false,
+      disposals: false,
+      retention: false,
+      reports: false,
+    };
     expect(capabilitiesOf(person("FACILITATOR"))).toEqual(none);
     expect(capabilitiesOf({ id: "author-1", role: "LETTER_AUTHOR", serviceId: SERVICE })).toEqual(none);
   });

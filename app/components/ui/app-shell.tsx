@@ -73,6 +73,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
             {may?.signIns ? <NavLink to="/admin/sign-ins">Failed sign-ins</NavLink> : null}
             {may?.disposals ? <NavLink to="/admin/disposals">Disposals</NavLink> : null}
             {may?.retention ? <NavLink to="/admin/retention">Retention</NavLink> : null}
+            {may?.reports ? <NavLink to="/reports">Reports</NavLink> : null}
             <span className="who">
               <span className="visually-hidden">Signed in as </span>
               {user.name}
