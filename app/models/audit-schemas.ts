@@ -7,7 +7,7 @@ export { AUDIT_FILTER_FIELDS, AUDIT_PAGE_SIZE, filterParams, NO_FILTER, type Aud
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Why a date field's value (YYYY-MM-DD, as the date field sends it) cannot be used, or null. */
-function dateProblem(value: string): string | null {
+export function dateProblem(value: string): string | null {
   const match = DATE_ONLY.exec(value);
   if (!match) return "Use a date like 2026-12-06";
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
