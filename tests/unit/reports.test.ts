@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { receivedAt } from "~/models/case-record-dates";
+import { showCell } from "~/models/report-cells";
+import { defaultPeriod, monthsOf, periodInstants, previousQuarter, quarterRange, recentQuarters } from "~/models/report-period";
+import { csvRowsOf, medianOf, reportTables, showTables, tallyVictimsCode, type ReportData } from "~/models/reports";
+
+const at = (iso: string) => new Date(iso);
+
+describe("small-number suppression", () => {
+  it("shows counts of 1 to 4 as 'fewer than 5' when suppressing, and every count otherwise", () => {
+    expect([0, 1, 4, 5, 1234].map((n) => showCell({ kind: "count", n }, true).text)).toEqual(["0", "fewer than 5", "fewer than 5", "5", "1,234"]);
+    expect([0, 1, 4, 5].map((n) => showCell({ kind: "count", n }, false).text)).toEqual(["0", "1", "4", "5"]);
+    expect(showCell({ kind: "count", n: 3 }, true).value).toBeNull();
+  });
+
+  it("withholds a rate whose part or whole is 1 to 4, and says when there is nothing to divide by", () => {
+    expect(showCell({ kind: "rate", part: 3, whole: 20 }, true).text).toBe("withheld");
+    expect(showCell({ kind: "rate", part: 3, whole: 4 }, true).text).toBe("withheld");
+    expect(showCell({ kind: "rate", part: 0, whole: 20 }, true).text).toBe("0%");
+    expect(showCell({ kind: "rate", part: 15, whole: 20 }, true)).toEqual({ text: "75%", value: 75 });
+    expect(showCell({ kind: "rate", part: 3, whole: 4 }, false).text).toBe("75%");
+    expect(showCell({ kind: "rate", part: 0, whole: 0 }, false).text).toBe("–");
+  });
+
+  it("withholds an average or median of fewer than 5 values", () => {
+    expect(showCell({ kind: "average", sum: 17, n: 4 }, true).text).toBe("withheld");
+    expect(showCell({ kind: "average", sum: 17, n: 4 }, false).text).toBe("4.3");
+    expect(showCell({ kind: "average", sum: 21, n: 5 }, true).text).toBe("4.2");
+    expect(showCell({ kind: "median", value: 12, n: 3 }, true).text).toBe("withheld");
+    expect(showCell({ kind: "median", value: 12, n: 5 }, true).text).toBe("12");
+  });
+});
+
+describe("Victims' Code tally", () => {
+  const easter = receivedAt("2026-04-02"); // Thursday before Good Friday 2026
+  const row = (enhancedRights: boolean, offered: string | null, notInvited = false) => ({
+    referredAt: easter,
+    enhancedRights,
+    infoOfferedAt: offered ? at(offered) : null,
+    notInvited,
+    n: 1,
+  });
+
+  it("counts five working days past Good Friday and Easter Monday, and one for enhanced rights", () => {
+    const now = at("2026-05-01T12:00:00Z");
+    // Monday 13 April is the fifth working day; Tuesday 7 April the first.
+    expect(tallyVictimsCode([row(false, "2026-04-13T14:00:00Z")], now)).toMatchObject({ onTime: 1, late: 0 });
+    expect(tallyVictimsCode([row(false, "2026-04-14T09:00:00Z")], now)).toMatchObject({ onTime: 0, late: 1 });
+    expect(tallyVictimsCode([row(true, "2026-04-07T14:00:00Z")], now)).toMatchObject({ onTime: 1 });
+    expect(tallyVictimsCode([row(true, "2026-04-08T08:00:00Z")], now)).toMatchObject({ late: 1 });
+  });
+
+  it("separates the overdue from those still in time and those deliberately not invited", () => {
+    expect(tallyVictimsCode([row(false, null), row(true, null), row(false, null, true)], at("2026-04-10T12:00:00Z"))).toEqual({
+      onTime: 0,
+      late: 0,
+      overdue: 1, // enhanced rights: due on 7 April
+      notYetDue: 1, // due on 13 April
+      notInvited: 1,
+    });
+  });
+});
+
+describe("periods", () => {
+  it("splits a period into the London months it touches, clipped to the period", () => {
+    expect(monthsOf("2025-11-15", "2026-01-10")).toEqual([
+      { month: "2025-11", from: "2025-11-15", to: "2025-11-30" },
+      { month: "2025-12", from: "2025-12-01", to: "2025-12-31" },
+      { month: "2026-01", from: "2026-01-01", to: "2026-01-10" },
+    ]);
+    // A summer month starts at 23:00 UTC the day before (BST).
+    expect(periodInstants("2026-07-01", "2026-07-31")).toEqual({ start: at("2026-06-30T23:00:00Z"), end: at("2026-07-31T23:00:00Z") });
+  });
+
+  it("names quarters and the twelve months before today", () => {
+    expect(quarterRange("2026-Q1")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(quarterRange("2024-Q4")).toEqual({ from: "2024-10-01", to: "2024-12-31" });
+    expect(previousQuarter("2026-02-10")).toBe("2025-Q4");
+    expect(recentQuarters("2026-12-07", 3)).toEqual(["2026-Q4", "2026-Q3", "2026-Q2"]);
+    expect(defaultPeriod("2026-12-07")).toEqual({ from: "2026-01-01", to: "2026-12-07" });
+  });
+});
+
+describe("report tables", () => {
+  const data: ReportData = {
+    months: ["2026-01"],
+    referrals: [{ month: "2026-01", source: "POLICE", n: 6 }],
+    stages: [{ stage: "CLOSED", n: 6 }],
+    outcomes: [
+      { outcome: "CONFERENCE", reason: "COMPLETED", n: 4 },
+      { outcome: "NOT_PROCEEDING", reason: "WITHDRAWN", n: 2 },
+    ],
+    harmed: { people: 0, offered: 0, direct: 0, indirect: 0 },
+    victimsCode: { onTime: 0, late: 0, overdue: 0, notYetDue: 0, notInvited: 0 },
+    daysToConference: [
+      { days: 10, n: 1 },
+      { days: 20, n: 2 },
+      { days: 90, n: 1 },
+    ],
+    agreements: [],
+    feedback: [],
+    disposed: 0,
+  };
+
+  it("takes the lower middle value as the median", () => {
+    expect(medianOf(data.daysToConference)).toBe(20);
+    expect(medianOf([])).toBeNull();
+  });
+
+  it("puts not proceeding under its reason, and marks tables with nothing to count as empty", () => {
+    const tables = showTables(reportTables(data), false);
+    const outcome = tables.find((t) => t.id === "cases-by-outcome")!;
+    expect(outcome.rows.find((r) => r.label === "Not proceeding: withdrawn")!.cells[0]!.text).toBe("2");
+    expect(outcome.rows.find((r) => r.label === "Face-to-face conference")!.cells[0]!.text).toBe("4");
+    expect(tables.find((t) => t.id === "persons-harmed")!.hasData).toBe(false);
+    expect(tables.find((t) => t.id === "referrals-by-source")!.hasData).toBe(true);
+  });
+
+  it("writes a table's CSV rows in the words shown, suppressed", () => {
+    const csv = csvRowsOf(showTables(reportTables(data), true).find((t) => t.id === "cases-by-outcome")!);
+    expect(csv[0]).toEqual(["Outcome", "Cases"]);
+    expect(csv).toContainEqual(["Face-to-face conference", "fewer than 5"]);
+    expect(csv).toContainEqual(["Letter sent, no conference", "0"]);
+  });
+});
