@@ -3,6 +3,7 @@ import { receivedAt } from "~/models/case-record-dates";
 import type { ReferrerType } from "~/utils/referral";
 import type { ClosureReason, ParticipantRole } from "~/utils/preparation";
 import type { Stage } from "~/utils/roles";
+import { hashPassword } from "~/utils/password.server";
 import { factories } from "../../prisma/factories";
 
 export const REPORT_PASSWORD = "reports-fixture-2026";
@@ -35,7 +36,18 @@ export async function buildReportService(db: PrismaClient, suffix = "") {
     user("faca", "FACILITATOR"),
     user("facb", "FACILITATOR"),
   ]);
-  const author = await db.user.create({ data: { email: `author${suffix}@authors.invalid`, name: "Author", role: "LETTER_AUTHOR", serviceId: service.id }, select: { id: true } });
+  // The letter's author (the person responsible), who signs in with a username and must reach no report.
+  const author = await db.user.create({
+    data: {
+      email: `author${suffix}@authors.invalid`,
+      username: `reportauthor${suffix}`,
+      name: "Author",
+      role: "LETTER_AUTHOR",
+      serviceId: service.id,
+      password: { create: { hash: await hashPassword(REPORT_PASSWORD) } },
+    },
+    select: { id: true, username: true },
+  });
   let ref = 0;
 
   async function kase(input: {
@@ -154,5 +166,5 @@ export async function buildReportService(db: PrismaClient, suffix = "") {
   const elsewhere = await f.service(`Elsewhere${suffix}`);
   await kase({ day: "2026-01-05", source: "POLICE", lead: facA.id, stage: "REFERRAL", serviceId: elsewhere.id });
 
-  return { service, manager, supervisor, facA, facB, police, letterCase, youthOpen };
+  return { service, manager, supervisor, facA, facB, author, police, letterCase, youthOpen };
 }
