@@ -5,7 +5,7 @@ import type { AgreementStatus } from "./agreement-labels";
 import { serviceDate } from "./case-record-dates";
 import { monthsOf, periodInstants, type ReportFilter } from "./report-period";
 import { reportQueryOf } from "./report-schemas";
-import { tallyVictimsCode, type FeedbackTally, type Outcome, type ReportData } from "./reports";
+import { storedDate, victimsCodeDeadlines, type FeedbackTally, type Outcome, type ReportData } from "./reports";
 import type { ReferrerType } from "~/utils/referral";
 import type { ClosureReason, ParticipantRole } from "~/utils/preparation";
 import type { Stage } from "~/utils/roles";
@@ -30,7 +30,7 @@ export function reportScopeOf(user: Principal): ReportScope {
 export const suppressedOnScreen = (scope: ReportScope) => scope.kind === "service";
 
 /** Dates are stored as Prisma writes them (ISO 8601, UTC, "+00:00"), so bounds compare as text. */
-const stored = (at: Date) => at.toISOString().replace("Z", "+00:00");
+const stored = storedDate;
 
 /** The cases a report counts, whenever referred: service, scope, facilitator, adult or youth. */
 function inScope(serviceId: string, scope: ReportScope, f: ReportFilter): Prisma.Sql {
@@ -44,8 +44,64 @@ function inScope(serviceId: string, scope: ReportScope, f: ReportFilter): Prisma
 }
 
 const n = (v: unknown) => Number(v ?? 0);
-const HELD = Prisma.sql`EXISTS (SELECT 1 FROM "Conference" hf WHERE hf."caseId" = c."id" AND hf."status" = 'HELD')`;
-const LETTER_SENT = Prisma.sql`EXISTS (SELECT 1 FROM "Letter" sl JOIN "LetterRelease" sr ON sr."letterId" = sl."id" WHERE sl."caseId" = c."id")`;
+
+/** The case pass's groups folded into stages, outcomes, days to conference and disposed cases. */
+function caseFigures(rows: { stage: string; outcome: string; reason: string | null; disposed: unknown; days: bigint | null; n: bigint }[]) {
+  const add = <K>(map: Map<K, number>, key: K, count: number) => map.set(key, (map.get(key) ?? 0) + count);
+  const stages = new Map<Stage, number>();
+  const outcomes = new Map<string, number>();
+  const days = new Map<number, number>();
+  let disposed = 0;
+  for (const r of rows) {
+    add(stages, r.stage as Stage, n(r.n));
+    add(outcomes, `${r.outcome} ${r.reason ?? ""}`, n(r.n));
+    if (r.days !== null) add(days, n(r.days), n(r.n));
+    if (n(r.disposed) === 1 || r.disposed === true) disposed += n(r.n);
+  }
+  return {
+    stages: [...stages].map(([stage, count]) => ({ stage, n: count })),
+    outcomes: [...outcomes].map(([key, count]) => {
+      const [outcome, reason] = key.split(" ");
+      return { outcome: outcome as Outcome, reason: (reason || null) as ClosureReason | null, n: count };
+    }),
+    daysToConference: [...days].map(([d, count]) => ({ days: d, n: count })),
+    disposed,
+  };
+}
+
+/**
+ * Persons harmed on the cohort's cases (not removed), in one pass: how many were offered
+ * information, took part directly (attended a conference that was held) or indirectly (not that,
+ * but a letter to them was sent), and where each stands with the Victims' Code. The deadlines are
+ * worked out per referral instant in code (victimsCodeDeadlines), joined in as a table, and each
+ * person classified as victimsCodeStatus does: offered by the deadline or late; else deliberately
+ * not invited; else overdue once the deadline has passed at `now`, or not yet due. The table drives
+ * the join (CROSS JOIN keeps it outermost) so each referral finds its cases through the index.
+ */
+async function personsHarmed(cohort: Prisma.Sql, now: Date): Promise<Pick<ReportData, "harmed" | "victimsCode">> {
+  const referrals = await db.$queryRaw<{ r: string }[]>`SELECT DISTINCT CAST(c."referredAt" AS TEXT) AS r FROM "Case" c WHERE ${cohort}`;
+  const due = JSON.stringify(victimsCodeDeadlines(referrals.map((x) => x.r)));
+  const at = stored(now);
+  const [row] = await db.$queryRaw<Record<string, bigint | null>[]>`
+    WITH due AS (SELECT json_extract(value, '$[0]') AS referredAt, json_extract(value, '$[1]') AS standard, json_extract(value, '$[2]') AS enhanced FROM json_each(${due})),
+    -- Materialized: flattened into the sums, each person's conference lookup would run once per sum naming it.
+    person AS MATERIALIZED (
+      SELECT p."infoOfferedAt" IS NOT NULL AS offered, p."infoOfferedAt" AS offeredAt, p."notInvitedReason" IS NOT NULL AS notInvited,
+        CASE WHEN p."enhancedRights" THEN due.enhanced ELSE due.standard END AS dueAt,
+        EXISTS (SELECT 1 FROM "ConferenceAttendee" a JOIN "Conference" af ON af."id" = a."conferenceId" WHERE a."participantId" = p."id" AND af."status" = 'HELD') AS direct,
+        EXISTS (SELECT 1 FROM "Letter" rl JOIN "LetterRelease" rr ON rr."letterId" = rl."id" WHERE rl."recipientId" = p."id") AS letter
+      FROM due CROSS JOIN "Case" c ON c."referredAt" = due.referredAt CROSS JOIN "Participant" p ON p."caseId" = c."id"
+      WHERE ${cohort} AND p."role" = 'PERSON_HARMED' AND p."removedAt" IS NULL
+    )
+    SELECT count(*) AS people, sum(offered) AS offered, sum(direct) AS direct, sum(NOT direct AND letter) AS indirect,
+      sum(offered AND offeredAt <= dueAt) AS onTime, sum(offered AND offeredAt > dueAt) AS late, sum(NOT offered AND notInvited) AS notInvited,
+      sum(NOT offered AND NOT notInvited AND ${at} > dueAt) AS overdue, sum(NOT offered AND NOT notInvited AND ${at} <= dueAt) AS notYetDue
+    FROM person`;
+  return {
+    harmed: { people: n(row?.people), offered: n(row?.offered), direct: n(row?.direct), indirect: n(row?.indirect) },
+    victimsCode: { onTime: n(row?.onTime), late: n(row?.late), overdue: n(row?.overdue), notYetDue: n(row?.notYetDue), notInvited: n(row?.notInvited) },
+  };
+}
 
 /** The staff whose cases a report may be narrowed to. */
 export async function reportFacilitators(serviceId: string) {
@@ -61,44 +117,37 @@ export async function getReportData(serviceId: string, scope: ReportScope, f: Re
     const bounds = periodInstants(m.from, m.to);
     return [m.month, stored(bounds.start), stored(bounds.end)];
   });
-  const harmed = Prisma.sql`FROM "Participant" p JOIN "Case" c ON c."id" = p."caseId" WHERE ${cohort} AND p."role" = 'PERSON_HARMED' AND p."removedAt" IS NULL`;
 
-  const [referrals, stages, outcomes, people, victims, days, agreements, feedback, disposed] = await Promise.all([
+  const [referrals, harmed, cases, agreements, feedback] = await Promise.all([
     // Months are the service's (London) months: their bounds are worked out here and joined as a table.
     db.$queryRaw<{ month: string; source: string; n: bigint }[]>`
       WITH m AS (SELECT json_extract(value, '$[0]') AS month, json_extract(value, '$[1]') AS lo, json_extract(value, '$[2]') AS hi FROM json_each(${JSON.stringify(months)}))
       SELECT m.month AS month, c."referrerType" AS source, count(*) AS n FROM m JOIN "Case" c ON c."referredAt" >= m.lo AND c."referredAt" < m.hi
       WHERE ${base} GROUP BY m.month, c."referrerType"`,
-    db.$queryRaw<{ stage: string; n: bigint }[]>`SELECT c."stage" AS stage, count(*) AS n FROM "Case" c WHERE ${cohort} GROUP BY c."stage"`,
-    // A disposed case's conferences and letters are gone; its disposal summary says whether there were any.
-    db.$queryRaw<{ outcome: string; reason: string | null; n: bigint }[]>`
-      SELECT outcome, reason, count(*) AS n FROM (
-        SELECT CASE
-          WHEN ${HELD} OR COALESCE(d."conferenceHeld", 0) = 1 THEN 'CONFERENCE'
-          WHEN ${LETTER_SENT} OR COALESCE(d."letterSent", 0) = 1 THEN 'LETTER'
-          WHEN c."stage" = 'CLOSED' AND c."closureReason" = 'COMPLETED' THEN 'INDIRECT'
-          WHEN c."stage" = 'CLOSED' THEN 'NOT_PROCEEDING'
-          ELSE 'OPEN' END AS outcome,
-        CASE WHEN c."stage" = 'CLOSED' THEN c."closureReason" END AS reason
+    personsHarmed(cohort, now),
+    // One pass over the cases: stage, outcome, whether disposed, and the calendar days from referral to
+    // the first conference held (between UTC dates: a referral is dated the end of its day in London
+    // and a conference sits in working hours, so both fall on their London date). A disposed case's
+    // conferences and letters are gone; its disposal summary says whether there were any.
+    db.$queryRaw<{ stage: string; outcome: string; reason: string | null; disposed: unknown; days: bigint | null; n: bigint }[]>`
+      WITH k AS MATERIALIZED (
+        SELECT c."id" AS id, c."stage" AS stage, c."closureReason" AS closureReason, c."referredAt" AS referredAt, c."disposedAt" IS NOT NULL AS disposed,
+          d."conferenceHeld" AS disposedHeld, d."letterSent" AS disposedLetter,
+          (SELECT min(f."scheduledAt") FROM "Conference" f WHERE f."caseId" = c."id" AND f."status" = 'HELD') AS firstHeld
         FROM "Case" c LEFT JOIN "CaseDisposal" d ON d."caseId" = c."id" AND d."state" = 'DONE' WHERE ${cohort}
-      ) GROUP BY outcome, reason`,
-    // Directly: attended a conference that was held. Indirectly: not that, but a letter to them was sent.
-    db.$queryRaw<{ people: bigint; offered: bigint | null; direct: bigint | null; indirect: bigint | null }[]>`
-      SELECT count(*) AS people, sum(offered) AS offered, sum(direct) AS direct, sum(NOT direct AND letter) AS indirect FROM (
-        SELECT p."infoOfferedAt" IS NOT NULL AS offered,
-          EXISTS (SELECT 1 FROM "ConferenceAttendee" a JOIN "Conference" af ON af."id" = a."conferenceId" WHERE a."participantId" = p."id" AND af."status" = 'HELD') AS direct,
-          EXISTS (SELECT 1 FROM "Letter" rl JOIN "LetterRelease" rr ON rr."letterId" = rl."id" WHERE rl."recipientId" = p."id") AS letter
-        ${harmed})`,
-    db.$queryRaw<{ referredAt: string | Date; enhancedRights: unknown; infoOfferedAt: string | Date | null; notInvited: unknown; n: bigint }[]>`
-      SELECT c."referredAt" AS referredAt, p."enhancedRights" AS enhancedRights, p."infoOfferedAt" AS infoOfferedAt, p."notInvitedReason" IS NOT NULL AS notInvited, count(*) AS n
-      ${harmed} GROUP BY 1, 2, 3, 4`,
-    // Calendar days between the UTC dates: a referral is dated the end of its day in London and a
-    // conference sits in working hours, so both fall on their London date.
-    db.$queryRaw<{ days: bigint; n: bigint }[]>`
-      SELECT max(0, CAST(julianday(date(first)) - julianday(date(referredAt)) AS INTEGER)) AS days, count(*) AS n FROM (
-        SELECT c."referredAt" AS referredAt, (SELECT min(f."scheduledAt") FROM "Conference" f WHERE f."caseId" = c."id" AND f."status" = 'HELD') AS first
-        FROM "Case" c WHERE ${cohort}
-      ) WHERE first IS NOT NULL GROUP BY 1`,
+      )
+      SELECT stage, outcome, reason, disposed, days, count(*) AS n FROM (
+        SELECT k.stage AS stage, k.disposed AS disposed,
+          CASE
+            WHEN k.firstHeld IS NOT NULL OR COALESCE(k.disposedHeld, 0) = 1 THEN 'CONFERENCE'
+            WHEN EXISTS (SELECT 1 FROM "Letter" sl JOIN "LetterRelease" sr ON sr."letterId" = sl."id" WHERE sl."caseId" = k.id) OR COALESCE(k.disposedLetter, 0) = 1 THEN 'LETTER'
+            WHEN k.stage = 'CLOSED' AND k.closureReason = 'COMPLETED' THEN 'INDIRECT'
+            WHEN k.stage = 'CLOSED' THEN 'NOT_PROCEEDING'
+            ELSE 'OPEN' END AS outcome,
+          CASE WHEN k.stage = 'CLOSED' THEN k.closureReason END AS reason,
+          CASE WHEN k.firstHeld IS NOT NULL THEN max(0, CAST(julianday(date(k.firstHeld)) - julianday(date(k.referredAt)) AS INTEGER)) END AS days
+        FROM k
+      ) GROUP BY stage, outcome, reason, disposed, days`,
     db.$queryRaw<{ status: string; n: bigint }[]>`
       SELECT a."status" AS status, count(*) AS n FROM "Agreement" a JOIN "Case" c ON c."id" = a."caseId"
       WHERE ${cohort} AND a."status" IN ('APPROVED', 'COMPLETED', 'BROKEN_DOWN') GROUP BY a."status"`,
@@ -109,33 +158,18 @@ export async function getReportData(serviceId: string, scope: ReportScope, f: Re
         sum(f."feltPrepared" = 1) AS preparedYes, count(f."feltPrepared") AS preparedAnswered, sum(f."wouldRecommend" = 1) AS recommendYes, count(f."wouldRecommend") AS recommendAnswered
       FROM "ParticipantFeedback" f JOIN "Case" c ON c."id" = f."caseId"
       WHERE ${base} AND f."givenOn" >= ${f.from} AND f."givenOn" <= ${f.to} GROUP BY f."role"`,
-    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Case" c WHERE ${cohort} AND c."disposedAt" IS NOT NULL`,
   ]);
 
-  const person = people[0];
   return {
     months: months.map((m) => m[0]!),
     referrals: referrals.map((r) => ({ month: r.month, source: r.source as ReferrerType, n: n(r.n) })),
-    stages: stages.map((r) => ({ stage: r.stage as Stage, n: n(r.n) })),
-    outcomes: outcomes.map((r) => ({ outcome: r.outcome as Outcome, reason: (r.reason ?? null) as ClosureReason | null, n: n(r.n) })),
-    harmed: { people: n(person?.people), offered: n(person?.offered), direct: n(person?.direct), indirect: n(person?.indirect) },
-    victimsCode: tallyVictimsCode(
-      victims.map((v) => ({
-        referredAt: new Date(v.referredAt),
-        enhancedRights: n(v.enhancedRights) === 1 || v.enhancedRights === true,
-        infoOfferedAt: v.infoOfferedAt === null ? null : new Date(v.infoOfferedAt),
-        notInvited: n(v.notInvited) === 1 || v.notInvited === true,
-        n: n(v.n),
-      })),
-      now,
-    ),
-    daysToConference: days.map((d) => ({ days: n(d.days), n: n(d.n) })),
+    ...caseFigures(cases),
+    ...harmed,
     agreements: agreements.map((a) => ({ status: a.status as AgreementStatus, n: n(a.n) })),
     feedback: feedback.map((r) => {
       const tally = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === "role" ? v : n(v)]));
       return tally as unknown as FeedbackTally & { role: ParticipantRole };
     }),
-    disposed: n(disposed[0]?.n),
   };
 }
 

@@ -1,5 +1,5 @@
 import { AGREEMENT_STATUS_LABELS, type AgreementStatus } from "./agreement-labels";
-import { victimsCodeDue, victimsCodeStatus } from "./gates";
+import { victimsCodeDue } from "./gates";
 import { count, rate, showCell, text, type Cell, type Shown } from "./report-cells";
 import { REFERRER_TYPES, REFERRER_TYPE_LABELS, type ReferrerType } from "~/utils/referral";
 import { CLOSURE_REASONS, CLOSURE_REASON_LABELS, PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS, type ClosureReason, type ParticipantRole } from "~/utils/preparation";
@@ -45,7 +45,6 @@ export type FeedbackTally = {
   satisfied: number;
 } & Record<`${"safe" | "heard" | "prepared" | "recommend"}${"Yes" | "Answered"}`, number>;
 
-export type VictimsCodeRow = { referredAt: Date; enhancedRights: boolean; infoOfferedAt: Date | null; notInvited: boolean; n: number };
 export type VictimsCodeTally = { onTime: number; late: number; overdue: number; notYetDue: number; notInvited: number };
 
 export type ReportData = {
@@ -65,23 +64,32 @@ export type ReportData = {
   disposed: number;
 };
 
+/** Dates as the database stores them (ISO 8601, UTC, "+00:00"), so the SQL compares them as text. */
+export const storedDate = (at: Date) => at.toISOString().replace("Z", "+00:00");
+
+// Deadlines never change for a referral instant (bank holidays come from rules), and walking the
+// working days is the dearest part of a report of thousands of cases, so each is worked out once
+// per process. Bounded: a service has a few thousand referral dates.
+const deadlines = new Map<string, [string, string]>();
+const MAX_DEADLINES = 50_000;
+
 /**
- * Victims' Code compliance for persons harmed: the case screen's own rule (victimsCodeStatus,
- * working days skipping bank holidays), with each referral's deadline worked out once.
+ * The Victims' Code deadlines of each referral instant (as stored): [referral, standard, enhanced
+ * rights], by the case screen's own rule (victimsCodeDue: 5 working days, or 1, skipping weekends
+ * and bank holidays). app/models/reports.server.ts classifies each person harmed against them in
+ * SQL exactly as victimsCodeStatus does (offered by the deadline; else not invited; else overdue
+ * once it has passed), which tests/integration/report-figures.test.ts checks person by person.
  */
-export function tallyVictimsCode(rows: VictimsCodeRow[], now: Date): VictimsCodeTally {
-  const tally: VictimsCodeTally = { onTime: 0, late: 0, overdue: 0, notYetDue: 0, notInvited: 0 };
-  const dues = new Map<string, Date>();
-  for (const r of rows) {
-    const key = `${r.referredAt.getTime()}:${r.enhancedRights}`;
-    let due = dues.get(key);
-    if (!due) dues.set(key, (due = victimsCodeDue(r.referredAt, r.enhancedRights)));
-    const status = victimsCodeStatus(r.referredAt, { ...r, notInvitedReason: r.notInvited ? "given" : null }, now, due);
-    if (status.state === "offered") tally[status.onTime ? "onTime" : "late"] += r.n;
-    else if (status.state === "not_invited") tally.notInvited += r.n;
-    else tally[status.state === "overdue" ? "overdue" : "notYetDue"] += r.n;
-  }
-  return tally;
+export function victimsCodeDeadlines(referrals: string[]): [string, string, string][] {
+  if (deadlines.size > MAX_DEADLINES) deadlines.clear();
+  return referrals.map((r) => {
+    let due = deadlines.get(r);
+    if (!due) {
+      const at = new Date(r);
+      deadlines.set(r, (due = [storedDate(victimsCodeDue(at, false)), storedDate(victimsCodeDue(at, true))]));
+    }
+    return [r, ...due];
+  });
 }
 
 /** The median of a histogram of whole numbers (the lower middle value for an even count); null when empty. */

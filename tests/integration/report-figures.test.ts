@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { victimsCodeStatus } from "~/models/gates";
 import type { ReportFilter } from "~/models/report-period";
 import { reportTables, showTables, type ReportData, type ShownTable } from "~/models/reports";
 import { getReportData, type ReportScope } from "~/models/reports.server";
@@ -63,6 +64,24 @@ describe("report figures on a service with known answers", () => {
     // working days) and Tuesday 7 April (1 working day, enhanced rights). Late: the youth case's
     // (due Tuesday 17 February, told on the 20th) and the Easter enhanced one told on Wednesday 8 April.
     expect(service.victimsCode).toEqual({ onTime: 9, late: 2, overdue: 1, notYetDue: 1, notInvited: 1 });
+  });
+
+  it("classifies every person harmed exactly as the case screen's victimsCodeStatus does", async () => {
+    const people = await getDb().participant.findMany({
+      where: {
+        role: "PERSON_HARMED",
+        removedAt: null,
+        case: { serviceId: fx.service.id, referredAt: { gte: new Date("2026-01-01T00:00:00Z"), lt: new Date("2026-07-01T00:00:00+01:00") } },
+      },
+      select: { enhancedRights: true, infoOfferedAt: true, notInvitedReason: true, case: { select: { referredAt: true } } },
+    });
+    const tally = { onTime: 0, late: 0, overdue: 0, notYetDue: 0, notInvited: 0 };
+    for (const p of people) {
+      const status = victimsCodeStatus(p.case.referredAt, p, NOW);
+      if (status.state === "offered") tally[status.onTime ? "onTime" : "late"]++;
+      else tally[status.state === "not_invited" ? "notInvited" : status.state === "overdue" ? "overdue" : "notYetDue"]++;
+    }
+    expect(service.victimsCode).toEqual(tally);
   });
 
   it("measures days from referral to the first conference held, with the median", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { receivedAt } from "~/models/case-record-dates";
 import { showCell } from "~/models/report-cells";
 import { defaultPeriod, monthsOf, periodInstants, previousQuarter, quarterRange, recentQuarters } from "~/models/report-period";
-import { csvRowsOf, medianOf, reportTables, showTables, tallyVictimsCode, type ReportData } from "~/models/reports";
+import { victimsCodeDue } from "~/models/gates";
+import { csvRowsOf, medianOf, reportTables, showTables, storedDate, victimsCodeDeadlines, type ReportData } from "~/models/reports";
 
 const at = (iso: string) => new Date(iso);
 
@@ -31,33 +32,24 @@ describe("small-number suppression", () => {
   });
 });
 
-describe("Victims' Code tally", () => {
-  const easter = receivedAt("2026-04-02"); // Thursday before Good Friday 2026
-  const row = (enhancedRights: boolean, offered: string | null, notInvited = false) => ({
-    referredAt: easter,
-    enhancedRights,
-    infoOfferedAt: offered ? at(offered) : null,
-    notInvited,
-    n: 1,
-  });
+describe("Victims' Code deadlines", () => {
+  const easter = receivedAt("2026-04-02"); // the end of the Thursday before Good Friday 2026, in London
 
   it("counts five working days past Good Friday and Easter Monday, and one for enhanced rights", () => {
-    const now = at("2026-05-01T12:00:00Z");
-    // Monday 13 April is the fifth working day; Tuesday 7 April the first.
-    expect(tallyVictimsCode([row(false, "2026-04-13T14:00:00Z")], now)).toMatchObject({ onTime: 1, late: 0 });
-    expect(tallyVictimsCode([row(false, "2026-04-14T09:00:00Z")], now)).toMatchObject({ onTime: 0, late: 1 });
-    expect(tallyVictimsCode([row(true, "2026-04-07T14:00:00Z")], now)).toMatchObject({ onTime: 1 });
-    expect(tallyVictimsCode([row(true, "2026-04-08T08:00:00Z")], now)).toMatchObject({ late: 1 });
+    const [[referral, standard, enhanced]] = victimsCodeDeadlines([storedDate(easter)]) as [[string, string, string]];
+    expect(referral).toBe("2026-04-02T22:59:59.999+00:00");
+    // Monday 13 April and Tuesday 7 April, each to the end of the day in London (BST).
+    expect(standard).toBe("2026-04-13T22:59:59.999+00:00");
+    expect(enhanced).toBe("2026-04-07T22:59:59.999+00:00");
   });
 
-  it("separates the overdue from those still in time and those deliberately not invited", () => {
-    expect(tallyVictimsCode([row(false, null), row(true, null), row(false, null, true)], at("2026-04-10T12:00:00Z"))).toEqual({
-      onTime: 0,
-      late: 0,
-      overdue: 1, // enhanced rights: due on 7 April
-      notYetDue: 1, // due on 13 April
-      notInvited: 1,
-    });
+  it("gives the same deadlines as the case screen's own rule, as text that orders like the instants", () => {
+    const referrals = ["2025-12-23", "2026-05-22", "2026-08-28", "2026-10-23"].map((d) => storedDate(receivedAt(d)));
+    for (const [referral, standard, enhanced] of victimsCodeDeadlines(referrals)) {
+      expect(standard).toBe(storedDate(victimsCodeDue(new Date(referral), false)));
+      expect(enhanced).toBe(storedDate(victimsCodeDue(new Date(referral), true)));
+      expect(referral < enhanced && enhanced < standard).toBe(true);
+    }
   });
 });
 
