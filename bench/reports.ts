@@ -1,0 +1,112 @@
+/**
+ * `npm run bench:reports`: how fast the reports page answers for a large service.
+ *
+ * A fresh migrated SQLite file; the real server (as `npm start` runs it, production build, demo
+ * seed) pinned to core 0, this process to core 1. Beside the demo service's own cases it inserts,
+ * with better-sqlite3 in one transaction, 10,000 cases referred over three years with 40,000
+ * participants (four a case: a person harmed, a person responsible and two others), conferences
+ * (held on 40% of cases), letters sent (10%), agreements and 30,000 feedback records. Then it
+ * signs in through /login and times whole requests (the loader's queries, rendering, the audit
+ * entry) one after another: the manager's whole service over the three years (every case), the
+ * manager's default period (the last twelve months), a supervisor's own cases, and a CSV export.
+ * Target: the reports page answers within 300 ms at p95. Results: bench/results/reports-<date>.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { migrate, signIn } from "./lib/db";
+import { insertReportService } from "./lib/report-service";
+import { ROOT, cpusAllowed, hasTaskset, pinSelf, startServer, stopServer } from "./lib/procs";
+import { round, summarize, type Summary } from "./lib/stats";
+
+const CFG = {
+  cases: Number(process.env.BENCH_REPORT_CASES ?? 10_000),
+  participantsPerCase: 4,
+  feedback: Number(process.env.BENCH_REPORT_FEEDBACK ?? 30_000),
+  requests: Number(process.env.BENCH_REPORT_REQUESTS ?? 40),
+  warmUp: 5,
+  firstDay: "2024-01-01",
+  days: 3 * 365,
+  targetP95Ms: 300,
+};
+
+const log = (msg: string) => console.log(`[reports-bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const loadavg = () => os.loadavg().map((l) => round(l, 2));
+const day = (offset: number) => new Date(Date.parse(`${CFG.firstDay}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** The 95th percentile by nearest rank, as stats.ts takes its others. */
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * values.length) - 1)]!;
+
+type Timing = Summary & { p95: number; status: number; bytes: number };
+
+async function time(origin: string, cookie: string, pathAndQuery: string, n: number, warmUp: number): Promise<Timing> {
+  const samples: number[] = [];
+  let status = 0;
+  let bytes = 0;
+  for (let i = 0; i < warmUp + n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(origin + pathAndQuery, { headers: { Cookie: cookie } });
+    const body = await res.text();
+    const ms = performance.now() - t0;
+    status = res.status;
+    bytes = body.length;
+    if (res.status !== 200) throw new Error(`${pathAndQuery} answered ${res.status}: ${body.slice(0, 300)}`);
+    if (i >= warmUp) samples.push(ms);
+  }
+  return { ...summarize(samples), p95: p95(samples), status, bytes };
+}
+
+async function main() {
+  const pinned = hasTaskset() && os.cpus().length >= 2 && pinSelf(1);
+  const meta = {
+    command: "npm run bench:reports",
+    date: new Date().toISOString(),
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    node: process.version,
+    pinning: pinned ? `server taskset -c 0, load generator taskset -c 1 (cpus ${cpusAllowed(process.pid)})` : "NOT PINNED",
+    loadavgAtStart: loadavg(),
+    loadavgAtEnd: [] as (number | null)[],
+    config: CFG,
+  };
+  log(`load average at start: ${meta.loadavgAtStart.join(" ")}; ${meta.pinning}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "circle-reports-bench-"));
+  const dbFile = path.join(dir, "bench.db");
+  migrate(dbFile);
+  const server = await startServer("circle", { pin: pinned, dbFile, stderr: (chunk) => process.stderr.write(`[server] ${chunk}`) });
+  try {
+    const t0 = performance.now();
+    const { supervisorCases } = insertReportService(dbFile, CFG);
+    log(`inserted ${CFG.cases} cases, ${CFG.cases * CFG.participantsPerCase} participants, ${CFG.feedback} feedback records in ${Math.round(performance.now() - t0)} ms`);
+    const [manager, supervisor] = [await signIn(server.origin, "manager@demo.circle"), await signIn(server.origin, "supervisor@demo.circle")];
+    const everything = `from=${CFG.firstDay}&to=${day(CFG.days)}`;
+    const runs = {
+      managerWholeService: await time(server.origin, manager, `/reports?${everything}`, CFG.requests, CFG.warmUp),
+      managerDefaultPeriod: await time(server.origin, manager, `/reports`, CFG.requests, CFG.warmUp),
+      supervisorOwnCases: await time(server.origin, supervisor, `/reports?${everything}`, CFG.requests, CFG.warmUp),
+      managerCsv: await time(server.origin, manager, `/reports/csv/referrals-by-month?${everything}`, CFG.requests, CFG.warmUp),
+    };
+    meta.loadavgAtEnd = loadavg();
+    const page = runs.managerWholeService;
+    const results = { meta, supervisorCases, runs, targetMet: page.p95 <= CFG.targetP95Ms };
+    for (const [name, r] of Object.entries(runs)) {
+      log(`${name}: p50 ${round(r.p50, 1)} ms, p95 ${round(r.p95, 1)} ms, p99 ${round(r.p99, 1)} ms, max ${round(r.max, 1)} ms (${r.n} requests, ${r.bytes} characters)`);
+    }
+    log(
+      `target p95 ≤ ${CFG.targetP95Ms} ms for the whole service: ${results.targetMet ? "met" : "NOT met"}; load ${meta.loadavgAtStart.join(" ")} → ${meta.loadavgAtEnd.join(" ")}`,
+    );
+    const out = path.join(ROOT, "bench", "results");
+    mkdirSync(out, { recursive: true });
+    const file = path.join(out, `reports-${meta.date.replace(/[:.]/g, "-")}.json`);
+    writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+    log(`wrote ${path.relative(ROOT, file)}`);
+  } finally {
+    await stopServer(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
