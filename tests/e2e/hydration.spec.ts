@@ -77,12 +77,13 @@ test("the service manager's pages hydrate without an error", async ({ browser })
       "/admin/retention",
       "/admin/disposals",
       "/cases/new",
+      "/reports",
     ];
   });
 });
 
 test("the supervisor's and the letter author's pages hydrate without an error", async ({ browser }) => {
-  await expectPagesHydrate(browser, DEMO.supervisor, async () => ["/cases", "/approvals", "/reviews"]);
+  await expectPagesHydrate(browser, DEMO.supervisor, async () => ["/cases", "/approvals", "/reviews", "/reports"]);
   await expectPagesHydrate(browser, AUTHOR, async (page) => {
     await page.goto("/letters");
     const own = await page.locator('main a[href^="/letters/c"]').first().getAttribute("href");

@@ -1,11 +1,11 @@
 import { useId } from "react";
 import type { Shown } from "~/models/report-cells";
 
-const WIDTH = 640;
+const WIDTH = 480;
 const ROW = 46;
 const LABEL = 18;
 const BAR = 18;
-const VALUE_ROOM = 130;
+const VALUE_ROOM = 110;
 
 /**
  * A horizontal bar chart drawn by hand in SVG (no chart library: the page's download matters more

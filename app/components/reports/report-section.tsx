@@ -20,7 +20,7 @@ export function ReportSection({ table, csvHref }: { table: ShownTable; csvHref: 
         <div className="report-pair">
           <figure className="report-chart">
             <BarChart title={table.title} rows={chartRows} percent={table.chart.percent} />
-            <figcaption className="hint">{`${table.columns[table.chart.column]}: the table gives every number.`}</figcaption>
+            <figcaption className="hint">{`${table.columns[table.chart.column]}, drawn; the table gives every number.`}</figcaption>
           </figure>
           <div className="table-wrap" tabIndex={0} role="region" aria-label={`${table.title} (table; scrolls sideways on small screens)`}>
             <table className="report-table">
