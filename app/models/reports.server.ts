@@ -37,9 +37,10 @@ function inScope(serviceId: string, scope: ReportScope, f: ReportFilter): Prisma
   const parts = [Prisma.sql`c."serviceId" = ${serviceId}`];
   if (f.type !== "all") parts.push(f.type === "youth" ? Prisma.sql`c."youth" = 1` : Prisma.sql`c."youth" = 0`);
   // The facilitator's cases are those they lead or co-facilitate; supervising one is not facilitating it.
-  if (f.facilitator)
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CaseMember" fm WHERE fm."caseId" = c."id" AND fm."userId" = ${f.facilitator} AND fm."role" IN ('LEAD', 'CO_FACILITATOR'))`);
-  if (scope.kind === "own") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CaseMember" sm WHERE sm."caseId" = c."id" AND sm."userId" = ${scope.userId})`);
+  if (f.facilitator) parts.push(Prisma.sql`c."id" IN (SELECT fm."caseId" FROM "CaseMember" fm WHERE fm."userId" = ${f.facilitator} AND fm."role" IN ('LEAD', 'CO_FACILITATOR'))`);
+  // IN rather than EXISTS: SQLite reads the person's few memberships once (CaseMember by userId)
+  // instead of asking about each of the service's cases in turn.
+  if (scope.kind === "own") parts.push(Prisma.sql`c."id" IN (SELECT sm."caseId" FROM "CaseMember" sm WHERE sm."userId" = ${scope.userId})`);
   return Prisma.join(parts, " AND ");
 }
 
