@@ -3,7 +3,8 @@ import { formatDay } from "~/utils/format";
 import type { PdfBlock, PdfDocument } from "~/utils/pdf.server";
 import { count, rate, showCell, SUPPRESSED, type Cell } from "./report-cells";
 import { CASE_TYPE_LABELS, type ReportFilter } from "./report-period";
-import { medianOf, reportTables, showTables, type ReportData } from "./reports";
+import { reportTables, showTables } from "./report-tables";
+import { medianOf, type ReportData } from "./reports";
 
 const total = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0);
 

@@ -6,7 +6,7 @@ import { ReportSection } from "~/components/reports/report-section";
 import { serviceDate } from "~/models/case-record-dates";
 import { SUPPRESSED } from "~/models/report-cells";
 import { CASE_TYPE_LABELS, previousQuarter, recentQuarters, reportParams } from "~/models/report-period";
-import { reportTables, showTables } from "~/models/reports";
+import { reportTables, showTables } from "~/models/report-tables";
 import { loadReport, reportAuditDetails, suppressedOnScreen } from "~/models/reports.server";
 import { auditRequest } from "~/utils/audit.server";
 import { requireServiceUser } from "~/utils/auth.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvRowsOf, reportTables, showTables, TABLE_IDS, type TableId } from "~/models/reports";
+import { csvRowsOf, reportTables, showTables, TABLE_IDS, type TableId } from "~/models/report-tables";
 import { loadReport, reportAuditDetails } from "~/models/reports.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireServiceUser } from "~/utils/auth.server";

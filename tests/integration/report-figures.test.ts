@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { victimsCodeStatus } from "~/models/gates";
 import type { ReportFilter } from "~/models/report-period";
-import { reportTables, showTables, type ReportData, type ShownTable } from "~/models/reports";
+import { reportTables, showTables, type ShownTable } from "~/models/report-tables";
+import type { ReportData } from "~/models/reports";
 import { getReportData, type ReportScope } from "~/models/reports.server";
 import { getDb } from "~/utils/db.server";
 import { buildReportService, NOW, PERIOD } from "../support/report-service";

@@ -3,7 +3,8 @@ import { receivedAt } from "~/models/case-record-dates";
 import { showCell } from "~/models/report-cells";
 import { defaultPeriod, monthsOf, periodInstants, previousQuarter, quarterRange, recentQuarters } from "~/models/report-period";
 import { victimsCodeDue } from "~/models/gates";
-import { csvRowsOf, medianOf, reportTables, showTables, storedDate, victimsCodeDeadlines, type ReportData } from "~/models/reports";
+import { csvRowsOf, reportTables, showTables } from "~/models/report-tables";
+import { medianOf, storedDate, victimsCodeDeadlines, type ReportData } from "~/models/reports";
 
 const at = (iso: string) => new Date(iso);
 

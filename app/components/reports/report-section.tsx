@@ -1,4 +1,4 @@
-import type { ShownTable } from "~/models/reports";
+import type { ShownTable } from "~/models/report-tables";
 import { BarChart } from "./bar-chart";
 
 /**

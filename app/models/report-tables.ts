@@ -1,0 +1,223 @@
+import { AGREEMENT_STATUS_LABELS, type AgreementStatus } from "./agreement-labels";
+import { count, rate, showCell, text, type Cell, type Shown } from "./report-cells";
+import { medianOf, OUTCOME_LABELS, type Outcome, type ReportData } from "./reports";
+import { REFERRER_TYPES, REFERRER_TYPE_LABELS, type ReferrerType } from "~/utils/referral";
+import { CLOSURE_REASONS, CLOSURE_REASON_LABELS, PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS, type ClosureReason } from "~/utils/preparation";
+import { STAGES, STAGE_LABELS } from "~/utils/roles";
+
+/**
+ * The report's tables, from its aggregates (app/models/reports.ts): the rows and columns the page
+ * draws as a chart beside a table, each CSV writes and the quarterly PDF lists. Pure; a cell is
+ * shown, suppressed or not, only through showCell (report-cells.ts).
+ */
+export const TABLE_IDS = [
+  "referrals-by-month",
+  "referrals-by-source",
+  "cases-by-stage",
+  "cases-by-outcome",
+  "persons-harmed",
+  "victims-code",
+  "days-to-conference",
+  "agreements",
+  "satisfaction",
+] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+export type ReportTable = {
+  id: TableId;
+  title: string;
+  /** What is counted, in a sentence. */
+  note: string;
+  /** The heading of the first column (the row labels), then the other columns. */
+  rowHeading: string;
+  columns: string[];
+  rows: { label: string; cells: Cell[] }[];
+  /** Which column the chart draws, as a count or as a percentage. */
+  chart: { column: number; percent: boolean };
+};
+
+const sum = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0);
+const monthName = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+export const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T12:00:00Z`));
+
+const DAY_BUCKETS: { label: string; upTo: number }[] = [
+  { label: "Up to 30 days", upTo: 30 },
+  { label: "31 to 60 days", upTo: 60 },
+  { label: "61 to 90 days", upTo: 90 },
+  { label: "91 to 180 days", upTo: 180 },
+  { label: "Over 180 days", upTo: Infinity },
+];
+
+function referralTables(d: ReportData): ReportTable[] {
+  const of = (month: string | null, source: ReferrerType | null) =>
+    sum(d.referrals.filter((r) => (month === null || r.month === month) && (source === null || r.source === source)));
+  return [
+    {
+      id: "referrals-by-month",
+      title: "Referrals by month and source",
+      note: "Cases by the month their referral was received (service time), and who referred them.",
+      rowHeading: "Month",
+      columns: ["All referrals", ...REFERRER_TYPES.map((s) => REFERRER_TYPE_LABELS[s])],
+      rows: d.months.map((m) => ({ label: monthLabel(m), cells: [count(of(m, null)), ...REFERRER_TYPES.map((s) => count(of(m, s)))] })),
+      chart: { column: 0, percent: false },
+    },
+    {
+      id: "referrals-by-source",
+      title: "Referrals by source",
+      note: "Cases referred in the period, by who referred them.",
+      rowHeading: "Referred by",
+      columns: ["Referrals"],
+      rows: REFERRER_TYPES.map((s) => ({ label: REFERRER_TYPE_LABELS[s], cells: [count(of(null, s))] })),
+      chart: { column: 0, percent: false },
+    },
+  ];
+}
+
+function caseTables(d: ReportData): ReportTable[] {
+  const outcome = (o: Outcome, reason?: ClosureReason) => sum(d.outcomes.filter((x) => x.outcome === o && (reason === undefined || x.reason === reason)));
+  const notProceeding = CLOSURE_REASONS.filter((r) => r !== "COMPLETED");
+  return [
+    {
+      id: "cases-by-stage",
+      title: "Cases by stage",
+      note: "Where the cases referred in the period are now.",
+      rowHeading: "Stage",
+      columns: ["Cases"],
+      rows: STAGES.map((s) => ({ label: STAGE_LABELS[s], cells: [count(sum(d.stages.filter((x) => x.stage === s)))] })),
+      chart: { column: 0, percent: false },
+    },
+    {
+      id: "cases-by-outcome",
+      title: "Cases by outcome",
+      note: "What became of the cases referred in the period: a conference held, else a letter sent, else closed as completed (indirect communication, which Circle does not record apart), else closed without proceeding, by the reason given.",
+      rowHeading: "Outcome",
+      columns: ["Cases"],
+      rows: [
+        ...(["CONFERENCE", "LETTER", "INDIRECT"] as const).map((o) => ({ label: OUTCOME_LABELS[o], cells: [count(outcome(o))] })),
+        ...notProceeding.map((r) => ({ label: `Not proceeding: ${CLOSURE_REASON_LABELS[r].toLowerCase()}`, cells: [count(outcome("NOT_PROCEEDING", r))] })),
+        { label: OUTCOME_LABELS.OPEN, cells: [count(outcome("OPEN"))] },
+      ],
+      chart: { column: 0, percent: false },
+    },
+  ];
+}
+
+function harmedTables(d: ReportData): ReportTable[] {
+  const h = d.harmed;
+  const tookPart = h.direct + h.indirect;
+  const v = d.victimsCode;
+  const dueByNow = v.onTime + v.late + v.overdue;
+  return [
+    {
+      id: "persons-harmed",
+      title: "Persons harmed: offered restorative justice and taking part",
+      note: "Offered: of all persons harmed. Took part: of those offered. Directly (at a conference held) and indirectly (a letter sent to them, no conference): of those who took part.",
+      rowHeading: "Persons harmed",
+      columns: ["People", "Rate"],
+      rows: [
+        { label: "On the cases", cells: [count(h.people), text("")] },
+        { label: "Offered restorative justice", cells: [count(h.offered), rate(h.offered, h.people)] },
+        { label: "Took part", cells: [count(tookPart), rate(tookPart, h.offered)] },
+        { label: "Took part directly (face to face)", cells: [count(h.direct), rate(h.direct, tookPart)] },
+        { label: "Took part indirectly (letter)", cells: [count(h.indirect), rate(h.indirect, tookPart)] },
+      ],
+      chart: { column: 0, percent: false },
+    },
+    {
+      id: "victims-code",
+      title: "Victims' Code: information offered in time",
+      note: "Information about restorative justice is due within 5 working days of referral, or 1 for a person harmed with enhanced rights; working days skip weekends and bank holidays in England and Wales. The share is of those whose deadline has passed or who were offered it; the first row's share is the compliance rate.",
+      rowHeading: "Persons harmed",
+      columns: ["People", "Share of those due"],
+      rows: [
+        { label: "Offered on time", cells: [count(v.onTime), rate(v.onTime, dueByNow)] },
+        { label: "Offered late", cells: [count(v.late), rate(v.late, dueByNow)] },
+        { label: "Not offered, deadline passed", cells: [count(v.overdue), rate(v.overdue, dueByNow)] },
+        { label: "Not offered yet, still in time", cells: [count(v.notYetDue), text("")] },
+        { label: "Deliberately not offered, with a reason", cells: [count(v.notInvited), text("")] },
+      ],
+      chart: { column: 0, percent: false },
+    },
+  ];
+}
+
+function progressTables(d: ReportData): ReportTable[] {
+  const held = sum(d.daysToConference);
+  let lower = 0;
+  const buckets = DAY_BUCKETS.map((b) => {
+    const n = sum(d.daysToConference.filter((x) => x.days >= lower && x.days <= b.upTo));
+    lower = b.upTo + 1;
+    return { label: b.label, cells: [count(n)] };
+  });
+  const agreement = (s: AgreementStatus) => sum(d.agreements.filter((a) => a.status === s));
+  return [
+    {
+      id: "days-to-conference",
+      title: "Days from referral to conference",
+      note: "Cases with a conference held, by calendar days from the referral to the first conference held; then the median.",
+      rowHeading: "Days",
+      columns: ["Cases"],
+      rows: [...buckets, { label: "Median days", cells: [{ kind: "median", value: medianOf(d.daysToConference), n: held }] }],
+      chart: { column: 0, percent: false },
+    },
+    {
+      id: "agreements",
+      title: "Outcome agreements",
+      note: "Agreements of record on the cases: completed, broken down, and outstanding (approved and being monitored). Drafts not yet approved are not counted.",
+      rowHeading: "Agreements",
+      columns: ["Agreements"],
+      rows: [
+        { label: AGREEMENT_STATUS_LABELS.COMPLETED, cells: [count(agreement("COMPLETED"))] },
+        { label: AGREEMENT_STATUS_LABELS.BROKEN_DOWN, cells: [count(agreement("BROKEN_DOWN"))] },
+        { label: "Outstanding (approved, being monitored)", cells: [count(agreement("APPROVED"))] },
+      ],
+      chart: { column: 0, percent: false },
+    },
+  ];
+}
+
+function satisfactionTable(d: ReportData): ReportTable {
+  return {
+    id: "satisfaction",
+    title: "Participant satisfaction by role",
+    note: "Feedback given in the period on the cases counted, by the participant's role when they gave it. Percentages are of those who answered that question.",
+    rowHeading: "Role",
+    columns: ["Feedback records", "Declined", "Average satisfaction (1 to 5)", "Satisfied (4 or 5)", "Felt safe", "Felt heard", "Felt prepared", "Would recommend"],
+    rows: PARTICIPANT_ROLES.map((role) => {
+      const f = d.feedback.find((x) => x.role === role);
+      if (!f)
+        return { label: PARTICIPANT_ROLE_LABELS[role], cells: [count(0), count(0), { kind: "average", sum: 0, n: 0 }, rate(0, 0), rate(0, 0), rate(0, 0), rate(0, 0), rate(0, 0)] };
+      return {
+        label: PARTICIPANT_ROLE_LABELS[role],
+        cells: [
+          count(f.records),
+          count(f.declined),
+          { kind: "average", sum: f.scoreSum, n: f.scored },
+          rate(f.satisfied, f.scored),
+          rate(f.safeYes, f.safeAnswered),
+          rate(f.heardYes, f.heardAnswered),
+          rate(f.preparedYes, f.preparedAnswered),
+          rate(f.recommendYes, f.recommendAnswered),
+        ],
+      };
+    }),
+    chart: { column: 3, percent: true },
+  };
+}
+
+/** Every table of the report, in the page's order. */
+export function reportTables(d: ReportData): ReportTable[] {
+  return [...referralTables(d), ...caseTables(d), ...harmedTables(d), ...progressTables(d), satisfactionTable(d)];
+}
+
+/** Whether a table has anything to show: a non-zero number in any count. */
+export const tableHasData = (t: ReportTable) => t.rows.some((r) => r.cells.some((c) => c.kind === "count" && c.n > 0));
+
+/** A table as shown: every cell through showCell, suppressed or not. */
+export type ShownTable = Omit<ReportTable, "rows"> & { rows: { label: string; cells: Shown[] }[]; hasData: boolean };
+
+export const showTables = (tables: ReportTable[], suppress: boolean): ShownTable[] =>
+  tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ label: r.label, cells: r.cells.map((c) => showCell(c, suppress)) })), hasData: tableHasData(t) }));
+
+/** A shown table as CSV rows: its headings, then a row per line of the table, in the words shown. */
+export const csvRowsOf = (t: ShownTable): string[][] => [[t.rowHeading, ...t.columns], ...t.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)])];
