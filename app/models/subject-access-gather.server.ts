@@ -5,6 +5,7 @@ import { getCaseAuditRows } from "./audit-trail.server";
 import { NO_FILTER } from "./audit-filter";
 import type { PersonFacts } from "./subject-access-redact";
 import { namesPerson } from "./subject-access-redact";
+import { participantDetails } from "./participant-details";
 import type { ExportAgreement, ExportConsent, ExportLetter, ExportPerson, ExportRisk, SubjectAccessExport } from "./subject-access-shape";
 
 /**
@@ -90,27 +91,12 @@ async function personSection(id: string): Promise<ExportPerson> {
   const accessNeeds = listOf(p.accessNeeds);
   return {
     role: p.role,
-    name: p.name,
-    preferredName: p.preferredName,
-    pronouns: p.pronouns,
-    addressAs: p.addressAs,
-    relationship: p.relationship,
-    phone: p.phone,
-    email: p.email,
-    address: p.address,
-    contactMethod: p.contactMethod,
-    contactFrequency: p.contactFrequency,
-    dateOfBirth: p.dateOfBirth,
+    ...participantDetails(p),
     ageBand: p.ageBand,
     accessNeeds,
-    accessNotes: p.accessNotes,
-    hopes: p.hopes,
-    professionalType: p.professionalType,
-    organisation: p.organisation,
     supports: p.supports?.name ?? null,
     guardians: p.guardians.map((g) => g.guardian.name),
     guardianOf: p.guardianOf.map((g) => g.child.name),
-    enhancedRights: p.enhancedRights,
     infoOfferedAt: iso(p.infoOfferedAt),
     notInvitedReason: p.notInvitedReason,
     recordedAt: p.createdAt.toISOString(),
