@@ -11,6 +11,7 @@ import { useForgetDisposedDocuments } from "~/realtime/forget-disposed";
 import { getSessionState, homeFor } from "~/utils/auth.server";
 import { capabilitiesOf, isLetterAuthor } from "~/utils/permissions";
 import { useNonce } from "~/utils/nonce";
+import { PARTICIPANT_PATH } from "~/utils/participant-paths";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -88,7 +89,7 @@ export function ErrorBoundary() {
       <main className="page narrow participant" id="main">
         <h1>Something went wrong</h1>
         <p>
-          <a className="button" href="/participant">
+          <a className="button" href={PARTICIPANT_PATH}>
             Back to the questions
           </a>
         </p>

@@ -5,7 +5,8 @@ import { FeedbackQuestions } from "~/components/feedback/answer-choices";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 import { getParticipantGreeting } from "~/models/feedback.server";
 import { auditRequest } from "~/utils/audit.server";
-import { PARTICIPANT_LEAVE_PATH, requireParticipantMode } from "~/utils/auth.server";
+import { requireParticipantMode } from "~/utils/auth.server";
+import { PARTICIPANT_LEAVE_PATH } from "~/utils/participant-paths";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
-import { PARTICIPANT_PATH, requireParticipantMode } from "~/utils/auth.server";
+import { requireParticipantMode } from "~/utils/auth.server";
+import { PARTICIPANT_PATH } from "~/utils/participant-paths";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

@@ -1,10 +1,9 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { can, isLetterAuthor, type ServiceAction } from "./permissions";
+import { PARTICIPANT_PATH } from "./participant-paths";
 import type { ParticipantModeState, SessionUser } from "./session.server";
 
-/** The participant's feedback page, and the facilitator's page to take the tablet back: all a session in participant mode opens. */
-export const PARTICIPANT_PATH = "/participant";
-export const PARTICIPANT_LEAVE_PATH = "/participant/leave";
+export { PARTICIPANT_LEAVE_PATH, PARTICIPANT_PATH } from "./participant-paths";
 
 /**
  * The signed-in user; with the load context, one session lookup serves every loader of a request.

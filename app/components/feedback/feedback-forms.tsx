@@ -19,7 +19,9 @@ const peopleOptions = (participants: Person[]) => ({
 export function FeedbackForms(props: Props) {
   if (props.participants.length === 0) return <p className="hint">Nobody is recorded on this case yet, so there is nobody to ask for feedback.</p>;
   if (props.occasions.length === 0)
-    return <p className="hint">Feedback is taken after a conference has been held, after a letter has been delivered, or when the case is closed. None of these has happened yet.</p>;
+    return (
+      <p className="hint">Feedback is taken after a conference has been held, after a letter has been delivered, or when the case is closed. None of these has happened yet.</p>
+    );
   return (
     <>
       <HandOverForm {...props} />
@@ -35,8 +37,19 @@ export function FeedbackForms(props: Props) {
   );
 }
 
-function OccasionField({ id, occasions, error }: { id: string; occasions: FeedbackOccasion[]; error?: string }) {
-  return <SelectField id={id} name="occasion" label="When" options={occasions} labels={FEEDBACK_OCCASION_LABELS} defaultValue={occasions.length === 1 ? occasions[0] : ""} placeholder="Choose" error={error} />;
+function OccasionField({ id, label, occasions, error }: { id: string; label: string; occasions: FeedbackOccasion[]; error?: string }) {
+  return (
+    <SelectField
+      id={id}
+      name="occasion"
+      label={label}
+      options={occasions}
+      labels={FEEDBACK_OCCASION_LABELS}
+      defaultValue={occasions.length === 1 ? occasions[0] : ""}
+      placeholder="Choose"
+      error={error}
+    />
+  );
 }
 
 function HandOverForm({ caseId, participants, occasions }: Props) {
@@ -44,10 +57,8 @@ function HandOverForm({ caseId, participants, occasions }: Props) {
   return (
     <fetcher.Form method="post" action={`/cases/${caseId}/feedback`} noValidate className="hand-over">
       <input type="hidden" name="intent" value="hand-over" />
-      <p className="hint">
-        The tablet shows the questions in large type and nothing of the case. Nothing else can be opened until you take it back with your password.
-      </p>
-      <OccasionField id="hand-over-occasion" occasions={occasions} error={errors.occasion} />
+      <p className="hint">The tablet shows the questions in large type and nothing of the case. Nothing else can be opened until you take it back with your password.</p>
+      <OccasionField id="hand-over-occasion" label="Feedback about" occasions={occasions} error={errors.occasion} />
       {errors.participantId ? <p className="field-error">{errors.participantId}</p> : null}
       <FormMessage error={formError} />
       <div className="hand-over-buttons">
@@ -68,7 +79,7 @@ function PaperForm({ caseId, participants, occasions, today }: Props) {
     <fetcher.Form method="post" action={`/cases/${caseId}/feedback`} ref={formRef} noValidate>
       <input type="hidden" name="intent" value="paper" />
       <SelectField id="paper-person" name="participantId" label="Whose form" options={ids} labels={names} placeholder="Choose someone on the case" error={errors.participantId} />
-      <OccasionField id="paper-occasion" occasions={occasions} error={errors.occasion} />
+      <OccasionField id="paper-occasion" label="The form is about" occasions={occasions} error={errors.occasion} />
       <DateTimeField id="paper-given" name="givenOn" type="date" label="Date on the form" defaultValue={today} error={errors.givenOn} />
       <FeedbackQuestions idPrefix="paper" errors={errors} voice="staff" />
       <FormMessage error={formError} done={done} />
@@ -85,8 +96,16 @@ function DeclineForm({ caseId, participants, occasions, today }: Props) {
   return (
     <fetcher.Form method="post" action={`/cases/${caseId}/feedback`} ref={formRef} noValidate>
       <input type="hidden" name="intent" value="decline" />
-      <SelectField id="decline-person" name="participantId" label="Who declined" options={ids} labels={names} placeholder="Choose someone on the case" error={errors.participantId} />
-      <OccasionField id="decline-occasion" occasions={occasions} error={errors.occasion} />
+      <SelectField
+        id="decline-person"
+        name="participantId"
+        label="Who declined"
+        options={ids}
+        labels={names}
+        placeholder="Choose someone on the case"
+        error={errors.participantId}
+      />
+      <OccasionField id="decline-occasion" label="They were asked about" occasions={occasions} error={errors.occasion} />
       <DateTimeField id="decline-given" name="givenOn" type="date" label="Date they said so" defaultValue={today} error={errors.givenOn} />
       <FormMessage error={formError} done={done} />
       <button type="submit" disabled={busy}>

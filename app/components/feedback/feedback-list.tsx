@@ -15,7 +15,9 @@ export function FeedbackList({ items }: { items: Item[] }) {
         <li key={f.id} className="contact">
           <div className="contact-head">
             <strong>{displayName(f.participant)}</strong> <span className="hint">({PARTICIPANT_ROLE_LABELS[f.role]})</span>
-            <span className={`badge ${f.declined ? "muted" : "status-ok"}`}>{f.declined ? "Declined to give feedback" : f.satisfaction ? `Satisfaction ${f.satisfaction} of 5` : "Feedback"}</span>
+            <span className={`badge ${f.declined ? "muted" : "status-ok"}`}>
+              {f.declined ? "Declined to give feedback" : f.satisfaction ? `Satisfaction ${f.satisfaction} of 5` : "Feedback"}
+            </span>
           </div>
           <span className="hint">
             {FEEDBACK_OCCASION_LABELS[f.occasion]} · {formatDay(f.givenOn)} · {FEEDBACK_METHOD_LABELS[f.method]} · recorded by {f.recordedBy.name}
