@@ -21,7 +21,11 @@ export const action = formAction({
   run: async ({ user, access, input, context }) => {
     const checked = await signIn(user.email, input.password, { deviceId: access.deviceId, ip: context.clientIp });
     if (!checked.ok || checked.userId !== user.id) {
-      const message = checked.ok ? "That is not the password of the facilitator who handed this tablet over." : checked.reason === "throttled" ? checked.message : "That password is not right. Only the facilitator who handed this tablet over can take it back.";
+      const message = checked.ok
+        ? "That is not the password of the facilitator who handed this tablet over."
+        : checked.reason === "throttled"
+          ? checked.message
+          : "That password is not right. Only the facilitator who handed this tablet over can take it back.";
       throw new Refusal(message, { status: checked.ok || checked.reason === "invalid" ? 400 : 409, field: "password" });
     }
     await endParticipantMode(user.sessionId);

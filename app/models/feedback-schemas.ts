@@ -52,7 +52,14 @@ const answerFields = {
   comments: optionalText(4000, "Their own words"),
 };
 
-export type FeedbackAnswers = { satisfaction: number | null; feltSafe: boolean | null; feltHeard: boolean | null; feltPrepared: boolean | null; wouldRecommend: boolean | null; comments: string };
+export type FeedbackAnswers = {
+  satisfaction: number | null;
+  feltSafe: boolean | null;
+  feltHeard: boolean | null;
+  feltPrepared: boolean | null;
+  wouldRecommend: boolean | null;
+  comments: string;
+};
 
 /** Feedback with nothing in it is not feedback: the person either answers something or declines. */
 const answeredSomething = (a: FeedbackAnswers, ctx: z.RefinementCtx, decline: string) => {

@@ -81,7 +81,17 @@ export async function recordFeedback(caseId: string, input: Extract<FeedbackActi
     const declined = input.intent === "decline";
     const answers: FeedbackAnswers = declined ? NO_ANSWERS : input;
     return tx.participantFeedback.create({
-      data: { caseId, participantId: person.id, role: person.role, occasion: input.occasion, method: "PAPER", declined, ...pick(answers), givenOn: input.givenOn, recordedById: actorId },
+      data: {
+        caseId,
+        participantId: person.id,
+        role: person.role,
+        occasion: input.occasion,
+        method: "PAPER",
+        declined,
+        ...pick(answers),
+        givenOn: input.givenOn,
+        recordedById: actorId,
+      },
       select: { id: true },
     });
   });

@@ -28,7 +28,14 @@ export default function LeaveParticipantMode() {
       <fetcher.Form method="post" noValidate className="participant-form">
         <div className="field">
           <label htmlFor="leave-password">Your password</label>
-          <input id="leave-password" name="password" type="password" autoComplete="current-password" aria-invalid={message ? true : undefined} aria-describedby={message ? "leave-error" : undefined} />
+          <input
+            id="leave-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={message ? true : undefined}
+            aria-describedby={message ? "leave-error" : undefined}
+          />
           {message ? (
             <p className="field-error" id="leave-error" role="alert">
               {message}

@@ -139,7 +139,14 @@ export async function liveSessionIds(ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const now = Date.now();
   const rows = await db.session.findMany({
-    where: { id: { in: ids }, revokedAt: null, expiresAt: { gt: new Date(now) }, lastSeenAt: { gt: new Date(now - idleTimeoutMs()) }, user: { disabled: false }, participantMode: { is: null } },
+    where: {
+      id: { in: ids },
+      revokedAt: null,
+      expiresAt: { gt: new Date(now) },
+      lastSeenAt: { gt: new Date(now - idleTimeoutMs()) },
+      user: { disabled: false },
+      participantMode: { is: null },
+    },
     select: { id: true },
   });
   return new Set(rows.map((r) => r.id));

@@ -17,6 +17,9 @@ describe("participants' feedback: taken by the case's facilitators, read by the 
   const server = useDemoServer();
   const db = () => getDb();
   let lead: TestClient;
+  /** The demo's own feedback on the corner shop (a paper form and a decline): what each test adds is counted beside it. */
+  let seeded: string[] = [];
+  const added = () => db().participantFeedback.findMany({ where: { id: { notIn: seeded } }, orderBy: { createdAt: "asc" } });
   let cornerShop = "",
     busStop = "",
     owner = "",
@@ -34,6 +37,8 @@ describe("participants' feedback: taken by the case's facilitators, read by the 
     tyler = (await db().participant.findFirstOrThrow({ where: { caseId: cornerShop, name: "Tyler Moss" } })).id;
     otherCasePerson = (await db().participant.findFirstOrThrow({ where: { caseId: busStop } })).id;
     lead = await clientFor(server().origin, "lead");
+    seeded = (await db().participantFeedback.findMany({ select: { id: true } })).map((f) => f.id);
+    expect(seeded).toHaveLength(2);
   });
 
   it("bad input records nothing and says what to fix", async () => {
@@ -56,18 +61,32 @@ describe("participants' feedback: taken by the case's facilitators, read by the 
     const busStopHarmed = (await db().participant.findFirstOrThrow({ where: { caseId: busStop, role: "PERSON_HARMED" } })).id;
     expect((await errorsOf(await lead.post(url(busStop), paper({ participantId: busStopHarmed, satisfaction: "3" })))).occasion).toMatch(/^No conference has been held/);
     expect((await errorsOf(await lead.post(url(busStop), { intent: "hand-over", participantId: busStopHarmed, occasion: "CONFERENCE" }))).occasion).toMatch(/^No conference/);
-    expect(await db().participantFeedback.count()).toBe(0);
+    expect(await added()).toEqual([]);
     expect(await db().participantMode.count()).toBe(0);
   });
 
   it("the lead copies in a paper form and records a decline; both are kept as given and audited without the words", async () => {
-    const form = await lead.post(url(), paper({ satisfaction: "4", feltSafe: "YES", feltHeard: "NO", wouldRecommend: "YES", comments: "CANARY-PAPER good to be heard", givenOn: "2026-11-30" }));
+    const form = await lead.post(
+      url(),
+      paper({ satisfaction: "4", feltSafe: "YES", feltHeard: "NO", wouldRecommend: "YES", comments: "CANARY-PAPER good to be heard", givenOn: "2026-11-30" }),
+    );
     expect(form.status).toBe(200);
     const declined = await lead.post(url(), { intent: "decline", participantId: tyler, occasion: "CONFERENCE", givenOn: serviceDate() });
     expect(declined.status).toBe(200);
-    const rows = await db().participantFeedback.findMany({ where: { caseId: cornerShop }, orderBy: { createdAt: "asc" } });
+    const rows = await added();
     expect(rows).toMatchObject([
-      { participantId: owner, role: "PERSON_HARMED", method: "PAPER", declined: false, satisfaction: 4, feltSafe: true, feltHeard: false, feltPrepared: null, wouldRecommend: true, givenOn: "2026-11-30" },
+      {
+        participantId: owner,
+        role: "PERSON_HARMED",
+        method: "PAPER",
+        declined: false,
+        satisfaction: 4,
+        feltSafe: true,
+        feltHeard: false,
+        feltPrepared: null,
+        wouldRecommend: true,
+        givenOn: "2026-11-30",
+      },
       { participantId: tyler, role: "PERSON_RESPONSIBLE", method: "PAPER", declined: true, satisfaction: null, feltSafe: null, comments: "" },
     ]);
     const entries = await db().auditEvent.findMany({ where: { caseId: cornerShop, action: { in: ["feedback.record", "feedback.decline"] } }, orderBy: { createdAt: "asc" } });
@@ -108,8 +127,7 @@ describe("participants' feedback: taken by the case's facilitators, read by the 
   });
 
   it("the empty state says how to take some", async () => {
-    const firstOther = await db().case.findFirstOrThrow({ where: { reference: "RJ-2026-0142" }, select: { id: true } });
-    const html = await (await lead.get(`/cases/${firstOther.id}/feedback`)).text();
+    const html = await (await lead.get(`/cases/${busStop}/feedback`)).text();
     expect(html).toContain("No feedback has been given yet");
     // Nothing has happened on the bus-stop case to ask about yet, and the page says so.
     expect(html).toContain("None of these has happened yet");
@@ -127,6 +145,12 @@ describe("participants' feedback: taken by the case's facilitators, read by the 
     const request = await db().subjectAccessRequest.findFirstOrThrow({ where: { caseId: cornerShop, participantId: owner } });
     const json = await (await admin.get(`/admin/cases/${cornerShop}/subject-access/${request.id}/json`)).text();
     const exported = JSON.parse(json) as { feedback: { comments: string; satisfaction: number; declined: boolean }[] };
-    expect(exported.feedback).toEqual([expect.objectContaining({ comments: "CANARY-PAPER good to be heard", satisfaction: 4, declined: false, occasion: "CONFERENCE", method: "PAPER" })]);
+    // Hers (the demo's paper form and the one copied in above), and not Tyler's decline.
+    expect(exported.feedback).toHaveLength(await db().participantFeedback.count({ where: { participantId: owner } }));
+    expect(exported.feedback).toHaveLength(2);
+    expect(exported.feedback).toContainEqual(
+      expect.objectContaining({ comments: "CANARY-PAPER good to be heard", satisfaction: 4, declined: false, occasion: "CONFERENCE", method: "PAPER" }),
+    );
+    expect(exported.feedback.every((f) => !f.declined)).toBe(true);
   });
 });

@@ -67,7 +67,8 @@ describe("participant mode: the tablet handed to a participant opens nothing but
     const html = (await res.text()).replaceAll("<!-- -->", "");
     expect(html).toContain("Hello Amira");
     expect(html).toContain("How satisfied are you");
-    for (const word of ["Khan", "RJ-2026-0117", "Burglary of a corner shop", "Linda Millington", "My cases", "Sign out", "Demo Restorative"]) expect(html, word).not.toContain(word);
+    for (const word of ["Khan", "RJ-2026-0117", "Burglary of a corner shop", "Linda Millington", "My cases", "Sign out", "Demo Restorative"])
+      expect(html, word).not.toContain(word);
   });
 
   it("sends every other page and form of the app back to the participant's page", async () => {
@@ -77,14 +78,16 @@ describe("participant mode: the tablet handed to a participant opens nothing but
       const get = await lead.get(fillSubject(subject, row.get.path ?? row.pattern));
       await get.body?.cancel();
       const expectGet = allowed.get ?? (refusedToAll(row.get.expect) ? 405 : 302);
-      if (get.status !== expectGet || (expectGet === 302 && id !== "routes/logout" && get.headers.get("Location") !== "/participant")) wrong.push(`GET ${id}: ${get.status} ${get.headers.get("Location")}`);
+      if (get.status !== expectGet || (expectGet === 302 && id !== "routes/logout" && get.headers.get("Location") !== "/participant"))
+        wrong.push(`GET ${id}: ${get.status} ${get.headers.get("Location")}`);
       const cells = [row.post, ...Object.values(row.intents ?? {})];
       for (const cell of allowed.post === "tested below" ? [] : cells) {
         const body = Object.fromEntries(Object.entries(cell.body ?? {}).map(([k, v]) => [k, fillSubject(subject, v)]));
         const post = await lead.post(fillSubject(subject, cell.path ?? row.pattern), body);
         await post.body?.cancel();
         const expectPost = allowed.post ?? (refusedToAll(cell.expect) ? 405 : 302);
-        if (post.status !== expectPost || (expectPost === 302 && post.headers.get("Location") !== "/participant")) wrong.push(`POST ${id}: ${post.status} ${post.headers.get("Location")}`);
+        if (post.status !== expectPost || (expectPost === 302 && post.headers.get("Location") !== "/participant"))
+          wrong.push(`POST ${id}: ${post.status} ${post.headers.get("Location")}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -113,7 +116,8 @@ describe("participant mode: the tablet handed to a participant opens nothing but
     expect(((await empty.json()) as { errors: Record<string, string> }).errors.form).toMatch(/Answer at least one question/);
     const bad = await lead.post("/participant?_data=routes%2Fparticipant", { intent: "answer", satisfaction: "9" });
     expect(((await bad.json()) as { errors: Record<string, string> }).errors.satisfaction).toMatch(/from 1/);
-    expect(await db().participantFeedback.count()).toBe(0);
+    const tablet = { method: "TABLET" } as const;
+    expect(await db().participantFeedback.count({ where: tablet })).toBe(0);
 
     const sent = await lead.post("/participant?_data=routes%2Fparticipant", {
       intent: "answer",
@@ -125,7 +129,7 @@ describe("participant mode: the tablet handed to a participant opens nothing but
       comments: "CANARY-OWNWORDS it helped to say it",
     });
     expect(sent.status).toBe(200);
-    const row = await db().participantFeedback.findFirstOrThrow({ include: { recordedBy: true } });
+    const row = await db().participantFeedback.findFirstOrThrow({ where: tablet, include: { recordedBy: true } });
     expect(row).toMatchObject({
       caseId,
       participantId: owner,
@@ -148,7 +152,7 @@ describe("participant mode: the tablet handed to a participant opens nothing but
 
     const again = await lead.post("/participant?_data=routes%2Fparticipant", { intent: "decline" });
     expect(again.status).toBe(409);
-    expect(await db().participantFeedback.count()).toBe(1);
+    expect(await db().participantFeedback.count({ where: tablet })).toBe(1);
     const thanks = (await (await lead.get("/participant")).text()).replaceAll("<!-- -->", "");
     expect(thanks).toContain("Thank you, Amira");
     expect(thanks).not.toContain("How satisfied are you");

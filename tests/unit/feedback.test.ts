@@ -84,7 +84,9 @@ describe("feedback forms", () => {
 
   it("the participant answers something or says they would rather not; a decline carries no answers", () => {
     expect(ParticipantAnswerSchema.parse({ intent: "answer", wouldRecommend: "YES" })).toMatchObject({ wouldRecommend: true, satisfaction: null, comments: "" });
-    expect(errorsOf(ParticipantAnswerSchema.safeParse({ intent: "answer", comments: "   " })).form).toBe("Answer at least one question, or choose \u201cI\u2019d rather not say\u201d");
+    expect(errorsOf(ParticipantAnswerSchema.safeParse({ intent: "answer", comments: "   " })).form).toBe(
+      "Answer at least one question, or choose \u201cI\u2019d rather not say\u201d",
+    );
     expect(ParticipantAnswerSchema.parse({ intent: "decline", satisfaction: "5", comments: "ignored" })).toEqual({ intent: "decline" });
   });
 

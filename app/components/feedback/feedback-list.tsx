@@ -25,12 +25,12 @@ export function FeedbackList({ items }: { items: Item[] }) {
           {f.declined ? null : (
             <dl className="feedback-answers">
               {f.satisfaction ? (
-                <>
+                <div className="feedback-answer">
                   <dt>How satisfied</dt>
                   <dd>
                     {f.satisfaction} of 5: {SATISFACTION_LABELS[String(f.satisfaction)]}
                   </dd>
-                </>
+                </div>
               ) : null}
               {FEEDBACK_QUESTIONS.map((q) => (
                 <div key={q.name} className="feedback-answer">
@@ -39,10 +39,10 @@ export function FeedbackList({ items }: { items: Item[] }) {
                 </div>
               ))}
               {f.comments ? (
-                <>
+                <div className="feedback-answer">
                   <dt>In their own words</dt>
                   <dd className="feedback-comments">{f.comments}</dd>
-                </>
+                </div>
               ) : null}
             </dl>
           )}
