@@ -1,3 +1,4 @@
+import { requireCaseAction } from "~/models/case-access.server";
 import { ParticipantAnswerSchema } from "~/models/feedback-schemas";
 import { recordParticipantAnswer } from "~/models/feedback.server";
 import { formAction, type Access } from "~/utils/action.server";
@@ -16,10 +17,20 @@ export const onOwnParticipantMode = async (user: SessionUser): Promise<Access> =
   return { caseId: user.participantMode.caseId };
 };
 
+/**
+ * Answers are taken only while the facilitator who handed the tablet over may still take feedback
+ * on the case (someone taken off the team meanwhile gets 404; they can still take the tablet back).
+ */
+const onHandedOverCase = async (user: SessionUser): Promise<Access> => {
+  const access = await onOwnParticipantMode(user);
+  await requireCaseAction(user, access.caseId ?? undefined, "feedback:record");
+  return access;
+};
+
 /** The participant's answers or their decline, once, given on the tablet today. */
 export const action = formAction({
   signedIn: requireParticipantMode,
-  authorize: onOwnParticipantMode,
+  authorize: onHandedOverCase,
   schema: ParticipantAnswerSchema,
   run: async ({ user, input }) => {
     const saved = await recordParticipantAnswer(user.sessionId, input, user.id);

@@ -182,4 +182,21 @@ describe("participant mode: the tablet handed to a participant opens nothing but
     // The participant's page is closed again now that the tablet is the facilitator's.
     expect((await lead.get("/participant")).headers.get("Location")).toBe("/cases");
   });
+
+  it("takes no answer once the facilitator is off the case team, and still lets them take the tablet back", async () => {
+    const tyler = (await db().participant.findFirstOrThrow({ where: { caseId, name: "Tyler Moss" }, select: { id: true } })).id;
+    const second = await clientFor(server().origin, "lead");
+    expect((await second.post(feedbackUrl(), { intent: "hand-over", participantId: tyler, occasion: "CONFERENCE" })).headers.get("Location")).toBe("/participant");
+    const leadId = (await db().user.findUniqueOrThrow({ where: { email: "lead@demo.circle" }, select: { id: true } })).id;
+    await db().caseMember.delete({ where: { caseId_userId: { caseId, userId: leadId } } });
+    try {
+      const refused = await second.post("/participant?_data=routes%2Fparticipant", { intent: "answer", satisfaction: "3" });
+      expect(refused.status).toBe(404);
+      expect(await db().participantFeedback.count({ where: { participantId: tyler, method: "TABLET" } })).toBe(0);
+      expect((await second.post("/participant/leave", { password: DEMO_PASSWORD })).headers.get("Location")).toBe(`/cases/${caseId}/feedback`);
+      expect(await db().participantMode.count()).toBe(0);
+    } finally {
+      await db().caseMember.create({ data: { caseId, userId: leadId, role: "LEAD" } });
+    }
+  });
 });
