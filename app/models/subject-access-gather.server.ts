@@ -35,7 +35,7 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
   const subject = facts(subjectRow);
   const others = people.filter((p) => p.id !== participantId).map(facts);
 
-  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, accessLog] = await Promise.all([
+  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, feedback, accessLog] = await Promise.all([
     personSection(participantId),
     consentSection(caseId, participantId),
     contactsSection(caseId, participantId),
@@ -43,6 +43,22 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
     agreementsSection(caseId, participantId, subject),
     lettersSection(caseId, participantId),
     db.rectificationRequest.findMany({ where: { caseId, participantId }, orderBy: { createdAt: "asc" } }),
+    db.participantFeedback.findMany({
+      where: { caseId, participantId },
+      select: {
+        occasion: true,
+        method: true,
+        givenOn: true,
+        declined: true,
+        satisfaction: true,
+        feltSafe: true,
+        feltHeard: true,
+        feltPrepared: true,
+        wouldRecommend: true,
+        comments: true,
+      },
+      orderBy: { createdAt: "asc" },
+    }),
     getCaseAuditRows(caseId, NO_FILTER),
   ]);
   return {
@@ -64,6 +80,7 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
         changesMade: c.changesMade,
         decidedAt: iso(c.decidedAt),
       })),
+      feedback,
       accessLog: accessLog.map((r) => ({ at: r.at, who: r.who, role: r.role, action: r.action, label: r.label, what: r.what })),
     },
   };
