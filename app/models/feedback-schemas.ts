@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "~/utils/schemas";
-import { serviceDate } from "./case-record-dates";
+import { optionalText, pastDay } from "~/utils/schemas";
 import { FEEDBACK_OCCASIONS, YES_NO_ANSWERS } from "./feedback-labels";
 
 /**
@@ -13,20 +12,7 @@ import { FEEDBACK_OCCASIONS, YES_NO_ANSWERS } from "./feedback-labels";
 export * from "./feedback-labels";
 
 /** The day the feedback was given: a real date, from 2000, not in the future (a paper form may be entered days later). */
-export const GivenOnSchema = z
-  .string({ error: "Enter the date the feedback was given" })
-  .trim()
-  .min(1, "Enter the date the feedback was given")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as day, month and year")
-  .superRefine((v, ctx) => {
-    const [y, m, d] = v.split("-").map(Number) as [number, number, number];
-    const day = new Date(Date.UTC(y, m - 1, d));
-    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d || y < 2000) {
-      ctx.addIssue({ code: "custom", message: "Enter a real date from 2000 onwards" });
-    } else if (v > serviceDate()) {
-      ctx.addIssue({ code: "custom", message: "The date given cannot be in the future" });
-    }
-  });
+export const GivenOnSchema = pastDay("Enter the date the feedback was given", "The date given cannot be in the future");
 
 const person = z.string({ error: "Choose whose feedback this is" }).regex(/^c[a-z0-9]{20,31}$/, "Choose whose feedback this is");
 const occasion = z.enum(FEEDBACK_OCCASIONS, { error: "Choose when the feedback was asked for" });
