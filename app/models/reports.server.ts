@@ -104,9 +104,16 @@ async function personsHarmed(cohort: Prisma.Sql, now: Date): Promise<Pick<Report
   };
 }
 
-/** The staff whose cases a report may be narrowed to. */
+/**
+ * The staff whose cases a report may be narrowed to: whoever leads or co-facilitates a case of the
+ * service (a supervisor or the manager may too), disabled accounts included, since their cases stay.
+ */
 export async function reportFacilitators(serviceId: string) {
-  return db.user.findMany({ where: { serviceId, role: { in: ["FACILITATOR", "SUPERVISOR", "ADMIN"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.user.findMany({
+    where: { serviceId, role: { not: "LETTER_AUTHOR" }, memberships: { some: { role: { in: ["LEAD", "CO_FACILITATOR"] } } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** Every aggregate of the report for the filter, read at `now` (the Victims' Code deadlines still running). */

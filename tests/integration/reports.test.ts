@@ -64,6 +64,10 @@ describe("reports over HTTP", () => {
   it("gives the manager the whole service with counts of 1 to 4 suppressed on screen", async () => {
     const html = await (await manager.get(`/reports?${period}`)).text();
     expect(html).toContain("Every case of your service.");
+    // The facilitator filter offers those who lead or co-facilitate a case, not the supervisor who only supervises.
+    expect(html).toContain(`<option value="${fx.facA.id}">Report faca</option>`);
+    expect(html).toContain(`<option value="${fx.facB.id}">Report facb</option>`);
+    expect(html).not.toContain(`<option value="${fx.supervisor.id}"`);
     expect(pageRow(html, "cases-by-stage", "Closed")).toEqual(["10"]);
     expect(pageRow(html, "referrals-by-month", "Jan 2026")[0]).toBe("7");
     expect(pageRow(html, "referrals-by-month", "Mar 2026")[0]).toBe("fewer than 5");
