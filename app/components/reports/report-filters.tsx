@@ -39,7 +39,7 @@ export function ReportFilters({
           <div className="field">
             <label htmlFor="filter-quarter">Quarter</label>
             <select {...field("quarter")} defaultValue={values.quarter}>
-              <option value="">Dates below</option>
+              <option value="">Use the dates</option>
               {quarters.map((q) => (
                 <option key={q} value={q}>
                   {q.replace("-", " ")}
