@@ -353,20 +353,16 @@ export type VictimsCodeStatus =
   | { state: "due"; dueBy: string }
   | { state: "overdue"; dueBy: string };
 
-/** Victims' Code: information about RJ is due within 5 working days of referral (1 for enhanced rights). */
+/**
+ * Victims' Code: information about RJ is due within 5 working days of referral (1 for enhanced
+ * rights). Apart from victimsCodeStatus so the reports work each referral's deadline out once and
+ * classify thousands of people against it in SQL (app/models/reports.ts, victimsCodeDeadlines).
+ */
 export const victimsCodeDue = (referredAt: Date, enhancedRights: boolean): Date => addWorkingDays(referredAt, enhancedRights ? 1 : 5);
 
-/**
- * Where a person harmed stands with the Victims' Code. `due` is victimsCodeDue's answer, which a
- * caller classifying thousands of people at once (the reports) works out once per referral and
- * passes in: walking the working days costs far more than the rest.
- */
-export function victimsCodeStatus(
-  referredAt: Date,
-  p: { enhancedRights: boolean; infoOfferedAt: Date | null; notInvitedReason: string | null },
-  now: Date,
-  due: Date = victimsCodeDue(referredAt, p.enhancedRights),
-): VictimsCodeStatus {
+/** Where a person harmed stands with the Victims' Code: offered (on time or late), not invited with a reason, due, or overdue. */
+export function victimsCodeStatus(referredAt: Date, p: { enhancedRights: boolean; infoOfferedAt: Date | null; notInvitedReason: string | null }, now: Date): VictimsCodeStatus {
+  const due = victimsCodeDue(referredAt, p.enhancedRights);
   const dueBy = due.toISOString();
   if (p.infoOfferedAt) return { state: "offered", at: p.infoOfferedAt.toISOString(), onTime: p.infoOfferedAt <= due, dueBy };
   if (p.notInvitedReason) return { state: "not_invited", reason: p.notInvitedReason };
