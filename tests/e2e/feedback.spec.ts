@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, test, type Browser } from "@playwright/test";
 import { caseIdFromList, DEMO, DEMO_PASSWORD, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signIn, visit } from "./helpers";
 
 /** The corner shop is in follow-up after its conference; the lead facilitator leads it. */
@@ -11,10 +12,52 @@ const CORNER_SHOP = "RJ-2026-0117";
  * one refused. The feedback is then on the case's feedback page. Each orientation asks a different
  * participant, so the two projects (one server, one database) do not meet.
  */
-test("a participant gives feedback in participant mode and cannot leave it without the facilitator", async ({ page }, testInfo) => {
+/** Today in the service's time zone, as the reports' period filter takes it. */
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+
+/**
+ * The manager's satisfaction figures for today, for one role: its "Feedback records" cell on the
+ * page, and the same row of the table downloaded as CSV. Counts from 1 to 4 are suppressed.
+ */
+async function managersFeedbackRecords(browser: Browser, role: string) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await context.newPage();
+  await signIn(page, DEMO.manager);
+  await visit(page, `/reports?from=${today()}&to=${today()}`);
+  const region = page.getByRole("region", { name: "Participant satisfaction by role", exact: true });
+  await expect(region.getByRole("heading", { name: "Participant satisfaction by role" })).toBeVisible();
+  // A period with no feedback says so instead of drawing an empty chart.
+  const onPage = (await region.getByRole("table").count())
+    ? (
+        await region
+          .getByRole("table")
+          .getByRole("row", { name: new RegExp(`^${role}`) })
+          .getByRole("cell")
+          .first()
+          .textContent()
+      )?.trim()
+    : (await region.getByText("Nothing to count for this period and these filters.").isVisible()) && "nothing to count";
+  const chart = await region.getByRole("img", { name: /Bar chart: Participant satisfaction by role/ }).isVisible();
+  const downloading = page.waitForEvent("download");
+  await region.getByRole("link", { name: "Download “Participant satisfaction by role” as CSV" }).click();
+  const csv = readFileSync((await (await downloading).path())!, "utf8").replace(/^\uFEFF/, "");
+  const inCsv = csv
+    .split("\r\n")
+    .find((line) => line.startsWith(`${role},`))
+    ?.split(",")[1];
+  await context.close();
+  return { onPage, inCsv, chart };
+}
+
+test("a participant gives feedback in participant mode and cannot leave it without the facilitator", async ({ page, browser }, testInfo) => {
   const portrait = testInfo.project.name === "tablet-portrait";
-  const person = portrait ? { full: "Tyler Moss", first: "Tyler" } : { full: "Amira Khan", first: "Amira" };
+  const person = portrait ? { full: "Tyler Moss", first: "Tyler", role: "Person responsible" } : { full: "Amira Khan", first: "Amira", role: "Person harmed" };
   const words = `It helped to be listened to (${testInfo.project.name})`;
+
+  // Before: nobody in this role has given feedback today (the demo's paper forms are from October;
+  // the other tablet size asks someone in the other role, so it may have drawn its chart already).
+  const before = await managersFeedbackRecords(browser, person.role);
+  expect([before.onPage, before.inCsv]).toEqual([before.chart ? "0" : "nothing to count", "0"]);
 
   await signIn(page, DEMO.lead);
   const caseId = await caseIdFromList(page, CORNER_SHOP);
@@ -85,4 +128,7 @@ test("a participant gives feedback in participant mode and cannot leave it witho
   await expectNoHorizontalOverflow(page);
   await expectNoSeriousA11yViolations(page, testInfo, "case feedback");
   await screenshot(page, testInfo, "32-case-feedback");
+
+  // The manager sees it in the service's figures, suppressed as a small number on the page and in the CSV.
+  expect(await managersFeedbackRecords(browser, person.role)).toEqual({ onPage: "fewer than 5", inCsv: "fewer than 5", chart: true });
 });
