@@ -14,6 +14,7 @@ import { startCheckpointer } from "./checkpointer";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { getCollabAccess } from "~/models/collab-access.server";
+import { setNotificationSink } from "~/models/notifications.server";
 import { syncStandardTemplate } from "~/models/standard-script.server";
 import { auditRequest } from "~/utils/audit.server";
 import { isLetterAuthor } from "~/utils/permissions";
@@ -164,6 +165,8 @@ export async function createCircleServer(options: CircleServerOptions = {}): Pro
     },
   };
   const sockets = attachSocketServer(httpServer, liveHooks);
+  // notify() (app/models/notifications.server.ts) reaches people's sockets only through this.
+  setNotificationSink(sockets.notifications);
   const collab = createCollabServer(collabServices);
   const upgrade = createCollabUpgrade(collabServices, collab.onConnection, collab.admit);
   const realtime = createRealtimeControl([sockets.registry, collab.registry], sockets);
