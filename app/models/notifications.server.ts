@@ -148,3 +148,25 @@ export async function notifyConferencesHeld(caseId: string, actorId: string) {
   const held = await db.conference.findMany({ where: { caseId, status: "ON_HOLD" }, select: { id: true, updatedAt: true } });
   for (const c of held) await notify({ kind: "CONFERENCE_HELD", caseId, subject: `${c.id}:${c.updatedAt.toISOString()}`, actorId });
 }
+
+export type NotificationSettings = { off: NotificationKind[]; digest: boolean };
+
+export async function notificationSettings(userId: string): Promise<NotificationSettings> {
+  const [off, digest] = await Promise.all([
+    db.notificationPreference.findMany({ where: { userId, enabled: false }, select: { kind: true } }),
+    db.notificationDigest.findUnique({ where: { userId }, select: { enabled: true } }),
+  ]);
+  return { off: off.map((p) => p.kind as NotificationKind), digest: digest?.enabled ?? false };
+}
+
+/** Saves which of `offered` kinds stay on; the digest only when it is offered (SMTP configured), else it is left as it was. */
+export async function saveNotificationSettings(userId: string, offered: readonly NotificationKind[], on: readonly NotificationKind[], digest: boolean | null) {
+  const keep = new Set(on);
+  await db.$transaction([
+    ...offered.map((kind) =>
+      db.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, enabled: keep.has(kind) }, update: { enabled: keep.has(kind) } }),
+    ),
+    ...(digest === null ? [] : [db.notificationDigest.upsert({ where: { userId }, create: { userId, enabled: digest }, update: { enabled: digest } })]),
+  ]);
+  return { off: offered.filter((k) => !keep.has(k)).length };
+}

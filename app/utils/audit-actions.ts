@@ -287,6 +287,7 @@ export const AUDIT_ACTIONS = {
   ),
   // A person's own notifications: how many, never what they said (their text names cases).
   "notification.list.view": view("Viewed their notifications", (d) => (typeof d.unread === "number" ? `${d.unread} unread` : "")),
+  "notification.preferences.view": view("Viewed their notification settings"),
   "notification.read": change("Marked notifications as read", (d) => (d.all === true ? "All of them" : typeof d.count === "number" ? `${d.count} marked` : "")),
   "notification.preferences.change": change("Changed which notifications reach them", (d) =>
     sentences(typeof d.off === "number" && `${d.off} kind${d.off === 1 ? "" : "s"} switched off`, typeof d.digest === "boolean" && `Email digest ${d.digest ? "on" : "off"}`),

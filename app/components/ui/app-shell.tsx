@@ -1,4 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
+import { useNotificationCount } from "~/realtime/use-notifications";
 import type { Capabilities } from "~/utils/permissions";
 
 /**
@@ -13,6 +14,8 @@ export type ShellUser = {
   /** null while the password must be changed, and for a letter author. */
   capabilities: Capabilities | null;
   awaitingApproval: number | null;
+  /** Unread notifications, for staff free to work (null otherwise); kept live in the header. */
+  unreadNotifications: number | null;
 } | null;
 
 export function AppShell({ user, demo = false, children }: { user: ShellUser; demo?: boolean; children: React.ReactNode }) {
@@ -73,6 +76,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
             {may?.signIns ? <NavLink to="/admin/sign-ins">Failed sign-ins</NavLink> : null}
             {may?.disposals ? <NavLink to="/admin/disposals">Disposals</NavLink> : null}
             {may?.retention ? <NavLink to="/admin/retention">Retention</NavLink> : null}
+            {user.unreadNotifications !== null ? <NotificationBell initial={user.unreadNotifications} /> : null}
             <span className="who">
               <span className="visually-hidden">Signed in as </span>
               {user.name}
@@ -83,6 +87,21 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
       </header>
       {children}
     </>
+  );
+}
+
+/** The header's link to the notifications, with the unread count, live over the person's own socket room. */
+function NotificationBell({ initial }: { initial: number }) {
+  const unread = useNotificationCount(initial);
+  return (
+    <NavLink to="/notifications" className="notification-bell" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
+      <span aria-hidden="true">🔔</span>
+      {unread ? (
+        <span className="badge count" data-testid="unread-count" aria-hidden="true">
+          {unread}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }
 
