@@ -10,6 +10,7 @@ import { RECORD_ROUTES } from "./matrix-record";
 import { RETENTION_ROUTES } from "./matrix-retention";
 import { SUBJECT_ACCESS_ROUTES } from "./matrix-subject-access";
 import { DISPOSAL_ROUTES } from "./matrix-disposal";
+import { NOTIFICATION_ROUTES } from "./matrix-notifications";
 
 /**
  * The authorization matrix (docs/architecture.md §4): every Remix route, Express route, Socket.IO client
@@ -190,6 +191,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...RETENTION_ROUTES,
   ...SUBJECT_ACCESS_ROUTES,
   ...DISPOSAL_ROUTES,
+  ...NOTIFICATION_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },
