@@ -95,7 +95,22 @@ function NotificationBell({ initial }: { initial: number }) {
   const unread = useNotificationCount(initial);
   return (
     <NavLink to="/notifications" className="notification-bell" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
-      <span aria-hidden="true">🔔</span>
+      {/* Drawn, not an emoji: the tablets' fonts may have no emoji. */}
+      <svg
+        aria-hidden="true"
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className="bell-icon"
+      >
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
       {unread ? (
         <span className="badge count" data-testid="unread-count" aria-hidden="true">
           {unread}
