@@ -72,7 +72,7 @@ const EnvSchema = z
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
     SMTP_FROM: z.string().default(""),
     /** The address staff open Circle at, for the digest's link (default: this server on localhost). */
-    PUBLIC_URL: z.string().url().optional(),
+    PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
     /** Tests only: comma-separated `<point>:throw` (FAULT_POINTS). Refused unless NODE_ENV=test. */
     CIRCLE_FAULTS: z
       .string()
