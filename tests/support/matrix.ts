@@ -237,6 +237,19 @@ export const SOCKET_MATRIX: Record<ClientEventName, { payload: (ids: CollabIds) 
 };
 
 /**
+ * What the server pushes to a person's own room (`user:<id>`, joined on connect, never asked for):
+ * "received" when their socket hears it about the subject case, "not" when it does not, "refused"
+ * when they have no socket at all. A conference on the subject case moved is a notice every member
+ * may see; the count on connecting is each person's own.
+ */
+export type PushCell = "received" | "not" | "refused";
+
+export const PUSH_MATRIX: Record<"notification:new" | "notification:unread", Row<PushCell>> = {
+  "notification:new": { anonymous: "refused", admin: "not", supervisor: "received", lead: "received", co: "received", other: "not", letterAuthor: "refused" },
+  "notification:unread": { ...everyone<PushCell>("received"), anonymous: "refused", letterAuthor: "refused" },
+};
+
+/**
  * Collab upgrade at /collab/<documentName>: an HTTP status before any WebSocket (401/404), or
  * "open:<level>" for a 101 with the access level the server recorded (audit `collab.open`).
  */
