@@ -1,4 +1,5 @@
-import { markRead, saveNotificationSettings } from "~/models/notifications.server";
+import type { z } from "zod";
+import { markRead, notificationLinkOf, saveNotificationSettings } from "~/models/notifications.server";
 import { NotificationPreferencesSchema, NotificationReadSchema } from "~/models/notification-schemas";
 import { STAFF_KINDS } from "~/models/notification-kinds";
 import { formAction, onOwnAccount } from "~/utils/action.server";
@@ -13,11 +14,15 @@ import { smtpConfigured } from "~/utils/env.server";
 const readSpec = {
   authorize: onOwnAccount,
   schema: NotificationReadSchema,
-  run: async ({ user, input }: { user: { id: string; role: string }; input: { intent: "read"; id: string } | { intent: "read-all" } }) => {
-    const count = await markRead(user, input.intent === "read" ? { id: input.id } : "all");
+  run: async ({ user, input }: { user: { id: string; role: string }; input: z.infer<typeof NotificationReadSchema> }) => {
+    // Opening one goes where the row says, never where the form says (no open redirect).
+    const link = input.intent === "open" ? await notificationLinkOf(user, input.id) : null;
+    if (input.intent === "open" && !link) return { errors: { form: "That notification is no longer there. Go back to your notifications." } };
+    const count = await markRead(user, input.intent === "read-all" ? "all" : { id: input.id });
     return {
-      done: input.intent === "read" ? "Marked as read." : "All marked as read.",
-      audit: { action: "notification.read" as const, target: `user:${user.id}`, details: input.intent === "read" ? { notificationId: input.id, count } : { all: true, count } },
+      done: input.intent === "read-all" ? "All marked as read." : "Marked as read.",
+      audit: { action: "notification.read" as const, target: `user:${user.id}`, details: input.intent === "read-all" ? { all: true, count } : { notificationId: input.id, count } },
+      ...(link ? { redirectTo: link } : {}),
     };
   },
 };

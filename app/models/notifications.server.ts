@@ -123,6 +123,11 @@ export async function listNotifications(user: { id: string; role: string }, take
   return rows.map((r) => ({ id: r.id, kind: r.kind as NotificationKind, link: r.link, text: r.text, createdAt: r.createdAt.toISOString(), read: r.readAt !== null }));
 }
 
+/** Where one of the person's own notifications leads, or null when it is not theirs to see. */
+export async function notificationLinkOf(user: { id: string; role: string }, id: string): Promise<string | null> {
+  return (await db.notification.findFirst({ where: { ...visibleTo(user), id }, select: { link: true } }))?.link ?? null;
+}
+
 /** Marks one (by id) or all of a person's notifications read; only their own. Tells their other tablets the new count. */
 export async function markRead(user: { id: string; role: string }, which: { id: string } | "all"): Promise<number> {
   const { count } = await db.notification.updateMany({

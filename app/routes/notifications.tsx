@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 import { countUnread, listNotifications, type NotificationRow } from "~/models/notifications.server";
 import { auditRequest } from "~/utils/audit.server";
@@ -62,9 +62,17 @@ export default function Notifications() {
 
 function NotificationItem({ n }: { n: NotificationRow }) {
   const read = useFormFetcher();
+  const submit = useSubmit();
+  // Following one marks it read on the way (the action redirects to the row's own link); the
+  // href stays for a new tab, and for a page without JavaScript, where it is a plain link.
+  const open = (event: React.MouseEvent) => {
+    if (n.read || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    submit({ intent: "open", id: n.id }, { method: "post" });
+  };
   return (
     <li className={n.read ? "notification" : "notification unread"}>
-      <Link to={n.link}>
+      <Link to={n.link} onClick={open}>
         {n.read ? null : <span className="badge">New</span>} {n.text}
       </Link>
       <span className="meta">{formatDateTime(n.createdAt)}</span>

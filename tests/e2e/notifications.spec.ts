@@ -64,6 +64,9 @@ test("a facilitator with the case open is told live when the author submits a le
     await item.click();
     await expect(lead.page).toHaveURL(new RegExp(`${letterPath}$`));
     await expect(lead.page.getByTestId("letter-status")).toHaveText("Submitted for review");
+    // Followed, it is read: back on the list it is no longer marked new.
+    await visit(lead.page, "/notifications");
+    await expect(lead.page.locator(`a[href="${letterPath}"]`)).toHaveText(`A letter on ${BUS_STOP.reference} was submitted for your review.`);
   } finally {
     await authorContext.close();
     await lead.context.close();

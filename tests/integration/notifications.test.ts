@@ -100,11 +100,19 @@ describe("notifications", () => {
   });
 
   it("marking read is one's own: the count falls for the lead and their other tablet hears it; another person's id marks nothing", async () => {
-    const mine = await getDb().notification.findFirstOrThrow({ where: { recipient: { email: "lead@demo.circle" }, readAt: null }, select: { id: true } });
+    await notify({ kind: "CONFERENCE_MOVED", caseId, subject: "read-test", actorId: null, when: new Date().toISOString() });
+    const mine = await getDb().notification.findFirstOrThrow({ where: { recipient: { email: "lead@demo.circle" }, readAt: null }, select: { id: true, link: true } });
+    // Opening someone else's goes nowhere and marks nothing; opening one's own marks it and goes where the row says.
+    expect((await staff.other.post("/notifications", { intent: "open", id: mine.id })).status).toBe(400);
+    const opened = await staff.lead.post("/notifications", { intent: "open", id: mine.id });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("Location")).toBe(mine.link);
+    expect((await getDb().notification.findUniqueOrThrow({ where: { id: mine.id }, select: { readAt: true } })).readAt).not.toBeNull();
+    const next = await getDb().notification.findFirstOrThrow({ where: { recipient: { email: "lead@demo.circle" }, readAt: null }, select: { id: true } });
     const counts: number[] = [];
     sockets.lead.on("notification:unread", ({ unread }) => counts.push(unread));
-    expect((await staff.co.post("/notifications", { intent: "read", id: mine.id })).status).toBe(200);
-    expect((await getDb().notification.findUniqueOrThrow({ where: { id: mine.id }, select: { readAt: true } })).readAt).toBeNull();
+    expect((await staff.co.post("/notifications", { intent: "read", id: next.id })).status).toBe(200);
+    expect((await getDb().notification.findUniqueOrThrow({ where: { id: next.id }, select: { readAt: true } })).readAt).toBeNull();
     expect((await staff.lead.post("/notifications", { intent: "read-all" })).status).toBe(200);
     await waitFor(() => counts.includes(0), 10_000, "the lead's tablet hears the count fall to 0");
     expect(await getDb().notification.count({ where: { recipient: { email: "lead@demo.circle" }, readAt: null } })).toBe(0);
