@@ -9,9 +9,10 @@ import { countUnread } from "~/models/notifications.server";
 import { disposedDocumentNames } from "~/models/disposal-list.server";
 import { hasDemoService } from "~/models/service.server";
 import { useForgetDisposedDocuments } from "~/realtime/forget-disposed";
-import { getUser, homeFor } from "~/utils/auth.server";
+import { getSessionState, homeFor } from "~/utils/auth.server";
 import { capabilitiesOf, isLetterAuthor } from "~/utils/permissions";
 import { useNonce } from "~/utils/nonce";
+import { PARTICIPANT_PATH } from "~/utils/participant-paths";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -24,7 +25,11 @@ export const meta: MetaFunction = ({ error }) => {
 };
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const user = await getUser(context);
+  const session = await getSessionState(context);
+  // A tablet handed to a participant shows no navigation, no name and nothing of the service: its
+  // pages are the participant's own (app/routes/participant.tsx), full screen.
+  if (session?.participantMode) return json({ demo: false, user: null, disposedDocuments: [] as string[], participantMode: true });
+  const user = session;
   // Until the password is changed nothing else opens, so nothing else is offered.
   const capabilities = user && !user.mustChangePassword && !isLetterAuthor(user) ? capabilitiesOf(user) : null;
   // Whoever has the approval queue sees how many risk assessments wait for their decision.
@@ -36,7 +41,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     : null;
   // Tablets delete their copies of disposed cases' documents (app/realtime/forget-disposed.ts).
   const disposedDocuments = user && !isLetterAuthor(user) ? await disposedDocumentNames(user.serviceId) : [];
-  return json({ demo, user: shell, disposedDocuments });
+  return json({ demo, user: shell, disposedDocuments, participantMode: false });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -63,8 +68,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, demo, disposedDocuments } = useLoaderData<typeof loader>();
+  const { user, demo, disposedDocuments, participantMode } = useLoaderData<typeof loader>();
   useForgetDisposedDocuments(disposedDocuments);
+  if (participantMode) return <Outlet />;
   return (
     <AppShell user={user} demo={demo}>
       <Outlet />
@@ -79,6 +85,19 @@ export function ErrorBoundary() {
   // A signed-in user keeps their navigation on error pages (root data is there when a child route failed).
   const rootData = useRouteLoaderData<typeof loader>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // In participant mode an error page offers the way back to the participant's page, and nothing else.
+  if (rootData?.participantMode) {
+    return (
+      <main className="page narrow participant" id="main">
+        <h1>Something went wrong</h1>
+        <p>
+          <a className="button" href={PARTICIPANT_PATH}>
+            Back to the questions
+          </a>
+        </p>
+      </main>
+    );
+  }
   const title = status === 404 ? "Page not found" : status < 500 ? "That request could not be completed" : "Something went wrong";
   const detail =
     status === 404

@@ -2,6 +2,7 @@ import { getDb } from "~/utils/db.server";
 import type { StaffRole } from "~/utils/roles";
 import { seedDemoAgreement } from "~/models/agreement-demo.server";
 import { seedDemoLetter } from "~/models/letter-demo.server";
+import { seedDemoFeedback } from "~/models/feedback-demo.server";
 import { factories } from "./factories";
 
 export const DEMO_PASSWORD = "circle-demo-2026";
@@ -252,6 +253,7 @@ export async function seedDemoIfEmpty(db = getDb()) {
   // Daniel's letter to Jess and the corner shop's agreement being monitored.
   await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
   await seedDemoAgreement(db, { caseId: cornerShop.id, leadId: users.lead!.id, supervisorId: users.supervisor!.id });
+  await seedDemoFeedback(db, { caseId: cornerShop.id, leadId: users.lead!.id });
   // The corner shop reached follow-up, so its owner was offered information in time (the gates
   // ask for it before assessment); without this the overview would show a Victims' Code breach.
   await db.participant.updateMany({

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { RedeemInviteSchema } from "~/models/letter-schemas";
 import { redeemInvite, signIn, type SignInResult } from "~/models/sign-in.server";
 import { auditRequest } from "~/utils/audit.server";
-import { homeFor, safeRedirect } from "~/utils/auth.server";
+import { getUser, homeFor, safeRedirect } from "~/utils/auth.server";
 import { deviceCookie, getDeviceId } from "~/utils/device.server";
 import type { StaffRole } from "~/utils/roles";
 import { fieldErrors, LoginSchema, type FieldErrors } from "~/utils/schemas";
@@ -17,6 +17,8 @@ export type SignInAnswer = { errors: FieldErrors; email?: string; username?: str
  * typed. Every attempt is audited, failures too, with the request's address (auditRequest).
  */
 export async function action({ request, context }: ActionFunctionArgs) {
+  // A tablet handed to a participant signs nobody in: getUser sends it back to the participant's page.
+  await getUser(context);
   const body = await request.formData().catch(() => null);
   if (!body) return json<SignInAnswer>({ errors: { form: "That form could not be read. Please send it again." } }, { status: 400 });
   const form = Object.fromEntries(body);

@@ -1,5 +1,6 @@
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { findServiceCase } from "./case-team.server";
 import { formatDay } from "~/utils/format";
 import { can, isLetterAuthor, type CaseAction, type CaseResource, type Principal, type ServiceAction } from "~/utils/permissions";
 import type { CaseRole } from "~/utils/roles";
@@ -71,7 +72,7 @@ export async function requireCaseAuditTrail(user: Principal, caseId: string | un
     }
   }
   const resource = await requireCaseAction(user, caseId, "case:audit");
-  const found = await db.case.findFirst({ where: { id: resource.caseId, serviceId: user.serviceId }, select: { id: true, reference: true } });
+  const found = await findServiceCase(user.serviceId, resource.caseId);
   if (!found) throw notFound("Case not found");
   return { ...found, disposed: false };
 }

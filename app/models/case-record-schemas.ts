@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ALWAYS_SENSITIVE_OFFENCES, CASE_AGE_GROUPS, OFFENCE_TYPE_LABELS, OFFENCE_TYPES, REFERENCE_PATTERN, REFERRER_TYPES } from "~/utils/referral";
-import { cleanLine, cleanText, optionalLine, optionalText, UserIdSchema } from "~/utils/schemas";
-import { serviceDate } from "./case-record-dates";
+import { cleanLine, cleanText, optionalLine, optionalText, pastDay, UserIdSchema } from "~/utils/schemas";
 import { closureFields, closureRules } from "./safety-schemas";
 
 /**
@@ -31,20 +30,7 @@ export const ReferenceSchema = z
   .regex(REFERENCE_PATTERN, "Write the reference as RJ, the year and four digits, like RJ-2026-0142");
 
 /** The date the referral was received: a real day, not in the future (the Victims' Code clock starts here). */
-export const ReceivedOnSchema = z
-  .string({ error: "Enter the date the referral was received" })
-  .trim()
-  .min(1, "Enter the date the referral was received")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as day, month and year")
-  .superRefine((v, ctx) => {
-    const [y, m, d] = v.split("-").map(Number) as [number, number, number];
-    const day = new Date(Date.UTC(y, m - 1, d));
-    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d || y < 2000) {
-      ctx.addIssue({ code: "custom", message: "Enter a real date from 2000 onwards" });
-    } else if (v > serviceDate()) {
-      ctx.addIssue({ code: "custom", message: "The date received cannot be in the future" });
-    }
-  });
+export const ReceivedOnSchema = pastDay("Enter the date the referral was received", "The date received cannot be in the future");
 
 /** A phone number (digits, spaces, + ( ) -, at least 7 digits) or an email address. */
 const PHONE = /^\+?[0-9 ()-]{7,40}$/;

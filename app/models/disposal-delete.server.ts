@@ -60,6 +60,10 @@ export async function deleteCaseRecords(tx: Tx, caseId: string, ids: CaseIds, do
   await add("subjectAccessRedactions", tx.subjectAccessRedaction.deleteMany({ where: { request: { caseId } } }));
   await add("subjectAccessRequests", tx.subjectAccessRequest.deleteMany({ where: { caseId } }));
   await add("rectifications", tx.rectificationRequest.deleteMany({ where: { caseId } }));
+  // Before the participants, whom it names with a Restrict key. A tablet still in participant mode
+  // for the case is let go with it (that state is not a record, so it is not counted).
+  await add("feedback", tx.participantFeedback.deleteMany({ where: { caseId } }));
+  await tx.participantMode.deleteMany({ where: { caseId } });
   await add("stageReasons", tx.caseStageEvent.updateMany({ where: { caseId, reason: { not: null } }, data: { reason: null } }));
   await add("guardianLinks", tx.participantGuardian.deleteMany({ where: { childId: { in: ids.participants } } }));
   await add("participants", tx.participant.deleteMany({ where: { caseId } }));

@@ -8,13 +8,10 @@ import {
   type ConsentAnswer,
   type ConsentElement,
   type ConsentMethod,
-  type ContactFrequency,
-  type ContactMethod,
   type ParticipantRole,
   type PrepContactKind,
   type PrepContactStatus,
   type PrepPlace,
-  type ProfessionalType,
   type Recommendation,
   type RiskLevel,
 } from "~/utils/preparation";
@@ -34,6 +31,7 @@ import {
   type GateParticipant,
 } from "./gates";
 import { holdLiveConferences } from "./live-hold.server";
+import { participantDetails } from "./participant-details";
 
 /** A Prisma client or an interactive transaction: gate facts are read inside the writing transaction. */
 export type Tx = PrismaClient | Prisma.TransactionClient;
@@ -298,21 +296,9 @@ export async function getPreparation(caseId: string, now = new Date()) {
     return {
       id: p.id,
       role: p.role as ParticipantRole,
-      name: p.name,
-      preferredName: p.preferredName,
-      pronouns: p.pronouns,
-      addressAs: p.addressAs,
-      relationship: p.relationship,
-      phone: p.phone,
-      email: p.email,
-      address: p.address,
-      contactMethod: p.contactMethod as ContactMethod,
-      contactFrequency: p.contactFrequency as ContactFrequency,
+      ...participantDetails(p),
       accessNeeds: parseAccessNeeds(p.accessNeeds),
-      accessNotes: p.accessNotes,
-      hopes: p.hopes,
       supportsId: p.supportsId,
-      dateOfBirth: p.dateOfBirth,
       ageBand: p.ageBand as AgeBand | null,
       age: {
         /** Whole years today, when the date of birth is known. */
@@ -322,12 +308,9 @@ export async function getPreparation(caseId: string, now = new Date()) {
         /** A person harmed or responsible whose age nobody has recorded (see ageFlags in gates.ts). */
         needsDateOfBirth: principal && ageUnknown(age),
       },
-      professionalType: p.professionalType as ProfessionalType | null,
-      organisation: p.organisation,
       /** The children this person is a parent or guardian of. */
       guardianOf: p.guardianOf.map((g) => g.childId),
       guardianIds,
-      enhancedRights: p.enhancedRights,
       removed: p.removedAt !== null,
       consent: currentConsent(ledger.own.filter((e) => e.sharedWith === "")),
       /** Each guardian's current answers for this person, beside their own. */

@@ -21,6 +21,7 @@ import { STAGE_LABELS } from "~/utils/roles";
 import { AGREEMENT_STATUS_LABELS, NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, TERM_TYPE_LABELS } from "./agreement-labels";
 import { DELIVERY_CHOICE_LABELS, LETTER_STATUS_LABELS, RELEASE_METHOD_LABELS } from "./letter-labels";
 import { RECTIFICATION_DECISION_LABELS } from "./rectification-labels";
+import { answerWord, FEEDBACK_METHOD_LABELS, FEEDBACK_OCCASION_LABELS, FEEDBACK_QUESTIONS, SATISFACTION_LABELS } from "./feedback-labels";
 import type { SubjectAccessExport } from "./subject-access-shape";
 
 /**
@@ -172,6 +173,20 @@ export function subjectAccessBlocks(x: SubjectAccessExport): PdfBlock[] {
         ...field("What was changed", c.changesMade),
       ]),
       "You have not asked for a correction.",
+    ),
+    ...section(
+      "Your feedback on the service",
+      (x.feedback ?? []).flatMap((f) => [
+        h(`${word(FEEDBACK_OCCASION_LABELS, f.occasion)}, ${formatDay(f.givenOn)} (${word(FEEDBACK_METHOD_LABELS, f.method).toLowerCase()})`),
+        ...(f.declined
+          ? [p("You chose not to give feedback.")]
+          : [
+              ...field("How satisfied", f.satisfaction ? `${f.satisfaction} of 5 (${SATISFACTION_LABELS[String(f.satisfaction)]})` : null),
+              ...FEEDBACK_QUESTIONS.map((q) => p(`${q.question} ${answerWord(f[q.name])}`)),
+              ...field("In your own words", f.comments),
+            ]),
+      ]),
+      "You have not given feedback.",
     ),
     ...section(
       "Who viewed or changed the case",

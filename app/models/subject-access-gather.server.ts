@@ -5,6 +5,7 @@ import { getCaseAuditRows } from "./audit-trail.server";
 import { NO_FILTER } from "./audit-filter";
 import type { PersonFacts } from "./subject-access-redact";
 import { namesPerson } from "./subject-access-redact";
+import { participantDetails } from "./participant-details";
 import type { ExportAgreement, ExportConsent, ExportLetter, ExportPerson, ExportRisk, SubjectAccessExport } from "./subject-access-shape";
 
 /**
@@ -34,7 +35,7 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
   const subject = facts(subjectRow);
   const others = people.filter((p) => p.id !== participantId).map(facts);
 
-  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, accessLog] = await Promise.all([
+  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, feedback, accessLog] = await Promise.all([
     personSection(participantId),
     consentSection(caseId, participantId),
     contactsSection(caseId, participantId),
@@ -42,6 +43,22 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
     agreementsSection(caseId, participantId, subject),
     lettersSection(caseId, participantId),
     db.rectificationRequest.findMany({ where: { caseId, participantId }, orderBy: { createdAt: "asc" } }),
+    db.participantFeedback.findMany({
+      where: { caseId, participantId },
+      select: {
+        occasion: true,
+        method: true,
+        givenOn: true,
+        declined: true,
+        satisfaction: true,
+        feltSafe: true,
+        feltHeard: true,
+        feltPrepared: true,
+        wouldRecommend: true,
+        comments: true,
+      },
+      orderBy: { createdAt: "asc" },
+    }),
     getCaseAuditRows(caseId, NO_FILTER),
   ]);
   return {
@@ -63,6 +80,7 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
         changesMade: c.changesMade,
         decidedAt: iso(c.decidedAt),
       })),
+      feedback,
       accessLog: accessLog.map((r) => ({ at: r.at, who: r.who, role: r.role, action: r.action, label: r.label, what: r.what })),
     },
   };
@@ -90,27 +108,12 @@ async function personSection(id: string): Promise<ExportPerson> {
   const accessNeeds = listOf(p.accessNeeds);
   return {
     role: p.role,
-    name: p.name,
-    preferredName: p.preferredName,
-    pronouns: p.pronouns,
-    addressAs: p.addressAs,
-    relationship: p.relationship,
-    phone: p.phone,
-    email: p.email,
-    address: p.address,
-    contactMethod: p.contactMethod,
-    contactFrequency: p.contactFrequency,
-    dateOfBirth: p.dateOfBirth,
+    ...participantDetails(p),
     ageBand: p.ageBand,
     accessNeeds,
-    accessNotes: p.accessNotes,
-    hopes: p.hopes,
-    professionalType: p.professionalType,
-    organisation: p.organisation,
     supports: p.supports?.name ?? null,
     guardians: p.guardians.map((g) => g.guardian.name),
     guardianOf: p.guardianOf.map((g) => g.child.name),
-    enhancedRights: p.enhancedRights,
     infoOfferedAt: iso(p.infoOfferedAt),
     notInvitedReason: p.notInvitedReason,
     recordedAt: p.createdAt.toISOString(),

@@ -1,25 +1,11 @@
 import { z } from "zod";
-import { cleanLine, cleanText, RecordIdSchema } from "~/utils/schemas";
-import { serviceDate } from "./case-record-dates";
+import { cleanLine, cleanText, pastDay, RecordIdSchema } from "~/utils/schemas";
 import { RECTIFICATION_DECISIONS } from "./rectification-labels";
 
 /** The forms of subject access and rectification requests (docs/conventions.md §4). */
 
 /** A day a request was received: a real date, from 2000, not in the future. */
-const receivedOn = z
-  .string({ error: "Enter the date the request was received" })
-  .trim()
-  .min(1, "Enter the date the request was received")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as day, month and year")
-  .superRefine((v, ctx) => {
-    const [y, m, d] = v.split("-").map(Number) as [number, number, number];
-    const day = new Date(Date.UTC(y, m - 1, d));
-    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d || y < 2000) {
-      ctx.addIssue({ code: "custom", message: "Enter a real date from 2000 onwards" });
-    } else if (v > serviceDate()) {
-      ctx.addIssue({ code: "custom", message: "The date received cannot be in the future" });
-    }
-  });
+const receivedOn = pastDay("Enter the date the request was received", "The date received cannot be in the future");
 const person = z.string({ error: "Choose who the request is about" }).regex(/^c[a-z0-9]{20,31}$/, "Choose who the request is about");
 const line = (max: number, message: string) => z.string({ error: message }).overwrite(cleanLine).trim().min(1, message).max(max, `Use at most ${max} characters`);
 const text = (max: number, message: string) => z.string({ error: message }).overwrite(cleanText).trim().min(1, message).max(max, `Use at most ${max} characters`);

@@ -120,6 +120,20 @@ export type ExportLetter = {
 
 export type ExportCorrection = { receivedOn: string; claim: string; decision: string | null; decisionReason: string; changesMade: string; decidedAt: string | null };
 
+/** What they said of the service, or that they declined (occasion, method: codes; givenOn: a day). */
+export type ExportFeedback = {
+  occasion: string;
+  method: string;
+  givenOn: string;
+  declined: boolean;
+  satisfaction: number | null;
+  feltSafe: boolean | null;
+  feltHeard: boolean | null;
+  feltPrepared: boolean | null;
+  wouldRecommend: boolean | null;
+  comments: string;
+};
+
 export type ExportLogEntry = { at: string; who: string; role: string; action: string; label: string; what: string };
 
 export type SubjectAccessExport = {
@@ -135,6 +149,8 @@ export type SubjectAccessExport = {
   agreements: ExportAgreement[];
   letters: ExportLetter[];
   corrections: ExportCorrection[];
+  /** Their own feedback. Absent from exports released before Circle took feedback (their frozen JSON is kept as released). */
+  feedback?: ExportFeedback[];
   /** Who viewed or changed the case and its records, newest first (the case's audit trail, in words). */
   accessLog: ExportLogEntry[];
 };
@@ -193,4 +209,6 @@ export const UNREDACTED_KEYS = new Set([
   "label",
   "infoOfferedAt",
   "removedAt",
+  "occasion",
+  "givenOn",
 ]);

@@ -1,6 +1,7 @@
 import { NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, PROGRESS_LABELS } from "~/models/agreement-labels";
 import { DELIVERY_CHOICE_LABELS, RELEASE_METHOD_LABELS } from "~/models/letter-labels";
 import { RECTIFICATION_DECISION_LABELS } from "~/models/rectification-labels";
+import { FEEDBACK_METHOD_LABELS, FEEDBACK_OCCASION_LABELS } from "~/models/feedback-labels";
 import { yearsWord } from "~/models/audit-retention";
 import { describeTerms, outcomeLabel, RETENTION_CASE_TYPE_LABELS, type RuleTerms } from "~/models/retention";
 import { formatDateTime, formatDay } from "./format";
@@ -244,6 +245,17 @@ export const AUDIT_ACTIONS = {
   "subject-access.unredact": change("Took back a redaction in a subject access export"),
   "rectification.record": change("Recorded a request to correct someone's data"),
   "rectification.decide": change("Recorded the decision on a correction request", (d) => word(RECTIFICATION_DECISION_LABELS, d.decision)),
+
+  // Participants' feedback. What they said is case content: the entries say only when and how.
+  "case.feedback.view": view("Viewed the participants' feedback"),
+  "feedback.record": change("Recorded a participant's feedback", (d) => sentences(word(FEEDBACK_OCCASION_LABELS, d.occasion), word(FEEDBACK_METHOD_LABELS, d.method))),
+  "feedback.decline": change("Recorded that a participant declined to give feedback", (d) =>
+    sentences(word(FEEDBACK_OCCASION_LABELS, d.occasion), word(FEEDBACK_METHOD_LABELS, d.method)),
+  ),
+  "feedback.participant-mode.start": change("Handed the tablet to a participant to give feedback", (d) => word(FEEDBACK_OCCASION_LABELS, d.occasion)),
+  "feedback.participant-mode.view": view("Showed a participant the feedback questions"),
+  "feedback.participant-mode.leave": change("Took the tablet back from participant mode"),
+  "feedback.participant-mode.leave.refused": refusal("A wrong password was given to take the tablet back from participant mode"),
 
   // The service
   "user.create": change("Added a user", (d) => (d.role ? `As ${word(STAFF_ROLE_LABELS, d.role).toLowerCase()}` : "")),

@@ -1,10 +1,40 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { can, isLetterAuthor, type ServiceAction } from "./permissions";
-import type { SessionUser } from "./session.server";
+import { PARTICIPANT_PATH } from "./participant-paths";
+import type { ParticipantModeState, SessionUser } from "./session.server";
 
-/** The signed-in user; with the load context, one session lookup serves every loader of a request. */
+export { PARTICIPANT_LEAVE_PATH, PARTICIPANT_PATH } from "./participant-paths";
+
+/**
+ * The signed-in user; with the load context, one session lookup serves every loader of a request.
+ * A session handed to a participant (participant mode) is sent to the participant's page instead,
+ * from every loader and action that asks who is signed in: this is the one place that decides it,
+ * so a route added later is closed to the participant without knowing about them (deny by
+ * default; README, Decisions, "Participant mode is a state of the session, kept on the server").
+ * Only the layout and the two participant pages read the session past it (`getSessionState`).
+ */
 export async function getUser(context: AppLoadContext): Promise<SessionUser | null> {
+  const user = await context.sessionUser();
+  if (user?.participantMode) throw redirect(PARTICIPANT_PATH);
+  return user;
+}
+
+/** The session as it is, participant mode included: for the layout (which then shows no navigation) and the participant's pages only. */
+export async function getSessionState(context: AppLoadContext): Promise<SessionUser | null> {
   return context.sessionUser();
+}
+
+export type ParticipantModeUser = SessionUser & { participantMode: ParticipantModeState };
+
+/**
+ * The session in participant mode, for the participant's page and the leave page; anyone else is
+ * sent where they belong (sign-in, or their own home).
+ */
+export async function requireParticipantMode(request: Request, context: AppLoadContext): Promise<ParticipantModeUser> {
+  const user = await context.sessionUser();
+  if (!user) throw redirect("/login");
+  if (!user.participantMode) throw redirect(homeFor(user));
+  return user as ParticipantModeUser;
 }
 
 /** Where the person must choose their own password before anything else. */

@@ -54,7 +54,9 @@ export type CaseAction =
   | "letter:open" // open a letter task for the person responsible and create the author's access
   | "agreement:read" // see the outcome agreement, its versions and monitoring
   | "agreement:draft" // draft terms and narrative, take signatures, submit, record monitoring
-  | "agreement:review"; // comment on a submitted version, approve it or request changes: the case supervisor
+  | "agreement:review" // comment on a submitted version, approve it or request changes: the case supervisor
+  | "feedback:read" // read what participants said of the service (their feedback, or that they declined)
+  | "feedback:record"; // enter a paper feedback form or a decline, and hand the tablet to a participant to give feedback
 export type ServiceAction =
   | "service:manage-users" // staff accounts: add, disable, enable, reset a password (/admin/users)
   | "service:list-cases" // every case of the service with its team and record, for assigning teams (/admin/cases)
@@ -105,6 +107,11 @@ const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boole
   "agreement:read": (_u, c) => c.membership !== null,
   "agreement:draft": (_u, c) => isFacilitatorOf(c),
   "agreement:review": (u, c) => c.membership === "SUPERVISOR" && u.role === "SUPERVISOR",
+  // The case team reads it (the supervisor too, to learn from it); the manager is on no team and
+  // reads no case content, and a letter author never reaches a case action at all.
+  "feedback:read": (_u, c) => c.membership !== null,
+  // Those who meet the participants take their feedback, like every other write to the case record.
+  "feedback:record": (_u, c) => isFacilitatorOf(c),
 };
 
 const LETTER_RULES: Record<LetterAction, (user: Principal, l: LetterResource) => boolean> = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromZonedInput } from "./format";
+import { fromZonedInput, toZonedInput } from "./format";
 import { CASE_ROLES, STAFF_ROLES, STAGES } from "./roles";
 
 // Zod probes for `new Function` (to compile faster validators) when the first object schema is
@@ -73,6 +73,27 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** An id of a row created by Prisma (cuid), e.g. a participant or a conference. */
+/**
+ * A calendar day something happened, "YYYY-MM-DD": a real date from 2000, not after today in the
+ * service's time zone. `missing` asks for it ("Enter the date the referral was received");
+ * `future` says why a later day is wrong.
+ */
+export const pastDay = (missing: string, future: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as day, month and year")
+    .superRefine((v, ctx) => {
+      const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+      const day = new Date(Date.UTC(y, m - 1, d));
+      if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d || y < 2000) {
+        ctx.addIssue({ code: "custom", message: "Enter a real date from 2000 onwards" });
+      } else if (v > toZonedInput(new Date()).slice(0, 10)) {
+        ctx.addIssue({ code: "custom", message: future });
+      }
+    });
+
 export const RecordIdSchema = z.string({ error: "Choose an item" }).regex(/^c[a-z0-9]{20,31}$/, "Not a valid id");
 
 /**

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readCookie, serializeCookie } from "./cookies.server";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
+import type { FeedbackOccasion } from "~/models/feedback-labels";
 import type { StaffRole } from "./roles";
 import type { SessionStatus } from "./session-status";
 
@@ -29,12 +30,22 @@ export type SessionUser = {
   mustChangePassword: boolean;
   /** The user's service is the seeded demo (pages say so). */
   demoService: boolean;
+  /**
+   * Set while this session is handed to a participant to give feedback: only the participant's
+   * page and the facilitator's leave page open (app/utils/auth.server.ts). Sockets and collab
+   * connections never see such a session (the lookup answers null for them).
+   */
+  participantMode: ParticipantModeState | null;
 };
 
+/** Which participant a session in participant mode was handed to, for which occasion, and whether they have answered. */
+export type ParticipantModeState = { caseId: string; participantId: string; occasion: FeedbackOccasion; answered: boolean };
+
 /**
- * pages: true only where the change-password page can be reached (the page load context). Sockets
- * and collab connections use the default, so a person who must still change a password someone
- * else chose reaches no case data through them.
+ * pages: true only where the change-password page and the participant's feedback page can be
+ * reached (the page load context). Sockets and collab connections use the default, so a person who
+ * must still change a password someone else chose, and a tablet handed to a participant, reach no
+ * case data through them.
  */
 type LookupOptions = { touch?: boolean; pages?: boolean };
 
@@ -94,16 +105,17 @@ export async function getSessionUserById(id: string, { touch = true, pages = fal
       lastSeenAt: true,
       revokedAt: true,
       user: { select: { id: true, email: true, name: true, role: true, serviceId: true, disabled: true, mustChangePassword: true, service: { select: { demo: true } } } },
+      participantMode: { select: { caseId: true, participantId: true, occasion: true, answeredAt: true } },
     },
   });
   const now = Date.now();
   if (!session || session.revokedAt || session.user.disabled) return null;
-  if (session.user.mustChangePassword && !pages) return null;
+  if ((session.user.mustChangePassword || session.participantMode) && !pages) return null;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleTimeoutMs() <= now) return null;
   if (touch && now - session.lastSeenAt.getTime() > touchIntervalMs()) {
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) }, select: { id: true } });
   }
-  const { user } = session;
+  const { user, participantMode: mode } = session;
   return {
     id: user.id,
     email: user.email,
@@ -113,11 +125,13 @@ export async function getSessionUserById(id: string, { touch = true, pages = fal
     sessionId: id,
     mustChangePassword: user.mustChangePassword,
     demoService: user.service.demo,
+    participantMode: mode ? { caseId: mode.caseId, participantId: mode.participantId, occasion: mode.occasion, answered: mode.answeredAt !== null } : null,
   };
 }
 
 /**
- * Which of these sessions are still live (not expired, idle, revoked or disabled), in one query:
+ * Which of these sessions are still live (not expired, idle, revoked or disabled, nor handed to a
+ * participant, whose sockets must close), in one query:
  * the realtime sweep checks every connected session at once instead of one query per session,
  * so it never holds the event loop for long. Does not touch the sessions.
  */
@@ -125,7 +139,14 @@ export async function liveSessionIds(ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const now = Date.now();
   const rows = await db.session.findMany({
-    where: { id: { in: ids }, revokedAt: null, expiresAt: { gt: new Date(now) }, lastSeenAt: { gt: new Date(now - idleTimeoutMs()) }, user: { disabled: false } },
+    where: {
+      id: { in: ids },
+      revokedAt: null,
+      expiresAt: { gt: new Date(now) },
+      lastSeenAt: { gt: new Date(now - idleTimeoutMs()) },
+      user: { disabled: false },
+      participantMode: { is: null },
+    },
     select: { id: true },
   });
   return new Set(rows.map((r) => r.id));

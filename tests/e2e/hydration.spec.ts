@@ -53,6 +53,7 @@ test("the lead's pages hydrate without an error", async ({ browser }) => {
       `/cases/${caseId}/notes`,
       `/cases/${caseId}/agreement`,
       `/cases/${caseId}/letters`,
+      `/cases/${caseId}/feedback`,
       letter!,
       `/conferences/${conferenceId}/script`,
       `/conferences/${conferenceId}/seating`,

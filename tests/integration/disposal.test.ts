@@ -164,6 +164,8 @@ describe("disposal of a closed case's personal data", () => {
           `DELETE FROM "LetterVersion" WHERE "letterId" IN (SELECT "id" FROM "Letter" WHERE "caseId" = ?)`,
           `DELETE FROM "AgreementSignature" WHERE "versionId" IN (SELECT v."id" FROM "AgreementVersion" v JOIN "Agreement" a ON a."id" = v."agreementId" WHERE a."caseId" = ?)`,
           `DELETE FROM "LiveEvent" WHERE "conferenceId" IN (SELECT "id" FROM "Conference" WHERE "caseId" = ?)`,
+          `DELETE FROM "ParticipantFeedback" WHERE "caseId" = ?`,
+          `UPDATE "ParticipantFeedback" SET "comments" = '' WHERE "caseId" = ?`,
           `UPDATE "CaseStageEvent" SET "reason" = NULL WHERE "caseId" = ?`,
           `UPDATE "AuditEvent" SET "details" = '{}' WHERE "caseId" = ?`,
           `DELETE FROM "AuditEvent" WHERE "caseId" = ?`,
@@ -278,10 +280,12 @@ describe("disposal of a closed case's personal data", () => {
         letterAuthorAccounts: 1,
         notifications: 2,
         agreementSignatures: 1,
+        feedback: 1,
         documents: 4,
         documentSnapshots: 4,
       });
       expect(await db.caseStageEvent.count({ where: { caseId: disposed.caseId } })).toBeGreaterThan(1);
+      expect(await db.participantFeedback.count({ where: { caseId: disposed.caseId } })).toBe(0);
       // The tombstone entry says what went, when, by whom and under which rule.
       const tombstone = await db.auditEvent.findFirstOrThrow({ where: { caseId: disposed.caseId, action: "case.disposed" } });
       expect(JSON.parse(tombstone.details)).toMatchObject({ tombstone: row.reference, ruleId: "R-7", counts: { participants: 3 } });
@@ -304,6 +308,7 @@ describe("disposal of a closed case's personal data", () => {
         [staff.lead, `/cases/${caseId}`],
         [staff.lead, `/cases/${caseId}/notes`],
         [staff.supervisor, `/cases/${caseId}/agreement`],
+        [staff.lead, `/cases/${caseId}/feedback`],
         [staff.admin, `/admin/cases/${caseId}`],
       ] as const) {
         const res = await client.get(path);

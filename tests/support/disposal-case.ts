@@ -245,6 +245,22 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
     },
   });
 
+  // Feedback the person harmed gave on the tablet, in their own words.
+  await db.participantFeedback.create({
+    data: {
+      caseId,
+      participantId: harmed.id,
+      role: "PERSON_HARMED",
+      occasion: "CONFERENCE",
+      method: "TABLET",
+      satisfaction: 4,
+      feltSafe: true,
+      comments: c("FEEDBACK"),
+      givenOn: "2026-01-07",
+      recordedById: u.lead.id,
+    },
+  });
+
   // Notifications as notify() writes them, one for staff and one for the letter's author (the
   // words of a real one hold only the reference, which is a canary here too).
   await db.notification.createMany({

@@ -10,6 +10,7 @@ import { RECORD_ROUTES } from "./matrix-record";
 import { RETENTION_ROUTES } from "./matrix-retention";
 import { SUBJECT_ACCESS_ROUTES } from "./matrix-subject-access";
 import { DISPOSAL_ROUTES } from "./matrix-disposal";
+import { FEEDBACK_ROUTES } from "./matrix-feedback";
 import { NOTIFICATION_ROUTES } from "./matrix-notifications";
 
 /**
@@ -191,6 +192,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...RETENTION_ROUTES,
   ...SUBJECT_ACCESS_ROUTES,
   ...DISPOSAL_ROUTES,
+  ...FEEDBACK_ROUTES,
   ...NOTIFICATION_ROUTES,
   "routes/$": {
     pattern: "/*",

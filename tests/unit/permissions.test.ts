@@ -44,6 +44,8 @@ const CASE_ACTIONS: CaseAction[] = [
   "agreement:read",
   "agreement:draft",
   "agreement:review",
+  "feedback:read",
+  "feedback:record",
 ];
 const SERVICE_ACTIONS: ServiceAction[] = [
   "service:manage-users",
@@ -99,6 +101,9 @@ const CASE_MATRIX: Record<CaseAction, { lead: boolean; co: boolean; supervisor: 
   "agreement:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
   "agreement:draft": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
   "agreement:review": { lead: false, co: false, supervisor: true, nonMember: false, admin: false },
+  // Participants' feedback: the team reads it, the facilitators take it; the manager (on no team) neither.
+  "feedback:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+  "feedback:record": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
 };
 
 describe("can(): the one permission vocabulary", () => {

@@ -5,6 +5,7 @@ import { AGREEMENT_STATUSES, PROGRESS_STATUSES, VERSION_STATES } from "~/models/
 import { LIVE_STATUSES } from "~/realtime/live-machine";
 import { NOTIFICATION_KINDS } from "~/models/notification-kinds";
 import { RECTIFICATION_DECISIONS } from "~/models/rectification-labels";
+import { FEEDBACK_METHODS, FEEDBACK_OCCASIONS } from "~/models/feedback-labels";
 import { RETENTION_BASES, RETENTION_CASE_TYPES } from "~/models/retention";
 import {
   ACKNOWLEDGEMENTS,
@@ -59,6 +60,8 @@ const pairs: [string, Record<string, string>, readonly string[]][] = [
   ["LetterStatus", $Enums.LetterStatus, LETTER_STATUSES],
   ["DeliveryChoice", $Enums.DeliveryChoice, DELIVERY_CHOICES],
   ["RectificationDecision", $Enums.RectificationDecision, RECTIFICATION_DECISIONS],
+  ["FeedbackOccasion", $Enums.FeedbackOccasion, FEEDBACK_OCCASIONS],
+  ["FeedbackMethod", $Enums.FeedbackMethod, FEEDBACK_METHODS],
   ["RetentionCaseType", $Enums.RetentionCaseType, RETENTION_CASE_TYPES],
   ["RetentionBasis", $Enums.RetentionBasis, RETENTION_BASES],
 ];
