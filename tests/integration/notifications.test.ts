@@ -12,6 +12,7 @@ import { startNotificationJob } from "../../server/notification-job";
 import { allSaved, connectPeer, type TestPeer } from "../support/collab-client";
 import { caseIdByReference, waitFor } from "../support/http";
 import { clientFor } from "../support/matrix-subject";
+import { makeCase } from "../support/preparation-cases";
 import { requireSocket, type CircleClientSocket } from "../support/realtime-clients";
 import { signInDemoStaff, useDemoServer } from "../support/server";
 
@@ -151,6 +152,26 @@ describe("notifications", () => {
     await runAt(dueDay);
     expect(await told(dueDay)).toEqual(["lead@demo.circle"]);
     expect(await db.notification.count({ where: { dedupeKey: key(dueDay) } })).toBe(1);
+  });
+
+  // The co-facilitator kept this kind on in the settings above (and switched the declined kind off).
+  it("a supervisor's decision on a risk assessment reaches the case's facilitators, in words naming only the reference", async () => {
+    const c = await makeCase({ sensitive: true, recommendation: "PROCEED" });
+    const reference = (await getDb().case.findUniqueOrThrow({ where: { id: c.caseId }, select: { reference: true } })).reference;
+    const decided = await staff.supervisor.post(`/cases/${c.caseId}/approval`, {
+      intent: "decide",
+      assessmentId: c.assessmentId!,
+      decision: "APPROVED",
+      comments: "Measures are proportionate.",
+    });
+    expect(decided.status).toBe(200);
+    const rows = await getDb().notification.findMany({
+      where: { caseId: c.caseId, kind: "APPROVAL_GIVEN" },
+      select: { text: true, link: true, recipient: { select: { email: true } } },
+    });
+    expect(rows.map((r) => r.recipient.email).sort()).toEqual(["co@demo.circle", "lead@demo.circle"]);
+    expect(rows.every((r) => r.text === `The risk assessment on ${reference} was approved.` && r.link === `/cases/${c.caseId}`)).toBe(true);
+    await waitFor(() => heard.co.find((n) => n.kind === "APPROVAL_GIVEN" && n.link === `/cases/${c.caseId}`), 10_000, "the co-facilitator hears it live");
   });
 
   it("nobody holds a notification about a case they are not on, whatever made it", async () => {
