@@ -5,6 +5,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, 
 import { SessionTimeout } from "~/components/session-timeout";
 import { AppShell } from "~/components/ui/app-shell";
 import { countAwaitingApproval } from "~/models/approval.server";
+import { countUnread } from "~/models/notifications.server";
 import { disposedDocumentNames } from "~/models/disposal-list.server";
 import { hasDemoService } from "~/models/service.server";
 import { useForgetDisposedDocuments } from "~/realtime/forget-disposed";
@@ -33,9 +34,10 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const capabilities = user && !user.mustChangePassword && !isLetterAuthor(user) ? capabilitiesOf(user) : null;
   // Whoever has the approval queue sees how many risk assessments wait for their decision.
   const awaitingApproval = user && capabilities?.approvals ? await countAwaitingApproval(user.id) : null;
+  const unreadNotifications = user && capabilities ? await countUnread(user) : null;
   const demo = user ? user.demoService : await hasDemoService();
   const shell = user
-    ? { name: user.name, home: homeFor(user), letterAuthor: isLetterAuthor(user), mustChangePassword: user.mustChangePassword, capabilities, awaitingApproval }
+    ? { name: user.name, home: homeFor(user), letterAuthor: isLetterAuthor(user), mustChangePassword: user.mustChangePassword, capabilities, awaitingApproval, unreadNotifications }
     : null;
   // Tablets delete their copies of disposed cases' documents (app/realtime/forget-disposed.ts).
   const disposedDocuments = user && !isLetterAuthor(user) ? await disposedDocumentNames(user.serviceId) : [];

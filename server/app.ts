@@ -14,6 +14,7 @@ import { startCheckpointer } from "./checkpointer";
 import { configureDatabase, disconnectAll, getDb } from "~/utils/db.server";
 import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { getCollabAccess } from "~/models/collab-access.server";
+import { setNotificationSink } from "~/models/notifications.server";
 import { syncStandardTemplate } from "~/models/standard-script.server";
 import { auditRequest } from "~/utils/audit.server";
 import { isLetterAuthor } from "~/utils/permissions";
@@ -26,6 +27,7 @@ import { log, stackOf } from "./log";
 import { logRequests, requestIds } from "./request-log";
 import { clientIp } from "./origin";
 import { createRealtimeControl } from "./realtime-control";
+import { startNotificationJob, type NotificationJob } from "./notification-job";
 import { startRetentionJob, type RetentionJob } from "./retention-job";
 import { noteRefusedRequest, noteRefusedUpgrade } from "./refusals";
 import type { LiveHooks } from "./realtime/live";
@@ -39,12 +41,16 @@ export type CircleServer = {
   realtime: ReturnType<typeof createRealtimeControl>["control"];
   /** The retention job, started by `listen` (tests run a sweep at a moved clock with `runNow`). */
   retention: Pick<RetentionJob, "runNow">;
+  /** The notification job, started by `listen` (tests run it at a moved clock with `runNow`). */
+  notifications: Pick<NotificationJob, "runNow">;
 };
 
 export type CircleServerOptions = {
   build?: () => Promise<ServerBuild>;
   /** The retention job's clock and interval (defaults: the real clock, RETENTION_CHECK_MINUTES). */
   retention?: { now?: () => Date; intervalMs?: number };
+  /** The notification job's clock and interval (defaults: the real clock, NOTIFICATION_CHECK_MINUTES). */
+  notifications?: { now?: () => Date; intervalMs?: number };
 };
 
 const ROOT = process.cwd();
@@ -164,6 +170,8 @@ export async function createCircleServer(options: CircleServerOptions = {}): Pro
     },
   };
   const sockets = attachSocketServer(httpServer, liveHooks);
+  // notify() (app/models/notifications.server.ts) reaches people's sockets only through this.
+  setNotificationSink(sockets.notifications);
   const collab = createCollabServer(collabServices);
   const upgrade = createCollabUpgrade(collabServices, collab.onConnection, collab.admit);
   const realtime = createRealtimeControl([sockets.registry, collab.registry], sockets);
@@ -223,6 +231,7 @@ export async function createCircleServer(options: CircleServerOptions = {}): Pro
 
   let closing: Promise<void> | undefined;
   let retention: RetentionJob | undefined;
+  let notificationJob: NotificationJob | undefined;
   const connections = new Set<import("node:net").Socket>();
   httpServer.on("connection", (s) => {
     connections.add(s);
@@ -233,12 +242,17 @@ export async function createCircleServer(options: CircleServerOptions = {}): Pro
     httpServer,
     realtime: realtime.control,
     retention: { runNow: () => retention?.runNow() ?? Promise.resolve(null) },
+    notifications: { runNow: () => notificationJob?.runNow() ?? Promise.resolve(null) },
     listen(port = env.PORT, host = env.HOST) {
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
           // Started here, not above: server/index.ts seeds the demo between creating and listening.
           retention ??= startRetentionJob({ intervalMs: options.retention?.intervalMs ?? env.RETENTION_CHECK_MINUTES * 60_000, now: options.retention?.now });
+          notificationJob ??= startNotificationJob({
+            intervalMs: options.notifications?.intervalMs ?? env.NOTIFICATION_CHECK_MINUTES * 60_000,
+            now: options.notifications?.now,
+          });
           const address = httpServer.address();
           resolve(typeof address === "object" && address ? address.port : port);
         });
@@ -248,6 +262,8 @@ export async function createCircleServer(options: CircleServerOptions = {}): Pro
       closing ??= (async () => {
         realtime.stop();
         await retention?.stop();
+        await notificationJob?.stop();
+        setNotificationSink(undefined);
         await collab.close(opts);
         upgrade.close();
         const closed = new Promise<void>((resolve) => (httpServer.listening ? httpServer.close(() => resolve()) : resolve()));

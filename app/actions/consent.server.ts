@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { notifyConferencesHeld } from "~/models/notifications.server";
 import { changeConsent } from "~/models/consent.server";
 import type { ConsentAction } from "~/models/people-schemas";
 import type { Changed, Unchanged } from "~/utils/action.server";
@@ -35,6 +36,10 @@ export async function runConsentChange({
     done: outcome.done,
     id: outcome.id,
     audit: { action: input.intent === "withdraw" ? "consent.withdraw" : "consent.record", target: `consent:${outcome.id}`, details },
-    afterwards: () => (outcome.held ? context.realtime.conferencesChanged(caseId) : undefined),
+    afterwards: async () => {
+      if (!outcome.held) return;
+      context.realtime.conferencesChanged(caseId);
+      await notifyConferencesHeld(caseId, user.id);
+    },
   };
 }

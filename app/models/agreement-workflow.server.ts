@@ -7,6 +7,7 @@ import type { CircleLoadContext } from "~/utils/load-context";
 import { displayName } from "~/utils/preparation";
 import { richDocFromYjs, richDocToText } from "~/utils/rich-text";
 import { agreementDocName } from "./agreement.server";
+import { notify } from "./notifications.server";
 import { parseTerms } from "./agreement-monitoring";
 import { FINAL_STATUSES, SignaturePathSchema, type FrozenTerm, type TermInput, type TermType } from "./agreement-schemas";
 
@@ -222,7 +223,7 @@ export async function signVersion(ctx: Ctx, agreementId: string, versionId: stri
 
 /** The lead sends the signed version to the supervisor: everyone responsible for a term must have signed. */
 export async function submitVersion(ctx: Ctx, agreementId: string, versionId: string, userId: string) {
-  const { version } = await requireOpenVersion(ctx, agreementId, versionId);
+  const { agreement, version } = await requireOpenVersion(ctx, agreementId, versionId);
   const signed = new Set((await db.agreementSignature.findMany({ where: { versionId }, select: { participantId: true } })).map((s) => s.participantId));
   const terms = parseTerms(version.termsJson);
   const missing = [...new Set(terms.map((t) => t.responsibleId).filter((id): id is string => Boolean(id) && !signed.has(id!)))];
@@ -236,6 +237,7 @@ export async function submitVersion(ctx: Ctx, agreementId: string, versionId: st
     db.agreement.update({ where: { id: agreementId }, data: { status: "SUBMITTED" }, select: { id: true } }),
   ]);
   await ctx.collab.recheckDocument(agreementDocName(agreementId));
+  await notify({ kind: "AGREEMENT_SUBMITTED", caseId: agreement.caseId, subject: versionId, actorId: userId });
   return { number: version.number };
 }
 
@@ -245,7 +247,7 @@ async function requireSubmitted(agreementId: string, versionId: string) {
   if (!version) throw new Refusal("That version is not part of this agreement.");
   if (FINAL_STATUSES.includes(agreement.status) || version.state === "APPROVED") throw new Refusal(APPROVED_MESSAGE, { tamper: true });
   if (agreement.status !== "SUBMITTED" || version.state !== "SUBMITTED") throw new Refusal(`Version ${version.number} is not waiting for review.`);
-  return version;
+  return { ...version, caseId: agreement.caseId };
 }
 
 export async function commentOnVersion(agreementId: string, versionId: string, termId: string | null, body: string, authorId: string) {
@@ -267,5 +269,6 @@ export async function decideVersion(ctx: Ctx, agreementId: string, versionId: st
     }),
   ]);
   await ctx.collab.recheckDocument(agreementDocName(agreementId));
+  await notify({ kind: decision === "APPROVED" ? "AGREEMENT_APPROVED" : "AGREEMENT_CHANGES_REQUESTED", caseId: version.caseId, subject: versionId, actorId: userId });
   return version;
 }

@@ -181,8 +181,8 @@ export async function getAgreementSummary(caseId: string) {
 }
 export type AgreementSummary = NonNullable<Awaited<ReturnType<typeof getAgreementSummary>>>;
 
-/** Approved agreements' terms with their newest status, for the given cases. */
-async function monitoredTerms(caseIds: string[]) {
+/** Approved agreements' terms with their newest status, for the given cases (the notification job reads them too). */
+export async function monitoredTerms(caseIds: string[]) {
   if (caseIds.length === 0) return [];
   const agreements = await db.agreement.findMany({
     where: { caseId: { in: caseIds }, status: "APPROVED", approvedVersionId: { not: null } },
@@ -190,7 +190,7 @@ async function monitoredTerms(caseIds: string[]) {
   });
   const versions = await db.agreementVersion.findMany({ where: { id: { in: agreements.map((a) => a.approvedVersionId!) } }, select: { id: true, termsJson: true } });
   const termsOf = new Map(versions.map((v) => [v.id, parseTerms(v.termsJson)]));
-  return agreements.map((a) => ({ caseId: a.caseId, terms: termsOf.get(a.approvedVersionId!) ?? [], statuses: newestStatuses(a.progress) }));
+  return agreements.map((a) => ({ caseId: a.caseId, agreementId: a.id, terms: termsOf.get(a.approvedVersionId!) ?? [], statuses: newestStatuses(a.progress) }));
 }
 
 export async function dueTermsByCase(caseIds: string[]): Promise<Map<string, DueCounts>> {

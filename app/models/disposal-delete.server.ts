@@ -20,6 +20,8 @@ export async function deleteCaseRecords(tx: Tx, caseId: string, ids: CaseIds, do
   const add = async (kind: string, work: Promise<{ count: number }>) => {
     counts[kind] = (counts[kind] ?? 0) + (await work).count;
   };
+  // First, before the authors' accounts: an author's own notifications name the case too.
+  await add("notifications", tx.notification.deleteMany({ where: { caseId } }));
   const letterId = { in: ids.letters };
   await add("letterReleases", tx.letterRelease.deleteMany({ where: { letterId } }));
   await add("letterDeliveryChoices", tx.letterDeliveryChoice.deleteMany({ where: { letterId } }));

@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { Refusal } from "~/utils/refusal";
+import { notifyAboutLetter } from "./notifications.server";
 
 /**
  * The facilitators' comments and suggestions on a letter, and the author's answer to a suggestion.
@@ -13,7 +14,8 @@ export async function requireOpenLetter(letterId: string): Promise<void> {
 }
 
 export async function addLetterComment(letterId: string, authorId: string, input: { quote: string; body: string }) {
-  await db.letterComment.create({ data: { letterId, quote: input.quote, body: input.body, authorId }, select: { id: true } });
+  const { id } = await db.letterComment.create({ data: { letterId, quote: input.quote, body: input.body, authorId }, select: { id: true } });
+  await notifyAboutLetter("LETTER_REPLIED", letterId, `comment:${id}`, authorId);
 }
 
 export async function resolveLetterComment(letterId: string, commentId: string) {
@@ -21,7 +23,11 @@ export async function resolveLetterComment(letterId: string, commentId: string) 
 }
 
 export async function addLetterSuggestion(letterId: string, createdById: string, input: { original: string; replacement: string; note: string }) {
-  await db.letterSuggestion.create({ data: { letterId, original: input.original, replacement: input.replacement, note: input.note, createdById }, select: { id: true } });
+  const { id } = await db.letterSuggestion.create({
+    data: { letterId, original: input.original, replacement: input.replacement, note: input.note, createdById },
+    select: { id: true },
+  });
+  await notifyAboutLetter("LETTER_REPLIED", letterId, `suggestion:${id}`, createdById);
 }
 
 /** Records the author's answer to an open suggestion; false when it was already answered. */

@@ -6,6 +6,7 @@ import { richDocFromYjs, richDocToText } from "~/utils/rich-text";
 import { revokeUserSessions } from "~/utils/session.server";
 import { releaseCheck, type NewestChoice } from "~/components/letter/letter-delivery";
 import { letterDocName } from "./letter.server";
+import { notifyAboutLetter } from "./notifications.server";
 import { WRITABLE_STATUSES, type DeliveryChoice, type LetterStatus, type ReleaseMethod } from "./letter-schemas";
 
 type Ctx = Pick<CircleLoadContext, "collab" | "realtime">;
@@ -43,6 +44,7 @@ export async function submitLetter(ctx: Ctx, letterId: string) {
     return created;
   });
   await ctx.collab.recheckDocument(letterDocName(letterId));
+  await notifyAboutLetter("LETTER_SUBMITTED", letterId, version.id, letter.authorId);
   return { ...version, hash };
 }
 
@@ -57,6 +59,7 @@ export async function decideLetter(ctx: Ctx, letterId: string, decidedById: stri
     db.letter.update({ where: { id: letterId }, data: { status: decision, locked: false }, select: { id: true } }),
   ]);
   await ctx.collab.recheckDocument(letterDocName(letterId));
+  await notifyAboutLetter("LETTER_REPLIED", letterId, `decision:${latest.id}`, decidedById);
   return latest;
 }
 

@@ -29,5 +29,6 @@ export async function createRiskAssessment(tx: Prisma.TransactionClient, caseId:
     });
   }
   const held = await holdBookingsIfGateFails(tx, caseId, actorId);
-  return { id: created.id, stage: created.stage, markedSensitive, held };
+  // A sensitive case's assessment waits for its case supervisor (the booking gate): they are asked.
+  return { id: created.id, stage: created.stage, markedSensitive, held, needsApproval: c.sensitive || input.sensitive };
 }

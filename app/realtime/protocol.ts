@@ -41,6 +41,18 @@ export type AgreementChangedPayload = {
   message: string;
 };
 
+/** A new notification for the person this socket belongs to, sent to `user:<userId>`, with their unread count after it. */
+export type NotificationPayload = {
+  id: string;
+  kind: import("~/models/notification-kinds").NotificationKind;
+  /** What happened and the case reference at most (docs/architecture.md, "Notifications"). */
+  text: string;
+  /** A path inside Circle. */
+  link: string;
+  createdAt: string;
+  unread: number;
+};
+
 export type ClientToServerEvents = {
   [K in ClientEventName]: (payload: z.infer<(typeof ClientEventSchemas)[K]>, ack: (result: Ack) => void) => void;
 };
@@ -51,6 +63,9 @@ export type ServerToClientEvents = {
   "live:state": (payload: LiveStatePayload) => void;
   "live:presence": (payload: LivePresence) => void;
   "agreement:changed": (payload: AgreementChangedPayload) => void;
+  "notification:new": (payload: NotificationPayload) => void;
+  /** The person's unread count changed without a new notification (read on another tablet), or on connecting. */
+  "notification:unread": (payload: { unread: number }) => void;
 };
 
 /** Collab document names (y-websocket room names). Anything else is refused. */

@@ -1,3 +1,4 @@
+import { notify } from "~/models/notifications.server";
 import { cancelConference, rebookConference, rescheduleConference, scheduleConference } from "~/models/conference.server";
 import { ConferenceSchema, type ConferenceInput } from "~/models/safety-schemas";
 import { formAction, onCase } from "~/utils/action.server";
@@ -16,6 +17,11 @@ export const action = formAction({
     const { id, done, details } = await transaction((tx) => apply(tx, caseId, input, user.id));
     // A re-booked conference comes off hold (and a cancelled one stops): open live screens follow.
     if (input.intent === "rebook" || input.intent === "cancel") context.realtime.conferencesChanged(caseId);
+    const kind = input.intent === "schedule" || input.intent === "rebook" ? "CONFERENCE_BOOKED" : input.intent === "reschedule" ? "CONFERENCE_MOVED" : null;
+    if (kind && "scheduledAt" in input) {
+      const when = input.scheduledAt.toISOString();
+      await notify({ kind, caseId, subject: `${id}:${when}`, actorId: user.id, when });
+    }
     return { done, id, audit: { action: `conference.${input.intent}`, target: `conference:${id}`, details } };
   },
 });

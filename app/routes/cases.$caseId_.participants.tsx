@@ -1,3 +1,4 @@
+import { notifyConferencesHeld } from "~/models/notifications.server";
 import { addParticipant, editParticipant, recordVictimsCode, removeParticipant } from "~/models/participants.server";
 import { ParticipantActionSchema } from "~/models/people-schemas";
 import { formAction, onCase } from "~/utils/action.server";
@@ -32,6 +33,7 @@ export const action = formAction({
     if (input.intent === "victims-code") details.outcome = input.outcome;
     // Removing someone the conference needs puts it on hold: its live screens must show it now.
     if (outcome.held) context.realtime.conferencesChanged(caseId);
+    if (outcome.held) await notifyConferencesHeld(caseId, user.id);
     return { done: outcome.done, id: outcome.id, audit: { action, target: `participant:${outcome.id}`, details } };
   },
 });

@@ -1,3 +1,4 @@
+import { notifyConferencesHeld } from "~/models/notifications.server";
 import { requireCaseAction } from "~/models/case-access.server";
 import { reopenCase, updateCaseDetails } from "~/models/case-record.server";
 import { RecordActionSchema } from "~/models/case-record-schemas";
@@ -33,6 +34,7 @@ export const action = formAction({
     if (input.intent === "details") {
       const { changed, held } = await updateCaseDetails(caseId, input, user.id);
       if (changed.length === 0) return { done: "Nothing changed: the details were already as shown.", audit: [] };
+      if (held) await notifyConferencesHeld(caseId, user.id);
       const what = changed.map((f) => RECORD_FIELD_LABELS[f].toLowerCase()).join(", ");
       return {
         done: `Saved. Changed: ${what}.${held ? " The booked conference is on hold: a sensitive case needs the supervisor's approval first." : ""}`,

@@ -1,3 +1,4 @@
+import { notify, notifyConferencesHeld } from "~/models/notifications.server";
 import { createRiskAssessment } from "~/models/risk.server";
 import { RiskAssessmentSchema } from "~/models/safety-schemas";
 import { formAction, onCase } from "~/utils/action.server";
@@ -12,6 +13,8 @@ export const action = formAction({
   run: async ({ user, access: { caseId }, input, context, transaction }) => {
     const saved = await transaction((tx) => createRiskAssessment(tx, caseId, input, user.id));
     if (saved.held) context.realtime.conferencesChanged(caseId);
+    if (saved.needsApproval) await notify({ kind: "APPROVAL_REQUESTED", caseId, subject: saved.id, actorId: user.id });
+    if (saved.held) await notifyConferencesHeld(caseId, user.id);
     const notes = [
       `Risk assessment saved: ${RECOMMENDATION_LABELS[input.recommendation].toLowerCase()}.`,
       saved.markedSensitive ? "The case is now marked sensitive or complex: the case supervisor must approve before a conference." : "",

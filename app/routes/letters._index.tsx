@@ -3,7 +3,9 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { forgetCachedDocuments } from "~/realtime/use-collab-document";
+import { AuthorNotices } from "~/components/letter/author-notices";
 import { getAuthorLetters } from "~/models/letter.server";
+import { listNotifications } from "~/models/notifications.server";
 import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-labels";
 import { auditRequest } from "~/utils/audit.server";
 import { requireLetterAuthor } from "~/utils/auth.server";
@@ -16,12 +18,16 @@ export const meta: MetaFunction = () => [{ title: "My letter · Circle" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireLetterAuthor(request, context);
   const letters = await getAuthorLetters(user.id);
+  // Only "your facilitator replied" reaches an author (listNotifications keeps to that kind).
+  const notices = (await listNotifications(user, 10)).filter((n) => !n.read);
   await auditRequest(context, { actor: user, action: "letter.author.list", target: `user:${user.id}` });
-  return json({ letters: letters.map((l) => ({ id: l.id, recipientLabel: l.recipientLabel, status: l.status as LetterStatus })) });
+  return json({ letters: letters.map((l) => ({ id: l.id, recipientLabel: l.recipientLabel, status: l.status as LetterStatus })), notices });
 }
 
+export { authorAction as action } from "~/actions/notifications.server";
+
 export default function MyLetters() {
-  const { letters } = useLoaderData<typeof loader>();
+  const { letters, notices } = useLoaderData<typeof loader>();
   // A letter that was closed or destroyed leaves no copy on this device.
   useEffect(() => {
     void forgetCachedDocuments("letter:", new Set(letters.map((l) => `letter:${l.id}`)));
@@ -29,6 +35,7 @@ export default function MyLetters() {
   return (
     <main className="page narrow letter-page" id="main">
       <h1>My letter</h1>
+      <AuthorNotices notices={notices} />
       {letters.length === 0 ? (
         <p className="empty">There is no letter for you to work on at the moment.</p>
       ) : (

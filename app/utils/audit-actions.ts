@@ -308,6 +308,15 @@ export const AUDIT_ACTIONS = {
   "retention.audit.change": change("Changed how long the audit trail is kept", (d) =>
     sentences(typeof d.years === "number" && `Now ${yearsWord(d.years)}`, typeof d.from === "number" && `was ${yearsWord(d.from)}`),
   ),
+  // A person's own notifications: how many, never what they said (their text names cases).
+  "notification.list.view": view("Viewed their notifications", (d) => (typeof d.unread === "number" ? `${d.unread} unread` : "")),
+  "notification.preferences.view": view("Viewed their notification settings"),
+  "notification.read": change("Marked notifications as read", (d) => (d.all === true ? "All of them" : typeof d.count === "number" ? `${d.count} marked` : "")),
+  "notification.preferences.change": change("Changed which notifications reach them", (d) =>
+    sentences(typeof d.off === "number" && `${d.off} kind${d.off === 1 ? "" : "s"} switched off`, typeof d.digest === "boolean" && `Email digest ${d.digest ? "on" : "off"}`),
+  ),
+  // Written by the notification job (actor role SYSTEM) once per digest: how many, to nobody's case.
+  "notification.digest.sent": change("Sent the daily notification email", (d) => (typeof d.count === "number" ? `${d.count} new` : "")),
   // Written by the retention job itself (actor role SYSTEM): the cutoff and how many entries went, nothing about them.
   "audit.prune": change("Deleted audit entries older than the period kept", (d) =>
     sentences(typeof d.cutoff === "string" && `Created before ${formatDateTime(d.cutoff)}`, typeof d.count === "number" && `${d.count} deleted`),

@@ -52,6 +52,27 @@ const EnvSchema = z
       .min(1)
       .max(24 * 60)
       .default(60),
+    /**
+     * How often the notification job looks for deadlines (next contact, Victims' Code, agreement
+     * terms) and sends the day's email digests (it also runs once at start). Each deadline is told
+     * once whatever the interval; 15 minutes keeps "due today" close to the morning.
+     */
+    NOTIFICATION_CHECK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    /**
+     * The optional daily email digest ("You have N new notifications in Circle", never a case
+     * detail): off unless SMTP_HOST is set. No authentication or STARTTLS is asked for: point it
+     * at the service's own relay. SMTP_FROM is required with it.
+     */
+    SMTP_HOST: z.string().default(""),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
+    SMTP_FROM: z.string().default(""),
+    /** The address staff open Circle at, for the digest's link (default: this server on localhost). */
+    PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
     /** Tests only: comma-separated `<point>:throw` (FAULT_POINTS). Refused unless NODE_ENV=test. */
     CIRCLE_FAULTS: z
       .string()
@@ -59,6 +80,10 @@ const EnvSchema = z
       .refine((v) => v.split(",").every((f) => f.trim() === "" || FAULT_POINTS.some((p) => f.trim() === `${p}:throw`)), {
         message: `expected a comma-separated list of ${FAULT_POINTS.map((p) => `${p}:throw`).join(", ")}`,
       }),
+  })
+  .refine((env) => env.SMTP_HOST === "" || /^[^\s@]+@[^\s@]+$/.test(env.SMTP_FROM), {
+    message: "SMTP_FROM must be the digest's sender address (name@example.org) when SMTP_HOST is set",
+    path: ["SMTP_FROM"],
   })
   .refine((env) => env.CIRCLE_FAULTS.trim() === "" || env.NODE_ENV === "test", {
     message: "CIRCLE_FAULTS makes the server fail on purpose and is only honoured with NODE_ENV=test",
@@ -97,4 +122,9 @@ export function databaseFilePath(url = getEnv().DATABASE_URL): string {
  */
 export function seedsDemo(env: Env = getEnv()): boolean {
   return env.SEED_DEMO !== "0" && env.TRUST_PROXY !== "1";
+}
+
+/** Whether the email digest can be offered: an SMTP relay is configured. */
+export function smtpConfigured(env: Env = getEnv()): boolean {
+  return env.SMTP_HOST !== "";
 }

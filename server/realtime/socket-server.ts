@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { getCaseResource } from "~/models/case-access.server";
+import { countUnread, type NotificationSink } from "~/models/notifications.server";
 import { type AgreementChangedPayload, ClientEventSchemas, type Ack, type ClientEventName, type ClientToServerEvents, type ServerToClientEvents } from "~/realtime/protocol";
 import { auditRequest } from "~/utils/audit.server";
 import { can, isLetterAuthor } from "~/utils/permissions";
@@ -95,6 +96,14 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
       },
     };
     registry.add(conn);
+    // The person's own room: their notifications reach every tablet they have open (a staff
+    // member only: letter authors never get this far). Joined here, not by an event, so nobody can
+    // ask for another person's room; the count catches up a tablet that was off or asleep.
+    void socket.join(`user:${socket.data.user.id}`);
+    countUnread(socket.data.user).then(
+      (unread) => socket.emit("notification:unread", { unread }),
+      (err: unknown) => log.error({ err: stackOf(err) }, "unread notification count failed"),
+    );
     socket.on("disconnect", () => {
       registry.remove(conn);
       live.disconnected(socket);
@@ -120,7 +129,12 @@ export function attachSocketServer(httpServer: HttpServer, hooks: LiveHooks = {}
     live.bookingsChanged(caseId).catch((err) => log.error({ err: String(err), caseId }, "live state push after a booking change failed"));
   };
 
-  return { io, registry, notifyAgreementChanged, conferencesChanged };
+  const notifications: NotificationSink = {
+    created: (userId, payload) => io.to(`user:${userId}`).emit("notification:new", payload),
+    unread: (userId, unread) => io.to(`user:${userId}`).emit("notification:unread", { unread }),
+  };
+
+  return { io, registry, notifyAgreementChanged, conferencesChanged, notifications };
 }
 
 /** The event and the case or conference it named, for the audit trail (payloads are not trusted here). */

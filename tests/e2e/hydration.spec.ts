@@ -57,6 +57,8 @@ test("the lead's pages hydrate without an error", async ({ browser }) => {
       letter!,
       `/conferences/${conferenceId}/script`,
       `/conferences/${conferenceId}/seating`,
+      "/notifications",
+      "/account/notifications",
     ];
   });
 });

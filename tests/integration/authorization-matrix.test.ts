@@ -10,17 +10,21 @@ import {
   EXPRESS_MATRIX,
   PRINCIPAL_FIXTURES,
   PRINCIPALS,
+  PUSH_MATRIX,
   ROUTE_MATRIX,
   SOCKET_MATRIX,
   type CollabCell,
   type CollabIds,
   type HttpCell,
   type PrincipalName,
+  type PushCell,
   type Row,
   type SocketCell,
 } from "../support/matrix";
 import { clientFor, fillSubject, prepareMatrixSubject } from "../support/matrix-subject";
-import { connectSocket, openCollab } from "../support/realtime-clients";
+import { connectSocket, openCollab, type CircleClientSocket } from "../support/realtime-clients";
+import { waitFor } from "../support/http";
+import { notify } from "~/models/notifications.server";
 import { useDemoServer } from "../support/server";
 
 const manifest = (build as unknown as ServerBuild).routes;
@@ -139,6 +143,36 @@ describe("every principal gets exactly the answer in the matrix", () => {
       }
     }
     expect(actual).toEqual(expected);
+  });
+
+  it.each(Object.entries(PUSH_MATRIX))("server push %s reaches exactly the people in the matrix", async (event, expected) => {
+    const actual = {} as Row<PushCell>;
+    const sockets: CircleClientSocket[] = [];
+    try {
+      for (const who of PRINCIPALS) {
+        const outcome = await connectSocket(server().origin, { cookie: clients[who].cookieHeader || undefined });
+        if (!outcome.connected) {
+          actual[who] = "refused";
+          continue;
+        }
+        actual[who] = "not";
+        sockets.push(outcome.socket);
+        const heard = () => (actual[who] = "received");
+        if (event === "notification:unread") {
+          // Sent as the connection opens, perhaps before a listener could be added: listen, then connect again.
+          outcome.socket.on("notification:unread", heard);
+          outcome.socket.disconnect().connect();
+        } else outcome.socket.on("notification:new", (n) => n.link.includes(ids.caseId) && heard());
+      }
+      if (event === "notification:new") await notify({ kind: "CONFERENCE_MOVED", caseId: ids.caseId, subject: `matrix:${Date.now()}`, actorId: null });
+      const expectedCount = Object.values(expected).filter((cell) => cell === "received").length;
+      await waitFor(() => Object.values(actual).filter((cell) => cell === "received").length >= expectedCount, 10_000, `${event} delivered`);
+      // Then a moment for anything that should not arrive (docs/conventions.md §10: a wait that checks something does not happen).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(actual).toEqual(expected);
+    } finally {
+      sockets.forEach((s) => s.close());
+    }
   });
 
   it.each(Object.entries(COLLAB_MATRIX))("collab document kind %s", async (_kind, row) => {

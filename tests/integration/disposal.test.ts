@@ -278,6 +278,7 @@ describe("disposal of a closed case's personal data", () => {
         riskAssessments: 1,
         letters: 1,
         letterAuthorAccounts: 1,
+        notifications: 2,
         agreementSignatures: 1,
         feedback: 1,
         documents: 4,

@@ -261,6 +261,15 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
     },
   });
 
+  // Notifications as notify() writes them, one for staff and one for the letter's author (the
+  // words of a real one hold only the reference, which is a canary here too).
+  await db.notification.createMany({
+    data: [
+      { recipientId: u.lead.id, kind: "LETTER_SUBMITTED", caseId, link: `/cases/${caseId}/letters/${letter.id}`, text: c("NOTIFYSTAFF"), dedupeKey: `canary:${tag}:staff` },
+      { recipientId: author.id, kind: "LETTER_REPLIED", caseId, link: `/letters/${letter.id}`, text: c("NOTIFYAUTHOR"), dedupeKey: `canary:${tag}:author` },
+    ],
+  });
+
   await db.auditEvent.create({
     data: {
       actorId: u.lead.id,

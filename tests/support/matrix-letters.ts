@@ -12,9 +12,10 @@ const staffOnly404 = { admin: 404, other: 404, letterAuthor: 404 } as const;
 export const LETTER_ROUTES: Record<string, RouteRow> = {
   "routes/letters._index": {
     pattern: "/letters",
-    exports: { loader: true, action: false },
+    exports: { loader: true, action: true },
     get: { expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 404, co: 404, other: 404, letterAuthor: 200 } },
-    post: { path: "/letters?index", body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 } },
+    // Marking their own notices read: no intent is a 400, nothing marked; staff: 404 like the page.
+    post: { path: "/letters?index", body: {}, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 404, co: 404, other: 404, letterAuthor: 400 } },
   },
   // The author's workspace: only its author; a suggestion answer without an id is a 400 and changes nothing.
   "routes/letters.$letterId": {

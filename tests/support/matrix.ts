@@ -12,6 +12,7 @@ import { SUBJECT_ACCESS_ROUTES } from "./matrix-subject-access";
 import { DISPOSAL_ROUTES } from "./matrix-disposal";
 import { FEEDBACK_ROUTES } from "./matrix-feedback";
 import { REPORT_ROUTES } from "./matrix-reports";
+import { NOTIFICATION_ROUTES } from "./matrix-notifications";
 
 /**
  * The authorization matrix (docs/architecture.md §4): every Remix route, Express route, Socket.IO client
@@ -194,6 +195,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...DISPOSAL_ROUTES,
   ...FEEDBACK_ROUTES,
   ...REPORT_ROUTES,
+  ...NOTIFICATION_ROUTES,
   "routes/$": {
     pattern: "/*",
     exports: { loader: true, action: true },
@@ -236,6 +238,19 @@ export const SOCKET_MATRIX: Record<ClientEventName, { payload: (ids: CollabIds) 
     payload: (ids) => ({ conferenceId: ids.conferenceId, command: { type: "lock-seating", locked: false, expectedVersion: 999_999 } }),
     expect: { anonymous: "refused", admin: "not_found", supervisor: "forbidden", lead: "stale", co: "forbidden", other: "not_found", letterAuthor: "refused" },
   },
+};
+
+/**
+ * What the server pushes to a person's own room (`user:<id>`, joined on connect, never asked for):
+ * "received" when their socket hears it about the subject case, "not" when it does not, "refused"
+ * when they have no socket at all. A conference on the subject case moved is a notice every member
+ * may see; the count on connecting is each person's own.
+ */
+export type PushCell = "received" | "not" | "refused";
+
+export const PUSH_MATRIX: Record<"notification:new" | "notification:unread", Row<PushCell>> = {
+  "notification:new": { anonymous: "refused", admin: "not", supervisor: "received", lead: "received", co: "received", other: "not", letterAuthor: "refused" },
+  "notification:unread": { ...everyone<PushCell>("received"), anonymous: "refused", letterAuthor: "refused" },
 };
 
 /**

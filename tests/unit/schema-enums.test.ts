@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DELIVERY_CHOICES, LETTER_STATUSES } from "~/models/letter-schemas";
 import { AGREEMENT_STATUSES, PROGRESS_STATUSES, VERSION_STATES } from "~/models/agreement-schemas";
 import { LIVE_STATUSES } from "~/realtime/live-machine";
+import { NOTIFICATION_KINDS } from "~/models/notification-kinds";
 import { RECTIFICATION_DECISIONS } from "~/models/rectification-labels";
 import { FEEDBACK_METHODS, FEEDBACK_OCCASIONS } from "~/models/feedback-labels";
 import { RETENTION_BASES, RETENTION_CASE_TYPES } from "~/models/retention";
@@ -32,6 +33,7 @@ import { CASE_ROLES, STAFF_ROLES, STAGES } from "~/utils/roles";
 const pairs: [string, Record<string, string>, readonly string[]][] = [
   ["UserRole", $Enums.UserRole, [...STAFF_ROLES, "LETTER_AUTHOR"]],
   ["CaseStage", $Enums.CaseStage, STAGES],
+  ["NotificationKind", $Enums.NotificationKind, NOTIFICATION_KINDS],
   ["ClosureReason", $Enums.ClosureReason, CLOSURE_REASONS],
   ["ReferrerType", $Enums.ReferrerType, REFERRER_TYPES],
   ["OffenceType", $Enums.OffenceType, OFFENCE_TYPES],

@@ -1,4 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
+import { useNotificationCount } from "~/realtime/use-notifications";
 import type { Capabilities } from "~/utils/permissions";
 
 /**
@@ -13,6 +14,8 @@ export type ShellUser = {
   /** null while the password must be changed, and for a letter author. */
   capabilities: Capabilities | null;
   awaitingApproval: number | null;
+  /** Unread notifications, for staff free to work (null otherwise); kept live in the header. */
+  unreadNotifications: number | null;
 } | null;
 
 export function AppShell({ user, demo = false, children }: { user: ShellUser; demo?: boolean; children: React.ReactNode }) {
@@ -74,6 +77,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
             {may?.disposals ? <NavLink to="/admin/disposals">Disposals</NavLink> : null}
             {may?.retention ? <NavLink to="/admin/retention">Retention</NavLink> : null}
             {may?.reports ? <NavLink to="/reports">Reports</NavLink> : null}
+            {user.unreadNotifications !== null ? <NotificationBell initial={user.unreadNotifications} /> : null}
             <span className="who">
               <span className="visually-hidden">Signed in as </span>
               {user.name}
@@ -84,6 +88,36 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
       </header>
       {children}
     </>
+  );
+}
+
+/** The header's link to the notifications, with the unread count, live over the person's own socket room. */
+function NotificationBell({ initial }: { initial: number }) {
+  const unread = useNotificationCount(initial);
+  return (
+    <NavLink to="/notifications" className="notification-bell" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
+      {/* Drawn, not an emoji: the tablets' fonts may have no emoji. */}
+      <svg
+        aria-hidden="true"
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className="bell-icon"
+      >
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread ? (
+        <span className="badge count" data-testid="unread-count" aria-hidden="true">
+          {unread}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }
 

@@ -1,0 +1,74 @@
+import { expect, test, type Page } from "@playwright/test";
+import { BUS_STOP, caseIdFromList, DEMO, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signedInPage, visit } from "./helpers";
+
+const PASSWORD = "a-long-enough-password";
+
+/** The header's unread count as the bell says it ("Notifications, 3 unread"; none: "Notifications"). */
+async function unreadCount(page: Page): Promise<number> {
+  const label = await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /^Notifications/ })
+    .getAttribute("aria-label");
+  return Number(/(\d+) unread/.exec(label ?? "")?.[1] ?? 0);
+}
+
+test("a facilitator with the case open is told live when the author submits a letter, and the list links to it", async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  // Both viewport projects run at once on one database: each opens its own letter for its own author.
+  const username = `notify_${testInfo.project.name.replace(/[^a-z]/g, "")}_${Date.now().toString(36)}`;
+  const lead = await signedInPage(browser, DEMO.lead);
+  const authorContext = await browser.newContext();
+  const author = await authorContext.newPage();
+  try {
+    const caseId = await caseIdFromList(lead.page, BUS_STOP.reference);
+    await visit(lead.page, `/cases/${caseId}/letters`);
+    await lead.page.getByLabel("Username for the author").fill(username);
+    await lead.page.getByLabel("Password for the author").fill(PASSWORD);
+    await lead.page.getByRole("button", { name: "Open the letter" }).click();
+    await expect(lead.page).toHaveURL(new RegExp(`/cases/${caseId}/letters/c[a-z0-9]+$`));
+    const letterPath = new URL(lead.page.url()).pathname;
+
+    // The lead has the case open; the page is never reloaded from here on (the marker would go).
+    await visit(lead.page, `/cases/${caseId}`);
+    await lead.page.evaluate(() => ((window as unknown as { stillThisPage: boolean }).stillThisPage = true));
+    const before = await unreadCount(lead.page);
+
+    // The author, in their own browser, writes and submits.
+    await visit(author, "/login");
+    await author.getByLabel("Email or username").fill(username);
+    await author.getByLabel("Password").fill(PASSWORD);
+    await author.getByRole("button", { name: "Sign in" }).click();
+    await expect(author).toHaveURL(/\/letters$/);
+    await author.getByRole("link", { name: /Letter to Jess/ }).click();
+    await expect(author.getByTestId("collab-status")).toHaveText("Saved");
+    await author.getByRole("textbox", { name: /Your letter to Jess/ }).click();
+    await author.keyboard.type("Dear Jess, I am sorry for what I did to you at the bus stop.");
+    await expect(author.getByTestId("collab-status")).toHaveText("Saved");
+    await author.getByRole("button", { name: "Submit for review" }).click();
+    await expect(author.getByText("Your letter is with your facilitator")).toBeVisible({ timeout: 15_000 });
+
+    // The lead's header count goes up where they are, without a reload.
+    await expect.poll(() => unreadCount(lead.page), { timeout: 15_000 }).toBeGreaterThan(before);
+    await expect(lead.page.getByTestId("unread-count")).toBeVisible();
+    expect(await lead.page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
+    await expectTouchTargets(lead.page.getByRole("link", { name: /^Notifications/ }));
+
+    // The list says what happened and on which case, and links to the letter.
+    await lead.page.getByRole("link", { name: /^Notifications/ }).click();
+    await expect(lead.page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+    const item = lead.page.getByRole("link", { name: `New A letter on ${BUS_STOP.reference} was submitted for your review.` }).and(lead.page.locator(`a[href="${letterPath}"]`));
+    await expect(item).toBeVisible();
+    await expect(lead.page.getByRole("main")).not.toContainText("bus stop");
+    await screenshot(lead.page, testInfo, "notifications");
+    await expectNoSeriousA11yViolations(lead.page, testInfo, "notifications");
+    await item.click();
+    await expect(lead.page).toHaveURL(new RegExp(`${letterPath}$`));
+    await expect(lead.page.getByTestId("letter-status")).toHaveText("Submitted for review");
+    // Followed, it is read: back on the list it is no longer marked new.
+    await visit(lead.page, "/notifications");
+    await expect(lead.page.locator(`a[href="${letterPath}"]`)).toHaveText(`A letter on ${BUS_STOP.reference} was submitted for your review.`);
+  } finally {
+    await authorContext.close();
+    await lead.context.close();
+  }
+});
