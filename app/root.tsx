@@ -15,7 +15,11 @@ import { useNonce } from "~/utils/nonce";
 import { PARTICIPANT_PATH } from "~/utils/participant-paths";
 import styles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+// An icon of its own, so a browser does not ask for /favicon.ico (a 404 in every tablet's console).
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 /** Error pages get a title that says what happened (a tab or screen reader announces it). */
 export const meta: MetaFunction = ({ error }) => {
