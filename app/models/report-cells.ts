@@ -1,10 +1,11 @@
 /**
  * The numbers of a report and how each is shown (docs/architecture.md §2, "Reports"). Pure: the
- * page, the CSV and the quarterly PDF all show a figure through `showCell`, the one place small
- * numbers are suppressed.
+ * page, the CSV and the quarterly PDF all show a figure through `showCell`, the one place a small
+ * number is hidden (report-tables.ts then withholds what would give one back).
  *
  * The rule (README, Decisions, "Reports count small numbers as fewer than 5"): a count from 1 to 4
- * is shown as "fewer than 5", and a rate, average or median resting on such a count is withheld,
+ * is shown as "fewer than 5", and a rate, average or median resting on such a count is withheld
+ * (and a count that would give a hidden one away through a sum is withheld too: report-tables.ts),
  * in every export, and on screen whenever the viewer is not on the team of every case counted (the
  * manager, who reports on the whole service). Nobody can then pick one person out of an aggregate:
  * "1 youth case referred by the prison in March" names a child to anyone who knows the prison.

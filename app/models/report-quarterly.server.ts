@@ -45,7 +45,7 @@ export async function quarterlyReturn(serviceId: string, filter: ReportFilter, d
     },
     {
       kind: "meta",
-      text: `Any count from 1 to 4 is shown as "${SUPPRESSED}", and a rate, average or median resting on one is withheld, so that nobody can be recognised from a figure.`,
+      text: `Any count from 1 to 4 is shown as "${SUPPRESSED}", and a rate, average or median resting on one is withheld; where a total and the counts beside it would give a hidden count away, the next smallest count is withheld too, so that nobody can be recognised from a figure.`,
     },
     { kind: "subheading", text: "Headline figures" },
     ...headlines(data).map(([label, cell]) => line(label, cell)),

@@ -1,5 +1,5 @@
 import { AGREEMENT_STATUS_LABELS, type AgreementStatus } from "./agreement-labels";
-import { count, rate, showCell, text, type Cell, type Shown } from "./report-cells";
+import { count, rate, showCell, text, WITHHELD, type Cell, type Shown } from "./report-cells";
 import { medianOf, OUTCOME_LABELS, type Outcome, type ReportData } from "./reports";
 import { REFERRER_TYPES, REFERRER_TYPE_LABELS, type ReferrerType } from "~/utils/referral";
 import { CLOSURE_REASONS, CLOSURE_REASON_LABELS, PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS, type ClosureReason } from "~/utils/preparation";
@@ -34,7 +34,16 @@ export type ReportTable = {
   rows: { label: string; cells: Cell[] }[];
   /** Which column the chart draws, as a count or as a percentage. */
   chart: { column: number; percent: boolean };
+  /**
+   * Cells, as [row, column], whose counts add up to a figure a reader has or can work out (a row's
+   * total, or the cases counted, which another table gives): if only one of them were hidden, the
+   * others would give it away (see `withholdComplements`).
+   */
+  sums?: [number, number][][];
 };
+
+/** Every row's cell in one column (up to `rows`): counts that add up to the table's total. */
+const columnSum = (rows: number, column = 0): [number, number][] => Array.from({ length: rows }, (_, r) => [r, column]);
 
 const sum = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0);
 const monthName = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
@@ -60,6 +69,11 @@ function referralTables(d: ReportData): ReportTable[] {
       columns: ["All referrals", ...REFERRER_TYPES.map((s) => REFERRER_TYPE_LABELS[s])],
       rows: d.months.map((m) => ({ label: monthLabel(m), cells: [count(of(m, null)), ...REFERRER_TYPES.map((s) => count(of(m, s)))] })),
       chart: { column: 0, percent: false },
+      // Each month's sources add up to its total; each column's months to the period's (the other tables give it).
+      sums: [
+        ...d.months.map((_, r) => [0, ...REFERRER_TYPES.map((_, c) => c + 1)].map((c): [number, number] => [r, c])),
+        ...[0, ...REFERRER_TYPES.map((_, c) => c + 1)].map((c) => columnSum(d.months.length, c)),
+      ],
     },
     {
       id: "referrals-by-source",
@@ -69,6 +83,7 @@ function referralTables(d: ReportData): ReportTable[] {
       columns: ["Referrals"],
       rows: REFERRER_TYPES.map((s) => ({ label: REFERRER_TYPE_LABELS[s], cells: [count(of(null, s))] })),
       chart: { column: 0, percent: false },
+      sums: [columnSum(REFERRER_TYPES.length)],
     },
   ];
 }
@@ -85,6 +100,7 @@ function caseTables(d: ReportData): ReportTable[] {
       columns: ["Cases"],
       rows: STAGES.map((s) => ({ label: STAGE_LABELS[s], cells: [count(sum(d.stages.filter((x) => x.stage === s)))] })),
       chart: { column: 0, percent: false },
+      sums: [columnSum(STAGES.length)],
     },
     {
       id: "cases-by-outcome",
@@ -98,6 +114,7 @@ function caseTables(d: ReportData): ReportTable[] {
         { label: OUTCOME_LABELS.OPEN, cells: [count(outcome("OPEN"))] },
       ],
       chart: { column: 0, percent: false },
+      sums: [columnSum(4 + notProceeding.length)],
     },
   ];
 }
@@ -122,6 +139,14 @@ function harmedTables(d: ReportData): ReportTable[] {
         { label: "Took part indirectly (letter)", cells: [count(h.indirect), rate(h.indirect, tookPart)] },
       ],
       chart: { column: 0, percent: false },
+      // Took part = directly + indirectly.
+      sums: [
+        [
+          [2, 0],
+          [3, 0],
+          [4, 0],
+        ],
+      ],
     },
     {
       id: "victims-code",
@@ -137,6 +162,8 @@ function harmedTables(d: ReportData): ReportTable[] {
         { label: "Deliberately not offered, with a reason", cells: [count(v.notInvited), text("")] },
       ],
       chart: { column: 0, percent: false },
+      // Every person harmed is in one row, and the previous table gives how many there are.
+      sums: [columnSum(5)],
     },
   ];
 }
@@ -159,6 +186,8 @@ function progressTables(d: ReportData): ReportTable[] {
       columns: ["Cases"],
       rows: [...buckets, { label: "Median days", cells: [{ kind: "median", value: medianOf(d.daysToConference), n: held }] }],
       chart: { column: 0, percent: false },
+      // The buckets add up to the conferences held, which the outcomes give.
+      sums: [columnSum(buckets.length)],
     },
     {
       id: "agreements",
@@ -217,7 +246,41 @@ export const tableHasData = (t: ReportTable) => t.rows.some((r) => r.cells.some(
 export type ShownTable = Omit<ReportTable, "rows"> & { rows: { label: string; cells: Shown[] }[]; hasData: boolean };
 
 export const showTables = (tables: ReportTable[], suppress: boolean): ShownTable[] =>
-  tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ label: r.label, cells: r.cells.map((c) => showCell(c, suppress)) })), hasData: tableHasData(t) }));
+  tables.map((t) => {
+    const rows = t.rows.map((r) => ({ label: r.label, cells: r.cells.map((c) => showCell(c, suppress)) }));
+    if (suppress) withholdComplements(t, rows);
+    return { ...t, rows, hasData: tableHasData(t) };
+  });
+
+/**
+ * Secondary suppression: "fewer than 5" alone is no protection when the cells beside it and their
+ * total are shown (a month's 7 referrals, 5 of them from the police, gives away the 2 from the
+ * prison). Wherever exactly one count of a sum is hidden, the smallest other count above zero is
+ * withheld too (and the rates of its row, which would give it back), until no sum has a lone
+ * hidden count. A sum whose other counts are all zero is left: its one hidden count is then the
+ * whole total, which is itself hidden or comes from a table that hides it.
+ */
+function withholdComplements(t: ReportTable, rows: { cells: Shown[] }[]) {
+  const countAt = ([r, c]: [number, number]) => {
+    const cell = t.rows[r]?.cells[c];
+    return cell?.kind === "count" ? cell.n : 0;
+  };
+  const hidden = (at: [number, number]) => countAt(at) > 0 && rows[at[0]]!.cells[at[1]]!.value === null;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const cells of t.sums ?? []) {
+      if (cells.filter(hidden).length !== 1) continue;
+      const next = cells.filter((at) => countAt(at) > 0 && !hidden(at)).sort((a, b) => countAt(a) - countAt(b))[0];
+      if (!next) continue;
+      const row = rows[next[0]]!;
+      row.cells[next[1]] = { text: WITHHELD, value: null };
+      t.rows[next[0]]!.cells.forEach((cell, c) => {
+        if (cell.kind === "rate" || cell.kind === "average") row.cells[c] = { text: WITHHELD, value: null };
+      });
+      changed = true;
+    }
+  }
+}
 
 /** A shown table as CSV rows: its headings, then a row per line of the table, in the words shown. */
 export const csvRowsOf = (t: ShownTable): string[][] => [[t.rowHeading, ...t.columns], ...t.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)])];

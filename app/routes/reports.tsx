@@ -71,7 +71,8 @@ export default function Reports() {
       </p>
       <p className="suppression-rule">
         <strong>Small numbers:</strong> so that nobody can be recognised from a figure, any count from 1 to 4 is shown as “{SUPPRESSED}”, and a rate, average or median resting on
-        one is withheld. This applies to every download, and on this page whenever it counts cases you are not on the team of.
+        one is withheld; where a total and the counts beside it would give a hidden count away, the next smallest count is withheld too. This applies to every download, and on this
+        page whenever it counts cases you are not on the team of.
       </p>
       <ReportFilters values={data.values} errors={data.errors} quarters={data.quarters} facilitators={data.facilitators} />
       {!data.ok ? (

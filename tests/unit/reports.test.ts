@@ -116,3 +116,67 @@ describe("report tables", () => {
     expect(csv).toContainEqual(["Letter sent, no conference", "0"]);
   });
 });
+
+describe("secondary suppression", () => {
+  const none = { people: 0, offered: 0, direct: 0, indirect: 0 };
+  const base: ReportData = {
+    months: ["2026-01", "2026-02"],
+    referrals: [
+      { month: "2026-01", source: "POLICE", n: 5 },
+      { month: "2026-01", source: "PRISON", n: 2 },
+      { month: "2026-02", source: "POLICE", n: 9 },
+      { month: "2026-02", source: "COURT", n: 6 },
+    ],
+    stages: [
+      { stage: "PREPARATION", n: 3 },
+      { stage: "CLOSED", n: 13 },
+    ],
+    outcomes: [{ outcome: "OPEN", reason: null, n: 16 }],
+    harmed: { people: 20, offered: 12, direct: 6, indirect: 2 },
+    victimsCode: { onTime: 0, late: 0, overdue: 0, notYetDue: 0, notInvited: 0 },
+    daysToConference: [],
+    agreements: [],
+    feedback: [],
+    disposed: 0,
+  };
+  const shown = (data: ReportData, suppress: boolean, id: string) =>
+    showTables(reportTables(data), suppress)
+      .find((t) => t.id === id)!
+      .rows.map((r) => [r.label, ...r.cells.map((c) => c.text)]);
+
+  it("withholds the next smallest count of a month's sources when one is hidden, so the total cannot give it away", () => {
+    const months = shown(base, true, "referrals-by-month");
+    // January: 7 referrals, 5 from the police, 2 from the prison: the police's 5 would give the prison's 2 away.
+    expect(months[0]!.slice(0, 2)).toEqual(["Jan 2026", "7"]);
+    expect(months[0]).toContain("fewer than 5");
+    expect(months[0]).toContain("withheld");
+    expect(months[0]).not.toContain("5");
+    // The police column adds up to the police's row in "by source": January's withheld 5 would come
+    // back from February's 9, which is withheld in turn, and so is the court's 6 beside it.
+    expect(months[1]!.slice(0, 2)).toEqual(["Feb 2026", "15"]);
+    expect(months[1]!.filter((n) => n === "withheld")).toHaveLength(2);
+    const bySource = Object.fromEntries(shown(base, true, "referrals-by-source").map(([label, n]) => [label, n]));
+    expect(Object.values(bySource).filter((n) => n === "fewer than 5")).toHaveLength(1);
+    expect(Object.values(bySource).filter((n) => n === "withheld")).toHaveLength(1);
+  });
+
+  it("withholds a second stage beside a lone small one, and the rates of a withheld row", () => {
+    const stages = Object.fromEntries(shown(base, true, "cases-by-stage").map(([label, n]) => [label, n]));
+    expect(stages).toMatchObject({ Preparation: "fewer than 5", Closed: "withheld", Referral: "0" });
+    // Took part 8 = directly 6 + indirectly 2: the 2 is hidden, so the 6 and its rate are withheld too.
+    const harmed = shown(base, true, "persons-harmed");
+    expect(harmed.find(([label]) => label === "Took part indirectly (letter)")).toEqual(["Took part indirectly (letter)", "fewer than 5", "withheld"]);
+    expect(harmed.find(([label]) => label === "Took part directly (face to face)")).toEqual(["Took part directly (face to face)", "withheld", "withheld"]);
+    expect(harmed.find(([label]) => label === "Took part")).toEqual(["Took part", "8", "67%"]);
+  });
+
+  it("leaves a lone hidden count whose sum has nothing else above zero, and hides nothing for the case team", () => {
+    const alone = { ...base, stages: [{ stage: "CLOSED" as const, n: 3 }], harmed: none };
+    expect(shown(alone, true, "cases-by-stage").filter(([, n]) => n !== "0")).toEqual([["Closed", "fewer than 5"]]);
+    expect(shown(base, false, "cases-by-stage").filter(([, n]) => n !== "0")).toEqual([
+      ["Preparation", "3"],
+      ["Closed", "13"],
+    ]);
+    expect(shown(base, false, "referrals-by-month")[0]).toContain("2");
+  });
+});
