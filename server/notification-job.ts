@@ -1,6 +1,7 @@
 import { sendDigests, type DigestRun } from "~/models/notification-digest.server";
 import { notifyDeadlines, type DeadlineRun } from "~/models/notification-deadlines.server";
 import { log, stackOf } from "./log";
+import { startPeriodicJob, type PeriodicJob } from "./periodic-job";
 
 /**
  * The notification job (docs/architecture.md, "Notifications"), on the retention job's pattern:
@@ -13,17 +14,10 @@ import { log, stackOf } from "./log";
  */
 export type NotificationRun = { deadlines: DeadlineRun | null; digests: DigestRun | null };
 
-export type NotificationJob = {
-  /** Runs now, after any run in progress. */
-  runNow(): Promise<NotificationRun | null>;
-  stop(): Promise<void>;
-};
+export type NotificationJob = PeriodicJob<NotificationRun>;
 
 export function startNotificationJob(options: { intervalMs: number; now?: () => Date }): NotificationJob {
   const now = options.now ?? (() => new Date());
-  let running: Promise<NotificationRun | null> | null = null;
-  let stopped = false;
-
   // One run at a time; a failure is logged and contained (README Decisions, "Background failures
   // are contained"), and the next interval tries again. The parts fail apart: a relay that is down
   // does not stop the deadlines, nor they the digests.
@@ -32,33 +26,12 @@ export function startNotificationJob(options: { intervalMs: number; now?: () => 
       log.error({ err: stackOf(err) }, `${what} failed; it runs again at the next interval`);
       return null;
     });
-  const run = (): Promise<NotificationRun | null> => {
-    if (stopped) return Promise.resolve(null);
+  return startPeriodicJob(async () => {
     const at = now();
-    running ??= contained(notifyDeadlines(at), "notification deadline check")
-      .then(async (deadlines) => {
-        if (deadlines?.told) log.info({ ...deadlines }, "notification check: people told of deadlines");
-        const digests = await contained(sendDigests(at), "notification digest");
-        if (digests && (digests.sent || digests.failed)) log.info({ ...digests }, "notification digests sent");
-        return { deadlines, digests };
-      })
-      .finally(() => (running = null));
-    return running;
-  };
-
-  const timer = setInterval(() => void run(), options.intervalMs);
-  timer.unref();
-  void run();
-
-  return {
-    async runNow() {
-      await running;
-      return run();
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+    const deadlines = await contained(notifyDeadlines(at), "notification deadline check");
+    if (deadlines?.told) log.info({ ...deadlines }, "notification check: people told of deadlines");
+    const digests = await contained(sendDigests(at), "notification digest");
+    if (digests && (digests.sent || digests.failed)) log.info({ ...digests }, "notification digests sent");
+    return { deadlines, digests };
+  }, options.intervalMs);
 }

@@ -2,6 +2,7 @@ import { pruneAuditTrail, type AuditPruneResult } from "~/models/audit-prune.ser
 import { sweepDisposalDue, type DueSweep } from "~/models/retention.server";
 import { getDb } from "~/utils/db.server";
 import { log, stackOf } from "./log";
+import { startPeriodicJob, type PeriodicJob } from "./periodic-job";
 
 /**
  * The retention job (docs/operations.md, "Retention rules"): once when the server starts listening
@@ -15,21 +16,14 @@ import { log, stackOf } from "./log";
 /** What one run did; null for a part that failed (logged). */
 export type RetentionRun = { due: DueSweep | null; audit: AuditPruneResult | null };
 
-export type RetentionJob = {
-  /** Runs a sweep now, after any sweep in progress (which may have read an earlier clock). */
-  runNow(): Promise<RetentionRun | null>;
-  stop(): Promise<void>;
-};
+export type RetentionJob = PeriodicJob<RetentionRun>;
 
 export function startRetentionJob(options: { intervalMs: number; now?: () => Date }): RetentionJob {
   const now = options.now ?? (() => new Date());
-  let running: Promise<RetentionRun | null> | null = null;
-  let stopped = false;
-
-  // One run at a time: one that outlasts the interval is not overlapped by the next. A failure
-  // is logged and contained (README Decisions, "Background failures are contained"): the next
-  // interval tries again, and nothing was half-done (each case's row is written in one transaction,
-  // the prune is one transaction). The two parts fail apart: a failed sweep does not stop the prune.
+  // One run at a time (startPeriodicJob). A failure is logged and contained (README Decisions,
+  // "Background failures are contained"): the next interval tries again, and nothing was half-done
+  // (each case's row is written in one transaction, the prune is one transaction). The two parts
+  // fail apart: a failed sweep does not stop the prune.
   const sweep = (at: Date) =>
     sweepDisposalDue(getDb(), at).then(
       (result) => {
@@ -52,28 +46,8 @@ export function startRetentionJob(options: { intervalMs: number; now?: () => Dat
         return null;
       },
     );
-  const run = (): Promise<RetentionRun | null> => {
-    if (stopped) return Promise.resolve(null);
+  return startPeriodicJob(async () => {
     const at = now();
-    running ??= sweep(at)
-      .then(async (due) => ({ due, audit: await prune(at) }))
-      .finally(() => (running = null));
-    return running;
-  };
-
-  const timer = setInterval(() => void run(), options.intervalMs);
-  timer.unref();
-  void run();
-
-  return {
-    async runNow() {
-      await running;
-      return run();
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+    return { due: await sweep(at), audit: await prune(at) };
+  }, options.intervalMs);
 }
