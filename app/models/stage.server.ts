@@ -16,10 +16,7 @@ export type StageMove = { to: Stage; closureReason?: ClosureReason; closureNote:
 
 /** Refuses closing as completed in a way the case's records do not bear out (gates.ts, completionGate). */
 async function checkCompletion(tx: Prisma.TransactionClient, caseId: string, facts: GateFacts, by: CompletedBy) {
-  const [held, released] = await Promise.all([
-    tx.conference.count({ where: { caseId, status: "HELD" } }),
-    tx.letterRelease.count({ where: { letter: { caseId } } }),
-  ]);
+  const [held, released] = await Promise.all([tx.conference.count({ where: { caseId, status: "HELD" } }), tx.letterRelease.count({ where: { letter: { caseId } } })]);
   const gate = completionGate(facts, { conferenceHeld: held > 0, letterReleased: released > 0 }, by);
   if (!gate.ok) throw new Refusal(gate.reasons, { status: 400 });
 }

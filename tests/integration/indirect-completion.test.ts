@@ -112,7 +112,9 @@ describe("completing a case through indirect communication", () => {
 
   it("a case closed for another reason records no way of completion, whatever was sent", async () => {
     const c = await makeCase({ recommendation: "INDIRECT_ONLY" });
-    expect((await lead.post(`/cases/${c.caseId}/stage`, { intent: "move", to: "CLOSED", closureReason: "WITHDRAWN", completedBy: "INDIRECT_MESSAGES", closureNote: "" })).status).toBe(200);
+    expect(
+      (await lead.post(`/cases/${c.caseId}/stage`, { intent: "move", to: "CLOSED", closureReason: "WITHDRAWN", completedBy: "INDIRECT_MESSAGES", closureNote: "" })).status,
+    ).toBe(200);
     expect(await closure(c.caseId)).toEqual({ stage: "CLOSED", closureReason: "WITHDRAWN", completedBy: null });
   });
 });
@@ -122,7 +124,13 @@ describe("reports count a completed case as recorded", () => {
     const db = getDb();
     const f = factories(db);
     const service = await f.service(`Indirect outcomes ${Date.now().toString(36)}`);
-    const manager = await f.user({ serviceId: service.id, email: `indirect-${Date.now().toString(36)}@outcomes.test`, name: "Manager", role: "ADMIN", password: "outcomes-2026-test" });
+    const manager = await f.user({
+      serviceId: service.id,
+      email: `indirect-${Date.now().toString(36)}@outcomes.test`,
+      name: "Manager",
+      role: "ADMIN",
+      password: "outcomes-2026-test",
+    });
     let n = 0;
     const closedCase = async (completedBy: "CONFERENCE" | "LETTERS" | "INDIRECT_MESSAGES" | null) => {
       const c = await f.case({ serviceId: service.id, reference: `OUT-${++n}`, title: "Outcome", offenceSummary: "Outcome", stage: "CLOSED" });
@@ -143,7 +151,16 @@ describe("reports count a completed case as recorded", () => {
     const disposed = await closedCase(null);
     await db.case.update({ where: { id: disposed }, data: { disposedAt: new Date() } });
     await db.caseDisposal.create({
-      data: { caseId: disposed, state: "DONE", tombstoneReference: `DISPOSED-OUT${n}`, referenceHash: "x", reason: "Retention", approvedById: manager.id, letterSent: true, completedBy: "LETTERS" },
+      data: {
+        caseId: disposed,
+        state: "DONE",
+        tombstoneReference: `DISPOSED-OUT${n}`,
+        referenceHash: "x",
+        reason: "Retention",
+        approvedById: manager.id,
+        letterSent: true,
+        completedBy: "LETTERS",
+      },
     });
 
     const data = await getReportData(service.id, { kind: "service" }, everything(), new Date());

@@ -41,7 +41,13 @@ describe("the risk assessment's questions for indirect work", () => {
   });
 
   it("keep what was typed, trimmed", () => {
-    const parsed = RiskAssessmentSchema.parse({ ...assessment, messagesRisk: " Questions about the night may distress her. ", doNotPassOn: "Her new address", inCustody: "on", custodyRules: "Letters are read by the prison's offender management unit." });
+    const parsed = RiskAssessmentSchema.parse({
+      ...assessment,
+      messagesRisk: " Questions about the night may distress her. ",
+      doNotPassOn: "Her new address",
+      inCustody: "on",
+      custodyRules: "Letters are read by the prison's offender management unit.",
+    });
     expect(parsed).toMatchObject({ messagesRisk: "Questions about the night may distress her.", doNotPassOn: "Her new address", inCustody: true });
   });
 
@@ -52,6 +58,8 @@ describe("the risk assessment's questions for indirect work", () => {
   });
 
   it("refuse answers that are too long", () => {
-    expect(errorsOf(RiskAssessmentSchema.safeParse({ ...assessment, doNotPassOn: "x".repeat(2001) }))).toEqual({ doNotPassOn: "What must not be passed on must be at most 2000 characters" });
+    expect(errorsOf(RiskAssessmentSchema.safeParse({ ...assessment, doNotPassOn: "x".repeat(2001) }))).toEqual({
+      doNotPassOn: "What must not be passed on must be at most 2000 characters",
+    });
   });
 });
