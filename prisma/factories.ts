@@ -157,6 +157,10 @@ export function factories(db: PrismaClient) {
       sensitive?: boolean;
       harmedNearDoor?: boolean;
       safetyMeasures?: string;
+      messagesRisk?: string;
+      doNotPassOn?: string;
+      inCustody?: boolean;
+      custodyRules?: string;
       createdAt?: Date;
     }) =>
       db.riskAssessment.create({

@@ -248,7 +248,7 @@ export async function seedDemoIfEmpty(db = getDb()) {
     referral: { referredAt: new Date("2019-01-07T10:00:00Z"), referrerType: "POLICE", referrerName: "PC Joe Mensah", referrerContact: "01632 960098", offenceType: "THEFT" },
     recordedById: users.manager!.id,
   });
-  await db.case.update({ where: { id: shed.id }, data: { closureReason: "COMPLETED", closureNote: "" }, select: { id: true } });
+  await db.case.update({ where: { id: shed.id }, data: { closureReason: "COMPLETED", completedBy: "CONFERENCE", closureNote: "" }, select: { id: true } });
 
   // Daniel's letter to Jess and the corner shop's agreement being monitored.
   await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
@@ -371,6 +371,9 @@ async function seedBusStopPreparation(make: ReturnType<typeof factories>, caseId
     sensitive: true,
     harmedNearDoor: true,
     safetyMeasures: "Separate waiting rooms and arrival times; Jess sits nearest the door; a break room is available.",
+    // Daniel has asked to write to Jess, so the questions for indirect work are answered too.
+    messagesRisk: "Low if moderated: read every message before it is passed on, so nothing excuses the harm or asks anything of Jess.",
+    doNotPassOn: "Jess's new address and where she now works.",
     createdAt: new Date(now - 16 * DAY),
   });
   await make.approval({ caseId, riskAssessmentId: assessment.id, supervisorId: users.supervisor!.id, comments: "Measures are proportionate. Approved." });

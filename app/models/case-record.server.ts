@@ -1,7 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
 import type { Principal } from "~/utils/permissions";
-import type { ClosureReason } from "~/utils/preparation";
+import type { ClosureReason, CompletedBy } from "~/utils/preparation";
 import { formatReference, REFERENCE_PATTERN, RECORD_FIELDS, type OffenceType, type RecordField, type ReferrerType } from "~/utils/referral";
 import { isStage, type CaseRole, type Stage } from "~/utils/roles";
 import type { FieldErrors } from "~/utils/schemas";
@@ -194,7 +194,7 @@ async function closedFrom(tx: Prisma.TransactionClient, caseId: string): Promise
 
 /**
  * Reopens a closed case with a reason (the manager's decision): it returns to the stage it was
- * closed from (gates.ts, reopenStage), its closure reason is cleared, and the history and stage
+ * closed from (gates.ts, reopenStage), its closure reason and how it was completed are cleared, and the history and stage
  * timeline say why. Bookings cancelled at closure stay cancelled.
  */
 export async function reopenCase(tx: Prisma.TransactionClient, caseId: string, reason: string, actorId: string): Promise<{ to: Stage }> {
@@ -203,7 +203,7 @@ export async function reopenCase(tx: Prisma.TransactionClient, caseId: string, r
   if (found.stage !== "CLOSED") throw new Refusal(["This case is not closed."], { status: 400 });
   const to = reopenStage(await closedFrom(tx, caseId));
   await setStage(tx, { caseId, from: "CLOSED", to, actorId, reason: `Reopened: ${reason}` });
-  await tx.case.update({ where: { id: caseId }, data: { closureReason: null, closureNote: null }, select: { id: true } });
+  await tx.case.update({ where: { id: caseId }, data: { closureReason: null, closureNote: null, completedBy: null }, select: { id: true } });
   await tx.caseRecordChange.create({ data: { caseId, action: "REOPENED", field: "stage", before: "CLOSED", after: to, reason, actorId }, select: { id: true } });
   return { to };
 }
@@ -218,6 +218,7 @@ export async function getCaseRecord(caseId: string) {
       reference: true,
       closureReason: true,
       closureNote: true,
+      completedBy: true,
       createdAt: true,
       members: { orderBy: { role: "asc" }, select: { role: true, user: { select: { id: true, name: true } } } },
       recordChanges: {
@@ -233,7 +234,7 @@ export async function getCaseRecord(caseId: string) {
     id: c.id,
     reference: c.reference,
     stage: c.stage as Stage,
-    closure: c.closureReason ? { reason: c.closureReason as ClosureReason, note: c.closureNote ?? "" } : null,
+    closure: c.closureReason ? { reason: c.closureReason as ClosureReason, note: c.closureNote ?? "", completedBy: c.completedBy as CompletedBy | null } : null,
     details: {
       title: c.title,
       referrerType: c.referrerType as ReferrerType,

@@ -79,7 +79,7 @@ export async function disposeCase(collab: CollabControl | null, approver: Princi
 async function disposeInTransaction(tx: Tx, approver: Principal, input: DisposeInput): Promise<DisposalOutcome> {
   const found = await tx.case.findFirst({
     where: { id: input.caseId, serviceId: approver.serviceId },
-    select: { id: true, reference: true, stage: true, disposedAt: true, closureReason: true },
+    select: { id: true, reference: true, stage: true, disposedAt: true, closureReason: true, completedBy: true },
   });
   if (!found) throw new Refusal("That case is not in your service.", { status: 404, field: "caseId" });
   if (found.disposedAt) throw new Refusal("This case's personal data has already been disposed of.", { status: 410, field: "caseId" });
@@ -89,7 +89,7 @@ async function disposeInTransaction(tx: Tx, approver: Principal, input: DisposeI
   if (await holdInForce(tx, found.id)) throw new Refusal(`${found.reference} is on legal hold. Lift the hold first if it no longer applies.`, { field: "caseId" });
 
   const tombstoneReference = tombstoneOf();
-  const summary = await summaryOf(tx, found.id);
+  const summary = { ...(await summaryOf(tx, found.id)), completedBy: found.completedBy };
   const disposal = await tx.caseDisposal.create({
     data: {
       caseId: found.id,
@@ -136,7 +136,10 @@ async function disposeInTransaction(tx: Tx, approver: Principal, input: DisposeI
   return { disposalId: disposal.id, tombstoneReference, counts, documents, formerMembers };
 }
 
-/** What reports keep of the case: dates, people by role, whether a conference was held, a letter sent, an agreement completed. */
+/**
+ * What reports keep of the case: dates, people by role, whether a conference was held, a letter
+ * sent, an agreement completed; beside it, how a completed case was completed (Case.completedBy).
+ */
 async function summaryOf(tx: Tx, caseId: string) {
   const [roles, closed, held, sent, completed] = await Promise.all([
     tx.participant.groupBy({ by: ["role"], where: { caseId, removedAt: null }, _count: { _all: true } }),

@@ -10,6 +10,7 @@ import {
   type ConsentAnswer,
   type ConsentElement,
   type ContactFrequency,
+  type CompletedBy,
   type ParticipantRole,
   type Recommendation,
 } from "~/utils/preparation";
@@ -251,6 +252,28 @@ export function letterGate(facts: GateFacts): GateResult {
   if (!a) reasons.push(`Complete a risk assessment for the ${STAGE_LABELS[facts.stage].toLowerCase()} stage.`);
   else if (a.recommendation === "DO_NOT_PROCEED") reasons.push("The current risk assessment recommends not proceeding.");
   return result(reasons);
+}
+
+/** What closing a case as completed needs to know beyond the gate facts: what happened on it. */
+export type CompletionFacts = { conferenceHeld: boolean; letterReleased: boolean };
+
+/**
+ * May the case be closed as completed this way? The outcome is recorded for reporting, so it must
+ * be true of the case: a conference completed it only if one was held, letters only if one was
+ * released to the person harmed. Indirect communication through the facilitator needs no
+ * conference or letter, but both the person harmed and the person responsible must have agreed to
+ * have their questions and answers passed on (a child, with a parent or guardian's yes too), as
+ * their current answer: a later withdrawal is honoured here as everywhere else.
+ */
+export function completionGate(facts: GateFacts, done: CompletionFacts, by: CompletedBy): GateResult {
+  switch (by) {
+    case "CONFERENCE":
+      return result(done.conferenceHeld ? [] : ["No conference has been held on this case: choose how it was completed, or close it with another reason."]);
+    case "LETTERS":
+      return result(done.letterReleased ? [] : ["No letter has been released to the person harmed: choose how the case was completed, or close it with another reason."]);
+    case "INDIRECT_MESSAGES":
+      return result([...consentReasons(facts, "PASS_MESSAGES"), ...guardianReasons({ ...facts, attendeeIds: null }, "PASS_MESSAGES")]);
+  }
 }
 
 /** Victims' Code: has each person harmed been offered information about RJ, or a reason recorded for not inviting them? */

@@ -178,6 +178,7 @@ export async function getPreparation(caseId: string, now = new Date()) {
       referredAt: true,
       closureReason: true,
       closureNote: true,
+      completedBy: true,
       participants: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -355,6 +356,10 @@ export async function getPreparation(caseId: string, now = new Date()) {
     substanceOrMental: a.substanceOrMental,
     safetyMeasures: a.safetyMeasures,
     harmedNearDoor: a.harmedNearDoor,
+    messagesRisk: a.messagesRisk,
+    doNotPassOn: a.doNotPassOn,
+    inCustody: a.inCustody,
+    custodyRules: a.custodyRules,
     overall: a.overall as RiskLevel,
     recommendation: a.recommendation as Recommendation,
     sensitive: a.sensitive,
@@ -376,7 +381,7 @@ export async function getPreparation(caseId: string, now = new Date()) {
     stage,
     sensitive: c.sensitive,
     referredAt: c.referredAt.toISOString(),
-    closure: c.closureReason ? { reason: c.closureReason, note: c.closureNote ?? "" } : null,
+    closure: c.closureReason ? { reason: c.closureReason, note: c.closureNote ?? "", completedBy: c.completedBy } : null,
     participants,
     contacts: c.contacts.map((k) => ({
       id: k.id,

@@ -105,7 +105,7 @@ function caseTables(d: ReportData): ReportTable[] {
     {
       id: "cases-by-outcome",
       title: "Cases by outcome",
-      note: "What became of the cases referred in the period: a conference held, else a letter sent, else closed as completed (indirect communication, which Circle does not record apart), else closed without proceeding, by the reason given.",
+      note: "What became of the cases referred in the period. A case closed as completed counts as it was recorded at closure: at a conference, by letter, or by questions and answers passed on by the facilitator. Any other case counts by what happened: a conference held, else a letter sent, else closed without proceeding (by the reason given), else still open.",
       rowHeading: "Outcome",
       columns: ["Cases"],
       rows: [
@@ -186,7 +186,8 @@ function progressTables(d: ReportData): ReportTable[] {
       columns: ["Cases"],
       rows: [...buckets, { label: "Median days", cells: [{ kind: "median", value: medianOf(d.daysToConference), n: held }] }],
       chart: { column: 0, percent: false },
-      // The buckets add up to the conferences held, which the outcomes give.
+      // The buckets add up to the cases with a conference held, which the outcomes give but for the
+      // rare case completed by letter after one: taken as known, which can only withhold more.
       sums: [columnSum(buckets.length)],
     },
     {

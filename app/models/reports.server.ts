@@ -136,19 +136,28 @@ export async function getReportData(serviceId: string, scope: ReportScope, f: Re
     // One pass over the cases: stage, outcome, whether disposed, and the calendar days from referral to
     // the first conference held (between UTC dates: a referral is dated the end of its day in London
     // and a conference sits in working hours, so both fall on their London date). A disposed case's
-    // conferences and letters are gone; its disposal summary says whether there were any.
+    // conferences and letters are gone; its disposal summary says whether there were any, and how it
+    // was completed (the case row keeps that too).
     db.$queryRaw<{ stage: string; outcome: string; reason: string | null; disposed: unknown; days: bigint | null; n: bigint }[]>`
       WITH k AS MATERIALIZED (
         SELECT c."id" AS id, c."stage" AS stage, c."closureReason" AS closureReason, c."referredAt" AS referredAt, c."disposedAt" IS NOT NULL AS disposed,
-          d."conferenceHeld" AS disposedHeld, d."letterSent" AS disposedLetter,
+          COALESCE(c."completedBy", d."completedBy") AS completedBy, d."conferenceHeld" AS disposedHeld, d."letterSent" AS disposedLetter,
           (SELECT min(f."scheduledAt") FROM "Conference" f WHERE f."caseId" = c."id" AND f."status" = 'HELD') AS firstHeld
         FROM "Case" c LEFT JOIN "CaseDisposal" d ON d."caseId" = c."id" AND d."state" = 'DONE' WHERE ${cohort}
       )
       SELECT stage, outcome, reason, disposed, days, count(*) AS n FROM (
         SELECT k.stage AS stage, k.disposed AS disposed,
           CASE
+            -- A completed case counts as the facilitator recorded it was completed.
+            WHEN k.stage = 'CLOSED' AND k.closureReason = 'COMPLETED' AND k.completedBy = 'CONFERENCE' THEN 'CONFERENCE'
+            WHEN k.stage = 'CLOSED' AND k.closureReason = 'COMPLETED' AND k.completedBy = 'LETTERS' THEN 'LETTER'
+            WHEN k.stage = 'CLOSED' AND k.closureReason = 'COMPLETED' AND k.completedBy = 'INDIRECT_MESSAGES' THEN 'INDIRECT'
+            -- Any other case by what happened on it: a conference held, else a letter sent.
             WHEN k.firstHeld IS NOT NULL OR COALESCE(k.disposedHeld, 0) = 1 THEN 'CONFERENCE'
             WHEN EXISTS (SELECT 1 FROM "Letter" sl JOIN "LetterRelease" sr ON sr."letterId" = sl."id" WHERE sl."caseId" = k.id) OR COALESCE(k.disposedLetter, 0) = 1 THEN 'LETTER'
+            -- Completed with no recorded way: closed before Circle asked how. Migration 20261210000900
+            -- recorded it for every such case from what it held, so none should be left; if one is,
+            -- the old inference stands: completed with neither a conference nor a letter is indirect.
             WHEN k.stage = 'CLOSED' AND k.closureReason = 'COMPLETED' THEN 'INDIRECT'
             WHEN k.stage = 'CLOSED' THEN 'NOT_PROCEEDING'
             ELSE 'OPEN' END AS outcome,

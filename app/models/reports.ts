@@ -18,16 +18,19 @@ import type { Stage } from "~/utils/roles";
  */
 
 /**
- * What became of a case, first match wins. Circle has no record of "indirect communication" of
- * its own (shuttle messages through the facilitator are not a form yet), so it is read from what
- * exists: a case closed as completed with neither a conference held nor a letter sent.
+ * What became of a case. A case closed as completed counts as the facilitator recorded it was
+ * completed (Case.completedBy: at a conference, by letter, or by questions and answers passed on
+ * by the facilitator), which the closure checks against the case (gates.ts, completionGate). Any
+ * other case counts by what happened, first match wins: a conference held, a letter sent, closed
+ * without proceeding (by its reason), still open. Cases completed before Circle asked how were
+ * given a way by their migration, from the same order (README, Decisions).
  */
 export const OUTCOMES = ["CONFERENCE", "LETTER", "INDIRECT", "NOT_PROCEEDING", "OPEN"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   CONFERENCE: "Face-to-face conference",
   LETTER: "Letter sent, no conference",
-  INDIRECT: "Indirect communication (completed without a conference or letter)",
+  INDIRECT: "Indirect communication (questions and answers passed on by the facilitator)",
   NOT_PROCEEDING: "Not proceeding",
   OPEN: "Still open",
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACKNOWLEDGEMENTS, APPROVAL_DECISIONS, CLOSURE_REASONS, RECOMMENDATIONS, RISK_LEVELS } from "~/utils/preparation";
+import { ACKNOWLEDGEMENTS, APPROVAL_DECISIONS, CLOSURE_REASONS, COMPLETED_BY, RECOMMENDATIONS, RISK_LEVELS } from "~/utils/preparation";
 import { cleanText, LocalDateTimeSchema, optionalLine, optionalText, RecordIdSchema, StageSchema, UserIdSchema } from "~/utils/schemas";
 
 /**
@@ -29,10 +29,19 @@ export const RiskAssessmentSchema = z
     recommendation: z.enum(RECOMMENDATIONS, { error: "Choose a recommendation" }),
     summary: optionalText(4000, "The summary"),
     sensitive: checkbox,
+    // Indirect work (messages or information passed on by the facilitator): optional, since many
+    // cases never need it, but a person in custody's correspondence is governed by the prison.
+    messagesRisk: optionalText(2000, "The risk of passing messages"),
+    doNotPassOn: optionalText(2000, "What must not be passed on"),
+    inCustody: checkbox,
+    custodyRules: optionalText(2000, "The prison's rules on correspondence"),
   })
   .superRefine((v, ctx) => {
     if (v.recommendation === "PROCEED_WITH_MEASURES" && !v.safetyMeasures) {
       ctx.addIssue({ code: "custom", path: ["safetyMeasures"], message: "Describe the safety measures the conference needs" });
+    }
+    if (v.inCustody && !v.custodyRules) {
+      ctx.addIssue({ code: "custom", path: ["custodyRules"], message: "Say what the prison's rules on correspondence mean for passing messages or letters" });
     }
   });
 export type RiskAssessmentInput = z.infer<typeof RiskAssessmentSchema>;
@@ -44,16 +53,23 @@ export const ApprovalSchema = z.object({
   comments: requiredText(2000, "Give your reasons: comments are required"),
 });
 
-/** Why a case closes: the same fields and rule for "Move the case on" and the case record's "Close the case". */
+/**
+ * Why a case closes, and for a completed case how it was completed: the same fields and rule for
+ * "Move the case on" and the case record's "Close the case". How it was completed is asked only of
+ * a completed case, and ignored otherwise (the select keeps its value when the reason changes).
+ */
 export const closureFields = {
   closureReason: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CLOSURE_REASONS, { error: "Choose why the case is closing" }).optional()),
   closureNote: optionalText(2000, "The note"),
+  completedBy: z.preprocess((v) => (v === "" ? undefined : v), z.enum(COMPLETED_BY, { error: "Choose how the case was completed" }).optional()),
 };
 
-export function closureRules(v: { closureReason?: string; closureNote: string }, ctx: z.RefinementCtx) {
+export function closureRules(v: { closureReason?: string; closureNote: string; completedBy?: string }, ctx: z.RefinementCtx) {
   if (!v.closureReason) ctx.addIssue({ code: "custom", path: ["closureReason"], message: "Choose why the case is closing" });
   else if (v.closureReason === "OTHER" && !v.closureNote) {
     ctx.addIssue({ code: "custom", path: ["closureNote"], message: "Say why the case is closing" });
+  } else if (v.closureReason === "COMPLETED" && !v.completedBy) {
+    ctx.addIssue({ code: "custom", path: ["completedBy"], message: "Choose how the case was completed" });
   }
 }
 

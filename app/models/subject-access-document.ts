@@ -110,6 +110,9 @@ export function subjectAccessBlocks(x: SubjectAccessExport): PdfBlock[] {
         ...field("Recommendation", word(RECOMMENDATION_LABELS, a.recommendation)),
         ...field("Substance use or mental health", a.substanceOrMental),
         ...field("Safety measures", a.safetyMeasures),
+        ...field("Risk of passing messages", a.messagesRisk),
+        ...field("Must not be passed on", a.doNotPassOn),
+        ...field("In custody", a.inCustody ? ["The person responsible is in custody.", a.custodyRules].filter(Boolean).join(" ") : a.custodyRules),
         ...field("Summary", a.summary),
         ...a.approvals.map((v) =>
           meta(`${v.decision === "APPROVED" ? "Approved" : "Declined"} by ${v.supervisor} on ${formatDay(v.decidedAt)}${v.comments ? `: ${v.comments}` : ""}`),

@@ -176,7 +176,7 @@ async function riskSection(caseId: string, participantId: string): Promise<Expor
   ]);
   const principal = person.role === "PERSON_HARMED" || person.role === "PERSON_RESPONSIBLE";
   return rows
-    .filter((r) => principal || namesPerson([r.summary, r.safetyMeasures, r.substanceOrMental].join("\n"), person))
+    .filter((r) => principal || namesPerson([r.summary, r.safetyMeasures, r.substanceOrMental, r.messagesRisk, r.doNotPassOn, r.custodyRules].join("\n"), person))
     .map((r) => ({
       stage: r.stage,
       assessedAt: r.createdAt.toISOString(),
@@ -190,6 +190,10 @@ async function riskSection(caseId: string, participantId: string): Promise<Expor
       recommendation: r.recommendation,
       substanceOrMental: r.substanceOrMental,
       safetyMeasures: r.safetyMeasures,
+      messagesRisk: r.messagesRisk,
+      doNotPassOn: r.doNotPassOn,
+      inCustody: r.inCustody,
+      custodyRules: r.custodyRules,
       summary: r.summary,
       approvals: r.approvals.map((a) => ({ decision: a.decision, comments: a.comments, supervisor: staff(a.supervisor), decidedAt: a.createdAt.toISOString() })),
     }));

@@ -90,6 +90,11 @@ export type ExportRisk = {
   recommendation: string;
   substanceOrMental: string;
   safetyMeasures: string;
+  /** Indirect work: the risk of passing messages, what must not be passed on, custody and the prison's rules. */
+  messagesRisk: string;
+  doNotPassOn: string;
+  inCustody: boolean;
+  custodyRules: string;
   summary: string;
   approvals: { decision: string; comments: string; supervisor: string; decidedAt: string }[];
 };

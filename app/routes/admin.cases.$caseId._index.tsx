@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EditDetails, RecordDetails, RecordHistory } from "~/components/case/record-section";
 import { SafetyMessage, type SafetyResult } from "~/components/case/safety-fields";
+import { CompletedByField } from "~/components/case/stage-section";
 import { SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseRecord } from "~/models/case-record.server";
@@ -10,7 +11,7 @@ import { serviceDate } from "~/models/case-record-dates";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireServiceUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
-import { CLOSURE_REASON_LABELS, CLOSURE_REASONS } from "~/utils/preparation";
+import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, COMPLETED_BY_LABELS } from "~/utils/preparation";
 import { CASE_ROLE_LABELS, CASE_ROLES, STAGE_LABELS } from "~/utils/roles";
 
 import safetyStyles from "~/styles/safety.css";
@@ -113,6 +114,7 @@ export default function AdminCaseRecord() {
               {record.closure ? (
                 <p>
                   <strong>Reason:</strong> {CLOSURE_REASON_LABELS[record.closure.reason] ?? record.closure.reason}
+                  {record.closure.completedBy ? ` ${COMPLETED_BY_LABELS[record.closure.completedBy].toLowerCase()}` : ""}
                   {record.closure.note ? ` — ${record.closure.note}` : ""}
                 </p>
               ) : null}
@@ -148,6 +150,7 @@ function CloseForm({ caseId }: { caseId: string }) {
           placeholder="Choose a reason"
           error={errors.closureReason}
         />
+        <CompletedByField id="close-completed-by" error={errors.completedBy} />
         <TextAreaField id="close-note" name="closureNote" label="Note" hint="Required when the reason is “Other”." maxLength={2000} error={errors.closureNote} />
         <button type="submit" className="danger" disabled={busy}>
           Close the case

@@ -44,8 +44,8 @@ export const action = formAction({
     if (input.intent === "close") {
       // The same move and rules as the case page's "Close the case" (moveStage).
       const { closureReason, closureNote } = input;
-      const { from, to } = await transaction((tx) => moveStage(tx, caseId, { to: "CLOSED", closureReason, closureNote }, user.id));
-      return { done: "The case is closed.", audit: { action: "case.stage", target, details: { from, to, closureReason, closureNote } } };
+      const { from, to, completedBy } = await transaction((tx) => moveStage(tx, caseId, { to: "CLOSED", closureReason, closureNote, completedBy: input.completedBy }, user.id));
+      return { done: "The case is closed.", audit: { action: "case.stage", target, details: { from, to, closureReason, closureNote, ...(completedBy ? { completedBy } : {}) } } };
     }
     const { to } = await transaction((tx) => reopenCase(tx, caseId, input.reason, user.id));
     return {

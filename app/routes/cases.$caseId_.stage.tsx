@@ -10,8 +10,8 @@ export const action = formAction({
   authorize: onCase("case:edit"),
   schema: StageMoveSchema,
   run: async ({ user, access: { caseId }, input, transaction }) => {
-    const { from, to } = await transaction((tx) => moveStage(tx, caseId, input, user.id));
-    const details = { from, to, ...(to === "CLOSED" ? { closureReason: input.closureReason, closureNote: input.closureNote } : {}) };
+    const { from, to, completedBy } = await transaction((tx) => moveStage(tx, caseId, input, user.id));
+    const details = { from, to, ...(to === "CLOSED" ? { closureReason: input.closureReason, closureNote: input.closureNote, ...(completedBy ? { completedBy } : {}) } : {}) };
     return { done: `The case moved to ${STAGE_LABELS[to].toLowerCase()}.`, audit: { action: "case.stage", target: `case:${caseId}`, details } };
   },
 });

@@ -7,6 +7,7 @@ import { describeTerms, outcomeLabel, RETENTION_CASE_TYPE_LABELS, type RuleTerms
 import { formatDateTime, formatDay } from "./format";
 import {
   CLOSURE_REASON_LABELS,
+  COMPLETED_BY_LABELS,
   CONFERENCE_STATUS_LABELS,
   CONSENT_ANSWER_LABELS,
   CONSENT_ELEMENT_LABELS,
@@ -156,6 +157,7 @@ export const AUDIT_ACTIONS = {
     sentences(
       d.from && d.to ? `From ${word(STAGE_LABELS, d.from).toLowerCase()} to ${word(STAGE_LABELS, d.to).toLowerCase()}` : "",
       d.closureReason ? `Reason: ${word(CLOSURE_REASON_LABELS, d.closureReason).toLowerCase()}` : "",
+      d.completedBy ? `Completed ${word(COMPLETED_BY_LABELS, d.completedBy).toLowerCase()}` : "",
       typeof d.closureNote === "string" && d.closureNote.trim() !== "" && "A closure note was written",
     ),
   ),

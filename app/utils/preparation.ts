@@ -66,12 +66,14 @@ export const PROFESSIONAL_TYPE_LABELS = labels(PROFESSIONAL_TYPES, {
   OTHER: "Other professional",
 });
 
-export const CONSENT_ELEMENTS = ["TAKE_PART", "MEET_FACE_TO_FACE", "LETTER", "TOLD_OF_OUTCOME", "SHARE_INFORMATION"] as const;
+export const CONSENT_ELEMENTS = ["TAKE_PART", "MEET_FACE_TO_FACE", "LETTER", "PASS_MESSAGES", "TOLD_OF_OUTCOME", "SHARE_INFORMATION"] as const;
 export type ConsentElement = (typeof CONSENT_ELEMENTS)[number];
 export const CONSENT_ELEMENT_LABELS = labels(CONSENT_ELEMENTS, {
   TAKE_PART: "Take part at all",
   MEET_FACE_TO_FACE: "Meet face to face",
   LETTER: "Send or receive a letter",
+  // Indirect communication without letters ("shuttle" work): the facilitator carries questions and answers.
+  PASS_MESSAGES: "Have questions and answers passed on by the facilitator",
   TOLD_OF_OUTCOME: "Be told of the outcome",
   SHARE_INFORMATION: "Share information",
 });
@@ -145,6 +147,15 @@ export const CLOSURE_REASON_LABELS = labels(CLOSURE_REASONS, {
   WITHDRAWN: "Withdrawn",
   NOT_SUITABLE: "Not suitable",
   OTHER: "Other",
+});
+
+/** How a case closed as completed was completed: the outcome reports count (Case.completedBy). */
+export const COMPLETED_BY = ["CONFERENCE", "LETTERS", "INDIRECT_MESSAGES"] as const;
+export type CompletedBy = (typeof COMPLETED_BY)[number];
+export const COMPLETED_BY_LABELS = labels(COMPLETED_BY, {
+  CONFERENCE: "At a face-to-face conference",
+  LETTERS: "By letter",
+  INDIRECT_MESSAGES: "By questions and answers passed on by the facilitator",
 });
 
 export const CONFERENCE_STATUSES = ["SCHEDULED", "ON_HOLD", "HELD", "CANCELLED"] as const;

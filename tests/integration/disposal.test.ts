@@ -252,6 +252,7 @@ describe("disposal of a closed case's personal data", () => {
       expect(row).toMatchObject({
         stage: "CLOSED",
         closureReason: "COMPLETED",
+        completedBy: "CONFERENCE",
         youth: true,
         offenceType: "ROBBERY",
         referrerType: "POLICE",
@@ -269,6 +270,7 @@ describe("disposal of a closed case's personal data", () => {
         conferenceHeld: true,
         letterSent: true,
         agreementCompleted: true,
+        completedBy: "CONFERENCE",
         ruleId: "R-7",
       });
       const counts = Object.fromEntries(record.counts.map((c) => [c.kind, c.count]));

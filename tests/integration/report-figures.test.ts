@@ -44,7 +44,7 @@ describe("report figures on a service with known answers", () => {
     ).toEqual(["SELF", "VICTIM_SERVICES"]);
   });
 
-  it("counts cases by stage and by outcome: a conference, else a letter, else completed as indirect communication, else not proceeding with its reason", () => {
+  it("counts cases by stage and by outcome: a completed case as recorded (the disposed one from its summary), any other by a conference, a letter, or not proceeding with its reason", () => {
     expect(Object.fromEntries(service.stages.map((s) => [s.stage, s.n]))).toEqual({ CLOSED: 10, PREPARATION: 1, ASSESSMENT: 1, REFERRAL: 1 });
     const outcome = (o: string, reason?: string) => service.outcomes.filter((x) => x.outcome === o && (reason === undefined || x.reason === reason)).reduce((s, x) => s + x.n, 0);
     // Six conferences held, and the disposed case's, known from its disposal summary.

@@ -144,7 +144,9 @@ describe("the retention job finds closed cases that reached their disposal date"
     expect(await dueRefs()).not.toContain("RET-PASSED");
 
     // Closed again today: 6 years from today, not from 2020, so not due in 2030.
-    const closed = await admin.post(`/cases/${passed}/record`, { intent: "close", closureReason: "COMPLETED", closureNote: "" });
+    // Completed at a conference, which the closure checks was held.
+    await factories(getDb()).conference({ caseId: passed, scheduledAt: new Date("2029-12-01T10:00:00Z"), venue: "Hall", status: "HELD" });
+    const closed = await admin.post(`/cases/${passed}/record`, { intent: "close", closureReason: "COMPLETED", completedBy: "CONFERENCE", closureNote: "" });
     expect(closed.status).toBe(200);
     await server.retention.runNow();
     expect(await dueRefs()).not.toContain("RET-PASSED");

@@ -54,6 +54,37 @@ describe("risk assessment on the case screen", () => {
     expect(audits.map((a) => a.target)).toEqual([`risk:${saved[0]!.id}`]);
   });
 
+  it("asks the questions for indirect work, keeps the answers and shows them on the case screen", async () => {
+    const c = await makeCase();
+    const indirect = {
+      recommendation: "INDIRECT_ONLY",
+      safetyMeasures: "",
+      messagesRisk: "Questions about the night may distress her: each is read before it is passed on.",
+      doNotPassOn: "Her new address and her workplace.",
+      inCustody: "on",
+      custodyRules: "",
+    };
+    const refused = await lead.post(`/cases/${c.caseId}/risk`, assessment(indirect));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: Record<string, string> }).errors.custodyRules).toBe(
+      "Say what the prison's rules on correspondence mean for passing messages or letters",
+    );
+    expect(await getDb().riskAssessment.count({ where: { caseId: c.caseId } })).toBe(0);
+
+    const res = await lead.post(`/cases/${c.caseId}/risk`, assessment({ ...indirect, custodyRules: "Letters are read by the prison's offender management unit first." }));
+    expect(res.status).toBe(200);
+    expect(await getDb().riskAssessment.findFirstOrThrow({ where: { caseId: c.caseId } })).toMatchObject({
+      messagesRisk: indirect.messagesRisk,
+      doNotPassOn: indirect.doNotPassOn,
+      inCustody: true,
+      custodyRules: "Letters are read by the prison's offender management unit first.",
+    });
+    const page = await pageText(await lead.get(`/cases/${c.caseId}`));
+    expect(page).toContain("Must not be passed on");
+    expect(page).toContain("Her new address and her workplace.");
+    expect(page).toContain("The person responsible is in custody: the prison's rules on correspondence apply. Letters are read by the prison's offender management unit first.");
+  });
+
   it("keeps earlier assessments as history, and a later one cannot un-mark a sensitive case", async () => {
     const c = await makeCase({ sensitive: true, recommendation: "PROCEED" });
     const res = await co.post(`/cases/${c.caseId}/risk`, assessment({ recommendation: "PROCEED", safetyMeasures: "", harmedNearDoor: "", overall: "LOW" }));

@@ -20,6 +20,9 @@ const OWN = [
   "CANARY-CONSENT-NOTE",
   "CANARY-CONTACT",
   "CANARY-RISK",
+  "CANARY-MESSAGES",
+  "CANARY-NOT-PASSED",
+  "CANARY-CUSTODY",
   "CANARY-NOTE-OWN",
   "CANARY-NOTE-BOTH",
   "CANARY-AGREEMENT",
@@ -98,6 +101,11 @@ describe("a subject access export holds everything about the person and nothing 
         overall: "MEDIUM",
         recommendation: "PROCEED_WITH_MEASURES",
         summary: "CANARY-RISK Daniel Price may call her on 07700 900999",
+        // The questions for indirect work are part of the assessment, and of her export.
+        messagesRisk: "CANARY-MESSAGES questions about the night may distress her",
+        doNotPassOn: "CANARY-NOT-PASSED her new address",
+        inCustody: true,
+        custodyRules: "CANARY-CUSTODY letters are read by the prison first",
         assessedById: leadUser.id,
       },
     });
@@ -213,7 +221,7 @@ describe("a subject access export holds everything about the person and nothing 
       format: string;
       notes: string[];
       contacts: { outcome: string }[];
-      riskAssessments: { summary: string }[];
+      riskAssessments: { summary: string; doNotPassOn: string; inCustody: boolean }[];
       accessLog: { who: string; label: string }[];
     };
     expect(data.format).toBe("circle.subject-access/1");
@@ -221,6 +229,7 @@ describe("a subject access export holds everything about the person and nothing 
     // Her own surname is not a third party's just because her supporter shares it.
     expect(data.contacts.map((c) => c.outcome)).toContain("CANARY-CONTACT she asked whether [third party] could come too");
     expect(data.riskAssessments.map((r) => r.summary)).toContain("CANARY-RISK [third party] may call her on [third party]");
+    expect(data.riskAssessments).toContainEqual(expect.objectContaining({ doNotPassOn: "CANARY-NOT-PASSED her new address", inCustody: true }));
     expect(data.accessLog).toContainEqual(expect.objectContaining({ who: "Linda Canary-Viewer", label: "Viewed the case" }));
     expect(pdf).toContain("received 30 November 2026 · due by 30 December 2026");
   });

@@ -46,7 +46,7 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
     recordedById: u.admin.id,
   });
   const caseId = made.id;
-  await db.case.update({ where: { id: caseId }, data: { closureReason: "COMPLETED", closureNote: c("CLOSURENOTE") } });
+  await db.case.update({ where: { id: caseId }, data: { closureReason: "COMPLETED", completedBy: "CONFERENCE", closureNote: c("CLOSURENOTE") } });
   await db.caseStageEvent.create({ data: { caseId, stage: "CLOSED", actorId: u.lead.id, reason: c("STAGEREASON") } });
   await db.caseRecordChange.create({ data: { caseId, action: "CLOSED", field: "stage", before: "FOLLOW_UP", after: "CLOSED", reason: c("RECORDREASON"), actorId: u.lead.id } });
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { receivedAt } from "~/models/case-record-dates";
 import type { ReferrerType } from "~/utils/referral";
-import type { ClosureReason, ParticipantRole } from "~/utils/preparation";
+import type { ClosureReason, CompletedBy, ParticipantRole } from "~/utils/preparation";
 import type { Stage } from "~/utils/roles";
 import { hashPassword } from "~/utils/password.server";
 import { factories } from "../../prisma/factories";
@@ -58,6 +58,8 @@ export async function buildReportService(db: PrismaClient, suffix = "") {
     youth?: boolean;
     stage: Stage;
     closure?: ClosureReason;
+    /** How a completed case was completed, as the closure records it. */
+    completedBy?: CompletedBy;
     serviceId?: string;
   }) {
     const members = [{ userId: input.lead, role: "LEAD" as const }, ...(input.supervised ? [{ userId: supervisor.id, role: "SUPERVISOR" as const }] : [])];
@@ -70,7 +72,7 @@ export async function buildReportService(db: PrismaClient, suffix = "") {
       members: input.serviceId ? [] : members,
       referral: { referredAt: receivedAt(input.day), referrerType: input.source, youth: input.youth ?? false },
     });
-    if (input.closure) await db.case.update({ where: { id: c.id }, data: { closureReason: input.closure } });
+    if (input.closure) await db.case.update({ where: { id: c.id }, data: { closureReason: input.closure, completedBy: input.completedBy ?? null } });
     return c.id;
   }
   const person = (caseId: string, role: ParticipantRole, more: { enhancedRights?: boolean; infoOfferedAt?: Date; notInvitedReason?: string; removedAt?: Date } = {}) =>
@@ -96,7 +98,7 @@ export async function buildReportService(db: PrismaClient, suffix = "") {
   const agreementStatuses = ["COMPLETED", "COMPLETED", "COMPLETED", "BROKEN_DOWN", "APPROVED", "DRAFTING"] as const;
   for (let i = 0; i < 6; i++) {
     const day = `2026-01-0${5 + (i % 3)}`; // Mon 5, Tue 6, Wed 7 January
-    const id = await kase({ day, source: "POLICE", lead: facA.id, supervised: true, stage: "CLOSED", closure: "COMPLETED" });
+    const id = await kase({ day, source: "POLICE", lead: facA.id, supervised: true, stage: "CLOSED", closure: "COMPLETED", completedBy: "CONFERENCE" });
     police.push(id);
     const harmed = await person(id, "PERSON_HARMED", { infoOfferedAt: london(`${day}T16:00:00`) });
     const responsible = await person(id, "PERSON_RESPONSIBLE");
@@ -121,7 +123,7 @@ export async function buildReportService(db: PrismaClient, suffix = "") {
   await person(youthOpen, "PERSON_HARMED");
 
   // A court referral in March settled by a letter, no conference.
-  const letterCase = await kase({ day: "2026-03-02", source: "COURT", lead: facA.id, supervised: true, stage: "CLOSED", closure: "COMPLETED" });
+  const letterCase = await kase({ day: "2026-03-02", source: "COURT", lead: facA.id, supervised: true, stage: "CLOSED", closure: "COMPLETED", completedBy: "LETTERS" });
   const reader = await person(letterCase, "PERSON_HARMED", { infoOfferedAt: london("2026-03-03T10:00:00") });
   const writer = await person(letterCase, "PERSON_RESPONSIBLE");
   const letter = await db.letter.create({
@@ -129,8 +131,8 @@ export async function buildReportService(db: PrismaClient, suffix = "") {
   });
   await db.letterRelease.create({ data: { letterId: letter.id, method: "POST", releasedById: facA.id } });
 
-  // A self-referral in April completed without a conference or letter: indirect communication; the person harmed was not invited.
-  const indirect = await kase({ day: "2026-04-01", source: "SELF", lead: facB.id, stage: "CLOSED", closure: "COMPLETED" });
+  // A self-referral in April completed by questions and answers passed on by the facilitator; the person harmed was not invited.
+  const indirect = await kase({ day: "2026-04-01", source: "SELF", lead: facB.id, stage: "CLOSED", closure: "COMPLETED", completedBy: "INDIRECT_MESSAGES" });
   await person(indirect, "PERSON_HARMED", { notInvitedReason: "They asked not to be contacted" });
 
   // Referred on the Thursday before Easter 2026 (Good Friday 3 April, Easter Monday 6 April): 5 working
@@ -144,7 +146,7 @@ export async function buildReportService(db: PrismaClient, suffix = "") {
   const june = await kase({ day: "2026-06-29", source: "OTHER", lead: facB.id, stage: "REFERRAL" });
   await person(june, "PERSON_HARMED");
 
-  // A January police case disposed of: its conference is known only from the disposal's summary, and its team is gone.
+  // A January police case disposed of: its conference, and that it was completed there, are known only from the disposal's summary, and its team is gone.
   const disposed = await kase({ day: "2026-01-20", source: "POLICE", lead: facA.id, stage: "CLOSED", closure: "COMPLETED" });
   await db.caseMember.deleteMany({ where: { caseId: disposed } });
   await db.case.update({ where: { id: disposed }, data: { disposedAt: new Date("2026-06-01T10:00:00Z"), reference: `DISPOSED-${suffix}0000000001` } });
@@ -157,6 +159,7 @@ export async function buildReportService(db: PrismaClient, suffix = "") {
       reason: "Retention",
       approvedById: manager.id,
       conferenceHeld: true,
+      completedBy: "CONFERENCE",
     },
   });
 

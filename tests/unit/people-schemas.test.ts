@@ -145,6 +145,10 @@ describe("consent forms", () => {
     expect(ConsentActionSchema.parse({ ...entry, element: "SHARE_INFORMATION", sharedWith: " Probation " })).toMatchObject({ sharedWith: "Probation" });
   });
 
+  it("takes an answer about having questions and answers passed on, with no named party", () => {
+    expect(ConsentActionSchema.parse({ ...entry, element: "PASS_MESSAGES" })).toMatchObject({ element: "PASS_MESSAGES", sharedWith: "" });
+  });
+
   it("an answer cannot be given in the future, but a minute of clock slack is allowed", () => {
     expect(errorsOf(ConsentActionSchema.safeParse({ ...entry, givenAt: "2099-06-01T10:00" }))).toEqual({ givenAt: "That is in the future: enter when it happened" });
     expect(ConsentActionSchema.safeParse({ ...entry, givenAt: new Date(Date.now() + 30_000).toISOString() }).success).toBe(true);

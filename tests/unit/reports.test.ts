@@ -114,6 +114,13 @@ describe("report tables", () => {
     expect(csv[0]).toEqual(["Outcome", "Cases"]);
     expect(csv).toContainEqual(["Face-to-face conference", "fewer than 5"]);
     expect(csv).toContainEqual(["Letter sent, no conference", "0"]);
+    expect(csv).toContainEqual(["Indirect communication (questions and answers passed on by the facilitator)", "0"]);
+  });
+
+  it("says a completed case counts as recorded at closure, not as guessed from its records", () => {
+    const outcome = reportTables(data).find((t) => t.id === "cases-by-outcome")!;
+    expect(outcome.note).toContain("A case closed as completed counts as it was recorded at closure");
+    expect(outcome.note).not.toContain("does not record apart");
   });
 });
 

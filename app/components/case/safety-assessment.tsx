@@ -68,6 +68,27 @@ export function AssessmentView({ a }: { a: Assessment }) {
             <dd>The person harmed should sit nearest the door.</dd>
           </div>
         ) : null}
+        {a.messagesRisk ? (
+          <div className="wide">
+            <dt>Risk of passing messages</dt>
+            <dd>{a.messagesRisk}</dd>
+          </div>
+        ) : null}
+        {a.doNotPassOn ? (
+          <div className="wide">
+            <dt>Must not be passed on</dt>
+            <dd>{a.doNotPassOn}</dd>
+          </div>
+        ) : null}
+        {a.inCustody || a.custodyRules ? (
+          <div className="wide">
+            <dt>In custody</dt>
+            <dd>
+              {a.inCustody ? "The person responsible is in custody: the prison's rules on correspondence apply." : null}
+              {a.custodyRules ? ` ${a.custodyRules}` : null}
+            </dd>
+          </div>
+        ) : null}
         {a.sensitive ? (
           <div className="wide">
             <dt>Sensitive or complex</dt>

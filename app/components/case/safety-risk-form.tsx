@@ -55,6 +55,39 @@ export function RiskForm(p: { caseId: string; stage: Stage; sensitive: boolean; 
         />
       </div>
       <CheckboxField id="risk-door" name="harmedNearDoor" label="The person harmed should sit nearest the door" defaultChecked={l?.harmedNearDoor} />
+      <fieldset className="form-group">
+        <legend>Indirect communication (messages or letters passed on by the facilitator)</legend>
+        <p className="hint">Answer these when messages, questions or information may be passed between them; leave them empty otherwise.</p>
+        <div className="grid-2">
+          <TextAreaField
+            id="risk-messages"
+            name="messagesRisk"
+            label="Could passing messages or information between them cause harm or re-victimise anyone? How will that be managed?"
+            defaultValue={l?.messagesRisk}
+            maxLength={2000}
+            error={errors.messagesRisk}
+          />
+          <TextAreaField
+            id="risk-not-passed"
+            name="doNotPassOn"
+            label="Information that must not be passed on"
+            hint="For example an address, a new name, a workplace, or details of the harm one of them has not been told."
+            defaultValue={l?.doNotPassOn}
+            maxLength={2000}
+            error={errors.doNotPassOn}
+          />
+        </div>
+        <CheckboxField id="risk-custody" name="inCustody" label="The person responsible is in custody" defaultChecked={l?.inCustody} />
+        <TextAreaField
+          id="risk-custody-rules"
+          name="custodyRules"
+          label="The prison's rules on correspondence"
+          hint="Required when the person responsible is in custody: who checks messages and letters, any restrictions on contact, the prison's victim contact arrangements."
+          defaultValue={l?.custodyRules}
+          maxLength={2000}
+          error={errors.custodyRules}
+        />
+      </fieldset>
       <RadioGroup id="risk-overall" name="overall" legend="Overall risk" options={RISK_LEVELS} labels={RISK_LEVEL_LABELS} defaultValue={l?.overall} error={errors.overall} />
       <RadioGroup
         id="risk-recommendation"

@@ -1,5 +1,5 @@
 import { SelectField, TextAreaField } from "~/components/ui/form-controls";
-import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, type ClosureReason } from "~/utils/preparation";
+import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, COMPLETED_BY, COMPLETED_BY_LABELS, type ClosureReason, type CompletedBy } from "~/utils/preparation";
 import { STAGE_LABELS, type Stage } from "~/utils/roles";
 import { GateChecklist, SafetyMessage, type SafetyResult } from "./safety-fields";
 import type { SectionProps } from "./types";
@@ -15,6 +15,7 @@ export function StageSection({ caseId, prep, canEdit }: SectionProps) {
     return prep.closure ? (
       <p className="closure">
         <strong>Closed:</strong> {CLOSURE_REASON_LABELS[prep.closure.reason as ClosureReason] ?? prep.closure.reason}
+        {prep.closure.completedBy ? ` ${COMPLETED_BY_LABELS[prep.closure.completedBy as CompletedBy].toLowerCase()}` : ""}
         {prep.closure.note ? ` — ${prep.closure.note}` : ""}
       </p>
     ) : null;
@@ -66,7 +67,7 @@ function CloseCase(p: {
   if (!p.canEdit) return null;
   const to: Stage = "CLOSED";
   return (
-    <details className="close-case" open={Boolean(p.errors.closureReason || p.errors.closureNote)}>
+    <details className="close-case" open={Boolean(p.errors.closureReason || p.errors.closureNote || p.errors.completedBy)}>
       <summary>Close the case</summary>
       <p.fetcher.Form method="post" action={`/cases/${p.caseId}/stage`} noValidate>
         <input type="hidden" name="intent" value="move" />
@@ -80,11 +81,32 @@ function CloseCase(p: {
           placeholder="Choose a reason"
           error={p.errors.closureReason}
         />
+        <CompletedByField id="closure-completed-by" error={p.errors.completedBy} />
         <TextAreaField id="closure-note" name="closureNote" label="Note" hint="Required when the reason is “Other”." maxLength={2000} error={p.errors.closureNote} />
         <button type="submit" className="danger" disabled={p.busy}>
           Close the case
         </button>
       </p.fetcher.Form>
     </details>
+  );
+}
+
+/**
+ * "How was it completed?": asked of a case closing as completed (and ignored for any other reason),
+ * since reports count the outcome from it. Indirect communication needs both people's consent to
+ * have questions and answers passed on; the server says so if it is missing.
+ */
+export function CompletedByField({ id, error }: { id: string; error?: string }) {
+  return (
+    <SelectField
+      id={id}
+      name="completedBy"
+      label="How was it completed?"
+      hint="Required when the reason is “Completed”."
+      options={COMPLETED_BY}
+      labels={COMPLETED_BY_LABELS}
+      placeholder="Choose how"
+      error={error}
+    />
   );
 }
