@@ -38,8 +38,8 @@ export function RecordMessageForm({ caseId, parties, questions, today }: { caseI
           placeholder="Not an answer"
           error={errors.inReplyToId}
         />
-        <SelectField id="record-from" name="fromId" label="From" options={ids} labels={names} placeholder="Choose who it comes from" error={errors.fromId} />
-        <SelectField id="record-to" name="toId" label="For" options={ids} labels={names} placeholder="Choose who it is for" error={errors.toId} />
+        <SelectField id="record-from" name="fromId" label="From" options={ids} labels={names} placeholder="Choose someone" error={errors.fromId} />
+        <SelectField id="record-to" name="toId" label="For" options={ids} labels={names} placeholder="Choose someone" error={errors.toId} />
         <SelectField id="record-gathered" name="gatheredBy" label="How it was gathered" options={EXCHANGE_GATHERINGS} labels={EXCHANGE_GATHERING_LABELS} placeholder="Choose" error={errors.gatheredBy} />
         <DateTimeField id="record-on" name="gatheredOn" type="date" label="When" defaultValue={today} error={errors.gatheredOn} />
       </div>
