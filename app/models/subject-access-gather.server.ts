@@ -110,7 +110,7 @@ async function exchangeSection(caseId: string, participantId: string): Promise<E
     },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((m) => {
+  return rows.map((m): ExportExchange => {
     const sent = m.fromId === participantId;
     return {
       direction: sent ? "FROM" : "TO",

@@ -121,9 +121,14 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
 
     // The case page shows both texts side by side, threaded under the question.
     const page = await (await lead.get(`/cases/${caseId}/exchange`)).text();
-    expect(page).toContain("CANARY-A1-RAW I was off my head");
-    expect(page).toContain("CANARY-A1-AGREED");
-    expect(page.indexOf("CANARY-Q1")).toBeLessThan(page.indexOf("CANARY-A1-RAW"));
+    const timeline = page.slice(page.indexOf('id="timeline-heading"'), page.indexOf("</main>"));
+    expect(timeline).toContain("CANARY-A1-RAW I was off my head");
+    expect(timeline).toContain("CANARY-A1-AGREED");
+    expect(timeline).toContain("CANARY-A1-UNAGREED");
+    expect(timeline.indexOf("CANARY-Q1")).toBeGreaterThan(-1);
+    // The answer is in the list of answers that follows its question.
+    expect(timeline.indexOf("CANARY-Q1")).toBeLessThan(timeline.indexOf('aria-label="Answers"'));
+    expect(timeline.indexOf('aria-label="Answers"')).toBeLessThan(timeline.indexOf("CANARY-A1-RAW"));
   });
 
   it("a message without the sender's consent is never approved", async () => {
