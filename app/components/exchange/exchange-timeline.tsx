@@ -60,8 +60,11 @@ function MessageCard({ m, caseId, canRecord, today }: Props & { m: Message }) {
       {m.edits.length ? (
         <ul className="exchange-edits" aria-label="Safety edits">
           {m.edits.map((e) => (
-            <li key={e.id} className="hint">
-              Edited by {e.editedBy.name}, {formatDateTime(e.createdAt)}: {e.reason} · {e.senderAgreed ? "the sender agreed" : "the sender has not agreed"}
+            <li key={e.id}>
+              <span className="hint">
+                Edited by {e.editedBy.name}, {formatDateTime(e.createdAt)} · {e.senderAgreed ? "the sender agreed" : "the sender has not agreed"} · why: {e.reason}
+              </span>
+              <q className="exchange-edit-text">{e.text}</q>
             </li>
           ))}
         </ul>
