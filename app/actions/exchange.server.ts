@@ -43,7 +43,11 @@ export const action = formAction({
       }
       case "choice": {
         const chosen = await recordExchangeChoice(caseId, input, user.id);
-        return { done: "Their choice is recorded.", id: chosen.id, audit: { action: "exchange.choice", target: `participant:${input.participantId}`, details: { choice: input.choice } } };
+        return {
+          done: "Their choice is recorded.",
+          id: chosen.id,
+          audit: { action: "exchange.choice", target: `participant:${input.participantId}`, details: { choice: input.choice } },
+        };
       }
     }
   },

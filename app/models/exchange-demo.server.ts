@@ -14,7 +14,9 @@ export async function seedDemoExchange(db: PrismaClient, ids: { caseId: string; 
   if (!harmed || !responsible) return;
   const day = (offset: number) => toZonedInput(new Date(now + offset * DAY)).slice(0, 10);
   const at = (offset: number) => new Date(now + offset * DAY);
-  await db.exchangeChoice.create({ data: { caseId: ids.caseId, participantId: responsible.id, choice: "RECEIVE_NOW", method: "At the first home visit", recordedById: ids.leadId, createdAt: at(-70) } });
+  await db.exchangeChoice.create({
+    data: { caseId: ids.caseId, participantId: responsible.id, choice: "RECEIVE_NOW", method: "At the first home visit", recordedById: ids.leadId, createdAt: at(-70) },
+  });
   const question = await db.exchangeMessage.create({
     data: {
       caseId: ids.caseId,

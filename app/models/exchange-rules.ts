@@ -54,7 +54,8 @@ export function choiceAllows(choice: NewestChoice, today: string): Check {
     case "DECLINE":
       return { ok: false, reason: "The recipient declined to receive messages. They are not passed on." };
     case "DELIVER_LATER":
-      if (!choice.deliverAfter || today < choice.deliverAfter) return { ok: false, reason: `Not before ${choice.deliverAfter ? formatDay(choice.deliverAfter) : "the date they chose"}, as the recipient asked.` };
+      if (!choice.deliverAfter || today < choice.deliverAfter)
+        return { ok: false, reason: `Not before ${choice.deliverAfter ? formatDay(choice.deliverAfter) : "the date they chose"}, as the recipient asked.` };
       return { ok: true };
   }
 }
@@ -86,7 +87,8 @@ export function threadCheck(m: { kind: ExchangeKind; fromId: string; toId: strin
   if (m.kind !== "ANSWER") return m.inReplyToId ? { ok: false, reason: "Only an answer replies to a question." } : { ok: true };
   if (!m.inReplyToId || !question) return { ok: false, reason: "Choose the question this answers." };
   if (question.caseId !== caseId || question.kind !== "QUESTION") return { ok: false, reason: "Choose the question this answers." };
-  if (question.toId !== m.fromId || question.fromId !== m.toId) return { ok: false, reason: "An answer comes from the person the question was put to, and goes back to the one who asked it." };
+  if (question.toId !== m.fromId || question.fromId !== m.toId)
+    return { ok: false, reason: "An answer comes from the person the question was put to, and goes back to the one who asked it." };
   return { ok: true };
 }
 

@@ -12,13 +12,7 @@ import { EXCHANGE_CHOICES, EXCHANGE_DELIVERY_METHODS, EXCHANGE_GATHERINGS, EXCHA
 export * from "./exchange-labels";
 
 const person = (message: string) => z.string({ error: message }).regex(/^c[a-z0-9]{20,31}$/, message);
-const words = (missing: string) =>
-  z
-    .string({ error: missing })
-    .overwrite(cleanText)
-    .trim()
-    .min(1, missing)
-    .max(4000, "Use at most 4000 characters");
+const words = (missing: string) => z.string({ error: missing }).overwrite(cleanText).trim().min(1, missing).max(4000, "Use at most 4000 characters");
 const yes = (missing: string) => z.enum(["yes", "no"], { error: missing }).transform((v) => v === "yes");
 
 /** A future or present day, "YYYY-MM-DD", for "receive them later". */
@@ -68,7 +62,8 @@ export const ExchangeActionSchema = z.discriminatedUnion(
         method: optionalLine(200, "How they told you"),
       })
       .superRefine((v, ctx) => {
-        if (v.choice === "DELIVER_LATER" && !v.deliverAfter) ctx.addIssue({ code: "custom", path: ["deliverAfter"], message: "Enter the date from which they want to receive them" });
+        if (v.choice === "DELIVER_LATER" && !v.deliverAfter)
+          ctx.addIssue({ code: "custom", path: ["deliverAfter"], message: "Enter the date from which they want to receive them" });
       }),
   ],
   { error: "Unknown action" },

@@ -62,7 +62,10 @@ export async function editMessage(caseId: string, input: Input<"edit">, actorId:
   return db.$transaction(async (tx) => {
     const m = await messageFacts(tx, caseId, input.messageId);
     refuse(editCheck(m));
-    return tx.exchangeMessageEdit.create({ data: { messageId: m.id, text: input.text, reason: input.reason, senderAgreed: input.senderAgreed, editedById: actorId }, select: { id: true } });
+    return tx.exchangeMessageEdit.create({
+      data: { messageId: m.id, text: input.text, reason: input.reason, senderAgreed: input.senderAgreed, editedById: actorId },
+      select: { id: true },
+    });
   });
 }
 
@@ -92,7 +95,10 @@ export async function recordExchangeChoice(caseId: string, input: Input<"choice"
   return db.$transaction(async (tx) => {
     await party(tx, caseId, input.participantId, "participantId");
     const deliverAfter = input.choice === "DELIVER_LATER" ? input.deliverAfter || null : null;
-    return tx.exchangeChoice.create({ data: { caseId, participantId: input.participantId, choice: input.choice, deliverAfter, method: input.method, recordedById: actorId }, select: { id: true } });
+    return tx.exchangeChoice.create({
+      data: { caseId, participantId: input.participantId, choice: input.choice, deliverAfter, method: input.method, recordedById: actorId },
+      select: { id: true },
+    });
   });
 }
 
@@ -122,8 +128,16 @@ const MESSAGE_SELECT = {
 export async function getCaseExchange(caseId: string, today = serviceDate()) {
   const [messages, people, choices] = await Promise.all([
     db.exchangeMessage.findMany({ where: { caseId }, select: MESSAGE_SELECT, orderBy: { createdAt: "asc" } }),
-    db.participant.findMany({ where: { caseId, removedAt: null, role: { in: [...PARTY_ROLES] } }, select: { id: true, name: true, preferredName: true, role: true }, orderBy: { createdAt: "asc" } }),
-    db.exchangeChoice.findMany({ where: { caseId }, select: { participantId: true, choice: true, deliverAfter: true, method: true, createdAt: true }, orderBy: { createdAt: "desc" } }),
+    db.participant.findMany({
+      where: { caseId, removedAt: null, role: { in: [...PARTY_ROLES] } },
+      select: { id: true, name: true, preferredName: true, role: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.exchangeChoice.findMany({
+      where: { caseId },
+      select: { participantId: true, choice: true, deliverAfter: true, method: true, createdAt: true },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
   const choiceOf = (id: string) => choices.find((c) => c.participantId === id) ?? null;
   const nameOf = new Map(people.map((p) => [p.id, p.preferredName || p.name]));
@@ -151,23 +165,35 @@ export async function getCaseExchange(caseId: string, today = serviceDate()) {
  * The printable pack for one recipient: only messages addressed to them that are approved and that
  * their current choice lets reach them today, as they would be passed on (the agreed edit), each
  * with the question it answers (their own, as passed on). Their first name only; nothing else of
- * the case. `{ refused }` when their choice lets nothing reach them; null when they are not a party.
+ * the case. `{ ok: false, refused }` when their choice lets nothing reach them; null when they are not a party.
  */
 export async function getExchangePack(caseId: string, recipientId: string, today = serviceDate()) {
-  const recipient = await db.participant.findFirst({ where: { id: recipientId, caseId, removedAt: null, role: { in: [...PARTY_ROLES] } }, select: { name: true, preferredName: true } });
+  const recipient = await db.participant.findFirst({
+    where: { id: recipientId, caseId, removedAt: null, role: { in: [...PARTY_ROLES] } },
+    select: { name: true, preferredName: true },
+  });
   if (!recipient) return null;
   const choice = await newestExchangeChoice(db, caseId, recipientId);
   const messages = await db.exchangeMessage.findMany({
     where: { caseId, toId: recipientId, status: { in: ["APPROVED", "DELIVERED"] } },
-    select: { id: true, kind: true, status: true, text: true, createdAt: true, edits: { select: { text: true, senderAgreed: true, createdAt: true } }, inReplyTo: { select: { id: true, fromId: true, status: true, text: true, edits: { select: { text: true, senderAgreed: true, createdAt: true } } } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      text: true,
+      createdAt: true,
+      edits: { select: { text: true, senderAgreed: true, createdAt: true } },
+      inReplyTo: { select: { id: true, fromId: true, status: true, text: true, edits: { select: { text: true, senderAgreed: true, createdAt: true } } } },
+    },
     orderBy: { createdAt: "asc" },
   });
   const allowed = messages.filter((m) => packCheck(m, choice, today).ok);
   if (messages.length > 0 && allowed.length === 0) {
     const why = packCheck({ status: "APPROVED" }, choice, today);
-    return { refused: why.ok ? "Nothing approved can reach them today." : why.reason };
+    return { ok: false as const, refused: why.ok ? "Nothing approved can reach them today." : why.reason };
   }
   return {
+    ok: true as const,
     firstName: greetingName(recipient),
     items: allowed.map((m) => ({
       id: m.id,

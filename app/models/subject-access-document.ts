@@ -192,7 +192,9 @@ export function subjectAccessBlocks(x: SubjectAccessExport): PdfBlock[] {
     ...section(
       "Messages passed between you and the other party",
       (x.exchange ?? []).flatMap((m) => [
-        h(`${word(EXCHANGE_KIND_LABELS, m.kind)} ${m.direction === "FROM" ? "from you" : "for you"}, ${formatDay(m.gatheredOn)} (${word(EXCHANGE_GATHERING_LABELS, m.gatheredBy).toLowerCase()})`),
+        h(
+          `${word(EXCHANGE_KIND_LABELS, m.kind)} ${m.direction === "FROM" ? "from you" : "for you"}, ${formatDay(m.gatheredOn)} (${word(EXCHANGE_GATHERING_LABELS, m.gatheredBy).toLowerCase()})`,
+        ),
         ...field("As you said it", m.asRecorded || null),
         ...field(m.direction === "FROM" ? "As passed on" : "What reached you", m.passedOn),
         ...field("Where it is", word(EXCHANGE_STATUS_LABELS, m.status)),

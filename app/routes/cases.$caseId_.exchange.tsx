@@ -16,7 +16,9 @@ import { PARTICIPANT_ROLE_LABELS } from "~/utils/preparation";
 import styles from "~/styles/exchange.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Messages between the parties · ${data.heading.reference} · Circle` : "Messages between the parties · Circle" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Messages between the parties · ${data.heading.reference} · Circle` : "Messages between the parties · Circle" },
+];
 
 /** Shuttle communication: the case team reads the exchange; its facilitators record, review and pass on the messages. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -24,12 +24,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!recipientId) throw plain("Choose whom the pack is for from the case's messages page.", 400);
   const pack = await getExchangePack(resource.caseId, recipientId);
   if (!pack) throw notFound("Not a party on this case");
-  if ("refused" in pack) {
+  if (!pack.ok) {
     await auditRequest(context, { actor: user, action: "exchange.pack.refused", target: `participant:${recipientId}`, caseId: resource.caseId, details: { reason: pack.refused } });
     throw plain(pack.refused, 409);
   }
   await auditRequest(context, { actor: user, action: "exchange.pack.print", target: `participant:${recipientId}`, caseId: resource.caseId, details: { count: pack.items.length } });
-  return json({ caseId: resource.caseId, ...pack });
+  return json({ caseId: resource.caseId, firstName: pack.firstName, items: pack.items });
 }
 
 export default function ExchangePack() {

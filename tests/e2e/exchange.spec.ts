@@ -65,7 +65,12 @@ test("Jess's questions reach Dan, and his answer, edited with his agreement, is 
   await record(page, { kind: "Answer", answers: questions[0]!, from: "Dan", to: "Jess", gathered: "At a prison visit", text: raw, wording: "As the facilitator's summary" });
   const answer = message(page, raw);
   // Threaded under the question it answers.
-  await expect(page.getByRole("listitem").filter({ has: message(page, questions[0]!) }).getByRole("list", { name: "Answers" })).toContainText(raw);
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ has: message(page, questions[0]!) })
+      .getByRole("list", { name: "Answers" }),
+  ).toContainText(raw);
 
   // Edited for safety with his agreement: the words as recorded stay beside the edited text.
   await answer.getByText("Edit for safety").click();

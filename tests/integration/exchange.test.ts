@@ -26,7 +26,17 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
   const today = serviceDate();
   const answerOf = async (res: Response) => (await res.json()) as { ok: boolean; id?: string; errors?: Record<string, string> };
   const record = (fields: Record<string, string>) =>
-    lead.post(url(), { intent: "record", gatheredBy: "VISIT", gatheredOn: today, senderConsent: "yes", consentWording: "THEIR_WORDS", fromId: jess, toId: daniel, kind: "QUESTION", ...fields });
+    lead.post(url(), {
+      intent: "record",
+      gatheredBy: "VISIT",
+      gatheredOn: today,
+      senderConsent: "yes",
+      consentWording: "THEIR_WORDS",
+      fromId: jess,
+      toId: daniel,
+      kind: "QUESTION",
+      ...fields,
+    });
   const recorded = async (fields: Record<string, string>) => {
     const res = await record(fields);
     expect(res.status).toBe(200);
@@ -92,8 +102,18 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
 
   it("an answer edited for safety passes on only once the sender agreed, and the words as recorded stay in the record", async () => {
     const q = (await db().exchangeMessage.findFirstOrThrow({ where: { caseId, kind: "QUESTION" } })).id;
-    const a = await recorded({ kind: "ANSWER", inReplyToId: q, fromId: daniel, toId: jess, gatheredBy: "PRISON_VISIT", consentWording: "FACILITATOR_SUMMARY", text: "CANARY-A1-RAW I was off my head" });
-    expect((await lead.post(url(), { intent: "edit", messageId: a, text: "CANARY-A1-UNAGREED It was not about you", reason: "Removes a detail", senderAgreed: "no" })).status).toBe(200);
+    const a = await recorded({
+      kind: "ANSWER",
+      inReplyToId: q,
+      fromId: daniel,
+      toId: jess,
+      gatheredBy: "PRISON_VISIT",
+      consentWording: "FACILITATOR_SUMMARY",
+      text: "CANARY-A1-RAW I was off my head",
+    });
+    expect((await lead.post(url(), { intent: "edit", messageId: a, text: "CANARY-A1-UNAGREED It was not about you", reason: "Removes a detail", senderAgreed: "no" })).status).toBe(
+      200,
+    );
     const refused = await lead.post(url(), { intent: "approve", messageId: a });
     expect(refused.status).toBe(409);
     expect((await answerOf(refused)).errors?.form).toMatch(/not agreed to the latest edit/);
@@ -102,7 +122,9 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
     const before = await (await lead.get(pack(jess))).text();
     expect(before).not.toContain("CANARY-A1");
 
-    expect((await lead.post(url(), { intent: "edit", messageId: a, text: "CANARY-A1-AGREED It was not about you. I am sorry.", reason: "Agreed wording", senderAgreed: "yes" })).status).toBe(200);
+    expect(
+      (await lead.post(url(), { intent: "edit", messageId: a, text: "CANARY-A1-AGREED It was not about you. I am sorry.", reason: "Agreed wording", senderAgreed: "yes" })).status,
+    ).toBe(200);
     expect((await lead.post(url(), { intent: "approve", messageId: a })).status).toBe(200);
     const html = await (await lead.get(pack(jess))).text();
     expect(html).toContain("CANARY-A1-AGREED It was not about you. I am sorry.");
@@ -140,7 +162,8 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
 
   it("a hold, a later date or a decline keeps even approved messages from the pack and from delivery", async () => {
     const a = (await db().exchangeMessage.findFirstOrThrow({ where: { caseId, kind: "ANSWER" } })).id;
-    for (const choice of [{ choice: "HOLD" }, { choice: "DELIVER_LATER", deliverAfter: "2999-01-01" }, { choice: "DECLINE" }]) {
+    const choices: Record<string, string>[] = [{ choice: "HOLD" }, { choice: "DELIVER_LATER", deliverAfter: "2999-01-01" }, { choice: "DECLINE" }];
+    for (const choice of choices) {
       expect((await lead.post(url(), { intent: "choice", participantId: jess, ...choice })).status).toBe(200);
       const res = await lead.get(pack(jess));
       expect(res.status, choice.choice).toBe(409);
@@ -159,7 +182,8 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
   it("every view, change, approval, delivery and print is audited, without the words", async () => {
     const entries = await db().auditEvent.findMany({ where: { caseId, action: { startsWith: "exchange." } }, select: { action: true, details: true } });
     const actions = new Set(entries.map((e) => e.action));
-    for (const a of ["exchange.record", "exchange.edit", "exchange.approve", "exchange.deliver", "exchange.choice", "exchange.pack.print", "exchange.pack.refused"]) expect(actions, a).toContain(a);
+    for (const a of ["exchange.record", "exchange.edit", "exchange.approve", "exchange.deliver", "exchange.choice", "exchange.pack.print", "exchange.pack.refused"])
+      expect(actions, a).toContain(a);
     for (const e of entries) expect(e.details).not.toContain("CANARY");
     expect(await db().auditEvent.count({ where: { caseId, action: "case.exchange.view" } })).toBeGreaterThanOrEqual(1);
   });

@@ -293,7 +293,18 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
     },
   });
   await db.exchangeMessageEdit.create({ data: { messageId: answer.id, text: c("EXEDIT"), reason: c("EXREASON"), senderAgreed: true, editedById: u.lead.id } });
-  await db.exchangeMessage.update({ where: { id: answer.id }, data: { status: "DELIVERED", approvedById: u.lead.id, approvedAt: new Date(), deliveryMethod: "READ_AT_VISIT", deliveredOn: "2026-01-05", deliveredById: u.lead.id, deliveredAt: new Date() } });
+  await db.exchangeMessage.update({
+    where: { id: answer.id },
+    data: {
+      status: "DELIVERED",
+      approvedById: u.lead.id,
+      approvedAt: new Date(),
+      deliveryMethod: "READ_AT_VISIT",
+      deliveredOn: "2026-01-05",
+      deliveredById: u.lead.id,
+      deliveredAt: new Date(),
+    },
+  });
   await db.exchangeChoice.create({ data: { caseId, participantId: harmed.id, choice: "RECEIVE_NOW", method: c("EXCHOICE"), recordedById: u.lead.id } });
 
   // Notifications as notify() writes them, one for staff and one for the letter's author (the

@@ -22,7 +22,9 @@ export function RecordMessageForm({ caseId, parties, questions, today }: { caseI
   const { fetcher, formRef, errors, formError, done, busy } = useFormFetcher({ key: `exchange-record-${caseId}`, resetOnSuccess: true });
   const { ids, names } = partyOptions(parties);
   const questionIds = questions.map((q) => q.id);
-  const questionLabels = Object.fromEntries(questions.map((q) => [q.id, `${names[q.fromId] ?? "Someone"} asked: ${q.text.length > 80 ? `${q.text.slice(0, 80)}…` : q.text}`])) as Record<string, string>;
+  const questionLabels = Object.fromEntries(
+    questions.map((q) => [q.id, `${names[q.fromId] ?? "Someone"} asked: ${q.text.length > 80 ? `${q.text.slice(0, 80)}…` : q.text}`]),
+  ) as Record<string, string>;
   return (
     <fetcher.Form method="post" action={`/cases/${caseId}/exchange`} ref={formRef} noValidate className="exchange-form">
       <input type="hidden" name="intent" value="record" />
@@ -40,13 +42,37 @@ export function RecordMessageForm({ caseId, parties, questions, today }: { caseI
         />
         <SelectField id="record-from" name="fromId" label="From" options={ids} labels={names} placeholder="Choose someone" error={errors.fromId} />
         <SelectField id="record-to" name="toId" label="For" options={ids} labels={names} placeholder="Choose someone" error={errors.toId} />
-        <SelectField id="record-gathered" name="gatheredBy" label="How it was gathered" options={EXCHANGE_GATHERINGS} labels={EXCHANGE_GATHERING_LABELS} placeholder="Choose" error={errors.gatheredBy} />
+        <SelectField
+          id="record-gathered"
+          name="gatheredBy"
+          label="How it was gathered"
+          options={EXCHANGE_GATHERINGS}
+          labels={EXCHANGE_GATHERING_LABELS}
+          placeholder="Choose"
+          error={errors.gatheredBy}
+        />
         <DateTimeField id="record-on" name="gatheredOn" type="date" label="When" defaultValue={today} error={errors.gatheredOn} />
       </div>
       <TextAreaField id="record-text" name="text" label="What they want passed on" rows={4} maxLength={4000} error={errors.text} />
       <div className="exchange-grid">
-        <SelectField id="record-consent" name="senderConsent" label="They agreed to it being passed on" options={YES_NO} labels={YES_NO_LABELS} placeholder="Choose" error={errors.senderConsent} />
-        <SelectField id="record-wording" name="consentWording" label="Passed on" options={EXCHANGE_WORDINGS} labels={EXCHANGE_WORDING_LABELS} placeholder="Choose" error={errors.consentWording} />
+        <SelectField
+          id="record-consent"
+          name="senderConsent"
+          label="They agreed to it being passed on"
+          options={YES_NO}
+          labels={YES_NO_LABELS}
+          placeholder="Choose"
+          error={errors.senderConsent}
+        />
+        <SelectField
+          id="record-wording"
+          name="consentWording"
+          label="Passed on"
+          options={EXCHANGE_WORDINGS}
+          labels={EXCHANGE_WORDING_LABELS}
+          placeholder="Choose"
+          error={errors.consentWording}
+        />
       </div>
       <FormMessage error={formError} done={done} />
       <button type="submit" disabled={busy}>
@@ -64,7 +90,15 @@ export function ChoiceForm({ caseId, party }: { caseId: string; party: Party }) 
       <input type="hidden" name="intent" value="choice" />
       <input type="hidden" name="participantId" value={party.id} />
       <div className="exchange-grid">
-        <SelectField id={`choice-${party.id}`} name="choice" label={`What ${party.name} wants`} options={EXCHANGE_CHOICES} labels={EXCHANGE_CHOICE_LABELS} placeholder="Choose" error={errors.choice} />
+        <SelectField
+          id={`choice-${party.id}`}
+          name="choice"
+          label={`What ${party.name} wants`}
+          options={EXCHANGE_CHOICES}
+          labels={EXCHANGE_CHOICE_LABELS}
+          placeholder="Choose"
+          error={errors.choice}
+        />
         <DateTimeField id={`choice-after-${party.id}`} name="deliverAfter" type="date" label="From (for later only)" error={errors.deliverAfter} />
       </div>
       <TextAreaField id={`choice-method-${party.id}`} name="method" label="How they told you" rows={1} maxLength={200} error={errors.method} />

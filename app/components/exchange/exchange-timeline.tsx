@@ -1,6 +1,13 @@
 import { DateTimeField, FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
-import { EXCHANGE_DELIVERY_LABELS, EXCHANGE_DELIVERY_METHODS, EXCHANGE_GATHERING_LABELS, EXCHANGE_KIND_LABELS, EXCHANGE_STATUS_LABELS, EXCHANGE_WORDING_LABELS } from "~/models/exchange-labels";
+import {
+  EXCHANGE_DELIVERY_LABELS,
+  EXCHANGE_DELIVERY_METHODS,
+  EXCHANGE_GATHERING_LABELS,
+  EXCHANGE_KIND_LABELS,
+  EXCHANGE_STATUS_LABELS,
+  EXCHANGE_WORDING_LABELS,
+} from "~/models/exchange-labels";
 import { formatDateTime, formatDay } from "~/utils/format";
 import { YES_NO, YES_NO_LABELS } from "./exchange-forms";
 import type { Message, Thread } from "./exchange-types";
@@ -9,8 +16,7 @@ type Props = { caseId: string; canRecord: boolean; today: string };
 
 /** The case's exchange as one timeline: each question (or message) with its answers beneath it. */
 export function ExchangeTimeline({ timeline, ...props }: Props & { timeline: Thread[] }) {
-  if (timeline.length === 0)
-    return <p className="empty">Nothing has been passed between the parties yet. Record a question or a message one of them wants the other to have.</p>;
+  if (timeline.length === 0) return <p className="empty">Nothing has been passed between the parties yet. Record a question or a message one of them wants the other to have.</p>;
   return (
     <ol className="exchange-timeline" aria-label="Messages between the parties">
       {timeline.map((t) => (
@@ -42,8 +48,8 @@ function MessageCard({ m, caseId, canRecord, today }: Props & { m: Message }) {
         <span className={`badge ${m.status === "RECORDED" ? "muted" : "status-ok"}`}>{EXCHANGE_STATUS_LABELS[m.status]}</span>
       </header>
       <p className="hint">
-        {EXCHANGE_GATHERING_LABELS[m.gatheredBy]}, {formatDay(m.gatheredOn)} · {m.senderConsent ? `Agreed to pass on, ${EXCHANGE_WORDING_LABELS[m.consentWording].toLowerCase()}` : "Not agreed to pass on"} ·
-        recorded by {m.recordedBy.name}
+        {EXCHANGE_GATHERING_LABELS[m.gatheredBy]}, {formatDay(m.gatheredOn)} ·{" "}
+        {m.senderConsent ? `Agreed to pass on, ${EXCHANGE_WORDING_LABELS[m.consentWording].toLowerCase()}` : "Not agreed to pass on"} · recorded by {m.recordedBy.name}
       </p>
       <div className={edited ? "exchange-texts" : undefined}>
         <blockquote className="exchange-text" aria-label={edited ? "As recorded" : "Text"}>
@@ -109,7 +115,15 @@ function EditForm({ m, caseId }: { m: Message; caseId: string }) {
       <p className="hint">The words as recorded stay in the record; the other party gets the edited text only once the sender has agreed to it.</p>
       <TextAreaField id={`edit-text-${m.id}`} name="text" label="Text to pass on" rows={4} maxLength={4000} defaultValue={m.passOn} error={errors.text} />
       <TextAreaField id={`edit-reason-${m.id}`} name="reason" label="Why it needs changing" rows={2} maxLength={4000} error={errors.reason} />
-      <SelectField id={`edit-agreed-${m.id}`} name="senderAgreed" label="The sender agreed to the change" options={YES_NO} labels={YES_NO_LABELS} placeholder="Choose" error={errors.senderAgreed} />
+      <SelectField
+        id={`edit-agreed-${m.id}`}
+        name="senderAgreed"
+        label="The sender agreed to the change"
+        options={YES_NO}
+        labels={YES_NO_LABELS}
+        placeholder="Choose"
+        error={errors.senderAgreed}
+      />
       <FormMessage error={formError} done={done} />
       <button type="submit" disabled={busy}>
         Record the edit
@@ -141,7 +155,15 @@ function DeliverForm({ m, caseId, today }: { m: Message; caseId: string; today: 
       <input type="hidden" name="messageId" value={m.id} />
       {m.delivery.ok ? null : <p className="hint">{m.delivery.reason}</p>}
       <div className="exchange-grid">
-        <SelectField id={`deliver-method-${m.id}`} name="method" label="How it reached them" options={EXCHANGE_DELIVERY_METHODS} labels={EXCHANGE_DELIVERY_LABELS} placeholder="Choose" error={errors.method} />
+        <SelectField
+          id={`deliver-method-${m.id}`}
+          name="method"
+          label="How it reached them"
+          options={EXCHANGE_DELIVERY_METHODS}
+          labels={EXCHANGE_DELIVERY_LABELS}
+          placeholder="Choose"
+          error={errors.method}
+        />
         <DateTimeField id={`deliver-on-${m.id}`} name="deliveredOn" type="date" label="On" defaultValue={today} error={errors.deliveredOn} />
       </div>
       <FormMessage error={formError} done={done} />
