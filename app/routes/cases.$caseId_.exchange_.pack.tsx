@@ -45,7 +45,7 @@ export default function ExchangePack() {
         </button>
       </div>
       <article className="exchange-pack" aria-labelledby="pack-heading">
-        <h1 id="pack-heading">For {firstName}</h1>
+        <h1 id="pack-heading">{`For ${firstName}`}</h1>
         <p className="hint">These were passed on through your facilitator as part of a restorative justice process, with the sender&rsquo;s agreement.</p>
         {items.length === 0 ? (
           <p className="empty">There is nothing to pass on yet.</p>
