@@ -3,6 +3,7 @@ import type { StaffRole } from "~/utils/roles";
 import { seedDemoAgreement } from "~/models/agreement-demo.server";
 import { seedDemoLetter } from "~/models/letter-demo.server";
 import { seedDemoFeedback } from "~/models/feedback-demo.server";
+import { seedDemoExchange } from "~/models/exchange-demo.server";
 import { factories } from "./factories";
 
 export const DEMO_PASSWORD = "circle-demo-2026";
@@ -254,6 +255,7 @@ export async function seedDemoIfEmpty(db = getDb()) {
   await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
   await seedDemoAgreement(db, { caseId: cornerShop.id, leadId: users.lead!.id, supervisorId: users.supervisor!.id });
   await seedDemoFeedback(db, { caseId: cornerShop.id, leadId: users.lead!.id });
+  await seedDemoExchange(db, { caseId: cornerShop.id, leadId: users.lead!.id });
   // The corner shop reached follow-up, so its owner was offered information in time (the gates
   // ask for it before assessment); without this the overview would show a Victims' Code breach.
   await db.participant.updateMany({

@@ -21,6 +21,7 @@ import { STAGE_LABELS } from "~/utils/roles";
 import { AGREEMENT_STATUS_LABELS, NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, TERM_TYPE_LABELS } from "./agreement-labels";
 import { DELIVERY_CHOICE_LABELS, LETTER_STATUS_LABELS, RELEASE_METHOD_LABELS } from "./letter-labels";
 import { RECTIFICATION_DECISION_LABELS } from "./rectification-labels";
+import { EXCHANGE_DELIVERY_LABELS, EXCHANGE_GATHERING_LABELS, EXCHANGE_KIND_LABELS, EXCHANGE_STATUS_LABELS } from "./exchange-labels";
 import { answerWord, FEEDBACK_METHOD_LABELS, FEEDBACK_OCCASION_LABELS, FEEDBACK_QUESTIONS, SATISFACTION_LABELS } from "./feedback-labels";
 import type { SubjectAccessExport } from "./subject-access-shape";
 
@@ -190,6 +191,19 @@ export function subjectAccessBlocks(x: SubjectAccessExport): PdfBlock[] {
             ]),
       ]),
       "You have not given feedback.",
+    ),
+    ...section(
+      "Messages passed between you and the other party",
+      (x.exchange ?? []).flatMap((m) => [
+        h(
+          `${word(EXCHANGE_KIND_LABELS, m.kind)} ${m.direction === "FROM" ? "from you" : "for you"}, ${formatDay(m.gatheredOn)} (${word(EXCHANGE_GATHERING_LABELS, m.gatheredBy).toLowerCase()})`,
+        ),
+        ...field("As you said it", m.asRecorded || null),
+        ...field(m.direction === "FROM" ? "As passed on" : "What reached you", m.passedOn),
+        ...field("Where it is", word(EXCHANGE_STATUS_LABELS, m.status)),
+        ...field("How it was delivered", m.deliveryMethod && m.deliveredOn ? `${word(EXCHANGE_DELIVERY_LABELS, m.deliveryMethod)}, ${formatDay(m.deliveredOn)}` : null),
+      ]),
+      "No messages have been passed between you and the other party.",
     ),
     ...section(
       "Who viewed or changed the case",

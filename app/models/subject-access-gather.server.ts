@@ -6,7 +6,8 @@ import { NO_FILTER } from "./audit-filter";
 import type { PersonFacts } from "./subject-access-redact";
 import { namesPerson } from "./subject-access-redact";
 import { participantDetails } from "./participant-details";
-import type { ExportAgreement, ExportConsent, ExportLetter, ExportPerson, ExportRisk, SubjectAccessExport } from "./subject-access-shape";
+import type { ExportAgreement, ExportConsent, ExportExchange, ExportLetter, ExportPerson, ExportRisk, SubjectAccessExport } from "./subject-access-shape";
+import { textToPass } from "./exchange-rules";
 
 /**
  * Everything Circle holds about one participant of one case, before redaction: the sections of the
@@ -35,7 +36,7 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
   const subject = facts(subjectRow);
   const others = people.filter((p) => p.id !== participantId).map(facts);
 
-  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, feedback, accessLog] = await Promise.all([
+  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, feedback, exchange, accessLog] = await Promise.all([
     personSection(participantId),
     consentSection(caseId, participantId),
     contactsSection(caseId, participantId),
@@ -59,6 +60,7 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
       },
       orderBy: { createdAt: "asc" },
     }),
+    exchangeSection(caseId, participantId),
     getCaseAuditRows(caseId, NO_FILTER),
   ]);
   return {
@@ -81,9 +83,47 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
         decidedAt: iso(c.decidedAt),
       })),
       feedback,
+      exchange,
       accessLog: accessLog.map((r) => ({ at: r.at, who: r.who, role: r.role, action: r.action, label: r.label, what: r.what })),
     },
   };
+}
+
+/**
+ * Messages between the parties: what they sent, as recorded and as passed on, and what reached
+ * them. A message for them that was never delivered (held, declined, not yet approved) is the other
+ * party's words not yet passed on, and their own choice may be to hold it: it is not in the export.
+ */
+async function exchangeSection(caseId: string, participantId: string): Promise<ExportExchange[]> {
+  const rows = await db.exchangeMessage.findMany({
+    where: { caseId, OR: [{ fromId: participantId }, { toId: participantId, status: "DELIVERED" }] },
+    select: {
+      fromId: true,
+      kind: true,
+      gatheredBy: true,
+      gatheredOn: true,
+      text: true,
+      status: true,
+      deliveryMethod: true,
+      deliveredOn: true,
+      edits: { select: { text: true, senderAgreed: true, createdAt: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((m): ExportExchange => {
+    const sent = m.fromId === participantId;
+    return {
+      direction: sent ? "FROM" : "TO",
+      kind: m.kind,
+      gatheredBy: m.gatheredBy,
+      gatheredOn: m.gatheredOn,
+      asRecorded: sent ? m.text : "",
+      passedOn: textToPass(m),
+      status: m.status,
+      deliveryMethod: m.deliveryMethod,
+      deliveredOn: m.deliveredOn,
+    };
+  });
 }
 
 /** A JSON array of codes as stored (accessNeeds); anything else reads as none. */

@@ -139,6 +139,24 @@ export type ExportFeedback = {
   comments: string;
 };
 
+/**
+ * A message passed between the parties that they sent (as recorded, and as passed on) or that
+ * reached them (as passed on). Codes: direction FROM | TO, kind, gatheredBy, status, deliveryMethod;
+ * days "YYYY-MM-DD".
+ */
+export type ExportExchange = {
+  direction: "FROM" | "TO";
+  kind: string;
+  gatheredBy: string;
+  gatheredOn: string;
+  /** Their words as recorded: only for what they sent (what reached them is given as passed on). */
+  asRecorded: string;
+  passedOn: string;
+  status: string;
+  deliveryMethod: string | null;
+  deliveredOn: string | null;
+};
+
 export type ExportLogEntry = { at: string; who: string; role: string; action: string; label: string; what: string };
 
 export type SubjectAccessExport = {
@@ -156,6 +174,8 @@ export type SubjectAccessExport = {
   corrections: ExportCorrection[];
   /** Their own feedback. Absent from exports released before Circle took feedback (their frozen JSON is kept as released). */
   feedback?: ExportFeedback[];
+  /** Messages passed between the parties that they sent or that reached them. Absent from exports released before Circle recorded them. */
+  exchange?: ExportExchange[];
   /** Who viewed or changed the case and its records, newest first (the case's audit trail, in words). */
   accessLog: ExportLogEntry[];
 };
@@ -216,4 +236,9 @@ export const UNREDACTED_KEYS = new Set([
   "removedAt",
   "occasion",
   "givenOn",
+  "direction",
+  "gatheredBy",
+  "gatheredOn",
+  "deliveryMethod",
+  "deliveredOn",
 ]);

@@ -118,6 +118,9 @@ export default function CaseOverview() {
         <a href="#notes-heading" className="tap">
           Notes
         </a>
+        <Link to={`/cases/${c.id}/exchange`} className="tap">
+          Messages between the parties
+        </Link>
         <Link to={`/cases/${c.id}/feedback`} className="tap">
           Feedback
         </Link>

@@ -2,6 +2,7 @@ import { NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, PROGRESS_LABELS } from "~/
 import { DELIVERY_CHOICE_LABELS, RELEASE_METHOD_LABELS } from "~/models/letter-labels";
 import { RECTIFICATION_DECISION_LABELS } from "~/models/rectification-labels";
 import { FEEDBACK_METHOD_LABELS, FEEDBACK_OCCASION_LABELS } from "~/models/feedback-labels";
+import { EXCHANGE_CHOICE_LABELS, EXCHANGE_DELIVERY_LABELS, EXCHANGE_GATHERING_LABELS, EXCHANGE_KIND_LABELS } from "~/models/exchange-labels";
 import { yearsWord } from "~/models/audit-retention";
 import { describeTerms, outcomeLabel, RETENTION_CASE_TYPE_LABELS, type RuleTerms } from "~/models/retention";
 import { formatDateTime, formatDay } from "./format";
@@ -267,6 +268,18 @@ export const AUDIT_ACTIONS = {
   "feedback.participant-mode.view": view("Showed a participant the feedback questions"),
   "feedback.participant-mode.leave": change("Took the tablet back from participant mode"),
   "feedback.participant-mode.leave.refused": refusal("A wrong password was given to take the tablet back from participant mode"),
+
+  // Shuttle communication. The messages are case content: the entries say what kind and how, never the words.
+  "case.exchange.view": view("Viewed the messages passed between the parties"),
+  "exchange.record": change("Recorded a message to pass on", (d) => sentences(word(EXCHANGE_KIND_LABELS, d.kind), word(EXCHANGE_GATHERING_LABELS, d.gatheredBy))),
+  "exchange.edit": change("Edited a message for safety", (d) => (d.senderAgreed ? "The sender agreed" : "The sender has not agreed")),
+  "exchange.approve": change("Approved a message to pass on", (d) => (d.edited ? "As edited with the sender's agreement" : "")),
+  "exchange.deliver": change("Recorded that a message reached the other party", (d) =>
+    sentences(word(EXCHANGE_DELIVERY_LABELS, d.method), typeof d.deliveredOn === "string" && formatDay(d.deliveredOn)),
+  ),
+  "exchange.choice": change("Recorded a party's choice about receiving messages", (d) => word(EXCHANGE_CHOICE_LABELS, d.choice)),
+  "exchange.pack.print": exported("Opened the printable pack of messages for a party", (d) => (typeof d.count === "number" ? `${d.count} message${d.count === 1 ? "" : "s"}` : "")),
+  "exchange.pack.refused": refusal("Refused: a pack of messages the recipient's choice does not allow"),
 
   // The service
   "user.create": change("Added a user", (d) => (d.role ? `As ${word(STAFF_ROLE_LABELS, d.role).toLowerCase()}` : "")),

@@ -56,7 +56,9 @@ export type CaseAction =
   | "agreement:draft" // draft terms and narrative, take signatures, submit, record monitoring
   | "agreement:review" // comment on a submitted version, approve it or request changes: the case supervisor
   | "feedback:read" // read what participants said of the service (their feedback, or that they declined)
-  | "feedback:record"; // enter a paper feedback form or a decline, and hand the tablet to a participant to give feedback
+  | "feedback:record" // enter a paper feedback form or a decline, and hand the tablet to a participant to give feedback
+  | "exchange:read" // read the messages passed between the parties (shuttle communication), their edits and deliveries
+  | "exchange:record"; // record a message, edit it for safety, approve it, record the recipient's choice, deliver it, print the pack
 export type ServiceAction =
   | "service:manage-users" // staff accounts: add, disable, enable, reset a password (/admin/users)
   | "service:list-cases" // every case of the service with its team and record, for assigning teams (/admin/cases)
@@ -115,6 +117,10 @@ const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boole
   "feedback:read": (_u, c) => c.membership !== null,
   // Those who meet the participants take their feedback, like every other write to the case record.
   "feedback:record": (_u, c) => isFacilitatorOf(c),
+  // Shuttle communication: the case team reads the exchange (the supervisor oversees it); only the
+  // facilitators who meet the parties record, review and pass on what they said.
+  "exchange:read": (_u, c) => c.membership !== null,
+  "exchange:record": (_u, c) => isFacilitatorOf(c),
 };
 
 const LETTER_RULES: Record<LetterAction, (user: Principal, l: LetterResource) => boolean> = {

@@ -54,6 +54,7 @@ test("the lead's pages hydrate without an error", async ({ browser }) => {
       `/cases/${caseId}/agreement`,
       `/cases/${caseId}/letters`,
       `/cases/${caseId}/feedback`,
+      `/cases/${caseId}/exchange`,
       letter!,
       `/conferences/${conferenceId}/script`,
       `/conferences/${conferenceId}/seating`,

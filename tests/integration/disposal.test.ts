@@ -166,6 +166,10 @@ describe("disposal of a closed case's personal data", () => {
           `DELETE FROM "LiveEvent" WHERE "conferenceId" IN (SELECT "id" FROM "Conference" WHERE "caseId" = ?)`,
           `DELETE FROM "ParticipantFeedback" WHERE "caseId" = ?`,
           `UPDATE "ParticipantFeedback" SET "comments" = '' WHERE "caseId" = ?`,
+          `DELETE FROM "ExchangeMessageEdit" WHERE "messageId" IN (SELECT "id" FROM "ExchangeMessage" WHERE "caseId" = ?)`,
+          `DELETE FROM "ExchangeMessage" WHERE "caseId" = ?`,
+          `UPDATE "ExchangeMessage" SET "text" = '' WHERE "caseId" = ?`,
+          `DELETE FROM "ExchangeChoice" WHERE "caseId" = ?`,
           `UPDATE "CaseStageEvent" SET "reason" = NULL WHERE "caseId" = ?`,
           `UPDATE "AuditEvent" SET "details" = '{}' WHERE "caseId" = ?`,
           `DELETE FROM "AuditEvent" WHERE "caseId" = ?`,
@@ -283,11 +287,15 @@ describe("disposal of a closed case's personal data", () => {
         notifications: 2,
         agreementSignatures: 1,
         feedback: 1,
+        exchangeMessages: 2,
+        exchangeEdits: 1,
+        exchangeChoices: 1,
         documents: 4,
         documentSnapshots: 4,
       });
       expect(await db.caseStageEvent.count({ where: { caseId: disposed.caseId } })).toBeGreaterThan(1);
       expect(await db.participantFeedback.count({ where: { caseId: disposed.caseId } })).toBe(0);
+      expect(await db.exchangeMessage.count({ where: { caseId: disposed.caseId } })).toBe(0);
       // The tombstone entry says what went, when, by whom and under which rule.
       const tombstone = await db.auditEvent.findFirstOrThrow({ where: { caseId: disposed.caseId, action: "case.disposed" } });
       expect(JSON.parse(tombstone.details)).toMatchObject({ tombstone: row.reference, ruleId: "R-7", counts: { participants: 3 } });
@@ -311,6 +319,7 @@ describe("disposal of a closed case's personal data", () => {
         [staff.lead, `/cases/${caseId}/notes`],
         [staff.supervisor, `/cases/${caseId}/agreement`],
         [staff.lead, `/cases/${caseId}/feedback`],
+        [staff.lead, `/cases/${caseId}/exchange`],
         [staff.admin, `/admin/cases/${caseId}`],
       ] as const) {
         const res = await client.get(path);

@@ -261,6 +261,52 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
     },
   });
 
+  // A question passed to the person responsible and their answer, edited for safety, approved and
+  // delivered, and the person harmed's choice about receiving messages.
+  const question = await db.exchangeMessage.create({
+    data: {
+      caseId,
+      fromId: harmed.id,
+      toId: responsible.id,
+      kind: "QUESTION",
+      gatheredBy: "VISIT",
+      gatheredOn: "2026-01-02",
+      text: c("EXQUESTION"),
+      senderConsent: true,
+      consentWording: "THEIR_WORDS",
+      recordedById: u.lead.id,
+    },
+  });
+  const answer = await db.exchangeMessage.create({
+    data: {
+      caseId,
+      fromId: responsible.id,
+      toId: harmed.id,
+      inReplyToId: question.id,
+      kind: "ANSWER",
+      gatheredBy: "PRISON_VISIT",
+      gatheredOn: "2026-01-03",
+      text: c("EXANSWER"),
+      senderConsent: true,
+      consentWording: "FACILITATOR_SUMMARY",
+      recordedById: u.lead.id,
+    },
+  });
+  await db.exchangeMessageEdit.create({ data: { messageId: answer.id, text: c("EXEDIT"), reason: c("EXREASON"), senderAgreed: true, editedById: u.lead.id } });
+  await db.exchangeMessage.update({
+    where: { id: answer.id },
+    data: {
+      status: "DELIVERED",
+      approvedById: u.lead.id,
+      approvedAt: new Date(),
+      deliveryMethod: "READ_AT_VISIT",
+      deliveredOn: "2026-01-05",
+      deliveredById: u.lead.id,
+      deliveredAt: new Date(),
+    },
+  });
+  await db.exchangeChoice.create({ data: { caseId, participantId: harmed.id, choice: "RECEIVE_NOW", method: c("EXCHOICE"), recordedById: u.lead.id } });
+
   // Notifications as notify() writes them, one for staff and one for the letter's author (the
   // words of a real one hold only the reference, which is a canary here too).
   await db.notification.createMany({

@@ -11,6 +11,7 @@ import { RETENTION_ROUTES } from "./matrix-retention";
 import { SUBJECT_ACCESS_ROUTES } from "./matrix-subject-access";
 import { DISPOSAL_ROUTES } from "./matrix-disposal";
 import { FEEDBACK_ROUTES } from "./matrix-feedback";
+import { EXCHANGE_ROUTES } from "./matrix-exchange";
 import { REPORT_ROUTES } from "./matrix-reports";
 import { NOTIFICATION_ROUTES } from "./matrix-notifications";
 
@@ -194,6 +195,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...SUBJECT_ACCESS_ROUTES,
   ...DISPOSAL_ROUTES,
   ...FEEDBACK_ROUTES,
+  ...EXCHANGE_ROUTES,
   ...REPORT_ROUTES,
   ...NOTIFICATION_ROUTES,
   "routes/$": {

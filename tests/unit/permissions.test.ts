@@ -46,6 +46,8 @@ const CASE_ACTIONS: CaseAction[] = [
   "agreement:review",
   "feedback:read",
   "feedback:record",
+  "exchange:read",
+  "exchange:record",
 ];
 const SERVICE_ACTIONS: ServiceAction[] = [
   "service:manage-users",
@@ -110,6 +112,9 @@ const CASE_MATRIX: Record<CaseAction, { lead: boolean; co: boolean; supervisor: 
   // Participants' feedback: the team reads it, the facilitators take it; the manager (on no team) neither.
   "feedback:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
   "feedback:record": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  // Shuttle messages: the team reads them, the facilitators record, review and pass them on.
+  "exchange:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+  "exchange:record": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
 };
 
 describe("can(): the one permission vocabulary", () => {

@@ -6,6 +6,7 @@ import { LIVE_STATUSES } from "~/realtime/live-machine";
 import { NOTIFICATION_KINDS } from "~/models/notification-kinds";
 import { RECTIFICATION_DECISIONS } from "~/models/rectification-labels";
 import { FEEDBACK_METHODS, FEEDBACK_OCCASIONS } from "~/models/feedback-labels";
+import { EXCHANGE_DELIVERY_METHODS, EXCHANGE_GATHERINGS, EXCHANGE_KINDS, EXCHANGE_STATUSES, EXCHANGE_WORDINGS } from "~/models/exchange-labels";
 import { RETENTION_BASES, RETENTION_CASE_TYPES } from "~/models/retention";
 import {
   ACKNOWLEDGEMENTS,
@@ -64,6 +65,11 @@ const pairs: [string, Record<string, string>, readonly string[]][] = [
   ["RectificationDecision", $Enums.RectificationDecision, RECTIFICATION_DECISIONS],
   ["FeedbackOccasion", $Enums.FeedbackOccasion, FEEDBACK_OCCASIONS],
   ["FeedbackMethod", $Enums.FeedbackMethod, FEEDBACK_METHODS],
+  ["ExchangeKind", $Enums.ExchangeKind, EXCHANGE_KINDS],
+  ["ExchangeGathering", $Enums.ExchangeGathering, EXCHANGE_GATHERINGS],
+  ["ExchangeWording", $Enums.ExchangeWording, EXCHANGE_WORDINGS],
+  ["ExchangeStatus", $Enums.ExchangeStatus, EXCHANGE_STATUSES],
+  ["ExchangeDeliveryMethod", $Enums.ExchangeDeliveryMethod, EXCHANGE_DELIVERY_METHODS],
   ["RetentionCaseType", $Enums.RetentionCaseType, RETENTION_CASE_TYPES],
   ["RetentionBasis", $Enums.RetentionBasis, RETENTION_BASES],
 ];

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { cleanText, optionalLine, pastDay, RecordIdSchema } from "~/utils/schemas";
+import { EXCHANGE_CHOICES, EXCHANGE_DELIVERY_METHODS, EXCHANGE_GATHERINGS, EXCHANGE_KINDS, EXCHANGE_WORDINGS } from "./exchange-labels";
+
+/**
+ * The forms of the case's exchange page (docs/conventions.md §4): one discriminated union on
+ * `intent`. The checks that need the database (the people are on the case, the question is theirs,
+ * the message may be approved or delivered now) are in app/models/exchange.server.ts, with the
+ * rules of app/models/exchange-rules.ts.
+ */
+
+export * from "./exchange-labels";
+
+const person = (message: string) => z.string({ error: message }).regex(/^c[a-z0-9]{20,31}$/, message);
+const words = (missing: string) => z.string({ error: missing }).overwrite(cleanText).trim().min(1, missing).max(4000, "Use at most 4000 characters");
+const yes = (missing: string) => z.enum(["yes", "no"], { error: missing }).transform((v) => v === "yes");
+
+/** A future or present day, "YYYY-MM-DD", for "receive them later". */
+const laterDay = z
+  .string({ error: "Enter the date from which they want to receive them" })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date from which they want to receive them");
+
+export const ExchangeActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("record"),
+      kind: z.enum(EXCHANGE_KINDS, { error: "Choose whether it is a question, an answer or a message" }),
+      fromId: person("Choose who it comes from"),
+      toId: person("Choose who it is for"),
+      inReplyToId: z
+        .union([z.literal(""), RecordIdSchema])
+        .optional()
+        .transform((v) => v || null),
+      gatheredBy: z.enum(EXCHANGE_GATHERINGS, { error: "Choose how it was gathered" }),
+      gatheredOn: pastDay("Enter the date it was gathered", "The date it was gathered cannot be in the future"),
+      text: words("Write down what they want to pass on"),
+      senderConsent: yes("Say whether they agreed to it being passed on"),
+      consentWording: z.enum(EXCHANGE_WORDINGS, { error: "Choose whether it is in their own words or your summary" }),
+    }),
+    z.object({
+      intent: z.literal("edit"),
+      messageId: RecordIdSchema,
+      text: words("Write the text as it would be passed on"),
+      reason: words("Say why it needs changing for safety"),
+      senderAgreed: yes("Say whether the sender agreed to the change"),
+    }),
+    z.object({ intent: z.literal("approve"), messageId: RecordIdSchema }),
+    z.object({
+      intent: z.literal("deliver"),
+      messageId: RecordIdSchema,
+      method: z.enum(EXCHANGE_DELIVERY_METHODS, { error: "Choose how it reached them" }),
+      deliveredOn: pastDay("Enter the date it reached them", "The date it reached them cannot be in the future"),
+    }),
+    z
+      .object({
+        intent: z.literal("choice"),
+        participantId: person("Choose whose choice this is"),
+        choice: z.enum(EXCHANGE_CHOICES, { error: "Choose what they want" }),
+        deliverAfter: z.union([z.literal(""), laterDay]).optional(),
+        method: optionalLine(200, "How they told you"),
+      })
+      .superRefine((v, ctx) => {
+        if (v.choice === "DELIVER_LATER" && !v.deliverAfter)
+          ctx.addIssue({ code: "custom", path: ["deliverAfter"], message: "Enter the date from which they want to receive them" });
+      }),
+  ],
+  { error: "Unknown action" },
+);
+export type ExchangeAction = z.infer<typeof ExchangeActionSchema>;
