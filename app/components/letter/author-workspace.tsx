@@ -38,9 +38,7 @@ export function AuthorWorkspace({ letter, writable, defaultGuidance }: Props) {
       <div className="letter-head">
         <div>
           <p className="eyebrow">{LETTER_STATUS_LABELS[letter.status]}</p>
-          <h1>
-            {letter.isReply ? "Your reply to" : "Your letter to"} {letter.recipientLabel}
-          </h1>
+          <h1>{`${letter.isReply ? "Your reply to" : "Your letter to"} ${letter.recipientLabel}`}</h1>
         </div>
         <CollabBadge status={collab?.status ?? null} />
       </div>
