@@ -23,11 +23,11 @@ export const action = formAction({
       case "choice": {
         const { choice, deliverAfter, redactSignature, redactFirstName, tellAuthor, method } = input;
         await recordChoice(letterId, user.id, { choice, deliverAfter, redactSignature, redactFirstName, tellAuthor, method });
-        return { done: "The person harmed's choice is recorded.", audit: entry("letter.choice", { choice }) };
+        return { done: "The recipient's choice is recorded.", audit: entry("letter.choice", { choice }) };
       }
       case "release": {
         const version = await releaseLetter(letterId, user.id, input.method);
-        return { done: "Delivered as the person harmed chose. The delivery is recorded.", audit: entry("letter.release", { versionId: version.id, method: input.method }) };
+        return { done: "Delivered as the recipient chose. The delivery is recorded.", audit: entry("letter.release", { versionId: version.id, method: input.method }) };
       }
       case "destroy":
         await destroyLetter(context, letterId);

@@ -1,6 +1,7 @@
 /**
- * Statuses and delivery choices of apology letters, with their labels. The browser imports this
- * module, so it must not import zod (letter-schemas.ts holds the parsers).
+ * Statuses and delivery choices of letters (an apology, a letter from the person harmed or a
+ * supporter, a reply), with their labels. The browser imports this module, so it must not import
+ * zod (letter-schemas.ts holds the parsers).
  */
 export const LETTER_STATUSES = ["DRAFTING", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "RELEASED", "DESTROYED"] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
@@ -15,7 +16,7 @@ export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {
 /** The author may type only while drafting or revising (and the facilitator has not locked it). */
 export const WRITABLE_STATUSES: readonly LetterStatus[] = ["DRAFTING", "CHANGES_REQUESTED"];
 
-/** What the person harmed chose (LetterDeliveryChoice.choice). */
+/** What the letter's recipient chose (LetterDeliveryChoice.choice). */
 export const DELIVERY_CHOICES = ["RECEIVE_NOW", "HOLD", "DELIVER_LATER", "READ_ALOUD", "DECLINE", "DESTROY"] as const;
 export type DeliveryChoice = (typeof DELIVERY_CHOICES)[number];
 export const DELIVERY_CHOICE_LABELS: Record<DeliveryChoice, string> = {

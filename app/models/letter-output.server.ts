@@ -10,7 +10,7 @@ import { newestChoice } from "./letter-workflow.server";
 /**
  * What the print view and the PDF route share: a facilitator who may release the letter, the
  * letter as it will be delivered (404 when nothing is approved; 409 with the reason when the person
- * harmed's choice does not let it reach them now), and an audit entry for the export or the refusal.
+ * recipient's choice does not let it reach them now), and an audit entry for the export or the refusal.
  */
 export async function loadDeliverable({ request, params, context }: LoaderFunctionArgs, format: "pdf" | "print") {
   const user = await requireUser(request, context);
@@ -38,9 +38,9 @@ export async function loadDeliverable({ request, params, context }: LoaderFuncti
 }
 
 /**
- * The approved letter as it will be delivered: the newest approved version's text with the person
- * harmed's redactions applied. Null when nothing is approved (or the letter was destroyed);
- * `{ refused }` when the person harmed's newest choice does not let it reach them now.
+ * The approved letter as it will be delivered: the newest approved version's text with the
+ * recipient's redactions applied (whoever the recipient is: their own choice governs). Null when nothing is approved (or the letter was destroyed);
+ * `{ refused }` when the recipient's newest choice does not let it reach them now.
  */
 export async function getDeliverable(letterId: string, now = new Date()) {
   const letter = await db.letter.findUnique({ where: { id: letterId }, select: { status: true, writerId: true, recipientId: true, recipientLabel: true } });
@@ -59,7 +59,7 @@ export async function getDeliverable(letterId: string, now = new Date()) {
       .flatMap((p) => [p.name, p.preferredName])
       .filter(Boolean);
   const redactions = { redactSignature: choice?.redactSignature ?? false, redactFirstName: choice?.redactFirstName ?? false };
-  const recipientNames = [...namesOf(letter.recipientId), letter.recipientLabel].filter((n) => !/person harmed/i.test(n));
+  const recipientNames = [...namesOf(letter.recipientId), letter.recipientLabel].filter((n) => !/person (?:harmed|responsible)|recipient/i.test(n));
   const lines = applyRedactions(version.contentText.split("\n"), redactions, namesOf(letter.writerId), recipientNames);
   return { number: version.number, hash: version.contentHash, lines, redactions };
 }

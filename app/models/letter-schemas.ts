@@ -25,11 +25,16 @@ export const OpenLetterSchema = z
     intent: z.literal("open"),
     writerId: RecordIdSchema,
     recipientId: RecordIdSchema,
+    // A reply names the delivered letter it answers; its writer and recipient are checked against it.
+    replyToId: z
+      .union([z.literal("").transform(() => null), RecordIdSchema], { error: "Open the reply from the letter it answers" })
+      .optional()
+      .default(null),
     recipientLabel: z
-      .string({ error: "Say how the author sees the person harmed named" })
+      .string({ error: "Say how the author sees the recipient named" })
       .overwrite(cleanLine)
       .trim()
-      .min(1, "Say how the author sees the person harmed named")
+      .min(1, "Say how the author sees the recipient named")
       .max(80, "Use at most 80 characters"),
     guidance: z.string().overwrite(cleanText).trim().max(2000, "Use at most 2,000 characters").optional().default(""),
     username: UsernameSchema,
@@ -62,7 +67,7 @@ export const AuthorActionSchema = z.discriminatedUnion("intent", [
 export const ChoiceSchema = z
   .object({
     intent: z.literal("choice"),
-    choice: z.enum(DELIVERY_CHOICES, { error: "Choose what the person harmed decided" }),
+    choice: z.enum(DELIVERY_CHOICES, { error: "Choose what the recipient decided" }),
     deliverAfter: z.string().optional().default(""),
     redactSignature: z.literal("on").optional(),
     redactFirstName: z.literal("on").optional(),
@@ -108,6 +113,6 @@ export const ReleaseActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("destroy"), confirm: z.literal("destroy", { error: 'Type "destroy" to confirm' }) }),
 ]);
 
-/** Every form of a letter's oversight page, told apart by intent: the person harmed's choice, delivery, and moderation. */
+/** Every form of a letter's oversight page, told apart by intent: the recipient's choice, delivery, and moderation. */
 export const OversightActionSchema = z.discriminatedUnion("intent", [ChoiceSchema, ...ReleaseActionSchema.options, ...ModerateActionSchema.options], { error: "Unknown action" });
 export type OversightActionInput = z.infer<typeof OversightActionSchema>;

@@ -68,7 +68,7 @@ export async function setLocked(ctx: Ctx, letterId: string, locked: boolean) {
   await ctx.collab.recheckDocument(letterDocName(letterId));
 }
 
-/** The person harmed's choice: append-only, the newest counts. A choice to destroy is acted on by destroyLetter. */
+/** The recipient's choice (whoever they are): append-only, the newest counts. A choice to destroy is acted on by destroyLetter. */
 export async function recordChoice(
   letterId: string,
   recordedById: string,
@@ -87,7 +87,7 @@ export async function newestChoice(letterId: string) {
   });
 }
 
-/** Delivers the approved version as the person harmed chose; refuses with the reason otherwise. */
+/** Delivers the approved version as its recipient chose; refuses with the reason otherwise. */
 export async function releaseLetter(letterId: string, releasedById: string, method: ReleaseMethod) {
   const letter = await letterState(letterId);
   const choice = await newestChoice(letterId);

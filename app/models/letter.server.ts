@@ -56,7 +56,7 @@ export async function getAuthorLetters(authorId: string) {
 
 /**
  * Everything the author's workspace shows, and nothing more: the recipient only as the facilitator
- * named them, no case, participants or contact details. tellAuthor is only what the person harmed
+ * named them, no case, participants or contact details. tellAuthor is only what the recipient
  * agreed the author may be told.
  */
 export async function getAuthorWorkspace(letterId: string) {
@@ -68,6 +68,8 @@ export async function getAuthorWorkspace(letterId: string) {
       guidance: true,
       status: true,
       locked: true,
+      writer: { select: { role: true } },
+      replyToId: true,
       comments: { where: { resolvedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, quote: true, body: true, createdAt: true } },
       suggestions: { where: { status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { id: true, original: true, replacement: true, note: true } },
       versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, decision: true, decisionReason: true, submittedAt: true } },
@@ -75,8 +77,9 @@ export async function getAuthorWorkspace(letterId: string) {
     },
   });
   if (!l) return null;
-  const { choices, versions, ...rest } = l;
-  return { ...rest, latest: versions[0] ?? null, tellAuthor: choices[0]?.tellAuthor || null };
+  const { choices, versions, writer, replyToId, ...rest } = l;
+  // Only the writer's role (which prompts and guidance fit) and whether this is a reply reach the author.
+  return { ...rest, writerRole: writer.role, isReply: replyToId !== null, latest: versions[0] ?? null, tellAuthor: choices[0]?.tellAuthor || null };
 }
 
 /** The case screen's letters card: each letter with its status, for the case team. */
@@ -84,7 +87,17 @@ export async function getLettersSummary(caseId: string) {
   const letters = await db.letter.findMany({
     where: { caseId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, status: true, locked: true, recipientLabel: true, writerId: true, recipientId: true, updatedAt: true, author: { select: { username: true } } },
+    select: {
+      id: true,
+      status: true,
+      locked: true,
+      recipientLabel: true,
+      writerId: true,
+      recipientId: true,
+      replyToId: true,
+      updatedAt: true,
+      author: { select: { username: true } },
+    },
   });
   const people = await db.participant.findMany({
     where: { id: { in: letters.flatMap((l) => [l.writerId, l.recipientId]) } },
@@ -95,8 +108,9 @@ export async function getLettersSummary(caseId: string) {
     id: l.id,
     status: l.status as LetterStatus,
     locked: l.locked,
-    writer: nameOf.get(l.writerId) ?? "Person responsible",
-    recipient: nameOf.get(l.recipientId) ?? "Person harmed",
+    writer: nameOf.get(l.writerId) ?? "Writer",
+    recipient: nameOf.get(l.recipientId) ?? "Recipient",
+    replyTo: l.replyToId !== null,
     username: l.author.username,
     updatedAt: l.updatedAt,
   }));
@@ -116,6 +130,8 @@ export async function getOversight(letterId: string) {
       guidance: true,
       writerId: true,
       recipientId: true,
+      writer: { select: { role: true } },
+      replyTo: { select: { id: true, writerId: true, recipientId: true } },
       inviteExpiresAt: true,
       closedAt: true,
       author: { select: { username: true, name: true } },
@@ -134,9 +150,20 @@ export async function getOversight(letterId: string) {
     },
   });
   if (!l) return null;
-  const people = await db.participant.findMany({ where: { id: { in: [l.writerId, l.recipientId] } }, select: { id: true, name: true, preferredName: true } });
+  const people = await db.participant.findMany({
+    where: { id: { in: [l.writerId, l.recipientId, ...(l.replyTo ? [l.replyTo.writerId, l.replyTo.recipientId] : [])] } },
+    select: { id: true, name: true, preferredName: true },
+  });
   const nameOf = new Map(people.map((p) => [p.id, displayName(p)]));
-  return { ...l, writer: nameOf.get(l.writerId) ?? "", recipient: nameOf.get(l.recipientId) ?? "" };
+  const { writer, replyTo, ...rest } = l;
+  return {
+    ...rest,
+    writerRole: writer.role,
+    writer: nameOf.get(l.writerId) ?? "",
+    recipient: nameOf.get(l.recipientId) ?? "",
+    // "Reply to the letter from Dan to Jess", linked on the page.
+    replyTo: replyTo ? { id: replyTo.id, from: nameOf.get(replyTo.writerId) ?? "", to: nameOf.get(replyTo.recipientId) ?? "" } : null,
+  };
 }
 
 /** The approved (newest approved) version as stored, with its tree parsed back. */

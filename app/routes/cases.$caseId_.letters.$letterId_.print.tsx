@@ -28,7 +28,7 @@ export default function PrintLetter() {
       <h1 className="visually-hidden">The letter as it will be delivered</h1>
       {d.redactions.redactSignature || d.redactions.redactFirstName ? (
         <p className="no-print hint">
-          As the person harmed asked: {[d.redactions.redactSignature && "no signature", d.redactions.redactFirstName && "no first name"].filter(Boolean).join(", ")}.
+          As the recipient asked: {[d.redactions.redactSignature && "no signature", d.redactions.redactFirstName && "no first name"].filter(Boolean).join(", ")}.
         </p>
       ) : null}
       <article className="letter-printable" aria-label="The letter">

@@ -6,7 +6,7 @@ import { LETTER_STATUS_LABELS } from "~/models/letter-labels";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseHeading } from "~/models/case.server";
 import { letterGate } from "~/models/gates";
-import { DEFAULT_GUIDANCE, letterCandidates } from "~/models/letter-author.server";
+import { letterCandidates, replyDraftOf } from "~/models/letter-author.server";
 import { getLettersSummary } from "~/models/letter.server";
 import { loadGateFacts } from "~/models/preparation.server";
 import { auditRequest } from "~/utils/audit.server";
@@ -17,26 +17,27 @@ import styles from "~/styles/letters.css";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Letters · ${data.heading.reference} · Circle` : "Letters · Circle" }];
 
-/** The case's letters, and (for its facilitators) opening a new one behind the letter gate. */
+/** The case's letters, and (for its facilitators) opening a new one behind the letter gate; `?replyTo=` prepares a reply. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "case:view");
-  const [heading, letters, facts, candidates] = await Promise.all([
+  const [heading, letters, facts, candidates, reply] = await Promise.all([
     getCaseHeading(resource.caseId),
     getLettersSummary(resource.caseId),
     loadGateFacts(resource.caseId),
     letterCandidates(resource.caseId),
+    replyDraftOf(resource.caseId, request.url),
   ]);
   if (!heading || !facts) throw notFound("Case not found");
   await auditRequest(context, { actor: user, action: "case.letters.view", target: `case:${resource.caseId}`, caseId: resource.caseId });
-  return json({ heading, letters, gate: letterGate(facts), candidates, canOpen: can(user, "letter:open", resource), defaultGuidance: DEFAULT_GUIDANCE });
+  return json({ heading, letters, gate: letterGate(facts), candidates, reply, canOpen: can(user, "letter:open", resource) });
 }
 
 // From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
 export { action } from "~/actions/letter-open.server";
 
 export default function CaseLetters() {
-  const { heading, letters, gate, candidates, canOpen, defaultGuidance } = useLoaderData<typeof loader>();
+  const { heading, letters, gate, candidates, reply, canOpen } = useLoaderData<typeof loader>();
   return (
     <main className="page" id="main">
       <p className="back">
@@ -57,7 +58,7 @@ export default function CaseLetters() {
             {letters.map((l) => (
               <li key={l.id}>
                 <Link className="tap" to={`/cases/${heading.id}/letters/${l.id}`}>
-                  From {l.writer} to {l.recipient}
+                  {l.replyTo ? "Reply from" : "From"} {l.writer} to {l.recipient}
                 </Link>{" "}
                 <span className="badge">{LETTER_STATUS_LABELS[l.status] ?? l.status}</span>
                 {l.locked ? <span className="badge muted">Editing paused</span> : null}
@@ -66,7 +67,7 @@ export default function CaseLetters() {
           </ul>
         )}
       </section>
-      {canOpen ? <OpenLetterForm gate={gate} candidates={candidates} defaultGuidance={defaultGuidance} /> : null}
+      {canOpen ? <OpenLetterForm key={reply?.replyToId ?? "new"} gate={gate} candidates={candidates} reply={reply} /> : null}
     </main>
   );
 }

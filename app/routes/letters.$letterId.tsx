@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { AuthorWorkspace } from "~/components/letter/author-workspace";
 import { getAuthorWorkspace, requireLetterAction } from "~/models/letter.server";
 import { WRITABLE_STATUSES, type LetterStatus } from "~/models/letter-labels";
-import { DEFAULT_GUIDANCE } from "~/models/letter-author.server";
+import { guidanceFor } from "~/components/letter/letter-writers";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireLetterAuthor } from "~/utils/auth.server";
 import styles from "~/styles/letters.css";
@@ -20,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!letter || letter.status === "DESTROYED") throw notFound("Letter not found");
   await auditRequest(context, { actor: user, action: "letter.author.view", target: `letter:${letter.id}`, caseId: access.caseId });
   const writable = !letter.locked && WRITABLE_STATUSES.includes(letter.status as LetterStatus);
-  return json({ letter: { ...letter, status: letter.status as LetterStatus }, writable, defaultGuidance: DEFAULT_GUIDANCE });
+  return json({ letter: { ...letter, status: letter.status as LetterStatus }, writable, defaultGuidance: guidanceFor(letter.writerRole) });
 }
 
 export { action } from "~/actions/letter-workspace.server";

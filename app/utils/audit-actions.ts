@@ -136,7 +136,7 @@ export const AUDIT_ACTIONS = {
     typeof d.intent === "string" ? `Tried to ${humanize(d.intent.replaceAll("-", " "))}` : "",
   ),
   "collab.write.refused": refusal("Refused: an edit from a read-only connection"),
-  "letter.export.refused": refusal("Refused: a letter output the person harmed's choice does not allow", (d) =>
+  "letter.export.refused": refusal("Refused: a letter output its recipient's choice does not allow", (d) =>
     sentences(typeof d.format === "string" && `As ${d.format === "pdf" ? "a PDF" : "print"}`, typeof d.reason === "string" && d.reason),
   ),
 
@@ -230,8 +230,8 @@ export const AUDIT_ACTIONS = {
   "agreement.notice": change("Recorded that the person harmed was told", (d) => sentences(word(NOTICE_OUTCOME_LABELS, d.outcome), word(NOTICE_METHOD_LABELS, d.method))),
 
   // Letters
-  "letter.open": change("Opened a letter for the person responsible", (d) =>
-    d.access === "invite" ? "With a one-time invite code" : d.access === "password" ? "With a password" : "",
+  "letter.open": change("Opened a letter", (d) =>
+    sentences(d.replyToId ? "A reply to a delivered letter" : "", d.access === "invite" ? "With a one-time invite code" : d.access === "password" ? "With a password" : ""),
   ),
   "letter.submit": change("The author sent their letter for review", version),
   "letter.suggestion.accepted": change("The author used a suggestion"),
@@ -245,7 +245,7 @@ export const AUDIT_ACTIONS = {
   "letter.approve": change("Approved the letter", version),
   "letter.invite.renew": change("Made a new invite code"),
   "letter.close": change("Closed the letter"),
-  "letter.choice": change("Recorded the person harmed's choice", (d) => word(DELIVERY_CHOICE_LABELS, d.choice)),
+  "letter.choice": change("Recorded the recipient's choice", (d) => word(DELIVERY_CHOICE_LABELS, d.choice)),
   "letter.release": change("Delivered the letter", (d) => word(RELEASE_METHOD_LABELS, d.method)),
   "letter.destroy": change("Destroyed the letter"),
 

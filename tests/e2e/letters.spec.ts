@@ -87,7 +87,7 @@ test("the author drafts under a facilitator's eye; the person harmed decides wha
     await lead.page.locator("summary", { hasText: "Record their choice" }).click();
     await lead.page.getByLabel("They chose to").selectOption("HOLD");
     await lead.page.getByRole("button", { name: "Record the choice" }).click();
-    await expect(lead.page.getByTestId("release-state")).toHaveText("Held with the service until the person harmed asks for it.");
+    await expect(lead.page.getByTestId("release-state")).toHaveText("Held with the service until the recipient asks for it.");
     await expect(lead.page.getByRole("button", { name: "Deliver the letter" })).toBeDisabled();
     await screenshot(lead.page, testInfo, "letter-oversight");
     await expectNoSeriousA11yViolations(lead.page, testInfo, "letter-oversight");

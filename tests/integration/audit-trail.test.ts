@@ -306,7 +306,7 @@ describe("the case audit trail", () => {
       expect(body[2]!.slice(2, 7)).toEqual([
         staff.co.name,
         "Facilitator",
-        "Refused: a letter output the person harmed's choice does not allow",
+        "Refused: a letter output its recipient's choice does not allow",
         "letter.export.refused",
         "As a PDF. They chose to hold it, for now",
       ]);

@@ -113,7 +113,7 @@ describe("a letter from draft to delivery, moderated and decided by the person h
 
     // Later date: not before it. Then receive now without her first name: print and PDF are redacted.
     expect((await act(lead, letterId, { intent: "choice", choice: "DELIVER_LATER", deliverAfter: "2099-01-01T10:00", method: "PHONE" })).status).toBe(200);
-    expect(await (await act(lead, letterId, { intent: "release", method: "POST" })).text()).toContain("Not before 1 January 2099, as the person harmed asked.");
+    expect(await (await act(lead, letterId, { intent: "release", method: "POST" })).text()).toContain("Not before 1 January 2099, as the recipient asked.");
     expect((await act(lead, letterId, { intent: "choice", choice: "RECEIVE_NOW", redactFirstName: "on", method: "IN_PERSON" })).status).toBe(200);
     const print = await (await lead.get(`/cases/${caseId}/letters/${letterId}/print`)).text();
     expect(print).toContain("Dear [name removed],");

@@ -14,7 +14,7 @@ import { allRows, deployAll, deployUpTo, loadReleaseFixture, triggers, type Rows
  * written get the same answer, and nothing else changes. The disposal's append-only trigger, lifted
  * for the copy, is back exactly as it was.
  */
-const BEFORE = "20261210000700_notifications";
+const BEFORE = "20261210000800_letter_replies";
 const THIS = "20261210000900_indirect_communication";
 const CHANGED = ["Case", "CaseDisposal", "RiskAssessment"];
 

@@ -38,7 +38,7 @@ export function AuthorWorkspace({ letter, writable, defaultGuidance }: Props) {
       <div className="letter-head">
         <div>
           <p className="eyebrow">{LETTER_STATUS_LABELS[letter.status]}</p>
-          <h1>Your letter to {letter.recipientLabel}</h1>
+          <h1>{`${letter.isReply ? "Your reply to" : "Your letter to"} ${letter.recipientLabel}`}</h1>
         </div>
         <CollabBadge status={collab?.status ?? null} />
       </div>
@@ -93,7 +93,7 @@ export function AuthorWorkspace({ letter, writable, defaultGuidance }: Props) {
             </section>
           ) : null}
           <div className="card">
-            <WritingHints text={text} forAuthor />
+            <WritingHints text={text} forAuthor writerRole={letter.writerRole} />
           </div>
         </aside>
       </div>

@@ -2,7 +2,8 @@ import type { DeliveryChoice } from "~/models/letter-labels";
 import { formatDay } from "~/utils/format";
 
 /**
- * What the person harmed decided decides delivery (docs/architecture.md §2): a pure check the release action
+ * What the letter's recipient decided decides delivery (docs/architecture.md §2), whether they are
+ * the person harmed or the person responsible: a pure check the release action
  * and the oversight page share, so the button and the server give the same reason.
  */
 export type NewestChoice = { choice: DeliveryChoice; deliverAfter: Date | string | null } | null;
@@ -15,22 +16,22 @@ export function releaseCheck(status: string, newest: NewestChoice, now: Date): R
 }
 
 /**
- * Whether the person harmed's newest choice lets the letter reach them now. The release action,
+ * Whether the recipient's newest choice lets the letter reach them now. The release action,
  * the print view, the PDF and their data requests all ask this, so a held, declined, destroyed or
  * not-yet-due letter cannot leave the service by any of them.
  */
 export function choiceAllowsNow(newest: NewestChoice, now: Date): ReleaseCheck {
-  if (!newest) return { ok: false, reason: "The person harmed has not yet said whether, when or how they want the letter. Record their choice first." };
+  if (!newest) return { ok: false, reason: "The recipient has not yet said whether, when or how they want the letter. Record their choice first." };
   switch (newest.choice) {
     case "HOLD":
-      return { ok: false, held: true, reason: "Held with the service until the person harmed asks for it." };
+      return { ok: false, held: true, reason: "Held with the service until the recipient asks for it." };
     case "DECLINE":
-      return { ok: false, reason: "The person harmed declined the letter. It is not delivered." };
+      return { ok: false, reason: "The recipient declined the letter. It is not delivered." };
     case "DESTROY":
-      return { ok: false, reason: "The person harmed asked for the letter to be destroyed." };
+      return { ok: false, reason: "The recipient asked for the letter to be destroyed." };
     case "DELIVER_LATER": {
       const at = newest.deliverAfter ? new Date(newest.deliverAfter) : null;
-      if (!at || now < at) return { ok: false, reason: `Not before ${at ? formatDay(at) : "the date they chose"}, as the person harmed asked.` };
+      if (!at || now < at) return { ok: false, reason: `Not before ${at ? formatDay(at) : "the date they chose"}, as the recipient asked.` };
       return { ok: true };
     }
     case "RECEIVE_NOW":
@@ -64,7 +65,7 @@ const namesPattern = (names: string[]) => {
 
 /**
  * The letter as it will be delivered. No signature: the author's names are removed from the last
- * three lines (where a sign-off is). No first name: the person harmed's names are removed throughout.
+ * three lines (where a sign-off is). No first name: the recipient's names are removed throughout.
  */
 export function applyRedactions(lines: string[], r: Redactions, writerNames: string[], recipientNames: string[]): string[] {
   let out = [...lines];

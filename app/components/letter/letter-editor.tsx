@@ -16,7 +16,7 @@ type Props = {
 
 /**
  * The letter: a calm, plain Tiptap editor on the rich-text field "letter" of `letter:<id>`.
- * No formatting toolbar: a letter of apology needs words, not styling. The facilitator's copy is
+ * No formatting toolbar: a letter needs words, not styling. The facilitator's copy is
  * read-only and shows the author's caret (names and colours are set by the server).
  */
 export function LetterEditor({ doc, provider, readOnly, label, onEditor, onText }: Props) {

@@ -39,8 +39,14 @@ export function LetterOversight({ letter, canModerate, canRelease, release }: Pr
             {letter.case.reference} · {letter.case.title}
           </p>
           <h1>
-            Letter from {letter.writer} to {letter.recipient}
+            {letter.replyTo ? "Reply" : "Letter"} from {letter.writer} to {letter.recipient}
           </h1>
+          {letter.replyTo ? (
+            <p data-testid="reply-to">
+              {"Reply to "}
+              <Link to={`/cases/${letter.caseId}/letters/${letter.replyTo.id}`}>{`the letter from ${letter.replyTo.from} to ${letter.replyTo.to}`}</Link>
+            </p>
+          ) : null}
           <p className="meta">
             <span className="badge" data-testid="letter-status">
               {LETTER_STATUS_LABELS[letter.status] ?? letter.status}
@@ -57,7 +63,7 @@ export function LetterOversight({ letter, canModerate, canRelease, release }: Pr
       </div>
       {destroyed ? (
         <p className="alert warn" role="status">
-          This letter was destroyed as the person harmed asked. Its content is gone; the record of what happened remains in the audit trail.
+          This letter was destroyed as its recipient asked. Its content is gone; the record of what happened remains in the audit trail.
         </p>
       ) : (
         <div className="letter-layout">
@@ -73,7 +79,7 @@ export function LetterOversight({ letter, canModerate, canRelease, release }: Pr
           </section>
           <aside className="letter-side">
             <div className="card">
-              <WritingHints text={text} forAuthor={false} />
+              <WritingHints text={text} forAuthor={false} writerRole={letter.writerRole} />
             </div>
             <CommentsPanel letter={letter} canModerate={canModerate} editor={editor} />
             <SuggestionsPanel letter={letter} canModerate={canModerate} editor={editor} />

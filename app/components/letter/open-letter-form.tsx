@@ -3,15 +3,29 @@ import { useState } from "react";
 import { Field } from "~/components/ui/field";
 import { FormMessage, TextAreaField } from "~/components/ui/form-controls";
 import type { GateResult } from "~/models/gates";
+import { guidanceFor } from "./letter-writers";
 
-type Person = { id: string; name: string; preferredName: string };
-type Props = { gate: GateResult; candidates: { writers: Person[]; recipients: Person[] }; defaultGuidance: string[] };
+type Person = { id: string; role: string; name: string; label: string; preferredName: string };
+type Reply = { replyToId: string; writerId: string; recipientId: string; from: string; to: string };
+type Props = { gate: GateResult; candidates: { writers: Person[]; recipients: Person[] }; reply: Reply | null };
 // `reasons` only when the letter gate refused; a form with field errors comes back without them.
 type Answer = { ok: false; errors: Record<string, string | undefined>; reasons?: string[] } | { ok: true; letterId: string; inviteCode: string; username: string };
 
-/** Opening a letter: who writes to whom, how the author sees the recipient named, and their sign-in. */
-export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
+/** The first recipient who is not the writer, preferring the other side (a person harmed writes to the person responsible). */
+const recipientFor = (writer: Person | undefined, recipients: Person[]) =>
+  recipients.find((r) => r.id !== writer?.id && r.role !== writer?.role) ?? recipients.find((r) => r.id !== writer?.id);
+
+/**
+ * Opening a letter: who writes to whom (any eligible writer, to a person harmed or responsible who
+ * is not the writer), how the author sees the recipient named, and their sign-in. A reply comes with
+ * its writer and recipient fixed by the letter it answers.
+ */
+export function OpenLetterForm({ gate, candidates, reply }: Props) {
   const fetcher = useFetcher<Answer>();
+  const [writerId, setWriterId] = useState(reply?.writerId ?? candidates.writers[0]?.id ?? "");
+  const writer = candidates.writers.find((w) => w.id === writerId);
+  const [recipientId, setRecipientId] = useState(reply?.recipientId ?? recipientFor(writer, candidates.recipients)?.id ?? "");
+  const recipient = candidates.recipients.find((r) => r.id === recipientId);
   const answer = fetcher.data;
   const errors = answer && !answer.ok ? answer.errors : {};
   const [access, setAccess] = useState<"password" | "invite">("password");
@@ -20,7 +34,7 @@ export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
     return (
       <section className="card section-gap" aria-labelledby="invite-heading">
         <h2 id="invite-heading">Letter opened: hand over this invite code</h2>
-        <p>Give the person responsible their username and this one-time code in person. It is shown only once and works for 14 days.</p>
+        <p>Give the author their username and this one-time code in person. It is shown only once and works for 14 days.</p>
         <p>
           Username: <strong>{answer.username}</strong>
         </p>
@@ -36,7 +50,8 @@ export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
   }
   return (
     <section className="card section-gap" aria-labelledby="open-heading">
-      <h2 id="open-heading">Open a letter</h2>
+      <h2 id="open-heading">{reply ? "Open a reply" : "Open a letter"}</h2>
+      {reply ? <p data-testid="reply-draft">{`A reply to the letter from ${reply.from} to ${reply.to}: ${reply.to} writes, ${reply.from} receives it.`}</p> : null}
       {reasons.length ? (
         <div className="alert warn" role="status">
           <p style={{ marginTop: 0 }}>A letter cannot be opened yet:</p>
@@ -50,14 +65,41 @@ export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
       {gate.ok ? (
         <fetcher.Form method="post" className="grid-2" noValidate>
           <input type="hidden" name="intent" value="open" />
-          <PersonSelect id="writerId" label="Who writes it (person responsible)" people={candidates.writers} error={errors.writerId} />
-          <PersonSelect id="recipientId" label="Who it is for (person harmed)" people={candidates.recipients} error={errors.recipientId} />
+          <input type="hidden" name="replyToId" value={reply?.replyToId ?? ""} />
+          <PersonSelect
+            id="writerId"
+            label="Who writes it"
+            people={candidates.writers}
+            value={writerId}
+            fixed={!!reply}
+            onChange={(id) => {
+              setWriterId(id);
+              if (id === recipientId || !recipientId)
+                setRecipientId(
+                  recipientFor(
+                    candidates.writers.find((w) => w.id === id),
+                    candidates.recipients,
+                  )?.id ?? "",
+                );
+            }}
+            error={errors.writerId ?? errors.replyToId}
+          />
+          <PersonSelect
+            id="recipientId"
+            label="Who it is for"
+            people={candidates.recipients.filter((r) => r.id !== writerId)}
+            value={recipientId}
+            fixed={!!reply}
+            onChange={setRecipientId}
+            error={errors.recipientId}
+          />
           <Field
+            key={recipientId}
             id="recipientLabel"
             name="recipientLabel"
             label="How the author sees them named"
-            hint='For example their first name, or "the person harmed".'
-            defaultValue={candidates.recipients[0]?.preferredName ?? ""}
+            hint='For example their first name, or "the person you are writing to".'
+            defaultValue={recipient?.preferredName ?? ""}
             error={errors.recipientLabel}
           />
           <Field id="username" name="username" label="Username for the author" hint="Letters, digits, dots or underscores, e.g. dan_price." error={errors.username} />
@@ -66,7 +108,7 @@ export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
               id="guidance"
               name="guidance"
               label="Guidance for this author (optional)"
-              hint={`Shown with the standard guidance: ${defaultGuidance.join(" ")}`}
+              hint={`Shown with the standard guidance for ${writer ? writer.label : "the writer"}: ${guidanceFor(writer?.role ?? "").join(" ")}`}
               error={errors.guidance}
               maxLength={2000}
             />
@@ -97,17 +139,38 @@ export function OpenLetterForm({ gate, candidates, defaultGuidance }: Props) {
   );
 }
 
-function PersonSelect({ id, label, people, error }: { id: string; label: string; people: Person[]; error?: string }) {
+type SelectProps = { id: string; label: string; people: Person[]; value: string; fixed: boolean; onChange: (id: string) => void; error?: string };
+
+/** A choice of person; for a reply the person is fixed, shown as text and sent as a hidden field. */
+function PersonSelect({ id, label, people, value, fixed, onChange, error }: SelectProps) {
+  const chosen = people.find((p) => p.id === value);
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={id} defaultValue={people[0]?.id ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+      {fixed ? (
+        <>
+          <span className="label">{label}</span>
+          <p id={id}>{chosen?.label ?? "Not on the case any more"}</p>
+          <input type="hidden" name={id} value={value} />
+        </>
+      ) : (
+        <>
+          <label htmlFor={id}>{label}</label>
+          <select
+            id={id}
+            name={id}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+          >
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {error}

@@ -12,12 +12,12 @@ import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 
 type Props = { letter: OversightLetter; canModerate: boolean; canRelease: boolean; release: ReleaseCheck };
 
-/** The person harmed decides: their recorded choice (newest counts), delivery, destruction, closing. */
+/** The letter's recipient decides (whoever they are): their recorded choice (newest counts), delivery, destruction, closing; a delivered letter can be answered. */
 export function DeliveryPanel({ letter, canModerate, canRelease, release }: Props) {
   const approved = letter.status === "APPROVED" || letter.status === "RELEASED";
   return (
     <section className="card section-gap" aria-labelledby="delivery-heading">
-      <h2 id="delivery-heading">What the person harmed wants</h2>
+      <h2 id="delivery-heading">What {letter.recipient || "the recipient"} wants</h2>
       {letter.choices.length === 0 ? (
         <p>No choice recorded yet. The letter cannot be delivered until {letter.recipient} has said whether, when and how they want it.</p>
       ) : (
@@ -43,7 +43,7 @@ export function DeliveryPanel({ letter, canModerate, canRelease, release }: Prop
           {letter.status === "RELEASED"
             ? `Delivered ${letter.releases[0] ? formatDateTime(letter.releases[0].releasedAt) : ""}.`
             : release.ok
-              ? "Ready to deliver as the person harmed chose."
+              ? `Ready to deliver as ${letter.recipient || "the recipient"} chose.`
               : release.reason}
         </div>
       ) : null}
@@ -56,6 +56,16 @@ export function DeliveryPanel({ letter, canModerate, canRelease, release }: Prop
           <a className="button secondary" href={`/cases/${letter.caseId}/letters/${letter.id}/pdf`}>
             Download PDF
           </a>
+        </p>
+      ) : null}
+      {canModerate && letter.status === "RELEASED" ? (
+        <p className="row">
+          <Link className="button secondary" to={`/cases/${letter.caseId}/letters?replyTo=${letter.id}#open-heading`} data-testid="open-reply">
+            Open a reply
+          </Link>
+          <span className="hint">
+            For {letter.recipient || "the recipient"} to answer {letter.writer || "the writer"}.
+          </span>
         </p>
       ) : null}
       {canModerate && letter.status !== "DESTROYED" ? <ChoiceForm /> : null}
@@ -93,7 +103,7 @@ function ChoiceForm() {
             id="tellAuthor"
             name="tellAuthor"
             label="What the author may be told (optional)"
-            hint="Only what the person harmed agreed to. The author sees exactly this."
+            hint="Only what the recipient agreed to. The author sees exactly this."
             error={errors.tellAuthor}
             maxLength={1000}
           />

@@ -1,8 +1,8 @@
 import { findWritingPrompts } from "./writing-prompts";
 
-/** The writing prompts as a calm list beside the editor: hints, never errors. */
-export function WritingHints({ text, forAuthor }: { text: string; forAuthor: boolean }) {
-  const prompts = findWritingPrompts(text);
+/** The writing prompts that fit the writer, as a calm list beside the editor: hints, never errors. */
+export function WritingHints({ text, forAuthor, writerRole }: { text: string; forAuthor: boolean; writerRole: string }) {
+  const prompts = findWritingPrompts(text, writerRole);
   return (
     <section className="letter-hints" aria-labelledby="hints-heading">
       <h2 id="hints-heading">{forAuthor ? "Things to think about" : "Writing prompts"}</h2>
