@@ -11,6 +11,7 @@ import { hasDemoService } from "~/models/service.server";
 import { useForgetDisposedDocuments } from "~/realtime/forget-disposed";
 import { getSessionState, homeFor } from "~/utils/auth.server";
 import { capabilitiesOf, isLetterAuthor } from "~/utils/permissions";
+import { getAuthorWriterIds } from "~/models/exchange-writer.server";
 import { useNonce } from "~/utils/nonce";
 import { PARTICIPANT_PATH } from "~/utils/participant-paths";
 import styles from "~/styles/app.css";
@@ -40,8 +41,19 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const awaitingApproval = user && capabilities?.approvals ? await countAwaitingApproval(user.id) : null;
   const unreadNotifications = user && capabilities ? await countUnread(user) : null;
   const demo = user ? user.demoService : await hasDemoService();
+  // An author who writes messages to the other party as well as (or instead of) a letter sees both in their navigation.
+  const authorMessages = user && isLetterAuthor(user) && !user.mustChangePassword ? (await getAuthorWriterIds(user.id)).length > 0 : false;
   const shell = user
-    ? { name: user.name, home: homeFor(user), letterAuthor: isLetterAuthor(user), mustChangePassword: user.mustChangePassword, capabilities, awaitingApproval, unreadNotifications }
+    ? {
+        name: user.name,
+        home: homeFor(user),
+        letterAuthor: isLetterAuthor(user),
+        authorMessages,
+        mustChangePassword: user.mustChangePassword,
+        capabilities,
+        awaitingApproval,
+        unreadNotifications,
+      }
     : null;
   // Tablets delete their copies of disposed cases' documents (app/realtime/forget-disposed.ts).
   const disposedDocuments = user && !isLetterAuthor(user) ? await disposedDocumentNames(user.serviceId) : [];

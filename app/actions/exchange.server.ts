@@ -1,5 +1,6 @@
 import { ExchangeActionSchema } from "~/models/exchange-schemas";
 import { approveMessage, deliverMessage, editMessage, recordExchangeChoice, recordMessage } from "~/models/exchange.server";
+import { closeWriter, openWriter, renewWriterInvite } from "~/models/exchange-writer.server";
 import { formAction, onCase } from "~/utils/action.server";
 
 /**
@@ -11,7 +12,7 @@ import { formAction, onCase } from "~/utils/action.server";
 export const action = formAction({
   authorize: onCase("exchange:record"),
   schema: ExchangeActionSchema,
-  run: async ({ user, access: { caseId }, input }) => {
+  run: async ({ user, access: { caseId, resource }, input }) => {
     switch (input.intent) {
       case "record": {
         const created = await recordMessage(caseId, input, user.id);
@@ -40,6 +41,29 @@ export const action = formAction({
           id: delivered.id,
           audit: { action: "exchange.deliver", target: `exchange:${delivered.id}`, details: { method: input.method, deliveredOn: input.deliveredOn } },
         };
+      }
+      case "open-writer": {
+        const opened = await openWriter(caseId, resource.serviceId, user.id, input);
+        const audit = { action: "exchange.writer.open", target: `exchange-writer:${opened.writerId}`, details: { access: input.access, username: opened.username } } as const;
+        // The invite code is shown once, here, to hand over in person; it is stored only as a hash.
+        return {
+          done: opened.inviteCode ? "Workspace opened. Give them the invite code in person." : "Workspace opened.",
+          id: opened.writerId,
+          audit,
+          data: { writerId: opened.writerId, username: opened.username, inviteCode: opened.inviteCode },
+        };
+      }
+      case "renew-writer": {
+        const code = await renewWriterInvite(caseId, input.writerId);
+        return {
+          done: "A new invite code is ready. The old one no longer works.",
+          audit: { action: "exchange.writer.renew", target: `exchange-writer:${input.writerId}` },
+          data: { writerId: input.writerId, inviteCode: code },
+        };
+      }
+      case "close-writer": {
+        await closeWriter(caseId, input.writerId, user.id);
+        return { done: "Their workspace is closed. What they wrote stays here.", audit: { action: "exchange.writer.close", target: `exchange-writer:${input.writerId}` } };
       }
       case "choice": {
         const chosen = await recordExchangeChoice(caseId, input, user.id);

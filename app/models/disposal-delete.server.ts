@@ -29,6 +29,13 @@ export async function deleteCaseRecords(tx: Tx, caseId: string, ids: CaseIds, do
   await add("letterComments", tx.letterComment.deleteMany({ where: { letterId } }));
   await add("letterVersions", tx.letterVersion.deleteMany({ where: { letterId } }));
   await add("letters", tx.letter.deleteMany({ where: { id: letterId } }));
+  // Messages between the parties name both with Restrict keys, and what a party wrote in their own
+  // workspace names their author account: all before the accounts. Edits first, whose trigger
+  // finds the disposal through the message.
+  await add("exchangeEdits", tx.exchangeMessageEdit.deleteMany({ where: { message: { caseId } } }));
+  await add("exchangeMessages", tx.exchangeMessage.deleteMany({ where: { caseId } }));
+  await add("exchangeChoices", tx.exchangeChoice.deleteMany({ where: { caseId } }));
+  await add("exchangeWorkspaces", tx.exchangeWriter.deleteMany({ where: { caseId } }));
   // Sessions, passwords and known devices cascade with the account.
   await add("letterAuthorAccounts", tx.user.deleteMany({ where: { id: { in: ids.authors }, role: "LETTER_AUTHOR" } }));
 
@@ -63,11 +70,6 @@ export async function deleteCaseRecords(tx: Tx, caseId: string, ids: CaseIds, do
   // Before the participants, whom it names with a Restrict key. A tablet still in participant mode
   // for the case is let go with it (that state is not a record, so it is not counted).
   await add("feedback", tx.participantFeedback.deleteMany({ where: { caseId } }));
-  // Messages between the parties name both with Restrict keys; their edits first, whose trigger
-  // finds the disposal through the message.
-  await add("exchangeEdits", tx.exchangeMessageEdit.deleteMany({ where: { message: { caseId } } }));
-  await add("exchangeMessages", tx.exchangeMessage.deleteMany({ where: { caseId } }));
-  await add("exchangeChoices", tx.exchangeChoice.deleteMany({ where: { caseId } }));
   await tx.participantMode.deleteMany({ where: { caseId } });
   await add("stageReasons", tx.caseStageEvent.updateMany({ where: { caseId, reason: { not: null } }, data: { reason: null } }));
   await add("guardianLinks", tx.participantGuardian.deleteMany({ where: { childId: { in: ids.participants } } }));

@@ -163,16 +163,20 @@ async function summaryOf(tx: Tx, caseId: string) {
 }
 
 async function idsOf(tx: Tx, caseId: string): Promise<CaseIds> {
-  const [conferences, agreements, letters, participants] = await Promise.all([
+  const [conferences, agreements, letters, writers, participants] = await Promise.all([
     tx.conference.findMany({ where: { caseId }, select: { id: true } }),
     tx.agreement.findMany({ where: { caseId }, select: { id: true, versions: { select: { id: true } } } }),
     tx.letter.findMany({ where: { caseId }, select: { id: true, authorId: true } }),
+    tx.exchangeWriter.findMany({ where: { caseId }, select: { authorId: true } }),
     tx.participant.findMany({ where: { caseId }, select: { id: true } }),
   ]);
-  // An author account exists for its letters: it goes with them unless it also writes elsewhere (never, today).
-  const authorIds = [...new Set(letters.map((l) => l.authorId))];
-  const elsewhere = await tx.letter.findMany({ where: { authorId: { in: authorIds }, caseId: { not: caseId } }, select: { authorId: true } });
-  const kept = new Set(elsewhere.map((l) => l.authorId));
+  // An author account exists for its letters and message workspace: it goes with them unless it also writes elsewhere (never, today).
+  const authorIds = [...new Set([...letters, ...writers].map((l) => l.authorId))];
+  const [elsewhere, writesElsewhere] = await Promise.all([
+    tx.letter.findMany({ where: { authorId: { in: authorIds }, caseId: { not: caseId } }, select: { authorId: true } }),
+    tx.exchangeWriter.findMany({ where: { authorId: { in: authorIds }, caseId: { not: caseId } }, select: { authorId: true } }),
+  ]);
+  const kept = new Set([...elsewhere, ...writesElsewhere].map((l) => l.authorId));
   return {
     conferences: conferences.map((c) => c.id),
     agreements: agreements.map((a) => a.id),

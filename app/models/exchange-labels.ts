@@ -26,12 +26,13 @@ export type ExchangeStatus = (typeof EXCHANGE_STATUSES)[number];
 export const EXCHANGE_STATUS_LABELS: Record<ExchangeStatus, string> = { RECORDED: "Waiting for review", APPROVED: "Approved to pass on", DELIVERED: "Delivered" };
 
 /** How it reached the other party (the Prisma enum ExchangeDeliveryMethod). */
-export const EXCHANGE_DELIVERY_METHODS = ["READ_AT_VISIT", "PRINTED", "READ_ALOUD"] as const;
+export const EXCHANGE_DELIVERY_METHODS = ["READ_AT_VISIT", "PRINTED", "READ_ALOUD", "IN_WORKSPACE"] as const;
 export type ExchangeDeliveryMethod = (typeof EXCHANGE_DELIVERY_METHODS)[number];
 export const EXCHANGE_DELIVERY_LABELS: Record<ExchangeDeliveryMethod, string> = {
   READ_AT_VISIT: "Read with them at a visit",
   PRINTED: "Given to them printed",
   READ_ALOUD: "Read aloud to them (by phone or in person)",
+  IN_WORKSPACE: "Shown in their own message workspace",
 };
 
 /**

@@ -104,3 +104,35 @@ export function threadTimeline<T extends TimelineItem>(items: readonly T[]): { i
   const roots = byTime.filter((i) => !i.inReplyToId || !ids.has(i.inReplyToId));
   return roots.map((item) => ({ item, replies: byTime.filter((r) => r.inReplyToId === item.id) }));
 }
+
+export type WriterMessageFacts = { fromId: string; toId: string; status: ExchangeStatus };
+
+/**
+ * What a party's own message workspace shows of a message: their own (whatever its state, so they
+ * know where it is), or one addressed to them once a facilitator has recorded it as delivered and
+ * while their newest choice still lets messages reach them (a hold asked for later hides what came
+ * before too, until they ask again). Nothing else: never a message between others, never one
+ * waiting for review or approved but not yet passed on.
+ */
+export function writerSees(m: WriterMessageFacts, participantId: string, choice: NewestChoice, today: string): "own" | "received" | null {
+  if (m.fromId === participantId) return "own";
+  if (m.toId === participantId && m.status === "DELIVERED" && choiceAllows(choice, today).ok) return "received";
+  return null;
+}
+
+/**
+ * Whether a facilitator may record it as shown in the recipient's own workspace: only when they
+ * have one open. Any other way of delivering needs no workspace.
+ */
+export function workspaceDeliveryCheck(method: string, recipientHasWorkspace: boolean): Check {
+  if (method === "IN_WORKSPACE" && !recipientHasWorkspace)
+    return { ok: false, reason: "They have no message workspace of their own open. Open one for them, or choose another way it reached them." };
+  return { ok: true };
+}
+
+/** How the party sees where their own message is: plain words, no facilitator's names. */
+export function ownStatusWords(m: { status: ExchangeStatus; deliveredOn: string | null }): string {
+  if (m.status === "DELIVERED") return m.deliveredOn ? `Passed on, ${formatDay(m.deliveredOn)}` : "Passed on";
+  if (m.status === "APPROVED") return "Your facilitator has approved it to pass on";
+  return "With your facilitator, who reads it before anything is passed on";
+}

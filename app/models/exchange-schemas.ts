@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { cleanText, optionalLine, pastDay, RecordIdSchema } from "~/utils/schemas";
+import { cleanLine, cleanText, NewPasswordSchema, optionalLine, pastDay, RecordIdSchema } from "~/utils/schemas";
+import { UsernameSchema } from "./letter-schemas";
 import { EXCHANGE_CHOICES, EXCHANGE_DELIVERY_METHODS, EXCHANGE_GATHERINGS, EXCHANGE_KINDS, EXCHANGE_WORDINGS } from "./exchange-labels";
 
 /**
@@ -65,7 +66,60 @@ export const ExchangeActionSchema = z.discriminatedUnion(
         if (v.choice === "DELIVER_LATER" && !v.deliverAfter)
           ctx.addIssue({ code: "custom", path: ["deliverAfter"], message: "Enter the date from which they want to receive them" });
       }),
+    z
+      .object({
+        intent: z.literal("open-writer"),
+        participantId: person("Choose who will write"),
+        recipientId: person("Choose whom they write to"),
+        recipientLabel: z
+          .string({ error: "Say how they see the other person named" })
+          .overwrite(cleanLine)
+          .trim()
+          .min(1, "Say how they see the other person named")
+          .max(80, "Use at most 80 characters"),
+        // "existing": the sign-in they already have for a letter of theirs on this case.
+        access: z.enum(["invite", "password", "existing"], { error: "Choose how they sign in" }),
+        username: z.string().optional().default(""),
+        password: z.string().optional().default(""),
+      })
+      .superRefine((v, ctx) => {
+        if (v.access === "existing") return;
+        const u = UsernameSchema.safeParse(v.username);
+        if (!u.success) ctx.addIssue({ code: "custom", path: ["username"], message: u.error.issues[0]?.message ?? "Choose a username" });
+        if (v.access === "password") {
+          const p = NewPasswordSchema.safeParse(v.password);
+          if (!p.success) ctx.addIssue({ code: "custom", path: ["password"], message: p.error.issues[0]?.message ?? "Enter a password" });
+        }
+      }),
+    z.object({ intent: z.literal("renew-writer"), writerId: RecordIdSchema }),
+    z.object({ intent: z.literal("close-writer"), writerId: RecordIdSchema }),
   ],
   { error: "Unknown action" },
 );
 export type ExchangeAction = z.infer<typeof ExchangeActionSchema>;
+
+/**
+ * The forms of a party's own message workspace (/messages): a question or something they want the
+ * other to know, an answer to a question passed on to them, and their agreement to a change their
+ * facilitator proposed for safety. Their consent to it being passed on after review is the box
+ * they tick; without it nothing is sent.
+ */
+export const WriterActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("write"),
+      writerId: RecordIdSchema,
+      kind: z.enum(EXCHANGE_KINDS, { error: "Choose whether it is a question, an answer or something you want them to know" }),
+      inReplyToId: z
+        .union([z.literal(""), RecordIdSchema])
+        .optional()
+        .transform((v) => v || null),
+      text: words("Write what you want to say"),
+      consent: z.literal("yes", { error: "Tick the box to say your facilitator may pass it on after reading it" }),
+    }),
+    z.object({ intent: z.literal("agree-edit"), writerId: RecordIdSchema, messageId: RecordIdSchema }),
+  ],
+  { error: "Unknown action" },
+);
+export type WriterAction = z.infer<typeof WriterActionSchema>;

@@ -3,7 +3,18 @@ import { db } from "~/utils/db.server";
 import { Refusal } from "~/utils/refusal";
 import { serviceDate } from "./case-record-dates";
 import type { ExchangeChoice } from "./exchange-labels";
-import { approvalCheck, deliveryCheck, editCheck, packCheck, textToPass, threadCheck, threadTimeline, type Check, type NewestChoice } from "./exchange-rules";
+import {
+  approvalCheck,
+  deliveryCheck,
+  editCheck,
+  packCheck,
+  textToPass,
+  threadCheck,
+  threadTimeline,
+  workspaceDeliveryCheck,
+  type Check,
+  type NewestChoice,
+} from "./exchange-rules";
 import type { ExchangeAction } from "./exchange-schemas";
 import { greetingName } from "./feedback-rules";
 
@@ -33,6 +44,11 @@ async function party(tx: Tx, caseId: string, participantId: string, field: strin
 export async function newestExchangeChoice(tx: Tx | typeof db, caseId: string, participantId: string): Promise<NewestChoice> {
   const row = await tx.exchangeChoice.findFirst({ where: { caseId, participantId }, orderBy: { createdAt: "desc" }, select: { choice: true, deliverAfter: true } });
   return row ? { choice: row.choice as ExchangeChoice, deliverAfter: row.deliverAfter } : null;
+}
+
+/** Whether the participant has their own message workspace open (a message can then be delivered into it). */
+export async function hasOpenWriter(tx: Tx | typeof db, caseId: string, participantId: string): Promise<boolean> {
+  return (await tx.exchangeWriter.count({ where: { caseId, participantId, closedAt: null } })) > 0;
 }
 
 async function messageFacts(tx: Tx, caseId: string, messageId: string) {
@@ -83,6 +99,7 @@ export async function deliverMessage(caseId: string, input: Input<"deliver">, ac
     const m = await messageFacts(tx, caseId, input.messageId);
     // The day it reached them is the day the choice must have allowed it.
     refuse(deliveryCheck(m, await newestExchangeChoice(tx, caseId, m.toId), input.deliveredOn));
+    refuse(workspaceDeliveryCheck(input.method, await hasOpenWriter(tx, caseId, m.toId)), "method");
     await tx.exchangeMessage.update({
       where: { id: m.id },
       data: { status: "DELIVERED", deliveryMethod: input.method, deliveredOn: input.deliveredOn, deliveredById: actorId, deliveredAt: new Date() },

@@ -7,6 +7,7 @@ import { revokeUserSessions } from "~/utils/session.server";
 import { releaseCheck, type NewestChoice } from "~/components/letter/letter-delivery";
 import { letterDocName } from "./letter.server";
 import { notifyAboutLetter } from "./notifications.server";
+import { authorHasOpenWork } from "./sign-in.server";
 import { WRITABLE_STATUSES, type DeliveryChoice, type LetterStatus, type ReleaseMethod } from "./letter-schemas";
 
 type Ctx = Pick<CircleLoadContext, "collab" | "realtime">;
@@ -104,8 +105,7 @@ export async function releaseLetter(letterId: string, releasedById: string, meth
 
 /** Ends the author's access: no sign-in (checked at sign-in), no sessions, no open sockets. */
 async function endAuthorAccess(ctx: Ctx, authorId: string) {
-  const open = await db.letter.count({ where: { authorId, closedAt: null } });
-  if (open > 0) return;
+  if (await authorHasOpenWork(authorId)) return;
   await revokeUserSessions(authorId);
   ctx.realtime.disconnectUser(authorId, "Your letter is closed");
 }

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   "VICTIMS_CODE_DEADLINE",
   "TERM_DUE",
   "TERM_OVERDUE",
+  "EXCHANGE_WRITTEN",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -38,6 +39,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   VICTIMS_CODE_DEADLINE: "A Victims' Code deadline is today or has passed",
   TERM_DUE: "An agreement term is due",
   TERM_OVERDUE: "An agreement term is overdue",
+  EXCHANGE_WRITTEN: "A party wrote a message for your review",
 };
 
 /** What a letter author may ever be told: that their facilitator answered. Staff kinds are everything else. */

@@ -26,6 +26,7 @@ export const KIND_ACTIONS: Record<NotificationKind, Action> = {
   VICTIMS_CODE_DEADLINE: "case:edit",
   TERM_DUE: "agreement:draft",
   TERM_OVERDUE: "agreement:draft",
+  EXCHANGE_WRITTEN: "exchange:record",
 };
 
 export type NotificationEvent = {
@@ -61,6 +62,8 @@ export function notificationLink(event: NotificationEvent): string {
     case "TERM_DUE":
     case "TERM_OVERDUE":
       return `${kase}/agreement`;
+    case "EXCHANGE_WRITTEN":
+      return `${kase}/exchange`;
     default:
       return kase;
   }
@@ -101,6 +104,8 @@ export function notificationText(event: NotificationEvent, reference: string): s
       return `An agreement term on ${reference} is due${when ? ` on ${when}` : ""}.`;
     case "TERM_OVERDUE":
       return `An agreement term on ${reference} is overdue.`;
+    case "EXCHANGE_WRITTEN":
+      return `A party on ${reference} wrote a message for your review.`;
   }
 }
 

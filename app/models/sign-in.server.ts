@@ -21,7 +21,8 @@ type Client = { deviceId: string; ip: string | null };
 const INVALID = "That email and password do not match an account.";
 const INVALID_USERNAME = "That username and password do not match an account.";
 const INVALID_INVITE = "That username and invite code do not match, or the code has expired. Ask your facilitator for a new one.";
-const LETTER_CLOSED = "Your letter is closed, so this sign-in no longer works. Your facilitator can tell you more.";
+// An author's letter, or their message workspace, or both: the words fit either.
+const LETTER_CLOSED = "Your letter or messages are closed, so this sign-in no longer works. Your facilitator can tell you more.";
 
 /** Staff sign in with their email; letter authors (who have none) with their username. */
 const whereLogin = (login: string) => (login.includes("@") ? { email: login } : { username: login });
@@ -64,9 +65,13 @@ export async function forgetSignInHistory(user: { id: string; email: string; use
   if (user.username) await signInThrottle.clear(BUDGETS.account, user.username);
 }
 
-/** A letter author's access ends when their letter is closed or destroyed. */
-async function authorHasOpenLetter(userId: string) {
-  return (await db.letter.count({ where: { authorId: userId, closedAt: null, destroyedAt: null } })) > 0;
+/** An author's access ends when their letters are closed or destroyed and their message workspace is closed. */
+export async function authorHasOpenWork(userId: string) {
+  const [letters, writers] = await Promise.all([
+    db.letter.count({ where: { authorId: userId, closedAt: null, destroyedAt: null } }),
+    db.exchangeWriter.count({ where: { authorId: userId, closedAt: null } }),
+  ]);
+  return letters + writers > 0;
 }
 
 const throttled = (retryAfterMs: number, user: { id: string } | null): SignInFailure => ({
@@ -99,7 +104,7 @@ export async function signIn(login: string, password: string, client: Client): P
   const valid = user?.password ? await verifyPassword(password, user.password.hash) : (await burnPasswordCheck(password), false);
   if (!user || !valid) return { ok: false, reason: "invalid", userId: user?.id, accountExists: user !== null, message: invalid };
   const author = user.role === "LETTER_AUTHOR";
-  if (user.disabled || (author && !(await authorHasOpenLetter(user.id)))) {
+  if (user.disabled || (author && !(await authorHasOpenWork(user.id)))) {
     // The right password: not a guess, so it costs nothing (and only the holder learns this).
     await attempt.forgive();
     return { ok: false, reason: "disabled", userId: user.id, accountExists: true, message: author ? LETTER_CLOSED : "This account has been disabled. Ask your service manager." };
@@ -129,19 +134,27 @@ export async function redeemInvite(username: string, code: string, newPassword: 
   const admission = await signInThrottle.begin(charges);
   if (!admission.ok) return throttled(admission.retryAfterMs, user);
   const { attempt } = admission;
-  // The same query for every username, so its timing does not tell which ones are authors.
-  const letter = await db.letter.findFirst({
-    where: { authorId: user?.role === "LETTER_AUTHOR" ? user.id : "", closedAt: null, destroyedAt: null, inviteCodeHash: { not: null }, inviteExpiresAt: { gt: new Date() } },
-    select: { id: true, inviteCodeHash: true },
-  });
+  // The same queries for every username, so their timing does not tell which ones are authors. An
+  // author's code is on their letter or on their own message workspace, whichever was opened for them.
+  const authorId = user?.role === "LETTER_AUTHOR" ? user.id : "";
+  const live = { inviteCodeHash: { not: null }, inviteExpiresAt: { gt: new Date() } };
+  const [letters, writers] = await Promise.all([
+    db.letter.findMany({ where: { authorId, closedAt: null, destroyedAt: null, ...live }, select: { id: true, inviteCodeHash: true } }),
+    db.exchangeWriter.findMany({ where: { authorId, closedAt: null, ...live }, select: { id: true, inviteCodeHash: true } }),
+  ]);
   const given = Buffer.from(hashInviteCode(code), "hex");
-  const matches = !!letter?.inviteCodeHash && timingSafeEqual(given, Buffer.from(letter.inviteCodeHash, "hex"));
-  if (!user || !letter || !matches || user.disabled) return { ok: false, reason: "invalid", userId: user?.id, accountExists: user !== null, message: INVALID_INVITE };
+  const fits = (row: { inviteCodeHash: string | null }) => !!row.inviteCodeHash && timingSafeEqual(given, Buffer.from(row.inviteCodeHash, "hex"));
+  const letter = letters.find(fits);
+  const writer = writers.find(fits);
+  if (!user || !(letter || writer) || user.disabled) return { ok: false, reason: "invalid", userId: user?.id, accountExists: user !== null, message: INVALID_INVITE };
   const hash = await hashPassword(newPassword);
+  const spent = { inviteCodeHash: null, inviteExpiresAt: null };
   await db.$transaction([
     db.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash }, select: { userId: true } }),
     // One use only: the code is gone once a password is set.
-    db.letter.update({ where: { id: letter.id }, data: { inviteCodeHash: null, inviteExpiresAt: null }, select: { id: true } }),
+    letter
+      ? db.letter.update({ where: { id: letter.id }, data: spent, select: { id: true } })
+      : db.exchangeWriter.update({ where: { id: writer!.id }, data: spent, select: { id: true } }),
   ]);
   await attempt.succeeded();
   await rememberDevice(client.deviceId, user.id);

@@ -8,6 +8,8 @@ import { serviceDate } from "~/models/case-record-dates";
 import { getCaseHeading } from "~/models/case.server";
 import { EXCHANGE_CHOICE_LABELS, type ExchangeChoice } from "~/models/exchange-labels";
 import { getCaseExchange } from "~/models/exchange.server";
+import { getCaseWriters, partiesWithLetterSignIn } from "~/models/exchange-writer.server";
+import { WriterAccess } from "~/components/exchange/writer-access";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDay } from "~/utils/format";
@@ -25,17 +27,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "exchange:read");
   const today = serviceDate();
-  const [heading, exchange] = await Promise.all([getCaseHeading(resource.caseId), getCaseExchange(resource.caseId, today)]);
+  const canRecord = can(user, "exchange:record", resource);
+  const [heading, exchange, writers, letterSignIns] = await Promise.all([
+    getCaseHeading(resource.caseId),
+    getCaseExchange(resource.caseId, today),
+    getCaseWriters(resource.caseId),
+    canRecord ? partiesWithLetterSignIn(resource.caseId) : {},
+  ]);
   if (!heading) throw notFound("Case not found");
   await auditRequest(context, { actor: user, action: "case.exchange.view", target: `case:${resource.caseId}`, caseId: resource.caseId });
-  return json({ heading, ...exchange, canRecord: can(user, "exchange:record", resource), today });
+  return json({ heading, ...exchange, writers, letterSignIns, canRecord, today });
 }
 
 // From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
 export { action } from "~/actions/exchange.server";
 
 export default function CaseExchange() {
-  const { heading, timeline, parties, openQuestions, canRecord, today } = useLoaderData<typeof loader>();
+  const { heading, timeline, parties, openQuestions, writers, letterSignIns, canRecord, today } = useLoaderData<typeof loader>();
+  const workspaces = writers.filter((w) => w.open).map((w) => w.participantId);
   return (
     <main className="page" id="main">
       <p className="back">
@@ -78,7 +87,10 @@ export default function CaseExchange() {
                       <summary>Record {p.name}&rsquo;s choice</summary>
                       <ChoiceForm caseId={heading.id} party={p} />
                     </details>
+                    <WriterAccess caseId={heading.id} party={p} parties={parties} writers={writers} letterSignIn={(letterSignIns as Record<string, string>)[p.id] ?? null} />
                   </>
+                ) : workspaces.includes(p.id) ? (
+                  <p className="hint">They write their own messages in a workspace of their own.</p>
                 ) : null}
               </li>
             ))}
@@ -93,7 +105,7 @@ export default function CaseExchange() {
       ) : null}
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">The exchange</h2>
-        <ExchangeTimeline timeline={timeline} caseId={heading.id} canRecord={canRecord} today={today} />
+        <ExchangeTimeline timeline={timeline} caseId={heading.id} canRecord={canRecord} today={today} workspaces={workspaces} />
       </section>
     </main>
   );

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { forgetCachedDocuments } from "~/realtime/use-collab-document";
 import { AuthorNotices } from "~/components/letter/author-notices";
 import { getAuthorLetters } from "~/models/letter.server";
+import { getAuthorWriterIds } from "~/models/exchange-writer.server";
 import { listNotifications } from "~/models/notifications.server";
 import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-labels";
 import { auditRequest } from "~/utils/audit.server";
@@ -18,6 +19,8 @@ export const meta: MetaFunction = () => [{ title: "My letter · Circle" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireLetterAuthor(request, context);
   const letters = await getAuthorLetters(user.id);
+  // Someone who writes messages to the other party but no letter starts at their messages.
+  if (letters.length === 0 && (await getAuthorWriterIds(user.id)).length > 0) throw redirect("/messages");
   // Only "your facilitator replied" reaches an author (listNotifications keeps to that kind).
   const notices = (await listNotifications(user, 10)).filter((n) => !n.read);
   await auditRequest(context, { actor: user, action: "letter.author.list", target: `user:${user.id}` });

@@ -277,6 +277,14 @@ export const AUDIT_ACTIONS = {
   "exchange.deliver": change("Recorded that a message reached the other party", (d) =>
     sentences(word(EXCHANGE_DELIVERY_LABELS, d.method), typeof d.deliveredOn === "string" && formatDay(d.deliveredOn)),
   ),
+  "exchange.writer.open": change("Opened a party's own message workspace", (d) =>
+    d.access === "existing" ? "With their letter sign-in" : d.access === "invite" ? "With an invite code" : "With a password",
+  ),
+  "exchange.writer.renew": change("Made a new invite code for a message workspace"),
+  "exchange.writer.close": change("Closed a party's own message workspace"),
+  "exchange.own.view": view("The party opened their own message workspace"),
+  "exchange.own.write": change("The party wrote a message for review", (d) => word(EXCHANGE_KIND_LABELS, d.kind)),
+  "exchange.own.agree": change("The party agreed to a change to their message"),
   "exchange.choice": change("Recorded a party's choice about receiving messages", (d) => word(EXCHANGE_CHOICE_LABELS, d.choice)),
   "exchange.pack.print": exported("Opened the printable pack of messages for a party", (d) => (typeof d.count === "number" ? `${d.count} message${d.count === 1 ? "" : "s"}` : "")),
   "exchange.pack.refused": refusal("Refused: a pack of messages the recipient's choice does not allow"),

@@ -7,7 +7,10 @@ import type { CaseRole, StaffRole } from "./roles";
  */
 export type Principal = { id: string; role: StaffRole | "LETTER_AUTHOR"; serviceId: string };
 
-/** A letter author (the person responsible) is not staff: they reach only their own letter (docs/architecture.md §4). */
+/**
+ * An author is not staff: a party writing their own letter or their own messages to the other
+ * party. They reach only their own letter and their own message workspace (docs/architecture.md §4).
+ */
 export const isLetterAuthor = (user: { role: string } | null | undefined): boolean => user?.role === "LETTER_AUTHOR";
 
 export type CaseResource = {
@@ -28,7 +31,16 @@ export type LetterResource = {
   /** The principal is this letter's author account. */
   isAuthor: boolean;
 };
-export type Resource = CaseResource | ServiceResource | LetterResource;
+/** A party's own message workspace (shuttle communication): whether the principal is the account it was opened for. */
+export type WriterResource = {
+  kind: "exchange-writer";
+  writerId: string;
+  caseId: string;
+  serviceId: string;
+  /** The principal is this workspace's author account, and it is still open. */
+  isWriter: boolean;
+};
+export type Resource = CaseResource | ServiceResource | LetterResource | WriterResource;
 
 export type CaseAction =
   | "case:view" // see the case overview and its content
@@ -79,7 +91,8 @@ export type LetterAction =
   | "letter:write" // draft it and submit it for review: its author only
   | "letter:moderate" // comment, suggest, lock, request changes, approve, record the person harmed's choice, close
   | "letter:release"; // deliver it per the person harmed's choice, destroy it: case facilitators, never the author
-export type Action = CaseAction | ServiceAction | LetterAction;
+export type WriterAction = "exchange:write-own"; // read one's own messages and those delivered to one, write new ones for review: the workspace's author only
+export type Action = CaseAction | ServiceAction | LetterAction | WriterAction;
 
 const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boolean> = {
   "case:view": (_u, c) => c.membership !== null,
@@ -130,6 +143,12 @@ const LETTER_RULES: Record<LetterAction, (user: Principal, l: LetterResource) =>
   "letter:release": (u, l) => !isLetterAuthor(u) && !l.isAuthor && isFacilitatorOf(l),
 };
 
+const WRITER_RULES: Record<WriterAction, (user: Principal, w: WriterResource) => boolean> = {
+  // Staff read and pass on the party's messages on the case's exchange page (exchange:read,
+  // exchange:record), never as the party: the workspace is the author's alone.
+  "exchange:write-own": (u, w) => isLetterAuthor(u) && w.isWriter,
+};
+
 const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   "service:manage-users": (u) => u.role === "ADMIN",
   "service:list-cases": (u) => u.role === "ADMIN",
@@ -167,7 +186,10 @@ export function can(user: Principal | null, action: Action, resource: Resource):
   if (resource.kind === "letter") {
     return Object.hasOwn(LETTER_RULES, action) && LETTER_RULES[action as LetterAction](user, resource) === true;
   }
-  // A letter author reaches nothing but their own letter, whatever a resource says about them.
+  if (resource.kind === "exchange-writer") {
+    return Object.hasOwn(WRITER_RULES, action) && WRITER_RULES[action as WriterAction](user, resource) === true;
+  }
+  // An author reaches nothing but their own letter and message workspace, whatever a resource says about them.
   if (isLetterAuthor(user)) return false;
   if (resource.kind === "case") {
     return Object.hasOwn(CASE_RULES, action) && CASE_RULES[action as CaseAction](user, resource) === true;

@@ -306,6 +306,31 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
     },
   });
   await db.exchangeChoice.create({ data: { caseId, participantId: harmed.id, choice: "RECEIVE_NOW", method: c("EXCHOICE"), recordedById: u.lead.id } });
+  // The person harmed's own message workspace, with a question she wrote there herself (recorded
+  // by her author account, which goes with the case).
+  const writerName = `canary${tag.toLowerCase()}writer7f3a`;
+  canaries.push(writerName);
+  const writer = await db.user.create({
+    data: { email: `${writerName}@authors.circle.invalid`, username: writerName, name: c("WRITERNAME"), role: "LETTER_AUTHOR", serviceId: u.lead.serviceId },
+    select: { id: true },
+  });
+  await db.exchangeWriter.create({
+    data: { caseId, participantId: harmed.id, authorId: writer.id, recipientId: responsible.id, recipientLabel: c("WRITERLABEL"), createdById: u.lead.id },
+  });
+  await db.exchangeMessage.create({
+    data: {
+      caseId,
+      fromId: harmed.id,
+      toId: responsible.id,
+      kind: "MESSAGE",
+      gatheredBy: "WRITTEN_BY_PARTY",
+      gatheredOn: "2026-01-04",
+      text: c("EXOWN"),
+      senderConsent: true,
+      consentWording: "THEIR_WORDS",
+      recordedById: writer.id,
+    },
+  });
 
   // Notifications as notify() writes them, one for staff and one for the letter's author (the
   // words of a real one hold only the reference, which is a canary here too).

@@ -18,6 +18,10 @@ export const EXCHANGE_ROUTES: Record<string, RouteRow> = {
       deliver: { body: { intent: "deliver" }, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 } },
       edit: { body: { intent: "edit" }, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 } },
       choice: { body: { intent: "choice" }, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 } },
+      // A party's own message workspace is opened, renewed and closed by the facilitators only.
+      "open-writer": { body: { intent: "open-writer" }, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 } },
+      "renew-writer": { body: { intent: "renew-writer" }, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 } },
+      "close-writer": { body: { intent: "close-writer" }, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 } },
     },
   },
   // The pack is what reaches a party: only the facilitators who pass messages on print it. Without
@@ -27,5 +31,14 @@ export const EXCHANGE_ROUTES: Record<string, RouteRow> = {
     exports: { loader: true, action: false },
     get: { expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 } },
     post: { body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 } },
+  },
+  // A party's own message workspace: only an author with one open reaches it. Staff read the
+  // exchange on the case; the demo author (Daniel, writing a letter) has no message workspace, so
+  // he too gets 404, as does a post naming no workspace of his.
+  "routes/messages": {
+    pattern: "/messages",
+    exports: { loader: true, action: true },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 404, co: 404, other: 404, letterAuthor: 404 } },
+    post: { body: { intent: "write" }, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 404, co: 404, other: 404, letterAuthor: 404 } },
   },
 };

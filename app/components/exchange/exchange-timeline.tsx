@@ -12,7 +12,8 @@ import { formatDateTime, formatDay } from "~/utils/format";
 import { YES_NO, YES_NO_LABELS } from "./exchange-forms";
 import type { Message, Thread } from "./exchange-types";
 
-type Props = { caseId: string; canRecord: boolean; today: string };
+/** `workspaces`: the parties with their own message workspace open (a message can be delivered into it). */
+type Props = { caseId: string; canRecord: boolean; today: string; workspaces: string[] };
 
 /** The case's exchange as one timeline: each question (or message) with its answers beneath it. */
 export function ExchangeTimeline({ timeline, ...props }: Props & { timeline: Thread[] }) {
@@ -37,7 +38,7 @@ export function ExchangeTimeline({ timeline, ...props }: Props & { timeline: Thr
   );
 }
 
-function MessageCard({ m, caseId, canRecord, today }: Props & { m: Message }) {
+function MessageCard({ m, caseId, canRecord, today, workspaces }: Props & { m: Message }) {
   const edited = m.edits.length > 0;
   return (
     <article className={`exchange-message status-${m.status.toLowerCase()}`} aria-label={`${EXCHANGE_KIND_LABELS[m.kind]} from ${m.fromName}`}>
@@ -85,13 +86,13 @@ function MessageCard({ m, caseId, canRecord, today }: Props & { m: Message }) {
           {EXCHANGE_DELIVERY_LABELS[m.deliveryMethod]}, {formatDay(m.deliveredOn)}, by {m.deliveredBy?.name}
         </p>
       ) : null}
-      {canRecord ? <Review m={m} caseId={caseId} today={today} /> : null}
+      {canRecord ? <Review m={m} caseId={caseId} today={today} inWorkspace={workspaces.includes(m.toId)} /> : null}
     </article>
   );
 }
 
 /** What a facilitator can do next with the message, with the rule's reason when it cannot be done. */
-function Review({ m, caseId, today }: { m: Message; caseId: string; today: string }) {
+function Review({ m, caseId, today, inWorkspace }: { m: Message; caseId: string; today: string; inWorkspace: boolean }) {
   return (
     <div className="exchange-review">
       {m.editable ? (
@@ -101,7 +102,7 @@ function Review({ m, caseId, today }: { m: Message; caseId: string; today: strin
         </details>
       ) : null}
       {m.status === "RECORDED" ? <ApproveForm m={m} caseId={caseId} /> : null}
-      {m.status === "APPROVED" ? <DeliverForm m={m} caseId={caseId} today={today} /> : null}
+      {m.status === "APPROVED" ? <DeliverForm m={m} caseId={caseId} today={today} inWorkspace={inWorkspace} /> : null}
     </div>
   );
 }
@@ -147,7 +148,9 @@ function ApproveForm({ m, caseId }: { m: Message; caseId: string }) {
   );
 }
 
-function DeliverForm({ m, caseId, today }: { m: Message; caseId: string; today: string }) {
+function DeliverForm({ m, caseId, today, inWorkspace }: { m: Message; caseId: string; today: string; inWorkspace: boolean }) {
+  // Into their own workspace only when they have one open (the server checks it too).
+  const methods = EXCHANGE_DELIVERY_METHODS.filter((method) => inWorkspace || method !== "IN_WORKSPACE");
   const { fetcher, errors, formError, done, busy } = useFormFetcher({ key: `exchange-deliver-${m.id}` });
   return (
     <fetcher.Form method="post" action={`/cases/${caseId}/exchange`} noValidate className="exchange-form">
@@ -159,7 +162,7 @@ function DeliverForm({ m, caseId, today }: { m: Message; caseId: string; today: 
           id={`deliver-method-${m.id}`}
           name="method"
           label="How it reached them"
-          options={EXCHANGE_DELIVERY_METHODS}
+          options={methods}
           labels={EXCHANGE_DELIVERY_LABELS}
           placeholder="Choose"
           error={errors.method}

@@ -10,6 +10,8 @@ export type ShellUser = {
   name: string;
   home: string;
   letterAuthor: boolean;
+  /** The author also has their own message workspace open (messages passed to and from the other party). */
+  authorMessages?: boolean;
   mustChangePassword: boolean;
   /** null while the password must be changed, and for a letter author. */
   capabilities: Capabilities | null;
@@ -44,9 +46,10 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
             <SignOut />
           </nav>
         ) : user?.letterAuthor ? (
-          // The person responsible sees their letter and nothing else of Circle.
+          // An author sees their letter (and their messages, when they write them) and nothing else of Circle.
           <nav aria-label="Main" className="topnav">
             <NavLink to="/letters">My letter</NavLink>
+            {user.authorMessages ? <NavLink to="/messages">My messages</NavLink> : null}
             <SignOut />
           </nav>
         ) : user ? (
