@@ -8,13 +8,12 @@
  * one second (closer to real rooms). Latency: lead emits → the co's tablet receives live:state.
  * Results: bench/results/live-<timestamp>.json and bench/results/live-latest.md.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { migrate, signIn } from "./lib/db";
 import { LiveTablet } from "./lib/live-clients";
 import { insertLiveConferences } from "./lib/live-setup";
-import { ROOT, coreBusy, coreTimes, cpuSeconds, cpusAllowed, hasTaskset, pinSelf, sleep, startServer, stopServer, waitFor } from "./lib/procs";
+import { ROOT, coreBusy, coreTimes, cpuSeconds, sleep, waitFor } from "./lib/procs";
+import { benchLog, loadavg, resultsFile, signInAll, startRun, withServer } from "./lib/server-run";
 import { round, summarize, type Summary } from "./lib/stats";
 
 const CFG = {
@@ -25,8 +24,7 @@ const CFG = {
   targetP99Ms: 100,
 };
 
-const log = (msg: string) => console.log(`[live-bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const loadavg = () => os.loadavg().map((l) => round(l, 2));
+const log = benchLog("live-bench");
 
 type Pair = { conferenceId: string; lead: LiveTablet; co: LiveTablet };
 type Phase = { name: string; rounds: number; fanOutMs: Summary; ackMs: Summary; refused: number; serverCpu: number | null; roundMaxMs: number[] };
@@ -75,78 +73,61 @@ async function runRounds(
 }
 
 async function main() {
-  const pinned = hasTaskset() && os.cpus().length >= 2 && pinSelf(1);
-  const meta = {
-    command: "npx tsx bench/live.ts",
-    date: new Date().toISOString(),
-    cpuModel: os.cpus()[0]?.model ?? "unknown",
-    cores: os.cpus().length,
-    node: process.version,
-    pinning: pinned ? `server taskset -c 0, load generator taskset -c 1 (cpus ${cpusAllowed(process.pid)})` : "NOT PINNED",
-    loadavgAtStart: loadavg(),
-    loadavgAtEnd: [] as (number | null)[],
-    config: CFG,
-  };
-  log(`load average at start: ${meta.loadavgAtStart.join(" ")}; ${meta.pinning}`);
-  const dir = mkdtempSync(path.join(os.tmpdir(), "circle-live-bench-"));
-  const dbFile = path.join(dir, "bench.db");
-  migrate(dbFile);
-  // The server logs errors only (LOG_LEVEL=error): shown as they come, so a failed run says why.
-  const server = await startServer("circle", { pin: pinned, dbFile, stderr: (chunk) => process.stderr.write(`[server] ${chunk}`) });
-  const tablets: LiveTablet[] = [];
-  try {
-    const ids = insertLiveConferences(dbFile, CFG.conferences);
-    const [leadCookie, coCookie] = [await signIn(server.origin, "lead@demo.circle"), await signIn(server.origin, "co@demo.circle")];
-    const pending = new Map<string, { version: number; t: number }>();
-    const samples: number[] = [];
-    const onCoState = (conferenceId: string, state: { version: number }, at: number) => {
-      const p = pending.get(conferenceId);
-      if (p && state.version >= p.version) {
-        samples.push(at - p.t);
-        pending.delete(conferenceId);
+  const { pinned, meta } = startRun("npx tsx bench/live.ts", CFG, log);
+  await withServer("live", pinned, async (server, dbFile) => {
+    const tablets: LiveTablet[] = [];
+    try {
+      const ids = insertLiveConferences(dbFile, CFG.conferences);
+      const [leadCookie, coCookie] = await signInAll(server.origin, ["lead@demo.circle", "co@demo.circle"]);
+      const pending = new Map<string, { version: number; t: number }>();
+      const samples: number[] = [];
+      const onCoState = (conferenceId: string, state: { version: number }, at: number) => {
+        const p = pending.get(conferenceId);
+        if (p && state.version >= p.version) {
+          samples.push(at - p.t);
+          pending.delete(conferenceId);
+        }
+      };
+      const pairs: Pair[] = ids.map((conferenceId) => {
+        const lead = new LiveTablet(server.origin, leadCookie, conferenceId);
+        const co = new LiveTablet(server.origin, coCookie, conferenceId, onCoState);
+        tablets.push(lead, co);
+        return { conferenceId, lead, co };
+      });
+      for (let i = 0; i < pairs.length; i += 20) await Promise.all(pairs.slice(i, i + 20).flatMap((p) => [p.lead.connect(), p.co.connect()]));
+      log(`${pairs.length} conferences, ${tablets.length} sockets joined; starting every conference`);
+      for (const p of pairs) {
+        const ack = await p.lead.command({ type: "start" });
+        if (!ack.ok) throw new Error(`start refused: ${ack.error}`);
       }
-    };
-    const pairs: Pair[] = ids.map((conferenceId) => {
-      const lead = new LiveTablet(server.origin, leadCookie, conferenceId);
-      const co = new LiveTablet(server.origin, coCookie, conferenceId, onCoState);
-      tablets.push(lead, co);
-      return { conferenceId, lead, co };
-    });
-    for (let i = 0; i < pairs.length; i += 20) await Promise.all(pairs.slice(i, i + 20).flatMap((p) => [p.lead.connect(), p.co.connect()]));
-    log(`${pairs.length} conferences, ${tablets.length} sockets joined; starting every conference`);
-    for (const p of pairs) {
-      const ack = await p.lead.command({ type: "start" });
-      if (!ack.ok) throw new Error(`start refused: ${ack.error}`);
+      await waitFor(() => pairs.every((p) => p.co.state?.status === "LIVE" && p.lead.state?.status === "LIVE"), 20_000, "all started");
+      // One unmeasured burst first: the first "next" after every conference started pays one-off
+      // costs (e.g. SQLite checkpointing the WAL the 100 script preparations filled). Reported, not counted.
+      const warmUp = await runRounds("warm-up", pairs, 1, 0, pending, samples, server.pid);
+      samples.splice(0);
+      log(`warm-up burst (not counted): slowest ${warmUp.roundMaxMs[0]} ms`);
+      const cores0 = coreTimes();
+      const burst = await runRounds("burst", pairs, CFG.burstRounds, 0, pending, samples, server.pid);
+      log(
+        `burst: fan-out p50 ${round(burst.fanOutMs.p50)} ms, p99 ${round(burst.fanOutMs.p99)} ms (n=${burst.fanOutMs.n}), server CPU ${burst.serverCpu}; slowest per round ${burst.roundMaxMs.join(", ")} ms`,
+      );
+      const spread = await runRounds("spread", pairs, CFG.spreadRounds, CFG.spreadMs, pending, samples, server.pid);
+      log(
+        `spread over ${CFG.spreadMs} ms: fan-out p50 ${round(spread.fanOutMs.p50)} ms, p99 ${round(spread.fanOutMs.p99)} ms (n=${spread.fanOutMs.n}), server CPU ${spread.serverCpu}`,
+      );
+      const busy = coreBusy(cores0, coreTimes()).map((b) => round(b, 2));
+      const all = summarize(samples);
+      meta.loadavgAtEnd = loadavg();
+      const disturbed = Math.max(meta.loadavgAtStart[0] ?? 0, meta.loadavgAtEnd[0] ?? 0) > 1.5;
+      const results = { meta, coresBusyDuringRounds: busy, disturbed, warmUpMaxMs: warmUp.roundMaxMs[0], phases: [burst, spread], all, targetMet: all.p99 < CFG.targetP99Ms };
+      writeResults(results, [burst, spread], all, disturbed, busy, meta);
+      log(
+        `all ${all.n} step changes: p50 ${round(all.p50)} ms, p99 ${round(all.p99)} ms (target < ${CFG.targetP99Ms} ms: ${results.targetMet ? "met" : "NOT met"}); load ${meta.loadavgAtStart.join(" ")} → ${meta.loadavgAtEnd.join(" ")}${disturbed ? " (the machine was busy: the run may have been disturbed)" : ""}`,
+      );
+    } finally {
+      tablets.forEach((t) => t.close());
     }
-    await waitFor(() => pairs.every((p) => p.co.state?.status === "LIVE" && p.lead.state?.status === "LIVE"), 20_000, "all started");
-    // One unmeasured burst first: the first "next" after every conference started pays one-off
-    // costs (e.g. SQLite checkpointing the WAL the 100 script preparations filled). Reported, not counted.
-    const warmUp = await runRounds("warm-up", pairs, 1, 0, pending, samples, server.pid);
-    samples.splice(0);
-    log(`warm-up burst (not counted): slowest ${warmUp.roundMaxMs[0]} ms`);
-    const cores0 = coreTimes();
-    const burst = await runRounds("burst", pairs, CFG.burstRounds, 0, pending, samples, server.pid);
-    log(
-      `burst: fan-out p50 ${round(burst.fanOutMs.p50)} ms, p99 ${round(burst.fanOutMs.p99)} ms (n=${burst.fanOutMs.n}), server CPU ${burst.serverCpu}; slowest per round ${burst.roundMaxMs.join(", ")} ms`,
-    );
-    const spread = await runRounds("spread", pairs, CFG.spreadRounds, CFG.spreadMs, pending, samples, server.pid);
-    log(
-      `spread over ${CFG.spreadMs} ms: fan-out p50 ${round(spread.fanOutMs.p50)} ms, p99 ${round(spread.fanOutMs.p99)} ms (n=${spread.fanOutMs.n}), server CPU ${spread.serverCpu}`,
-    );
-    const busy = coreBusy(cores0, coreTimes()).map((b) => round(b, 2));
-    const all = summarize(samples);
-    meta.loadavgAtEnd = loadavg();
-    const disturbed = Math.max(meta.loadavgAtStart[0] ?? 0, meta.loadavgAtEnd[0] ?? 0) > 1.5;
-    const results = { meta, coresBusyDuringRounds: busy, disturbed, warmUpMaxMs: warmUp.roundMaxMs[0], phases: [burst, spread], all, targetMet: all.p99 < CFG.targetP99Ms };
-    writeResults(results, [burst, spread], all, disturbed, busy, meta);
-    log(
-      `all ${all.n} step changes: p50 ${round(all.p50)} ms, p99 ${round(all.p99)} ms (target < ${CFG.targetP99Ms} ms: ${results.targetMet ? "met" : "NOT met"}); load ${meta.loadavgAtStart.join(" ")} → ${meta.loadavgAtEnd.join(" ")}${disturbed ? " (the machine was busy: the run may have been disturbed)" : ""}`,
-    );
-  } finally {
-    tablets.forEach((t) => t.close());
-    await stopServer(server);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 function writeResults(
@@ -157,9 +138,7 @@ function writeResults(
   busy: (number | null)[],
   meta: { date: string; loadavgAtStart: (number | null)[]; loadavgAtEnd: (number | null)[]; cpuModel: string; cores: number; node: string; pinning: string },
 ) {
-  const out = path.join(ROOT, "bench", "results");
-  mkdirSync(out, { recursive: true });
-  const file = path.join(out, `live-${meta.date.replace(/[:.]/g, "-")}.json`);
+  const file = resultsFile("live", meta.date);
   writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
   const row = (p: Phase) =>
     `| ${p.name} | ${p.rounds} | ${p.fanOutMs.n} | ${round(p.fanOutMs.p50)} | ${round(p.fanOutMs.p99)} | ${round(p.fanOutMs.max)} | ${round(p.ackMs.p50)} / ${round(p.ackMs.p99)} | ${p.refused} | ${p.serverCpu} |`;
@@ -180,7 +159,7 @@ function writeResults(
     `All step changes: p50 ${round(all.p50)} ms, p99 ${round(all.p99)} ms. Target p99 < ${CFG.targetP99Ms} ms: **${all.p99 < CFG.targetP99Ms ? "met" : "not met"}**.`,
     "",
   ].join("\n");
-  writeFileSync(path.join(out, "live-latest.md"), md);
+  writeFileSync(path.join(path.dirname(file), "live-latest.md"), md);
   log(`wrote ${path.relative(ROOT, file)} and bench/results/live-latest.md`);
 }
 

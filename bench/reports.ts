@@ -11,12 +11,11 @@
  * manager's default period (the last twelve months), a supervisor's own cases, and a CSV export.
  * Target: the reports page answers within 300 ms at p95. Results: bench/results/reports-<date>.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { migrate, signIn } from "./lib/db";
 import { insertReportService } from "./lib/report-service";
-import { ROOT, cpuSeconds, cpusAllowed, hasTaskset, pinSelf, startServer, stopServer } from "./lib/procs";
+import { ROOT, cpuSeconds } from "./lib/procs";
+import { benchLog, loadavg, resultsFile, signInAll, startRun, withServer } from "./lib/server-run";
 import { round, summarize, type Summary } from "./lib/stats";
 
 const CFG = {
@@ -30,8 +29,7 @@ const CFG = {
   targetP95Ms: 300,
 };
 
-const log = (msg: string) => console.log(`[reports-bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const loadavg = () => os.loadavg().map((l) => round(l, 2));
+const log = benchLog("reports-bench");
 const day = (offset: number) => new Date(Date.parse(`${CFG.firstDay}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** The 95th percentile by nearest rank, as stats.ts takes its others. */
@@ -63,28 +61,12 @@ async function time(origin: string, serverPid: number, cookie: string, pathAndQu
 }
 
 async function main() {
-  const pinned = hasTaskset() && os.cpus().length >= 2 && pinSelf(1);
-  const meta = {
-    command: "npm run bench:reports",
-    date: new Date().toISOString(),
-    cpuModel: os.cpus()[0]?.model ?? "unknown",
-    cores: os.cpus().length,
-    node: process.version,
-    pinning: pinned ? `server taskset -c 0, load generator taskset -c 1 (cpus ${cpusAllowed(process.pid)})` : "NOT PINNED",
-    loadavgAtStart: loadavg(),
-    loadavgAtEnd: [] as (number | null)[],
-    config: CFG,
-  };
-  log(`load average at start: ${meta.loadavgAtStart.join(" ")}; ${meta.pinning}`);
-  const dir = mkdtempSync(path.join(os.tmpdir(), "circle-reports-bench-"));
-  const dbFile = path.join(dir, "bench.db");
-  migrate(dbFile);
-  const server = await startServer("circle", { pin: pinned, dbFile, stderr: (chunk) => process.stderr.write(`[server] ${chunk}`) });
-  try {
+  const { pinned, meta } = startRun("npm run bench:reports", CFG, log);
+  await withServer("reports", pinned, async (server, dbFile) => {
     const t0 = performance.now();
     const { supervisorCases } = insertReportService(dbFile, CFG);
     log(`inserted ${CFG.cases} cases, ${CFG.cases * CFG.participantsPerCase} participants, ${CFG.feedback} feedback records in ${Math.round(performance.now() - t0)} ms`);
-    const [manager, supervisor] = [await signIn(server.origin, "manager@demo.circle"), await signIn(server.origin, "supervisor@demo.circle")];
+    const [manager, supervisor] = await signInAll(server.origin, ["manager@demo.circle", "supervisor@demo.circle"]);
     const everything = `from=${CFG.firstDay}&to=${day(CFG.days)}`;
     const runs = {
       managerWholeService: await time(server.origin, server.pid, manager, `/reports?${everything}`, CFG.requests, CFG.warmUp),
@@ -103,15 +85,10 @@ async function main() {
     log(
       `target p95 ≤ ${CFG.targetP95Ms} ms for the whole service: ${results.targetMet ? "met" : "NOT met"}; load ${meta.loadavgAtStart.join(" ")} → ${meta.loadavgAtEnd.join(" ")}`,
     );
-    const out = path.join(ROOT, "bench", "results");
-    mkdirSync(out, { recursive: true });
-    const file = path.join(out, `reports-${meta.date.replace(/[:.]/g, "-")}.json`);
+    const file = resultsFile("reports", meta.date);
     writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
     log(`wrote ${path.relative(ROOT, file)}`);
-  } finally {
-    await stopServer(server);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((err) => {

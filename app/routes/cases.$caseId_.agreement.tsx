@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback, useRef } from "react";
 import { AgreementBanner } from "~/components/agreement/agreement-banner";
 import { MonitoringPanel } from "~/components/agreement/monitoring-panel";
@@ -9,6 +9,7 @@ import { ReviewPanel } from "~/components/agreement/review-panel";
 import { SigningPanel } from "~/components/agreement/signing-panel";
 import { StartAgreement, TermsSection } from "~/components/agreement/terms-section";
 import { VersionsList } from "~/components/agreement/versions-list";
+import { CaseSectionHeader } from "~/components/case/case-section-header";
 import { getAgreementWorkspace } from "~/models/agreement.server";
 import { AGREEMENT_STATUS_LABELS } from "~/models/agreement-labels";
 import { draftContent } from "~/models/agreement-workflow.server";
@@ -53,18 +54,11 @@ export default function AgreementWorkspace() {
   const onDraftChange = useCallback(() => revalidate.current(), []);
   return (
     <main className="page agreement-page" id="main">
-      <p className="back">
-        <Link to={`/cases/${heading.id}`} className="tap">
-          <span aria-hidden="true">←</span> Back to the case
-        </Link>
-      </p>
-      <p className="eyebrow">
-        {heading.reference} · {heading.title}
-      </p>
-      <div className="row agreement-title">
-        <h1>Outcome agreement</h1>
-        {agreement ? <span className={`badge agreement-status status-${agreement.status.toLowerCase()}`}>{AGREEMENT_STATUS_LABELS[agreement.status]}</span> : null}
-      </div>
+      <CaseSectionHeader
+        heading={heading}
+        title="Outcome agreement"
+        aside={agreement ? <span className={`badge agreement-status status-${agreement.status.toLowerCase()}`}>{AGREEMENT_STATUS_LABELS[agreement.status]}</span> : null}
+      />
       <AgreementBanner notice={events.notice} onDismiss={events.dismiss} />
       {!agreement ? (
         <StartAgreement canDraft={canDraft} />

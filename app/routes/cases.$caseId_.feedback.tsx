@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { CaseSectionHeader } from "~/components/case/case-section-header";
 import { FeedbackForms } from "~/components/feedback/feedback-forms";
 import { FeedbackList } from "~/components/feedback/feedback-list";
 import { requireCaseAction } from "~/models/case-access.server";
@@ -33,15 +34,7 @@ export default function CaseFeedback() {
   const { heading, items, canRecord, participants, occasions, today } = useLoaderData<typeof loader>();
   return (
     <main className="page" id="main">
-      <p className="back">
-        <Link to={`/cases/${heading.id}`} className="tap">
-          <span aria-hidden="true">←</span> Back to the case
-        </Link>
-      </p>
-      <p className="eyebrow">
-        {heading.reference} · {heading.title}
-      </p>
-      <h1>Feedback</h1>
+      <CaseSectionHeader heading={heading} title="Feedback" />
       {canRecord ? (
         <section className="card" aria-labelledby="take-heading">
           <h2 id="take-heading">Ask for feedback</h2>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { CaseSectionHeader } from "~/components/case/case-section-header";
 import { AddStep, SpeakerRow, StepCard, TemplatePicker } from "~/components/script/conference-script-editor";
 import { getConferenceScript, listScriptTemplates } from "~/models/conference-script.server";
 import { requireConferenceAction } from "~/models/conference-access.server";
@@ -28,16 +29,17 @@ export default function ConferenceScript() {
   const names = new Map(script.attendees.map((a) => [a.id, a.name]));
   return (
     <main className="page" id="main">
-      <p className="back">
-        <Link to={`/cases/${script.caseId}#conference`} className="tap">
-          <span aria-hidden="true">←</span> Back to the case
-        </Link>
-      </p>
-      <p className="eyebrow">
-        {script.reference} · Conference {formatDateTime(script.scheduledAt)}
-        {script.venue ? `, ${script.venue}` : ""}
-      </p>
-      <h1>Conference script</h1>
+      <CaseSectionHeader
+        caseId={script.caseId}
+        section="conference"
+        eyebrow={
+          <>
+            {script.reference} · Conference {formatDateTime(script.scheduledAt)}
+            {script.venue ? `, ${script.venue}` : ""}
+          </>
+        }
+        title="Conference script"
+      />
       {script.started ? (
         <p className="alert warn" role="status">
           The conference has started: this script is now the record of what was planned and can no longer be changed.

@@ -124,3 +124,47 @@ export function uniqueEmail(testInfo: TestInfo, prefix: string) {
   const project = testInfo.project.name.replace(/[^a-z0-9]+/gi, "-");
   return `${prefix}-${project}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.circle`.toLowerCase();
 }
+
+/** The password the lead gives every letter author these tests create. */
+export const AUTHOR_PASSWORD = "a-long-enough-password";
+
+/**
+ * The start of every letter test: the lead signed in, on the bus stop case's letters page, and a
+ * second browser context for the letter's author (not signed in yet), with a username of their
+ * own (both viewport projects run at once on one database). `close()` ends both contexts.
+ */
+export async function letterScene(browser: Browser, testInfo: TestInfo, prefix: string) {
+  const username = `${prefix}_${testInfo.project.name.replace(/[^a-z]/g, "")}_${Date.now().toString(36)}`;
+  const lead = await signedInPage(browser, DEMO.lead);
+  const authorContext = await browser.newContext();
+  const close = async () => {
+    await lead.context.close();
+    await authorContext.close();
+  };
+  try {
+    const author = await authorContext.newPage();
+    const caseId = await caseIdFromList(lead.page, BUS_STOP.reference);
+    await visit(lead.page, `/cases/${caseId}/letters`);
+    return { username, lead, author, caseId, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** On the case's letters page: opens a letter for a new author account, and waits for the letter's page. */
+export async function openLetterFor(page: Page, caseId: string, username: string) {
+  await page.getByLabel("Username for the author").fill(username);
+  await page.getByLabel("Password for the author").fill(AUTHOR_PASSWORD);
+  await page.getByRole("button", { name: "Open the letter" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/letters/c[a-z0-9]+$`));
+}
+
+/** The author signs in through the real form with the username the lead gave them and lands on their letters. */
+export async function signInAsAuthor(page: Page, username: string) {
+  await visit(page, "/login");
+  await page.getByLabel("Email or username").fill(username);
+  await page.getByLabel("Password").fill(AUTHOR_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/letters$/);
+}

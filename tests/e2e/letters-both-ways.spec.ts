@@ -1,35 +1,21 @@
 import { expect, test } from "@playwright/test";
-import { BUS_STOP, caseIdFromList, DEMO, expectNoSeriousA11yViolations, signedInPage, visit } from "./helpers";
-
-const PASSWORD = "a-long-enough-password";
+import { expectNoSeriousA11yViolations, letterScene, openLetterFor, signInAsAuthor } from "./helpers";
 
 test("the person harmed writes to the person responsible in her own workspace, with safety prompts, and the facilitator approves it", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  // Each viewport project runs at the same time on one database: each gets its own letter and author.
-  const username = `jess_${testInfo.project.name.replace(/[^a-z]/g, "")}_${Date.now().toString(36)}`;
-  const lead = await signedInPage(browser, DEMO.lead);
-  const authorContext = await browser.newContext();
-  const author = await authorContext.newPage();
+  const scene = await letterScene(browser, testInfo, "jess");
+  const { username, lead, author, caseId } = scene;
   try {
-    const caseId = await caseIdFromList(lead.page, BUS_STOP.reference);
-    await visit(lead.page, `/cases/${caseId}/letters`);
     // Choosing her as the writer makes him the recipient, named as she will see him.
     await lead.page.getByLabel("Who writes it").selectOption({ label: "Jess (person harmed)" });
     await expect(lead.page.getByLabel("Who it is for")).toHaveValue(/c[a-z0-9]+/);
     await expect(lead.page.getByLabel("Who it is for").locator("option:checked")).toHaveText("Dan (person responsible)");
     await expect(lead.page.getByLabel("How the author sees them named")).toHaveValue("Dan");
-    await lead.page.getByLabel("Username for the author").fill(username);
-    await lead.page.getByLabel("Password for the author").fill(PASSWORD);
-    await lead.page.getByRole("button", { name: "Open the letter" }).click();
-    await expect(lead.page).toHaveURL(new RegExp(`/cases/${caseId}/letters/c[a-z0-9]+$`));
+    await openLetterFor(lead.page, caseId, username);
     await expect(lead.page.getByRole("heading", { level: 1, name: /Letter from Jess to Dan/ })).toBeVisible();
 
     // She signs in and finds guidance for her, not an apology's.
-    await visit(author, "/login");
-    await author.getByLabel("Email or username").fill(username);
-    await author.getByLabel("Password").fill(PASSWORD);
-    await author.getByRole("button", { name: "Sign in" }).click();
-    await expect(author).toHaveURL(/\/letters$/);
+    await signInAsAuthor(author, username);
     await author.getByRole("link", { name: /Letter to Dan/ }).click();
     await expect(author.getByRole("heading", { level: 1, name: "Your letter to Dan" })).toBeVisible();
     await expect(author.locator(".letter-guidance")).toContainText("Keep yourself safe");
@@ -57,7 +43,6 @@ test("the person harmed writes to the person responsible in her own workspace, w
     await expect(lead.page.getByRole("heading", { name: "What Dan wants" })).toBeVisible();
     await expect(author.getByText("Your facilitator has approved your letter")).toBeVisible({ timeout: 15_000 });
   } finally {
-    await lead.context.close();
-    await authorContext.close();
+    await scene.close();
   }
 });

@@ -1,32 +1,19 @@
 import { expect, test, type Page } from "@playwright/test";
-import { BUS_STOP, caseIdFromList, DEMO, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signedInPage, visit } from "./helpers";
+import { expectNoSeriousA11yViolations, expectTouchTargets, letterScene, openLetterFor, screenshot, signInAsAuthor, visit } from "./helpers";
 
-const PASSWORD = "a-long-enough-password";
 const authorEditor = (page: Page) => page.getByRole("textbox", { name: /Your letter to Jess/ });
 const watchEditor = (page: Page) => page.getByRole("textbox", { name: "The author's draft (read only)" });
 
 test("the author drafts under a facilitator's eye; the person harmed decides what happens to the letter", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  // Each viewport project runs at the same time on one database: each gets its own letter and author.
-  const username = `author_${testInfo.project.name.replace(/[^a-z]/g, "")}_${Date.now().toString(36)}`;
-  const lead = await signedInPage(browser, DEMO.lead);
-  const authorContext = await browser.newContext();
-  const author = await authorContext.newPage();
+  const scene = await letterScene(browser, testInfo, "author");
+  const { username, lead, author, caseId } = scene;
   try {
-    const caseId = await caseIdFromList(lead.page, BUS_STOP.reference);
-    await visit(lead.page, `/cases/${caseId}/letters`);
-    await lead.page.getByLabel("Username for the author").fill(username);
-    await lead.page.getByLabel("Password for the author").fill(PASSWORD);
-    await lead.page.getByRole("button", { name: "Open the letter" }).click();
-    await expect(lead.page).toHaveURL(new RegExp(`/cases/${caseId}/letters/c[a-z0-9]+$`));
+    await openLetterFor(lead.page, caseId, username);
     await expect(lead.page.getByRole("heading", { level: 1, name: /Letter from Dan to Jess/ })).toBeVisible();
 
     // The author signs in with their username and sees only their letter.
-    await visit(author, "/login");
-    await author.getByLabel("Email or username").fill(username);
-    await author.getByLabel("Password").fill(PASSWORD);
-    await author.getByRole("button", { name: "Sign in" }).click();
-    await expect(author).toHaveURL(/\/letters$/);
+    await signInAsAuthor(author, username);
     await expect(author.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["My letter"]);
     await author.getByRole("link", { name: /Letter to Jess/ }).click();
     await expect(author.getByRole("heading", { level: 1, name: "Your letter to Jess" })).toBeVisible();
@@ -107,7 +94,6 @@ test("the author drafts under a facilitator's eye; the person harmed decides wha
     await author.reload();
     await expect(author).toHaveURL(/\/login/);
   } finally {
-    await lead.context.close();
-    await authorContext.close();
+    await scene.close();
   }
 });

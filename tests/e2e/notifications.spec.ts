@@ -1,7 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { BUS_STOP, caseIdFromList, DEMO, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signedInPage, visit } from "./helpers";
-
-const PASSWORD = "a-long-enough-password";
+import { BUS_STOP, expectNoSeriousA11yViolations, expectTouchTargets, letterScene, openLetterFor, screenshot, signInAsAuthor, visit } from "./helpers";
 
 /** The header's unread count as the bell says it ("Notifications, 3 unread"; none: "Notifications"). */
 async function unreadCount(page: Page): Promise<number> {
@@ -14,18 +12,10 @@ async function unreadCount(page: Page): Promise<number> {
 
 test("a facilitator with the case open is told live when the author submits a letter, and the list links to it", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  // Both viewport projects run at once on one database: each opens its own letter for its own author.
-  const username = `notify_${testInfo.project.name.replace(/[^a-z]/g, "")}_${Date.now().toString(36)}`;
-  const lead = await signedInPage(browser, DEMO.lead);
-  const authorContext = await browser.newContext();
-  const author = await authorContext.newPage();
+  const scene = await letterScene(browser, testInfo, "notify");
+  const { username, lead, author, caseId } = scene;
   try {
-    const caseId = await caseIdFromList(lead.page, BUS_STOP.reference);
-    await visit(lead.page, `/cases/${caseId}/letters`);
-    await lead.page.getByLabel("Username for the author").fill(username);
-    await lead.page.getByLabel("Password for the author").fill(PASSWORD);
-    await lead.page.getByRole("button", { name: "Open the letter" }).click();
-    await expect(lead.page).toHaveURL(new RegExp(`/cases/${caseId}/letters/c[a-z0-9]+$`));
+    await openLetterFor(lead.page, caseId, username);
     const letterPath = new URL(lead.page.url()).pathname;
 
     // The lead has the case open; the page is never reloaded from here on (the marker would go).
@@ -34,11 +24,7 @@ test("a facilitator with the case open is told live when the author submits a le
     const before = await unreadCount(lead.page);
 
     // The author, in their own browser, writes and submits.
-    await visit(author, "/login");
-    await author.getByLabel("Email or username").fill(username);
-    await author.getByLabel("Password").fill(PASSWORD);
-    await author.getByRole("button", { name: "Sign in" }).click();
-    await expect(author).toHaveURL(/\/letters$/);
+    await signInAsAuthor(author, username);
     await author.getByRole("link", { name: /Letter to Jess/ }).click();
     await expect(author.getByTestId("collab-status")).toHaveText("Saved");
     await author.getByRole("textbox", { name: /Your letter to Jess/ }).click();
@@ -68,7 +54,6 @@ test("a facilitator with the case open is told live when the author submits a le
     await visit(lead.page, "/notifications");
     await expect(lead.page.locator(`a[href="${letterPath}"]`)).toHaveText(`A letter on ${BUS_STOP.reference} was submitted for your review.`);
   } finally {
-    await authorContext.close();
-    await lead.context.close();
+    await scene.close();
   }
 });

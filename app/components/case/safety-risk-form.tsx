@@ -5,13 +5,50 @@ import { STAGE_LABELS, type Stage } from "~/utils/roles";
 import { RadioGroup, SafetyMessage, type SafetyResult } from "./safety-fields";
 import type { Assessment } from "./safety-assessment";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
+import type { FieldErrors } from "~/utils/schemas";
 
-const LEVELS = [
-  ["physicalHarm", "Risk of physical harm"],
-  ["emotionalHarm", "Risk of emotional harm"],
-  ["vulnerability", "Vulnerability"],
-  ["powerImbalance", "Power imbalance"],
-] as const;
+/** A question answered by choosing one option, typed so that its labels name exactly its options. */
+const choice = <V extends string>(legend: string, options: readonly V[], labels: Record<V, string>) => ({ legend, options, labels: labels as Record<string, string> });
+
+/** The questions answered by choosing, by field name (each one a fieldset whose id is `risk-<name>`). */
+const CHOICES = {
+  physicalHarm: choice("Risk of physical harm", RISK_LEVELS, RISK_LEVEL_LABELS),
+  emotionalHarm: choice("Risk of emotional harm", RISK_LEVELS, RISK_LEVEL_LABELS),
+  vulnerability: choice("Vulnerability", RISK_LEVELS, RISK_LEVEL_LABELS),
+  powerImbalance: choice("Power imbalance", RISK_LEVELS, RISK_LEVEL_LABELS),
+  acknowledges: choice("Does the person responsible acknowledge what they did?", ACKNOWLEDGEMENTS, ACKNOWLEDGEMENT_LABELS),
+  overall: choice("Overall risk", RISK_LEVELS, RISK_LEVEL_LABELS),
+  recommendation: choice("Recommendation", RECOMMENDATIONS, RECOMMENDATION_LABELS),
+};
+
+const LEVELS = ["physicalHarm", "emotionalHarm", "vulnerability", "powerImbalance"] as const;
+
+/** One question answered by choosing, prefilled from the latest assessment. */
+function RiskChoice({ name, latest, errors }: { name: keyof typeof CHOICES; latest?: Assessment; errors: FieldErrors }) {
+  return <RadioGroup<string> {...CHOICES[name]} id={`risk-${name}`} name={name} defaultValue={latest?.[name]} error={errors[name]} />;
+}
+
+/** The written answers, up to 2,000 characters each: their element ids, labels and hints, by field name. */
+const NOTES = {
+  substanceOrMental: { id: "risk-substance", label: "Substance or mental-health factors" },
+  safetyMeasures: { id: "risk-measures", label: "Safety measures", hint: "Required when the recommendation is to proceed with safety measures." },
+  messagesRisk: { id: "risk-messages", label: "Could passing messages or information between them cause harm or re-victimise anyone? How will that be managed?" },
+  doNotPassOn: {
+    id: "risk-not-passed",
+    label: "Information that must not be passed on",
+    hint: "For example an address, a new name, a workplace, or details of the harm one of them has not been told.",
+  },
+  custodyRules: {
+    id: "risk-custody-rules",
+    label: "The prison's rules on correspondence",
+    hint: "Required when the person responsible is in custody: who checks messages and letters, any restrictions on contact, the prison's victim contact arrangements.",
+  },
+} as const;
+
+/** One written answer, prefilled from the latest assessment. */
+function RiskNote({ name, latest, errors }: { name: keyof typeof NOTES; latest?: Assessment; errors: FieldErrors }) {
+  return <TextAreaField {...NOTES[name]} name={name} defaultValue={latest?.[name]} maxLength={2000} error={errors[name]} />;
+}
 
 /** A new risk assessment, prefilled from the latest so a re-assessment only changes what changed. */
 export function RiskForm(p: { caseId: string; stage: Stage; sensitive: boolean; hasBooking: boolean; latest?: Assessment }) {
@@ -22,82 +59,28 @@ export function RiskForm(p: { caseId: string; stage: Stage; sensitive: boolean; 
       <input type="hidden" name="intent" value="assess" />
       <p className="hint">This assessment is recorded for the {STAGE_LABELS[assessmentStageOf(p.stage)].toLowerCase()} stage. Earlier assessments are kept.</p>
       <div className="grid-2">
-        {LEVELS.map(([name, legend]) => (
-          <RadioGroup key={name} id={`risk-${name}`} name={name} legend={legend} options={RISK_LEVELS} labels={RISK_LEVEL_LABELS} defaultValue={l?.[name]} error={errors[name]} />
+        {LEVELS.map((name) => (
+          <RiskChoice key={name} name={name} latest={l} errors={errors} />
         ))}
       </div>
-      <RadioGroup
-        id="risk-acknowledges"
-        name="acknowledges"
-        legend="Does the person responsible acknowledge what they did?"
-        options={ACKNOWLEDGEMENTS}
-        labels={ACKNOWLEDGEMENT_LABELS}
-        defaultValue={l?.acknowledges}
-        error={errors.acknowledges}
-      />
+      <RiskChoice name="acknowledges" latest={l} errors={errors} />
       <div className="grid-2">
-        <TextAreaField
-          id="risk-substance"
-          name="substanceOrMental"
-          label="Substance or mental-health factors"
-          defaultValue={l?.substanceOrMental}
-          maxLength={2000}
-          error={errors.substanceOrMental}
-        />
-        <TextAreaField
-          id="risk-measures"
-          name="safetyMeasures"
-          label="Safety measures"
-          hint="Required when the recommendation is to proceed with safety measures."
-          defaultValue={l?.safetyMeasures}
-          maxLength={2000}
-          error={errors.safetyMeasures}
-        />
+        <RiskNote name="substanceOrMental" latest={l} errors={errors} />
+        <RiskNote name="safetyMeasures" latest={l} errors={errors} />
       </div>
       <CheckboxField id="risk-door" name="harmedNearDoor" label="The person harmed should sit nearest the door" defaultChecked={l?.harmedNearDoor} />
       <fieldset className="form-group">
         <legend>Indirect communication (messages or letters passed on by the facilitator)</legend>
         <p className="hint">Answer these when messages, questions or information may be passed between them; leave them empty otherwise.</p>
         <div className="grid-2">
-          <TextAreaField
-            id="risk-messages"
-            name="messagesRisk"
-            label="Could passing messages or information between them cause harm or re-victimise anyone? How will that be managed?"
-            defaultValue={l?.messagesRisk}
-            maxLength={2000}
-            error={errors.messagesRisk}
-          />
-          <TextAreaField
-            id="risk-not-passed"
-            name="doNotPassOn"
-            label="Information that must not be passed on"
-            hint="For example an address, a new name, a workplace, or details of the harm one of them has not been told."
-            defaultValue={l?.doNotPassOn}
-            maxLength={2000}
-            error={errors.doNotPassOn}
-          />
+          <RiskNote name="messagesRisk" latest={l} errors={errors} />
+          <RiskNote name="doNotPassOn" latest={l} errors={errors} />
         </div>
         <CheckboxField id="risk-custody" name="inCustody" label="The person responsible is in custody" defaultChecked={l?.inCustody} />
-        <TextAreaField
-          id="risk-custody-rules"
-          name="custodyRules"
-          label="The prison's rules on correspondence"
-          hint="Required when the person responsible is in custody: who checks messages and letters, any restrictions on contact, the prison's victim contact arrangements."
-          defaultValue={l?.custodyRules}
-          maxLength={2000}
-          error={errors.custodyRules}
-        />
+        <RiskNote name="custodyRules" latest={l} errors={errors} />
       </fieldset>
-      <RadioGroup id="risk-overall" name="overall" legend="Overall risk" options={RISK_LEVELS} labels={RISK_LEVEL_LABELS} defaultValue={l?.overall} error={errors.overall} />
-      <RadioGroup
-        id="risk-recommendation"
-        name="recommendation"
-        legend="Recommendation"
-        options={RECOMMENDATIONS}
-        labels={RECOMMENDATION_LABELS}
-        defaultValue={l?.recommendation}
-        error={errors.recommendation}
-      />
+      <RiskChoice name="overall" latest={l} errors={errors} />
+      <RiskChoice name="recommendation" latest={l} errors={errors} />
       <TextAreaField id="risk-summary" name="summary" label="Summary" rows={4} maxLength={4000} defaultValue={l?.summary} error={errors.summary} />
       {p.sensitive ? (
         <p className="alert warn">
