@@ -255,14 +255,14 @@ export function letterGate(facts: GateFacts): GateResult {
 }
 
 /** What closing a case as completed needs to know beyond the gate facts: what happened on it. */
-export type CompletionFacts = { conferenceHeld: boolean; letterReleased: boolean };
+export type CompletionFacts = { conferenceHeld: boolean; letterReleased: boolean; messageDelivered: boolean };
 
 /**
  * May the case be closed as completed this way? The outcome is recorded for reporting, so it must
  * be true of the case: a conference completed it only if one was held, letters only if one was
  * released to the person harmed. Indirect communication through the facilitator needs no
- * conference or letter, but both the person harmed and the person responsible must have agreed to
- * have their questions and answers passed on (a child, with a parent or guardian's yes too), as
+ * conference or letter, but a message must have reached the other party, and both the person
+ * harmed and the person responsible must have agreed to have their questions and answers passed on (a child, with a parent or guardian's yes too), as
  * their current answer: a later withdrawal is honoured here as everywhere else.
  */
 export function completionGate(facts: GateFacts, done: CompletionFacts, by: CompletedBy): GateResult {
@@ -272,7 +272,11 @@ export function completionGate(facts: GateFacts, done: CompletionFacts, by: Comp
     case "LETTERS":
       return result(done.letterReleased ? [] : ["No letter has been released to the person harmed: choose how the case was completed, or close it with another reason."]);
     case "INDIRECT_MESSAGES":
-      return result([...consentReasons(facts, "PASS_MESSAGES"), ...guardianReasons({ ...facts, attendeeIds: null }, "PASS_MESSAGES")]);
+      return result([
+        ...consentReasons(facts, "PASS_MESSAGES"),
+        ...guardianReasons({ ...facts, attendeeIds: null }, "PASS_MESSAGES"),
+        ...(done.messageDelivered ? [] : ["No message has reached the other party: record a delivery on the messages page, or choose how the case was completed."]),
+      ]);
   }
 }
 

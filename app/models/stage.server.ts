@@ -16,8 +16,12 @@ export type StageMove = { to: Stage; closureReason?: ClosureReason; closureNote:
 
 /** Refuses closing as completed in a way the case's records do not bear out (gates.ts, completionGate). */
 async function checkCompletion(tx: Prisma.TransactionClient, caseId: string, facts: GateFacts, by: CompletedBy) {
-  const [held, released] = await Promise.all([tx.conference.count({ where: { caseId, status: "HELD" } }), tx.letterRelease.count({ where: { letter: { caseId } } })]);
-  const gate = completionGate(facts, { conferenceHeld: held > 0, letterReleased: released > 0 }, by);
+  const [held, released, delivered] = await Promise.all([
+    tx.conference.count({ where: { caseId, status: "HELD" } }),
+    tx.letterRelease.count({ where: { letter: { caseId } } }),
+    tx.exchangeMessage.count({ where: { caseId, status: "DELIVERED" } }),
+  ]);
+  const gate = completionGate(facts, { conferenceHeld: held > 0, letterReleased: released > 0, messageDelivered: delivered > 0 }, by);
   if (!gate.ok) throw new Refusal(gate.reasons, { status: 400 });
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CaseSectionHeader } from "~/components/case/case-section-header";
 import { ChoiceForm, RecordMessageForm } from "~/components/exchange/exchange-forms";
 import { ExchangeTimeline } from "~/components/exchange/exchange-timeline";
 import { requireCaseAction } from "~/models/case-access.server";
@@ -47,15 +48,7 @@ export default function CaseExchange() {
   const workspaces = writers.filter((w) => w.open).map((w) => w.participantId);
   return (
     <main className="page" id="main">
-      <p className="back">
-        <Link to={`/cases/${heading.id}`} className="tap">
-          <span aria-hidden="true">←</span> Back to the case
-        </Link>
-      </p>
-      <p className="eyebrow">
-        {heading.reference} · {heading.title}
-      </p>
-      <h1>Messages between the parties</h1>
+      <CaseSectionHeader heading={heading} title="Messages between the parties" />
       <p className="hint">
         Questions, answers and messages one party wants the other to have. Nothing is passed on until the sender has agreed, a facilitator has approved it and the recipient has
         chosen to receive it.

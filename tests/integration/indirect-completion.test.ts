@@ -35,6 +35,27 @@ describe("completing a case through indirect communication", () => {
   const consent = (caseId: string, participantId: string, answer = "YES") =>
     lead.post(`/cases/${caseId}/consent`, { intent: "record", participantId, element: "PASS_MESSAGES", answer, method: "PHONE", givenAt: anHourAgo(), note: "" });
 
+  /** One question recorded, approved and delivered through the case's exchange page, as the facilitators do it. */
+  const passOneQuestion = async (caseId: string, fromId: string, toId: string) => {
+    const url = `/cases/${caseId}/exchange?_data=${encodeURIComponent("routes/cases.$caseId_.exchange")}`;
+    const today = serviceDate();
+    const recorded = await lead.post(url, {
+      intent: "record",
+      kind: "QUESTION",
+      fromId,
+      toId,
+      gatheredBy: "VISIT",
+      gatheredOn: today,
+      text: "Why me?",
+      senderConsent: "yes",
+      consentWording: "THEIR_WORDS",
+    });
+    const { id } = (await recorded.json()) as { id: string };
+    expect((await lead.post(url, { intent: "approve", messageId: id })).status).toBe(200);
+    expect((await lead.post(url, { intent: "choice", participantId: toId, choice: "RECEIVE_NOW", method: "At a visit" })).status).toBe(200);
+    expect((await lead.post(url, { intent: "deliver", messageId: id, method: "READ_AT_VISIT", deliveredOn: today })).status).toBe(200);
+  };
+
   it("is refused until both people agree to have questions and answers passed on, then recorded, audited, shown and counted", async () => {
     const c = await makeCase({ recommendation: "INDIRECT_ONLY" });
     const serviceId = c.users.lead.serviceId;
@@ -45,6 +66,7 @@ describe("completing a case through indirect communication", () => {
     expect(((await refused.json()) as { reasons: string[] }).reasons).toEqual([
       "Asha Khan (person harmed) has not yet agreed to have questions and answers passed on by the facilitator.",
       "Ben Ortiz (person responsible) has not yet agreed to have questions and answers passed on by the facilitator.",
+      "No message has reached the other party: record a delivery on the messages page, or choose how the case was completed.",
     ]);
     expect(await closure(c.caseId)).toEqual({ stage: "PREPARATION", closureReason: null, completedBy: null });
 
@@ -62,10 +84,18 @@ describe("completing a case through indirect communication", () => {
     expect(stillRefused.status).toBe(400);
     expect(((await stillRefused.json()) as { reasons: string[] }).reasons).toEqual([
       "Ben Ortiz (person responsible) has said no to: have questions and answers passed on by the facilitator.",
+      "No message has reached the other party: record a delivery on the messages page, or choose how the case was completed.",
     ]);
     expect(await outcomeCount(serviceId, "INDIRECT")).toBe(indirectBefore);
 
     expect((await consent(c.caseId, c.responsible)).status).toBe(200);
+    // Agreement is not communication: a message must have reached the other party.
+    const nothingPassed = await close(c.caseId, "INDIRECT_MESSAGES");
+    expect(nothingPassed.status).toBe(400);
+    expect(((await nothingPassed.json()) as { reasons: string[] }).reasons).toEqual([
+      "No message has reached the other party: record a delivery on the messages page, or choose how the case was completed.",
+    ]);
+    await passOneQuestion(c.caseId, c.harmed, c.responsible);
     const closed = await close(c.caseId, "INDIRECT_MESSAGES");
     expect(closed.status).toBe(200);
     expect(await closure(c.caseId)).toEqual({ stage: "CLOSED", closureReason: "COMPLETED", completedBy: "INDIRECT_MESSAGES" });

@@ -25,59 +25,69 @@ function facts(participants: GateParticipant[] = [person("PERSON_HARMED"), perso
   };
 }
 
-const NOTHING_HAPPENED = { conferenceHeld: false, letterReleased: false };
+const NOTHING_HAPPENED = { conferenceHeld: false, letterReleased: false, messageDelivered: false };
+/** A message passed between the parties reached its recipient: indirect communication took place. */
+const DELIVERED = { ...NOTHING_HAPPENED, messageDelivered: true };
 const reasons = (r: GateResult) => (r.ok ? [] : r.reasons);
 
 describe("completionGate: may the case close as completed this way?", () => {
   it("indirect messages: both people agreed to have questions and answers passed on, with no conference or letter needed", () => {
-    expect(completionGate(facts(), NOTHING_HAPPENED, "INDIRECT_MESSAGES")).toEqual({ ok: true });
+    expect(completionGate(facts(), DELIVERED, "INDIRECT_MESSAGES")).toEqual({ ok: true });
+  });
+
+  it("indirect messages: refused until a message has reached the other party, whatever the consents", () => {
+    expect(reasons(completionGate(facts(), NOTHING_HAPPENED, "INDIRECT_MESSAGES"))).toEqual([
+      "No message has reached the other party: record a delivery on the messages page, or choose how the case was completed.",
+    ]);
+    // A conference or a letter is not indirect communication through the facilitator.
+    expect(completionGate(facts(), { conferenceHeld: true, letterReleased: true, messageDelivered: false }, "INDIRECT_MESSAGES").ok).toBe(false);
   });
 
   it("indirect messages: refused while either has not agreed, said no or withdrawn, naming who and what", () => {
     const notAsked = facts([person("PERSON_HARMED", { consent: yes("TAKE_PART") }), person("PERSON_RESPONSIBLE")]);
-    expect(reasons(completionGate(notAsked, NOTHING_HAPPENED, "INDIRECT_MESSAGES"))).toEqual([
+    expect(reasons(completionGate(notAsked, DELIVERED, "INDIRECT_MESSAGES"))).toEqual([
       "Jess (person harmed) has not yet agreed to have questions and answers passed on by the facilitator.",
     ]);
     const refused = facts([person("PERSON_HARMED"), person("PERSON_RESPONSIBLE", { consent: { TAKE_PART: "YES", PASS_MESSAGES: "NO" } })]);
-    expect(reasons(completionGate(refused, NOTHING_HAPPENED, "INDIRECT_MESSAGES"))).toEqual([
+    expect(reasons(completionGate(refused, DELIVERED, "INDIRECT_MESSAGES"))).toEqual([
       "Daniel Price (person responsible) has said no to: have questions and answers passed on by the facilitator.",
     ]);
     const withdrawn = facts([person("PERSON_HARMED", { consent: { PASS_MESSAGES: "WITHDRAWN" } }), person("PERSON_RESPONSIBLE")]);
-    expect(reasons(completionGate(withdrawn, NOTHING_HAPPENED, "INDIRECT_MESSAGES"))).toEqual([
+    expect(reasons(completionGate(withdrawn, DELIVERED, "INDIRECT_MESSAGES"))).toEqual([
       "Jess (person harmed) has withdrawn consent to have questions and answers passed on by the facilitator.",
     ]);
   });
 
   it("indirect messages: consent to a letter or to meet does not stand in for it", () => {
     const lettersOnly = facts([person("PERSON_HARMED", { consent: yes("TAKE_PART", "LETTER", "MEET_FACE_TO_FACE") }), person("PERSON_RESPONSIBLE")]);
-    expect(completionGate(lettersOnly, { conferenceHeld: true, letterReleased: true }, "INDIRECT_MESSAGES").ok).toBe(false);
+    expect(completionGate(lettersOnly, { conferenceHeld: true, letterReleased: true, messageDelivered: true }, "INDIRECT_MESSAGES").ok).toBe(false);
   });
 
   it("indirect messages: refused when the person harmed or responsible is not on the case", () => {
-    expect(reasons(completionGate(facts([person("PERSON_HARMED")]), NOTHING_HAPPENED, "INDIRECT_MESSAGES"))).toEqual(["Add the person responsible to the case first."]);
+    expect(reasons(completionGate(facts([person("PERSON_HARMED")]), DELIVERED, "INDIRECT_MESSAGES"))).toEqual(["Add the person responsible to the case first."]);
   });
 
   it("indirect messages: a child's yes needs a parent or guardian's yes beside it", () => {
     const mum = (consent: GateGuardian["consent"]): GateGuardian => ({ id: "g1", name: "Karen Ward", preferredName: "", consent });
     const child = (guardians: GateGuardian[]) =>
       person("PERSON_RESPONSIBLE", { name: "Ellie Ward", dateOfBirth: "2011-05-01", consentGivenAt: { PASS_MESSAGES: "2026-12-01T10:00:00Z" }, guardians });
-    expect(reasons(completionGate(facts([person("PERSON_HARMED"), child([mum(yes("TAKE_PART"))])]), NOTHING_HAPPENED, "INDIRECT_MESSAGES"))).toEqual([
+    expect(reasons(completionGate(facts([person("PERSON_HARMED"), child([mum(yes("TAKE_PART"))])]), DELIVERED, "INDIRECT_MESSAGES"))).toEqual([
       "Ellie Ward (person responsible) is under 18, so a parent or guardian must also agree to have questions and answers passed on by the facilitator (Karen Ward has not yet agreed).",
     ]);
-    expect(completionGate(facts([person("PERSON_HARMED"), child([mum(yes("PASS_MESSAGES"))])]), NOTHING_HAPPENED, "INDIRECT_MESSAGES")).toEqual({ ok: true });
+    expect(completionGate(facts([person("PERSON_HARMED"), child([mum(yes("PASS_MESSAGES"))])]), DELIVERED, "INDIRECT_MESSAGES")).toEqual({ ok: true });
   });
 
   it("a conference: only once one was held, whatever the consents", () => {
     expect(reasons(completionGate(facts(), NOTHING_HAPPENED, "CONFERENCE"))).toEqual([
       "No conference has been held on this case: choose how it was completed, or close it with another reason.",
     ]);
-    expect(completionGate(facts([]), { conferenceHeld: true, letterReleased: false }, "CONFERENCE")).toEqual({ ok: true });
+    expect(completionGate(facts([]), { conferenceHeld: true, letterReleased: false, messageDelivered: false }, "CONFERENCE")).toEqual({ ok: true });
   });
 
   it("letters: only once a letter was released to the person harmed", () => {
-    expect(reasons(completionGate(facts(), { conferenceHeld: true, letterReleased: false }, "LETTERS"))).toEqual([
+    expect(reasons(completionGate(facts(), { conferenceHeld: true, letterReleased: false, messageDelivered: false }, "LETTERS"))).toEqual([
       "No letter has been released to the person harmed: choose how the case was completed, or close it with another reason.",
     ]);
-    expect(completionGate(facts(), { conferenceHeld: false, letterReleased: true }, "LETTERS")).toEqual({ ok: true });
+    expect(completionGate(facts(), { conferenceHeld: false, letterReleased: true, messageDelivered: false }, "LETTERS")).toEqual({ ok: true });
   });
 });
