@@ -136,7 +136,7 @@ function harmedTables(d: ReportData): ReportTable[] {
         { label: "Offered restorative justice", cells: [count(h.offered), rate(h.offered, h.people)] },
         { label: "Took part", cells: [count(tookPart), rate(tookPart, h.offered)] },
         { label: "Took part directly (face to face)", cells: [count(h.direct), rate(h.direct, tookPart)] },
-        { label: "Took part indirectly (letter)", cells: [count(h.indirect), rate(h.indirect, tookPart)] },
+        { label: "Took part indirectly (letters or messages)", cells: [count(h.indirect), rate(h.indirect, tookPart)] },
       ],
       chart: { column: 0, percent: false },
       // Took part = directly + indirectly.

@@ -73,7 +73,7 @@ function caseFigures(rows: { stage: string; outcome: string; reason: string | nu
 /**
  * Persons harmed on the cohort's cases (not removed), in one pass: how many were offered
  * information, took part directly (attended a conference that was held) or indirectly (not that,
- * but a letter to them was sent), and where each stands with the Victims' Code. The deadlines are
+ * but a letter to or from them was released, or a message to or from them was delivered), and where each stands with the Victims' Code. The deadlines are
  * worked out per referral instant in code (victimsCodeDeadlines), joined in as a table, and each
  * person classified as victimsCodeStatus does: offered by the deadline or late; else deliberately
  * not invited; else overdue once the deadline has passed at `now`, or not yet due. The table drives
@@ -90,11 +90,14 @@ async function personsHarmed(cohort: Prisma.Sql, now: Date): Promise<Pick<Report
       SELECT p."infoOfferedAt" IS NOT NULL AS offered, p."infoOfferedAt" AS offeredAt, p."notInvitedReason" IS NOT NULL AS notInvited,
         CASE WHEN p."enhancedRights" THEN due.enhanced ELSE due.standard END AS dueAt,
         EXISTS (SELECT 1 FROM "ConferenceAttendee" a JOIN "Conference" af ON af."id" = a."conferenceId" WHERE a."participantId" = p."id" AND af."status" = 'HELD') AS direct,
-        EXISTS (SELECT 1 FROM "Letter" rl JOIN "LetterRelease" rr ON rr."letterId" = rl."id" WHERE rl."recipientId" = p."id") AS letter
+        (EXISTS (SELECT 1 FROM "Letter" rl JOIN "LetterRelease" rr ON rr."letterId" = rl."id" WHERE rl."recipientId" = p."id")
+          OR EXISTS (SELECT 1 FROM "Letter" wl JOIN "LetterRelease" wr ON wr."letterId" = wl."id" WHERE wl."writerId" = p."id")
+          OR EXISTS (SELECT 1 FROM "ExchangeMessage" mt WHERE mt."toId" = p."id" AND mt."status" = 'DELIVERED')
+          OR EXISTS (SELECT 1 FROM "ExchangeMessage" mf WHERE mf."fromId" = p."id" AND mf."status" = 'DELIVERED')) AS indirectly
       FROM due CROSS JOIN "Case" c ON c."referredAt" = due.referredAt CROSS JOIN "Participant" p ON p."caseId" = c."id"
       WHERE ${cohort} AND p."role" = 'PERSON_HARMED' AND p."removedAt" IS NULL
     )
-    SELECT count(*) AS people, sum(offered) AS offered, sum(direct) AS direct, sum(NOT direct AND letter) AS indirect,
+    SELECT count(*) AS people, sum(offered) AS offered, sum(direct) AS direct, sum(NOT direct AND indirectly) AS indirect,
       sum(offered AND offeredAt <= dueAt) AS onTime, sum(offered AND offeredAt > dueAt) AS late, sum(NOT offered AND notInvited) AS notInvited,
       sum(NOT offered AND NOT notInvited AND ${at} > dueAt) AS overdue, sum(NOT offered AND NOT notInvited AND ${at} <= dueAt) AS notYetDue
     FROM person`;

@@ -197,4 +197,50 @@ describe("reports count a completed case as recorded", () => {
     const count = (o: Outcome) => data.outcomes.filter((x) => x.outcome === o).reduce((s, x) => s + x.n, 0);
     expect({ conference: count("CONFERENCE"), letter: count("LETTER"), indirect: count("INDIRECT") }).toEqual({ conference: 0, letter: 1, indirect: 2 });
   });
+
+  it("counts a person harmed as taking part indirectly when a message to or from them was delivered, or a letter they wrote was released", async () => {
+    const db = getDb();
+    const f = factories(db);
+    const service = await f.service(`Indirect people ${Date.now().toString(36)}`);
+    const staff = await f.user({
+      serviceId: service.id,
+      email: `people-${Date.now().toString(36)}@outcomes.test`,
+      name: "Facilitator",
+      role: "FACILITATOR",
+      password: "outcomes-2026-test",
+    });
+    const harmedOn = async (reference: string) => {
+      const c = await f.case({ serviceId: service.id, reference, title: "People", offenceSummary: "People", stage: "PREPARATION" });
+      const harmed = await f.participant({ caseId: c.id, role: "PERSON_HARMED", name: "Harmed" });
+      const responsible = await f.participant({ caseId: c.id, role: "PERSON_RESPONSIBLE", name: "Responsible" });
+      return { caseId: c.id, harmed: harmed.id, responsible: responsible.id };
+    };
+    const message = (p: { caseId: string }, fromId: string, toId: string, status: "RECORDED" | "APPROVED" | "DELIVERED") =>
+      db.exchangeMessage.create({
+        data: {
+          caseId: p.caseId,
+          fromId,
+          toId,
+          kind: "MESSAGE",
+          gatheredBy: "VISIT",
+          gatheredOn: "2026-06-01",
+          text: "x",
+          senderConsent: true,
+          consentWording: "THEIR_WORDS",
+          recordedById: staff.id,
+          status,
+        },
+      });
+    const indirect = async () => (await getReportData(service.id, { kind: "service" }, everything(), new Date())).harmed.indirect;
+    const received = await harmedOn("PEOPLE-1");
+    const sent = await harmedOn("PEOPLE-2");
+    const pending = await harmedOn("PEOPLE-3");
+    await message(pending, pending.harmed, pending.responsible, "APPROVED"); // approved is not passed on
+    await message(pending, pending.responsible, pending.harmed, "RECORDED");
+    expect(await indirect()).toBe(0);
+    await message(received, received.responsible, received.harmed, "DELIVERED");
+    expect(await indirect()).toBe(1);
+    await message(sent, sent.harmed, sent.responsible, "DELIVERED");
+    expect(await indirect()).toBe(2);
+  });
 });

@@ -115,7 +115,7 @@ describe("report figures on a service with known answers", () => {
     expect(row(months, "May 2026")[0]).toBe("0");
     const harmed = table(tables, "persons-harmed");
     expect(row(harmed, "Took part")).toEqual(["7", "64%"]);
-    expect(row(harmed, "Took part indirectly (letter)")).toEqual(["fewer than 5", "withheld"]);
+    expect(row(harmed, "Took part indirectly (letters or messages)")).toEqual(["fewer than 5", "withheld"]);
     const code = table(tables, "victims-code");
     expect(row(code, "Offered on time")).toEqual(["9", "75%"]);
     expect(row(code, "Offered late")).toEqual(["fewer than 5", "withheld"]);

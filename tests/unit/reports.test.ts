@@ -172,7 +172,7 @@ describe("secondary suppression", () => {
     expect(stages).toMatchObject({ Preparation: "fewer than 5", Closed: "withheld", Referral: "0" });
     // Took part 8 = directly 6 + indirectly 2: the 2 is hidden, so the 6 and its rate are withheld too.
     const harmed = shown(base, true, "persons-harmed");
-    expect(harmed.find(([label]) => label === "Took part indirectly (letter)")).toEqual(["Took part indirectly (letter)", "fewer than 5", "withheld"]);
+    expect(harmed.find(([label]) => label === "Took part indirectly (letters or messages)")).toEqual(["Took part indirectly (letters or messages)", "fewer than 5", "withheld"]);
     expect(harmed.find(([label]) => label === "Took part directly (face to face)")).toEqual(["Took part directly (face to face)", "withheld", "withheld"]);
     expect(harmed.find(([label]) => label === "Took part")).toEqual(["Took part", "8", "67%"]);
   });
