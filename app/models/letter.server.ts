@@ -78,8 +78,30 @@ export async function getAuthorWorkspace(letterId: string) {
   });
   if (!l) return null;
   const { choices, versions, writer, replyToId, ...rest } = l;
-  // Only the writer's role (which prompts and guidance fit) and whether this is a reply reach the author.
-  return { ...rest, writerRole: writer.role, isReply: replyToId !== null, latest: versions[0] ?? null, tellAuthor: choices[0]?.tellAuthor || null };
+  // Only the writer's role (which prompts and guidance fit), whether this is a reply, and the words
+  // of the letter it answers as they were delivered to them, reach the author.
+  return {
+    ...rest,
+    writerRole: writer.role,
+    isReply: replyToId !== null,
+    answering: replyToId ? await deliveredText(replyToId) : null,
+    latest: versions[0] ?? null,
+    tellAuthor: choices[0]?.tellAuthor || null,
+  };
+}
+
+/**
+ * The words of a letter as they reached its recipient: the version of its newest release, or null
+ * when it was never released (a reply is opened only to a delivered letter, so this is the letter
+ * its author already holds).
+ */
+async function deliveredText(letterId: string): Promise<string | null> {
+  const release = await db.letterRelease.findFirst({
+    where: { letterId, letter: { destroyedAt: null } },
+    orderBy: { releasedAt: "desc" },
+    select: { version: { select: { contentText: true } } },
+  });
+  return release?.version?.contentText ?? null;
 }
 
 /** The case screen's letters card: each letter with its status, for the case team. */

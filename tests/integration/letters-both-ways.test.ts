@@ -133,7 +133,11 @@ describe("letters in both directions, each governed by its own recipient", () =>
     expect(replyId).toMatch(/^c[a-z0-9]+$/);
     expect((await getDb().letter.findUniqueOrThrow({ where: { id: replyId }, select: { replyToId: true } })).replyToId).toBe(harmedLetterId);
     const author = await writeAndApprove("dan_reply", replyId, ["Dear Jess,", REPLY_WORDS]);
-    expect(await (await author.get(`/letters/${replyId}`)).text()).toContain("<h1>Your reply to Jess</h1>");
+    const workspace = await (await author.get(`/letters/${replyId}`)).text();
+    expect(workspace).toContain("<h1>Your reply to Jess</h1>");
+    // He answers the letter he was given: its words, as delivered, are beside his reply.
+    expect(workspace).toContain("The letter you are answering");
+    expect(workspace).toContain(HARMED_WORDS);
     const page = await (await lead.get(`/cases/${caseId}/letters/${replyId}`)).text();
     expect(page).toMatch(new RegExp(`Reply to <a[^>]*href="/cases/${caseId}/letters/${harmedLetterId}"[^>]*>the letter from Jess to Dan</a>`));
 

@@ -69,6 +69,16 @@ export function AuthorWorkspace({ letter, writable, defaultGuidance }: Props) {
           {writable ? <SubmitForm /> : null}
         </section>
         <aside className="letter-side">
+          {letter.answering ? (
+            <section className="card" aria-labelledby="answering-heading">
+              <h2 id="answering-heading">The letter you are answering</h2>
+              <div className="letter-answering">
+                {letter.answering.split(/\n+/).map((para, i) => (
+                  <p key={i}>{para}</p>
+                ))}
+              </div>
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="guidance-heading">
             <h2 id="guidance-heading">How to write it</h2>
             <ul className="letter-guidance">
