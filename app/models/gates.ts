@@ -254,6 +254,18 @@ export function letterGate(facts: GateFacts): GateResult {
   return result(reasons);
 }
 
+/**
+ * May this participant write a letter? The person responsible is covered by letterGate. Anyone else
+ * who writes (a person harmed, a supporter) must have agreed to it themselves, and a child among
+ * them only with a parent or guardian's yes beside their own, as for a young person responsible.
+ */
+export function letterWriterGate(facts: GateFacts, writerId: string): GateResult {
+  const p = facts.participants.find((x) => x.id === writerId);
+  if (!p || p.role === "PERSON_RESPONSIBLE") return { ok: true };
+  if (p.consent.LETTER !== "YES") return result([`${displayName(p)} has not agreed to: ${CONSENT_ELEMENT_LABELS.LETTER.toLowerCase()}.`]);
+  return result(guardianReasons({ ...facts, participants: [p], attendeeIds: [p.id] }, "LETTER"));
+}
+
 /** What closing a case as completed needs to know beyond the gate facts: what happened on it. */
 export type CompletionFacts = { conferenceHeld: boolean; letterReleased: boolean; messageDelivered: boolean };
 

@@ -2,10 +2,10 @@ import { randomInt } from "node:crypto";
 import type { z } from "zod";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
-import { CONSENT_ELEMENT_LABELS, displayName } from "~/utils/preparation";
+import { displayName } from "~/utils/preparation";
 import { RecordIdSchema } from "~/utils/schemas";
 import { letterPairProblems, partyLabel, replyProblems, RECIPIENT_ROLES, WRITER_ROLES } from "~/components/letter/letter-writers";
-import { letterGate, type GateFacts } from "./gates";
+import { letterGate, letterWriterGate } from "./gates";
 import { loadGateFacts } from "./preparation.server";
 import type { OpenLetterSchema } from "./letter-schemas";
 import { hashInviteCode } from "./sign-in.server";
@@ -49,7 +49,8 @@ export async function openLetter(caseId: string, serviceId: string, createdById:
   }
   // The letter gate asks the person responsible's consent (they write or receive every letter);
   // anyone else who writes has agreed to it themselves.
-  const consent = facts ? writerConsentReasons(facts, writer.id) : [];
+  const writerGate = facts ? letterWriterGate(facts, writer.id) : { ok: true as const };
+  const consent = writerGate.ok ? [] : writerGate.reasons;
   if (consent.length) return { ok: false, errors: { form: "A letter cannot be opened yet." }, reasons: consent };
   const taken = await db.user.count({ where: { OR: [{ username: input.username }, { email: authorEmail(input.username) }] } });
   if (taken) return { ok: false, errors: { username: "That username is taken. Choose another." } };
@@ -95,12 +96,6 @@ export async function renewInvite(letterId: string): Promise<string> {
     select: { id: true },
   });
   return code;
-}
-
-function writerConsentReasons(facts: GateFacts, writerId: string): string[] {
-  const p = facts.participants.find((x) => x.id === writerId);
-  if (!p || p.role === "PERSON_RESPONSIBLE" || p.consent.LETTER === "YES") return [];
-  return [`${displayName(p)} has not agreed to: ${CONSENT_ELEMENT_LABELS.LETTER.toLowerCase()}.`];
 }
 
 /** The letter a reply would answer, on this case, with when it reached its recipient (null when it did not). */

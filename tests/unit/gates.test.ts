@@ -8,6 +8,7 @@ import {
   holdSummary,
   isAssessmentCurrent,
   letterGate,
+  letterWriterGate,
   nextContactDue,
   nextStages,
   stageGate,
@@ -163,6 +164,42 @@ describe("letterGate: may the person responsible write a letter?", () => {
   it("needs a current assessment that does not say stop", () => {
     expect(reasons(letterGate(ready({ currentAssessment: null })))).toEqual(["Complete a risk assessment for the preparation stage."]);
     expect(reasons(letterGate(ready({ currentAssessment: assess("DO_NOT_PROCEED") })))).toEqual(["The current risk assessment recommends not proceeding."]);
+  });
+});
+
+describe("letterWriterGate: may someone other than the person responsible write a letter?", () => {
+  const now = new Date("2026-12-07T12:00:00Z");
+  const mum = (consent: GateGuardian["consent"]): GateGuardian => ({ id: "g1", name: "Karen Ward", preferredName: "", consent });
+  const youngHarmed = (guardians: GateGuardian[], consent = yes("TAKE_PART", "LETTER")) =>
+    person("PERSON_HARMED", {
+      id: "kid",
+      name: "Ellie Ward",
+      preferredName: "",
+      dateOfBirth: "2011-05-01",
+      consent,
+      consentGivenAt: { LETTER: "2026-12-01T10:00:00Z" },
+      guardians,
+    });
+  it("leaves the person responsible to the letter gate", () => {
+    expect(letterWriterGate(ready({ now }), "pr")).toEqual({ ok: true });
+  });
+  it("an adult writes with their own agreement", () => {
+    expect(letterWriterGate(ready({ now }), "ph")).toEqual({ ok: true });
+    const notAgreed = ready({ now, participants: [person("PERSON_HARMED", { consent: yes("TAKE_PART") })] });
+    expect(reasons(letterWriterGate(notAgreed, "ph"))).toEqual(["Jess has not agreed to: send or receive a letter."]);
+  });
+  it("a child writes only with a parent or guardian's yes beside their own", () => {
+    expect(reasons(letterWriterGate(ready({ now, participants: [youngHarmed([])] }), "kid"))).toEqual([
+      "Ellie Ward (person harmed) is under 18: link a parent or guardian to them and record that person's consent to send or receive a letter.",
+    ]);
+    expect(reasons(letterWriterGate(ready({ now, participants: [youngHarmed([mum(yes("TAKE_PART"))])] }), "kid"))).toEqual([
+      "Ellie Ward (person harmed) is under 18, so a parent or guardian must also agree to send or receive a letter (Karen Ward has not yet agreed).",
+    ]);
+    expect(letterWriterGate(ready({ now, participants: [youngHarmed([mum(yes("LETTER"))])] }), "kid")).toEqual({ ok: true });
+    // Their own no stands whatever a parent says.
+    expect(reasons(letterWriterGate(ready({ now, participants: [youngHarmed([mum(yes("LETTER"))], yes("TAKE_PART"))] }), "kid"))).toEqual([
+      "Ellie Ward has not agreed to: send or receive a letter.",
+    ]);
   });
 });
 
