@@ -338,7 +338,21 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
   const programme = await db.caseProgramme.create({ data: { caseId, participantId: responsible.id, templateId: template.id, startedById: u.lead.id } });
   const session = (position: number, what: string) =>
     db.programmeSession.create({
-      data: { programmeId: programme.id, position, title: c(`PSTITLE${what}`), module: "EMPATHY", aims: c(`PSAIMS${what}`), minutes: 180, guidance: c(`PSGUIDE${what}`), exercises: c(`PSEX${what}`), venueKind: "PRISON", venue: c(`PSVENUE${what}`), scheduledOn: "2026-01-04", scheduledAt: "10:00", coFacilitatorId: u.co.id },
+      data: {
+        programmeId: programme.id,
+        position,
+        title: c(`PSTITLE${what}`),
+        module: "EMPATHY",
+        aims: c(`PSAIMS${what}`),
+        minutes: 180,
+        guidance: c(`PSGUIDE${what}`),
+        exercises: c(`PSEX${what}`),
+        venueKind: "PRISON",
+        venue: c(`PSVENUE${what}`),
+        scheduledOn: "2026-01-04",
+        scheduledAt: "10:00",
+        coFacilitatorId: u.co.id,
+      },
     });
   const held = await session(0, "A");
   const missed = await session(1, "B");
@@ -350,7 +364,9 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
       { caseId, sessionId: missed.id, status: "DID_NOT_ATTEND", reason: c("PMISSED"), recordedById: u.lead.id },
     ],
   });
-  await db.programmeReview.create({ data: { caseId, sessionId: held.id, engagement: 4, concern: true, concernText: c("PCONCERN"), contactReadiness: "GETTING_THERE", recordedById: u.lead.id } });
+  await db.programmeReview.create({
+    data: { caseId, sessionId: held.id, engagement: 4, concern: true, concernText: c("PCONCERN"), contactReadiness: "GETTING_THERE", recordedById: u.lead.id },
+  });
   await db.programmeJudgement.createMany({
     data: [
       { caseId, programmeId: programme.id, kind: "NOT_READY", reasons: c("PNOTREADY"), recordedById: u.lead.id },
