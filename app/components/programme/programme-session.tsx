@@ -17,7 +17,19 @@ import { formatDay } from "~/utils/format";
 import type { SessionView, TeamMember } from "./programme-types";
 
 /** One session of a case's programme: what it is, when and where, what happened, and (for its facilitators) the forms to adapt, schedule and record it. */
-export function ProgrammeSessionCard({ session: s, number, count, canRecord, team }: { session: SessionView; number: number; count: number; canRecord: boolean; team: TeamMember[] }) {
+export function ProgrammeSessionCard({
+  session: s,
+  number,
+  count,
+  canRecord,
+  team,
+}: {
+  session: SessionView;
+  number: number;
+  count: number;
+  canRecord: boolean;
+  team: TeamMember[];
+}) {
   const held = s.attendance?.status === "ATTENDED" || s.attendance?.status === "LATE";
   return (
     <li className={`programme-session${s.skipped ? " skipped" : ""}`} aria-labelledby={`session-${s.id}`}>
@@ -31,9 +43,7 @@ export function ProgrammeSessionCard({ session: s, number, count, canRecord, tea
       <p>{s.aims}</p>
       {s.scheduledOn ? (
         <p>
-          <strong>When and where:</strong> {formatDay(s.scheduledOn)} at {s.scheduledAt}, {s.venueKind ? PROGRAMME_VENUE_LABELS[s.venueKind] : ""}
-          {s.venue ? ` (${s.venue})` : ""}
-          {s.coFacilitator ? `, with ${s.coFacilitator.name}` : ""}.
+          <strong>When and where:</strong> {planOf(s)}
         </p>
       ) : null}
       {s.attendance ? (
@@ -45,7 +55,8 @@ export function ProgrammeSessionCard({ session: s, number, count, canRecord, tea
       ) : null}
       {s.review ? (
         <p>
-          <strong>Review:</strong> engagement {ENGAGEMENT_LABELS[String(s.review.engagement)]}; readiness for contact: {CONTACT_READINESS_LABELS[s.review.contactReadiness].toLowerCase()}
+          <strong>Review:</strong> engagement {ENGAGEMENT_LABELS[String(s.review.engagement)]}; readiness for contact:{" "}
+          {CONTACT_READINESS_LABELS[s.review.contactReadiness].toLowerCase()}
           {s.review.concern ? `; concern raised: ${s.review.concernText}` : "; no concern raised"}.
         </p>
       ) : null}
@@ -63,6 +74,12 @@ export function ProgrammeSessionCard({ session: s, number, count, canRecord, tea
       {canRecord ? <SessionForms session={s} count={count} held={held} team={team} /> : null}
     </li>
   );
+}
+
+/** "1 December 2026 at 10:00, Prison (HMP Leeds), with Chris Patel." as one string, as people read it. */
+function planOf(s: SessionView): string {
+  const where = s.venueKind ? `, ${PROGRAMME_VENUE_LABELS[s.venueKind]}${s.venue ? ` (${s.venue})` : ""}` : "";
+  return `${formatDay(s.scheduledOn!)} at ${s.scheduledAt}${where}${s.coFacilitator ? `, with ${s.coFacilitator.name}` : ""}.`;
 }
 
 function SessionBadge({ session: s }: { session: SessionView }) {
@@ -202,7 +219,15 @@ function AttendanceForm({ session: s, id }: { session: SessionView; id: string }
       <f.fetcher.Form method="post" className="grid-2">
         <input type="hidden" name="intent" value="attendance" />
         <input type="hidden" name="sessionId" value={s.id} />
-        <SelectField id={`${id}-status`} name="status" label="Did they attend?" options={ATTENDANCE_STATUSES} labels={ATTENDANCE_LABELS} placeholder="Choose" error={f.errors.status} />
+        <SelectField
+          id={`${id}-status`}
+          name="status"
+          label="Did they attend?"
+          options={ATTENDANCE_STATUSES}
+          labels={ATTENDANCE_LABELS}
+          placeholder="Choose"
+          error={f.errors.status}
+        />
         <SelectField
           id={`${id}-cancelledBy`}
           name="cancelledBy"

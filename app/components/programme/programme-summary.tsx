@@ -22,7 +22,7 @@ export function ProgrammeSummary({ summary, headingLevel = 2 }: { summary: Summa
         <div>
           <dt>Sessions held</dt>
           <dd>
-            {p.held} of {p.planned}
+            {`${p.held} of ${p.planned}`}
             {p.skipped > 0 ? <span className="hint"> ({p.skipped} skipped)</span> : null}
           </dd>
         </div>
@@ -32,9 +32,7 @@ export function ProgrammeSummary({ summary, headingLevel = 2 }: { summary: Summa
         </div>
         <div>
           <dt>Modules done</dt>
-          <dd>
-            {p.modulesDone.length} of {p.modules.length}
-          </dd>
+          <dd>{`${p.modulesDone.length} of ${p.modules.length}`}</dd>
         </div>
       </dl>
       {p.modules.length > 0 ? (
@@ -57,7 +55,10 @@ export function ProgrammeSummary({ summary, headingLevel = 2 }: { summary: Summa
       </p>
       {summary.override ? <p>The case supervisor decided the case may go ahead without a complete programme: {summary.override.reasons}</p> : null}
       {summary.gate.length === 0 ? (
-        <p className="alert success">{summary.complete ? "The programme is complete" : "The case supervisor's decision stands"}: a letter may be released and a conference booked as far as the programme is concerned.</p>
+        <p className="alert success">
+          {summary.complete ? "The programme is complete" : "The case supervisor's decision stands"}: a letter may be released and a conference booked as far as the programme is
+          concerned.
+        </p>
       ) : (
         <div className="alert info">
           <p style={{ marginTop: 0 }}>Before a letter from the person responsible is released or a conference booked:</p>
