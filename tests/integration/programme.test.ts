@@ -1,5 +1,7 @@
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
+import { setUpService } from "~/models/setup.server";
+import { ensureStandardProgrammes } from "~/models/standard-programme.server";
 import { getDb } from "~/utils/db.server";
 import { databaseFilePath } from "~/utils/env.server";
 import { caseIdByReference, type TestClient } from "../support/http";
@@ -220,5 +222,16 @@ describe("the intervention programme: run by the case's facilitators, gated for 
     expect(await db().programmeTemplateSession.count({ where: { template: { name: "Youth programme" } } })).toBe(12);
     expect((await lead.post(data, { intent: "create", name: "Mine", basedOn: "empty" })).status).toBe(404);
     expect(await db().auditEvent.count({ where: { action: "programme-template.edit-session" } })).toBe(1);
+  });
+
+  it("a new service gets the standard programme at setup; one set up before programmes existed gets it at the next start, once", async () => {
+    const made = await setUpService({ service: "Programme Test Service", adminEmail: "programme-setup@example.org", adminName: "Pat Doe" });
+    expect(await db().programmeTemplateSession.count({ where: { template: { serviceId: made.serviceId, standard: true } } })).toBe(12);
+    const older = await db().service.create({ data: { name: "Set up before programmes" } });
+    expect(await ensureStandardProgrammes(db())).toBe(1);
+    expect(await db().programmeTemplate.count({ where: { serviceId: older.id, standard: true } })).toBe(1);
+    // Its manager archives it: the next start does not bring it back.
+    await db().programmeTemplate.updateMany({ where: { serviceId: older.id }, data: { archivedAt: new Date() } });
+    expect(await ensureStandardProgrammes(db())).toBe(0);
   });
 });
