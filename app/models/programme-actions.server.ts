@@ -90,7 +90,10 @@ export async function addProgrammeSession(caseId: string, input: Input<"add">, a
     const p = await programmeOf(tx, caseId);
     const { intent: _intent, reason, ...fields } = input;
     const created = await tx.programmeSession.create({ data: { ...fields, programmeId: p.id, position: p.sessions.length, added: true }, select: { id: true } });
-    await tx.programmeChange.create({ data: { caseId, programmeId: p.id, sessionId: created.id, kind: "ADDED", reason, toPosition: p.sessions.length, actorId }, select: { id: true } });
+    await tx.programmeChange.create({
+      data: { caseId, programmeId: p.id, sessionId: created.id, kind: "ADDED", reason, toPosition: p.sessions.length, actorId },
+      select: { id: true },
+    });
     return created;
   });
 }
@@ -119,7 +122,14 @@ export async function recordAttendance(caseId: string, input: Input<"attendance"
     const p = await programmeOf(tx, caseId);
     refuse(recordCheck(p.sessions.find((s) => s.id === input.sessionId)));
     const row = await tx.programmeAttendance.create({
-      data: { caseId, sessionId: input.sessionId, status: input.status, reason: input.reason, cancelledBy: input.status === "CANCELLED" ? input.cancelledBy : null, recordedById: actorId },
+      data: {
+        caseId,
+        sessionId: input.sessionId,
+        status: input.status,
+        reason: input.reason,
+        cancelledBy: input.status === "CANCELLED" ? input.cancelledBy : null,
+        recordedById: actorId,
+      },
       select: { id: true },
     });
     const after = p.sessions.map((s) => (s.id === input.sessionId ? { ...s, attendance: { status: input.status, cancelledBy: input.cancelledBy } } : s));

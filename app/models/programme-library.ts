@@ -22,7 +22,8 @@ export const STANDARD_PROGRAMME: readonly LibrarySession[] = [
     aims: "Agree how we will work together; hear what the person hopes for and fears; explain that taking part is voluntary and what happens with what they say.",
     guidance:
       "Go through confidentiality and its limits (risk of harm, safeguarding) plainly and check it was understood. Agree ground rules together and write them down. Keep the offence itself for the next session: today is about trust and reasons for taking part. Note anything about reading, writing or concentration that will shape later exercises.",
-    exercises: "Ground rules we both sign. \"What I hope to get out of this, and what worries me\": two lists. A timeline of the last year, drawn rather than written if that suits them better.",
+    exercises:
+      'Ground rules we both sign. "What I hope to get out of this, and what worries me": two lists. A timeline of the last year, drawn rather than written if that suits them better.',
   },
   {
     title: "What happened, in my own words",
@@ -31,7 +32,7 @@ export const STANDARD_PROGRAMME: readonly LibrarySession[] = [
     aims: "The person gives a full account of the offence, from before it to after it, at their own pace.",
     guidance:
       "Listen first and ask open questions later (what happened next, what were you thinking). Do not argue with minimising; note it and come back to it in session three. Watch for distress and take breaks. Compare the account with the case file afterwards, not in front of them.",
-    exercises: "The account told aloud, then walked through as a storyboard of six to eight frames. \"The day before, the moment, the day after\" in three short paragraphs.",
+    exercises: 'The account told aloud, then walked through as a storyboard of six to eight frames. "The day before, the moment, the day after" in three short paragraphs.',
   },
   {
     title: "Choices and turning points",
@@ -39,8 +40,8 @@ export const STANDARD_PROGRAMME: readonly LibrarySession[] = [
     minutes: THREE_HOURS,
     aims: "Find the moments where a different choice was possible, and what made the harmful choice feel right or easy at the time.",
     guidance:
-      "Return to the storyboard and mark the turning points. Name the thinking that justified the act (\"they could afford it\", \"everyone does it\") without shaming; ask what they would say to a friend who thought that way. Link to alcohol, drugs, peers or money where they played a part, and record any risk that comes up.",
-    exercises: "Turning points marked on the storyboard. \"What I told myself\" against \"what was true\". A choice they would make differently, and what would help them make it.",
+      'Return to the storyboard and mark the turning points. Name the thinking that justified the act ("they could afford it", "everyone does it") without shaming; ask what they would say to a friend who thought that way. Link to alcohol, drugs, peers or money where they played a part, and record any risk that comes up.',
+    exercises: 'Turning points marked on the storyboard. "What I told myself" against "what was true". A choice they would make differently, and what would help them make it.',
   },
   {
     title: "The ripple: who was affected",
@@ -58,7 +59,7 @@ export const STANDARD_PROGRAMME: readonly LibrarySession[] = [
     aims: "Understand the practical, emotional and lasting effects of the offence on the person harmed.",
     guidance:
       "Use general accounts of people harmed by similar offences unless the person harmed has agreed to something of theirs being shared. Cover fear, loss of confidence, sleep, money, work and trust in strangers. Expect defensiveness; acknowledge it and stay with the harm.",
-    exercises: "\"A week in their life afterwards\": writing or talking it through. Sorting cards of effects into practical, emotional and lasting.",
+    exercises: '"A week in their life afterwards": writing or talking it through. Sorting cards of effects into practical, emotional and lasting.',
   },
   {
     title: "Seeing through their eyes",
@@ -67,7 +68,7 @@ export const STANDARD_PROGRAMME: readonly LibrarySession[] = [
     aims: "Build empathy by imagining the offence from the person harmed's place, and connecting it to times they were harmed themselves.",
     guidance:
       "Perspective-taking can bring up their own experience of victimisation or trauma: go gently and be ready to pause and signpost support. The aim is understanding, not punishment. Note any change in how they speak about the person harmed.",
-    exercises: "The empty chair or a written account of the offence as the person harmed might tell it. \"A time someone hurt me and what I needed afterwards\".",
+    exercises: 'The empty chair or a written account of the offence as the person harmed might tell it. "A time someone hurt me and what I needed afterwards".',
   },
   {
     title: "Hearing the harm",
@@ -82,7 +83,7 @@ export const STANDARD_PROGRAMME: readonly LibrarySession[] = [
     title: "Shame, guilt and what I do with them",
     module: "SHAME_AND_FEELINGS",
     minutes: THREE_HOURS,
-    aims: "Tell apart the shame that says \"I am bad\" from the guilt that says \"I did something wrong\", and notice how each drives what they do.",
+    aims: 'Tell apart the shame that says "I am bad" from the guilt that says "I did something wrong", and notice how each drives what they do.',
     guidance:
       "Shame often shows as anger, withdrawal, joking or blaming others. Name these kindly when they happen in the room. The message is that they are more than the worst thing they did, and responsible for it. Watch for self-harm risk and follow the safeguarding procedure if it appears.",
     exercises: "The compass of shame (attack self, attack others, withdraw, avoid): where they go. A letter to themselves from someone who believes in them.",
@@ -94,7 +95,7 @@ export const STANDARD_PROGRAMME: readonly LibrarySession[] = [
     aims: "Practise ways to notice and manage strong feelings, including those a meeting with the person harmed or a reply to their letter could bring.",
     guidance:
       "Work on body signals, breathing and stepping back. Rehearse hearing something hard said calmly and responding without excuses. Talk through what support they have after a difficult session, in prison or in the community.",
-    exercises: "Early-warning signs map. Role play: hearing \"You ruined my life\" and answering it. A personal plan for after a hard conversation.",
+    exercises: 'Early-warning signs map. Role play: hearing "You ruined my life" and answering it. A personal plan for after a hard conversation.',
   },
   {
     title: "Making amends",
@@ -112,7 +113,8 @@ export const STANDARD_PROGRAMME: readonly LibrarySession[] = [
     aims: "Plan a letter of apology: what they want the person harmed to know, what they take responsibility for, and what they must leave out.",
     guidance:
       "Go through what makes an apology land: naming what they did, acknowledging the harm, no excuses or blame, no requests. Agree what must not be in the letter (anything identifying, any contact request unless the person harmed asked). The letter itself is written in Circle's letter workspace, moderated like every letter.",
-    exercises: "Plan on one page: what I did, what I now understand about the harm, what I want them to know, what I will do. Read two sample apologies and say what works and what does not.",
+    exercises:
+      "Plan on one page: what I did, what I now understand about the harm, what I want them to know, what I will do. Read two sample apologies and say what works and what does not.",
   },
   {
     title: "The letter: writing and looking ahead",
@@ -121,6 +123,6 @@ export const STANDARD_PROGRAMME: readonly LibrarySession[] = [
     aims: "Write the letter of apology, review it together, and take stock of the programme and readiness for any contact.",
     guidance:
       "Let them write; comment afterwards, through the letter's own review. Talk through what may happen next: the person harmed may read it or not, reply or not, and may or may not want to meet, and each is their choice. Close the programme with what they have learned, and record the facilitators' judgement of readiness.",
-    exercises: "The letter, drafted and reviewed. \"What I have learned\" in their own words. Looking ahead: support after the programme.",
+    exercises: 'The letter, drafted and reviewed. "What I have learned" in their own words. Looking ahead: support after the programme.',
   },
 ];

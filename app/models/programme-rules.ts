@@ -159,17 +159,15 @@ export function programmeGate(p: ProgrammeGateFacts | null | undefined): string[
   if (p.override || programmeComplete(p)) return reasons;
   const live = p.sessions.filter((s) => !s.skipped);
   const held = live.filter((s) => isHeld(s.attendance)).length;
-  if (held < live.length) reasons.push(`The programme is not complete: ${held} of ${live.length} sessions held. Hold the rest, skip them with a reason, or ask the case supervisor to record why not.`);
+  if (held < live.length)
+    reasons.push(`The programme is not complete: ${held} of ${live.length} sessions held. Hold the rest, skip them with a reason, or ask the case supervisor to record why not.`);
   if (p.readiness?.kind === "NOT_READY") reasons.push(`The facilitators judged the person responsible not ready: ${p.readiness.reasons}`);
   else if (p.readiness?.kind !== "READY") reasons.push("The facilitators have not yet recorded whether the person responsible is ready.");
   return reasons;
 }
 
 /** The newest concern raised at a session after the newest risk assessment (or any, when there is none). */
-export function openConcern(
-  reviews: readonly { concern: boolean; createdAt: Date; sessionTitle: string }[],
-  newestAssessmentAt: Date | null,
-): RiskConcern | null {
+export function openConcern(reviews: readonly { concern: boolean; createdAt: Date; sessionTitle: string }[], newestAssessmentAt: Date | null): RiskConcern | null {
   const raised = reviews.filter((r) => r.concern && (!newestAssessmentAt || r.createdAt > newestAssessmentAt)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const newest = raised[0];
   return newest ? { sessionTitle: newest.sessionTitle, raisedAt: newest.createdAt } : null;

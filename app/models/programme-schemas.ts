@@ -55,7 +55,11 @@ const time = z
 export const ProgrammeActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("start"), participantId: z.string({ error: "Choose the person responsible" }).regex(/^c[a-z0-9]{20,31}$/, "Choose the person responsible"), templateId: z.string({ error: "Choose the programme to start from" }).regex(/^c[a-z0-9]{20,31}$/, "Choose the programme to start from") }),
+    z.object({
+      intent: z.literal("start"),
+      participantId: z.string({ error: "Choose the person responsible" }).regex(/^c[a-z0-9]{20,31}$/, "Choose the person responsible"),
+      templateId: z.string({ error: "Choose the programme to start from" }).regex(/^c[a-z0-9]{20,31}$/, "Choose the programme to start from"),
+    }),
     z.object({ intent: z.literal("skip"), sessionId: session, reason: reason("Say why the session is skipped") }),
     z.object({ intent: z.literal("restore"), sessionId: session, reason: reason("Say why the session is put back") }),
     z.object({
@@ -71,7 +75,13 @@ export const ProgrammeActionSchema = z.discriminatedUnion(
       scheduledOn: day,
       scheduledAt: time,
       venueKind: z.enum(PROGRAMME_VENUES, { error: "Choose where the session takes place" }),
-      venue: z.string().overwrite(cleanLine).trim().max(200, "Use at most 200 characters").optional().transform((v) => v ?? ""),
+      venue: z
+        .string()
+        .overwrite(cleanLine)
+        .trim()
+        .max(200, "Use at most 200 characters")
+        .optional()
+        .transform((v) => v ?? ""),
       coFacilitatorId: z
         .union([z.literal(""), RecordIdSchema])
         .optional()
@@ -96,7 +106,11 @@ export const ProgrammeActionSchema = z.discriminatedUnion(
       .object({
         intent: z.literal("review"),
         sessionId: session,
-        engagement: z.coerce.number({ error: "Choose how engaged they were" }).int("Choose how engaged they were").min(1, "Choose how engaged they were").max(5, "Choose how engaged they were"),
+        engagement: z.coerce
+          .number({ error: "Choose how engaged they were" })
+          .int("Choose how engaged they were")
+          .min(1, "Choose how engaged they were")
+          .max(5, "Choose how engaged they were"),
         concern: z.enum(["yes", "no"], { error: "Say whether a risk or safeguarding concern was raised" }).transform((v) => v === "yes"),
         concernText: optionalWords(2000),
         contactReadiness: z.enum(CONTACT_READINESS, { error: "Choose how ready they are for contact" }),

@@ -93,7 +93,10 @@ export async function loadProgrammeFacts(caseId: string, tx: Tx | typeof db = db
  * responsible writes (the apology the programme leads to), and only when the case has a programme.
  */
 export async function programmeLetterReasons(letterId: string): Promise<string[]> {
-  const letter = await db.letter.findUnique({ where: { id: letterId }, select: { caseId: true, writerId: true, case: { select: { programme: { select: { participantId: true } } } } } });
+  const letter = await db.letter.findUnique({
+    where: { id: letterId },
+    select: { caseId: true, writerId: true, case: { select: { programme: { select: { participantId: true } } } } },
+  });
   if (!letter?.case.programme || letter.case.programme.participantId !== letter.writerId) return [];
   return programmeGate(await loadProgrammeFacts(letter.caseId));
 }
@@ -123,15 +126,35 @@ export async function getCaseProgramme(caseId: string, serviceId: string) {
       template: { select: { name: true } },
       startedBy: { select: { name: true } },
       sessions: { orderBy: { position: "asc" }, select: SESSION_SELECT },
-      changes: { orderBy: NEWEST, select: { id: true, kind: true, reason: true, fromPosition: true, toPosition: true, createdAt: true, session: { select: { title: true } }, actor: { select: { name: true } } } },
+      changes: {
+        orderBy: NEWEST,
+        select: {
+          id: true,
+          kind: true,
+          reason: true,
+          fromPosition: true,
+          toPosition: true,
+          createdAt: true,
+          session: { select: { title: true } },
+          actor: { select: { name: true } },
+        },
+      },
       judgements: { orderBy: NEWEST, select: { id: true, kind: true, reasons: true, createdAt: true, recordedBy: { select: { name: true } } } },
     },
   });
   const team = await db.caseMember.findMany({ where: { caseId }, select: { role: true, user: { select: { id: true, name: true } } }, orderBy: { role: "asc" } });
   if (!programme) {
     const [people, templates] = await Promise.all([
-      db.participant.findMany({ where: { caseId, removedAt: null, role: "PERSON_RESPONSIBLE" }, select: { id: true, name: true, preferredName: true }, orderBy: { createdAt: "asc" } }),
-      db.programmeTemplate.findMany({ where: { serviceId, archivedAt: null }, select: { id: true, name: true, _count: { select: { sessions: true } } }, orderBy: [{ standard: "desc" }, { name: "asc" }] }),
+      db.participant.findMany({
+        where: { caseId, removedAt: null, role: "PERSON_RESPONSIBLE" },
+        select: { id: true, name: true, preferredName: true },
+        orderBy: { createdAt: "asc" },
+      }),
+      db.programmeTemplate.findMany({
+        where: { serviceId, archivedAt: null },
+        select: { id: true, name: true, _count: { select: { sessions: true } } },
+        orderBy: [{ standard: "desc" }, { name: "asc" }],
+      }),
     ]);
     return {
       programme: null,

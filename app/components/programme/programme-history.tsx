@@ -1,7 +1,16 @@
 import { PROGRAMME_CHANGE_LABELS, PROGRAMME_JUDGEMENT_LABELS, type ProgrammeChangeKind, type ProgrammeJudgementKind } from "~/models/programme-labels";
 import { formatDateTime } from "~/utils/format";
 
-type Change = { id: string; kind: string; reason: string; fromPosition: number | null; toPosition: number | null; createdAt: string; session: { title: string }; actor: { name: string } };
+type Change = {
+  id: string;
+  kind: string;
+  reason: string;
+  fromPosition: number | null;
+  toPosition: number | null;
+  createdAt: string;
+  session: { title: string };
+  actor: { name: string };
+};
 type Judgement = { id: string; kind: string; reasons: string; createdAt: string; recordedBy: { name: string } };
 
 /** The programme's history, newest first: every adaptation with its reason, every judgement with who made it. */

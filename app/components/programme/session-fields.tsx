@@ -20,11 +20,27 @@ export function SessionFields({ idPrefix, errors, session, withGuidance }: { idP
         placeholder="Choose the module"
         error={errors.module}
       />
-      <Field id={`${idPrefix}-minutes`} name="minutes" type="number" label="Length in minutes" hint="180 is three hours." error={errors.minutes} defaultValue={String(session?.minutes ?? 180)} />
+      <Field
+        id={`${idPrefix}-minutes`}
+        name="minutes"
+        type="number"
+        label="Length in minutes"
+        hint="180 is three hours."
+        error={errors.minutes}
+        defaultValue={String(session?.minutes ?? 180)}
+      />
       <TextAreaField id={`${idPrefix}-aims`} name="aims" label="Aims" error={errors.aims} defaultValue={session?.aims} maxLength={1000} />
       {withGuidance ? (
         <>
-          <TextAreaField id={`${idPrefix}-guidance`} name="guidance" label="Guidance for the facilitators" error={errors.guidance} defaultValue={session?.guidance} rows={4} maxLength={4000} />
+          <TextAreaField
+            id={`${idPrefix}-guidance`}
+            name="guidance"
+            label="Guidance for the facilitators"
+            error={errors.guidance}
+            defaultValue={session?.guidance}
+            rows={4}
+            maxLength={4000}
+          />
           <TextAreaField id={`${idPrefix}-exercises`} name="exercises" label="Exercises" error={errors.exercises} defaultValue={session?.exercises} rows={3} maxLength={4000} />
         </>
       ) : null}

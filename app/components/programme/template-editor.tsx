@@ -27,7 +27,14 @@ export function CreateProgrammeTemplate() {
           error={errors.basedOn}
         />
         <div style={{ gridColumn: "1 / -1" }}>
-          <TextAreaField id="create-description" name="description" label="Description (optional)" hint="Who it is for, e.g. young people." error={errors.description} maxLength={500} />
+          <TextAreaField
+            id="create-description"
+            name="description"
+            label="Description (optional)"
+            hint="Who it is for, e.g. young people."
+            error={errors.description}
+            maxLength={500}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" disabled={busy}>
