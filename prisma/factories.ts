@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { addDefaultAuditPeriod } from "~/models/audit-retention.server";
 import { addDefaultRules } from "~/models/retention-rules.server";
+import { addStandardProgramme } from "~/models/standard-programme.server";
 import { hashPassword } from "~/utils/password.server";
 import type { OffenceType, ReferrerType } from "~/utils/referral";
 import type { CaseRole, Stage, StaffRole } from "~/utils/roles";
@@ -27,6 +28,7 @@ export function factories(db: PrismaClient) {
       const service = await db.service.create({ data: { name }, select: { id: true, name: true } });
       await addDefaultRules(db, service.id);
       await addDefaultAuditPeriod(db, service.id);
+      await addStandardProgramme(db, service.id);
       return service;
     },
 

@@ -16,6 +16,7 @@ import { databaseFilePath, getEnv } from "~/utils/env.server";
 import { getCollabAccess } from "~/models/collab-access.server";
 import { setNotificationSink } from "~/models/notifications.server";
 import { syncStandardTemplate } from "~/models/standard-script.server";
+import { ensureStandardProgrammes } from "~/models/standard-programme.server";
 import { auditRequest } from "~/utils/audit.server";
 import { isLetterAuthor } from "~/utils/permissions";
 import { createActivityToucher, getSessionUserById, getSessionUserFromCookieHeader } from "~/utils/session.server";
@@ -82,6 +83,9 @@ export async function createCircleServer(options: CircleServerOptions = {}): Pro
   log.info({ ...pragmas }, "database ready");
   // The standard script is a row: make it this release's words before anyone prepares a script.
   if (await syncStandardTemplate()) log.info({}, "standard script template updated");
+  // A service set up before programmes existed receives the standard one (its manager adapts it).
+  const programmes = await ensureStandardProgrammes();
+  if (programmes > 0) log.info({ services: programmes }, "standard programme added");
   const checkpointer = startCheckpointer(databaseFilePath(env.DATABASE_URL));
   const getBuild = options.build ?? (() => loadBuild());
 

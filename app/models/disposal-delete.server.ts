@@ -70,6 +70,14 @@ export async function deleteCaseRecords(tx: Tx, caseId: string, ids: CaseIds, do
   // Before the participants, whom it names with a Restrict key. A tablet still in participant mode
   // for the case is let go with it (that state is not a record, so it is not counted).
   await add("feedback", tx.participantFeedback.deleteMany({ where: { caseId } }));
+  // The programme names its person responsible with a Restrict key; its append-only rows first
+  // (their triggers let the disposal through by its own row), then the sessions and the programme.
+  await add("programmeAttendance", tx.programmeAttendance.deleteMany({ where: { caseId } }));
+  await add("programmeReviews", tx.programmeReview.deleteMany({ where: { caseId } }));
+  await add("programmeJudgements", tx.programmeJudgement.deleteMany({ where: { caseId } }));
+  await add("programmeChanges", tx.programmeChange.deleteMany({ where: { caseId } }));
+  await add("programmeSessions", tx.programmeSession.deleteMany({ where: { programme: { caseId } } }));
+  await add("programmes", tx.caseProgramme.deleteMany({ where: { caseId } }));
   await tx.participantMode.deleteMany({ where: { caseId } });
   await add("stageReasons", tx.caseStageEvent.updateMany({ where: { caseId, reason: { not: null } }, data: { reason: null } }));
   await add("guardianLinks", tx.participantGuardian.deleteMany({ where: { childId: { in: ids.participants } } }));

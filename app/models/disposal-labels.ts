@@ -19,6 +19,12 @@ export const REMOVED_LABELS: Record<string, string> = {
   exchangeEdits: "Safety edits of those messages",
   exchangeChoices: "The parties' choices about receiving messages",
   exchangeWorkspaces: "The parties' own message workspaces",
+  programmes: "Intervention programmes with the person responsible",
+  programmeSessions: "Programme sessions, their plans and venues",
+  programmeChanges: "Changes to a programme, with their reasons",
+  programmeAttendance: "Attendance at programme sessions",
+  programmeReviews: "Reviews of programme sessions, with any concerns raised",
+  programmeJudgements: "Readiness judgements and supervisors' decisions on programmes",
   teamMembers: "Case team assignments",
   notifications: "Notifications about the case",
   conferences: "Conferences",
@@ -51,7 +57,7 @@ export const removedLabel = (kind: string) => REMOVED_LABELS[kind] ?? kind;
 
 /** What a disposal removes and what stays, as the page and the certificate say it. */
 export const DISPOSAL_REMOVES =
-  "Everything personal about the case: the people and their parents or guardians, consent, contacts, risk assessments, the notes, seating plans, conferences and their scripts, agreements with their versions, signatures and monitoring, letters with their versions, comments and deliveries, the letter authors' accounts, subject access requests with their released exports, requests for correction, the participants' feedback, the messages passed between the parties, notifications about the case, the referrer's details, the title, the offence summary and the closure note.";
+  "Everything personal about the case: the people and their parents or guardians, consent, contacts, risk assessments, the notes, seating plans, conferences and their scripts, agreements with their versions, signatures and monitoring, letters with their versions, comments and deliveries, the letter authors' accounts, subject access requests with their released exports, requests for correction, the participants' feedback, the messages passed between the parties, the person responsible's intervention programme, notifications about the case, the referrer's details, the title, the offence summary and the closure note.";
 export const DISPOSAL_KEEPS =
   "An anonymised record under a new reference (DISPOSED-…): the dates, the stage, why it was closed, whether it was a youth case, the offence type, who referred it (the kind of agency, not the person), how many people took part in each role, whether a conference was held, a letter sent and an agreement completed; the audit trail with its free text replaced by the new reference; and this disposal's own record.";
 export const DISPOSAL_METHOD =

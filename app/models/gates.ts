@@ -14,6 +14,7 @@ import {
   type ParticipantRole,
   type Recommendation,
 } from "~/utils/preparation";
+import { programmeGate, type ProgrammeGateFacts } from "./programme-rules";
 
 /**
  * The rules of good practice that stand between a case and its next step.
@@ -66,6 +67,11 @@ export type GateFacts = {
   attendeeIds?: string[] | null;
   /** Today, for the age of someone who has not answered yet (defaults to the clock). */
   now?: Date;
+  /**
+   * The person responsible's intervention programme, when the case has one: booking waits for it
+   * (programmeGate). Absent or null: no programme was started, and the gates are as they were.
+   */
+  programme?: ProgrammeGateFacts | null;
 };
 
 export type GateResult = { ok: true } | { ok: false; reasons: string[] };
@@ -195,12 +201,17 @@ export function conferenceGate(facts: GateFacts): GateResult {
     ...guardianReasons(facts, "MEET_FACE_TO_FACE"),
     ...assessmentReasons(facts, false),
     ...approvalReasons(facts),
+    ...programmeGate(facts.programme),
   ]);
 }
 
-/** Does a booked conference still stand? (Checked after every consent or assessment change.) */
+/**
+ * Does a booked conference still stand? (Checked after every consent or assessment change.) The
+ * programme is asked at booking only: nothing recorded in it afterwards puts a booking on hold (a
+ * concern raised at a session shows on the case screen, asking for a new risk assessment).
+ */
 export function bookedConferenceStands(facts: GateFacts): GateResult {
-  return conferenceGate({ ...facts, stage: "PREPARATION" });
+  return conferenceGate({ ...facts, stage: "PREPARATION", programme: null });
 }
 
 /**

@@ -8,6 +8,7 @@ import { releaseCheck, type NewestChoice } from "~/components/letter/letter-deli
 import { letterDocName } from "./letter.server";
 import { notifyAboutLetter } from "./notifications.server";
 import { authorHasOpenWork } from "./sign-in.server";
+import { programmeLetterReasons } from "./programme.server";
 import { WRITABLE_STATUSES, type DeliveryChoice, type LetterStatus, type ReleaseMethod } from "./letter-schemas";
 
 type Ctx = Pick<CircleLoadContext, "collab" | "realtime">;
@@ -94,6 +95,9 @@ export async function releaseLetter(letterId: string, releasedById: string, meth
   const choice = await newestChoice(letterId);
   const check = releaseCheck(letter.status, choice as NewestChoice, new Date());
   if (!check.ok) throw new Refusal(check.reason);
+  // The apology the programme leads to waits for it (or the case supervisor's recorded reason why not).
+  const programme = await programmeLetterReasons(letterId);
+  if (programme.length > 0) throw new Refusal(programme);
   const version = await db.letterVersion.findFirst({ where: { letterId, decision: "APPROVED" }, orderBy: { number: "desc" }, select: { id: true } });
   if (!version) throw new Refusal("Only an approved letter can be delivered.");
   await db.$transaction([

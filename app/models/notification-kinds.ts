@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   "TERM_DUE",
   "TERM_OVERDUE",
   "EXCHANGE_WRITTEN",
+  "PROGRAMME_SESSION_MISSED",
+  "PROGRAMME_SESSIONS_MISSED",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -40,6 +42,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   TERM_DUE: "An agreement term is due",
   TERM_OVERDUE: "An agreement term is overdue",
   EXCHANGE_WRITTEN: "A party wrote a message for your review",
+  PROGRAMME_SESSION_MISSED: "The person responsible missed a programme session",
+  PROGRAMME_SESSIONS_MISSED: "The person responsible missed two programme sessions in a row",
 };
 
 /** What a letter author may ever be told: that their facilitator answered. Staff kinds are everything else. */

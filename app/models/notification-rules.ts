@@ -27,6 +27,9 @@ export const KIND_ACTIONS: Record<NotificationKind, Action> = {
   TERM_DUE: "agreement:draft",
   TERM_OVERDUE: "agreement:draft",
   EXCHANGE_WRITTEN: "exchange:record",
+  // The facilitators who run the programme; two in a row is the case supervisor's to know of too.
+  PROGRAMME_SESSION_MISSED: "programme:record",
+  PROGRAMME_SESSIONS_MISSED: "programme:override",
 };
 
 export type NotificationEvent = {
@@ -64,6 +67,9 @@ export function notificationLink(event: NotificationEvent): string {
       return `${kase}/agreement`;
     case "EXCHANGE_WRITTEN":
       return `${kase}/exchange`;
+    case "PROGRAMME_SESSION_MISSED":
+    case "PROGRAMME_SESSIONS_MISSED":
+      return `${kase}/programme`;
     default:
       return kase;
   }
@@ -106,6 +112,10 @@ export function notificationText(event: NotificationEvent, reference: string): s
       return `An agreement term on ${reference} is overdue.`;
     case "EXCHANGE_WRITTEN":
       return `A party on ${reference} wrote a message for your review.`;
+    case "PROGRAMME_SESSION_MISSED":
+      return `A programme session on ${reference} was missed.`;
+    case "PROGRAMME_SESSIONS_MISSED":
+      return `Two programme sessions in a row on ${reference} were missed.`;
   }
 }
 

@@ -31,6 +31,7 @@ import {
   type GateParticipant,
 } from "./gates";
 import { holdLiveConferences } from "./live-hold.server";
+import { loadProgrammeFacts } from "./programme.server";
 import { participantDetails } from "./participant-details";
 
 /** A Prisma client or an interactive transaction: gate facts are read inside the writing transaction. */
@@ -134,6 +135,7 @@ export async function loadGateFacts(caseId: string, tx: Tx = db): Promise<GateFa
     hasScheduledConference: c.conferences.length > 0,
     attendeeIds: c.conferences[0]?.attendees.map((a) => a.participantId) ?? null,
     now: new Date(),
+    programme: await loadProgrammeFacts(caseId, tx),
   };
 }
 

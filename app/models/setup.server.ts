@@ -4,6 +4,7 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { addDefaultAuditPeriod } from "./audit-retention.server";
 import { addDefaultRules } from "./retention-rules.server";
+import { addStandardProgramme } from "./standard-programme.server";
 import { hashPassword } from "~/utils/password.server";
 import { Refusal } from "~/utils/refusal";
 import { cleanLine, EmailSchema, PersonNameSchema } from "~/utils/schemas";
@@ -51,6 +52,8 @@ export async function setUpService(input: SetupInput): Promise<{ serviceId: stri
       // Circle's default retention rules and audit trail period, for the manager to check against the service's policy (/admin/retention).
       await addDefaultRules(tx, service.id);
       await addDefaultAuditPeriod(tx, service.id);
+      // The standard programme, the service's own copy to adapt (/admin/programmes).
+      await addStandardProgramme(tx, service.id);
       const user = await tx.user.create({
         data: {
           email: input.adminEmail,

@@ -6,6 +6,7 @@ import { ConferenceSection } from "~/components/case/conference-section";
 import { ContactsSection } from "~/components/case/contacts-section";
 import { LettersSection } from "~/components/case/letters-section";
 import { ParticipantsSection } from "~/components/case/participants-section";
+import { ProgrammeSection } from "~/components/case/programme-section";
 import { RectificationSection } from "~/components/case/rectification-section";
 import { RecordSection } from "~/components/case/record-section";
 import { RiskSection } from "~/components/case/risk-section";
@@ -19,6 +20,7 @@ import { serviceDate } from "~/models/case-record-dates";
 import { getAgreementSummary } from "~/models/agreement.server";
 import { getLettersSummary } from "~/models/letter.server";
 import { getPreparation } from "~/models/preparation.server";
+import { getProgrammeSummary } from "~/models/programme.server";
 import { getRectifications } from "~/models/rectification.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -28,10 +30,12 @@ import { CASE_ROLE_LABELS, CASE_ROLES, STAGE_LABELS, STAGE_NEXT_STEPS, STAGES } 
 
 import peopleStyles from "~/styles/people.css";
 import safetyStyles from "~/styles/safety.css";
+import programmeStyles from "~/styles/programme.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: peopleStyles },
   { rel: "stylesheet", href: safetyStyles },
+  { rel: "stylesheet", href: programmeStyles },
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.reference} · Circle` : "Case · Circle" }];
@@ -39,13 +43,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "case:view");
-  const [overview, prep, agreement, letters, record, rectifications] = await Promise.all([
+  const [overview, prep, agreement, letters, record, rectifications, programme] = await Promise.all([
     getCaseOverview(resource.caseId),
     getPreparation(resource.caseId),
     getAgreementSummary(resource.caseId),
     getLettersSummary(resource.caseId),
     getCaseRecord(resource.caseId),
     getRectifications(resource.caseId),
+    can(user, "programme:read", resource) ? getProgrammeSummary(resource.caseId) : null,
   ]);
   if (!overview || !prep || !record) throw notFound("Case not found");
   await auditRequest(context, { actor: user, action: "case.view", target: `case:${overview.id}`, caseId: overview.id });
@@ -64,11 +69,28 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     notes: { readOnly: !can(user, "notes:write", resource) },
     rectifications,
     canRectify: can(user, "case:rectify", resource),
+    programme,
   });
 }
 
 export default function CaseOverview() {
-  const { case: c, myRole, notes, prep, canEdit, canApprove, me, agreement, letters, record, canEditDetails, today, rectifications, canRectify } = useLoaderData<typeof loader>();
+  const {
+    case: c,
+    myRole,
+    notes,
+    prep,
+    canEdit,
+    canApprove,
+    me,
+    agreement,
+    letters,
+    record,
+    canEditDetails,
+    today,
+    rectifications,
+    canRectify,
+    programme,
+  } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const section: SectionProps = { caseId: c.id, prep, canEdit, canApprove, me };
   const currentIndex = STAGES.indexOf(c.stage);
@@ -111,6 +133,9 @@ export default function CaseOverview() {
         </a>
         <a href="#agreement" className="tap">
           Agreement
+        </a>
+        <a href="#programme" className="tap">
+          Programme
         </a>
         <a href="#letters" className="tap">
           Letters
@@ -187,6 +212,7 @@ export default function CaseOverview() {
       <RiskSection {...section} />
       <ConferenceSection {...section} />
       <AgreementSection {...section} agreement={agreement} />
+      <ProgrammeSection caseId={c.id} programme={programme} />
       <LettersSection {...section} letters={letters} />
       <RectificationSection caseId={c.id} data={rectifications} canRectify={canRectify} today={today} />
       <section className="card notes-section" aria-labelledby="notes-heading">

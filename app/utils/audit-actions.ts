@@ -4,6 +4,7 @@ import { RECTIFICATION_DECISION_LABELS } from "~/models/rectification-labels";
 import { FEEDBACK_METHOD_LABELS, FEEDBACK_OCCASION_LABELS } from "~/models/feedback-labels";
 import { EXCHANGE_CHOICE_LABELS, EXCHANGE_DELIVERY_LABELS, EXCHANGE_GATHERING_LABELS, EXCHANGE_KIND_LABELS } from "~/models/exchange-labels";
 import { yearsWord } from "~/models/audit-retention";
+import { ATTENDANCE_LABELS, CANCELLED_BY_LABELS, PROGRAMME_JUDGEMENT_LABELS, PROGRAMME_MODULE_LABELS, PROGRAMME_VENUE_LABELS } from "~/models/programme-labels";
 import { describeTerms, outcomeLabel, RETENTION_CASE_TYPE_LABELS, type RuleTerms } from "~/models/retention";
 import { formatDateTime, formatDay } from "./format";
 import {
@@ -289,6 +290,22 @@ export const AUDIT_ACTIONS = {
   "exchange.pack.print": exported("Opened the printable pack of messages for a party", (d) => (typeof d.count === "number" ? `${d.count} message${d.count === 1 ? "" : "s"}` : "")),
   "exchange.pack.refused": refusal("Refused: a pack of messages the recipient's choice does not allow"),
 
+  // The person responsible's intervention programme. Reasons, venues and concerns are case content:
+  // the entries say only what kind of change it was.
+  "case.programme.view": view("Viewed the intervention programme"),
+  "programme.start": change("Started the intervention programme", (d) => (typeof d.sessions === "number" ? `${d.sessions} sessions` : "")),
+  "programme.skip": change("Skipped a programme session, with a reason"),
+  "programme.restore": change("Put a skipped programme session back, with a reason"),
+  "programme.move": change("Moved a programme session, with a reason", (d) => (typeof d.from === "number" && typeof d.to === "number" ? `From place ${d.from} to ${d.to}` : "")),
+  "programme.add": change("Added a programme session, with a reason", (d) => word(PROGRAMME_MODULE_LABELS, d.module)),
+  "programme.schedule": change("Scheduled a programme session", (d) => word(PROGRAMME_VENUE_LABELS, d.venueKind)),
+  "programme.attendance": change("Recorded attendance at a programme session", (d) =>
+    sentences(word(ATTENDANCE_LABELS, d.status), typeof d.cancelledBy === "string" && `By ${word(CANCELLED_BY_LABELS, d.cancelledBy).toLowerCase()}`),
+  ),
+  "programme.review": change("Reviewed a programme session", (d) => (d.concern === true ? "A risk or safeguarding concern was raised" : "")),
+  "programme.judgement": change("Recorded the facilitators' readiness judgement", (d) => word(PROGRAMME_JUDGEMENT_LABELS, d.kind)),
+  "programme.override": change("Recorded why the case goes ahead without a complete programme"),
+
   // The service
   "user.create": change("Added a user", (d) => (d.role ? `As ${word(STAFF_ROLE_LABELS, d.role).toLowerCase()}` : "")),
   "user.disable": change("Disabled a user"),
@@ -317,6 +334,13 @@ export const AUDIT_ACTIONS = {
   "script-template.edit-step": change("Changed a step of a script template"),
   "script-template.move-step": change("Moved a step of a script template"),
   "script-template.remove-step": change("Removed a step from a script template"),
+  "programme-template.view": view("Viewed the service's programme templates"),
+  "programme-template.create": change("Made a programme template"),
+  "programme-template.archive": change("Archived a programme template"),
+  "programme-template.add-session": change("Added a session to a programme template"),
+  "programme-template.edit-session": change("Changed a session of a programme template"),
+  "programme-template.move-session": change("Moved a session of a programme template"),
+  "programme-template.remove-session": change("Removed a session from a programme template"),
   "retention.view": view("Viewed the retention rules and the cases due for review", (d) => (typeof d.due === "number" ? `${d.due} due for review` : "")),
   "retention.rule.add": change("Added a retention rule", retentionRule),
   "retention.rule.change": change("Changed a retention rule", retentionRule),

@@ -70,13 +70,17 @@ export type CaseAction =
   | "feedback:read" // read what participants said of the service (their feedback, or that they declined)
   | "feedback:record" // enter a paper feedback form or a decline, and hand the tablet to a participant to give feedback
   | "exchange:read" // read the messages passed between the parties (shuttle communication), their edits and deliveries
-  | "exchange:record"; // record a message, edit it for safety, approve it, record the recipient's choice, deliver it, print the pack
+  | "exchange:record" // record a message, edit it for safety, approve it, record the recipient's choice, deliver it, print the pack
+  | "programme:read" // read the person responsible's intervention programme: sessions, attendance, reviews, readiness
+  | "programme:record" // start, adapt and schedule the programme, record attendance, reviews and the readiness judgement
+  | "programme:override"; // record why the case goes ahead without a complete programme: the case supervisor
 export type ServiceAction =
   | "service:manage-users" // staff accounts: add, disable, enable, reset a password (/admin/users)
   | "service:list-cases" // every case of the service with its team and record, for assigning teams (/admin/cases)
   | "service:overview" // the manager's service overview: deadlines and workload across every case
   | "service:create-case" // record a new referral as a case
   | "service:manage-scripts" // the service's conference script templates (/admin/scripts)
+  | "service:manage-programmes" // the service's intervention programme templates (/admin/programmes)
   | "service:read-sign-ins" // failed sign-ins, including whether the email tried has an account (/admin/sign-ins)
   | "service:manage-retention" // how long closed cases are kept, and which are due for disposal review (/admin/retention)
   | "service:approval-queue" // the queue of risk assessments waiting for one's decision as case supervisor (/approvals)
@@ -134,6 +138,12 @@ const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boole
   // facilitators who meet the parties record, review and pass on what they said.
   "exchange:read": (_u, c) => c.membership !== null,
   "exchange:record": (_u, c) => isFacilitatorOf(c),
+  // The programme is run by the case's facilitators; the whole team reads it (the supervisor
+  // oversees it). Going ahead without it complete is the case supervisor's decision, as approving
+  // the risk assessment is: a staff supervisor on the case as its supervisor.
+  "programme:read": (_u, c) => c.membership !== null,
+  "programme:record": (_u, c) => isFacilitatorOf(c),
+  "programme:override": (u, c) => c.membership === "SUPERVISOR" && u.role === "SUPERVISOR",
 };
 
 const LETTER_RULES: Record<LetterAction, (user: Principal, l: LetterResource) => boolean> = {
@@ -156,6 +166,7 @@ const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   // Supervisors review cases; they do not take referrals.
   "service:create-case": (u) => u.role === "ADMIN" || u.role === "FACILITATOR",
   "service:manage-scripts": (u) => u.role === "ADMIN",
+  "service:manage-programmes": (u) => u.role === "ADMIN",
   // Whether an email has an account is said here and nowhere else (the sign-in page never says it).
   "service:read-sign-ins": (u) => u.role === "ADMIN",
   // The service's retention policy is the manager's (the data protection officer asks them for it).
@@ -210,6 +221,7 @@ export type Capabilities = {
   users: boolean;
   caseTeams: boolean;
   scripts: boolean;
+  programmes: boolean;
   signIns: boolean;
   disposals: boolean;
   retention: boolean;
@@ -226,6 +238,7 @@ export function capabilitiesOf(user: Principal): Capabilities {
     users: may("service:manage-users"),
     caseTeams: may("service:list-cases"),
     scripts: may("service:manage-scripts"),
+    programmes: may("service:manage-programmes"),
     signIns: may("service:read-sign-ins"),
     disposals: may("service:dispose"),
     retention: may("service:manage-retention"),

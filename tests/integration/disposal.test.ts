@@ -170,6 +170,12 @@ describe("disposal of a closed case's personal data", () => {
           `DELETE FROM "ExchangeMessage" WHERE "caseId" = ?`,
           `UPDATE "ExchangeMessage" SET "text" = '' WHERE "caseId" = ?`,
           `DELETE FROM "ExchangeChoice" WHERE "caseId" = ?`,
+          `DELETE FROM "ProgrammeAttendance" WHERE "caseId" = ?`,
+          `UPDATE "ProgrammeAttendance" SET "reason" = '' WHERE "caseId" = ?`,
+          `DELETE FROM "ProgrammeReview" WHERE "caseId" = ?`,
+          `UPDATE "ProgrammeReview" SET "concernText" = '' WHERE "caseId" = ?`,
+          `DELETE FROM "ProgrammeJudgement" WHERE "caseId" = ?`,
+          `DELETE FROM "ProgrammeChange" WHERE "caseId" = ?`,
           `UPDATE "CaseStageEvent" SET "reason" = NULL WHERE "caseId" = ?`,
           `UPDATE "AuditEvent" SET "details" = '{}' WHERE "caseId" = ?`,
           `DELETE FROM "AuditEvent" WHERE "caseId" = ?`,
@@ -291,12 +297,20 @@ describe("disposal of a closed case's personal data", () => {
         exchangeEdits: 1,
         exchangeChoices: 1,
         exchangeWorkspaces: 1,
+        programmes: 1,
+        programmeSessions: 2,
+        programmeChanges: 1,
+        programmeAttendance: 2,
+        programmeReviews: 1,
+        programmeJudgements: 2,
         documents: 4,
         documentSnapshots: 4,
       });
       expect(await db.caseStageEvent.count({ where: { caseId: disposed.caseId } })).toBeGreaterThan(1);
       expect(await db.participantFeedback.count({ where: { caseId: disposed.caseId } })).toBe(0);
       expect(await db.exchangeMessage.count({ where: { caseId: disposed.caseId } })).toBe(0);
+      expect(await db.caseProgramme.count({ where: { caseId: disposed.caseId } })).toBe(0);
+      expect(await db.programmeAttendance.count({ where: { caseId: disposed.caseId } })).toBe(0);
       // The tombstone entry says what went, when, by whom and under which rule.
       const tombstone = await db.auditEvent.findFirstOrThrow({ where: { caseId: disposed.caseId, action: "case.disposed" } });
       expect(JSON.parse(tombstone.details)).toMatchObject({ tombstone: row.reference, ruleId: "R-7", counts: { participants: 3 } });
@@ -321,6 +335,7 @@ describe("disposal of a closed case's personal data", () => {
         [staff.supervisor, `/cases/${caseId}/agreement`],
         [staff.lead, `/cases/${caseId}/feedback`],
         [staff.lead, `/cases/${caseId}/exchange`],
+        [staff.lead, `/cases/${caseId}/programme`],
         [staff.admin, `/admin/cases/${caseId}`],
       ] as const) {
         const res = await client.get(path);

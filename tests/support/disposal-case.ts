@@ -332,6 +332,48 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
     },
   });
 
+  // The person responsible's programme: a session added (with its reason), scheduled at a prison,
+  // a missed one, a held one with its review and concern, and the judgements.
+  const template = await db.programmeTemplate.findFirstOrThrow({ where: { serviceId: u.lead.serviceId }, select: { id: true } });
+  const programme = await db.caseProgramme.create({ data: { caseId, participantId: responsible.id, templateId: template.id, startedById: u.lead.id } });
+  const session = (position: number, what: string) =>
+    db.programmeSession.create({
+      data: {
+        programmeId: programme.id,
+        position,
+        title: c(`PSTITLE${what}`),
+        module: "EMPATHY",
+        aims: c(`PSAIMS${what}`),
+        minutes: 180,
+        guidance: c(`PSGUIDE${what}`),
+        exercises: c(`PSEX${what}`),
+        venueKind: "PRISON",
+        venue: c(`PSVENUE${what}`),
+        scheduledOn: "2026-01-04",
+        scheduledAt: "10:00",
+        coFacilitatorId: u.co.id,
+      },
+    });
+  const held = await session(0, "A");
+  const missed = await session(1, "B");
+  await db.programmeSession.update({ where: { id: missed.id }, data: { added: true, skipped: true, skipReason: c("PSSKIP") } });
+  await db.programmeChange.create({ data: { caseId, programmeId: programme.id, sessionId: missed.id, kind: "ADDED", reason: c("PCHANGE"), actorId: u.lead.id } });
+  await db.programmeAttendance.createMany({
+    data: [
+      { caseId, sessionId: held.id, status: "ATTENDED", recordedById: u.lead.id },
+      { caseId, sessionId: missed.id, status: "DID_NOT_ATTEND", reason: c("PMISSED"), recordedById: u.lead.id },
+    ],
+  });
+  await db.programmeReview.create({
+    data: { caseId, sessionId: held.id, engagement: 4, concern: true, concernText: c("PCONCERN"), contactReadiness: "GETTING_THERE", recordedById: u.lead.id },
+  });
+  await db.programmeJudgement.createMany({
+    data: [
+      { caseId, programmeId: programme.id, kind: "NOT_READY", reasons: c("PNOTREADY"), recordedById: u.lead.id },
+      { caseId, programmeId: programme.id, kind: "OVERRIDE", reasons: c("POVERRIDE"), recordedById: u.supervisor.id },
+    ],
+  });
+
   // Notifications as notify() writes them, one for staff and one for the letter's author (the
   // words of a real one hold only the reference, which is a canary here too).
   await db.notification.createMany({

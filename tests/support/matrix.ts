@@ -12,6 +12,7 @@ import { SUBJECT_ACCESS_ROUTES } from "./matrix-subject-access";
 import { DISPOSAL_ROUTES } from "./matrix-disposal";
 import { FEEDBACK_ROUTES } from "./matrix-feedback";
 import { EXCHANGE_ROUTES } from "./matrix-exchange";
+import { PROGRAMME_ROUTES } from "./matrix-programme";
 import { REPORT_ROUTES } from "./matrix-reports";
 import { NOTIFICATION_ROUTES } from "./matrix-notifications";
 
@@ -196,6 +197,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ...DISPOSAL_ROUTES,
   ...FEEDBACK_ROUTES,
   ...EXCHANGE_ROUTES,
+  ...PROGRAMME_ROUTES,
   ...REPORT_ROUTES,
   ...NOTIFICATION_ROUTES,
   "routes/$": {

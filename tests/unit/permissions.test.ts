@@ -48,6 +48,9 @@ const CASE_ACTIONS: CaseAction[] = [
   "feedback:record",
   "exchange:read",
   "exchange:record",
+  "programme:read",
+  "programme:record",
+  "programme:override",
 ];
 const SERVICE_ACTIONS: ServiceAction[] = [
   "service:manage-users",
@@ -55,6 +58,7 @@ const SERVICE_ACTIONS: ServiceAction[] = [
   "service:overview",
   "service:create-case",
   "service:manage-scripts",
+  "service:manage-programmes",
   "service:read-sign-ins",
   "service:manage-retention",
   "service:approval-queue",
@@ -71,6 +75,7 @@ const SERVICE_MATRIX: Record<ServiceAction, { admin: boolean; supervisor: boolea
   "service:overview": { admin: true, supervisor: false, facilitator: false },
   "service:create-case": { admin: true, supervisor: false, facilitator: true },
   "service:manage-scripts": { admin: true, supervisor: false, facilitator: false },
+  "service:manage-programmes": { admin: true, supervisor: false, facilitator: false },
   "service:read-sign-ins": { admin: true, supervisor: false, facilitator: false },
   "service:manage-retention": { admin: true, supervisor: false, facilitator: false },
   "service:approval-queue": { admin: false, supervisor: true, facilitator: false },
@@ -115,6 +120,10 @@ const CASE_MATRIX: Record<CaseAction, { lead: boolean; co: boolean; supervisor: 
   // Shuttle messages: the team reads them, the facilitators record, review and pass them on.
   "exchange:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
   "exchange:record": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  // The programme: the team reads it, the facilitators run it, only the case supervisor overrides its gate.
+  "programme:read": { lead: true, co: true, supervisor: true, nonMember: false, admin: false },
+  "programme:record": { lead: true, co: true, supervisor: false, nonMember: false, admin: false },
+  "programme:override": { lead: false, co: false, supervisor: true, nonMember: false, admin: false },
 };
 
 describe("can(): the one permission vocabulary", () => {
@@ -247,6 +256,7 @@ describe("capabilitiesOf(): what the navigation offers each person", () => {
       users: true,
       caseTeams: true,
       scripts: true,
+      programmes: true,
       signIns: true,
       disposals: true,
       retention: true,
@@ -262,6 +272,7 @@ describe("capabilitiesOf(): what the navigation offers each person", () => {
       users: false,
       caseTeams: false,
       scripts: false,
+      programmes: false,
       signIns: false,
       disposals: false,
       retention: false,
@@ -277,6 +288,7 @@ describe("capabilitiesOf(): what the navigation offers each person", () => {
       users: false,
       caseTeams: false,
       scripts: false,
+      programmes: false,
       signIns: false,
       disposals: false,
       retention: false,

@@ -9,6 +9,15 @@ import { FEEDBACK_METHODS, FEEDBACK_OCCASIONS } from "~/models/feedback-labels";
 import { EXCHANGE_DELIVERY_METHODS, EXCHANGE_GATHERINGS, EXCHANGE_KINDS, EXCHANGE_STATUSES, EXCHANGE_WORDINGS } from "~/models/exchange-labels";
 import { RETENTION_BASES, RETENTION_CASE_TYPES } from "~/models/retention";
 import {
+  ATTENDANCE_STATUSES,
+  CANCELLED_BY,
+  CONTACT_READINESS,
+  PROGRAMME_CHANGE_KINDS,
+  PROGRAMME_JUDGEMENT_KINDS,
+  PROGRAMME_MODULES,
+  PROGRAMME_VENUES,
+} from "~/models/programme-labels";
+import {
   ACKNOWLEDGEMENTS,
   APPROVAL_DECISIONS,
   CLOSURE_REASONS,
@@ -36,6 +45,13 @@ const pairs: [string, Record<string, string>, readonly string[]][] = [
   ["UserRole", $Enums.UserRole, [...STAFF_ROLES, "LETTER_AUTHOR"]],
   ["CaseStage", $Enums.CaseStage, STAGES],
   ["NotificationKind", $Enums.NotificationKind, NOTIFICATION_KINDS],
+  ["ProgrammeModule", $Enums.ProgrammeModule, PROGRAMME_MODULES],
+  ["ProgrammeVenue", $Enums.ProgrammeVenue, PROGRAMME_VENUES],
+  ["ProgrammeChangeKind", $Enums.ProgrammeChangeKind, PROGRAMME_CHANGE_KINDS],
+  ["AttendanceStatus", $Enums.AttendanceStatus, ATTENDANCE_STATUSES],
+  ["CancelledBy", $Enums.CancelledBy, CANCELLED_BY],
+  ["ContactReadiness", $Enums.ContactReadiness, CONTACT_READINESS],
+  ["ProgrammeJudgementKind", $Enums.ProgrammeJudgementKind, PROGRAMME_JUDGEMENT_KINDS],
   ["ClosureReason", $Enums.ClosureReason, CLOSURE_REASONS],
   ["CompletedBy", $Enums.CompletedBy, COMPLETED_BY],
   ["ReferrerType", $Enums.ReferrerType, REFERRER_TYPES],

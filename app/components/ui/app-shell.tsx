@@ -76,6 +76,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
             {may?.users ? <NavLink to="/admin/users">Users</NavLink> : null}
             {may?.caseTeams ? <NavLink to="/admin/cases">Case teams</NavLink> : null}
             {may?.scripts ? <NavLink to="/admin/scripts">Scripts</NavLink> : null}
+            {may?.programmes ? <NavLink to="/admin/programmes">Programmes</NavLink> : null}
             {may?.signIns ? <NavLink to="/admin/sign-ins">Failed sign-ins</NavLink> : null}
             {may?.disposals ? <NavLink to="/admin/disposals">Disposals</NavLink> : null}
             {may?.retention ? <NavLink to="/admin/retention">Retention</NavLink> : null}
