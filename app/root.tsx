@@ -12,6 +12,7 @@ import { useForgetDisposedDocuments } from "~/realtime/forget-disposed";
 import { getSessionState, homeFor } from "~/utils/auth.server";
 import { capabilitiesOf, isLetterAuthor } from "~/utils/permissions";
 import { getAuthorWriterIds } from "~/models/exchange-writer.server";
+import { getAuthorLetters } from "~/models/letter.server";
 import { useNonce } from "~/utils/nonce";
 import { PARTICIPANT_PATH } from "~/utils/participant-paths";
 import styles from "~/styles/app.css";
@@ -43,12 +44,15 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const demo = user ? user.demoService : await hasDemoService();
   // An author who writes messages to the other party as well as (or instead of) a letter sees both in their navigation.
   const authorMessages = user && isLetterAuthor(user) && !user.mustChangePassword ? (await getAuthorWriterIds(user.id)).length > 0 : false;
+  // "My letter" is offered to an author with a letter open, or with nothing else to show them.
+  const authorLetters = user && isLetterAuthor(user) ? !authorMessages || (await getAuthorLetters(user.id)).length > 0 : false;
   const shell = user
     ? {
         name: user.name,
         home: homeFor(user),
         letterAuthor: isLetterAuthor(user),
         authorMessages,
+        authorLetters,
         mustChangePassword: user.mustChangePassword,
         capabilities,
         awaitingApproval,

@@ -26,8 +26,11 @@ async function record(page: Page, fields: { kind: string; from: string; to: stri
 }
 
 async function choose(page: Page, name: string) {
-  const party = page.getByRole("region", { name: "The parties and their choices" }).getByRole("listitem").filter({ hasText: name });
-  await party.locator("summary").click();
+  const party = page
+    .getByRole("region", { name: "The parties and their choices" })
+    .getByRole("listitem")
+    .filter({ hasText: `${name} (` });
+  await party.locator("summary").filter({ hasText: "choice" }).click();
   await party.getByLabel(`What ${name} wants`).selectOption({ label: "Receive them now" });
   await party.getByRole("button", { name: new RegExp(`^Record ${name}.s choice$`) }).click();
   await expect(party.getByRole("status")).toHaveText("Their choice is recorded.");

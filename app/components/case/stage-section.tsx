@@ -94,7 +94,7 @@ function CloseCase(p: {
 /**
  * "How was it completed?": asked of a case closing as completed (and ignored for any other reason),
  * since reports count the outcome from it. Indirect communication needs both people's consent to
- * have questions and answers passed on; the server says so if it is missing.
+ * have questions and answers passed on and a message delivered; the server says so if either is missing.
  */
 export function CompletedByField({ id, error }: { id: string; error?: string }) {
   return (

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Field } from "~/components/ui/field";
 import { FormMessage, SelectField } from "~/components/ui/form-controls";
 import { useFormFetcher, type FormAnswer } from "~/components/ui/use-form-fetcher";
@@ -42,15 +42,30 @@ function InviteCode({ answer }: { answer: OpenAnswer | undefined }) {
   );
 }
 
-function OpenWriterForm({ caseId, party, others, letterSignIn }: { caseId: string; party: Party; others: Party[]; letterSignIn: string | null }) {
+function OpenWriterForm({
+  caseId,
+  party,
+  others,
+  letterSignIn,
+  onOpened,
+}: {
+  caseId: string;
+  party: Party;
+  others: Party[];
+  letterSignIn: string | null;
+  onOpened: (answer: OpenAnswer) => void;
+}) {
   const form = useFormFetcher<OpenAnswer>({ key: `writer-open-${party.id}` });
+  const answer = form.data as OpenAnswer | undefined;
+  useEffect(() => {
+    if (answer?.ok) onOpened(answer);
+  }, [answer, onOpened]);
   const [access, setAccess] = useState<"invite" | "password" | "existing">(letterSignIn ? "existing" : "invite");
   const ids = others.map((o) => o.id);
   const names = Object.fromEntries(others.map((o) => [o.id, o.name])) as Record<string, string>;
   const id = (s: string) => `writer-${party.id}-${s}`;
   return (
     <>
-      <InviteCode answer={form.data as OpenAnswer | undefined} />
       <form.fetcher.Form method="post" action={`/cases/${caseId}/exchange`} noValidate className="exchange-form">
         <input type="hidden" name="intent" value="open-writer" />
         <input type="hidden" name="participantId" value={party.id} />
@@ -167,14 +182,23 @@ export function WriterAccess({
   writers: WriterRow[];
   letterSignIn: string | null;
 }) {
+  // The opening form's answer, kept here: the code stays on screen once the page reloads to show
+  // the open workspace (and the form is gone), until the facilitator leaves the page.
+  const [opened, setOpened] = useState<OpenAnswer | null>(null);
   const open = writers.find((w) => w.participantId === party.id && w.open);
   const others = parties.filter((p) => p.id !== party.id && p.role !== party.role);
-  if (open) return <OpenWriter caseId={caseId} w={open} />;
+  if (open)
+    return (
+      <>
+        {opened?.writerId === open.id ? <InviteCode answer={opened} /> : null}
+        <OpenWriter caseId={caseId} w={open} />
+      </>
+    );
   if (others.length === 0) return null;
   return (
     <details className="panel add-panel">
       <summary>Let {party.name} write their own messages</summary>
-      <OpenWriterForm caseId={caseId} party={party} others={others} letterSignIn={letterSignIn} />
+      <OpenWriterForm caseId={caseId} party={party} others={others} letterSignIn={letterSignIn} onOpened={setOpened} />
     </details>
   );
 }

@@ -74,14 +74,16 @@ function WriteForm({
       {inReplyToId ? <input type="hidden" name="inReplyToId" value={inReplyToId} /> : null}
       {kind ? <input type="hidden" name="kind" value={kind} /> : null}
       {choices ? (
-        <fieldset className="field choice-list">
+        <fieldset className="field">
           <legend>What it is</legend>
-          <label className="tap-choice">
-            <input type="radio" name="kind" value="QUESTION" defaultChecked /> A question
-          </label>
-          <label className="tap-choice">
-            <input type="radio" name="kind" value="MESSAGE" /> Something I want them to know
-          </label>
+          <div className="field check">
+            <input type="radio" id={`${id}-question`} name="kind" value="QUESTION" defaultChecked />
+            <label htmlFor={`${id}-question`}>A question</label>
+          </div>
+          <div className="field check">
+            <input type="radio" id={`${id}-message`} name="kind" value="MESSAGE" />
+            <label htmlFor={`${id}-message`}>Something I want them to know</label>
+          </div>
           {form.errors.kind ? <p className="field-error">{form.errors.kind}</p> : null}
         </fieldset>
       ) : null}

@@ -12,6 +12,8 @@ export type ShellUser = {
   letterAuthor: boolean;
   /** The author also has their own message workspace open (messages passed to and from the other party). */
   authorMessages?: boolean;
+  /** The author has a letter to show (false only for someone who writes messages and no letter). */
+  authorLetters?: boolean;
   mustChangePassword: boolean;
   /** null while the password must be changed, and for a letter author. */
   capabilities: Capabilities | null;
@@ -48,7 +50,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
         ) : user?.letterAuthor ? (
           // An author sees their letter (and their messages, when they write them) and nothing else of Circle.
           <nav aria-label="Main" className="topnav">
-            <NavLink to="/letters">My letter</NavLink>
+            {user.authorLetters !== false ? <NavLink to="/letters">My letter</NavLink> : null}
             {user.authorMessages ? <NavLink to="/messages">My messages</NavLink> : null}
             <SignOut />
           </nav>
