@@ -12,6 +12,7 @@ import { ownStatusWords, textToPass, threadCheck, writerSees } from "./exchange-
 import type { ExchangeAction, WriterAction } from "./exchange-schemas";
 import { newestExchangeChoice } from "./exchange.server";
 import { loadGateFacts } from "./preparation.server";
+import { messageWriterGate } from "./gates";
 import { authorEmail, INVITE_DAYS, newInviteCode } from "./letter-author.server";
 import { authorHasOpenWork, hashInviteCode } from "./sign-in.server";
 import { revokeUserSessions } from "~/utils/session.server";
@@ -91,10 +92,10 @@ export async function openWriter(caseId: string, serviceId: string, createdById:
   const recipient = people.find((p) => p.id === input.recipientId);
   if (!party) throw new Refusal("Choose the person harmed or the person responsible on this case", { status: 400, field: "participantId" });
   if (!recipient || recipient.role === party.role) throw new Refusal("Choose the other party: they write to the person on the other side", { status: 400, field: "recipientId" });
-  // Their newest answer (a withdrawal too), as the gates read it.
+  // Their newest answers (a withdrawal too, and a parent's for a child), as the gates read them.
   const facts = await loadGateFacts(caseId);
-  if (facts?.participants.find((p) => p.id === party.id)?.consent.PASS_MESSAGES !== "YES")
-    throw new Refusal(`${displayName(party)} has not agreed to messages being passed between the parties. Record their consent first.`, { status: 409 });
+  const gate = facts ? messageWriterGate(facts, party.id) : { ok: false as const, reasons: ["Case not found."] };
+  if (!gate.ok) throw new Refusal(gate.reasons.join(" "), { status: 409 });
   const existing = input.access === "existing" ? await letterAccountOf(db, caseId, party.id) : null;
   if (input.access === "existing" && !existing)
     throw new Refusal("They have no letter sign-in on this case. Choose an invite code or a password instead.", { status: 400, field: "access" });

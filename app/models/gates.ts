@@ -277,6 +277,18 @@ export function letterWriterGate(facts: GateFacts, writerId: string): GateResult
   return result(guardianReasons({ ...facts, participants: [p], attendeeIds: [p.id] }, "LETTER"));
 }
 
+/**
+ * May this party write their own messages to the other (their own message workspace)? They must
+ * have agreed to messages being passed between the parties, and a child only with a parent or
+ * guardian's yes beside their own.
+ */
+export function messageWriterGate(facts: GateFacts, participantId: string): GateResult {
+  const p = facts.participants.find((x) => x.id === participantId);
+  if (!p) return result(["Choose the person harmed or the person responsible on this case."]);
+  if (p.consent.PASS_MESSAGES !== "YES") return result([`${displayName(p)} has not agreed to messages being passed between the parties. Record their consent first.`]);
+  return result(guardianReasons({ ...facts, participants: [p], attendeeIds: [p.id] }, "PASS_MESSAGES"));
+}
+
 /** What closing a case as completed needs to know beyond the gate facts: what happened on it. */
 export type CompletionFacts = { conferenceHeld: boolean; letterReleased: boolean; messageDelivered: boolean };
 

@@ -9,6 +9,7 @@ import {
   isAssessmentCurrent,
   letterGate,
   letterWriterGate,
+  messageWriterGate,
   nextContactDue,
   nextStages,
   stageGate,
@@ -200,6 +201,31 @@ describe("letterWriterGate: may someone other than the person responsible write 
     expect(reasons(letterWriterGate(ready({ now, participants: [youngHarmed([mum(yes("LETTER"))], yes("TAKE_PART"))] }), "kid"))).toEqual([
       "Ellie Ward has not agreed to: send or receive a letter.",
     ]);
+  });
+});
+
+describe("messageWriterGate: may a party write their own messages to the other?", () => {
+  const now = new Date("2026-12-07T12:00:00Z");
+  const mum = (consent: GateGuardian["consent"]): GateGuardian => ({ id: "g1", name: "Karen Ward", preferredName: "", consent });
+  const child = (guardians: GateGuardian[]) =>
+    person("PERSON_RESPONSIBLE", {
+      id: "kid",
+      name: "Ellie Ward",
+      preferredName: "",
+      dateOfBirth: "2011-05-01",
+      consent: yes("PASS_MESSAGES"),
+      consentGivenAt: { PASS_MESSAGES: "2026-12-01T10:00:00Z" },
+      guardians,
+    });
+  it("needs their own yes to messages being passed", () => {
+    expect(reasons(messageWriterGate(ready({ now }), "pr"))).toEqual(["Daniel Price has not agreed to messages being passed between the parties. Record their consent first."]);
+    expect(messageWriterGate(ready({ now, participants: [person("PERSON_RESPONSIBLE", { consent: yes("PASS_MESSAGES") })] }), "pr")).toEqual({ ok: true });
+  });
+  it("a child's yes needs a parent or guardian's beside it", () => {
+    expect(reasons(messageWriterGate(ready({ now, participants: [child([mum(yes("TAKE_PART"))])] }), "kid"))).toEqual([
+      "Ellie Ward (person responsible) is under 18, so a parent or guardian must also agree to have questions and answers passed on by the facilitator (Karen Ward has not yet agreed).",
+    ]);
+    expect(messageWriterGate(ready({ now, participants: [child([mum(yes("PASS_MESSAGES"))])] }), "kid")).toEqual({ ok: true });
   });
 });
 
