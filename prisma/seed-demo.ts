@@ -255,14 +255,16 @@ export async function seedDemoIfEmpty(db = getDb()) {
   await seedDemoLetter(db, { serviceId: service.id, caseId: busStop.id, createdById: users.lead!.id }, DEMO_PASSWORD);
   await seedDemoAgreement(db, { caseId: cornerShop.id, leadId: users.lead!.id, supervisorId: users.supervisor!.id });
   await seedDemoFeedback(db, { caseId: cornerShop.id, leadId: users.lead!.id });
-  await seedDemoExchange(db, { caseId: cornerShop.id, leadId: users.lead!.id });
+  await seedDemoExchange(db, { caseId: cornerShop.id, leadId: users.lead!.id, serviceId: service.id }, DEMO_PASSWORD);
   // The corner shop reached follow-up, so its owner was offered information in time (the gates
   // ask for it before assessment); without this the overview would show a Victims' Code breach.
   await db.participant.updateMany({
     where: { caseId: cornerShop.id, role: "PERSON_HARMED", infoOfferedAt: null },
     data: { infoOfferedAt: new Date(now - 88 * DAY), infoOfferedById: users.lead!.id },
   });
-  return [...DEMO_USERS.map((u) => ({ email: u.email, label: u.label })), { email: "daniel", label: "letter author (a username): drafting a letter to Jess" }];
+  return [...DEMO_USERS.map((u) => ({ email: u.email, label: u.label })), { email: "daniel", label: "letter author (a username): drafting a letter to Jess" },
+    { email: "amira", label: "a party writing her own messages (a username): the corner shop's owner, writing to Tyler" },
+  ];
 }
 
 /**

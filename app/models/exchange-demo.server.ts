@@ -1,14 +1,18 @@
 import type { PrismaClient } from "@prisma/client";
 import { toZonedInput } from "~/utils/format";
+import { hashPassword } from "~/utils/password.server";
+import { authorEmail } from "./letter-author.server";
 
 const DAY = 24 * 3600 * 1000;
 
 /**
  * The corner shop's exchange before its conference, for the demo: the owner's question, gathered
  * at a home visit, approved and read with the young man responsible; his answer, gathered at his
- * next visit, waiting for review. The exchange page then shows a thread at both stages.
+ * next visit, waiting for review. The exchange page then shows a thread at both stages. Both agreed
+ * to messages being passed, and the owner writes her own in a workspace of her own (username
+ * `amira`), where she sees her question passed on and can write more.
  */
-export async function seedDemoExchange(db: PrismaClient, ids: { caseId: string; leadId: string }, now = Date.now()) {
+export async function seedDemoExchange(db: PrismaClient, ids: { caseId: string; leadId: string; serviceId: string }, password: string, now = Date.now()) {
   const harmed = await db.participant.findFirst({ where: { caseId: ids.caseId, role: "PERSON_HARMED" }, select: { id: true } });
   const responsible = await db.participant.findFirst({ where: { caseId: ids.caseId, role: "PERSON_RESPONSIBLE" }, select: { id: true } });
   if (!harmed || !responsible) return;
@@ -56,5 +60,23 @@ export async function seedDemoExchange(db: PrismaClient, ids: { caseId: string; 
       createdAt: at(-62),
     },
     select: { id: true },
+  });
+  for (const participantId of [harmed.id, responsible.id])
+    await db.consentEntry.create({
+      data: { caseId: ids.caseId, participantId, element: "PASS_MESSAGES", answer: "YES", method: "IN_PERSON", givenAt: at(-70), recordedById: ids.leadId, createdAt: at(-70) },
+    });
+  const author = await db.user.create({
+    data: {
+      email: authorEmail("amira"),
+      username: "amira",
+      name: "Amira",
+      role: "LETTER_AUTHOR",
+      serviceId: ids.serviceId,
+      password: { create: { hash: await hashPassword(password) } },
+    },
+    select: { id: true },
+  });
+  await db.exchangeWriter.create({
+    data: { caseId: ids.caseId, participantId: harmed.id, authorId: author.id, recipientId: responsible.id, recipientLabel: "Tyler", createdById: ids.leadId, createdAt: at(-60) },
   });
 }
