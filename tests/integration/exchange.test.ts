@@ -3,6 +3,7 @@ import { serviceDate } from "~/models/case-record-dates";
 import { getDb } from "~/utils/db.server";
 import { caseIdByReference, type TestClient } from "../support/http";
 import { clientFor } from "../support/matrix-subject";
+import { pdfText } from "../support/pdf-text";
 import { useDemoServer } from "../support/server";
 
 /**
@@ -23,6 +24,7 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
     carol = "";
   const url = () => `/cases/${caseId}/exchange?${DATA}`;
   const pack = (who: string) => `/cases/${caseId}/exchange/pack?for=${who}`;
+  const packPdf = (who: string) => `/cases/${caseId}/exchange/pack.pdf?for=${who}`;
   const today = serviceDate();
   const answerOf = async (res: Response) => (await res.json()) as { ok: boolean; id?: string; errors?: Record<string, string> };
   const record = (fields: Record<string, string>) =>
@@ -158,6 +160,14 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
     const res = await lead.post(url(), { intent: "approve", messageId: m });
     expect(res.status).toBe(409);
     expect(await (await lead.get(pack(jess))).text()).not.toContain("CANARY-NOCONSENT");
+    // The PDF holds the same words as the print view, and nothing it leaves out.
+    const pdf = await lead.get(packPdf(jess));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain("CANARY-A1-AGREED It was not about you. I am sorry.");
+    expect(text).toContain("For Jess");
+    for (const left of ["CANARY-A1-RAW", "CANARY-A1-UNAGREED", "CANARY-NOCONSENT", "07700 900142", "Barnes", "RJ-2026-0142"]) expect(text, left).not.toContain(left);
   });
 
   it("a hold, a later date or a decline keeps even approved messages from the pack and from delivery", async () => {
@@ -168,6 +178,9 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
       const res = await lead.get(pack(jess));
       expect(res.status, choice.choice).toBe(409);
       expect(await res.text(), choice.choice).not.toContain("CANARY");
+      const pdf = await lead.get(packPdf(jess));
+      expect(pdf.status, choice.choice).toBe(409);
+      expect(await pdf.text(), choice.choice).not.toContain("CANARY");
       expect((await lead.post(url(), { intent: "deliver", messageId: a, method: "PRINTED", deliveredOn: today })).status, choice.choice).toBe(409);
     }
     expect(await db().exchangeMessage.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ status: "APPROVED", deliveredAt: null });
@@ -196,6 +209,7 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
     expect(html).toContain("CANARY-Q1");
     expect(html).not.toContain("Record the message");
     expect((await supervisor.get(pack(daniel))).status).toBe(404);
+    expect((await supervisor.get(packPdf(daniel))).status).toBe(404);
     expect((await supervisor.post(url(), { intent: "choice", participantId: jess, choice: "RECEIVE_NOW" })).status).toBe(404);
     for (const who of ["other", "admin", "letterAuthor"] as const) {
       const client = await clientFor(server().origin, who);
@@ -205,6 +219,9 @@ describe("messages between the parties: recorded, reviewed and passed on by the 
       const printed = await client.get(pack(daniel));
       expect(printed.status, who).toBe(404);
       expect(await printed.text(), who).not.toContain("CANARY");
+      const pdf = await client.get(packPdf(daniel));
+      expect(pdf.status, who).toBe(404);
+      expect(await pdf.text(), who).not.toContain("CANARY");
       expect((await client.post(url(), { intent: "record", fromId: jess, toId: daniel, kind: "MESSAGE", text: "CANARY-INTRUDER" })).status, who).toBe(404);
     }
     expect(await db().exchangeMessage.count({ where: { text: "CANARY-INTRUDER" } })).toBe(0);

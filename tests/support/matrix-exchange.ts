@@ -32,6 +32,13 @@ export const EXCHANGE_ROUTES: Record<string, RouteRow> = {
     get: { expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 } },
     post: { body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 } },
   },
+  // The same pack as a PDF: the same people, the same refusals.
+  "routes/cases.$caseId_.exchange_.pack[.]pdf": {
+    pattern: "/cases/:caseId/exchange/pack.pdf",
+    exports: { loader: true, action: false },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 400, co: 400, other: 404, letterAuthor: 404 } },
+    post: { body: {}, expect: { anonymous: 405, admin: 405, supervisor: 405, lead: 405, co: 405, other: 405, letterAuthor: 405 } },
+  },
   // A party's own message workspace: only an author with one open reaches it. Staff read the
   // exchange on the case; the demo author (Daniel, writing a letter) has no message workspace, so
   // he too gets 404, as does a post naming no workspace of his.
