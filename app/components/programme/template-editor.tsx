@@ -1,5 +1,5 @@
-import { Field } from "~/components/ui/field";
-import { FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
+import { FormMessage } from "~/components/ui/form-controls";
+import { CreateTemplateForm } from "~/components/ui/create-template-form";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 import { PROGRAMME_MODULE_LABELS, type ProgrammeModule } from "~/models/programme-labels";
 import { SessionFields } from "./session-fields";
@@ -10,40 +10,14 @@ export type TemplateSessionRow = { id: string; title: string; module: ProgrammeM
 export type ProgrammeTemplateRow = { id: string; name: string; description: string; standard: boolean; sessions: TemplateSessionRow[] };
 
 export function CreateProgrammeTemplate() {
-  const { fetcher, errors, done, busy, formError } = useFormFetcher();
   return (
-    <section className="card section-gap" aria-labelledby="create-heading">
-      <h2 id="create-heading">Add a programme</h2>
-      <fetcher.Form method="post" className="grid-2" key={done}>
-        <input type="hidden" name="intent" value="create" />
-        <Field id="create-name" name="name" label="Name" error={errors.name} />
-        <SelectField
-          id="create-basedOn"
-          name="basedOn"
-          label="Start from"
-          options={["standard", "empty"] as const}
-          labels={{ standard: "A copy of the standard twelve sessions", empty: "No sessions" }}
-          defaultValue="standard"
-          error={errors.basedOn}
-        />
-        <div style={{ gridColumn: "1 / -1" }}>
-          <TextAreaField
-            id="create-description"
-            name="description"
-            label="Description (optional)"
-            hint="Who it is for, e.g. young people."
-            error={errors.description}
-            maxLength={500}
-          />
-        </div>
-        <div className="form-actions">
-          <button type="submit" disabled={busy}>
-            {busy ? "Adding…" : "Add the programme"}
-          </button>
-        </div>
-      </fetcher.Form>
-      <FormMessage error={formError} done={done} />
-    </section>
+    <CreateTemplateForm
+      heading="Add a programme"
+      standardLabel="A copy of the standard twelve sessions"
+      emptyLabel="No sessions"
+      descriptionHint="Who it is for, e.g. young people."
+      submitLabel="Add the programme"
+    />
   );
 }
 

@@ -1,5 +1,5 @@
-import { Field } from "~/components/ui/field";
-import { FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
+import { FormMessage } from "~/components/ui/form-controls";
+import { CreateTemplateForm } from "~/components/ui/create-template-form";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
 import { ADDRESS_TO, ADDRESS_TO_LABELS, SCRIPT_PHASE_LABELS, SCRIPT_PHASES } from "~/models/script-library";
 import { StepFields } from "./step-fields";
@@ -10,40 +10,14 @@ export type TemplateStepRow = { id: string; phase: string; title: string; prompt
 export type Template = { id: string; name: string; description: string; steps: TemplateStepRow[] };
 
 export function CreateTemplate() {
-  const { fetcher, errors, done, busy } = useFormFetcher();
   return (
-    <section className="card section-gap" aria-labelledby="create-heading">
-      <h2 id="create-heading">Add a template</h2>
-      <fetcher.Form method="post" className="grid-2" key={done}>
-        <input type="hidden" name="intent" value="create" />
-        <Field id="create-name" name="name" label="Name" error={errors.name} />
-        <SelectField
-          id="create-basedOn"
-          name="basedOn"
-          label="Start from"
-          options={["standard", "empty"] as const}
-          labels={{ standard: "A copy of the standard script", empty: "An empty script" }}
-          defaultValue="standard"
-          error={errors.basedOn}
-        />
-        <div style={{ gridColumn: "1 / -1" }}>
-          <TextAreaField
-            id="create-description"
-            name="description"
-            label="Description (optional)"
-            hint="When to use it, e.g. for young people or for neighbour disputes."
-            error={errors.description}
-            maxLength={500}
-          />
-        </div>
-        <div className="form-actions">
-          <button type="submit" disabled={busy}>
-            {busy ? "Adding…" : "Add the template"}
-          </button>
-        </div>
-      </fetcher.Form>
-      <FormMessage error={errors.form} done={done} />
-    </section>
+    <CreateTemplateForm
+      heading="Add a template"
+      standardLabel="A copy of the standard script"
+      emptyLabel="An empty script"
+      descriptionHint="When to use it, e.g. for young people or for neighbour disputes."
+      submitLabel="Add the template"
+    />
   );
 }
 
