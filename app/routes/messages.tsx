@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { WriterWorkspace } from "~/components/exchange/writer-workspace";
+import { usePollRevalidate } from "~/components/letter/use-poll-revalidate";
 import { getAuthorWriterIds, getWriterWorkspace, requireOwnWorkspace } from "~/models/exchange-writer.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireLetterAuthor } from "~/utils/auth.server";
@@ -33,6 +34,8 @@ export { action } from "~/actions/exchange-writer.server";
 
 export default function MyMessages() {
   const { spaces } = useLoaderData<typeof loader>();
+  // The author has no live connection: what a facilitator delivers or approves shows within a few seconds.
+  usePollRevalidate(15_000);
   return (
     <main className="page narrow letter-page" id="main">
       <h1>My messages</h1>
