@@ -8,6 +8,7 @@ import { RECTIFICATION_DECISIONS } from "~/models/rectification-labels";
 import { FEEDBACK_METHODS, FEEDBACK_OCCASIONS } from "~/models/feedback-labels";
 import { EXCHANGE_DELIVERY_METHODS, EXCHANGE_GATHERINGS, EXCHANGE_KINDS, EXCHANGE_STATUSES, EXCHANGE_WORDINGS } from "~/models/exchange-labels";
 import { RETENTION_BASES, RETENTION_CASE_TYPES } from "~/models/retention";
+import { WORKSHEET_KINDS, WORKSHEET_STATUSES } from "~/models/worksheet-labels";
 import {
   ATTENDANCE_STATUSES,
   CANCELLED_BY,
@@ -52,6 +53,8 @@ const pairs: [string, Record<string, string>, readonly string[]][] = [
   ["CancelledBy", $Enums.CancelledBy, CANCELLED_BY],
   ["ContactReadiness", $Enums.ContactReadiness, CONTACT_READINESS],
   ["ProgrammeJudgementKind", $Enums.ProgrammeJudgementKind, PROGRAMME_JUDGEMENT_KINDS],
+  ["WorksheetKind", $Enums.WorksheetKind, WORKSHEET_KINDS],
+  ["WorksheetStatus", $Enums.WorksheetStatus, WORKSHEET_STATUSES],
   ["ClosureReason", $Enums.ClosureReason, CLOSURE_REASONS],
   ["CompletedBy", $Enums.CompletedBy, COMPLETED_BY],
   ["ReferrerType", $Enums.ReferrerType, REFERRER_TYPES],
