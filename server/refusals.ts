@@ -37,7 +37,13 @@ export function caseRefOfPath(path: string): CaseRef | null {
   return { kind, id: match[2]! };
 }
 
-const DOC_KIND_REFS: Record<CollabDocName["kind"], CaseRef["kind"]> = { notes: "case", seating: "conference", agreement: "agreement", letter: "letter" };
+const DOC_KIND_REFS: Record<CollabDocName["kind"], CaseRef["kind"]> = {
+  notes: "case",
+  seating: "conference",
+  agreement: "agreement",
+  letter: "letter",
+  "session-notes": "programme-session",
+};
 export const caseRefOfDocument = (doc: CollabDocName): CaseRef => ({ kind: DOC_KIND_REFS[doc.kind], id: doc.id });
 
 /** The signed-in person behind a request the server refused before looking: not counted as activity. */

@@ -78,7 +78,7 @@ export async function requireCaseAuditTrail(user: Principal, caseId: string | un
 }
 
 /** Something a refused request named: a case, or a thing that belongs to one. */
-export type CaseRef = { kind: "case" | "conference" | "letter" | "agreement"; id: string };
+export type CaseRef = { kind: "case" | "conference" | "letter" | "agreement" | "programme-session"; id: string };
 
 /**
  * The case a refused request named, when it exists in the given service: the refusal then shows in
@@ -95,7 +95,9 @@ export async function findCaseOf(ref: CaseRef, serviceId: string): Promise<strin
         ? await db.conference.findFirst({ where, select: { caseId: true } })
         : ref.kind === "letter"
           ? await db.letter.findFirst({ where, select: { caseId: true } })
-          : await db.agreement.findFirst({ where, select: { caseId: true } });
+          : ref.kind === "programme-session"
+            ? await db.programmeSession.findFirst({ where: { id: ref.id, programme: { case: { serviceId } } }, select: { programme: { select: { caseId: true } } } }).then((s) => (s ? { caseId: s.programme.caseId } : null))
+            : await db.agreement.findFirst({ where, select: { caseId: true } });
   return found?.caseId ?? null;
 }
 

@@ -4,6 +4,7 @@ import { agreementCollabLevel } from "./agreement.server";
 import { getCaseResource } from "./case-access.server";
 import { letterCollabLevel } from "./letter.server";
 import { getConferenceAccess } from "./live.server";
+import { programmeSessionCaseId } from "./programme.server";
 import { isSeatingLocked } from "./seating.server";
 import type { CollabAccess } from "./collab-access";
 
@@ -36,5 +37,14 @@ export async function getCollabAccess(user: Principal, doc: CollabDocName): Prom
     // The author writes their own letter while drafting (not locked); the case team reads; others get 404.
     case "letter":
       return letterCollabLevel(user, doc.id);
+    // A programme session's notes: the case's facilitators write them together, the case team reads.
+    case "session-notes": {
+      const caseId = await programmeSessionCaseId(doc.id);
+      const resource = caseId ? await getCaseResource(user, caseId) : null;
+      if (!resource) return null;
+      if (can(user, "programme:record", resource)) return { level: "write", caseId: resource.caseId };
+      if (can(user, "programme:read", resource)) return { level: "read", caseId: resource.caseId };
+      return null;
+    }
   }
 }

@@ -69,3 +69,13 @@ export const PROGRAMME_JUDGEMENT_LABELS: Record<ProgrammeJudgementKind, string> 
   NOT_READY: "Not ready",
   OVERRIDE: "The case supervisor's decision to go ahead without a complete programme",
 };
+
+/**
+ * A session's notes, written together live (collab document `programme-session:<id>:notes`): one
+ * rich-text field per heading, in this order, so each heading keeps its own text.
+ */
+export const SESSION_NOTE_SECTIONS = [
+  { field: "covered", heading: "What we covered" },
+  { field: "said", heading: "What they said" },
+  { field: "next", heading: "Next time" },
+] as const;

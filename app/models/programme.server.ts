@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
 import { displayName } from "~/utils/preparation";
+import { RecordIdSchema } from "~/utils/schemas";
 import type { CaseRole } from "~/utils/roles";
 import type { AttendanceStatus, CancelledBy, ContactReadiness, ProgrammeModule, ProgrammeVenue } from "./programme-labels";
 import { openConcern, programmeComplete, programmeGate, progressOf, type ProgrammeGateFacts, type RuleSession } from "./programme-rules";
@@ -190,4 +191,11 @@ export async function getCaseProgramme(caseId: string, serviceId: string) {
     start: null,
     team: team.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role as CaseRole })),
   };
+}
+
+/** The case a programme session belongs to (its notes document names the session only), or null. */
+export async function programmeSessionCaseId(sessionId: string): Promise<string | null> {
+  if (!RecordIdSchema.safeParse(sessionId).success) return null;
+  const found = await db.programmeSession.findUnique({ where: { id: sessionId }, select: { programme: { select: { caseId: true } } } });
+  return found?.programme.caseId ?? null;
 }

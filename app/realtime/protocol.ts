@@ -75,6 +75,8 @@ const DOC_PATTERNS = {
   seating: new RegExp(`^conference:(${CUID}):seating$`),
   agreement: new RegExp(`^agreement:(${CUID})$`),
   letter: new RegExp(`^letter:(${CUID})$`),
+  /** A programme session's notes, written by the case's facilitators together. */
+  "session-notes": new RegExp(`^programme-session:(${CUID}):notes$`),
 } as const;
 
 export type CollabDocKind = keyof typeof DOC_PATTERNS;

@@ -9,6 +9,7 @@ const ORACLE: Record<CollabDocKind, RegExp> = {
   seating: new RegExp(`^conference:(${ID}):seating$`),
   agreement: new RegExp(`^agreement:(${ID})$`),
   letter: new RegExp(`^letter:(${ID})$`),
+  "session-notes": new RegExp(`^programme-session:(${ID}):notes$`),
 };
 const oracle = (name: string) => {
   for (const [kind, re] of Object.entries(ORACLE)) {
@@ -25,12 +26,13 @@ const SHAPES: Record<CollabDocKind, (id: string) => string> = {
   seating: (id) => `conference:${id}:seating`,
   agreement: (id) => `agreement:${id}`,
   letter: (id) => `letter:${id}`,
+  "session-notes": (id) => `programme-session:${id}:notes`,
 };
 const validArb = fc.tuple(fc.constantFrom(...COLLAB_DOC_KINDS), idArb).map(([kind, id]) => ({ kind, id, name: SHAPES[kind](id) }));
 /** Strings made of the pieces real names are made of, so near misses are common. */
 const nearMissArb = fc
   .array(
-    fc.oneof(fc.constantFrom("case", "conference", "agreement", "letter", "notes", "seating", ":", "c", "C", "/", "\n", " ", "%3A", "\u0000"), idArb, fc.string({ maxLength: 4 })),
+    fc.oneof(fc.constantFrom("case", "conference", "agreement", "letter", "notes", "seating", "programme-session", ":", "c", "C", "/", "\n", " ", "%3A", "\u0000"), idArb, fc.string({ maxLength: 4 })),
     { maxLength: 6 },
   )
   .map((parts) => parts.join(""));
@@ -44,7 +46,7 @@ describe("parseDocumentName", () => {
   });
 
   it("knows exactly the four document kinds of the design", () => {
-    expect([...COLLAB_DOC_KINDS].sort()).toEqual(["agreement", "letter", "notes", "seating"]);
+    expect([...COLLAB_DOC_KINDS].sort()).toEqual(["agreement", "letter", "notes", "seating", "session-notes"]);
   });
 
   it.each([
