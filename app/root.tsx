@@ -13,6 +13,7 @@ import { getSessionState, homeFor } from "~/utils/auth.server";
 import { capabilitiesOf, isLetterAuthor } from "~/utils/permissions";
 import { getAuthorWriterIds } from "~/models/exchange-writer.server";
 import { getAuthorLetters } from "~/models/letter.server";
+import { getAuthorWorksheetIds } from "~/models/worksheet-author.server";
 import { useNonce } from "~/utils/nonce";
 import { PARTICIPANT_PATH } from "~/utils/participant-paths";
 import styles from "~/styles/app.css";
@@ -44,8 +45,10 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const demo = user ? user.demoService : await hasDemoService();
   // An author who writes messages to the other party as well as (or instead of) a letter sees both in their navigation.
   const authorMessages = user && isLetterAuthor(user) && !user.mustChangePassword ? (await getAuthorWriterIds(user.id)).length > 0 : false;
+  // The person responsible's own programme worksheets, likewise.
+  const authorWorksheets = user && isLetterAuthor(user) && !user.mustChangePassword ? (await getAuthorWorksheetIds(user.id)).length > 0 : false;
   // "My letter" is offered to an author with a letter open, or with nothing else to show them.
-  const authorLetters = user && isLetterAuthor(user) ? !authorMessages || (await getAuthorLetters(user.id)).length > 0 : false;
+  const authorLetters = user && isLetterAuthor(user) ? !(authorMessages || authorWorksheets) || (await getAuthorLetters(user.id)).length > 0 : false;
   const shell = user
     ? {
         name: user.name,
@@ -53,6 +56,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
         letterAuthor: isLetterAuthor(user),
         authorMessages,
         authorLetters,
+        authorWorksheets,
         mustChangePassword: user.mustChangePassword,
         capabilities,
         awaitingApproval,

@@ -10,6 +10,7 @@ import {
   startProgramme,
 } from "~/models/programme-actions.server";
 import { ProgrammeActionSchema } from "~/models/programme-schemas";
+import { closeWorksheet, commentOnWorksheet, setWorksheet } from "~/models/programme-worksheets.server";
 import { formAction, type Changed } from "~/utils/action.server";
 
 /**
@@ -21,7 +22,7 @@ import { formAction, type Changed } from "~/utils/action.server";
 export const action = formAction({
   authorize: async (user, { params }, intent) => {
     const resource = await requireCaseAction(user, params.caseId, intent === "override" ? "programme:override" : "programme:record");
-    return { caseId: resource.caseId };
+    return { caseId: resource.caseId, serviceId: resource.serviceId };
   },
   schema: ProgrammeActionSchema,
   run: async ({ user, access, input }): Promise<Changed> => {
@@ -88,6 +89,24 @@ export const action = formAction({
       case "override": {
         const j = await recordJudgement(caseId, "OVERRIDE", input.reasons, user.id);
         return { done: "Your decision is recorded: the programme no longer holds back the letter or a conference.", id: j.id, audit: { action: "programme.override", target } };
+      }
+      case "worksheet-set": {
+        const w = await setWorksheet(caseId, access.serviceId, user.id, input);
+        // The invite code is shown once, here, to hand over in person; it is stored only as a hash.
+        return {
+          done: w.inviteCode ? "Worksheet set. Give them the invite code in person." : `Worksheet set. They sign in as ${w.username} and find it under My worksheets.`,
+          id: w.worksheetId,
+          audit: { action: "programme.worksheet.set", target: `programme-worksheet:${w.worksheetId}`, details: { kind: input.kind, access: input.access, username: w.username } },
+          data: { worksheetId: w.worksheetId, username: w.username, inviteCode: w.inviteCode },
+        };
+      }
+      case "worksheet-comment": {
+        const c = await commentOnWorksheet(caseId, input.worksheetId, input.body, user.id);
+        return { done: "Comment added. They see it with their worksheet.", id: c.id, audit: { action: "programme.worksheet.comment", target: `programme-worksheet:${input.worksheetId}` } };
+      }
+      case "worksheet-close": {
+        const w = await closeWorksheet(caseId, input.worksheetId, user.id);
+        return { done: "Worksheet closed. They no longer see it; what they wrote stays here.", id: w.id, audit: { action: "programme.worksheet.close", target: `programme-worksheet:${w.id}` } };
       }
     }
   },

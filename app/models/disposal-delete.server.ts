@@ -3,7 +3,16 @@ import { Prisma } from "@prisma/client";
 type Tx = Prisma.TransactionClient;
 
 /** The ids of a case's records that hang below other records (read before anything is deleted). */
-export type CaseIds = { conferences: string[]; agreements: string[]; versions: string[]; letters: string[]; authors: string[]; participants: string[] };
+export type CaseIds = {
+  conferences: string[];
+  agreements: string[];
+  versions: string[];
+  letters: string[];
+  authors: string[];
+  participants: string[];
+  /** Each has a notes document (`programme-session:<id>:notes`). */
+  programmeSessions: string[];
+};
 
 /** How many records of each kind a disposal removed (its certificate lists them). */
 export type RemovedCounts = Record<string, number>;
@@ -36,6 +45,11 @@ export async function deleteCaseRecords(tx: Tx, caseId: string, ids: CaseIds, do
   await add("exchangeMessages", tx.exchangeMessage.deleteMany({ where: { caseId } }));
   await add("exchangeChoices", tx.exchangeChoice.deleteMany({ where: { caseId } }));
   await add("exchangeWorkspaces", tx.exchangeWriter.deleteMany({ where: { caseId } }));
+  // The person responsible's worksheets name their author account with a Restrict key: they go
+  // before the accounts, with their answers and the facilitators' comments.
+  await add("worksheetComments", tx.worksheetComment.deleteMany({ where: { caseId } }));
+  await add("worksheetAnswers", tx.worksheetAnswer.deleteMany({ where: { worksheet: { caseId } } }));
+  await add("worksheets", tx.programmeWorksheet.deleteMany({ where: { caseId } }));
   // Sessions, passwords and known devices cascade with the account.
   await add("letterAuthorAccounts", tx.user.deleteMany({ where: { id: { in: ids.authors }, role: "LETTER_AUTHOR" } }));
 

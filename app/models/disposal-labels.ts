@@ -25,6 +25,9 @@ export const REMOVED_LABELS: Record<string, string> = {
   programmeAttendance: "Attendance at programme sessions",
   programmeReviews: "Reviews of programme sessions, with any concerns raised",
   programmeJudgements: "Readiness judgements and supervisors' decisions on programmes",
+  worksheets: "The person responsible's programme worksheets",
+  worksheetAnswers: "Their answers on those worksheets",
+  worksheetComments: "The facilitators' comments on those worksheets",
   teamMembers: "Case team assignments",
   notifications: "Notifications about the case",
   conferences: "Conferences",
@@ -46,8 +49,8 @@ export const REMOVED_LABELS: Record<string, string> = {
   letterSuggestions: "Suggested rewordings",
   letterDeliveryChoices: "The person harmed's choices about letters",
   letterReleases: "Letter deliveries",
-  letterAuthorAccounts: "Author accounts for letters and message workspaces (with their sessions and passwords)",
-  documents: "Shared documents (notes, seating plans, agreement narratives, letter drafts)",
+  letterAuthorAccounts: "Author accounts for letters, message workspaces and worksheets (with their sessions and passwords)",
+  documents: "Shared documents (notes, programme session notes, seating plans, agreement narratives, letter drafts)",
   documentUpdates: "Stored edits of those documents",
   documentSnapshots: "Stored snapshots of those documents",
   auditEntriesRewritten: "Audit entries whose free text was replaced by the tombstone reference",
@@ -57,7 +60,7 @@ export const removedLabel = (kind: string) => REMOVED_LABELS[kind] ?? kind;
 
 /** What a disposal removes and what stays, as the page and the certificate say it. */
 export const DISPOSAL_REMOVES =
-  "Everything personal about the case: the people and their parents or guardians, consent, contacts, risk assessments, the notes, seating plans, conferences and their scripts, agreements with their versions, signatures and monitoring, letters with their versions, comments and deliveries, the letter authors' accounts, subject access requests with their released exports, requests for correction, the participants' feedback, the messages passed between the parties, the person responsible's intervention programme, notifications about the case, the referrer's details, the title, the offence summary and the closure note.";
+  "Everything personal about the case: the people and their parents or guardians, consent, contacts, risk assessments, the notes, seating plans, conferences and their scripts, agreements with their versions, signatures and monitoring, letters with their versions, comments and deliveries, the letter authors' accounts, subject access requests with their released exports, requests for correction, the participants' feedback, the messages passed between the parties, the person responsible's intervention programme with its session notes and their worksheets, notifications about the case, the referrer's details, the title, the offence summary and the closure note.";
 export const DISPOSAL_KEEPS =
   "An anonymised record under a new reference (DISPOSED-…): the dates, the stage, why it was closed, whether it was a youth case, the offence type, who referred it (the kind of agency, not the person), how many people took part in each role, whether a conference was held, a letter sent and an agreement completed; the audit trail with its free text replaced by the new reference; and this disposal's own record.";
 export const DISPOSAL_METHOD =

@@ -110,6 +110,7 @@ async function disposeInTransaction(tx: Tx, approver: Principal, input: DisposeI
     ...ids.conferences.map((id) => `conference:${id}:seating`),
     ...ids.agreements.map(agreementDocName),
     ...ids.letters.map(letterDocName),
+    ...ids.programmeSessions.map((id) => `programme-session:${id}:notes`),
   ];
   const scrubbed = await scrubAuditTrail(tx, found.id, ids.authors, tombstoneReference);
   const counts = await deleteCaseRecords(tx, found.id, ids, documents);
@@ -163,20 +164,23 @@ async function summaryOf(tx: Tx, caseId: string) {
 }
 
 async function idsOf(tx: Tx, caseId: string): Promise<CaseIds> {
-  const [conferences, agreements, letters, writers, participants] = await Promise.all([
+  const [conferences, agreements, letters, writers, worksheets, sessions, participants] = await Promise.all([
     tx.conference.findMany({ where: { caseId }, select: { id: true } }),
     tx.agreement.findMany({ where: { caseId }, select: { id: true, versions: { select: { id: true } } } }),
     tx.letter.findMany({ where: { caseId }, select: { id: true, authorId: true } }),
     tx.exchangeWriter.findMany({ where: { caseId }, select: { authorId: true } }),
+    tx.programmeWorksheet.findMany({ where: { caseId }, select: { authorId: true } }),
+    tx.programmeSession.findMany({ where: { programme: { caseId } }, select: { id: true } }),
     tx.participant.findMany({ where: { caseId }, select: { id: true } }),
   ]);
-  // An author account exists for its letters and message workspace: it goes with them unless it also writes elsewhere (never, today).
-  const authorIds = [...new Set([...letters, ...writers].map((l) => l.authorId))];
-  const [elsewhere, writesElsewhere] = await Promise.all([
+  // An author account exists for its letters, message workspace and worksheets: it goes with them unless it also writes elsewhere (never, today).
+  const authorIds = [...new Set([...letters, ...writers, ...worksheets].map((l) => l.authorId))];
+  const [elsewhere, writesElsewhere, worksheetsElsewhere] = await Promise.all([
     tx.letter.findMany({ where: { authorId: { in: authorIds }, caseId: { not: caseId } }, select: { authorId: true } }),
     tx.exchangeWriter.findMany({ where: { authorId: { in: authorIds }, caseId: { not: caseId } }, select: { authorId: true } }),
+    tx.programmeWorksheet.findMany({ where: { authorId: { in: authorIds }, caseId: { not: caseId } }, select: { authorId: true } }),
   ]);
-  const kept = new Set([...elsewhere, ...writesElsewhere].map((l) => l.authorId));
+  const kept = new Set([...elsewhere, ...writesElsewhere, ...worksheetsElsewhere].map((l) => l.authorId));
   return {
     conferences: conferences.map((c) => c.id),
     agreements: agreements.map((a) => a.id),
@@ -184,6 +188,7 @@ async function idsOf(tx: Tx, caseId: string): Promise<CaseIds> {
     letters: letters.map((l) => l.id),
     authors: authorIds.filter((id) => !kept.has(id)),
     participants: participants.map((p) => p.id),
+    programmeSessions: sessions.map((s) => s.id),
   };
 }
 

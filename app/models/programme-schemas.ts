@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { cleanLine, cleanText, RecordIdSchema } from "~/utils/schemas";
+import { cleanLine, cleanText, NewPasswordSchema, RecordIdSchema } from "~/utils/schemas";
+import { UsernameSchema } from "./letter-schemas";
 import { ATTENDANCE_STATUSES, CANCELLED_BY, CONTACT_READINESS, PROGRAMME_MODULES, PROGRAMME_VENUES } from "./programme-labels";
+import { WORKSHEET_KINDS } from "./worksheet-labels";
 
 /**
  * The forms of the programme screens (docs/conventions.md §4): a case's programme
@@ -124,6 +126,27 @@ export const ProgrammeActionSchema = z.discriminatedUnion(
         if (v.kind === "NOT_READY" && !v.reasons) ctx.addIssue({ code: "custom", path: ["reasons"], message: "Say why they are not ready yet" });
       }),
     z.object({ intent: z.literal("override"), reasons: words("Say why the case goes ahead without a complete programme") }),
+    z
+      .object({
+        intent: z.literal("worksheet-set"),
+        sessionId: session,
+        kind: z.enum(WORKSHEET_KINDS, { error: "Choose the worksheet" }),
+        // "existing": the sign-in they already have for their letter or an earlier worksheet.
+        access: z.enum(["invite", "password", "existing"], { error: "Choose how they sign in" }),
+        username: z.string().optional().default(""),
+        password: z.string().optional().default(""),
+      })
+      .superRefine((v, ctx) => {
+        if (v.access === "existing") return;
+        const u = UsernameSchema.safeParse(v.username);
+        if (!u.success) ctx.addIssue({ code: "custom", path: ["username"], message: u.error.issues[0]?.message ?? "Choose a username" });
+        if (v.access === "password") {
+          const p = NewPasswordSchema.safeParse(v.password);
+          if (!p.success) ctx.addIssue({ code: "custom", path: ["password"], message: p.error.issues[0]?.message ?? "Enter a password" });
+        }
+      }),
+    z.object({ intent: z.literal("worksheet-comment"), worksheetId: RecordIdSchema, body: words("Write your comment", 4000) }),
+    z.object({ intent: z.literal("worksheet-close"), worksheetId: RecordIdSchema }),
   ],
   { error: "Unknown action" },
 );

@@ -21,8 +21,8 @@ type Client = { deviceId: string; ip: string | null };
 const INVALID = "That email and password do not match an account.";
 const INVALID_USERNAME = "That username and password do not match an account.";
 const INVALID_INVITE = "That username and invite code do not match, or the code has expired. Ask your facilitator for a new one.";
-// An author's letter, or their message workspace, or both: the words fit either.
-const LETTER_CLOSED = "Your letter or messages are closed, so this sign-in no longer works. Your facilitator can tell you more.";
+// An author's letter, message workspace or worksheets, or several: the words fit any.
+const LETTER_CLOSED = "Your letter, messages or worksheets are closed, so this sign-in no longer works. Your facilitator can tell you more.";
 
 /** Staff sign in with their email; letter authors (who have none) with their username. */
 const whereLogin = (login: string) => (login.includes("@") ? { email: login } : { username: login });
@@ -65,13 +65,14 @@ export async function forgetSignInHistory(user: { id: string; email: string; use
   if (user.username) await signInThrottle.clear(BUDGETS.account, user.username);
 }
 
-/** An author's access ends when their letters are closed or destroyed and their message workspace is closed. */
+/** An author's access ends when their letters are closed or destroyed, and their message workspace and worksheets are closed. */
 export async function authorHasOpenWork(userId: string) {
-  const [letters, writers] = await Promise.all([
+  const [letters, writers, worksheets] = await Promise.all([
     db.letter.count({ where: { authorId: userId, closedAt: null, destroyedAt: null } }),
     db.exchangeWriter.count({ where: { authorId: userId, closedAt: null } }),
+    db.programmeWorksheet.count({ where: { authorId: userId, closedAt: null } }),
   ]);
-  return letters + writers > 0;
+  return letters + writers + worksheets > 0;
 }
 
 const throttled = (retryAfterMs: number, user: { id: string } | null): SignInFailure => ({
@@ -135,18 +136,20 @@ export async function redeemInvite(username: string, code: string, newPassword: 
   if (!admission.ok) return throttled(admission.retryAfterMs, user);
   const { attempt } = admission;
   // The same queries for every username, so their timing does not tell which ones are authors. An
-  // author's code is on their letter or on their own message workspace, whichever was opened for them.
+  // author's code is on their letter, their own message workspace or a worksheet, whichever was opened for them.
   const authorId = user?.role === "LETTER_AUTHOR" ? user.id : "";
   const live = { inviteCodeHash: { not: null }, inviteExpiresAt: { gt: new Date() } };
-  const [letters, writers] = await Promise.all([
+  const [letters, writers, worksheets] = await Promise.all([
     db.letter.findMany({ where: { authorId, closedAt: null, destroyedAt: null, ...live }, select: { id: true, inviteCodeHash: true } }),
     db.exchangeWriter.findMany({ where: { authorId, closedAt: null, ...live }, select: { id: true, inviteCodeHash: true } }),
+    db.programmeWorksheet.findMany({ where: { authorId, closedAt: null, ...live }, select: { id: true, inviteCodeHash: true } }),
   ]);
   const given = Buffer.from(hashInviteCode(code), "hex");
   const fits = (row: { inviteCodeHash: string | null }) => !!row.inviteCodeHash && timingSafeEqual(given, Buffer.from(row.inviteCodeHash, "hex"));
   const letter = letters.find(fits);
   const writer = writers.find(fits);
-  if (!user || !(letter || writer) || user.disabled) return { ok: false, reason: "invalid", userId: user?.id, accountExists: user !== null, message: INVALID_INVITE };
+  const worksheet = worksheets.find(fits);
+  if (!user || !(letter || writer || worksheet) || user.disabled) return { ok: false, reason: "invalid", userId: user?.id, accountExists: user !== null, message: INVALID_INVITE };
   const hash = await hashPassword(newPassword);
   const spent = { inviteCodeHash: null, inviteExpiresAt: null };
   await db.$transaction([
@@ -154,7 +157,9 @@ export async function redeemInvite(username: string, code: string, newPassword: 
     // One use only: the code is gone once a password is set.
     letter
       ? db.letter.update({ where: { id: letter.id }, data: spent, select: { id: true } })
-      : db.exchangeWriter.update({ where: { id: writer!.id }, data: spent, select: { id: true } }),
+      : writer
+        ? db.exchangeWriter.update({ where: { id: writer.id }, data: spent, select: { id: true } })
+        : db.programmeWorksheet.update({ where: { id: worksheet!.id }, data: spent, select: { id: true } }),
   ]);
   await attempt.succeeded();
   await rememberDevice(client.deviceId, user.id);

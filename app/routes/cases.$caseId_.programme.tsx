@@ -8,6 +8,7 @@ import { ProgrammeSummary } from "~/components/programme/programme-summary";
 import { requireCaseAction } from "~/models/case-access.server";
 import { getCaseHeading } from "~/models/case.server";
 import { getCaseProgramme } from "~/models/programme.server";
+import { getCaseWorksheets, worksheetSignInOf } from "~/models/programme-worksheets.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
@@ -21,17 +22,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const resource = await requireCaseAction(user, params.caseId, "programme:read");
-  const [heading, data] = await Promise.all([getCaseHeading(resource.caseId), getCaseProgramme(resource.caseId, resource.serviceId)]);
+  const [heading, data, worksheets, signIn] = await Promise.all([
+    getCaseHeading(resource.caseId),
+    getCaseProgramme(resource.caseId, resource.serviceId),
+    getCaseWorksheets(resource.caseId),
+    worksheetSignInOf(resource.caseId),
+  ]);
   if (!heading) throw notFound("Case not found");
   await auditRequest(context, { actor: user, action: "case.programme.view", target: `case:${resource.caseId}`, caseId: resource.caseId });
-  return json({ heading, ...data, canRecord: can(user, "programme:record", resource), canOverride: can(user, "programme:override", resource) });
+  return json({ heading, ...data, worksheets, signIn, canRecord: can(user, "programme:record", resource), canOverride: can(user, "programme:override", resource) });
 }
 
 // From a server-only module: this route module also runs in the browser (docs/conventions.md §2).
 export { action } from "~/actions/programme.server";
 
 export default function CaseProgramme() {
-  const { heading, programme, start, team, canRecord, canOverride } = useLoaderData<typeof loader>();
+  const { heading, programme, start, team, worksheets, signIn, canRecord, canOverride } = useLoaderData<typeof loader>();
   return (
     <main className="page" id="main">
       <p className="back">
@@ -77,7 +83,17 @@ export default function CaseProgramme() {
             <h2 id="sessions-heading">Sessions</h2>
             <ol className="programme-sessions">
               {programme.sessions.map((s, i) => (
-                <ProgrammeSessionCard key={s.id} session={s} number={i + 1} count={programme.sessions.length} canRecord={canRecord} team={team} />
+                <ProgrammeSessionCard
+                  key={s.id}
+                  session={s}
+                  number={i + 1}
+                  count={programme.sessions.length}
+                  canRecord={canRecord}
+                  team={team}
+                  worksheets={worksheets.filter((w) => w.sessionId === s.id)}
+                  person={programme.person}
+                  signIn={signIn}
+                />
               ))}
             </ol>
             {canRecord ? <AddSessionForm /> : null}

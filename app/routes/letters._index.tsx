@@ -6,6 +6,7 @@ import { forgetCachedDocuments } from "~/realtime/use-collab-document";
 import { AuthorNotices } from "~/components/letter/author-notices";
 import { getAuthorLetters } from "~/models/letter.server";
 import { getAuthorWriterIds } from "~/models/exchange-writer.server";
+import { getAuthorWorksheetIds } from "~/models/worksheet-author.server";
 import { listNotifications } from "~/models/notifications.server";
 import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-labels";
 import { auditRequest } from "~/utils/audit.server";
@@ -21,6 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const letters = await getAuthorLetters(user.id);
   // Someone who writes messages to the other party but no letter starts at their messages.
   if (letters.length === 0 && (await getAuthorWriterIds(user.id)).length > 0) throw redirect("/messages");
+  // Someone with worksheets from their programme but no letter yet starts at their worksheets.
+  if (letters.length === 0 && (await getAuthorWorksheetIds(user.id)).length > 0) throw redirect("/worksheets");
   // Only "your facilitator replied" reaches an author (listNotifications keeps to that kind).
   const notices = (await listNotifications(user, 10)).filter((n) => !n.read);
   await auditRequest(context, { actor: user, action: "letter.author.list", target: `user:${user.id}` });

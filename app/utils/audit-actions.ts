@@ -1,3 +1,4 @@
+import { WORKSHEET_KIND_LABELS } from "~/models/worksheet-labels";
 import { NOTICE_METHOD_LABELS, NOTICE_OUTCOME_LABELS, PROGRESS_LABELS } from "~/models/agreement-labels";
 import { DELIVERY_CHOICE_LABELS, RELEASE_METHOD_LABELS } from "~/models/letter-labels";
 import { RECTIFICATION_DECISION_LABELS } from "~/models/rectification-labels";
@@ -305,6 +306,12 @@ export const AUDIT_ACTIONS = {
   "programme.review": change("Reviewed a programme session", (d) => (d.concern === true ? "A risk or safeguarding concern was raised" : "")),
   "programme.judgement": change("Recorded the facilitators' readiness judgement", (d) => word(PROGRAMME_JUDGEMENT_LABELS, d.kind)),
   "programme.override": change("Recorded why the case goes ahead without a complete programme"),
+  "programme.worksheet.set": change("Set the person responsible a worksheet", (d) => word(WORKSHEET_KIND_LABELS, d.kind)),
+  "programme.worksheet.comment": change("Commented on the person responsible's worksheet"),
+  "programme.worksheet.close": change("Closed the person responsible's worksheet"),
+  "programme.worksheet.own.view": view("The person responsible opened their own worksheets"),
+  "programme.worksheet.own.save": change("The person responsible saved their worksheet"),
+  "programme.worksheet.own.submit": change("The person responsible sent their worksheet to the facilitators"),
 
   // The service
   "user.create": change("Added a user", (d) => (d.role ? `As ${word(STAFF_ROLE_LABELS, d.role).toLowerCase()}` : "")),

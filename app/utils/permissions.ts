@@ -9,7 +9,8 @@ export type Principal = { id: string; role: StaffRole | "LETTER_AUTHOR"; service
 
 /**
  * An author is not staff: a party writing their own letter or their own messages to the other
- * party. They reach only their own letter and their own message workspace (docs/architecture.md §4).
+ * party, or their own programme worksheets. They reach only their own letter, their own message
+ * workspace and their own worksheets (docs/architecture.md §4).
  */
 export const isLetterAuthor = (user: { role: string } | null | undefined): boolean => user?.role === "LETTER_AUTHOR";
 
@@ -40,7 +41,16 @@ export type WriterResource = {
   /** The principal is this workspace's author account, and it is still open. */
   isWriter: boolean;
 };
-export type Resource = CaseResource | ServiceResource | LetterResource | WriterResource;
+/** A worksheet the person responsible fills in themselves: whether the principal is the account it was set for. */
+export type WorksheetResource = {
+  kind: "programme-worksheet";
+  worksheetId: string;
+  caseId: string;
+  serviceId: string;
+  /** The principal is this worksheet's author account, and it is still open. */
+  isAuthor: boolean;
+};
+export type Resource = CaseResource | ServiceResource | LetterResource | WriterResource | WorksheetResource;
 
 export type CaseAction =
   | "case:view" // see the case overview and its content
@@ -96,7 +106,8 @@ export type LetterAction =
   | "letter:moderate" // comment, suggest, lock, request changes, approve, record the person harmed's choice, close
   | "letter:release"; // deliver it per the person harmed's choice, destroy it: case facilitators, never the author
 export type WriterAction = "exchange:write-own"; // read one's own messages and those delivered to one, write new ones for review: the workspace's author only
-export type Action = CaseAction | ServiceAction | LetterAction | WriterAction;
+export type WorksheetAction = "worksheet:write-own"; // read one's own worksheet and the facilitator's comments on it, answer it, send it: its author only
+export type Action = CaseAction | ServiceAction | LetterAction | WriterAction | WorksheetAction;
 
 const CASE_RULES: Record<CaseAction, (user: Principal, c: CaseResource) => boolean> = {
   "case:view": (_u, c) => c.membership !== null,
@@ -159,6 +170,12 @@ const WRITER_RULES: Record<WriterAction, (user: Principal, w: WriterResource) =>
   "exchange:write-own": (u, w) => isLetterAuthor(u) && w.isWriter,
 };
 
+const WORKSHEET_RULES: Record<WorksheetAction, (user: Principal, w: WorksheetResource) => boolean> = {
+  // Staff set, read and comment on worksheets on the case's programme page (programme:record), never
+  // as the person: the worksheet is the author's alone.
+  "worksheet:write-own": (u, w) => isLetterAuthor(u) && w.isAuthor,
+};
+
 const SERVICE_RULES: Record<ServiceAction, (user: Principal) => boolean> = {
   "service:manage-users": (u) => u.role === "ADMIN",
   "service:list-cases": (u) => u.role === "ADMIN",
@@ -200,7 +217,10 @@ export function can(user: Principal | null, action: Action, resource: Resource):
   if (resource.kind === "exchange-writer") {
     return Object.hasOwn(WRITER_RULES, action) && WRITER_RULES[action as WriterAction](user, resource) === true;
   }
-  // An author reaches nothing but their own letter and message workspace, whatever a resource says about them.
+  if (resource.kind === "programme-worksheet") {
+    return Object.hasOwn(WORKSHEET_RULES, action) && WORKSHEET_RULES[action as WorksheetAction](user, resource) === true;
+  }
+  // An author reaches nothing but their own letter, message workspace and worksheets, whatever a resource says about them.
   if (isLetterAuthor(user)) return false;
   if (resource.kind === "case") {
     return Object.hasOwn(CASE_RULES, action) && CASE_RULES[action as CaseAction](user, resource) === true;

@@ -289,7 +289,7 @@ describe("disposal of a closed case's personal data", () => {
         consentEntries: 1,
         riskAssessments: 1,
         letters: 1,
-        letterAuthorAccounts: 2,
+        letterAuthorAccounts: 3,
         notifications: 2,
         agreementSignatures: 1,
         feedback: 1,
@@ -303,14 +303,20 @@ describe("disposal of a closed case's personal data", () => {
         programmeAttendance: 2,
         programmeReviews: 1,
         programmeJudgements: 2,
-        documents: 4,
-        documentSnapshots: 4,
+        worksheets: 1,
+        worksheetAnswers: 3,
+        worksheetComments: 1,
+        // The case's notes, seating plan, agreement and letter, and both sessions' notes (one stored).
+        documents: 6,
+        documentSnapshots: 5,
       });
       expect(await db.caseStageEvent.count({ where: { caseId: disposed.caseId } })).toBeGreaterThan(1);
       expect(await db.participantFeedback.count({ where: { caseId: disposed.caseId } })).toBe(0);
       expect(await db.exchangeMessage.count({ where: { caseId: disposed.caseId } })).toBe(0);
       expect(await db.caseProgramme.count({ where: { caseId: disposed.caseId } })).toBe(0);
       expect(await db.programmeAttendance.count({ where: { caseId: disposed.caseId } })).toBe(0);
+      expect(await db.programmeWorksheet.count({ where: { caseId: disposed.caseId } })).toBe(0);
+      expect(await db.user.count({ where: { username: `canarydworksheet7f3a` } })).toBe(0);
       // The tombstone entry says what went, when, by whom and under which rule.
       const tombstone = await db.auditEvent.findFirstOrThrow({ where: { caseId: disposed.caseId, action: "case.disposed" } });
       expect(JSON.parse(tombstone.details)).toMatchObject({ tombstone: row.reference, ruleId: "R-7", counts: { participants: 3 } });

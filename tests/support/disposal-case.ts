@@ -15,7 +15,7 @@ export type CanaryCase = {
   canaries: string[];
   /** The letter author's sign-in name and password (a canary too). */
   author: { username: string; password: string; id: string };
-  documents: { notes: string; seating: string; agreement: string; letter: string };
+  documents: { notes: string; seating: string; agreement: string; letter: string; sessionNotes: string };
   conferenceId: string;
 };
 
@@ -374,6 +374,30 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
     ],
   });
 
+  // A worksheet set from the held session, with an author account made for it (the person's own
+  // sign-in, which goes with the case), their answers and a facilitator's comment.
+  const worksheetName = `canary${tag.toLowerCase()}worksheet7f3a`;
+  canaries.push(worksheetName);
+  const worksheetAuthor = await db.user.create({
+    data: { email: `${worksheetName}@authors.circle.invalid`, username: worksheetName, name: c("WSAUTHOR"), role: "LETTER_AUTHOR", serviceId: u.lead.serviceId },
+    select: { id: true },
+  });
+  const worksheet = await db.programmeWorksheet.create({
+    data: {
+      caseId,
+      sessionId: held.id,
+      participantId: responsible.id,
+      authorId: worksheetAuthor.id,
+      kind: "REFLECTION",
+      title: c("WSTITLE"),
+      status: "SUBMITTED",
+      createdById: u.lead.id,
+      answers: { create: [0, 1, 2].map((position) => ({ position, prompt: c(`WSPROMPT${position}`), answer: c(`WSANSWER${position}`) })) },
+    },
+    select: { id: true },
+  });
+  await db.worksheetComment.create({ data: { worksheetId: worksheet.id, caseId, body: c("WSCOMMENT"), authorId: u.lead.id } });
+
   // Notifications as notify() writes them, one for staff and one for the letter's author (the
   // words of a real one hold only the reference, which is a canary here too).
   await db.notification.createMany({
@@ -395,7 +419,13 @@ export async function makeCanaryCase(tag: string): Promise<CanaryCase> {
   });
 
   // Collab documents as the collab server stores them: a snapshot, a logged update and a journal row each.
-  const documents = { notes: `case:${caseId}:notes`, seating: `conference:${conferenceId}:seating`, agreement: `agreement:${agreement.id}`, letter: `letter:${letter.id}` };
+  const documents = {
+    notes: `case:${caseId}:notes`,
+    seating: `conference:${conferenceId}:seating`,
+    agreement: `agreement:${agreement.id}`,
+    letter: `letter:${letter.id}`,
+    sessionNotes: `programme-session:${held.id}:notes`,
+  };
   for (const [kind, docName] of Object.entries(documents)) {
     const update = (what: string) => {
       const doc = new Y.Doc();

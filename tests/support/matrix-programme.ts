@@ -26,7 +26,20 @@ export const PROGRAMME_ROUTES: Record<string, RouteRow> = {
       judgement: { body: { intent: "judgement" }, expect: FACILITATORS },
       // Only the case supervisor decides the case may go ahead without it.
       override: { body: { intent: "override" }, expect: { anonymous: 302, admin: 404, supervisor: 400, lead: 404, co: 404, other: 404, letterAuthor: 404 } },
+      // The person responsible's worksheets are set, commented on and closed by the facilitators only.
+      "worksheet-set": { body: { intent: "worksheet-set" }, expect: FACILITATORS },
+      "worksheet-comment": { body: { intent: "worksheet-comment" }, expect: FACILITATORS },
+      "worksheet-close": { body: { intent: "worksheet-close" }, expect: FACILITATORS },
     },
+  },
+  // The person responsible's own worksheets: only an author with one open reaches them. Staff read
+  // worksheets on the programme page; the demo author (Daniel, writing a letter) has none, so he
+  // too gets 404, as does a post naming no worksheet of his.
+  "routes/worksheets": {
+    pattern: "/worksheets",
+    exports: { loader: true, action: true },
+    get: { expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 404, co: 404, other: 404, letterAuthor: 404 } },
+    post: { body: { intent: "save" }, expect: { anonymous: 302, admin: 404, supervisor: 404, lead: 404, co: 404, other: 404, letterAuthor: 404 } },
   },
   // The service's programme templates are the manager's.
   "routes/admin.programmes": {

@@ -4,7 +4,7 @@ import { PRINCIPAL_FIXTURES, SUBJECT_CASE_REFERENCE, type PrincipalName } from "
 import { DEMO_PASSWORD } from "./server";
 
 /** The ids the matrix's path patterns name, on the subject case of a freshly seeded demo service. */
-export type SubjectIds = { caseId: string; conferenceId: string; letterId: string; agreementId: string; versionId: string; requestId: string };
+export type SubjectIds = { caseId: string; conferenceId: string; letterId: string; agreementId: string; versionId: string; requestId: string; programmeSessionId: string };
 
 /**
  * Finds the subject case's conference and letter, and gives it an approved outcome agreement and
@@ -37,7 +37,27 @@ export async function prepareMatrixSubject(): Promise<SubjectIds> {
     data: { caseId, participantId: harmed.id, requestedBy: "The person harmed", receivedOn: "2026-12-01", createdById: manager.id },
     select: { id: true },
   });
-  return { caseId, conferenceId: conference.id, letterId: letter.id, agreementId: agreement.id, versionId: version.id, requestId: request.id };
+  // A programme for the person responsible with one session, whose notes are a document of their own.
+  const responsible = await db.participant.findFirstOrThrow({ where: { caseId, role: "PERSON_RESPONSIBLE" }, select: { id: true } });
+  const template = await db.programmeTemplate.findFirstOrThrow({ where: { service: { cases: { some: { id: caseId } } } }, select: { id: true } });
+  const programme = await db.caseProgramme.upsert({
+    where: { caseId },
+    create: { caseId, participantId: responsible.id, templateId: template.id, startedById: lead.id },
+    update: {},
+    select: { id: true },
+  });
+  const session =
+    (await db.programmeSession.findFirst({ where: { programmeId: programme.id }, select: { id: true } })) ??
+    (await db.programmeSession.create({ data: { programmeId: programme.id, position: 0, title: "Understanding what happened", module: "UNDERSTANDING_THE_OFFENCE", aims: "", minutes: 180 }, select: { id: true } }));
+  return {
+    caseId,
+    conferenceId: conference.id,
+    letterId: letter.id,
+    agreementId: agreement.id,
+    versionId: version.id,
+    requestId: request.id,
+    programmeSessionId: session.id,
+  };
 }
 
 /** A path pattern of the matrix with the subject's ids in it. */

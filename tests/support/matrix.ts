@@ -275,6 +275,8 @@ export type CollabIds = {
   versionId: string;
   /** a subject access request on the subject case (the subject access routes' `:requestId`) */
   requestId: string;
+  /** a session of the programme the test starts on the subject case */
+  programmeSessionId: string;
 };
 
 export const COLLAB_MATRIX: Record<CollabDocKind, { name: (ids: CollabIds) => string; expect: Row<CollabCell> }> = {
@@ -299,6 +301,12 @@ export const COLLAB_MATRIX: Record<CollabDocKind, { name: (ids: CollabIds) => st
   letter: {
     name: (ids) => `letter:${ids.letterId}`,
     expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:read", co: "open:read", other: 404, letterAuthor: "open:write" },
+  },
+  // A programme session's notes: the case's facilitators write together (programme:record), the
+  // case supervisor reads (programme:read); the letter author (the person responsible himself) never opens them.
+  "session-notes": {
+    name: (ids) => `programme-session:${ids.programmeSessionId}:notes`,
+    expect: { anonymous: 401, admin: 404, supervisor: "open:read", lead: "open:write", co: "open:write", other: 404, letterAuthor: 404 },
   },
 };
 

@@ -14,7 +14,9 @@ import {
   PROGRAMME_VENUES,
 } from "~/models/programme-labels";
 import { formatDay } from "~/utils/format";
-import type { SessionView, TeamMember } from "./programme-types";
+import type { SessionView, TeamMember, WorksheetView } from "./programme-types";
+import { SessionNotes } from "./session-notes";
+import { SessionWorksheets } from "./session-worksheets";
 
 /** One session of a case's programme: what it is, when and where, what happened, and (for its facilitators) the forms to adapt, schedule and record it. */
 export function ProgrammeSessionCard({
@@ -23,14 +25,22 @@ export function ProgrammeSessionCard({
   count,
   canRecord,
   team,
+  worksheets,
+  person,
+  signIn,
 }: {
   session: SessionView;
   number: number;
   count: number;
   canRecord: boolean;
   team: TeamMember[];
+  worksheets: WorksheetView[];
+  person: string;
+  signIn: string | null;
 }) {
   const held = s.attendance?.status === "ATTENDED" || s.attendance?.status === "LATE";
+  // Notes and worksheets belong to a session that is planned or has happened.
+  const active = !s.skipped && (s.scheduledOn !== null || s.attendance !== null);
   return (
     <li className={`programme-session${s.skipped ? " skipped" : ""}`} aria-labelledby={`session-${s.id}`}>
       <p className="eyebrow">
@@ -71,6 +81,8 @@ export function ProgrammeSessionCard({
           ) : null}
         </details>
       ) : null}
+      {active ? <SessionNotes sessionId={s.id} title={s.title} readOnly={!canRecord} /> : null}
+      {active || worksheets.length ? <SessionWorksheets sessionId={s.id} person={person} worksheets={worksheets} canRecord={canRecord && active} signIn={signIn} /> : null}
       {canRecord ? <SessionForms session={s} count={count} held={held} team={team} /> : null}
     </li>
   );

@@ -1,4 +1,5 @@
 import type { AttendanceStatus, CancelledBy, ContactReadiness, ProgrammeModule, ProgrammeVenue } from "~/models/programme-labels";
+import type { WorksheetStatus } from "~/models/worksheet-labels";
 
 /** What the programme page's components get of the loader's data (dates are ISO strings once serialised). */
 export type SessionView = {
@@ -42,3 +43,18 @@ export type SummaryView = {
 };
 
 export type TeamMember = { id: string; name: string };
+
+/** A worksheet set from a session, as the programme page shows it (app/models/programme-worksheets.server.ts). */
+export type WorksheetView = {
+  id: string;
+  sessionId: string;
+  title: string;
+  status: WorksheetStatus;
+  createdAt: string;
+  submittedAt: string | null;
+  open: boolean;
+  username: string;
+  waitingForInvite: boolean;
+  answers: { id: string; prompt: string; answer: string }[];
+  comments: { id: string; body: string; createdAt: string; by: string }[];
+};

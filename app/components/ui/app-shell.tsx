@@ -14,6 +14,8 @@ export type ShellUser = {
   authorMessages?: boolean;
   /** The author has a letter to show (false only for someone who writes messages and no letter). */
   authorLetters?: boolean;
+  /** The author (the person responsible) has programme worksheets open. */
+  authorWorksheets?: boolean;
   mustChangePassword: boolean;
   /** null while the password must be changed, and for a letter author. */
   capabilities: Capabilities | null;
@@ -52,6 +54,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
           <nav aria-label="Main" className="topnav">
             {user.authorLetters !== false ? <NavLink to="/letters">My letter</NavLink> : null}
             {user.authorMessages ? <NavLink to="/messages">My messages</NavLink> : null}
+            {user.authorWorksheets ? <NavLink to="/worksheets">My worksheets</NavLink> : null}
             <SignOut />
           </nav>
         ) : user ? (
