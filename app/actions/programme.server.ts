@@ -102,11 +102,19 @@ export const action = formAction({
       }
       case "worksheet-comment": {
         const c = await commentOnWorksheet(caseId, input.worksheetId, input.body, user.id);
-        return { done: "Comment added. They see it with their worksheet.", id: c.id, audit: { action: "programme.worksheet.comment", target: `programme-worksheet:${input.worksheetId}` } };
+        return {
+          done: "Comment added. They see it with their worksheet.",
+          id: c.id,
+          audit: { action: "programme.worksheet.comment", target: `programme-worksheet:${input.worksheetId}` },
+        };
       }
       case "worksheet-close": {
         const w = await closeWorksheet(caseId, input.worksheetId, user.id);
-        return { done: "Worksheet closed. They no longer see it; what they wrote stays here.", id: w.id, audit: { action: "programme.worksheet.close", target: `programme-worksheet:${w.id}` } };
+        return {
+          done: "Worksheet closed. They no longer see it; what they wrote stays here.",
+          id: w.id,
+          audit: { action: "programme.worksheet.close", target: `programme-worksheet:${w.id}` },
+        };
       }
     }
   },

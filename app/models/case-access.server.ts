@@ -96,7 +96,9 @@ export async function findCaseOf(ref: CaseRef, serviceId: string): Promise<strin
         : ref.kind === "letter"
           ? await db.letter.findFirst({ where, select: { caseId: true } })
           : ref.kind === "programme-session"
-            ? await db.programmeSession.findFirst({ where: { id: ref.id, programme: { case: { serviceId } } }, select: { programme: { select: { caseId: true } } } }).then((s) => (s ? { caseId: s.programme.caseId } : null))
+            ? await db.programmeSession
+                .findFirst({ where: { id: ref.id, programme: { case: { serviceId } } }, select: { programme: { select: { caseId: true } } } })
+                .then((s) => (s ? { caseId: s.programme.caseId } : null))
             : await db.agreement.findFirst({ where, select: { caseId: true } });
   return found?.caseId ?? null;
 }

@@ -114,7 +114,11 @@ export async function commentOnWorksheet(caseId: string, worksheetId: string, bo
  */
 export async function closeWorksheet(caseId: string, worksheetId: string, actorId: string) {
   const w = await openWorksheetOnCase(caseId, worksheetId);
-  await db.programmeWorksheet.update({ where: { id: w.id }, data: { closedAt: new Date(), closedById: actorId, inviteCodeHash: null, inviteExpiresAt: null }, select: { id: true } });
+  await db.programmeWorksheet.update({
+    where: { id: w.id },
+    data: { closedAt: new Date(), closedById: actorId, inviteCodeHash: null, inviteExpiresAt: null },
+    select: { id: true },
+  });
   if (!(await authorHasOpenWork(w.authorId))) await revokeUserSessions(w.authorId);
   return { id: w.id };
 }

@@ -29,4 +29,3 @@ export const WORKSHEET_KIND_LABELS: Record<WorksheetKind, string> = {
 export const WORKSHEET_STATUS_LABELS: Record<WorksheetStatus, string> = { SET: "Being written", SUBMITTED: "Sent to your facilitator" };
 /** The facilitators' words for the same. */
 export const WORKSHEET_STAFF_STATUS_LABELS: Record<WorksheetStatus, string> = { SET: "Being written", SUBMITTED: "Submitted" };
-

@@ -11,14 +11,7 @@ export * from "./worksheet-labels";
 const answers = {
   worksheetId: RecordIdSchema,
   "answerId[]": z.array(RecordIdSchema, { error: "Reload the page and try again" }).min(1, "Reload the page and try again").max(12),
-  "answer[]": z.array(
-    z
-      .string()
-      .overwrite(cleanText)
-      .trim()
-      .max(8000, "Use at most 8,000 characters for each answer"),
-    { error: "Reload the page and try again" },
-  ),
+  "answer[]": z.array(z.string().overwrite(cleanText).trim().max(8000, "Use at most 8,000 characters for each answer"), { error: "Reload the page and try again" }),
 };
 
 const sameLength = (v: { "answerId[]": string[]; "answer[]": string[] }) => v["answerId[]"].length === v["answer[]"].length;

@@ -48,7 +48,10 @@ export async function prepareMatrixSubject(): Promise<SubjectIds> {
   });
   const session =
     (await db.programmeSession.findFirst({ where: { programmeId: programme.id }, select: { id: true } })) ??
-    (await db.programmeSession.create({ data: { programmeId: programme.id, position: 0, title: "Understanding what happened", module: "UNDERSTANDING_THE_OFFENCE", aims: "", minutes: 180 }, select: { id: true } }));
+    (await db.programmeSession.create({
+      data: { programmeId: programme.id, position: 0, title: "Understanding what happened", module: "UNDERSTANDING_THE_OFFENCE", aims: "", minutes: 180 },
+      select: { id: true },
+    }));
   return {
     caseId,
     conferenceId: conference.id,

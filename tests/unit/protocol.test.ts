@@ -32,7 +32,11 @@ const validArb = fc.tuple(fc.constantFrom(...COLLAB_DOC_KINDS), idArb).map(([kin
 /** Strings made of the pieces real names are made of, so near misses are common. */
 const nearMissArb = fc
   .array(
-    fc.oneof(fc.constantFrom("case", "conference", "agreement", "letter", "notes", "seating", "programme-session", ":", "c", "C", "/", "\n", " ", "%3A", "\u0000"), idArb, fc.string({ maxLength: 4 })),
+    fc.oneof(
+      fc.constantFrom("case", "conference", "agreement", "letter", "notes", "seating", "programme-session", ":", "c", "C", "/", "\n", " ", "%3A", "\u0000"),
+      idArb,
+      fc.string({ maxLength: 4 }),
+    ),
     { maxLength: 6 },
   )
   .map((parts) => parts.join(""));

@@ -12,7 +12,19 @@ type SetAnswer = FormAnswer & { worksheetId?: string; username?: string; inviteC
  * The worksheets set from one session: what the person wrote once they sent it, the comments,
  * and (for the case's facilitators) forms to comment, close, and set another.
  */
-export function SessionWorksheets({ sessionId, person, worksheets, canRecord, signIn }: { sessionId: string; person: string; worksheets: WorksheetView[]; canRecord: boolean; signIn: string | null }) {
+export function SessionWorksheets({
+  sessionId,
+  person,
+  worksheets,
+  canRecord,
+  signIn,
+}: {
+  sessionId: string;
+  person: string;
+  worksheets: WorksheetView[];
+  canRecord: boolean;
+  signIn: string | null;
+}) {
   if (!canRecord && worksheets.length === 0) return null;
   return (
     <div className="programme-worksheets">

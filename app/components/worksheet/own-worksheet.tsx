@@ -73,9 +73,7 @@ export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) 
           <ul className="worksheet-comments">
             {w.comments.map((c) => (
               <li key={c.id}>
-                <p className="hint">
-                  Your facilitator, {formatDate(c.createdAt)}
-                </p>
+                <p className="hint">Your facilitator, {formatDate(c.createdAt)}</p>
                 <p className="body">{c.body}</p>
               </li>
             ))}
