@@ -9,6 +9,7 @@ import {
   type LetterResource,
   type Principal,
   type ServiceAction,
+  type WorksheetResource,
 } from "~/utils/permissions";
 import type { CaseRole, StaffRole } from "~/utils/roles";
 
@@ -244,6 +245,26 @@ describe("can() on a letter: the author reaches only their own letter (docs/arch
     expect(can(person("FACILITATOR"), "case:view", letter("LEAD", false))).toBe(false);
     expect(can(person("FACILITATOR"), "letter:moderate", caseFor("LEAD"))).toBe(false);
     expect(can(author(), "constructor" as never, letter(null, true))).toBe(false);
+  });
+});
+
+describe("can() on a worksheet: only its own author, while open, writes it (docs/architecture.md §2)", () => {
+  const author = (id = "author-1", serviceId = SERVICE): Principal => ({ id, role: "LETTER_AUTHOR", serviceId });
+  const worksheet = (isAuthor: boolean, serviceId = SERVICE): WorksheetResource => ({ kind: "programme-worksheet", worksheetId: "w1", caseId: "case-1", serviceId, isAuthor });
+
+  it("lets its own author write it, and nobody else: not another author, not the facilitators, not the manager", () => {
+    expect(can(author(), "worksheet:write-own", worksheet(true))).toBe(true);
+    expect(can(author("author-2"), "worksheet:write-own", worksheet(false))).toBe(false);
+    // Staff never write as the person, even with a resource that claims they are its author.
+    for (const role of ["FACILITATOR", "SUPERVISOR", "ADMIN"] as const) expect(can(person(role), "worksheet:write-own", worksheet(true))).toBe(false);
+    expect(can(author(), "worksheet:write-own", worksheet(true, "another-service"))).toBe(false);
+  });
+
+  it("has no other action on a worksheet, and a worksheet action means nothing on a case or a letter", () => {
+    expect(can(author(), "letter:write", worksheet(true))).toBe(false);
+    expect(can(author(), "programme:read", worksheet(true))).toBe(false);
+    expect(can(author(), "constructor" as never, worksheet(true))).toBe(false);
+    expect(can(person("FACILITATOR"), "worksheet:write-own", caseFor("LEAD"))).toBe(false);
   });
 });
 
