@@ -164,7 +164,7 @@ describe("a letter from draft to delivery, moderated and decided by the person h
     expect((await author.get(`/letters/${letterId}`)).status).toBe(302);
     const again = await new TestClient(server().origin).post("/login", { email: "close_author", password: PASSWORD });
     expect(again.status).toBe(403);
-    expect(await again.text()).toContain("Your letter is closed");
+    expect(await again.text()).toContain("so this sign-in no longer works");
   });
 
   it("lets the case supervisor read a letter but not moderate or deliver it", async () => {
