@@ -52,7 +52,6 @@ export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) 
               Send to my facilitator
             </button>
           </div>
-          <FormMessage error={f.formError} done={f.done} />
         </f.fetcher.Form>
       ) : (
         <>
@@ -67,6 +66,8 @@ export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) 
           </dl>
         </>
       )}
+      {/* Outside the form: once sent, the form gives way to the answers, and the confirmation stays. */}
+      <FormMessage error={f.formError} done={f.done} />
       {w.comments.length ? (
         <div className="stack">
           <h3>Comments</h3>
