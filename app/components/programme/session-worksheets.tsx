@@ -3,7 +3,7 @@ import { Field } from "~/components/ui/field";
 import { FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { useFormFetcher, type FormAnswer } from "~/components/ui/use-form-fetcher";
 import { WORKSHEET_KIND_LABELS, WORKSHEET_KINDS, WORKSHEET_STAFF_STATUS_LABELS } from "~/models/worksheet-labels";
-import { formatDate } from "~/utils/format";
+import { formatDay } from "~/utils/format";
 import type { WorksheetView } from "./programme-types";
 
 type SetAnswer = FormAnswer & { worksheetId?: string; username?: string; inviteCode?: string | null };
@@ -44,9 +44,9 @@ function WorksheetItem({ worksheet: w, canRecord }: { worksheet: WorksheetView; 
       <p>
         <strong>{w.title}</strong> <span className="badge">{w.open ? WORKSHEET_STAFF_STATUS_LABELS[w.status] : "Closed"}</span>{" "}
         <span className="hint">
-          set on {formatDate(w.createdAt)}, username {w.username}
+          set on {formatDay(w.createdAt)}, username {w.username}
           {w.waitingForInvite ? "; they have not used their invite code yet" : ""}
-          {w.submittedAt ? `; sent on ${formatDate(w.submittedAt)}` : ""}
+          {w.submittedAt ? `; sent on ${formatDay(w.submittedAt)}` : ""}
         </span>
       </p>
       {w.answers.length ? (
@@ -66,7 +66,7 @@ function WorksheetItem({ worksheet: w, canRecord }: { worksheet: WorksheetView; 
           {w.comments.map((c) => (
             <li key={c.id}>
               <p className="hint">
-                {c.by}, {formatDate(c.createdAt)}
+                {c.by}, {formatDay(c.createdAt)}
               </p>
               <p className="body">{c.body}</p>
             </li>

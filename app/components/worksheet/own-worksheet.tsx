@@ -2,7 +2,7 @@ import { useState } from "react";
 import { FormMessage } from "~/components/ui/form-controls";
 import { useFormFetcher, type FormAnswer } from "~/components/ui/use-form-fetcher";
 import { WORKSHEET_STATUS_LABELS, type WorksheetStatus } from "~/models/worksheet-labels";
-import { formatDate, formatTime } from "~/utils/format";
+import { formatDay, formatTime } from "~/utils/format";
 
 /** One worksheet as the author's loader sends it (app/models/worksheet-author.server.ts, getOwnWorksheet), as JSON. */
 export type OwnWorksheetView = {
@@ -42,7 +42,7 @@ export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) 
             </div>
           ))}
           <p className="hint" role="status" data-testid="worksheet-saved">
-            {f.busy ? "Saving…" : dirty ? "Not saved yet" : savedAt ? `Saved at ${formatTime(savedAt)} on ${formatDate(savedAt)}` : "Nothing saved yet"}
+            {f.busy ? "Saving…" : dirty ? "Not saved yet" : savedAt ? `Saved at ${formatTime(savedAt)} on ${formatDay(savedAt)}` : "Nothing saved yet"}
           </p>
           <div className="form-actions">
             <button type="submit" name="intent" value="save" className="secondary" disabled={f.busy}>
@@ -55,7 +55,7 @@ export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) 
         </f.fetcher.Form>
       ) : (
         <>
-          {w.submittedAt ? <p className="hint">You sent this on {formatDate(w.submittedAt)}.</p> : null}
+          {w.submittedAt ? <p className="hint">You sent this on {formatDay(w.submittedAt)}.</p> : null}
           <dl className="worksheet-answers">
             {w.answers.map((a) => (
               <div key={a.id}>
@@ -74,7 +74,7 @@ export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) 
           <ul className="worksheet-comments">
             {w.comments.map((c) => (
               <li key={c.id}>
-                <p className="hint">Your facilitator, {formatDate(c.createdAt)}</p>
+                <p className="hint">Your facilitator, {formatDay(c.createdAt)}</p>
                 <p className="body">{c.body}</p>
               </li>
             ))}
