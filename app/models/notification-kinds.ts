@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   "EXCHANGE_WRITTEN",
   "PROGRAMME_SESSION_MISSED",
   "PROGRAMME_SESSIONS_MISSED",
+  "WORKSHEET_SUBMITTED",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -44,6 +45,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   EXCHANGE_WRITTEN: "A party wrote a message for your review",
   PROGRAMME_SESSION_MISSED: "The person responsible missed a programme session",
   PROGRAMME_SESSIONS_MISSED: "The person responsible missed two programme sessions in a row",
+  WORKSHEET_SUBMITTED: "The person responsible sent you a worksheet",
 };
 
 /** What a letter author may ever be told: that their facilitator answered. Staff kinds are everything else. */

@@ -30,6 +30,7 @@ export const KIND_ACTIONS: Record<NotificationKind, Action> = {
   // The facilitators who run the programme; two in a row is the case supervisor's to know of too.
   PROGRAMME_SESSION_MISSED: "programme:record",
   PROGRAMME_SESSIONS_MISSED: "programme:override",
+  WORKSHEET_SUBMITTED: "programme:record",
 };
 
 export type NotificationEvent = {
@@ -69,6 +70,7 @@ export function notificationLink(event: NotificationEvent): string {
       return `${kase}/exchange`;
     case "PROGRAMME_SESSION_MISSED":
     case "PROGRAMME_SESSIONS_MISSED":
+    case "WORKSHEET_SUBMITTED":
       return `${kase}/programme`;
     default:
       return kase;
@@ -116,6 +118,8 @@ export function notificationText(event: NotificationEvent, reference: string): s
       return `A programme session on ${reference} was missed.`;
     case "PROGRAMME_SESSIONS_MISSED":
       return `Two programme sessions in a row on ${reference} were missed.`;
+    case "WORKSHEET_SUBMITTED":
+      return `The person responsible on ${reference} sent a worksheet for you to read.`;
   }
 }
 

@@ -131,6 +131,11 @@ describe("the person responsible's own worksheets", () => {
     const texts = ["I took a phone at the bus stop.", "The woman, her daughter who came to get her, my mum.", "That I am sorry and that it was not her fault."];
     expect((await answer(daniel, "submit", own!, texts)).status).toBe(200);
     expect((await answer(daniel, "save", own!, ["changed after"])).status).toBe(409);
+    // The case's facilitators are told, in words that hold none of his.
+    const told = await db().notification.findMany({ where: { caseId, kind: "WORKSHEET_SUBMITTED" }, select: { recipient: { select: { email: true } }, text: true, link: true } });
+    expect(told.map((n) => n.recipient.email).sort()).toEqual(["co@demo.circle", "lead@demo.circle"]);
+    expect(told[0]!.text).toBe("The person responsible on RJ-2026-0142 sent a worksheet for you to read.");
+    expect(told[0]!.link).toBe(`/cases/${caseId}/programme`);
     const [staff] = await staffView(co);
     expect(staff!.status).toBe("SUBMITTED");
     expect(staff!.answers.map((a) => a.answer)).toEqual(texts);

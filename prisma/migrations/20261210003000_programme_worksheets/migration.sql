@@ -1,6 +1,7 @@
 -- The person responsible's own worksheets, set from a programme session and written in their author
 -- workspace: the worksheet, its prompts with their answers, and the facilitators' comments. New tables
--- only: nothing is carried over.
+-- only: nothing is carried over. The new enum value NotificationKind.WORKSHEET_SUBMITTED is TEXT in SQLite:
+-- nothing to alter.
 
 -- CreateTable
 CREATE TABLE "ProgrammeWorksheet" (
