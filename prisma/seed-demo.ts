@@ -262,7 +262,9 @@ export async function seedDemoIfEmpty(db = getDb()) {
     where: { caseId: cornerShop.id, role: "PERSON_HARMED", infoOfferedAt: null },
     data: { infoOfferedAt: new Date(now - 88 * DAY), infoOfferedById: users.lead!.id },
   });
-  return [...DEMO_USERS.map((u) => ({ email: u.email, label: u.label })), { email: "daniel", label: "letter author (a username): drafting a letter to Jess" },
+  return [
+    ...DEMO_USERS.map((u) => ({ email: u.email, label: u.label })),
+    { email: "daniel", label: "letter author (a username): drafting a letter to Jess" },
     { email: "amira", label: "a party writing her own messages (a username): the corner shop's owner, writing to Tyler" },
   ];
 }
