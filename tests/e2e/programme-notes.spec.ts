@@ -90,6 +90,11 @@ test("both facilitators write a session's notes together; the person responsible
     await expect(author.getByRole("textbox", { name: "What happened", exact: true })).toHaveValue("I pushed her and took her phone while she waited for the bus.");
     await author.getByRole("textbox", { name: "Who was affected and how", exact: true }).fill("Her, and her daughter who had to collect her.");
     await author.getByRole("textbox", { name: "What I would want to say", exact: true }).fill("That I am sorry, and it was not her fault.");
+    // Saved by itself once he stops typing: a refresh keeps it without pressing Save.
+    await expect(author.getByTestId("worksheet-saved")).toContainText("Saved at");
+    await author.reload();
+    await expect(author.getByRole("textbox", { name: "What I would want to say", exact: true })).toHaveValue("That I am sorry, and it was not her fault.");
+    await expect(author.getByRole("textbox", { name: "Who was affected and how", exact: true })).toHaveValue("Her, and her daughter who had to collect her.");
     await expectTouchTargets(author.getByRole("button", { name: /^(Save|Send to my facilitator)$/ }));
     await expectNoHorizontalOverflow(author);
     await expectNoSeriousA11yViolations(author, testInfo, "my-worksheets");

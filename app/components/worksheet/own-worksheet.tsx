@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormMessage } from "~/components/ui/form-controls";
 import { useFormFetcher, type FormAnswer } from "~/components/ui/use-form-fetcher";
 import { WORKSHEET_STATUS_LABELS, type WorksheetStatus } from "~/models/worksheet-labels";
@@ -19,12 +19,30 @@ export type OwnWorksheetView = {
  * A worksheet its author fills in: a box per prompt, saved to the server (the saved state says when,
  * and "Not saved yet" as soon as they type after that, so they know what a refresh would lose),
  * then sent to the facilitator, after which it reads as sent, with the facilitator's comments.
+ * It saves itself two seconds after they stop typing, so a refresh or a dropped connection loses
+ * at most those seconds; "Save" does it at once.
  */
+const AUTOSAVE_MS = 2_000;
+
 export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) {
   const f = useFormFetcher<FormAnswer & { savedAt?: string }>();
   const [dirty, setDirty] = useState(false);
   const savedAt = (f.data?.ok ? f.data.savedAt : undefined) ?? w.savedAt;
   const open = w.status === "SET";
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const typed = () => {
+    setDirty(true);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const form = f.formRef.current;
+      if (!form) return;
+      const data = new FormData(form);
+      data.set("intent", "save");
+      setDirty(false);
+      f.fetcher.submit(data, { method: "post" });
+    }, AUTOSAVE_MS);
+  };
+  useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
   return (
     <section className="card section-gap" aria-labelledby={`ws-${w.id}`} data-testid="own-worksheet">
       <div className="row section-head">
@@ -32,7 +50,16 @@ export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) 
         <span className="badge">{WORKSHEET_STATUS_LABELS[w.status]}</span>
       </div>
       {open ? (
-        <f.fetcher.Form method="post" className="stack" onInput={() => setDirty(true)} onSubmit={() => setDirty(false)}>
+        <f.fetcher.Form
+          method="post"
+          className="stack"
+          ref={f.formRef}
+          onInput={typed}
+          onSubmit={() => {
+            if (timer.current) clearTimeout(timer.current);
+            setDirty(false);
+          }}
+        >
           <input type="hidden" name="worksheetId" value={w.id} />
           {w.answers.map((a) => (
             <div className="field" key={a.id}>
