@@ -14,6 +14,21 @@ const ABORT_DELAY = 5_000;
  * writes while streaming), to RemixServer, and to root.tsx through NonceContext. Without it the
  * policy (script-src 'self' 'nonce-…', no 'unsafe-inline') would block Remix's own inline scripts.
  */
+/**
+ * The page's scripts as a `Link` header, so the browser starts fetching them with the response
+ * headers. Remix writes the same list as `<link rel=modulepreload>` at the end of the body, which a
+ * slow tablet reaches only after parsing the whole page: on the case page at a 4× slower CPU the
+ * first script was requested about 450 ms after the HTML had arrived.
+ */
+function modulePreloads({ manifest, staticHandlerContext }: EntryContext): string {
+  const files = [manifest.entry.module, ...manifest.entry.imports];
+  for (const match of staticHandlerContext.matches) {
+    const route = manifest.routes[match.route.id];
+    if (route) files.push(route.module, ...(route.imports ?? []));
+  }
+  return [...new Set(files)].map((file) => `<${file}>; rel=modulepreload`).join(", ");
+}
+
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
@@ -26,6 +41,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       const body = new PassThrough();
       const stream = createReadableStreamFromReadable(body);
       responseHeaders.set("Content-Type", "text/html");
+      responseHeaders.append("Link", modulePreloads(remixContext));
       resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);
     };
