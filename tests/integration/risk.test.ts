@@ -95,7 +95,7 @@ describe("risk assessment on the case screen", () => {
     expect((await getDb().case.findUniqueOrThrow({ where: { id: c.caseId } })).sensitive).toBe(true);
     const page = await pageText(await lead.get(`/cases/${c.caseId}`));
     expect(page).toContain("Earlier assessments (1)");
-    expect(page).toContain("A new assessment cannot un-mark it");
+    expect(page).toContain("Sensitive or complex");
   });
 
   it("the assessment table is append-only", async () => {

@@ -4,6 +4,7 @@ import { CONFERENCE_STATUS_LABELS, displayName, type ConferenceStatus } from "~/
 import { CancelForm, ScheduleForm, WhenForm } from "./safety-conference-forms";
 import { GateChecklist } from "./safety-fields";
 import type { PrepData, SectionProps } from "./types";
+import { Fold } from "~/components/ui/fold";
 
 type Conference = PrepData["conferences"][number];
 
@@ -39,10 +40,9 @@ export function ConferenceSection({ caseId, prep, canEdit }: SectionProps) {
           ) : null}
           {canEdit && !onHold ? (
             // Offered even while something is missing: the server then says exactly what.
-            <details className="schedule" open={prep.gates.conference.ok || undefined}>
-              <summary>Schedule the conference</summary>
+            <Fold className="schedule" open={prep.gates.conference.ok} summary="Schedule the conference">
               <ScheduleForm caseId={caseId} prep={prep} />
-            </details>
+            </Fold>
           ) : null}
           {onHold ? <p className="hint">Re-book or cancel the conference on hold before scheduling another.</p> : null}
         </div>
@@ -116,15 +116,13 @@ function ConferenceCard({ c, caseId, prep, canEdit }: { c: Conference; caseId: s
       )}
       {canEdit ? (
         <div className="conference-actions">
-          <details open={held}>
-            <summary>{held ? "Re-book" : "Change the date or venue"}</summary>
+          <Fold open={held} summary={held ? "Re-book" : "Change the date or venue"}>
             {held ? <p className="hint">Re-booking checks consent, the risk assessment and approval again.</p> : null}
             <WhenForm caseId={caseId} c={c} intent={held ? "rebook" : "reschedule"} />
-          </details>
-          <details>
-            <summary>Cancel the conference</summary>
+          </Fold>
+          <Fold summary="Cancel the conference">
             <CancelForm caseId={caseId} c={c} />
-          </details>
+          </Fold>
         </div>
       ) : null}
     </article>

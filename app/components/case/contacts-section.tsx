@@ -4,6 +4,7 @@ import { displayName, PARTICIPANT_ROLE_LABELS, PREP_CONTACT_KIND_LABELS, PREP_CO
 import { NextContactDue } from "./people-card";
 import { ContactForm } from "./people-contact-form";
 import type { PrepData, SectionProps } from "./types";
+import { Fold } from "~/components/ui/fold";
 
 type Contact = PrepData["contacts"][number];
 
@@ -33,10 +34,9 @@ export function ContactsSection({ caseId, prep, canEdit, me }: SectionProps) {
         </>
       ) : null}
       {canEdit ? (
-        <details className="panel add-panel">
-          <summary>Log a contact</summary>
+        <Fold className="panel add-panel" summary="Log a contact">
           <ContactForm caseId={caseId} participants={active} team={prep.team.filter((m) => m.id !== me.id)} />
-        </details>
+        </Fold>
       ) : null}
       <h3 id="contact-log-heading">Contact log</h3>
       {prep.contacts.length === 0 ? (

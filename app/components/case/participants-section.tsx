@@ -5,6 +5,7 @@ import { REMOVE_FETCHER } from "./people-fetcher";
 import { ParticipantForm } from "./people-participant-form";
 import type { SectionProps } from "./types";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
+import { Fold } from "~/components/ui/fold";
 
 /**
  * People and consent: everyone taking part in the case, grouped by role, each with
@@ -31,10 +32,9 @@ export function ParticipantsSection({ caseId, prep, canEdit }: SectionProps) {
         </ul>
       )}
       {canEdit ? (
-        <details className="panel add-panel">
-          <summary>Add a person</summary>
+        <Fold className="panel add-panel" summary="Add a person">
           <ParticipantForm caseId={caseId} prefix="new-participant" others={active} />
-        </details>
+        </Fold>
       ) : null}
       {removed.length ? (
         <details className="removed">

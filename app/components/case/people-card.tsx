@@ -9,6 +9,7 @@ import { ParticipantForm } from "./people-participant-form";
 import { VictimsCodeForm, VictimsCodeStatus } from "./people-victims-code";
 import type { PrepParticipant } from "./types";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
+import { Fold } from "~/components/ui/fold";
 
 const roleName = (p: PrepParticipant) => PARTICIPANT_ROLE_LABELS[p.role].toLowerCase();
 
@@ -109,24 +110,32 @@ export function ParticipantCard({ caseId, participant: p, all, canEdit }: { case
           <h4>Victims' Code</h4>
           <VictimsCodeStatus code={p.victimsCode} />
           {canEdit ? (
-            <details className="panel">
-              <summary>
-                Record the offer of information<span className="visually-hidden"> for {displayName(p)}</span>
-              </summary>
+            <Fold
+              className="panel"
+              summary={
+                <>
+                  Record the offer of information<span className="visually-hidden"> for {displayName(p)}</span>
+                </>
+              }
+            >
               <VictimsCodeForm caseId={caseId} participant={p} />
-            </details>
+            </Fold>
           ) : null}
         </div>
       ) : null}
       <ConsentPanel caseId={caseId} participant={p} guardians={guardians} canEdit={canEdit} />
       {canEdit ? (
         <div className="participant-actions">
-          <details className="panel">
-            <summary>
-              Edit details<span className="visually-hidden"> of {displayName(p)}</span>
-            </summary>
+          <Fold
+            className="panel"
+            summary={
+              <>
+                Edit details<span className="visually-hidden"> of {displayName(p)}</span>
+              </>
+            }
+          >
             <ParticipantForm caseId={caseId} prefix={`p-${p.id}`} participant={p} others={active} />
-          </details>
+          </Fold>
           <RemoveParticipant caseId={caseId} participant={p} />
         </div>
       ) : null}
@@ -147,10 +156,14 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 function RemoveParticipant({ caseId, participant }: { caseId: string; participant: PrepParticipant }) {
   const { fetcher, busy, formError } = useFormFetcher({ key: REMOVE_FETCHER });
   return (
-    <details className="panel">
-      <summary>
-        Remove from the case<span className="visually-hidden">: {displayName(participant)}</span>
-      </summary>
+    <Fold
+      className="panel"
+      summary={
+        <>
+          Remove from the case<span className="visually-hidden">: {displayName(participant)}</span>
+        </>
+      }
+    >
       <fetcher.Form method="post" action={peopleAction(caseId, "participants")} className="people-form">
         <input type="hidden" name="intent" value="remove" />
         <input type="hidden" name="participantId" value={participant.id} />
@@ -160,6 +173,6 @@ function RemoveParticipant({ caseId, participant }: { caseId: string; participan
           {busy ? "Removing…" : `Remove ${displayName(participant)}`}
         </button>
       </fetcher.Form>
-    </details>
+    </Fold>
   );
 }

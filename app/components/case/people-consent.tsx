@@ -17,6 +17,7 @@ import {
 import { peopleAction } from "./people-fetcher";
 import type { PrepParticipant } from "./types";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
+import { Fold } from "~/components/ui/fold";
 
 /** An answer as text with a symbol; the colour (people.css) only repeats what the words say. */
 export function AnswerBadge({ answer }: { answer: ConsentAnswer | undefined }) {
@@ -142,12 +143,16 @@ export function ConsentPanel({ caseId, participant, guardians = [], canEdit }: {
       </table>
       <WithdrawOutcome withdraw={withdraw} />
       {canEdit ? (
-        <details className="panel">
-          <summary>
-            Record an answer<span className="visually-hidden"> for {name}</span>
-          </summary>
+        <Fold
+          className="panel"
+          summary={
+            <>
+              Record an answer<span className="visually-hidden"> for {name}</span>
+            </>
+          }
+        >
           <RecordConsentForm caseId={caseId} participant={participant} />
-        </details>
+        </Fold>
       ) : null}
       <ConsentHistory participant={participant} />
     </div>
@@ -237,12 +242,16 @@ function ConsentWithGuardians(p: {
       </div>
       <WithdrawOutcome withdraw={withdraw} />
       {canEdit ? (
-        <details className="panel">
-          <summary>
-            Record an answer<span className="visually-hidden"> for {name}</span>
-          </summary>
+        <Fold
+          className="panel"
+          summary={
+            <>
+              Record an answer<span className="visually-hidden"> for {name}</span>
+            </>
+          }
+        >
           <RecordConsentForm caseId={caseId} participant={participant} guardians={guardians} />
-        </details>
+        </Fold>
       ) : null}
       <ConsentHistory participant={participant} />
     </div>

@@ -7,6 +7,7 @@ import { isStage, STAGE_LABELS } from "~/utils/roles";
 import { CaseDetailsFields } from "./case-details-fields";
 import { SafetyMessage, type SafetyResult } from "./safety-fields";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
+import { Fold } from "~/components/ui/fold";
 
 export type RecordData = SerializeFrom<CaseRecord>;
 
@@ -51,8 +52,7 @@ export function EditDetails({ record, today }: { record: RecordData; today: stri
   const mine = result?.intent === "details" ? result : undefined;
   const fieldErrors = mine && !mine.ok ? errors : {};
   return (
-    <details className="edit-details" open={Boolean(mine && !mine.ok)}>
-      <summary>Edit the details</summary>
+    <Fold className="edit-details" open={Boolean(mine && !mine.ok)} summary="Edit the details">
       <fetcher.Form method="post" action={`/cases/${record.id}/record`} noValidate>
         <input type="hidden" name="intent" value="details" />
         <CaseDetailsFields
@@ -78,7 +78,7 @@ export function EditDetails({ record, today }: { record: RecordData; today: stri
         </button>
       </fetcher.Form>
       <SafetyMessage result={mine} />
-    </details>
+    </Fold>
   );
 }
 

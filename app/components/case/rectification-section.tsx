@@ -5,6 +5,7 @@ import type { getRectifications } from "~/models/rectification.server";
 import { RECTIFICATION_DECISION_LABELS, RECTIFICATION_DECISIONS } from "~/models/rectification-labels";
 import { formatDay } from "~/utils/format";
 import { displayName } from "~/utils/preparation";
+import { Fold } from "~/components/ui/fold";
 
 type Data = SerializeFrom<Awaited<ReturnType<typeof getRectifications>>>;
 type Item = Data["items"][number];
@@ -20,10 +21,9 @@ export function RectificationSection({ caseId, data, canRectify, today }: { case
     <section id="corrections" className="card case-section" aria-labelledby="corrections-heading">
       <h2 id="corrections-heading">Corrections asked for</h2>
       {canRectify ? (
-        <details className="panel add-panel">
-          <summary>Record a request to correct their data</summary>
+        <Fold className="panel add-panel" summary="Record a request to correct their data">
           <RecordForm caseId={caseId} participants={data.participants} today={today} />
-        </details>
+        </Fold>
       ) : null}
       {data.items.length === 0 ? (
         <p className="empty">Nobody has asked for a correction.</p>
@@ -91,8 +91,7 @@ function RecordForm({ caseId, participants, today }: { caseId: string; participa
 function DecideForm({ caseId, item }: { caseId: string; item: Item }) {
   const { fetcher, errors, formError, busy } = useFormFetcher({ key: `rectify-decide-${item.id}` });
   return (
-    <details className="panel">
-      <summary>Record the decision</summary>
+    <Fold className="panel" summary="Record the decision">
       <fetcher.Form method="post" action={`/cases/${caseId}/rectifications`} noValidate>
         <input type="hidden" name="intent" value="decide" />
         <input type="hidden" name="rectificationId" value={item.id} />
@@ -126,6 +125,6 @@ function DecideForm({ caseId, item }: { caseId: string; item: Item }) {
           Record the decision
         </button>
       </fetcher.Form>
-    </details>
+    </Fold>
   );
 }

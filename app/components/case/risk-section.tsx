@@ -2,6 +2,7 @@ import { ApprovalForm } from "./safety-approval-form";
 import { AssessmentView } from "./safety-assessment";
 import { RiskForm } from "./safety-risk-form";
 import type { SectionProps } from "./types";
+import { Fold } from "~/components/ui/fold";
 
 /**
  * Risk assessment: the latest in full, earlier ones as history, the supervisor's decision
@@ -42,10 +43,9 @@ export function RiskSection({ caseId, prep, canEdit, canApprove }: SectionProps)
         </details>
       ) : null}
       {canEdit && prep.stage !== "CLOSED" ? (
-        <details className="new-assessment" open={!latest || !latest.current}>
-          <summary>{latest ? "Record a new risk assessment" : "Record the risk assessment"}</summary>
+        <Fold className="new-assessment" open={!latest || !latest.current} summary={latest ? "Record a new risk assessment" : "Record the risk assessment"}>
           <RiskForm caseId={caseId} stage={prep.stage} sensitive={prep.sensitive} hasBooking={hasBooking} latest={latest} />
-        </details>
+        </Fold>
       ) : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { STAGE_LABELS, type Stage } from "~/utils/roles";
 import { GateChecklist, SafetyMessage, type SafetyResult } from "./safety-fields";
 import type { SectionProps } from "./types";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
+import { Fold } from "~/components/ui/fold";
 
 /**
  * "Move the case on" (inside "What comes next"): each allowed next stage with a button, or the
@@ -67,8 +68,7 @@ function CloseCase(p: {
   if (!p.canEdit) return null;
   const to: Stage = "CLOSED";
   return (
-    <details className="close-case" open={Boolean(p.errors.closureReason || p.errors.closureNote || p.errors.completedBy)}>
-      <summary>Close the case</summary>
+    <Fold className="close-case" open={Boolean(p.errors.closureReason || p.errors.closureNote || p.errors.completedBy)} summary="Close the case">
       <p.fetcher.Form method="post" action={`/cases/${p.caseId}/stage`} noValidate>
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="to" value={to} />
@@ -87,7 +87,7 @@ function CloseCase(p: {
           Close the case
         </button>
       </p.fetcher.Form>
-    </details>
+    </Fold>
   );
 }
 
