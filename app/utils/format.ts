@@ -1,21 +1,34 @@
-/** Dates as a practitioner reads them: "Tue 8 Dec 2026, 10:00" (UK style, service time zone). */
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/London",
-});
-const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+/**
+ * A formatter made on first use. Making one costs a tablet a few milliseconds each (the locale's
+ * data is loaded), and every page loads this module before it is interactive: most use two or
+ * three of the formatters below, and the rest are never made.
+ */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
 
-export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
-export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
+/** Dates as a practitioner reads them: "Tue 8 Dec 2026, 10:00" (UK style, service time zone). */
+const dateTime = once(
+  () =>
+    new Intl.DateTimeFormat("en-GB", {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/London",
+    }),
+);
+const dateOnly = once(() => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" }));
+
+export const formatDateTime = (iso: string) => dateTime().format(new Date(iso));
+export const formatDate = (iso: string) => dateOnly().format(new Date(iso));
 
 const longDay = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone });
-const calendarDay = longDay("UTC");
-const serviceDay = longDay("Europe/London");
+const calendarDay = once(() => longDay("UTC"));
+const serviceDay = once(() => longDay("Europe/London"));
 /**
  * "1 December 2026": a day as a person reads it, for due dates, "not before" dates and date
  * filters. A "YYYY-MM-DD" day (what a date input gives and frozen terms keep) is that calendar day
@@ -26,33 +39,40 @@ export function formatDay(day: string | Date): string {
   const ymd = typeof day === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
   if (ymd) {
     const at = new Date(Date.UTC(+ymd[1]!, +ymd[2]! - 1, +ymd[3]!));
-    return at.getUTCDate() === +ymd[3]! ? calendarDay.format(at) : ymd[0];
+    return at.getUTCDate() === +ymd[3]! ? calendarDay().format(at) : ymd[0];
   }
   const at = new Date(day);
   if (Number.isNaN(at.getTime())) return typeof day === "string" ? day : "";
-  return serviceDay.format(at);
+  return serviceDay().format(at);
 }
 
-const timeOnly = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" });
+const timeOnly = once(() => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" }));
 /** "14:02": a time of day within the current session, in the service's time zone. */
-export const formatTime = (at: Date | string | number) => timeOnly.format(new Date(at));
+export const formatTime = (at: Date | string | number) => timeOnly().format(new Date(at));
 
 /** The service's time zone: every date shown or typed is wall-clock time here. */
 export const SERVICE_TIME_ZONE = "Europe/London";
 
-const inputParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: SERVICE_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+const inputParts = once(
+  () =>
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: SERVICE_TIME_ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    }),
+);
 
 function wallClock(d: Date) {
-  const parts = Object.fromEntries(inputParts.formatToParts(d).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    inputParts()
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
   return { y: +parts.year!, mo: +parts.month!, d: +parts.day!, h: +parts.hour!, mi: +parts.minute!, s: +parts.second! };
 }
 
