@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { AuthorSignInFields, InviteCodeNotice } from "~/components/ui/author-sign-in";
 import { Field } from "~/components/ui/field";
 import { FormMessage, SelectField } from "~/components/ui/form-controls";
 import { useFormFetcher, type FormAnswer } from "~/components/ui/use-form-fetcher";
@@ -23,23 +24,7 @@ type OpenAnswer = FormAnswer & { writerId?: string; username?: string; inviteCod
 /** The one-time code, shown once after opening or renewing, to hand over in person. */
 function InviteCode({ answer }: { answer: OpenAnswer | undefined }) {
   if (!answer?.ok || !answer.inviteCode) return null;
-  return (
-    <div className="card section-gap" role="status">
-      <p>
-        <strong>Hand over this invite code in person.</strong> It is shown only once and works for 14 days.
-        {answer.username ? (
-          <>
-            {" "}
-            Username: <strong>{answer.username}</strong>.
-          </>
-        ) : null}
-      </p>
-      <p className="invite-code" data-testid="invite-code">
-        {answer.inviteCode}
-      </p>
-      <p className="hint">They sign in at Circle&rsquo;s sign-in page with &ldquo;I have an invite code&rdquo;, and find their messages under &ldquo;My messages&rdquo;.</p>
-    </div>
-  );
+  return <InviteCodeNotice username={answer.username} inviteCode={answer.inviteCode} findIt="find their messages under “My messages”" />;
 }
 
 function OpenWriterForm({
@@ -60,7 +45,6 @@ function OpenWriterForm({
   useEffect(() => {
     if (answer?.ok) onOpened(answer);
   }, [answer, onOpened]);
-  const [access, setAccess] = useState<"invite" | "password" | "existing">(letterSignIn ? "existing" : "invite");
   const ids = others.map((o) => o.id);
   const names = Object.fromEntries(others.map((o) => [o.id, o.name])) as Record<string, string>;
   const id = (s: string) => `writer-${party.id}-${s}`;
@@ -92,32 +76,7 @@ function OpenWriterForm({
             error={form.errors.recipientLabel}
           />
         </div>
-        <fieldset className="field">
-          <legend>How they sign in</legend>
-          {letterSignIn ? (
-            <div className="field check">
-              <input type="radio" id={id("existing")} name="access" value="existing" checked={access === "existing"} onChange={() => setAccess("existing")} />
-              <label htmlFor={id("existing")}>With the sign-in they have for their letter ({letterSignIn})</label>
-            </div>
-          ) : null}
-          <div className="field check">
-            <input type="radio" id={id("invite")} name="access" value="invite" checked={access === "invite"} onChange={() => setAccess("invite")} />
-            <label htmlFor={id("invite")}>Give them a one-time invite code to choose their own password</label>
-          </div>
-          <div className="field check">
-            <input type="radio" id={id("password")} name="access" value="password" checked={access === "password"} onChange={() => setAccess("password")} />
-            <label htmlFor={id("password")}>I set a password now</label>
-          </div>
-          {form.errors.access ? <p className="field-error">{form.errors.access}</p> : null}
-        </fieldset>
-        {access !== "existing" ? (
-          <div className="exchange-grid">
-            <Field id={id("username")} name="username" label="Username" hint="Letters, digits, dots or underscores, e.g. dan_price." error={form.errors.username} />
-            {access === "password" ? (
-              <Field id={id("password-field")} name="password" type="password" label="Password" hint="At least 12 characters. Tell them in person." error={form.errors.password} />
-            ) : null}
-          </div>
-        ) : null}
+        <AuthorSignInFields id={id} existing={letterSignIn} errors={form.errors} fieldsClassName="exchange-grid" />
         <FormMessage error={form.formError} done={form.done} />
         <button type="submit" disabled={form.busy}>
           {form.busy ? "Opening…" : "Open their workspace"}

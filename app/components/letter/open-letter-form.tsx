@@ -1,5 +1,6 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useState } from "react";
+import { AuthorSignInFields } from "~/components/ui/author-sign-in";
 import { Field } from "~/components/ui/field";
 import { FormMessage, TextAreaField } from "~/components/ui/form-controls";
 import type { GateResult } from "~/models/gates";
@@ -10,6 +11,10 @@ type Reply = { replyToId: string; writerId: string; recipientId: string; from: s
 type Props = { gate: GateResult; candidates: { writers: Person[]; recipients: Person[] }; reply: Reply | null };
 // `reasons` only when the letter gate refused; a form with field errors comes back without them.
 type Answer = { ok: false; errors: Record<string, string | undefined>; reasons?: string[] } | { ok: true; letterId: string; inviteCode: string; username: string };
+
+/** The element ids the letter form has always had. */
+const LETTER_IDS = (part: "existing" | "invite" | "password" | "username" | "password-field") =>
+  ({ existing: "access-existing", invite: "access-invite", password: "access-password", username: "username", "password-field": "password" })[part];
 
 /** The first recipient who is not the writer, preferring the other side (a person harmed writes to the person responsible). */
 const recipientFor = (writer: Person | undefined, recipients: Person[]) =>
@@ -28,7 +33,6 @@ export function OpenLetterForm({ gate, candidates, reply }: Props) {
   const recipient = candidates.recipients.find((r) => r.id === recipientId);
   const answer = fetcher.data;
   const errors = answer && !answer.ok ? answer.errors : {};
-  const [access, setAccess] = useState<"password" | "invite">("password");
   const reasons = !gate.ok ? gate.reasons : answer && !answer.ok ? (answer.reasons ?? []) : [];
   if (answer?.ok) {
     return (
@@ -102,7 +106,6 @@ export function OpenLetterForm({ gate, candidates, reply }: Props) {
             defaultValue={recipient?.preferredName ?? ""}
             error={errors.recipientLabel}
           />
-          <Field id="username" name="username" label="Username for the author" hint="Letters, digits, dots or underscores, e.g. dan_price." error={errors.username} />
           <div style={{ gridColumn: "1 / -1" }}>
             <TextAreaField
               id="guidance"
@@ -113,20 +116,9 @@ export function OpenLetterForm({ gate, candidates, reply }: Props) {
               maxLength={2000}
             />
           </div>
-          <fieldset className="field" style={{ gridColumn: "1 / -1" }}>
-            <legend>How they sign in</legend>
-            <div className="field check">
-              <input type="radio" id="access-password" name="access" value="password" checked={access === "password"} onChange={() => setAccess("password")} />
-              <label htmlFor="access-password">I set a password now</label>
-            </div>
-            <div className="field check">
-              <input type="radio" id="access-invite" name="access" value="invite" checked={access === "invite"} onChange={() => setAccess("invite")} />
-              <label htmlFor="access-invite">Give them a one-time invite code to choose their own</label>
-            </div>
-          </fieldset>
-          {access === "password" ? (
-            <Field id="password" name="password" type="password" label="Password for the author" hint="At least 12 characters. Tell them in person." error={errors.password} />
-          ) : null}
+          <div style={{ gridColumn: "1 / -1" }}>
+            <AuthorSignInFields id={LETTER_IDS} order={["password", "invite"]} errors={errors} labelSuffix=" for the author" />
+          </div>
           <div className="form-actions">
             <button type="submit" disabled={fetcher.state !== "idle"}>
               {fetcher.state !== "idle" ? "Opening…" : "Open the letter"}

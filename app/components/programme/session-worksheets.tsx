@@ -1,5 +1,4 @@
-import { useState } from "react";
-import { Field } from "~/components/ui/field";
+import { AuthorSignInFields, InviteCodeNotice } from "~/components/ui/author-sign-in";
 import { FormMessage, SelectField, TextAreaField } from "~/components/ui/form-controls";
 import { useFormFetcher, type FormAnswer } from "~/components/ui/use-form-fetcher";
 import { WORKSHEET_KIND_LABELS, WORKSHEET_KINDS, WORKSHEET_STAFF_STATUS_LABELS } from "~/models/worksheet-labels";
@@ -125,54 +124,18 @@ function CloseForm({ worksheetId, title }: { worksheetId: string; title: string 
 
 function SetWorksheetForm({ sessionId, person, signIn }: { sessionId: string; person: string; signIn: string | null }) {
   const f = useFormFetcher<SetAnswer>();
-  const [access, setAccess] = useState<"invite" | "password" | "existing">(signIn ? "existing" : "invite");
   const id = (s: string) => `worksheet-${sessionId}-${s}`;
   const answer = f.data as SetAnswer | undefined;
   return (
     <details className="step-edit" open={f.formError || answer?.inviteCode ? true : undefined}>
       <summary>Set a worksheet</summary>
-      {answer?.ok && answer.inviteCode ? (
-        <div className="card section-gap" role="status">
-          <p>
-            <strong>Hand over this invite code in person.</strong> It is shown only once and works for 14 days. Username: <strong>{answer.username}</strong>.
-          </p>
-          <p className="invite-code" data-testid="invite-code">
-            {answer.inviteCode}
-          </p>
-          <p className="hint">They sign in at Circle&rsquo;s sign-in page with &ldquo;I have an invite code&rdquo;, and find it under &ldquo;My worksheets&rdquo;.</p>
-        </div>
-      ) : null}
+      {answer?.ok && answer.inviteCode ? <InviteCodeNotice username={answer.username} inviteCode={answer.inviteCode} findIt="find it under “My worksheets”" /> : null}
       <f.fetcher.Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="worksheet-set" />
         <input type="hidden" name="sessionId" value={sessionId} />
         <p className="hint">{person} fills it in signed in themselves, and sees only their own worksheets and your comments: nothing else of the case.</p>
         <SelectField id={id("kind")} name="kind" label="Worksheet" options={WORKSHEET_KINDS} labels={WORKSHEET_KIND_LABELS} placeholder="Choose" error={f.errors.kind} />
-        <fieldset className="field">
-          <legend>How they sign in</legend>
-          {signIn ? (
-            <div className="field check">
-              <input type="radio" id={id("existing")} name="access" value="existing" checked={access === "existing"} onChange={() => setAccess("existing")} />
-              <label htmlFor={id("existing")}>With the sign-in they already have ({signIn})</label>
-            </div>
-          ) : null}
-          <div className="field check">
-            <input type="radio" id={id("invite")} name="access" value="invite" checked={access === "invite"} onChange={() => setAccess("invite")} />
-            <label htmlFor={id("invite")}>Give them a one-time invite code to choose their own password</label>
-          </div>
-          <div className="field check">
-            <input type="radio" id={id("password")} name="access" value="password" checked={access === "password"} onChange={() => setAccess("password")} />
-            <label htmlFor={id("password")}>I set a password now</label>
-          </div>
-          {f.errors.access ? <p className="field-error">{f.errors.access}</p> : null}
-        </fieldset>
-        {access !== "existing" ? (
-          <div className="grid-2">
-            <Field id={id("username")} name="username" label="Username" hint="Letters, digits, dots or underscores, e.g. dan_price." error={f.errors.username} />
-            {access === "password" ? (
-              <Field id={id("password-field")} name="password" type="password" label="Password" hint="At least 12 characters. Tell them in person." error={f.errors.password} />
-            ) : null}
-          </div>
-        ) : null}
+        <AuthorSignInFields id={id} existing={signIn} errors={f.errors} />
         <button type="submit" disabled={f.busy}>
           Set the worksheet
         </button>
