@@ -58,7 +58,7 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
   const subject = facts(subjectRow);
   const others = people.filter((p) => p.id !== participantId).map(facts);
 
-  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, feedback, exchange, accounts, programme, sessionIds, worksheets, accessLog] =
+  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, feedback, exchange, accounts, programme, programmeSessions, worksheets, accessLog] =
     await Promise.all([
       personSection(participantId),
       consentSection(caseId, participantId),
@@ -113,7 +113,7 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
       exchange,
       accounts,
       programme,
-      sessionNotes: sessionNotesNaming(ctx, sessionIds, subject),
+      sessionNotes: sessionNotesNaming(ctx, programmeSessions, subject),
       worksheets,
       accessLog: accessLog.map((r) => ({ at: r.at, who: r.who, role: r.role, action: r.action, label: r.label, what: r.what })),
     },
