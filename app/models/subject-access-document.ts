@@ -23,7 +23,17 @@ import { DELIVERY_CHOICE_LABELS, LETTER_STATUS_LABELS, RELEASE_METHOD_LABELS } f
 import { RECTIFICATION_DECISION_LABELS } from "./rectification-labels";
 import { EXCHANGE_DELIVERY_LABELS, EXCHANGE_GATHERING_LABELS, EXCHANGE_KIND_LABELS, EXCHANGE_STATUS_LABELS } from "./exchange-labels";
 import { answerWord, FEEDBACK_METHOD_LABELS, FEEDBACK_OCCASION_LABELS, FEEDBACK_QUESTIONS, SATISFACTION_LABELS } from "./feedback-labels";
-import type { SubjectAccessExport } from "./subject-access-shape";
+import {
+  ATTENDANCE_LABELS,
+  CANCELLED_BY_LABELS,
+  CONTACT_READINESS_LABELS,
+  ENGAGEMENT_LABELS,
+  PROGRAMME_JUDGEMENT_LABELS,
+  PROGRAMME_MODULE_LABELS,
+  PROGRAMME_VENUE_LABELS,
+} from "./programme-labels";
+import { WORKSHEET_STATUS_LABELS } from "./worksheet-labels";
+import type { ExportProgramme, SubjectAccessExport } from "./subject-access-shape";
 
 /**
  * The readable form of a subject access export: blocks of text that the PDF writer draws
@@ -37,6 +47,7 @@ const p = (text: string): PdfBlock => ({ kind: "paragraph", text });
 const meta = (text: string): PdfBlock => ({ kind: "meta", text });
 const field = (label: string, value: string | null | undefined): PdfBlock[] => (value ? [p(`${label}: ${value}`)] : []);
 const GIVEN_BY = { SELF: "Their own answer", BY_GUARDIAN: "Given for them by a parent or guardian", AS_GUARDIAN: "Given by them as a parent or guardian" };
+const OPENED_FOR = { LETTER: "A letter you write", MESSAGES: "Your own message workspace", WORKSHEET: "A worksheet" };
 const PART = { RESPONSIBLE: "They will do this", FOR: "This is for them", WRITER: "They wrote this letter", RECIPIENT: "This letter was written to them" };
 
 function section(title: string, blocks: PdfBlock[], none: string): PdfBlock[] {
@@ -70,6 +81,35 @@ function personBlocks(x: SubjectAccessExport["person"]): PdfBlock[] {
     ...field("Offered information about restorative justice", x.infoOfferedAt ? formatDay(x.infoOfferedAt) : null),
     ...field("Why they were not invited", x.notInvitedReason),
     meta(`Recorded on ${formatDay(x.recordedAt)}${x.removedAt ? `; removed from the case on ${formatDay(x.removedAt)}` : ""}`),
+  ];
+}
+
+function programmeBlocks(x: ExportProgramme): PdfBlock[] {
+  return [
+    p(`${x.templateName}, started ${formatDay(x.startedAt)} by ${x.startedBy}`),
+    ...x.sessions.flatMap((s) => [
+      h(`Session ${s.position + 1}: ${s.title}${s.skipped ? " (skipped)" : ""}`),
+      meta(word(PROGRAMME_MODULE_LABELS, s.module)),
+      ...field("Why it was skipped", s.skipReason),
+      ...field(
+        "Planned",
+        [s.scheduledOn ? formatDay(s.scheduledOn) : "", s.scheduledAt ?? "", word(PROGRAMME_VENUE_LABELS, s.venueKind), s.venue, s.coFacilitator ? `with ${s.coFacilitator}` : ""]
+          .filter(Boolean)
+          .join(", "),
+      ),
+      ...s.attendance.map((a) =>
+        p(
+          `${word(ATTENDANCE_LABELS, a.status)}${a.cancelledBy ? ` by ${word(CANCELLED_BY_LABELS, a.cancelledBy).toLowerCase()}` : ""}${a.reason ? `: ${a.reason}` : ""} (recorded ${formatDay(a.recordedAt)} by ${a.recordedBy})`,
+        ),
+      ),
+      ...s.reviews.flatMap((r) => [
+        p(
+          `Review: engagement ${word(ENGAGEMENT_LABELS, String(r.engagement))}; readiness for contact with the person harmed: ${word(CONTACT_READINESS_LABELS, r.contactReadiness).toLowerCase()} (recorded ${formatDay(r.recordedAt)} by ${r.recordedBy})`,
+        ),
+        ...(r.concern ? [p(`A risk or safeguarding concern was raised${r.concernText ? `: ${r.concernText}` : "."}`)] : []),
+      ]),
+    ]),
+    ...x.judgements.flatMap((j) => [h(`${word(PROGRAMME_JUDGEMENT_LABELS, j.kind)}, ${formatDay(j.recordedAt)}`), meta(`Recorded by ${j.recordedBy}`), ...field("Why", j.reasons)]),
   ];
 }
 
@@ -204,6 +244,33 @@ export function subjectAccessBlocks(x: SubjectAccessExport): PdfBlock[] {
         ...field("How it was delivered", m.deliveryMethod && m.deliveredOn ? `${word(EXCHANGE_DELIVERY_LABELS, m.deliveryMethod)}, ${formatDay(m.deliveredOn)}` : null),
       ]),
       "No messages have been passed between you and the other party.",
+    ),
+    ...section(
+      "Sign-ins opened for you",
+      (x.accounts ?? []).flatMap((a) => [
+        h(`Username: ${a.username}`),
+        meta(`Opened ${formatDay(a.createdAt)}${a.disabled ? "; switched off" : ""}`),
+        ...a.uses.map((u) =>
+          p(`${OPENED_FOR[u.openedFor]}${u.about ? ` (${u.about})` : ""}: opened ${formatDay(u.openedAt)}${u.closedAt ? `, closed ${formatDay(u.closedAt)}` : ", still open"}`),
+        ),
+      ]),
+      "No sign-in has been opened for you.",
+    ),
+    ...section("Your intervention programme", x.programme ? programmeBlocks(x.programme) : [], "You do not have an intervention programme."),
+    ...section(
+      "Programme session notes that name you",
+      (x.sessionNotes ?? []).flatMap((n) => [h(`Session ${n.position + 1}: ${n.title}`), ...n.paragraphs.map(p)]),
+      "No programme session notes name you.",
+    ),
+    ...section(
+      "Your worksheets",
+      (x.worksheets ?? []).flatMap((w) => [
+        h(`${w.title}: ${word(WORKSHEET_STATUS_LABELS, w.status)}`),
+        meta(`Set ${formatDay(w.setAt)}${w.sentAt ? ` · sent ${formatDay(w.sentAt)}` : ""}${w.closedAt ? ` · closed ${formatDay(w.closedAt)}` : ""}`),
+        ...w.answers.flatMap((a) => [p(`${a.prompt}:`), ...(a.response ? a.response.split("\n").map(p) : [meta("Not answered.")])]),
+        ...w.comments.map((c) => p(`Comment from ${c.by}, ${formatDay(c.commentedAt)}: ${c.body}`)),
+      ]),
+      "You have not been set a worksheet.",
     ),
     ...section(
       "Who viewed or changed the case",

@@ -6,8 +6,21 @@ import { NO_FILTER } from "./audit-filter";
 import type { PersonFacts } from "./subject-access-redact";
 import { namesPerson } from "./subject-access-redact";
 import { participantDetails } from "./participant-details";
-import type { ExportAgreement, ExportConsent, ExportExchange, ExportLetter, ExportPerson, ExportRisk, SubjectAccessExport } from "./subject-access-shape";
+import type {
+  ExportAccount,
+  ExportAgreement,
+  ExportConsent,
+  ExportExchange,
+  ExportLetter,
+  ExportPerson,
+  ExportProgramme,
+  ExportRisk,
+  ExportSessionNotes,
+  ExportWorksheet,
+  SubjectAccessExport,
+} from "./subject-access-shape";
 import { textToPass } from "./exchange-rules";
+import { SESSION_NOTE_SECTIONS } from "./programme-labels";
 
 /**
  * Everything Circle holds about one participant of one case, before redaction: the sections of the
@@ -29,40 +42,54 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
   const people = await db.participant.findMany({ where: { caseId }, select: FACTS });
   const subjectRow = people.find((p) => p.id === participantId);
   if (!subjectRow) throw new Error("The participant is not on this case");
-  const letters = await db.letter.findMany({ where: { caseId }, select: { writerId: true, author: { select: { name: true } } } });
-  // A letter author's account name is theirs: the person's own when they wrote it, a third party's otherwise.
-  const authorNames = (writerId: string) => letters.filter((l) => l.writerId === writerId).map((l) => l.author.name);
+  const [letters, writers, worksheetRows] = await Promise.all([
+    db.letter.findMany({ where: { caseId }, select: { writerId: true, author: { select: { name: true } } } }),
+    db.exchangeWriter.findMany({ where: { caseId }, select: { participantId: true, author: { select: { name: true } } } }),
+    db.programmeWorksheet.findMany({ where: { caseId }, select: { participantId: true, author: { select: { name: true } } } }),
+  ]);
+  // An author account's name is theirs (a letter's, a message workspace's or a worksheet's): the
+  // person's own when the account is theirs, a third party's otherwise.
+  const accountNames = [
+    ...letters.map((l) => ({ of: l.writerId, name: l.author.name })),
+    ...[...writers, ...worksheetRows].map((w) => ({ of: w.participantId, name: w.author.name })),
+  ];
+  const authorNames = (id: string) => [...new Set(accountNames.filter((a) => a.of === id).map((a) => a.name))];
   const facts = (p: (typeof people)[number]): PersonFacts => ({ ...p, otherNames: authorNames(p.id) });
   const subject = facts(subjectRow);
   const others = people.filter((p) => p.id !== participantId).map(facts);
 
-  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, feedback, exchange, accessLog] = await Promise.all([
-    personSection(participantId),
-    consentSection(caseId, participantId),
-    contactsSection(caseId, participantId),
-    riskSection(caseId, participantId),
-    agreementsSection(caseId, participantId, subject),
-    lettersSection(caseId, participantId),
-    db.rectificationRequest.findMany({ where: { caseId, participantId }, orderBy: { createdAt: "asc" } }),
-    db.participantFeedback.findMany({
-      where: { caseId, participantId },
-      select: {
-        occasion: true,
-        method: true,
-        givenOn: true,
-        declined: true,
-        satisfaction: true,
-        feltSafe: true,
-        feltHeard: true,
-        feltPrepared: true,
-        wouldRecommend: true,
-        comments: true,
-      },
-      orderBy: { createdAt: "asc" },
-    }),
-    exchangeSection(caseId, participantId),
-    getCaseAuditRows(caseId, NO_FILTER),
-  ]);
+  const [person, consent, contacts, riskAssessments, agreements, letterSections, corrections, feedback, exchange, accounts, programme, programmeSessions, worksheets, accessLog] =
+    await Promise.all([
+      personSection(participantId),
+      consentSection(caseId, participantId),
+      contactsSection(caseId, participantId),
+      riskSection(caseId, participantId),
+      agreementsSection(caseId, participantId, subject),
+      lettersSection(caseId, participantId),
+      db.rectificationRequest.findMany({ where: { caseId, participantId }, orderBy: { createdAt: "asc" } }),
+      db.participantFeedback.findMany({
+        where: { caseId, participantId },
+        select: {
+          occasion: true,
+          method: true,
+          givenOn: true,
+          declined: true,
+          satisfaction: true,
+          feltSafe: true,
+          feltHeard: true,
+          feltPrepared: true,
+          wouldRecommend: true,
+          comments: true,
+        },
+        orderBy: { createdAt: "asc" },
+      }),
+      exchangeSection(caseId, participantId),
+      accountsSection(caseId, participantId),
+      programmeSection(caseId, participantId),
+      db.programmeSession.findMany({ where: { programme: { caseId } }, select: { id: true, position: true, title: true }, orderBy: { position: "asc" } }),
+      worksheetsSection(caseId, participantId),
+      getCaseAuditRows(caseId, NO_FILTER),
+    ]);
   return {
     subject,
     others,
@@ -84,6 +111,10 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
       })),
       feedback,
       exchange,
+      accounts,
+      programme,
+      sessionNotes: sessionNotesNaming(ctx, programmeSessions, subject),
+      worksheets,
       accessLog: accessLog.map((r) => ({ at: r.at, who: r.who, role: r.role, action: r.action, label: r.label, what: r.what })),
     },
   };
@@ -124,6 +155,134 @@ async function exchangeSection(caseId: string, participantId: string): Promise<E
       deliveredOn: m.deliveredOn,
     };
   });
+}
+
+/**
+ * The author accounts opened for them, whatever for: a letter they write, their own message
+ * workspace, a worksheet. One account may serve several (the sign-in they already had is offered
+ * again), so each account is listed once with its uses. Only the username and dates are read:
+ * never the password, an invite code or a session.
+ */
+async function accountsSection(caseId: string, participantId: string): Promise<ExportAccount[]> {
+  const account = { select: { id: true, username: true, createdAt: true, disabled: true } } as const;
+  const [letters, writers, worksheets] = await Promise.all([
+    db.letter.findMany({ where: { caseId, writerId: participantId }, select: { recipientLabel: true, createdAt: true, closedAt: true, author: account } }),
+    db.exchangeWriter.findMany({ where: { caseId, participantId }, select: { recipientLabel: true, createdAt: true, closedAt: true, author: account } }),
+    db.programmeWorksheet.findMany({ where: { caseId, participantId }, select: { title: true, createdAt: true, closedAt: true, author: account } }),
+  ]);
+  const uses = [
+    ...letters.map((l) => ({ author: l.author, openedFor: "LETTER" as const, about: l.recipientLabel, openedAt: l.createdAt, closedAt: l.closedAt })),
+    ...writers.map((w) => ({ author: w.author, openedFor: "MESSAGES" as const, about: w.recipientLabel, openedAt: w.createdAt, closedAt: w.closedAt })),
+    ...worksheets.map((w) => ({ author: w.author, openedFor: "WORKSHEET" as const, about: w.title, openedAt: w.createdAt, closedAt: w.closedAt })),
+  ].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
+  const byAccount = new Map<string, ExportAccount>();
+  for (const u of uses) {
+    const entry = byAccount.get(u.author.id) ?? { username: u.author.username ?? "", createdAt: u.author.createdAt.toISOString(), disabled: u.author.disabled, uses: [] };
+    entry.uses.push({ openedFor: u.openedFor, about: u.about, openedAt: u.openedAt.toISOString(), closedAt: iso(u.closedAt) });
+    byAccount.set(u.author.id, entry);
+  }
+  return [...byAccount.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * The intervention programme, for its person responsible only: it is about them (their attendance,
+ * engagement and readiness). Every attendance record and review is given, not only the newest,
+ * since each is held; the judgements with the reasons recorded, the supervisor's included.
+ */
+async function programmeSection(caseId: string, participantId: string): Promise<ExportProgramme | null> {
+  const oldest = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+  const p = await db.caseProgramme.findFirst({
+    where: { caseId, participantId },
+    select: {
+      createdAt: true,
+      template: { select: { name: true } },
+      startedBy: { select: { name: true } },
+      sessions: {
+        orderBy: { position: "asc" },
+        select: {
+          position: true,
+          title: true,
+          module: true,
+          skipped: true,
+          skipReason: true,
+          scheduledOn: true,
+          scheduledAt: true,
+          venueKind: true,
+          venue: true,
+          coFacilitator: { select: { name: true } },
+          attendance: { orderBy: oldest, select: { status: true, reason: true, cancelledBy: true, createdAt: true, recordedBy: { select: { name: true } } } },
+          reviews: {
+            orderBy: oldest,
+            select: { engagement: true, concern: true, concernText: true, contactReadiness: true, createdAt: true, recordedBy: { select: { name: true } } },
+          },
+        },
+      },
+      judgements: { orderBy: oldest, select: { kind: true, reasons: true, createdAt: true, recordedBy: { select: { name: true } } } },
+    },
+  });
+  if (!p) return null;
+  return {
+    startedAt: p.createdAt.toISOString(),
+    templateName: p.template.name,
+    startedBy: staff(p.startedBy),
+    sessions: p.sessions.map((s) => ({
+      position: s.position,
+      title: s.title,
+      module: s.module,
+      skipped: s.skipped,
+      skipReason: s.skipReason,
+      scheduledOn: s.scheduledOn,
+      scheduledAt: s.scheduledAt,
+      venueKind: s.venueKind,
+      venue: s.venue,
+      coFacilitator: s.coFacilitator?.name ?? null,
+      attendance: s.attendance.map((a) => ({
+        status: a.status,
+        reason: a.reason,
+        cancelledBy: a.cancelledBy,
+        recordedBy: staff(a.recordedBy),
+        recordedAt: a.createdAt.toISOString(),
+      })),
+      reviews: s.reviews.map((r) => ({
+        engagement: r.engagement,
+        concern: r.concern,
+        concernText: r.concernText,
+        contactReadiness: r.contactReadiness,
+        recordedBy: staff(r.recordedBy),
+        recordedAt: r.createdAt.toISOString(),
+      })),
+    })),
+    judgements: p.judgements.map((j) => ({ kind: j.kind, reasons: j.reasons, recordedBy: staff(j.recordedBy), recordedAt: j.createdAt.toISOString() })),
+  };
+}
+
+/** Their worksheets: what they wrote to each prompt (saved or sent) and the facilitators' comments. */
+async function worksheetsSection(caseId: string, participantId: string): Promise<ExportWorksheet[]> {
+  const rows = await db.programmeWorksheet.findMany({
+    where: { caseId, participantId },
+    select: {
+      title: true,
+      kind: true,
+      status: true,
+      createdAt: true,
+      submittedAt: true,
+      closedAt: true,
+      answers: { orderBy: { position: "asc" }, select: { prompt: true, answer: true } },
+      comments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { body: true, createdAt: true, author: { select: { name: true } } } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((w) => ({
+    title: w.title,
+    kind: w.kind,
+    status: w.status,
+    setAt: w.createdAt.toISOString(),
+    sentAt: iso(w.submittedAt),
+    closedAt: iso(w.closedAt),
+    // `response`, not `answer`: a consent answer is a code the redactor passes over, these are their words.
+    answers: w.answers.map((a) => ({ prompt: a.prompt, response: a.answer })),
+    comments: w.comments.map((c) => ({ body: c.body, by: staff(c.author), commentedAt: c.createdAt.toISOString() })),
+  }));
 }
 
 /** A JSON array of codes as stored (accessNeeds); anything else reads as none. */
@@ -247,6 +406,25 @@ function notesNaming(ctx: Ctx, caseId: string, person: PersonFacts): string[] {
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * The paragraphs of each programme session's notes (a collab document per session, a rich-text
+ * field per heading) that name the person, whoever they are: the person harmed may be spoken of
+ * at the person responsible's sessions. Sessions whose notes do not name them are left out.
+ */
+function sessionNotesNaming(ctx: Ctx, sessions: { id: string; position: number; title: string }[], person: PersonFacts): ExportSessionNotes[] {
+  return sessions
+    .map((s) => {
+      const doc = ctx.collab.readDocument(`programme-session:${s.id}:notes`);
+      try {
+        const paragraphs = SESSION_NOTE_SECTIONS.flatMap((section) => paragraphsNaming(richDocToText(richDocFromYjs(doc, section.field)), person));
+        return { position: s.position, title: s.title, paragraphs };
+      } finally {
+        doc.destroy();
+      }
+    })
+    .filter((s) => s.paragraphs.length > 0);
 }
 
 const paragraphsNaming = (text: string, person: PersonFacts) =>

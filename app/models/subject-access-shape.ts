@@ -157,6 +157,63 @@ export type ExportExchange = {
   deliveredOn: string | null;
 };
 
+/**
+ * A sign-in Circle opened for them (an author account): its username and what it was opened for,
+ * LETTER (a letter they write), MESSAGES (their own message workspace) or WORKSHEET (a programme
+ * worksheet), each with when it was opened and closed. Never a password, invite code or session.
+ */
+export type ExportAccount = {
+  username: string;
+  createdAt: string;
+  disabled: boolean;
+  uses: { openedFor: "LETTER" | "MESSAGES" | "WORKSHEET"; about: string; openedAt: string; closedAt: string | null }[];
+};
+
+/**
+ * The intervention programme they are the person responsible for: its sessions in programme order
+ * (skipped ones with why, the plan, every attendance record and review as recorded, the newest
+ * counting) and the judgements on their readiness (READY | NOT_READY, or the case supervisor's
+ * OVERRIDE) with the reasons given. Codes: module, venueKind, status, cancelledBy, contactReadiness, kind.
+ */
+export type ExportProgramme = {
+  startedAt: string;
+  templateName: string;
+  startedBy: string;
+  sessions: {
+    position: number;
+    title: string;
+    module: string;
+    skipped: boolean;
+    skipReason: string;
+    scheduledOn: string | null;
+    scheduledAt: string | null;
+    venueKind: string | null;
+    venue: string;
+    coFacilitator: string | null;
+    attendance: { status: string; reason: string; cancelledBy: string | null; recordedBy: string; recordedAt: string }[];
+    reviews: { engagement: number; concern: boolean; concernText: string; contactReadiness: string; recordedBy: string; recordedAt: string }[];
+  }[];
+  judgements: { kind: string; reasons: string; recordedBy: string; recordedAt: string }[];
+};
+
+/** The paragraphs of one programme session's notes (its three headings, in order) that name them. */
+export type ExportSessionNotes = { position: number; title: string; paragraphs: string[] };
+
+/**
+ * A worksheet they were set (kind a code, status SET | SUBMITTED): each prompt with what they wrote
+ * (`response`: their words, saved or sent) and the facilitators' comments.
+ */
+export type ExportWorksheet = {
+  title: string;
+  kind: string;
+  status: string;
+  setAt: string;
+  sentAt: string | null;
+  closedAt: string | null;
+  answers: { prompt: string; response: string }[];
+  comments: { body: string; by: string; commentedAt: string }[];
+};
+
 export type ExportLogEntry = { at: string; who: string; role: string; action: string; label: string; what: string };
 
 export type SubjectAccessExport = {
@@ -176,6 +233,13 @@ export type SubjectAccessExport = {
   feedback?: ExportFeedback[];
   /** Messages passed between the parties that they sent or that reached them. Absent from exports released before Circle recorded them. */
   exchange?: ExportExchange[];
+  /** The sign-ins opened for them (author accounts). This and the three below are absent from exports released before Circle included them. */
+  accounts?: ExportAccount[];
+  /** The intervention programme, when they are its person responsible; otherwise null. */
+  programme?: ExportProgramme | null;
+  /** Paragraphs of the programme's session notes that name them, by session. */
+  sessionNotes?: ExportSessionNotes[];
+  worksheets?: ExportWorksheet[];
   /** Who viewed or changed the case and its records, newest first (the case's audit trail, in words). */
   accessLog: ExportLogEntry[];
 };
@@ -241,4 +305,16 @@ export const UNREDACTED_KEYS = new Set([
   "gatheredOn",
   "deliveryMethod",
   "deliveredOn",
+  "createdAt",
+  "openedFor",
+  "closedAt",
+  "module",
+  "scheduledOn",
+  "scheduledAt",
+  "venueKind",
+  "cancelledBy",
+  "contactReadiness",
+  "setAt",
+  "sentAt",
+  "commentedAt",
 ]);
