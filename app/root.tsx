@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import { useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
@@ -11,6 +12,7 @@ import { hasDemoService } from "~/models/service.server";
 import { useForgetDisposedDocuments } from "~/realtime/forget-disposed";
 import { getSessionState, homeFor } from "~/utils/auth.server";
 import { capabilitiesOf, isLetterAuthor } from "~/utils/permissions";
+import { getAuthorNews } from "~/models/author-news.server";
 import { getAuthorWriterIds } from "~/models/exchange-writer.server";
 import { getAuthorLetters } from "~/models/letter.server";
 import { getAuthorWorksheetIds } from "~/models/worksheet-author.server";
@@ -49,6 +51,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const authorWorksheets = user && isLetterAuthor(user) && !user.mustChangePassword ? (await getAuthorWorksheetIds(user.id)).length > 0 : false;
   // "My letter" is offered to an author with a letter open, or with nothing else to show them.
   const authorLetters = user && isLetterAuthor(user) ? !(authorMessages || authorWorksheets) || (await getAuthorLetters(user.id)).length > 0 : false;
+  // How much is new on each of their pages since they last opened it (only the counts reach the browser).
+  const news = user && isLetterAuthor(user) && !user.mustChangePassword ? await getAuthorNews(user.id) : null;
+  const authorNews = news ? { letters: news.letters, messages: news.messages, worksheets: news.worksheets } : null;
   const shell = user
     ? {
         name: user.name,
@@ -57,6 +62,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
         authorMessages,
         authorLetters,
         authorWorksheets,
+        authorNews,
         mustChangePassword: user.mustChangePassword,
         capabilities,
         awaitingApproval,
@@ -67,6 +73,17 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const disposedDocuments = user && !isLetterAuthor(user) ? await disposedDocumentNames(user.serviceId) : [];
   return json({ demo, user: shell, disposedDocuments, participantMode: false });
 }
+
+/** An author's own pages: opening one records what they have seen there. */
+const AUTHOR_PAGES = /^\/(?:letters|messages|worksheets)(?:\/|$)/;
+
+/**
+ * The root's data is otherwise read again only after a form is sent, so an author's counts of what
+ * is new would still tell of what they have just seen: it is read again on every move to or from
+ * one of their pages. Staff never open those pages, so their navigation is as before.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || (currentUrl.pathname !== nextUrl.pathname && (AUTHOR_PAGES.test(currentUrl.pathname) || AUTHOR_PAGES.test(nextUrl.pathname)));
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();

@@ -1,4 +1,5 @@
 import { formatDay } from "~/utils/format";
+import { isNewSince, type Stamp } from "./author-news";
 import type { ExchangeChoice, ExchangeKind, ExchangeStatus } from "./exchange-labels";
 
 /**
@@ -118,6 +119,22 @@ export function writerSees(m: WriterMessageFacts, participantId: string, choice:
   if (m.fromId === participantId) return "own";
   if (m.toId === participantId && m.status === "DELIVERED" && choiceAllows(choice, today).ok) return "received";
   return null;
+}
+
+export type ReceivedFacts = WriterMessageFacts & { deliveredAt: Stamp | null };
+
+/**
+ * Whether a message is new in the party's workspace: one the workspace shows them as received (so,
+ * by `writerSees`, never one waiting for review, approved but not passed on, someone else's, or one
+ * their newest choice holds back or declined), recorded as delivered after they last opened it.
+ */
+export function isNewToWriter(m: ReceivedFacts, participantId: string, choice: NewestChoice, today: string, seenAt: Stamp | null): boolean {
+  return writerSees(m, participantId, choice, today) === "received" && isNewSince(m.deliveredAt, seenAt);
+}
+
+/** How many messages are new to the party since they last opened their workspace: the count on "My messages". */
+export function newToWriterCount(messages: readonly ReceivedFacts[], participantId: string, choice: NewestChoice, today: string, seenAt: Stamp | null): number {
+  return messages.filter((m) => isNewToWriter(m, participantId, choice, today, seenAt)).length;
 }
 
 /**

@@ -8,7 +8,7 @@ import { Refusal } from "~/utils/refusal";
 import { RecordIdSchema } from "~/utils/schemas";
 import { serviceDate } from "./case-record-dates";
 import type { ExchangeKind, ExchangeStatus } from "./exchange-labels";
-import { ownStatusWords, textToPass, threadCheck, writerSees } from "./exchange-rules";
+import { isNewToWriter, ownStatusWords, textToPass, threadCheck, writerSees } from "./exchange-rules";
 import type { ExchangeAction, WriterAction } from "./exchange-schemas";
 import { newestExchangeChoice } from "./exchange.server";
 import { loadGateFacts } from "./preparation.server";
@@ -58,10 +58,14 @@ export async function requireOwnWorkspace(user: Principal, writerId: string | un
   return resource;
 }
 
+/** The author's open workspaces: what /messages shows, and what "My messages" counts (author-news.server.ts). */
+export const ownOpenWriters = (authorId: string) =>
+  ({ authorId, closedAt: null, party: { removedAt: null }, case: { disposedAt: null } }) satisfies Prisma.ExchangeWriterWhereInput;
+
 /** The author's open workspaces (normally one): what /messages shows. */
 export async function getAuthorWriterIds(authorId: string): Promise<string[]> {
   const rows = await db.exchangeWriter.findMany({
-    where: { authorId, closedAt: null, party: { removedAt: null }, case: { disposedAt: null } },
+    where: ownOpenWriters(authorId),
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });
@@ -213,16 +217,30 @@ const EDITS = { select: { text: true, reason: true, senderAgreed: true, createdA
  * Everything the workspace shows, and nothing more: the party's own messages (with any change a
  * facilitator proposed for safety, for them to agree to) and the messages delivered to them, as
  * passed on (never the words before an agreed edit, never who edited or why). The other party is
- * named as the facilitator chose; no case, no names of staff, no contact details.
+ * named as the facilitator chose; no case, no names of staff, no contact details. A message passed on
+ * to them since `lastSeen` (when they last opened it, from markWriterSeen) is marked new.
  */
-export async function getWriterWorkspace(writerId: string, today = serviceDate()) {
+export async function getWriterWorkspace(writerId: string, lastSeen: Date | null, today = serviceDate()) {
   const w = await db.exchangeWriter.findUniqueOrThrow({ where: { id: writerId }, select: { caseId: true, participantId: true, recipientId: true, recipientLabel: true } });
   const [party, messages, choice] = await Promise.all([
     db.participant.findUniqueOrThrow({ where: { id: w.participantId }, select: { name: true, preferredName: true, role: true } }),
     db.exchangeMessage.findMany({
       where: { caseId: w.caseId, OR: [{ fromId: w.participantId }, { toId: w.participantId, status: "DELIVERED" }] },
       orderBy: { createdAt: "asc" },
-      select: { id: true, kind: true, fromId: true, toId: true, inReplyToId: true, status: true, text: true, gatheredBy: true, createdAt: true, deliveredOn: true, edits: EDITS },
+      select: {
+        id: true,
+        kind: true,
+        fromId: true,
+        toId: true,
+        inReplyToId: true,
+        status: true,
+        text: true,
+        gatheredBy: true,
+        createdAt: true,
+        deliveredOn: true,
+        deliveredAt: true,
+        edits: EDITS,
+      },
     }),
     newestExchangeChoice(db, w.caseId, w.participantId),
   ]);
@@ -239,6 +257,7 @@ export async function getWriterWorkspace(writerId: string, today = serviceDate()
       text: textToPass(m),
       fromLabel: labelOf(m.fromId) ?? ROLE_WORDS[party.role === "PERSON_HARMED" ? "PERSON_RESPONSIBLE" : "PERSON_HARMED"]!,
       deliveredOn: m.deliveredOn,
+      isNew: isNewToWriter({ fromId: m.fromId, toId: m.toId, status: m.status as ExchangeStatus, deliveredAt: m.deliveredAt }, w.participantId, choice, today, lastSeen),
     }));
   const receivedIds = new Set(received.map((r) => r.id));
   const own = shown

@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { can, isLetterAuthor, type LetterAction, type LetterResource, type Principal } from "~/utils/permissions";
@@ -5,6 +6,7 @@ import { parseRichDoc } from "~/utils/rich-text";
 import type { CaseRole } from "~/utils/roles";
 import { RecordIdSchema } from "~/utils/schemas";
 import { displayName } from "~/utils/preparation";
+import { isNewSince } from "./author-news";
 import { WRITABLE_STATUSES, type LetterStatus } from "./letter-schemas";
 
 export const letterDocName = (letterId: string) => `letter:${letterId}`;
@@ -45,10 +47,13 @@ export async function letterCollabLevel(user: Principal, letterId: string): Prom
   return { level: "read", caseId: resource.caseId };
 }
 
+/** The author's own letters that are still open: what /letters lists, and what "My letter" counts (author-news.server.ts). */
+export const ownOpenLetters = (authorId: string) => ({ authorId, closedAt: null, destroyedAt: null }) satisfies Prisma.LetterWhereInput;
+
 /** The author's own letters that are still open: what /letters lists. */
 export async function getAuthorLetters(authorId: string) {
   return db.letter.findMany({
-    where: { authorId, closedAt: null, destroyedAt: null },
+    where: ownOpenLetters(authorId),
     orderBy: { createdAt: "asc" },
     select: { id: true, recipientLabel: true, status: true, updatedAt: true },
   });
@@ -57,9 +62,10 @@ export async function getAuthorLetters(authorId: string) {
 /**
  * Everything the author's workspace shows, and nothing more: the recipient only as the facilitator
  * named them, no case, participants or contact details. tellAuthor is only what the recipient
- * agreed the author may be told.
+ * agreed the author may be told. A comment made since `lastSeen` (when they last opened it, from
+ * markLetterSeen) is marked new.
  */
-export async function getAuthorWorkspace(letterId: string) {
+export async function getAuthorWorkspace(letterId: string, lastSeen: Date | null) {
   const l = await db.letter.findUnique({
     where: { id: letterId },
     select: {
@@ -77,11 +83,12 @@ export async function getAuthorWorkspace(letterId: string) {
     },
   });
   if (!l) return null;
-  const { choices, versions, writer, replyToId, ...rest } = l;
+  const { choices, versions, writer, replyToId, comments, ...rest } = l;
   // Only the writer's role (which prompts and guidance fit), whether this is a reply, and the words
   // of the letter it answers as they were delivered to them, reach the author.
   return {
     ...rest,
+    comments: comments.map((c) => ({ ...c, isNew: isNewSince(c.createdAt, lastSeen) })),
     writerRole: writer.role,
     isReply: replyToId !== null,
     answering: replyToId ? await deliveredText(replyToId) : null,

@@ -1,8 +1,10 @@
+import type { Prisma } from "@prisma/client";
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { can, isLetterAuthor, type Principal, type WorksheetResource } from "~/utils/permissions";
 import { Refusal } from "~/utils/refusal";
 import { RecordIdSchema } from "~/utils/schemas";
+import { isNewSince } from "./author-news";
 import type { WorksheetStatus } from "./worksheet-labels";
 
 /**
@@ -38,18 +40,25 @@ export async function requireOwnWorksheet(user: Principal, worksheetId: string |
   return resource;
 }
 
+/** The author's open worksheets: what /worksheets shows, and what "My worksheets" counts (author-news.server.ts). */
+export const ownOpenWorksheets = (authorId: string) =>
+  ({ authorId, closedAt: null, participant: { removedAt: null }, case: { disposedAt: null } }) satisfies Prisma.ProgrammeWorksheetWhereInput;
+
 /** The author's open worksheets, oldest first: what /worksheets shows. */
 export async function getAuthorWorksheetIds(authorId: string): Promise<string[]> {
   const rows = await db.programmeWorksheet.findMany({
-    where: { authorId, closedAt: null, participant: { removedAt: null }, case: { disposedAt: null } },
+    where: ownOpenWorksheets(authorId),
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });
   return rows.map((r) => r.id);
 }
 
-/** One worksheet as its author sees it: its title, prompts and answers, where it is, and the comments, unsigned. */
-export async function getOwnWorksheet(worksheetId: string) {
+/**
+ * One worksheet as its author sees it: its title, prompts and answers, where it is, and the comments,
+ * unsigned; a comment made since `lastSeen` (when they last opened it, from markWorksheetSeen) marked new.
+ */
+export async function getOwnWorksheet(worksheetId: string, lastSeen: Date | null) {
   const w = await db.programmeWorksheet.findUniqueOrThrow({
     where: { id: worksheetId },
     select: {
@@ -62,7 +71,7 @@ export async function getOwnWorksheet(worksheetId: string) {
       comments: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true } },
     },
   });
-  return { ...w, status: w.status as WorksheetStatus };
+  return { ...w, status: w.status as WorksheetStatus, comments: w.comments.map((c) => ({ ...c, isNew: isNewSince(c.createdAt, lastSeen) })) };
 }
 
 type Answers = { "answerId[]": string[]; "answer[]": string[] };

@@ -5,6 +5,8 @@ import { useEffect } from "react";
 import { forgetCachedDocuments } from "~/realtime/use-collab-document";
 import { AuthorNotices } from "~/components/letter/author-notices";
 import { getAuthorLetters } from "~/models/letter.server";
+import { newWords } from "~/models/author-news";
+import { getAuthorNews } from "~/models/author-news.server";
 import { getAuthorWriterIds } from "~/models/exchange-writer.server";
 import { getAuthorWorksheetIds } from "~/models/worksheet-author.server";
 import { listNotifications } from "~/models/notifications.server";
@@ -26,8 +28,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (letters.length === 0 && (await getAuthorWorksheetIds(user.id)).length > 0) throw redirect("/worksheets");
   // Only "your facilitator replied" reaches an author (listNotifications keeps to that kind).
   const notices = (await listNotifications(user, 10)).filter((n) => !n.read);
+  // How many of each letter's comments are new to them: the list leads to the letter that has them.
+  const { byLetter } = await getAuthorNews(user.id);
   await auditRequest(context, { actor: user, action: "letter.author.list", target: `user:${user.id}` });
-  return json({ letters: letters.map((l) => ({ id: l.id, recipientLabel: l.recipientLabel, status: l.status as LetterStatus })), notices });
+  return json({
+    letters: letters.map((l) => ({ id: l.id, recipientLabel: l.recipientLabel, status: l.status as LetterStatus, news: newWords(byLetter[l.id] ?? 0) })),
+    notices,
+  });
 }
 
 export { authorAction as action } from "~/actions/notifications.server";
@@ -51,6 +58,7 @@ export default function MyLetters() {
               <Link to={`/letters/${l.id}`}>
                 <span className="title">Letter to {l.recipientLabel}</span>
                 <span className="badge">{LETTER_STATUS_LABELS[l.status] ?? l.status}</span>
+                {l.news ? <span className="badge new">{l.news}</span> : null}
               </Link>
             </li>
           ))}

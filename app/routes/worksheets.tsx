@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { OwnWorksheet } from "~/components/worksheet/own-worksheet";
+import { markWorksheetSeen } from "~/models/author-news.server";
 import { getAuthorWorksheetIds, getOwnWorksheet, requireOwnWorksheet } from "~/models/worksheet-author.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireLetterAuthor } from "~/utils/auth.server";
@@ -26,7 +27,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const worksheets = [];
   for (const id of ids) {
     const resource = await requireOwnWorksheet(user, id);
-    worksheets.push(await getOwnWorksheet(id));
+    // Only the author opening their own page moves what counts as new to them.
+    const lastSeen = await markWorksheetSeen(id);
+    worksheets.push(await getOwnWorksheet(id, lastSeen));
     await auditRequest(context, { actor: user, action: "programme.worksheet.own.view", target: `programme-worksheet:${id}`, caseId: resource.caseId });
   }
   return json({ worksheets });

@@ -91,6 +91,8 @@ test("Jess's questions are answered by Dan in his own workspace, passed back, an
     await expect(danPage.locator("main")).not.toContainText("Linda");
     const received = danPage.getByRole("region", { name: "Passed on to you" });
     await expect(received.getByRole("article", { name: "A question from Jess" })).toHaveCount(3);
+    // New to him the first time he sees them, and they keep the mark while he answers them.
+    await expect(received.getByText("New", { exact: true })).toHaveCount(3);
     await expectNoHorizontalOverflow(danPage);
     await expectNoSeriousA11yViolations(danPage, testInfo, "my-messages");
 
@@ -125,8 +127,11 @@ test("Jess's questions are answered by Dan in his own workspace, passed back, an
     for (const a of answers) await deliver(page, a, "Read with them at a visit");
 
     // Dan sees that his answers reached her.
+    await expect(received.getByText("New", { exact: true })).toHaveCount(3);
     await danPage.reload();
     await expect(danPage.getByRole("region", { name: "Passed on to you" }).getByRole("list", { name: "Your answers" }).first()).toContainText("Passed on");
+    // Seen when he first opened them: no longer new.
+    await expect(received.getByText("New", { exact: true })).toHaveCount(0);
   } finally {
     await danContext.close();
   }

@@ -1,6 +1,22 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { approvalCheck, choiceAllows, deliveryCheck, editCheck, packCheck, textToPass, threadCheck, threadTimeline, type MessageFacts } from "~/models/exchange-rules";
-import { EXCHANGE_CHOICES } from "~/models/exchange-labels";
+import {
+  approvalCheck,
+  choiceAllows,
+  deliveryCheck,
+  editCheck,
+  isNewToWriter,
+  newToWriterCount,
+  packCheck,
+  textToPass,
+  threadCheck,
+  threadTimeline,
+  writerSees,
+  type MessageFacts,
+  type NewestChoice,
+  type ReceivedFacts,
+} from "~/models/exchange-rules";
+import { EXCHANGE_CHOICES, EXCHANGE_STATUSES } from "~/models/exchange-labels";
 import { DELIVERY_CHOICES } from "~/models/letter-labels";
 
 const recorded = (over: Partial<MessageFacts> = {}): MessageFacts => ({ status: "RECORDED", senderConsent: true, text: "Why me?", edits: [], ...over });
@@ -90,5 +106,75 @@ describe("shuttle messages: threads", () => {
       ["q2", []],
       ["m1", []],
     ]);
+  });
+});
+
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 10, minute));
+const ME = "harmed";
+const OTHER = "responsible";
+const NOW = { choice: "RECEIVE_NOW" as const, deliverAfter: null };
+const delivered = (minute: number | null, over: Partial<ReceivedFacts> = {}): ReceivedFacts => ({
+  fromId: OTHER,
+  toId: ME,
+  status: "DELIVERED",
+  deliveredAt: minute === null ? null : at(minute),
+  ...over,
+});
+
+describe("what is new in a party's own message workspace", () => {
+  it("counts a message delivered to them after they last opened it", () => {
+    expect(newToWriterCount([delivered(1), delivered(6)], ME, NOW, TODAY, at(5))).toBe(1);
+    expect(newToWriterCount([delivered(1), delivered(6)], ME, NOW, TODAY, null)).toBe(2);
+    expect(newToWriterCount([delivered(1), delivered(6)], ME, NOW, TODAY, at(7))).toBe(0);
+  });
+
+  it("never counts a message waiting for review, approved but not passed on, or not theirs to see", () => {
+    expect(newToWriterCount([delivered(6, { status: "RECORDED", deliveredAt: null }), delivered(6, { status: "APPROVED", deliveredAt: null })], ME, NOW, TODAY, null)).toBe(0);
+    // Delivered, but to someone else; their own message passed on to the other party is not news to them.
+    expect(newToWriterCount([delivered(6, { toId: "supporter" }), delivered(6, { fromId: ME, toId: OTHER })], ME, NOW, TODAY, null)).toBe(0);
+  });
+
+  it("a hold, a decline or a later date they asked for hides delivered messages from the count as from the page", () => {
+    const messages = [delivered(6), delivered(7)];
+    const hidden: NewestChoice[] = [
+      null,
+      { choice: "HOLD", deliverAfter: null },
+      { choice: "DECLINE", deliverAfter: null },
+      { choice: "DELIVER_LATER", deliverAfter: "2026-12-08" },
+    ];
+    for (const choice of hidden) expect(newToWriterCount(messages, ME, choice, TODAY, at(5)), JSON.stringify(choice)).toBe(0);
+    // Once they ask for them again, what was delivered since they last looked counts again.
+    expect(newToWriterCount(messages, ME, { choice: "DELIVER_LATER", deliverAfter: TODAY }, TODAY, at(5))).toBe(2);
+    expect(newToWriterCount(messages, ME, NOW, TODAY, at(5))).toBe(2);
+  });
+
+  it("a delivered message with no time of delivery is new only to someone who never looked", () => {
+    expect(isNewToWriter(delivered(null), ME, NOW, TODAY, null)).toBe(true);
+    expect(isNewToWriter(delivered(null), ME, NOW, TODAY, at(5))).toBe(false);
+  });
+
+  it("never counts more than the workspace shows them as received, whatever the messages, choice and time", () => {
+    const person = fc.constantFrom(ME, OTHER, "supporter");
+    const message = fc.record({
+      fromId: person,
+      toId: person,
+      status: fc.constantFrom(...EXCHANGE_STATUSES),
+      deliveredAt: fc.option(fc.integer({ min: 0, max: 59 }).map(at), { nil: null }),
+    });
+    const choice = fc.option(
+      fc.record({ choice: fc.constantFrom(...EXCHANGE_CHOICES), deliverAfter: fc.option(fc.constantFrom("2026-12-06", TODAY, "2026-12-08"), { nil: null }) }),
+      {
+        nil: null,
+      },
+    );
+    const seenAt = fc.option(fc.integer({ min: 0, max: 59 }).map(at), { nil: null });
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 8 }), choice, seenAt, (messages, c, seen) => {
+        const shown = messages.filter((m) => writerSees(m, ME, c, TODAY) === "received");
+        const count = newToWriterCount(messages, ME, c, TODAY, seen);
+        expect(count).toBeLessThanOrEqual(shown.length);
+        if (seen === null) expect(count).toBe(shown.length);
+      }),
+    );
   });
 });

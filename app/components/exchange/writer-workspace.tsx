@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { CheckboxField, FormMessage, TextAreaField } from "~/components/ui/form-controls";
 import { useFormFetcher } from "~/components/ui/use-form-fetcher";
+import { NewMark, useKeptNew } from "~/components/ui/new-mark";
 import type { ExchangeKind } from "~/models/exchange-labels";
 import { formatDay } from "~/utils/format";
 
@@ -9,7 +10,7 @@ export type WriterSpace = {
   id: string;
   firstName: string;
   recipientLabel: string;
-  received: { id: string; kind: ExchangeKind; text: string; fromLabel: string; deliveredOn: string | null; myAnswers: string[] }[];
+  received: { id: string; kind: ExchangeKind; text: string; fromLabel: string; deliveredOn: string | null; isNew: boolean; myAnswers: string[] }[];
   own: {
     id: string;
     kind: ExchangeKind;
@@ -157,6 +158,7 @@ export function WriterWorkspace({ space }: { space: WriterSpace }) {
   const ownById = new Map(space.own.map((o) => [o.id, o]));
   const answers = new Set(space.own.filter((o) => o.answers).map((o) => o.id));
   const standalone = space.own.filter((o) => !answers.has(o.id));
+  const fresh = useKeptNew(space.received.filter((r) => r.isNew).map((r) => r.id));
   return (
     <div className="writer-space">
       <p className="lead">
@@ -176,7 +178,7 @@ export function WriterWorkspace({ space }: { space: WriterSpace }) {
                     <strong>
                       {RECEIVED_WORDS[r.kind]} {r.fromLabel}
                     </strong>
-                    {r.deliveredOn ? ` · passed on ${formatDay(r.deliveredOn)}` : null}
+                    {r.deliveredOn ? ` · passed on ${formatDay(r.deliveredOn)}` : null} {fresh.has(r.id) ? <NewMark /> : null}
                   </p>
                   <p className="exchange-text">{r.text}</p>
                 </article>

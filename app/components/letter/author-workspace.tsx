@@ -4,6 +4,7 @@ import type { Editor } from "@tiptap/react";
 import { useCallback, useState } from "react";
 import { CollabBadge } from "~/components/editor/collab-badge";
 import { FormMessage } from "~/components/ui/form-controls";
+import { NewMark, useKeptNew } from "~/components/ui/new-mark";
 import type { getAuthorWorkspace } from "~/models/letter.server";
 import { LETTER_STATUS_LABELS, type LetterStatus } from "~/models/letter-labels";
 import { useCollabDocument } from "~/realtime/use-collab-document";
@@ -29,6 +30,7 @@ export function AuthorWorkspace({ letter, writable, defaultGuidance }: Props) {
   const [text, setText] = useState("");
   const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
   const onText = useCallback((t: string) => setText(t), []);
+  const fresh = useKeptNew(letter.comments.filter((c) => c.isNew).map((c) => c.id));
   const message =
     letter.locked && writable === false && (letter.status === "DRAFTING" || letter.status === "CHANGES_REQUESTED")
       ? "Your facilitator has paused editing for a moment. You can read your letter; you can carry on when they unlock it."
@@ -95,6 +97,7 @@ export function AuthorWorkspace({ letter, writable, defaultGuidance }: Props) {
               <ul className="plain letter-comments">
                 {letter.comments.map((c) => (
                   <li key={c.id}>
+                    {fresh.has(c.id) ? <NewMark /> : null}
                     {c.quote ? <blockquote>{c.quote}</blockquote> : null}
                     <p>{c.body}</p>
                   </li>

@@ -1,4 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { newWords, type AuthorNews } from "~/models/author-news";
 import { useNotificationCount } from "~/realtime/use-notifications";
 import type { Capabilities } from "~/utils/permissions";
 
@@ -16,6 +17,8 @@ export type ShellUser = {
   authorLetters?: boolean;
   /** The author (the person responsible) has programme worksheets open. */
   authorWorksheets?: boolean;
+  /** What is new on each of the author's pages since they last opened it (null for staff). */
+  authorNews?: AuthorNews | null;
   mustChangePassword: boolean;
   /** null while the password must be changed, and for a letter author. */
   capabilities: Capabilities | null;
@@ -52,9 +55,9 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
         ) : user?.letterAuthor ? (
           // An author sees their letter (and their messages, when they write them) and nothing else of Circle.
           <nav aria-label="Main" className="topnav">
-            {user.authorLetters !== false ? <NavLink to="/letters">My letter</NavLink> : null}
-            {user.authorMessages ? <NavLink to="/messages">My messages</NavLink> : null}
-            {user.authorWorksheets ? <NavLink to="/worksheets">My worksheets</NavLink> : null}
+            {user.authorLetters !== false ? <AuthorLink to="/letters" label="My letter" count={user.authorNews?.letters ?? 0} shownOn={/^\/letters\/./} /> : null}
+            {user.authorMessages ? <AuthorLink to="/messages" label="My messages" count={user.authorNews?.messages ?? 0} shownOn={/^\/messages$/} /> : null}
+            {user.authorWorksheets ? <AuthorLink to="/worksheets" label="My worksheets" count={user.authorNews?.worksheets ?? 0} shownOn={/^\/worksheets$/} /> : null}
             <SignOut />
           </nav>
         ) : user ? (
@@ -97,6 +100,26 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
       </header>
       {children}
     </>
+  );
+}
+
+/**
+ * An author's link to one of their pages, with how many things are new there since they last opened
+ * it ("My messages, 1 new"). Not while they are on the page that shows them (`shownOn`): it marks
+ * them "New" itself, and opening it records them as seen (app/models/author-news.server.ts).
+ */
+function AuthorLink({ to, label, count, shownOn }: { to: string; label: string; count: number; shownOn: RegExp }) {
+  const { pathname } = useLocation();
+  const news = shownOn.test(pathname) ? null : newWords(count);
+  return (
+    <NavLink to={to} aria-label={news ? `${label}, ${news}` : undefined}>
+      {label}
+      {news ? (
+        <span className="badge count" data-testid="new-count" aria-hidden="true">
+          {news}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }
 

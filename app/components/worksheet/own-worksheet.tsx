@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { FormMessage } from "~/components/ui/form-controls";
 import { useFormFetcher, type FormAnswer } from "~/components/ui/use-form-fetcher";
+import { NewMark, useKeptNew } from "~/components/ui/new-mark";
 import { WORKSHEET_STATUS_LABELS, type WorksheetStatus } from "~/models/worksheet-labels";
 import { formatDay, formatTime } from "~/utils/format";
 
@@ -12,7 +13,7 @@ export type OwnWorksheetView = {
   savedAt: string | null;
   submittedAt: string | null;
   answers: { id: string; prompt: string; answer: string }[];
-  comments: { id: string; body: string; createdAt: string }[];
+  comments: { id: string; body: string; createdAt: string; isNew: boolean }[];
 };
 
 /**
@@ -29,6 +30,7 @@ export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) 
   const [dirty, setDirty] = useState(false);
   const savedAt = (f.data?.ok ? f.data.savedAt : undefined) ?? w.savedAt;
   const open = w.status === "SET";
+  const fresh = useKeptNew(w.comments.filter((c) => c.isNew).map((c) => c.id));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const typed = () => {
     setDirty(true);
@@ -101,7 +103,9 @@ export function OwnWorksheet({ worksheet: w }: { worksheet: OwnWorksheetView }) 
           <ul className="worksheet-comments">
             {w.comments.map((c) => (
               <li key={c.id}>
-                <p className="hint">Your facilitator, {formatDay(c.createdAt)}</p>
+                <p className="hint">
+                  Your facilitator, {formatDay(c.createdAt)} {fresh.has(c.id) ? <NewMark /> : null}
+                </p>
                 <p className="body">{c.body}</p>
               </li>
             ))}
