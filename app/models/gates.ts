@@ -15,6 +15,7 @@ import {
   type Recommendation,
 } from "~/utils/preparation";
 import { programmeGate, type ProgrammeGateFacts } from "./programme-rules";
+import { once } from "~/utils/once";
 
 /**
  * The rules of good practice that stand between a case and its next step.
@@ -390,7 +391,7 @@ export function isAssessmentCurrent(madeAt: Stage, caseStage: Stage): boolean {
 const MS_PER_DAY = 24 * 3600 * 1000;
 
 /** The service's calendar date (Europe/London) of an instant, as YYYY-MM-DD. */
-const londonDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const londonDate = once(() => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }));
 
 /**
  * Adds working days to an instant: each step moves 24 hours on and counts only when the day in
@@ -401,7 +402,7 @@ export function addWorkingDays(from: Date, days: number): Date {
   let left = days;
   while (left > 0) {
     at = new Date(at.getTime() + MS_PER_DAY);
-    const date = londonDate.format(at);
+    const date = londonDate().format(at);
     const [y, m, d] = date.split("-").map(Number) as [number, number, number];
     const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
     if (day !== 0 && day !== 6 && !isBankHoliday(date)) left -= 1;

@@ -1,3 +1,4 @@
+import { once } from "~/utils/once";
 /**
  * The numbers of a report and how each is shown (docs/architecture.md §2, "Reports"). Pure: the
  * page, the CSV and the quarterly PDF all show a figure through `showCell`, the one place a small
@@ -36,13 +37,13 @@ export type Shown = { text: string; value: number | null };
 
 export const isSmall = (n: number) => n > 0 && n < SMALL_NUMBER_LIMIT;
 
-const integer = new Intl.NumberFormat("en-GB");
-const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const integer = once(() => new Intl.NumberFormat("en-GB"));
+const oneDecimal = once(() => new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 export function showCell(cell: Cell, suppress: boolean): Shown {
   switch (cell.kind) {
     case "count":
-      return suppress && isSmall(cell.n) ? { text: SUPPRESSED, value: null } : { text: integer.format(cell.n), value: cell.n };
+      return suppress && isSmall(cell.n) ? { text: SUPPRESSED, value: null } : { text: integer().format(cell.n), value: cell.n };
     case "rate": {
       if (cell.whole === 0) return { text: NOTHING, value: null };
       if (suppress && (isSmall(cell.part) || isSmall(cell.whole))) return { text: WITHHELD, value: null };
@@ -53,12 +54,12 @@ export function showCell(cell: Cell, suppress: boolean): Shown {
       if (cell.n === 0) return { text: NOTHING, value: null };
       if (suppress && isSmall(cell.n)) return { text: WITHHELD, value: null };
       const average = Math.round((cell.sum / cell.n) * 10) / 10;
-      return { text: oneDecimal.format(average), value: average };
+      return { text: oneDecimal().format(average), value: average };
     }
     case "median":
       if (cell.value === null || cell.n === 0) return { text: NOTHING, value: null };
       if (suppress && isSmall(cell.n)) return { text: WITHHELD, value: null };
-      return { text: integer.format(cell.value), value: cell.value };
+      return { text: integer().format(cell.value), value: cell.value };
     case "text":
       return { text: cell.text, value: null };
   }

@@ -4,6 +4,7 @@ import { medianOf, OUTCOME_LABELS, type Outcome, type ReportData } from "./repor
 import { REFERRER_TYPES, REFERRER_TYPE_LABELS, type ReferrerType } from "~/utils/referral";
 import { CLOSURE_REASONS, CLOSURE_REASON_LABELS, PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS, type ClosureReason } from "~/utils/preparation";
 import { STAGES, STAGE_LABELS } from "~/utils/roles";
+import { once } from "~/utils/once";
 
 /**
  * The report's tables, from its aggregates (app/models/reports.ts): the rows and columns the page
@@ -46,8 +47,8 @@ export type ReportTable = {
 const columnSum = (rows: number, column = 0): [number, number][] => Array.from({ length: rows }, (_, r) => [r, column]);
 
 const sum = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0);
-const monthName = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-export const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T12:00:00Z`));
+const monthName = once(() => new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }));
+export const monthLabel = (month: string) => monthName().format(new Date(`${month}-01T12:00:00Z`));
 
 const DAY_BUCKETS: { label: string; upTo: number }[] = [
   { label: "Up to 30 days", upTo: 30 },

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { blockKey, flatField, idKey, insertFlat, type FlatField } from "./flat-store";
 import { MARKER, PARAGRAPH_KEY, PLAIN_KEY, readBlockAttrs } from "./flat-text";
+import { once } from "~/utils/once";
 
 /** The Y.Map in the notes document recording which step changes already have a heading. */
 export const HEADINGS_MAP = "liveHeadings";
@@ -10,8 +11,8 @@ const NOTES_FIELD = "notes";
 type Entry = { conferenceId: string; version: number; stepId: string };
 export type HeadingTarget = Entry & { title: string };
 
-const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
-export const headingText = (title: string, at: number) => `${title} (${clock.format(new Date(at))})`;
+const clock = once(() => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }));
+export const headingText = (title: string, at: number) => `${title} (${clock().format(new Date(at))})`;
 
 /**
  * Adds "<step title> (HH:mm)" as an H3 at the end of a case's notes, once per step change. The

@@ -1,13 +1,4 @@
-/**
- * A formatter made on first use. Making one costs a tablet a few milliseconds each (the locale's
- * data is loaded), and every page loads this module before it is interactive: most use two or
- * three of the formatters below, and the rest are never made.
- */
-function once<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
-}
-
+import { once } from "./once";
 /** Dates as a practitioner reads them: "Tue 8 Dec 2026, 10:00" (UK style, service time zone). */
 const dateTime = once(
   () =>

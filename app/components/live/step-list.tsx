@@ -1,9 +1,10 @@
 import type { LiveState, StepStatus } from "~/realtime/live-machine";
 import { phaseLabel } from "./current-step";
 import type { LiveScript } from "./types";
+import { once } from "~/utils/once";
 
 const STATUS_TEXT: Record<StepStatus, string> = { PENDING: "Pending", ASKED: "Asked", SKIPPED: "Skipped" };
-const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+const time = once(() => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }));
 
 type Props = { script: LiveScript; state: LiveState; canJump: boolean; disabled: boolean; onJump: (stepId: string) => void };
 
@@ -31,7 +32,7 @@ export function StepList({ script, state, canJump, disabled, onJump }: Props) {
               <span className="step-name">{step.title}</span>
               <span className={`step-status ${status.toLowerCase()}`}>
                 {current ? "Now" : STATUS_TEXT[status]}
-                {live?.markedAt && !current ? ` · ${time.format(new Date(live.markedAt))}` : ""}
+                {live?.markedAt && !current ? ` · ${time().format(new Date(live.markedAt))}` : ""}
               </span>
             </>
           );
