@@ -27,7 +27,12 @@ export function Fold({ summary, open, className, id, children }: { summary: Reac
       }}
     >
       <summary>{summary}</summary>
-      {shown ? children : null}
+      {shown ? (
+        children
+      ) : (
+        // Seen only in a fold opened before the page is ready (or in a browser without JavaScript).
+        <p className="hint">This needs JavaScript, and appears once the page has finished loading.</p>
+      )}
     </details>
   );
 }
