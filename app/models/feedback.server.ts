@@ -41,6 +41,20 @@ async function requireFittingOccasion(tx: Tx, caseId: string, occasion: Feedback
   if (refusal) throw new Refusal(refusal, { status: 400, field: "occasion" });
 }
 
+/** What a feedback record says: the occasion, how it was given, and the answers (the staff list and a subject access export read the same). */
+export const FEEDBACK_RECORD_FIELDS = {
+  occasion: true,
+  method: true,
+  givenOn: true,
+  declined: true,
+  satisfaction: true,
+  feltSafe: true,
+  feltHeard: true,
+  feltPrepared: true,
+  wouldRecommend: true,
+  comments: true,
+} as const satisfies Prisma.ParticipantFeedbackSelect;
+
 const NO_ANSWERS: FeedbackAnswers = { satisfaction: null, feltSafe: null, feltHeard: null, feltPrepared: null, wouldRecommend: null, comments: "" };
 
 /** The case's feedback, newest first, the people it may come from and the occasions that fit the case now. */
@@ -49,18 +63,9 @@ export async function getCaseFeedback(caseId: string) {
     db.participantFeedback.findMany({
       where: { caseId },
       select: {
+        ...FEEDBACK_RECORD_FIELDS,
         id: true,
         role: true,
-        occasion: true,
-        method: true,
-        declined: true,
-        satisfaction: true,
-        feltSafe: true,
-        feltHeard: true,
-        feltPrepared: true,
-        wouldRecommend: true,
-        comments: true,
-        givenOn: true,
         createdAt: true,
         participant: { select: { id: true, name: true, preferredName: true } },
         recordedBy: { select: { name: true } },

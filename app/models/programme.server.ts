@@ -16,6 +16,16 @@ type Tx = Prisma.TransactionClient;
 
 const NEWEST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 
+/** Where a session stands in the plan: skipped (and why) or when and where it is to be held. */
+export const SESSION_PLAN_FIELDS = {
+  skipped: true,
+  skipReason: true,
+  scheduledOn: true,
+  scheduledAt: true,
+  venueKind: true,
+  venue: true,
+} as const satisfies Prisma.ProgrammeSessionSelect;
+
 const SESSION_SELECT = {
   id: true,
   position: true,
@@ -26,12 +36,7 @@ const SESSION_SELECT = {
   guidance: true,
   exercises: true,
   added: true,
-  skipped: true,
-  skipReason: true,
-  scheduledOn: true,
-  scheduledAt: true,
-  venueKind: true,
-  venue: true,
+  ...SESSION_PLAN_FIELDS,
   coFacilitator: { select: { id: true, name: true } },
   attendance: { orderBy: NEWEST, take: 1, select: { id: true, status: true, reason: true, cancelledBy: true, createdAt: true, recordedBy: { select: { name: true } } } },
   reviews: {

@@ -20,6 +20,8 @@ import type {
   SubjectAccessExport,
 } from "./subject-access-shape";
 import { textToPass } from "./exchange-rules";
+import { FEEDBACK_RECORD_FIELDS } from "./feedback.server";
+import { SESSION_PLAN_FIELDS } from "./programme.server";
 import { SESSION_NOTE_SECTIONS } from "./programme-labels";
 
 /**
@@ -69,18 +71,7 @@ export async function gatherSubjectData(ctx: Ctx, caseId: string, participantId:
       db.rectificationRequest.findMany({ where: { caseId, participantId }, orderBy: { createdAt: "asc" } }),
       db.participantFeedback.findMany({
         where: { caseId, participantId },
-        select: {
-          occasion: true,
-          method: true,
-          givenOn: true,
-          declined: true,
-          satisfaction: true,
-          feltSafe: true,
-          feltHeard: true,
-          feltPrepared: true,
-          wouldRecommend: true,
-          comments: true,
-        },
+        select: FEEDBACK_RECORD_FIELDS,
         orderBy: { createdAt: "asc" },
       }),
       exchangeSection(caseId, participantId),
@@ -203,12 +194,7 @@ async function programmeSection(caseId: string, participantId: string): Promise<
           position: true,
           title: true,
           module: true,
-          skipped: true,
-          skipReason: true,
-          scheduledOn: true,
-          scheduledAt: true,
-          venueKind: true,
-          venue: true,
+          ...SESSION_PLAN_FIELDS,
           coFacilitator: { select: { name: true } },
           attendance: { orderBy: oldest, select: { status: true, reason: true, cancelledBy: true, createdAt: true, recordedBy: { select: { name: true } } } },
           reviews: {

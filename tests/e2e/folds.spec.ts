@@ -5,7 +5,8 @@ import { createBookedCase } from "./live-fixtures";
 /**
  * The case page's folded forms are drawn when first opened (app/components/ui/fold.tsx): opened,
  * the form is there; folded again and reopened, what was typed is still there; a fold tapped
- * before the page has hydrated fills in once it has; and without JavaScript a fold says so.
+ * before the page has hydrated fills in once it has; and without JavaScript a fold says so
+ * (tests/e2e/no-javascript.spec.ts).
  */
 const reference = (name: string, project: string) => `RJ-E2E-FOLD-${name}-${project === "tablet-portrait" ? "P" : "L"}`;
 
@@ -46,21 +47,4 @@ test("a fold tapped open while the page's scripts are still loading fills in onc
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await expect(fold.getByRole("button", { name: "Add person" })).toBeVisible();
   await expect(fold).not.toContainText("appears once the page has finished loading");
-});
-
-test.describe("without JavaScript", () => {
-  test.use({ javaScriptEnabled: false });
-
-  test("a folded form says it needs JavaScript", async ({ page }, testInfo) => {
-    const { caseId } = createBookedCase(reference("NOJS", testInfo.project.name));
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(DEMO.lead);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/cases$/);
-    await page.goto(`/cases/${caseId}`);
-    const fold = page.locator("#contacts details", { has: page.locator(":scope > summary", { hasText: "Log a contact" }) });
-    await fold.locator(":scope > summary").click();
-    await expect(fold).toContainText("This needs JavaScript, and appears once the page has finished loading.");
-  });
 });
