@@ -56,9 +56,13 @@ export default function MyLetters() {
           {letters.map((l) => (
             <li key={l.id} className="case-item">
               <Link to={`/letters/${l.id}`}>
-                <span className="title">Letter to {l.recipientLabel}</span>
-                <span className="badge">{LETTER_STATUS_LABELS[l.status] ?? l.status}</span>
-                {l.news ? <span className="badge new">{l.news}</span> : null}
+                <span className="title">Letter to {l.recipientLabel}</span> <span className="badge">{LETTER_STATUS_LABELS[l.status] ?? l.status}</span>
+                {l.news ? (
+                  <>
+                    {" "}
+                    <span className="badge new">{l.news}</span>
+                  </>
+                ) : null}
               </Link>
             </li>
           ))}
