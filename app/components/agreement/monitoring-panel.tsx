@@ -110,7 +110,7 @@ function MonitoredTerm({ m, index, editable }: { m: Monitored; index: number; ed
             <p className="hint">No payments yet.</p>
           )}
           {editable ? (
-            <payment.fetcher.Form method="post" className="row inline-form" key={payment.done}>
+            <payment.fetcher.Form method="post" className="row inline-form" key={payment.successKey}>
               <input type="hidden" name="intent" value="payment" />
               <input type="hidden" name="termId" value={m.term.id} />
               <Field id={`${id}-amount`} name="amount" label="Payment received (£)" error={payment.errors.amount} />

@@ -56,14 +56,14 @@ export function ReviewPanel({ version }: { version: WorkspaceVersion }) {
 }
 
 function TermComment({ version, term }: { version: WorkspaceVersion; term: FrozenTerm }) {
-  const { fetcher, errors, done, busy } = useFormFetcher({ key: `comment-${version.id}-${term.id}` });
+  const { fetcher, errors, done, successKey, busy } = useFormFetcher({ key: `comment-${version.id}-${term.id}` });
   const id = `comment-${term.id}`;
   return (
     <details className="term-comment" open={Object.keys(errors).length > 0 || undefined}>
       <summary className="tap">
         Comment<span className="visually-hidden"> on term {term.position + 1}</span>
       </summary>
-      <fetcher.Form method="post" className="stack" key={done}>
+      <fetcher.Form method="post" className="stack" key={successKey}>
         <input type="hidden" name="intent" value="comment" />
         <input type="hidden" name="versionId" value={version.id} />
         <input type="hidden" name="termId" value={term.id} />

@@ -76,7 +76,7 @@ export function DeliveryPanel({ letter, canModerate, canRelease, release }: Prop
 }
 
 function ChoiceForm() {
-  const { fetcher, errors, done, busy } = useFormFetcher<LetterAnswer>();
+  const { fetcher, errors, done, successKey, busy } = useFormFetcher<LetterAnswer>();
   const [choice, setChoice] = useState<DeliveryChoice>("RECEIVE_NOW");
   return (
     <details className="section-gap">
@@ -84,7 +84,7 @@ function ChoiceForm() {
       <fetcher.Form
         method="post"
         className="grid-2"
-        key={done}
+        key={successKey}
         onChange={(e) => {
           const t = e.target as HTMLSelectElement;
           if (t.name === "choice") setChoice(t.value as DeliveryChoice);

@@ -47,7 +47,7 @@ export function ReviewPanel({ letter }: { letter: OversightLetter }) {
         />
       </div>
       {submitted ? (
-        <changes.fetcher.Form method="post" className="stack section-gap" key={changes.done}>
+        <changes.fetcher.Form method="post" className="stack section-gap" key={changes.successKey}>
           <input type="hidden" name="intent" value="request-changes" />
           <TextAreaField id="reason" name="reason" label="Ask for changes" hint="The author sees this beside their letter." error={changes.errors.reason} maxLength={2000} />
           <button type="submit" className="secondary" disabled={changes.busy}>
@@ -98,7 +98,7 @@ export function CommentsPanel({ letter, canModerate, editor }: { letter: Oversig
         </ul>
       )}
       {canModerate ? (
-        <add.fetcher.Form method="post" className="stack section-gap" key={add.done}>
+        <add.fetcher.Form method="post" className="stack section-gap" key={add.successKey}>
           <input type="hidden" name="intent" value="comment" />
           <div className="field">
             <label htmlFor="quote">Passage (optional)</label>
@@ -152,7 +152,7 @@ export function SuggestionsPanel({ letter, canModerate, editor }: { letter: Over
         </ul>
       )}
       {canModerate ? (
-        <add.fetcher.Form method="post" className="stack section-gap" key={add.done}>
+        <add.fetcher.Form method="post" className="stack section-gap" key={add.successKey}>
           <input type="hidden" name="intent" value="suggest" />
           <div className="field">
             <label htmlFor="original">Words to change</label>

@@ -17,7 +17,7 @@ export type AuditTrailRetention = {
 };
 
 export function AuditTrailSection({ audit }: { audit: AuditTrailRetention }) {
-  const { fetcher, errors, done, busy, formError } = useFormFetcher();
+  const { fetcher, errors, done, successKey, busy, formError } = useFormFetcher();
   const { period, history, lastPrune } = audit;
   return (
     <section className="card section-gap" aria-labelledby="audit-trail-heading">
@@ -48,7 +48,7 @@ export function AuditTrailSection({ audit }: { audit: AuditTrailRetention }) {
           "No audit entries have been deleted yet: none was older than the period."
         )}
       </p>
-      <fetcher.Form method="post" className="stack" key={done}>
+      <fetcher.Form method="post" className="stack" key={successKey}>
         <input type="hidden" name="intent" value="audit-period" />
         <Field
           id="audit-years"

@@ -65,12 +65,12 @@ function TermsFields({ prefix, errors, value = {} }: { prefix: string; errors: F
 }
 
 export function AddRule() {
-  const { fetcher, errors, done, busy, formError } = useFormFetcher();
+  const { fetcher, errors, done, successKey, busy, formError } = useFormFetcher();
   return (
     <section className="card section-gap" aria-labelledby="add-rule-heading">
       <h2 id="add-rule-heading">Add a rule for one outcome</h2>
       <p className="hint">A rule for a case type and one outcome comes before that type's rule for any outcome.</p>
-      <fetcher.Form method="post" className="stack" key={done}>
+      <fetcher.Form method="post" className="stack" key={successKey}>
         <input type="hidden" name="intent" value="add" />
         <div className="grid-2">
           <SelectField

@@ -8,11 +8,11 @@ import { useFormFetcher } from "./use-form-fetcher";
  * `intent=create` to the page's action; the form starts afresh after each success.
  */
 export function CreateTemplateForm(p: { heading: string; standardLabel: string; emptyLabel: string; descriptionHint: string; submitLabel: string }) {
-  const { fetcher, errors, done, busy, formError } = useFormFetcher();
+  const { fetcher, errors, done, successKey, busy, formError } = useFormFetcher();
   return (
     <section className="card section-gap" aria-labelledby="create-heading">
       <h2 id="create-heading">{p.heading}</h2>
-      <fetcher.Form method="post" className="grid-2" key={done}>
+      <fetcher.Form method="post" className="grid-2" key={successKey}>
         <input type="hidden" name="intent" value="create" />
         <Field id="create-name" name="name" label="Name" error={errors.name} />
         <SelectField

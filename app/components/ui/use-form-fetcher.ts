@@ -10,7 +10,8 @@ export type FormAnswer = { ok: false; errors: FieldErrors; intent?: string } | {
  * of the last answer, the `done` sentence of the last success, and `formError` for the message
  * above the button (the form's own error, or a pointer to the fields when only they are wrong).
  * `key` shares one fetcher between components (a form and the message shown elsewhere);
- * `resetOnSuccess` empties the form behind `formRef` after a success ("add" forms start afresh).
+ * `resetOnSuccess` empties the form behind `formRef` after a success ("add" forms start afresh);
+ * `successKey`, as a form's React key, starts it afresh with its own state too.
  * `data` is the whole answer, for the extra fields some actions send (a refusal's `reasons`).
  */
 /** A layout effect in the browser; on the server, where there is no layout, nothing (and no warning). */
@@ -30,6 +31,10 @@ export function useFormFetcher<T extends FormAnswer = FormAnswer>(opts: { key?: 
     resetFor.current = data;
     formRef.current?.reset();
   }, [opts.resetOnSuccess, fetcher.state, data]);
+  // Counts the successes, one per answer: a form keyed on it starts afresh after each, even when two
+  // successes say the same sentence (keyed on `done`, the second "Comment added" left the text in the box).
+  const successes = useRef<{ data: unknown; count: number }>({ data: null, count: 0 });
+  if (data?.ok && successes.current.data !== data) successes.current = { data, count: successes.current.count + 1 };
   const errors: FieldErrors = data && !data.ok ? data.errors : {};
   const hasFieldErrors = Object.keys(errors).some((k) => k !== "form");
   return {
@@ -39,6 +44,7 @@ export function useFormFetcher<T extends FormAnswer = FormAnswer>(opts: { key?: 
     busy: fetcher.state !== "idle",
     errors,
     done: data?.ok ? data.done : undefined,
+    successKey: successes.current.count,
     formError: errors.form ?? (hasFieldErrors ? "Some answers need changing: see the messages below." : undefined),
   };
 }
