@@ -1,4 +1,5 @@
 import { requireCaseAction } from "~/models/case-access.server";
+import { notifyConferencesHeld } from "~/models/notifications.server";
 import {
   addProgrammeSession,
   moveProgrammeSession,
@@ -25,9 +26,18 @@ export const action = formAction({
     return { caseId: resource.caseId, serviceId: resource.serviceId };
   },
   schema: ProgrammeActionSchema,
-  run: async ({ user, access, input }): Promise<Changed> => {
+  run: async ({ user, access, input, context }): Promise<Changed> => {
     const caseId = access.caseId;
     const target = `case:${caseId}`;
+    // A review or judgement that put the booking on hold: its live screens get the new state and
+    // the case team is told, as for any other hold, once the record has committed.
+    const bookingsHeld = (held: string | null) =>
+      held
+        ? async () => {
+            context.realtime.conferencesChanged(caseId);
+            await notifyConferencesHeld(caseId, user.id);
+          }
+        : undefined;
     switch (input.intent) {
       case "start": {
         const p = await startProgramme(caseId, user.serviceId, input, user.id);
@@ -75,16 +85,31 @@ export const action = formAction({
       }
       case "review": {
         const r = await reviewProgrammeSession(caseId, input, user.id);
-        const done = input.concern ? "Review recorded. The concern asks for a new risk assessment: record one on the case screen." : "Review recorded.";
+        const done = r.held
+          ? `Review recorded. The booked conference is on hold: ${r.held} The case team is told.`
+          : input.concern
+            ? "Review recorded. The concern asks for a new risk assessment: record one on the case screen."
+            : "Review recorded.";
         return {
           done,
           id: r.id,
-          audit: { action: "programme.review", target: `programme-session:${input.sessionId}`, details: { concern: input.concern, engagement: input.engagement } },
+          audit: {
+            action: "programme.review",
+            target: `programme-session:${input.sessionId}`,
+            details: { concern: input.concern, engagement: input.engagement, heldBooking: r.held !== null },
+          },
+          afterwards: bookingsHeld(r.held),
         };
       }
       case "judgement": {
         const j = await recordJudgement(caseId, input.kind, input.reasons, user.id);
-        return { done: "The readiness judgement is recorded.", id: j.id, audit: { action: "programme.judgement", target, details: { kind: input.kind } } };
+        const done = j.held ? `The readiness judgement is recorded. The booked conference is on hold: ${j.held} The case team is told.` : "The readiness judgement is recorded.";
+        return {
+          done,
+          id: j.id,
+          audit: { action: "programme.judgement", target, details: { kind: input.kind, heldBooking: j.held !== null } },
+          afterwards: bookingsHeld(j.held),
+        };
       }
       case "override": {
         const j = await recordJudgement(caseId, "OVERRIDE", input.reasons, user.id);

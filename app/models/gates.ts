@@ -208,8 +208,9 @@ export function conferenceGate(facts: GateFacts): GateResult {
 
 /**
  * Does a booked conference still stand? (Checked after every consent or assessment change.) The
- * programme is asked at booking only: nothing recorded in it afterwards puts a booking on hold (a
- * concern raised at a session shows on the case screen, asking for a new risk assessment).
+ * programme is not asked again here, so a consent or assessment change holds a booking for its own
+ * reasons only; what is recorded in the programme after booking is asked when it is recorded
+ * (programmeRecordHold in programme-rules.ts: a concern, or a judgement of not ready, holds it).
  */
 export function bookedConferenceStands(facts: GateFacts): GateResult {
   return conferenceGate({ ...facts, stage: "PREPARATION", programme: null });

@@ -149,22 +149,33 @@ export async function holdBookingsIfGateFails(tx: Prisma.TransactionClient, case
   if (!facts || !facts.hasScheduledConference) return null;
   const gate = bookedConferenceStands(facts);
   if (gate.ok) return null;
-  const reason = gate.reasons.join(" ");
+  await holdBookings(tx, caseId, actorId, { reason: gate.reasons.join(" "), summary: holdSummary(facts) });
+  return gate.reasons;
+}
+
+/**
+ * Puts every booked conference of the case on hold with `reason` (the case screen's words) and
+ * `summary` (the live screens', naming nobody), and returns a case waiting for it to preparation,
+ * in the caller's transaction. Whoever decided it must hold (the booking gate, or a record in the
+ * programme: programmeRecordHold) has checked that one is booked.
+ */
+export async function holdBookings(tx: Prisma.TransactionClient, caseId: string, actorId: string, hold: { reason: string; summary: string }) {
   const held = await tx.conference.findMany({ where: { caseId, status: "SCHEDULED" }, select: { id: true } });
-  await tx.conference.updateMany({ where: { id: { in: held.map((c) => c.id) } }, data: { status: "ON_HOLD", holdReason: reason } });
+  await tx.conference.updateMany({ where: { id: { in: held.map((c) => c.id) } }, data: { status: "ON_HOLD", holdReason: hold.reason } });
   // A conference that is running now stops with its booking; the routes then push the new live
   // state to its live screens (context.realtime.conferencesChanged).
   await holdLiveConferences(
     tx,
     held.map((c) => c.id),
-    holdSummary(facts),
+    hold.summary,
     actorId,
   );
-  if (facts.stage === "CONFERENCE_SCHEDULED") {
+  const c = await tx.case.findUnique({ where: { id: caseId }, select: { stage: true } });
+  if (c?.stage === "CONFERENCE_SCHEDULED") {
     await tx.case.update({ where: { id: caseId }, data: { stage: "PREPARATION" } });
-    await tx.caseStageEvent.create({ data: { caseId, stage: "PREPARATION", actorId, reason: `Conference put on hold: ${reason}` } });
+    await tx.caseStageEvent.create({ data: { caseId, stage: "PREPARATION", actorId, reason: `Conference put on hold: ${hold.reason}` } });
   }
-  return gate.reasons;
+  return held.length;
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);

@@ -3,7 +3,20 @@ import { db } from "~/utils/db.server";
 import { Refusal } from "~/utils/refusal";
 import { notify } from "./notifications.server";
 import type { ProgrammeAction } from "./programme-schemas";
-import { missedEscalation, moveCheck, moveSession, recordCheck, restoreCheck, reviewCheck, skipCheck, type Check } from "./programme-rules";
+import { holdBookings } from "./preparation.server";
+import {
+  inOrder,
+  missedEscalation,
+  moveCheck,
+  moveSession,
+  programmeRecordHold,
+  recordCheck,
+  restoreCheck,
+  reviewCheck,
+  skipCheck,
+  type Check,
+  type ProgrammeRecord,
+} from "./programme-rules";
 import { ruleSessions } from "./programme.server";
 
 /**
@@ -143,19 +156,45 @@ export async function recordAttendance(caseId: string, input: Input<"attendance"
   return { ...result, tell };
 }
 
+/**
+ * A record that may put a booked conference on hold (programmeRecordHold): asked inside the
+ * record's own transaction, so a booking never stands for a moment past a concern. Returns the
+ * hold's reason, or null when nothing was booked or the record holds nothing.
+ */
+async function holdIfRecordHolds(tx: Tx, caseId: string, programmeId: string, record: ProgrammeRecord, actorId: string): Promise<string | null> {
+  if ((await tx.conference.count({ where: { caseId, status: "SCHEDULED" } })) === 0) return null;
+  const override = await tx.programmeJudgement.findFirst({ where: { programmeId, kind: "OVERRIDE" }, select: { reasons: true } });
+  const hold = programmeRecordHold(record, { override });
+  if (!hold) return null;
+  await holdBookings(tx, caseId, actorId, hold);
+  return hold.reason;
+}
+
+/** A held session's review; one raising a concern puts a booked conference on hold (the caller tells the team after the commit). */
 export async function reviewProgrammeSession(caseId: string, input: Input<"review">, actorId: string) {
   return db.$transaction(async (tx) => {
     const p = await programmeOf(tx, caseId);
-    refuse(reviewCheck(p.sessions.find((s) => s.id === input.sessionId)));
+    const session = p.sessions.find((s) => s.id === input.sessionId);
+    refuse(reviewCheck(session));
     const { intent: _intent, ...review } = input;
-    return tx.programmeReview.create({ data: { ...review, concernText: review.concern ? review.concernText : "", caseId, recordedById: actorId }, select: { id: true } });
+    const row = await tx.programmeReview.create({
+      data: { ...review, concernText: review.concern ? review.concernText : "", caseId, recordedById: actorId },
+      select: { id: true, createdAt: true },
+    });
+    const number = inOrder(p.sessions).findIndex((s) => s.id === input.sessionId) + 1;
+    const record = { kind: "review", concern: review.concern, session: { title: session!.title, number }, at: row.createdAt } as const;
+    return { id: row.id, held: await holdIfRecordHolds(tx, caseId, p.id, record, actorId) };
   });
 }
 
-/** The facilitators' readiness judgement, or the case supervisor's decision to go ahead without a complete programme. */
+/**
+ * The facilitators' readiness judgement, or the case supervisor's decision to go ahead without a
+ * complete programme. Not ready puts a booked conference on hold unless that decision stands.
+ */
 export async function recordJudgement(caseId: string, kind: "READY" | "NOT_READY" | "OVERRIDE", reasons: string, actorId: string) {
   return db.$transaction(async (tx) => {
     const p = await programmeOf(tx, caseId);
-    return tx.programmeJudgement.create({ data: { caseId, programmeId: p.id, kind, reasons, recordedById: actorId }, select: { id: true } });
+    const row = await tx.programmeJudgement.create({ data: { caseId, programmeId: p.id, kind, reasons, recordedById: actorId }, select: { id: true, createdAt: true } });
+    return { id: row.id, held: await holdIfRecordHolds(tx, caseId, p.id, { kind: "judgement", judgement: kind, at: row.createdAt }, actorId) };
   });
 }

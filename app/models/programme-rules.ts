@@ -172,3 +172,31 @@ export function openConcern(reviews: readonly { concern: boolean; createdAt: Dat
   const newest = raised[0];
   return newest ? { sessionTitle: newest.sessionTitle, raisedAt: newest.createdAt } : null;
 }
+
+/** A record just made in the programme, as the booking hold reads it; the session's number is its place on the programme page. */
+export type ProgrammeRecord =
+  | { kind: "review"; concern: boolean; session: { title: string; number: number }; at: Date | string }
+  | { kind: "judgement"; judgement: "READY" | "NOT_READY" | "OVERRIDE"; at: Date | string };
+
+/**
+ * Does this record put a booked conference on hold, and in what words (`reason` for the case
+ * screen; `summary` for the live screens the whole room sees, naming nobody)? The booking gate asks
+ * programmeGate at booking only, so what is recorded later is asked here: a concern holds whatever
+ * the supervisor decided (as in programmeGate), not ready holds unless the supervisor recorded why
+ * the case goes ahead; nothing else holds. Re-booking asks the whole gate again.
+ */
+export function programmeRecordHold(record: ProgrammeRecord, p: Pick<ProgrammeGateFacts, "override">): { reason: string; summary: string } | null {
+  const day = formatDay(record.at);
+  if (record.kind === "review") {
+    if (!record.concern) return null;
+    return {
+      reason: `A risk or safeguarding concern was raised in programme session ${record.session.number} ("${record.session.title}") on ${day}: record a new risk assessment, then re-book the conference.`,
+      summary: "the risk assessment needs review",
+    };
+  }
+  if (record.judgement !== "NOT_READY" || p.override) return null;
+  return {
+    reason: `The facilitators judged the person responsible not ready on ${day} (their reasons are on the programme page): re-book the conference once they judge them ready, or once the case supervisor records why the case goes ahead.`,
+    summary: "the facilitators need to review the case first",
+  };
+}

@@ -11,6 +11,7 @@ import {
   openConcern,
   programmeComplete,
   programmeGate,
+  programmeRecordHold,
   progressOf,
   restoreCheck,
   reviewCheck,
@@ -143,7 +144,7 @@ describe("the readiness gate", () => {
     expect(openConcern(reviews, at("2026-12-02T10:00:00Z"))).toBeNull();
   });
 
-  it("holds back a conference booking only for a case with a programme, and never puts a booking on hold", () => {
+  it("holds back a conference booking only for a case with a programme; a later consent or assessment change does not ask it again (a record does: programmeRecordHold)", () => {
     const base: GateFacts = {
       stage: "PREPARATION",
       sensitive: false,
@@ -166,6 +167,45 @@ describe("the readiness gate", () => {
     expect(conferenceGate(withProgramme).ok).toBe(false);
     expect(bookedConferenceStands(withProgramme)).toEqual({ ok: true });
     expect(conferenceGate({ ...base, programme: facts(allHeld(sessions(2)), { kind: "READY", reasons: "" }) })).toEqual({ ok: true });
+  });
+});
+
+describe("a record that puts a booked conference on hold", () => {
+  const at = "2026-12-04T15:00:00Z";
+  const review = (concern: boolean) => ({ kind: "review", concern, session: { title: "Empathy", number: 7 }, at }) as const;
+  const judgement = (j: "READY" | "NOT_READY" | "OVERRIDE") => ({ kind: "judgement", judgement: j, at }) as const;
+  const noOverride = { override: null };
+  const override = { override: { reasons: "The person harmed asked to meet before her move" } };
+
+  it("a review raising a concern holds it, whatever the case supervisor decided, naming the session and the day and what releases it", () => {
+    const reason = 'A risk or safeguarding concern was raised in programme session 7 ("Empathy") on 4 December 2026: record a new risk assessment, then re-book the conference.';
+    expect(programmeRecordHold(review(true), noOverride)).toEqual({ reason, summary: "the risk assessment needs review" });
+    expect(programmeRecordHold(review(true), override)?.reason).toBe(reason);
+  });
+
+  it("a judgement of not ready holds it unless the case supervisor recorded why the case goes ahead", () => {
+    expect(programmeRecordHold(judgement("NOT_READY"), noOverride)?.reason).toBe(
+      "The facilitators judged the person responsible not ready on 4 December 2026 (their reasons are on the programme page): re-book the conference once they judge them ready, or once the case supervisor records why the case goes ahead.",
+    );
+    expect(programmeRecordHold(judgement("NOT_READY"), override)).toBeNull();
+  });
+
+  it("a concern-free review, a judgement of ready and the supervisor's decision never hold anything", () => {
+    for (const p of [noOverride, override]) {
+      expect(programmeRecordHold(review(false), p)).toBeNull();
+      expect(programmeRecordHold(judgement("READY"), p)).toBeNull();
+      expect(programmeRecordHold(judgement("OVERRIDE"), p)).toBeNull();
+    }
+  });
+
+  it("the live screens' words name nobody and repeat nothing typed", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.integer({ min: 1, max: 40 }), (title, number) => {
+        const hold = programmeRecordHold({ kind: "review", concern: true, session: { title, number }, at }, noOverride)!;
+        expect(hold.reason).toContain(`programme session ${number} ("${title}")`);
+        expect(hold.summary).toBe("the risk assessment needs review");
+      }),
+    );
   });
 });
 

@@ -117,7 +117,7 @@ function ConferenceCard({ c, caseId, prep, canEdit }: { c: Conference; caseId: s
       {canEdit ? (
         <div className="conference-actions">
           <Fold open={held} summary={held ? "Re-book" : "Change the date or venue"}>
-            {held ? <p className="hint">Re-booking checks consent, the risk assessment and approval again.</p> : null}
+            {held ? <p className="hint">Re-booking checks consent, the risk assessment, approval and the programme again.</p> : null}
             <WhenForm caseId={caseId} c={c} intent={held ? "rebook" : "reschedule"} />
           </Fold>
           <Fold summary="Cancel the conference">
