@@ -90,8 +90,12 @@ async function openTabSocket(): Promise<OpenedSocket> {
   const { io } = await import("socket.io-client");
   const socket: CircleSocket = io({ path: "/socket.io", transports: ["websocket", "polling"], withCredentials: true, reconnectionDelayMax: 3_000 });
   let closed = false;
+  let told = false;
   // The server ended it (signed out, idle, access removed): the sign-out dialog looks at the session and says so, once for the tab.
-  socket.on("session:ended", askForSessionCheck);
+  socket.on("session:ended", () => {
+    told = true;
+    askForSessionCheck();
+  });
   socket.on("connect_error", (error) => {
     if (error.message === "unauthorized") askForSessionCheck();
   });
@@ -99,14 +103,17 @@ async function openTabSocket(): Promise<OpenedSocket> {
   // live (access to one case was removed), the others (the header's count) carry on over a new
   // connection; the hooks that were told "session:ended" do not follow their rooms again.
   let closedByServer = false;
-  socket.on("connect", () => (closedByServer = false));
+  socket.on("connect", () => {
+    closedByServer = false;
+    told = false;
+  });
   socket.on("disconnect", (reason) => {
     if (reason !== "io server disconnect") return;
     closedByServer = true;
     void fetchSessionStatus().then((status) => {
       if (closed || socket.connected) return;
       if (status?.state === "active") socket.connect();
-      else askForSessionCheck();
+      else if (!told) askForSessionCheck();
     });
   });
   // A tablet that loses Wi-Fi drops the connection at once rather than after Socket.IO's ping

@@ -129,8 +129,10 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
         s.on("session:ended", onEnded);
         s.on("live:state", onState);
         s.on("live:presence", onPresence);
-        // The tab's socket may have connected already (the header opened it): join now.
+        // The tab's socket may have connected already (the header opened it): join now. One that
+        // is not even trying (the tablet is offline) says so rather than "connecting".
         if (s.connected) void join();
+        else if (!s.active) setConnection("offline");
       },
       () => undefined,
     );
