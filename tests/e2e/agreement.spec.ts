@@ -21,6 +21,9 @@ async function addTerm(page: Page, fields: { kind: string; what: string; amount?
 async function signBoth(page: Page) {
   const dan = page.getByRole("form", { name: "Signature of Daniel Price" });
   const canvas = dan.locator("canvas");
+  // A stroke drawn before the pad has loaded is not recorded; the pad says when it is ready.
+  await expect(canvas).toHaveAttribute("data-ready", "true");
+  await expect(dan.getByText("Getting the signature pad ready…")).toBeHidden();
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + 30, box.y + 120);

@@ -32,6 +32,9 @@ export function SignaturePadField({ id, label, onChange, error }: { id: string; 
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePadType | null>(null);
   const [empty, setEmpty] = useState(true);
+  // signature_pad arrives by a lazy import: until it has, a stroke would draw nothing and be lost,
+  // so the pad says it is getting ready rather than looking ready.
+  const [ready, setReady] = useState(false);
   const report = useRef(onChange);
   report.current = onChange;
 
@@ -56,6 +59,7 @@ export function SignaturePadField({ id, label, onChange, error }: { id: string; 
         report.current(strokesToPath(instance.toData(), { width: element.offsetWidth, height: element.offsetHeight }));
       });
       pad.current = instance;
+      setReady(true);
     });
     window.addEventListener("resize", fit);
     return () => {
@@ -84,8 +88,15 @@ export function SignaturePadField({ id, label, onChange, error }: { id: string; 
         role="img"
         aria-labelledby={`${id}-label`}
         aria-describedby={error ? `${id}-error` : undefined}
+        aria-busy={ready ? undefined : true}
         data-empty={empty ? "true" : "false"}
+        data-ready={ready ? "true" : "false"}
       />
+      {ready ? null : (
+        <p className="hint" role="status">
+          Getting the signature pad ready…
+        </p>
+      )}
       <div className="row">
         <button type="button" className="secondary" onClick={clear} disabled={empty}>
           Clear
