@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
-import type { AgreementChangedPayload, ClientToServerEvents, ServerToClientEvents } from "./protocol";
-import { askForSessionCheck } from "~/utils/session-status";
-
-type CaseSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import type { AgreementChangedPayload } from "./protocol";
+import { acquireSocket, type CircleSocket } from "./socket";
 
 /**
- * The case room's notifications (docs/conventions.md §7: components never open sockets): subscribes with
- * "case:subscribe" on every (re)connect and hands each "agreement:changed" to `onChange`.
+ * The case room's notifications over the tab's socket (docs/conventions.md §7): subscribes with
+ * "case:subscribe" on every (re)connect, hands each "agreement:changed" to `onChange`, and
+ * unsubscribes when the page goes (unless another hook in this tab still follows the case).
  * Returns the newest notice for a banner, and a way to dismiss it.
  */
 export function useCaseEvents(caseId: string, onChange?: (event: AgreementChangedPayload) => void) {
@@ -16,18 +14,44 @@ export function useCaseEvents(caseId: string, onChange?: (event: AgreementChange
   callback.current = onChange;
 
   useEffect(() => {
-    const socket: CaseSocket = io({ path: "/socket.io", transports: ["websocket", "polling"], withCredentials: true, reconnectionDelayMax: 5_000 });
-    const subscribe = () => socket.emit("case:subscribe", { caseId }, () => undefined);
-    socket.on("connect", subscribe);
-    // The server closed it (signed out, idle): the sign-out dialog looks at the session and says so.
-    socket.on("session:ended", askForSessionCheck);
-    socket.on("agreement:changed", (event) => {
+    const lease = acquireSocket();
+    const room = `case:${caseId}`;
+    let socket: CircleSocket | null = null;
+    let disposed = false;
+    // The server closed the connection for this person (signed out, or off the case): the tab's
+    // socket says so (app/realtime/socket.ts) and this page stops asking for the case.
+    let ended = false;
+    const subscribe = () => {
+      if (!ended) socket?.emit("case:subscribe", { caseId }, () => undefined);
+    };
+    const onEnded = () => (ended = true);
+    const onChanged = (event: AgreementChangedPayload) => {
       if (event.caseId !== caseId) return;
       setNotice(event);
       callback.current?.(event);
-    });
+    };
+    lease.socket.then(
+      (s) => {
+        if (disposed) return;
+        socket = s;
+        lease.hold(room);
+        s.on("connect", subscribe);
+        s.on("session:ended", onEnded);
+        s.on("agreement:changed", onChanged);
+        // The tab's socket may have connected already (the header opened it): "connect" has been and gone.
+        if (s.connected) subscribe();
+      },
+      () => undefined,
+    );
     return () => {
-      socket.disconnect();
+      disposed = true;
+      if (socket) {
+        socket.off("connect", subscribe);
+        socket.off("session:ended", onEnded);
+        socket.off("agreement:changed", onChanged);
+        if (lease.letGo(room) && socket.connected && !ended) socket.emit("case:unsubscribe", { caseId }, () => undefined);
+      }
+      lease.release();
     };
   }, [caseId]);
 

@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
 import type { LiveCommand, LiveRole, LiveState } from "./live-machine";
-import type { Ack, ClientToServerEvents, LiveJoinAck, LivePresence, LiveStatePayload, ServerToClientEvents } from "./protocol";
-import { askForSessionCheck, fetchSessionStatus } from "~/utils/session-status";
-
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import type { Ack, LiveJoinAck, LivePresence, LiveStatePayload } from "./protocol";
+import { acquireSocket, type CircleSocket } from "./socket";
+import { fetchSessionStatus } from "~/utils/session-status";
 
 /** A command as a component sends it: the hook adds the version it holds. */
 export type LiveCommandInput = LiveCommand extends infer C ? (C extends LiveCommand ? Omit<C, "expectedVersion"> : never) : never;
@@ -31,8 +29,9 @@ const ACK_TIMEOUT_MS = 5_000;
 export const STALE_NOTICE = "The conference had moved on — you are on the current step.";
 
 /**
- * The live conference over Socket.IO (docs/conventions.md §7: components never open sockets). Joins on
- * every (re)connect and lands on the server's state at once; keeps the newest state by version.
+ * The live conference over the tab's Socket.IO connection (app/realtime/socket.ts, shared with the
+ * header; docs/conventions.md §7). Joins on every (re)connect and lands on the server's state at
+ * once; keeps the newest state by version; leaves the room when the screen goes.
  * Commands are never queued: Socket.IO would buffer an emit made while disconnected and replay
  * it after reconnecting, long after the room moved on, so an offline tablet refuses locally.
  */
@@ -44,7 +43,7 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
   const [offsetMs, setOffsetMs] = useState(() => Date.parse(initial.serverNow) - Date.now());
   const [pending, setPending] = useState(false);
   const [notice, setNotice] = useState<LiveNotice | null>(null);
-  const socketRef = useRef<LiveSocket | null>(null);
+  const socketRef = useRef<CircleSocket | null>(null);
   const versionRef = useRef(initial.state.version);
   const pendingRef = useRef(false);
 
@@ -56,34 +55,35 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
   const say = useCallback((tone: LiveNotice["tone"], text: string) => setNotice({ tone, text, id: Date.now() }), []);
 
   useEffect(() => {
-    const socket: LiveSocket = io({ path: "/socket.io", transports: ["websocket", "polling"], withCredentials: true, reconnectionDelayMax: 3_000 });
-    socketRef.current = socket;
+    const lease = acquireSocket();
+    const room = `live:${conferenceId}`;
+    let socket: CircleSocket | null = null;
     let disposed = false;
     let ended = false;
 
     /**
      * The server ended this connection. If the session is over, the sign-out dialog says so, once
-     * (app/components/session-timeout.tsx); this page adds nothing that could contradict it, and
-     * stops reconnecting. If the session is still live (access to the case was removed), the
-     * server's reason is the one message.
+     * (app/components/session-timeout.tsx, asked by the tab's socket: app/realtime/socket.ts); this
+     * page adds nothing that could contradict it, and stops joining. If the session is still live
+     * (access to the case was removed), the server's reason is the one message.
      */
     const end = (reason: string | null) => {
       if (ended || disposed) return;
       ended = true;
       setConnection("ended");
-      socket.close();
-      askForSessionCheck();
       void fetchSessionStatus().then((status) => {
         if (!disposed && status?.state === "active") say("error", reason ?? "The server closed this connection. Reload the page.");
       });
     };
 
     const join = async () => {
+      const s = socket;
+      if (!s || ended || disposed) return;
       setConnection("connecting");
       const sentAt = Date.now();
       try {
-        const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("live:join", { conferenceId })) as LiveJoinAck;
-        if (disposed) return;
+        const ack = (await s.timeout(ACK_TIMEOUT_MS).emitWithAck("live:join", { conferenceId })) as LiveJoinAck;
+        if (disposed || ended) return;
         if (!ack.ok) {
           setConnection("offline");
           say("error", ack.message);
@@ -93,41 +93,56 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
         setOffsetMs(Date.parse(ack.serverNow) - (sentAt + receivedAt) / 2);
         setRole(ack.role);
         take(ack.state);
-        setConnection(socket.connected ? "live" : "offline");
+        setConnection(s.connected ? "live" : "offline");
       } catch {
         // No answer: the next reconnect joins again; a connected socket retries now.
-        if (!disposed && socket.connected) void join();
+        if (!disposed && s.connected) void join();
       }
     };
 
-    socket.on("connect", () => void join());
-    socket.on("disconnect", (reason) => {
+    const onConnect = () => void join();
+    const onDisconnect = (reason: string) => {
       if (ended) return;
       if (reason === "io server disconnect") end(null);
       else setConnection("offline");
-    });
-    socket.on("connect_error", (error) => {
+    };
+    const onConnectError = (error: Error) => {
       if (error.message === "unauthorized") end(null);
       else if (!ended) setConnection("offline");
-    });
-    socket.on("session:ended", ({ reason }) => end(reason));
-    socket.on("live:state", (payload: LiveStatePayload) => {
-      if (payload.conferenceId !== conferenceId) return;
-      take(payload.state);
-    });
-    socket.on("live:presence", (payload) => {
+    };
+    const onEnded = ({ reason }: { reason: string }) => end(reason);
+    const onState = (payload: LiveStatePayload) => {
+      if (payload.conferenceId === conferenceId) take(payload.state);
+    };
+    const onPresence = (payload: LivePresence) => {
       if (payload.conferenceId === conferenceId) setPresence(payload.people);
-    });
-    // A tablet that loses Wi-Fi says so at once rather than after Socket.IO's ping timeout.
+    };
+    lease.socket.then(
+      (s) => {
+        if (disposed) return;
+        socket = s;
+        socketRef.current = s;
+        lease.hold(room);
+        s.on("connect", onConnect);
+        s.on("disconnect", onDisconnect);
+        s.on("connect_error", onConnectError);
+        s.on("session:ended", onEnded);
+        s.on("live:state", onState);
+        s.on("live:presence", onPresence);
+        // The tab's socket may have connected already (the header opened it): join now. One that
+        // is not even trying (the tablet is offline) says so rather than "connecting".
+        if (s.connected) void join();
+        else if (!s.active) setConnection("offline");
+      },
+      () => undefined,
+    );
+    // A tablet that loses Wi-Fi says so at once: the tab's socket drops its connection on the same
+    // event (app/realtime/socket.ts) and connects again when the network is back.
     const goOffline = () => {
-      if (ended) return;
-      socket.disconnect();
-      setConnection("offline");
+      if (!ended) setConnection("offline");
     };
     const goOnline = () => {
-      if (ended) return;
-      if (!socket.connected) socket.connect();
-      setConnection("connecting");
+      if (!ended) setConnection("connecting");
     };
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
@@ -135,9 +150,18 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
       disposed = true;
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
-      if (socket.connected) socket.emit("live:leave", { conferenceId }, () => undefined);
-      socket.close();
+      if (socket) {
+        socket.off("connect", onConnect);
+        socket.off("disconnect", onDisconnect);
+        socket.off("connect_error", onConnectError);
+        socket.off("session:ended", onEnded);
+        socket.off("live:state", onState);
+        socket.off("live:presence", onPresence);
+        // Only this page leaves the room: the socket stays with the header (and any other hook).
+        if (lease.letGo(room) && socket.connected) socket.emit("live:leave", { conferenceId }, () => undefined);
+      }
       socketRef.current = null;
+      lease.release();
     };
   }, [conferenceId, take, say]);
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { createHeldCase } from "./agreement-fixtures";
 import { pdfText } from "../support/pdf-text";
-import { DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signedInPage, visit } from "./helpers";
+import { DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signedInPage, unreadCount, visit, watchSocketIo } from "./helpers";
 
 async function addTerm(page: Page, fields: { kind: string; what: string; amount?: string; instalments?: string; due: string }) {
   await page.getByText("Add a term", { exact: true }).click();
@@ -80,6 +80,8 @@ test("lead and co draft an agreement together, participants sign, the supervisor
     await expect(titles).toHaveText(["1. Restitution (money)", "2. Apology letter"]);
     await screenshot(co.page, testInfo, "agreement-drafting");
 
+    // From here the lead's page stays open: its header count and the agreement banner share one connection.
+    const leadSockets = watchSocketIo(lead.page);
     await visit(lead.page, url);
     await lead.page.getByRole("button", { name: "Prepare the version for signing" }).click();
     await expect(lead.page.getByText("Version 1 is frozen.")).toBeVisible();
@@ -97,6 +99,7 @@ test("lead and co draft an agreement together, participants sign, the supervisor
     await supervisor.page.getByLabel("Your comment on term 1").fill("Four instalments is too many for Dan.");
     await supervisor.page.getByRole("button", { name: "Add the comment" }).first().click();
     await expect(supervisor.page.getByRole("list", { name: "Comments on term 1" })).toContainText("Four instalments is too many");
+    const unreadBefore = await unreadCount(lead.page);
     await supervisor.page.getByLabel("What needs to change").fill("Agree two instalments.");
     await supervisor.page.getByRole("button", { name: "Request changes" }).click();
     await expect(supervisor.page.getByText("Changes requested").first()).toBeVisible();
@@ -104,6 +107,8 @@ test("lead and co draft an agreement together, participants sign, the supervisor
     // The lead sees the request at once (Socket.IO), revises, and everyone signs the new version.
     await expect(lead.page.getByTestId("agreement-banner")).toContainText("asked for changes");
     await expect(lead.page.getByText("asked for changes to version 1:")).toBeVisible();
+    // The header's count goes up on the same page, without a reload.
+    await expect.poll(() => unreadCount(lead.page), { timeout: 15_000 }).toBeGreaterThan(unreadBefore);
     await lead.page.locator("summary", { hasText: "Edit term 1" }).click();
     const edit = lead.page.locator("details[open] form");
     await edit.getByLabel("Instalments (restitution)").fill("2");
@@ -123,6 +128,7 @@ test("lead and co draft an agreement together, participants sign, the supervisor
 
     await expect(lead.page.getByTestId("agreement-banner")).toContainText("approved the agreement");
     await expect(lead.page.getByRole("heading", { name: "Monitoring" })).toBeVisible();
+    expect(leadSockets.opened()).toHaveLength(1);
     await expectNoHorizontalOverflow(lead.page);
     await screenshot(lead.page, testInfo, "agreement-monitoring");
     const [download] = await Promise.all([lead.page.waitForEvent("download"), lead.page.getByRole("link", { name: "Download PDF" }).click()]);

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page, type TestInfo, type WebSocket } from "@playwright/test";
 
 export const DEMO_PASSWORD = "circle-demo-2026";
 export const DEMO = {
@@ -13,6 +13,27 @@ export const DEMO = {
 } as const;
 
 export const BUS_STOP = { reference: "RJ-2026-0142", title: "Street robbery at a bus stop" } as const;
+
+/** The header's unread count as the bell says it ("Notifications, 3 unread"; none: "Notifications"). */
+export async function unreadCount(page: Page): Promise<number> {
+  const label = await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /^Notifications/ })
+    .getAttribute("aria-label");
+  return Number(/(\d+) unread/.exec(label ?? "")?.[1] ?? 0);
+}
+
+/**
+ * The Socket.IO WebSockets a page opens from now on (collab's /collab/ sockets are not counted):
+ * every real-time hook on a page shares the tab's one connection (app/realtime/socket.ts).
+ */
+export function watchSocketIo(page: Page) {
+  const opened: WebSocket[] = [];
+  page.on("websocket", (ws) => {
+    if (ws.url().includes("/socket.io")) opened.push(ws);
+  });
+  return { opened: () => opened.map((ws) => ws.url()), open: () => opened.filter((ws) => !ws.isClosed()).length };
+}
 
 /**
  * Loads a page and waits until React has hydrated it (root.tsx sets <html data-hydrated>), so

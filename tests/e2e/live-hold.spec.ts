@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createBookedCase } from "./live-fixtures";
-import { DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signedInPage, visit, watchCsp } from "./helpers";
+import { DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signedInPage, unreadCount, visit, watchCsp, watchSocketIo } from "./helpers";
 
 const stepTitle = (page: Page) => page.getByTestId("current-step").getByRole("heading", { level: 2 });
 
@@ -15,6 +15,8 @@ test("withdrawing consent to meet from the case screen asks first, then puts the
   const office = await signedInPage(browser, DEMO.co);
   const csp = await Promise.all([lead.page, co.page, office.page].map(watchCsp));
   try {
+    // The live screen and the header's count share the tab's one connection.
+    const leadSockets = watchSocketIo(lead.page);
     await visit(lead.page, url);
     await visit(co.page, url);
     await expect(lead.page.getByTestId("live-connection")).toHaveText("Connected");
@@ -38,6 +40,7 @@ test("withdrawing consent to meet from the case screen asks first, then puts the
     await expect(lead.page.getByTestId("live-hold")).toHaveCount(0);
     await expect(co.page.getByTestId("live-status")).toHaveText("Running");
 
+    const unreadBefore = await unreadCount(lead.page);
     await ask.getByRole("button", { name: "Withdraw consent" }).click();
     const result = office.page.locator(".alert.info[role=status]");
     await expect(result).toContainText("It was running: both live screens now show it is on hold.");
@@ -53,6 +56,10 @@ test("withdrawing consent to meet from the case screen asks first, then puts the
       await expect(lead.page.getByRole("button", { name, exact: true })).toBeDisabled();
     }
     await expect(lead.page.getByRole("button", { name: /^Go to step/ }).first()).toBeDisabled();
+    // The lead is told in the header too ("put on hold"), on the same page and connection.
+    await expect.poll(() => unreadCount(lead.page), { timeout: 15_000 }).toBeGreaterThan(unreadBefore);
+    await expect(lead.page.getByTestId("live-connection")).toHaveText("Connected");
+    expect(leadSockets.opened()).toHaveLength(1);
     await expect(co.page.getByRole("button", { name: "Paused" })).toBeDisabled();
     // The arrow key does nothing either.
     await lead.page.locator("h1").click();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createLiveConference } from "./live-fixtures";
-import { BUS_STOP, DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signedInPage, visit, watchCsp } from "./helpers";
+import { BUS_STOP, DEMO, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, expectTouchTargets, screenshot, signedInPage, visit, watchCsp, watchSocketIo } from "./helpers";
 
 const stepTitle = (page: Page) => page.getByTestId("current-step").getByRole("heading", { level: 2 });
 const connection = (page: Page) => page.getByTestId("live-connection");
@@ -26,6 +26,9 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
   // policy blocks (server/app.ts gives each page its own nonce).
   const leadCsp = await watchCsp(lead.page);
   const coCsp = await watchCsp(co.page);
+  // The live screen shares the tab's one Socket.IO connection with the header's count.
+  const leadSockets = watchSocketIo(lead.page);
+  const coSockets = watchSocketIo(co.page);
   try {
     await visit(lead.page, url);
     await visit(co.page, url);
@@ -81,6 +84,9 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
     await screenshot(lead.page, testInfo, "live-lead");
     await screenshot(co.page, testInfo, "live-co");
 
+    expect(leadSockets.opened()).toHaveLength(1);
+    expect(coSockets.opened()).toHaveLength(1);
+
     // The co-facilitator's tablet loses Wi-Fi: it says so and its controls stop; the lead moves on twice.
     await co.context.setOffline(true);
     await expect(connection(co.page)).toHaveText("Offline — reconnecting");
@@ -103,6 +109,9 @@ test("the lead chairs from one tablet and the co-facilitator's tablet follows ev
     await expect(co.page.getByTestId("collab-status")).toHaveText("Saved", { timeout: 20_000 });
     await expect(stepHeadings(co.page, fifth)).toHaveCount(1);
     await expect(stepHeadings(co.page, fourth)).toHaveCount(1);
+    // Back on one connection (the dropped one is not kept alongside), and the lead's never dropped.
+    expect(coSockets.open()).toBe(1);
+    expect(leadSockets.opened()).toHaveLength(1);
 
     // The co-facilitator calls a break: both tablets show the break timer; the lead resumes.
     await co.page.getByRole("button", { name: "Break" }).click();

@@ -1,14 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { BUS_STOP, expectNoSeriousA11yViolations, expectTouchTargets, letterScene, openLetterFor, screenshot, signInAsAuthor, visit } from "./helpers";
-
-/** The header's unread count as the bell says it ("Notifications, 3 unread"; none: "Notifications"). */
-async function unreadCount(page: Page): Promise<number> {
-  const label = await page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: /^Notifications/ })
-    .getAttribute("aria-label");
-  return Number(/(\d+) unread/.exec(label ?? "")?.[1] ?? 0);
-}
+import { expect, test } from "@playwright/test";
+import { BUS_STOP, expectNoSeriousA11yViolations, expectTouchTargets, letterScene, openLetterFor, screenshot, signInAsAuthor, unreadCount, visit } from "./helpers";
 
 test("a facilitator with the case open is told live when the author submits a letter, and the list links to it", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);

@@ -104,6 +104,31 @@ describe("live case events over Socket.IO", () => {
       expect((await fetch(`${server().origin}/healthz`)).status).toBe(200);
     });
 
+    it("unsubscribing leaves only this connection's case room: its live conference and the person's other tablet still hear", async () => {
+      // A tab's one socket carries every hook's rooms: the agreement banner's case and the live screen's conference.
+      const lead = await signIn("lead@demo.circle");
+      const tab = await connect(lead);
+      const otherTablet = await connect(await signIn("lead@demo.circle"));
+      const conferenceId = (await getDb().conference.findFirstOrThrow({ where: { caseId: busStop }, select: { id: true } })).id;
+      expect(await rawEmit(tab, "case:subscribe", { caseId: busStop })).toEqual({ ok: true });
+      expect(await rawEmit(tab, "live:join", { conferenceId })).toMatchObject({ ok: true });
+      expect(await rawEmit(otherTablet, "case:subscribe", { caseId: busStop })).toEqual({ ok: true });
+
+      expect(await rawEmit(tab, "case:unsubscribe", { caseId: busStop })).toEqual({ ok: true });
+      const heard = { tab: [] as string[], otherTablet: [] as string[] };
+      tab.on("agreement:changed", (e) => heard.tab.push(e.message));
+      tab.on("live:state", (e) => heard.tab.push(`live ${e.conferenceId}`));
+      otherTablet.on("agreement:changed", (e) => heard.otherTablet.push(e.message));
+      const { realtime } = server().server;
+      realtime.notifyAgreementChanged({ caseId: busStop, agreementId: "cagreement0000000000000000", change: "submitted", message: "Version 1 was sent for review" });
+      realtime.conferencesChanged(busStop);
+      await waitFor(() => heard.otherTablet.length > 0 && heard.tab.length > 0, 5_000, "the other tablet's banner and this tab's live state");
+      // A round trip after both pushes: anything else for this tab would have arrived by now.
+      expect(await rawEmit(tab, "case:unsubscribe", { caseId: busStop })).toEqual({ ok: true });
+      expect(heard.otherTablet).toEqual(["Version 1 was sent for review"]);
+      expect(heard.tab).toEqual([`live ${conferenceId}`]);
+    });
+
     it("survives events sent without an acknowledgement callback", async () => {
       const socket = await connect(await signIn("lead@demo.circle"));
       (socket as unknown as Socket).emit("case:subscribe", { nope: true });

@@ -1,21 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
 import type { LiveState } from "~/realtime/live-machine";
-import type { Ack, ClientToServerEvents, LiveJoinAck, ServerToClientEvents } from "~/realtime/protocol";
+import type { Ack, LiveJoinAck, LiveStatePayload } from "~/realtime/protocol";
+import { acquireSocket, type CircleSocket } from "~/realtime/socket";
 
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type SeatingLock = { locked: boolean; error: string | null; busy: boolean; unlock: () => void };
 
 /**
  * The plan's lock follows the live conference (server-authoritative ConferenceLive.seatingLocked):
- * joined over Socket.IO, so starting the conference on another tablet locks this page at once, and
- * the lead's unlock goes through the same live command as on the live screen.
+ * joined over the tab's Socket.IO connection (app/realtime/socket.ts), so starting the conference
+ * on another tablet locks this page at once, and the lead's unlock goes through the same live
+ * command as on the live screen.
  */
 export function useSeatingLock(conferenceId: string, initial: boolean): SeatingLock {
   const [locked, setLocked] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const socket = useRef<LiveSocket | null>(null);
+  const socket = useRef<CircleSocket | null>(null);
   const version = useRef<number | null>(null);
 
   const apply = useCallback((state: LiveState) => {
@@ -24,20 +24,44 @@ export function useSeatingLock(conferenceId: string, initial: boolean): SeatingL
   }, []);
 
   useEffect(() => {
-    const s: LiveSocket = io({ path: "/socket.io" });
-    socket.current = s;
-    s.on("connect", () => {
-      s.emit("live:join", { conferenceId }, (ack: Ack) => {
+    const lease = acquireSocket();
+    const room = `live:${conferenceId}`;
+    let disposed = false;
+    let ended = false;
+    const join = () => {
+      if (ended) return;
+      socket.current?.emit("live:join", { conferenceId }, (ack: Ack) => {
         const join = ack as LiveJoinAck;
-        if (join.ok) apply(join.state);
+        if (join.ok && !disposed) apply(join.state);
       });
-    });
-    s.on("live:state", (payload) => {
+    };
+    const onEnded = () => (ended = true);
+    const onState = (payload: LiveStatePayload) => {
       if (payload.conferenceId === conferenceId) apply(payload.state);
-    });
+    };
+    lease.socket.then(
+      (s) => {
+        if (disposed) return;
+        socket.current = s;
+        lease.hold(room);
+        s.on("connect", join);
+        s.on("session:ended", onEnded);
+        s.on("live:state", onState);
+        if (s.connected) join();
+      },
+      () => undefined,
+    );
     return () => {
+      disposed = true;
+      const s = socket.current;
       socket.current = null;
-      s.disconnect();
+      if (s) {
+        s.off("connect", join);
+        s.off("session:ended", onEnded);
+        s.off("live:state", onState);
+        if (lease.letGo(room) && s.connected) s.emit("live:leave", { conferenceId }, () => undefined);
+      }
+      lease.release();
     };
   }, [conferenceId, apply]);
 
