@@ -128,7 +128,7 @@ test("lead and co draft an agreement together, participants sign, the supervisor
 
     await expect(lead.page.getByTestId("agreement-banner")).toContainText("approved the agreement");
     await expect(lead.page.getByRole("heading", { name: "Monitoring" })).toBeVisible();
-    expect(leadSockets.opened()).toHaveLength(1);
+    await expect.poll(() => leadSockets.open()).toBe(1);
     await expectNoHorizontalOverflow(lead.page);
     await screenshot(lead.page, testInfo, "agreement-monitoring");
     const [download] = await Promise.all([lead.page.waitForEvent("download"), lead.page.getByRole("link", { name: "Download PDF" }).click()]);

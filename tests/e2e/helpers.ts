@@ -25,14 +25,16 @@ export async function unreadCount(page: Page): Promise<number> {
 
 /**
  * The Socket.IO WebSockets a page opens from now on (collab's /collab/ sockets are not counted):
- * every real-time hook on a page shares the tab's one connection (app/realtime/socket.ts).
+ * every real-time hook on a page shares the tab's one connection (app/realtime/socket.ts), so
+ * `open()` is 1 once the page is up. It counts those still open rather than all ever opened,
+ * because a connection that drops is replaced, not kept alongside.
  */
 export function watchSocketIo(page: Page) {
   const opened: WebSocket[] = [];
   page.on("websocket", (ws) => {
     if (ws.url().includes("/socket.io")) opened.push(ws);
   });
-  return { opened: () => opened.map((ws) => ws.url()), open: () => opened.filter((ws) => !ws.isClosed()).length };
+  return { open: () => opened.filter((ws) => !ws.isClosed()).length };
 }
 
 /**

@@ -59,7 +59,7 @@ test("withdrawing consent to meet from the case screen asks first, then puts the
     // The lead is told in the header too ("put on hold"), on the same page and connection.
     await expect.poll(() => unreadCount(lead.page), { timeout: 15_000 }).toBeGreaterThan(unreadBefore);
     await expect(lead.page.getByTestId("live-connection")).toHaveText("Connected");
-    expect(leadSockets.opened()).toHaveLength(1);
+    await expect.poll(() => leadSockets.open()).toBe(1);
     await expect(co.page.getByRole("button", { name: "Paused" })).toBeDisabled();
     // The arrow key does nothing either.
     await lead.page.locator("h1").click();
