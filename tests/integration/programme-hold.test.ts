@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
-import { toZonedInput } from "~/utils/format";
+import { bookingForm, inDays } from "../support/booking";
 import { TestClient } from "../support/http";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 import { makeCase, pageText } from "../support/preparation-cases";
@@ -13,8 +13,6 @@ import { makeCase, pageText } from "../support/preparation-cases";
  * of ready, leaves the booking as it is.
  */
 const DATA = `_data=${encodeURIComponent("routes/cases.$caseId_.programme")}`;
-const DAY = 864e5;
-const inDays = (days: number, hour = 10) => `${toZonedInput(new Date(Date.now() + days * DAY)).slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
 
 type Made = Awaited<ReturnType<typeof makeCase>>;
 
@@ -29,11 +27,8 @@ describe("what the programme records after a conference is booked", () => {
   });
 
   const programme = (c: Made, fields: Record<string, string>) => lead.post(`/cases/${c.caseId}/programme?${DATA}`, fields);
-  const conferences = (c: Made, body: Record<string, string | string[]>) => {
-    const form = new URLSearchParams();
-    for (const [k, v] of Object.entries(body)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
-    return lead.request(`/cases/${c.caseId}/conferences`, { method: "POST", body: form });
-  };
+  const conferences = (c: Made, body: URLSearchParams | Record<string, string>) =>
+    lead.request(`/cases/${c.caseId}/conferences`, { method: "POST", body: body instanceof URLSearchParams ? body : new URLSearchParams(body) });
   const sessions = (c: Made) => db().programmeSession.findMany({ where: { programme: { caseId: c.caseId } }, orderBy: { position: "asc" } });
   const booking = async (c: Made) => db().conference.findFirstOrThrow({ where: { caseId: c.caseId } });
   const stageOf = async (c: Made) => (await db().case.findUniqueOrThrow({ where: { id: c.caseId } })).stage;
@@ -54,16 +49,7 @@ describe("what the programme records after a conference is booked", () => {
     // Attendance as the page records it, one row per session, written directly to keep the test short.
     await db().programmeAttendance.createMany({ data: (await sessions(c)).map((s) => ({ caseId: c.caseId, sessionId: s.id, status: "ATTENDED", recordedById: c.users.lead.id })) });
     await doneOf(await programme(c, { intent: "judgement", kind: "READY", reasons: "" }));
-    const booked = await conferences(c, {
-      intent: "schedule",
-      scheduledAt: inDays(10),
-      endsAt: inDays(10, 12),
-      venue: "Riverside Community Centre",
-      room: "Room 2",
-      leadId: c.users.lead.id,
-      coFacilitatorId: c.users.co.id,
-      attendees: [c.harmed, c.responsible],
-    });
+    const booked = await conferences(c, bookingForm(c));
     expect(booked.status).toBe(200);
     expect(await stageOf(c)).toBe("CONFERENCE_SCHEDULED");
     return { c, conferenceId: (await booking(c)).id };

@@ -2,33 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import { toZonedInput } from "~/utils/format";
 import { factories } from "../../prisma/factories";
+import { bookingForm, inDays } from "../support/booking";
 import { TestClient } from "../support/http";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 import { auditCount, makeCase, pageText } from "../support/preparation-cases";
 
 const DAY = 864e5;
-const inDays = (days: number, hour = 10) => {
-  const d = new Date(Date.now() + days * DAY);
-  return `${toZonedInput(d).slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
-};
-
 type Made = Awaited<ReturnType<typeof makeCase>>;
-const schedule = (c: Made, over: Record<string, string | string[]> = {}) => {
-  const fields: Record<string, string | string[]> = {
-    intent: "schedule",
-    scheduledAt: inDays(10),
-    endsAt: inDays(10, 12),
-    venue: "Riverside Community Centre",
-    room: "Room 2",
-    leadId: c.users.lead.id,
-    coFacilitatorId: c.users.co.id,
-    attendees: [c.harmed, c.responsible, c.supporter],
-    ...over,
-  };
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return body;
-};
+const schedule = (c: Made, over: Record<string, string | string[]> = {}) => bookingForm(c, { attendees: [c.harmed, c.responsible, c.supporter], ...over });
 const conferences = (caseId: string) => getDb().conference.findMany({ where: { caseId }, include: { attendees: true } });
 const stageOf = async (caseId: string) => (await getDb().case.findUniqueOrThrow({ where: { id: caseId } })).stage;
 

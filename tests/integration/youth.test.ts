@@ -3,6 +3,7 @@ import { getDb } from "~/utils/db.server";
 import { toZonedInput } from "~/utils/format";
 import { londonDay } from "~/utils/age";
 import { factories } from "../../prisma/factories";
+import { bookingForm } from "../support/booking";
 import { TestClient } from "../support/http";
 import { auditCount, makeCase, pageText } from "../support/preparation-cases";
 import { signInDemoStaff, useDemoServer } from "../support/server";
@@ -22,7 +23,6 @@ const bornYearsAgo = (years: number, days = 30) => {
   d.setUTCFullYear(d.getUTCFullYear() - years);
   return londonDay(d);
 };
-const inDays = (days: number, hour = 10) => `${toZonedInput(new Date(Date.now() + days * DAY)).slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
 
 const person = (over: Record<string, string> = {}) => ({
   intent: "add",
@@ -42,16 +42,8 @@ const editBen = (c: Made, over: Record<string, string> = {}) => ({
   contactFrequency: "FORTNIGHTLY",
   ...over,
 });
-const schedule = (c: Made) =>
-  new URLSearchParams([
-    ["intent", "schedule"],
-    ["scheduledAt", inDays(10)],
-    ["venue", "Riverside Community Centre"],
-    ["leadId", c.users.lead.id],
-    ["coFacilitatorId", c.users.co.id],
-    ["attendees", c.harmed],
-    ["attendees", c.responsible],
-  ]);
+// No end time and no room: the booking form asks only for the start and the venue.
+const schedule = (c: Made) => bookingForm(c, { endsAt: "", room: "" });
 const consent = (childId: string, over: Record<string, string> = {}) => ({
   intent: "record",
   participantId: childId,
