@@ -55,35 +55,63 @@ const createdTimes = (rows: { createdAt: Date }[]) => rows.map((r) => r.createdA
 /*
  * The author opening their own page records that they have seen what it shows: called only from
  * those pages' loaders, after the check that the page is theirs, so a GET by the author alone moves
- * it (staff never open these pages). Each returns when they had last looked, for the page's "New"
- * marks, and stamps the time before the page reads what it shows: something arriving while it
- * reads is marked new now and counted again next time, never lost. Not a change of the case's
- * records: the page view is audited as before, and nothing more.
+ * it (staff never open these pages). A look is two steps. `startLook` says when they had last looked
+ * (for the page's "New" marks) and takes the time before the page reads what it shows; `endLook`
+ * then stamps that time, so something arriving while the page reads is marked new now and counted
+ * again next time, never lost. It writes only when the page showed something new since the stamp,
+ * or there was none: the letter and message pages refresh themselves every few seconds, and an
+ * unchanged page is not a reason to write. Whatever the page did not mark new is not counted either
+ * (the counts and the marks use the same rules), so a stamp left where it was changes no count.
+ * Not a change of the case's records: the page view is audited as before, and nothing more.
  */
 
-/** The author opens their message workspace. */
-export async function markWriterSeen(writerId: string): Promise<Date | null> {
-  return db.$transaction(async (tx) => {
-    const { seenAt } = await tx.exchangeWriter.findUniqueOrThrow({ where: { id: writerId }, select: { seenAt: true } });
-    await tx.exchangeWriter.update({ where: { id: writerId }, data: { seenAt: new Date() }, select: { id: true } });
-    return seenAt;
-  });
+/** The rows an author page stamps: their message workspace, their letter, each of their worksheets. */
+export type SeenRow = "writer" | "letter" | "worksheet";
+export type Look = { row: SeenRow; id: string; lastSeen: Date | null; at: Date };
+
+export async function startLook(row: SeenRow, id: string): Promise<Look> {
+  const at = new Date();
+  const lastSeen =
+    row === "writer"
+      ? (await db.exchangeWriter.findUniqueOrThrow({ where: { id }, select: { seenAt: true } })).seenAt
+      : row === "letter"
+        ? (await db.letter.findUniqueOrThrow({ where: { id }, select: { authorSeenAt: true } })).authorSeenAt
+        : (await db.programmeWorksheet.findUniqueOrThrow({ where: { id }, select: { seenAt: true } })).seenAt;
+  return { row, id, lastSeen, at };
 }
 
-/** The author opens their letter. Its updatedAt stays as it was: looking at a letter does not change it. */
-export async function markLetterSeen(letterId: string): Promise<Date | null> {
-  return db.$transaction(async (tx) => {
-    const { authorSeenAt, updatedAt } = await tx.letter.findUniqueOrThrow({ where: { id: letterId }, select: { authorSeenAt: true, updatedAt: true } });
-    await tx.letter.update({ where: { id: letterId }, data: { authorSeenAt: new Date(), updatedAt }, select: { id: true } });
-    return authorSeenAt;
-  });
-}
-
-/** The author opens their worksheets (each one shown). Its updatedAt stays as it was, as a letter's. */
-export async function markWorksheetSeen(worksheetId: string): Promise<Date | null> {
-  return db.$transaction(async (tx) => {
-    const { seenAt, updatedAt } = await tx.programmeWorksheet.findUniqueOrThrow({ where: { id: worksheetId }, select: { seenAt: true, updatedAt: true } });
-    await tx.programmeWorksheet.update({ where: { id: worksheetId }, data: { seenAt: new Date(), updatedAt }, select: { id: true } });
-    return seenAt;
-  });
+/**
+ * `showedNew`: the page marked something new. The stamp only moves forward (a slower look that
+ * started earlier does not take it back). A letter's or worksheet's updatedAt stays as it was:
+ * looking at it does not change it.
+ */
+export async function endLook(look: Look, showedNew: boolean): Promise<void> {
+  if (look.lastSeen && !showedNew) return;
+  const earlier = {
+    OR: [
+      { id: look.id, seenAt: null },
+      { id: look.id, seenAt: { lt: look.at } },
+    ],
+  };
+  if (look.row === "writer") {
+    await db.exchangeWriter.updateMany({ where: earlier, data: { seenAt: look.at } });
+  } else if (look.row === "letter") {
+    await db.$transaction(async (tx) => {
+      const { updatedAt } = await tx.letter.findUniqueOrThrow({ where: { id: look.id }, select: { updatedAt: true } });
+      await tx.letter.updateMany({
+        where: {
+          OR: [
+            { id: look.id, authorSeenAt: null },
+            { id: look.id, authorSeenAt: { lt: look.at } },
+          ],
+        },
+        data: { authorSeenAt: look.at, updatedAt },
+      });
+    });
+  } else {
+    await db.$transaction(async (tx) => {
+      const { updatedAt } = await tx.programmeWorksheet.findUniqueOrThrow({ where: { id: look.id }, select: { updatedAt: true } });
+      await tx.programmeWorksheet.updateMany({ where: earlier, data: { seenAt: look.at, updatedAt } });
+    });
+  }
 }

@@ -218,7 +218,7 @@ const EDITS = { select: { text: true, reason: true, senderAgreed: true, createdA
  * facilitator proposed for safety, for them to agree to) and the messages delivered to them, as
  * passed on (never the words before an agreed edit, never who edited or why). The other party is
  * named as the facilitator chose; no case, no names of staff, no contact details. A message passed on
- * to them since `lastSeen` (when they last opened it, from markWriterSeen) is marked new.
+ * to them since `lastSeen` (when they last opened it, from startLook) is marked new.
  */
 export async function getWriterWorkspace(writerId: string, lastSeen: Date | null, today = serviceDate()) {
   const w = await db.exchangeWriter.findUniqueOrThrow({ where: { id: writerId }, select: { caseId: true, participantId: true, recipientId: true, recipientLabel: true } });

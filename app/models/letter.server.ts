@@ -63,7 +63,7 @@ export async function getAuthorLetters(authorId: string) {
  * Everything the author's workspace shows, and nothing more: the recipient only as the facilitator
  * named them, no case, participants or contact details. tellAuthor is only what the recipient
  * agreed the author may be told. A comment made since `lastSeen` (when they last opened it, from
- * markLetterSeen) is marked new.
+ * startLook) is marked new.
  */
 export async function getAuthorWorkspace(letterId: string, lastSeen: Date | null) {
   const l = await db.letter.findUnique({

@@ -56,7 +56,7 @@ export async function getAuthorWorksheetIds(authorId: string): Promise<string[]>
 
 /**
  * One worksheet as its author sees it: its title, prompts and answers, where it is, and the comments,
- * unsigned; a comment made since `lastSeen` (when they last opened it, from markWorksheetSeen) marked new.
+ * unsigned; a comment made since `lastSeen` (when they last opened it, from startLook) marked new.
  */
 export async function getOwnWorksheet(worksheetId: string, lastSeen: Date | null) {
   const w = await db.programmeWorksheet.findUniqueOrThrow({

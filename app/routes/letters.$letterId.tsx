@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AuthorWorkspace } from "~/components/letter/author-workspace";
-import { markLetterSeen } from "~/models/author-news.server";
+import { endLook, startLook } from "~/models/author-news.server";
 import { getAuthorWorkspace, requireLetterAction } from "~/models/letter.server";
 import { WRITABLE_STATUSES, type LetterStatus } from "~/models/letter-labels";
 import { guidanceFor } from "~/components/letter/letter-writers";
@@ -18,9 +18,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireLetterAuthor(request, context);
   const access = await requireLetterAction(user, params.letterId, "letter:write");
   // Only the author opening their own letter moves what counts as new to them.
-  const lastSeen = await markLetterSeen(access.letterId);
-  const letter = await getAuthorWorkspace(access.letterId, lastSeen);
+  const look = await startLook("letter", access.letterId);
+  const letter = await getAuthorWorkspace(access.letterId, look.lastSeen);
   if (!letter || letter.status === "DESTROYED") throw notFound("Letter not found");
+  await endLook(
+    look,
+    letter.comments.some((c) => c.isNew),
+  );
   await auditRequest(context, { actor: user, action: "letter.author.view", target: `letter:${letter.id}`, caseId: access.caseId });
   const writable = !letter.locked && WRITABLE_STATUSES.includes(letter.status as LetterStatus);
   return json({ letter: { ...letter, status: letter.status as LetterStatus }, writable, defaultGuidance: guidanceFor(letter.writerRole) });

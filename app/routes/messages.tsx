@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { WriterWorkspace } from "~/components/exchange/writer-workspace";
 import { usePollRevalidate } from "~/components/letter/use-poll-revalidate";
-import { markWriterSeen } from "~/models/author-news.server";
+import { endLook, startLook } from "~/models/author-news.server";
 import { getAuthorWriterIds, getWriterWorkspace, requireOwnWorkspace } from "~/models/exchange-writer.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireLetterAuthor } from "~/utils/auth.server";
@@ -25,8 +25,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   for (const id of ids) {
     const resource = await requireOwnWorkspace(user, id);
     // Only the author opening their own page moves what counts as new to them.
-    const lastSeen = await markWriterSeen(id);
-    spaces.push({ id, ...(await getWriterWorkspace(id, lastSeen)) });
+    const look = await startLook("writer", id);
+    const space = await getWriterWorkspace(id, look.lastSeen);
+    await endLook(
+      look,
+      space.received.some((m) => m.isNew),
+    );
+    spaces.push({ id, ...space });
     await auditRequest(context, { actor: user, action: "exchange.own.view", target: `exchange-writer:${id}`, caseId: resource.caseId });
   }
   return json({ spaces });

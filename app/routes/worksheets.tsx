@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { OwnWorksheet } from "~/components/worksheet/own-worksheet";
-import { markWorksheetSeen } from "~/models/author-news.server";
+import { endLook, startLook } from "~/models/author-news.server";
 import { getAuthorWorksheetIds, getOwnWorksheet, requireOwnWorksheet } from "~/models/worksheet-author.server";
 import { auditRequest } from "~/utils/audit.server";
 import { notFound, requireLetterAuthor } from "~/utils/auth.server";
@@ -28,8 +28,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   for (const id of ids) {
     const resource = await requireOwnWorksheet(user, id);
     // Only the author opening their own page moves what counts as new to them.
-    const lastSeen = await markWorksheetSeen(id);
-    worksheets.push(await getOwnWorksheet(id, lastSeen));
+    const look = await startLook("worksheet", id);
+    const worksheet = await getOwnWorksheet(id, look.lastSeen);
+    await endLook(
+      look,
+      worksheet.comments.some((c) => c.isNew),
+    );
+    worksheets.push(worksheet);
     await auditRequest(context, { actor: user, action: "programme.worksheet.own.view", target: `programme-worksheet:${id}`, caseId: resource.caseId });
   }
   return json({ worksheets });

@@ -102,7 +102,26 @@ describe("what is new to an author since they last looked", () => {
     expect(again.html).not.toContain('class="badge new"');
   });
 
-  it("a held message never counts, and a hold he asks for later takes delivered ones out of the count until he asks again", async () => {
+  it("his page refreshing itself with nothing new leaves the stamp where it was; a new message moves it once", async () => {
+    const seenAt = async () => (await db().exchangeWriter.findUniqueOrThrow({ where: { id: writerId } })).seenAt;
+    await page("/messages");
+    const settled = await seenAt();
+    expect(settled).not.toBeNull();
+    // The page asks again every few seconds: nothing new, nothing written.
+    for (let i = 0; i < 3; i++) expect((await page("/messages")).html).not.toContain('class="badge new"');
+    expect(await seenAt()).toEqual(settled);
+    const id = await approved(`moves-${stamp}`);
+    expect((await deliver(id)).status).toBe(200);
+    const shown = await page("/messages");
+    expect(shown.html).toMatch(/<span class="badge new">New<\/span>/);
+    const moved = await seenAt();
+    expect(moved!.getTime()).toBeGreaterThan(settled!.getTime());
+    await page("/messages");
+    expect(await seenAt()).toEqual(moved);
+    expect((await page("/letters")).news).toEqual([]);
+  });
+
+  it("a held message never counts, and a hold he asks for later takes delivered ones out of the count until he asks again, when they count as new if he had not seen them", async () => {
     await choose("HOLD");
     const held = await approved(`held-${stamp}`);
     expect((await deliver(held)).status).toBe(409);
@@ -112,9 +131,13 @@ describe("what is new to an author since they last looked", () => {
     expect((await page("/letters")).news).toEqual(["My messages, 1 new"]);
     await choose("HOLD");
     expect((await page("/letters")).news).toEqual([]);
-    // Opening his messages while it is held shows nothing of it.
+    // Opening his messages while it is held shows nothing of it, so it is not seen.
     expect((await page("/messages")).html).not.toContain(`held-${stamp}`);
     await choose("RECEIVE_NOW");
+    // Shown again, it is still new to him: he never saw it.
+    expect((await page("/letters")).news).toEqual(["My messages, 1 new"]);
+    const shown = await page("/messages");
+    expect(shown.html).toMatch(new RegExp(`<span class="badge new">New</span>[^]*held-${stamp}|held-${stamp}[^]*<span class="badge new">New</span>`));
     // Approved but never passed on: not counted, whatever his choice.
     await approved(`waiting-${stamp}`);
     expect((await page("/letters")).news).toEqual([]);
