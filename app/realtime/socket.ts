@@ -7,9 +7,18 @@ export type CircleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A socket as its maker hands it over, with the way to end it and whatever the maker set up around it. */
 export type OpenedSocket = { socket: CircleSocket; close: () => void };
 
+/** What a hook listens for on the tab's socket: the server's events and the socket's own. */
+export type SocketHandlers = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & {
+  connect?: () => void;
+  disconnect?: (reason: Socket.DisconnectReason) => void;
+  connect_error?: (error: Error) => void;
+};
+
 /**
- * One hook's hold on the tab's socket. `socket` resolves once socket.io-client is loaded; the
- * hook adds its listeners there and removes exactly those before `release()`.
+ * One hook's hold on the tab's socket. `socket` resolves once socket.io-client is loaded.
+ * `attach(handlers, then)` adds the hook's listeners once it has (unless the hook has been
+ * released by then) and calls `then` with the socket; `release()` removes exactly those
+ * listeners, so the hooks sharing the socket never touch each other's.
  * `hold(room)` / `letGo(room)` count the rooms the hooks follow (keys such as "case:<id>"): the
  * server keeps one set of rooms per socket, so a hook that leaves a room another hook in this tab
  * still follows would drop it for both. `letGo` answers whether this was the last holder in the
@@ -17,6 +26,7 @@ export type OpenedSocket = { socket: CircleSocket; close: () => void };
  */
 export type SocketLease = {
   socket: Promise<CircleSocket>;
+  attach: (handlers: SocketHandlers, then?: (socket: CircleSocket) => void) => void;
   hold: (room: string) => void;
   letGo: (room: string) => boolean;
   release: () => void;
@@ -44,6 +54,7 @@ export function createSocketShare(open: () => Promise<OpenedSocket>) {
     shared.holders += 1;
     const mine = new Set<string>();
     let released = false;
+    const detach: (() => void)[] = [];
 
     const letGo = (room: string) => {
       if (!mine.delete(room)) return false;
@@ -55,6 +66,19 @@ export function createSocketShare(open: () => Promise<OpenedSocket>) {
 
     return {
       socket: shared.opened.then((o) => o.socket),
+      attach: (handlers, then) => {
+        shared.opened.then(
+          ({ socket }) => {
+            if (released) return;
+            const pairs = Object.entries(handlers).filter((pair): pair is [string, (...args: never[]) => void] => typeof pair[1] === "function");
+            // Socket.IO's typed on/off take one event name at a time; these pairs come from SocketHandlers.
+            for (const [event, fn] of pairs) socket.on(event as "connect", fn as () => void);
+            detach.push(() => pairs.forEach(([event, fn]) => socket.off(event as "connect", fn as () => void)));
+            then?.(socket);
+          },
+          () => undefined,
+        );
+      },
       hold: (room) => {
         if (released || mine.has(room)) return;
         mine.add(room);
@@ -64,6 +88,7 @@ export function createSocketShare(open: () => Promise<OpenedSocket>) {
       release: () => {
         if (released) return;
         released = true;
+        for (const off of detach.splice(0)) off();
         for (const room of [...mine]) letGo(room);
         shared.holders -= 1;
         if (shared.holders > 0) return;

@@ -17,7 +17,6 @@ export function useCaseEvents(caseId: string, onChange?: (event: AgreementChange
     const lease = acquireSocket();
     const room = `case:${caseId}`;
     let socket: CircleSocket | null = null;
-    let disposed = false;
     // The server closed the connection for this person (signed out, or off the case): the tab's
     // socket says so (app/realtime/socket.ts) and this page stops asking for the case.
     let ended = false;
@@ -30,27 +29,14 @@ export function useCaseEvents(caseId: string, onChange?: (event: AgreementChange
       setNotice(event);
       callback.current?.(event);
     };
-    lease.socket.then(
-      (s) => {
-        if (disposed) return;
-        socket = s;
-        lease.hold(room);
-        s.on("connect", subscribe);
-        s.on("session:ended", onEnded);
-        s.on("agreement:changed", onChanged);
-        // The tab's socket may have connected already (the header opened it): "connect" has been and gone.
-        if (s.connected) subscribe();
-      },
-      () => undefined,
-    );
+    lease.attach({ connect: subscribe, "session:ended": onEnded, "agreement:changed": onChanged }, (s) => {
+      socket = s;
+      lease.hold(room);
+      // The tab's socket may have connected already (the header opened it): "connect" has been and gone.
+      if (s.connected) subscribe();
+    });
     return () => {
-      disposed = true;
-      if (socket) {
-        socket.off("connect", subscribe);
-        socket.off("session:ended", onEnded);
-        socket.off("agreement:changed", onChanged);
-        if (lease.letGo(room) && socket.connected && !ended) socket.emit("case:unsubscribe", { caseId }, () => undefined);
-      }
+      if (socket && lease.letGo(room) && socket.connected && !ended) socket.emit("case:unsubscribe", { caseId }, () => undefined);
       lease.release();
     };
   }, [caseId]);

@@ -117,24 +117,24 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
     const onPresence = (payload: LivePresence) => {
       if (payload.conferenceId === conferenceId) setPresence(payload.people);
     };
-    lease.socket.then(
+    lease.attach(
+      {
+        connect: onConnect,
+        disconnect: onDisconnect,
+        connect_error: onConnectError,
+        "session:ended": onEnded,
+        "live:state": onState,
+        "live:presence": onPresence,
+      },
       (s) => {
-        if (disposed) return;
         socket = s;
         socketRef.current = s;
         lease.hold(room);
-        s.on("connect", onConnect);
-        s.on("disconnect", onDisconnect);
-        s.on("connect_error", onConnectError);
-        s.on("session:ended", onEnded);
-        s.on("live:state", onState);
-        s.on("live:presence", onPresence);
         // The tab's socket may have connected already (the header opened it): join now. One that
         // is not even trying (the tablet is offline) says so rather than "connecting".
         if (s.connected) void join();
         else if (!s.active) setConnection("offline");
       },
-      () => undefined,
     );
     // A tablet that loses Wi-Fi says so at once: the tab's socket drops its connection on the same
     // event (app/realtime/socket.ts) and connects again when the network is back.
@@ -150,16 +150,8 @@ export function useLiveConference(conferenceId: string, initial: { state: LiveSt
       disposed = true;
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
-      if (socket) {
-        socket.off("connect", onConnect);
-        socket.off("disconnect", onDisconnect);
-        socket.off("connect_error", onConnectError);
-        socket.off("session:ended", onEnded);
-        socket.off("live:state", onState);
-        socket.off("live:presence", onPresence);
-        // Only this page leaves the room: the socket stays with the header (and any other hook).
-        if (lease.letGo(room) && socket.connected) socket.emit("live:leave", { conferenceId }, () => undefined);
-      }
+      // Only this page leaves the room: the socket stays with the header (and any other hook).
+      if (socket && lease.letGo(room) && socket.connected) socket.emit("live:leave", { conferenceId }, () => undefined);
       socketRef.current = null;
       lease.release();
     };

@@ -1,6 +1,5 @@
 import { useEffect, useState } from "react";
-import type { NotificationPayload } from "./protocol";
-import { acquireSocket, type CircleSocket } from "./socket";
+import { acquireSocket } from "./socket";
 
 /**
  * The header's unread count, kept live (docs/architecture.md, "Notifications"): it starts from the
@@ -16,25 +15,11 @@ export function useNotificationCount(initial: number): number {
   useEffect(() => setUnread(initial), [initial]);
   useEffect(() => {
     const lease = acquireSocket();
-    let socket: CircleSocket | null = null;
-    let disposed = false;
-    const onUnread = ({ unread }: { unread: number }) => setUnread(unread);
-    const onNew = (n: NotificationPayload) => setUnread(n.unread);
-    lease.socket.then(
-      (s) => {
-        if (disposed) return;
-        socket = s;
-        s.on("notification:unread", onUnread);
-        s.on("notification:new", onNew);
-      },
-      () => undefined,
-    );
-    return () => {
-      disposed = true;
-      socket?.off("notification:unread", onUnread);
-      socket?.off("notification:new", onNew);
-      lease.release();
-    };
+    lease.attach({
+      "notification:unread": ({ unread }) => setUnread(unread),
+      "notification:new": (n) => setUnread(n.unread),
+    });
+    return () => lease.release();
   }, []);
   return unread;
 }

@@ -62,6 +62,10 @@ test("lead and co draft an agreement together, participants sign, the supervisor
     const coEditor = co.page.getByRole("textbox", { name: "Agreement narrative" });
     await leadEditor.click();
     await lead.page.keyboard.type("Dan said sorry to Jess. ");
+    // The co adds to the end of the lead's sentence once it has reached the co's tablet: pressing
+    // End while it is still arriving would put the co's words where the sentence had got to, which
+    // is what they chose (concurrent-text.spec.ts covers typing at the same moment).
+    await expect(coEditor).toContainText("Dan said sorry to Jess.");
     await coEditor.click();
     await co.page.keyboard.press("End");
     await co.page.keyboard.type("Jess wants the phone paid for.");

@@ -34,6 +34,11 @@ export function watchSocketIo(page: Page) {
   page.on("websocket", (ws) => {
     if (ws.url().includes("/socket.io")) opened.push(ws);
   });
+  // A page loaded in full starts the count again: the page it replaced may have been opening its
+  // socket as it was left, and Playwright does not always report that one closed.
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) opened.length = 0;
+  });
   return { open: () => opened.filter((ws) => !ws.isClosed()).length };
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, rmdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -10,14 +10,31 @@ import { BUS_STOP, caseIdFromList, DEMO, expectNoHorizontalOverflow, expectNoSer
  * and starts by resetting the plan from the layout picker.
  */
 const LOCK = path.join(os.tmpdir(), `circle-e2e-seating-${process.env.E2E_PORT ?? 3217}.lock`);
+const HOLDER = path.join(LOCK, "pid");
+/** A lock left by a run that was killed: its worker process is gone (a slow holder is never robbed). */
+function abandoned(): boolean {
+  const pid = Number(readFileSync(HOLDER, { encoding: "utf8", flag: "a+" }) || 0);
+  if (!pid) return Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 10_000;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
 async function withPlanLock(run: () => Promise<void>) {
-  const end = Date.now() + 100_000;
+  const end = Date.now() + 150_000;
   for (;;) {
     try {
       mkdirSync(LOCK);
+      writeFileSync(HOLDER, String(process.pid));
       break;
     } catch {
-      if (Date.now() - statSync(LOCK, { throwIfNoEntry: false })!.mtimeMs > 150_000) rmdirSync(LOCK);
+      try {
+        if (abandoned()) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // Let go of between the two looks: try again.
+      }
       if (Date.now() > end) throw new Error("the seating plan stayed busy");
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -25,7 +42,7 @@ async function withPlanLock(run: () => Promise<void>) {
   try {
     await run();
   } finally {
-    rmdirSync(LOCK);
+    rmSync(LOCK, { recursive: true });
   }
 }
 

@@ -1,13 +1,14 @@
+import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { createSocketShare, type CircleSocket, type OpenedSocket } from "~/realtime/socket";
 
-/** Sockets as the share sees them: something to hand out and a close that is counted. */
+/** Sockets as the share sees them: something with listeners to hand out, and a close that is counted. */
 function maker() {
   const made: { socket: CircleSocket; closed: number }[] = [];
   let fail = false;
   const open = async (): Promise<OpenedSocket> => {
     if (fail) throw new Error("chunk did not load");
-    const entry = { socket: { n: made.length } as unknown as CircleSocket, closed: 0 };
+    const entry = { socket: new EventEmitter() as unknown as CircleSocket, closed: 0 };
     made.push(entry);
     return { socket: entry.socket, close: () => (entry.closed += 1) };
   };
@@ -96,5 +97,38 @@ describe("the tab's one socket", () => {
     staying.hold("case:k1");
     gone.release();
     expect(staying.letGo("case:k1")).toBe(true);
+  });
+
+  it("gives each hook its own listeners and takes away only those when it lets go", async () => {
+    const share = createSocketShare(maker().open);
+    const header = share.acquire();
+    const page = share.acquire();
+    const heard: string[] = [];
+    let handed: CircleSocket | null = null;
+    header.attach({ "notification:unread": ({ unread }) => heard.push(`header ${unread}`) });
+    page.attach({ "notification:unread": ({ unread }) => heard.push(`page ${unread}`) }, (s) => (handed = s));
+    const socket = (await header.socket) as unknown as EventEmitter;
+    await settle();
+    expect(handed).toBe(socket);
+    socket.emit("notification:unread", { unread: 2 });
+    expect(heard).toEqual(["header 2", "page 2"]);
+
+    page.release();
+    socket.emit("notification:unread", { unread: 3 });
+    expect(heard).toEqual(["header 2", "page 2", "header 3"]);
+    expect(socket.listenerCount("notification:unread")).toBe(1);
+  });
+
+  it("does not attach a hook that let go before the socket had loaded", async () => {
+    const share = createSocketShare(maker().open);
+    const staying = share.acquire();
+    const gone = share.acquire();
+    let called = false;
+    gone.attach({ connect: () => undefined }, () => (called = true));
+    gone.release();
+    const socket = (await staying.socket) as unknown as EventEmitter;
+    await settle();
+    expect(called).toBe(false);
+    expect(socket.listenerCount("connect")).toBe(0);
   });
 });

@@ -39,28 +39,16 @@ export function useSeatingLock(conferenceId: string, initial: boolean): SeatingL
     const onState = (payload: LiveStatePayload) => {
       if (payload.conferenceId === conferenceId) apply(payload.state);
     };
-    lease.socket.then(
-      (s) => {
-        if (disposed) return;
-        socket.current = s;
-        lease.hold(room);
-        s.on("connect", join);
-        s.on("session:ended", onEnded);
-        s.on("live:state", onState);
-        if (s.connected) join();
-      },
-      () => undefined,
-    );
+    lease.attach({ connect: join, "session:ended": onEnded, "live:state": onState }, (s) => {
+      socket.current = s;
+      lease.hold(room);
+      if (s.connected) join();
+    });
     return () => {
       disposed = true;
       const s = socket.current;
       socket.current = null;
-      if (s) {
-        s.off("connect", join);
-        s.off("session:ended", onEnded);
-        s.off("live:state", onState);
-        if (lease.letGo(room) && s.connected) s.emit("live:leave", { conferenceId }, () => undefined);
-      }
+      if (s && lease.letGo(room) && s.connected) s.emit("live:leave", { conferenceId }, () => undefined);
       lease.release();
     };
   }, [conferenceId, apply]);
