@@ -111,10 +111,12 @@ export async function getAuthorWorkspace(letterId: string, lastSeen: Date | null
 
 /**
  * The words of a letter as they reached its recipient: the version of its newest release, or null
- * when it was never released (a reply is opened only to a delivered letter, so this is the letter
- * its author already holds).
+ * when it was never released. The one answer to "what of this letter has its recipient had": a
+ * reply's author reads it beside their reply (a reply is opened only to a delivered letter), and a
+ * recipient's subject access export holds it and nothing else of a letter written to them, so a
+ * draft, or a letter they hold, declined or asked to have destroyed, never reaches them that way.
  */
-async function deliveredText(letterId: string): Promise<string | null> {
+export async function deliveredText(letterId: string): Promise<string | null> {
   const release = await db.letterRelease.findFirst({
     where: { letterId, letter: { destroyedAt: null } },
     orderBy: { releasedAt: "desc" },
