@@ -16,16 +16,27 @@ export async function getLetterResource(user: Principal, letterId: string): Prom
   if (!RecordIdSchema.safeParse(letterId).success) return null;
   const found = await db.letter.findUnique({
     where: { id: letterId },
-    select: { id: true, caseId: true, authorId: true, case: { select: { serviceId: true, members: { where: { userId: user.id }, select: { role: true } } } } },
+    select: {
+      id: true,
+      caseId: true,
+      authorId: true,
+      closedAt: true,
+      destroyedAt: true,
+      writer: { select: { removedAt: true } },
+      case: { select: { serviceId: true, disposedAt: true, members: { where: { userId: user.id }, select: { role: true } } } },
+    },
   });
-  if (!found) return null;
+  if (!found || found.case.disposedAt) return null;
+  // As for a message workspace or a worksheet: a closed or destroyed letter, or one whose writer has
+  // left the case, is no longer its author's, even while the same sign-in stays open for other work.
+  const open = !found.closedAt && !found.destroyedAt && !found.writer.removedAt;
   return {
     kind: "letter",
     letterId: found.id,
     caseId: found.caseId,
     serviceId: found.case.serviceId,
     membership: isLetterAuthor(user) ? null : ((found.case.members[0]?.role as CaseRole | undefined) ?? null),
-    isAuthor: isLetterAuthor(user) && found.authorId === user.id,
+    isAuthor: open && isLetterAuthor(user) && found.authorId === user.id,
   };
 }
 
@@ -48,7 +59,8 @@ export async function letterCollabLevel(user: Principal, letterId: string): Prom
 }
 
 /** The author's own letters that are still open: what /letters lists, and what "My letter" counts (author-news.server.ts). */
-export const ownOpenLetters = (authorId: string) => ({ authorId, closedAt: null, destroyedAt: null }) satisfies Prisma.LetterWhereInput;
+export const ownOpenLetters = (authorId: string) =>
+  ({ authorId, closedAt: null, destroyedAt: null, writer: { removedAt: null }, case: { disposedAt: null } }) satisfies Prisma.LetterWhereInput;
 
 /** The author's own letters that are still open: what /letters lists. */
 export async function getAuthorLetters(authorId: string) {
@@ -99,10 +111,12 @@ export async function getAuthorWorkspace(letterId: string, lastSeen: Date | null
 
 /**
  * The words of a letter as they reached its recipient: the version of its newest release, or null
- * when it was never released (a reply is opened only to a delivered letter, so this is the letter
- * its author already holds).
+ * when it was never released. The one answer to "what of this letter has its recipient had": a
+ * reply's author reads it beside their reply (a reply is opened only to a delivered letter), and a
+ * recipient's subject access export holds it and nothing else of a letter written to them, so a
+ * draft, or a letter they hold, declined or asked to have destroyed, never reaches them that way.
  */
-async function deliveredText(letterId: string): Promise<string | null> {
+export async function deliveredText(letterId: string): Promise<string | null> {
   const release = await db.letterRelease.findFirst({
     where: { letterId, letter: { destroyedAt: null } },
     orderBy: { releasedAt: "desc" },

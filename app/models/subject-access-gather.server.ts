@@ -21,6 +21,7 @@ import type {
 } from "./subject-access-shape";
 import { textToPass } from "./exchange-rules";
 import { FEEDBACK_RECORD_FIELDS } from "./feedback.server";
+import { deliveredText } from "./letter.server";
 import { SESSION_PLAN_FIELDS } from "./programme.server";
 import { SESSION_NOTE_SECTIONS } from "./programme-labels";
 
@@ -474,12 +475,15 @@ async function lettersSection(caseId: string, participantId: string): Promise<Ex
     },
     orderBy: { createdAt: "asc" },
   });
+  // A letter written to them shows only as it reached them: their own hold, decline or deferral
+  // governs this export as it governs every print and PDF of it.
+  const delivered = new Map(await Promise.all(rows.filter((l) => l.writerId !== participantId).map(async (l) => [l.id, await deliveredText(l.id)] as const)));
   return rows.map((l) => ({
     part: l.writerId === participantId ? "WRITER" : "RECIPIENT",
     status: l.status,
     openedAt: l.createdAt.toISOString(),
     recipientLabel: l.recipientLabel,
-    text: l.status === "DESTROYED" ? null : (l.versions[0]?.contentText ?? null),
+    text: l.status === "DESTROYED" ? null : l.writerId === participantId ? (l.versions[0]?.contentText ?? null) : (delivered.get(l.id) ?? null),
     choices: l.choices.map((c) => ({
       choice: c.choice,
       deliverAfter: iso(c.deliverAfter),

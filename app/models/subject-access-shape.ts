@@ -117,7 +117,7 @@ export type ExportLetter = {
   status: string;
   openedAt: string;
   recipientLabel: string;
-  /** The newest submitted version's text; null when none was submitted or the letter was destroyed. */
+  /** WRITER: the newest submitted version's text. RECIPIENT: the version that was released to them, and nothing while it never was (held, declined, still a draft). Null otherwise, or when the letter was destroyed. */
   text: string | null;
   choices: { choice: string; deliverAfter: string | null; method: string; recordedAt: string; recordedBy: string }[];
   releases: { method: string; releasedAt: string; releasedBy: string }[];

@@ -132,11 +132,13 @@ describe("a subject access export holds everything about the person and nothing 
     await db().agreementSignature.create({
       data: { versionId: version.id, participantId: harmed, method: "TYPED", typedName: "Siân Barnes", attestedById: leadUser.id, contentHash: "0".repeat(64) },
     });
-    // The demo letter is Daniel's, to her.
+    // The demo letter is Daniel's, to her, released to her (a letter still held from her is not in her export: subject-access-held-letter.test.ts).
     const letter = await db().letter.findFirstOrThrow({ where: { caseId, writerId: responsible, recipientId: harmed } });
-    await db().letterVersion.create({
+    const letterVersion = await db().letterVersion.create({
       data: { letterId: letter.id, number: 1, contentJson: "{}", contentText: "CANARY-LETTER Dear Siân,\nI am sorry.\nDaniel", contentHash: "0".repeat(64) },
     });
+    await db().letter.update({ where: { id: letter.id }, data: { status: "RELEASED" } });
+    await db().letterRelease.create({ data: { letterId: letter.id, versionId: letterVersion.id, method: "IN_PERSON", releasedById: leadUser.id } });
 
     // Another case: its people and its log are no part of her export.
     otherCasePerson = (await db().participant.create({ data: { caseId: otherCase, role: "PERSON_HARMED", name: "CANARY-OTHERCASE Person" } })).id;
