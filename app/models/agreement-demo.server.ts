@@ -1,5 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
+import * as Y from "yjs";
+import { appendParagraphs, flatField } from "~/realtime/flat-store";
 import { toZonedInput } from "~/utils/format";
+import { richDocFromYjs, richDocToText } from "~/utils/rich-text";
+import { agreementDocName } from "./agreement.server";
 import type { FrozenTerm } from "./agreement-schemas";
 import { hashContent } from "./agreement-workflow.server";
 
@@ -81,9 +85,13 @@ export async function seedDemoAgreement(db: PrismaClient, ids: { caseId: string;
       hours: null,
     });
   }
-  const narrative = {
-    blocks: [{ type: "paragraph", content: [{ text: "Tyler said he wants to put right the damage to Amira's shop and to understand what the break-in did to her family." }] }],
-  };
+  // The narrative lives in the agreement's shared document, as a real draft's does; the version is
+  // frozen from that document, so the agreement page shows the same words as the version of record.
+  const doc = new Y.Doc();
+  appendParagraphs(flatField(doc, "narrative"), ["Tyler said he wants to put right the damage to Amira's shop and to understand what the break-in did to her family."]);
+  const narrative = richDocFromYjs(doc, "narrative");
+  await db.collabUpdate.create({ data: { docName: agreementDocName(agreement.id), seq: 1, data: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+  doc.destroy();
   const termsJson = JSON.stringify(terms);
   const narrativeJson = JSON.stringify(narrative);
   const hash = hashContent(termsJson, narrativeJson);
@@ -94,7 +102,7 @@ export async function seedDemoAgreement(db: PrismaClient, ids: { caseId: string;
       number: 1,
       termsJson,
       narrativeJson,
-      narrativeText: narrative.blocks[0]!.content[0]!.text,
+      narrativeText: richDocToText(narrative),
       contentHash: hash,
       state: "APPROVED",
       createdById: leadId,

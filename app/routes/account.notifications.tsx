@@ -29,7 +29,9 @@ export default function NotificationSettings() {
     <main className="page narrow" id="main">
       <div className="page-heading">
         <h1>Notification settings</h1>
-        <Link to="/notifications">Back to notifications</Link>
+        <Link to="/notifications" className="tap">
+          Back to notifications
+        </Link>
       </div>
       <save.fetcher.Form method="post" className="card">
         <fieldset>

@@ -215,7 +215,7 @@ export default function CaseOverview() {
       <ProgrammeSection caseId={c.id} programme={programme} />
       <LettersSection {...section} letters={letters} />
       <RectificationSection caseId={c.id} data={rectifications} canRectify={canRectify} today={today} />
-      <section className="card notes-section" aria-labelledby="notes-heading">
+      <section className="card case-section notes-section" aria-labelledby="notes-heading">
         <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
           <h2 id="notes-heading" style={{ margin: 0 }}>
             Case notes

@@ -30,7 +30,9 @@ export default function Notifications() {
     <main className="page narrow" id="main">
       <div className="page-heading">
         <h1>Notifications</h1>
-        <Link to="/account/notifications">Choose what you are told</Link>
+        <Link to="/account/notifications" className="tap">
+          Choose what you are told
+        </Link>
       </div>
       {notifications.length === 0 ? (
         <div className="empty">
@@ -73,7 +75,7 @@ function NotificationItem({ n }: { n: NotificationRow }) {
   return (
     <li className={n.read ? "notification" : "notification unread"}>
       <Link to={n.link} onClick={open}>
-        {n.read ? null : <span className="badge">New</span>} {n.text}
+        {n.read ? null : <span className="badge">New</span>} <span className="notification-text">{n.text}</span>
       </Link>
       <span className="meta">{formatDateTime(n.createdAt)}</span>
       {n.read ? null : (

@@ -160,7 +160,7 @@ export function WriterWorkspace({ space }: { space: WriterSpace }) {
   const standalone = space.own.filter((o) => !answers.has(o.id));
   const fresh = useKeptNew(space.received.filter((r) => r.isNew).map((r) => r.id));
   return (
-    <div className="writer-space">
+    <div className="writer-space stack">
       <p className="lead">
         Hello {space.firstName}. Here you can read what {space.recipientLabel} has passed on to you through your facilitator, answer their questions, and write to them. Your
         facilitator reads everything you write before anything is passed on.
