@@ -4,9 +4,7 @@ import { serviceDate } from "./case-record-dates";
 import type { ExchangeStatus } from "./exchange-labels";
 import { newToWriterCount } from "./exchange-rules";
 import { newestExchangeChoice } from "./exchange.server";
-import { ownOpenWriters } from "./exchange-writer.server";
-import { ownOpenLetters } from "./letter.server";
-import { ownOpenWorksheets } from "./worksheet-author.server";
+import { ownOpenLetters, ownOpenWorksheets, ownOpenWriters } from "./author-open-work";
 
 /**
  * What is new to a letter author since they last opened each of their pages (docs/architecture.md

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { ownOpenWriters } from "./author-open-work";
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -57,10 +58,6 @@ export async function requireOwnWorkspace(user: Principal, writerId: string | un
   if (!resource || !can(user, "exchange:write-own", resource)) throw notFound("Not found");
   return resource;
 }
-
-/** The author's open workspaces: what /messages shows, and what "My messages" counts (author-news.server.ts). */
-export const ownOpenWriters = (authorId: string) =>
-  ({ authorId, closedAt: null, party: { removedAt: null }, case: { disposedAt: null } }) satisfies Prisma.ExchangeWriterWhereInput;
 
 /** The author's open workspaces (normally one): what /messages shows. */
 export async function getAuthorWriterIds(authorId: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import { ownOpenLetters } from "./author-open-work";
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { can, isLetterAuthor, type LetterAction, type LetterResource, type Principal } from "~/utils/permissions";
@@ -57,10 +57,6 @@ export async function letterCollabLevel(user: Principal, letterId: string): Prom
   if (can(user, "letter:write", resource) && writable) return { level: "write", caseId: resource.caseId };
   return { level: "read", caseId: resource.caseId };
 }
-
-/** The author's own letters that are still open: what /letters lists, and what "My letter" counts (author-news.server.ts). */
-export const ownOpenLetters = (authorId: string) =>
-  ({ authorId, closedAt: null, destroyedAt: null, writer: { removedAt: null }, case: { disposedAt: null } }) satisfies Prisma.LetterWhereInput;
 
 /** The author's own letters that are still open: what /letters lists. */
 export async function getAuthorLetters(authorId: string) {

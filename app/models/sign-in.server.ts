@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "~/utils/db.server";
+import { ownOpenLetters, ownOpenWorksheets, ownOpenWriters } from "./author-open-work";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "~/utils/password.server";
 import { BUDGETS, signInThrottle, tooManyAttemptsMessage, type Charge } from "~/utils/sign-in-throttle.server";
 
@@ -65,12 +66,12 @@ export async function forgetSignInHistory(user: { id: string; email: string; use
   if (user.username) await signInThrottle.clear(BUDGETS.account, user.username);
 }
 
-/** An author's access ends when their letters are closed or destroyed, and their message workspace and worksheets are closed. */
+/** An author's access ends when none of their work is open any more (author-open-work.ts): closed, destroyed, their party off the case, or the case disposed of. */
 export async function authorHasOpenWork(userId: string) {
   const [letters, writers, worksheets] = await Promise.all([
-    db.letter.count({ where: { authorId: userId, closedAt: null, destroyedAt: null } }),
-    db.exchangeWriter.count({ where: { authorId: userId, closedAt: null } }),
-    db.programmeWorksheet.count({ where: { authorId: userId, closedAt: null } }),
+    db.letter.count({ where: ownOpenLetters(userId) }),
+    db.exchangeWriter.count({ where: ownOpenWriters(userId) }),
+    db.programmeWorksheet.count({ where: ownOpenWorksheets(userId) }),
   ]);
   return letters + writers + worksheets > 0;
 }

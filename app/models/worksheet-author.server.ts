@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import { ownOpenWorksheets } from "./author-open-work";
 import { notFound } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { can, isLetterAuthor, type Principal, type WorksheetResource } from "~/utils/permissions";
@@ -39,10 +39,6 @@ export async function requireOwnWorksheet(user: Principal, worksheetId: string |
   if (!resource || !can(user, "worksheet:write-own", resource)) throw notFound("Not found");
   return resource;
 }
-
-/** The author's open worksheets: what /worksheets shows, and what "My worksheets" counts (author-news.server.ts). */
-export const ownOpenWorksheets = (authorId: string) =>
-  ({ authorId, closedAt: null, participant: { removedAt: null }, case: { disposedAt: null } }) satisfies Prisma.ProgrammeWorksheetWhereInput;
 
 /** The author's open worksheets, oldest first: what /worksheets shows. */
 export async function getAuthorWorksheetIds(authorId: string): Promise<string[]> {

@@ -95,5 +95,8 @@ describe("a closed letter, or a removed writer's, is no longer its author's", ()
     expect((await lead.post(`/cases/${caseId}/participants`, { intent: "remove", participantId: harmed })).status).toBe(200);
     expect(await reach(author, harmedLetterId)).toEqual({ page: 404, data: 404, submit: 404, collab: 404 });
     expect(await listed(author)).toEqual([]);
+    // Nothing of theirs is open any more, so the same name and password no longer sign in.
+    const again = await new TestClient(server().origin).post("/login", { email: username, password: PASSWORD, redirectTo: "/letters" });
+    expect(again.status).toBe(403);
   });
 });
