@@ -214,6 +214,14 @@ export async function seedDemoIfEmpty(db = getDb()) {
     stage: "PREPARATION",
     members: team,
     startedAt: new Date(now - 25 * DAY),
+    referral: {
+      referredAt: new Date(now - 25 * DAY),
+      referrerType: "YOUTH_OFFENDING_TEAM",
+      referrerName: "Tom Briggs, Maidstone youth offending team",
+      referrerContact: "01632 960161",
+      offenceType: "CRIMINAL_DAMAGE",
+      youth: true,
+    },
   });
   await seedYouthClubPreparation(make, youthClub.id, users, now);
 

@@ -64,3 +64,32 @@ test("a long checkbox label wraps beside its box, and a consent answer stays one
   const notes = await page.getByRole("region", { name: "Case notes" }).boundingBox();
   expect(notes!.y - (corrections!.y + corrections!.height), "gap between cards").toBeGreaterThanOrEqual(12);
 });
+
+test("the demo youth case says so, a guardian's column says when no answer is needed, and the notes' heading buttons are words", async ({ page }) => {
+  await signIn(page, DEMO.lead);
+  const caseId = await caseIdFromList(page, "RJ-2026-0180");
+  await visit(page, `/cases/${caseId}`);
+  await expect(page.getByText("Youth case", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Adult case", { exact: true })).toHaveCount(0);
+  // Sharing information needs no guardian's yes: the column says so rather than pointing elsewhere.
+  const grid = page.locator("table.consent-grid.with-guardians").first();
+  await expect(grid.getByRole("row", { name: /Share information/ })).toContainText("Not needed (any answer is kept in the history below)");
+  // "My cases" stays lit on the case's pages.
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My cases" })).toHaveAttribute("aria-current", "page");
+
+  await visit(page, `/cases/${caseId}/notes`);
+  const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+  await expect(toolbar.getByRole("button", { name: "Heading", exact: true })).toHaveText("Heading");
+  await expect(toolbar.getByRole("button", { name: "Subheading", exact: true })).toHaveText("Subheading");
+  await expectTouchTargets(toolbar.getByRole("button"));
+});
+
+test("on a conference's seating plan, My cases is still the page's place in the navigation", async ({ page }) => {
+  await signIn(page, DEMO.lead);
+  const caseId = await caseIdFromList(page, "RJ-2026-0142");
+  await visit(page, `/cases/${caseId}`);
+  const href = await page.getByRole("link", { name: "Seating plan" }).first().getAttribute("href");
+  expect(href).toMatch(/^\/conferences\//);
+  await visit(page, href!);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My cases" })).toHaveAttribute("aria-current", "page");
+});

@@ -215,7 +215,7 @@ function ConsentWithGuardians(p: {
                     return (
                       <td key={g.id}>
                         {share ? (
-                          <span className="hint">In the history</span>
+                          <span className="hint">Not needed (any answer is kept in the history below)</span>
                         ) : (
                           <span className="consent-cell">
                             <AnswerBadge answer={answer} />

@@ -36,16 +36,26 @@ export function NotesEditor({ doc, provider, readOnly, label, field = "notes", r
 }
 
 function Toolbar({ editor }: { editor: Editor }) {
+  // Symbols where they are universal (B, I, lists, undo); the headings in words, since "H" and "h"
+  // meant little to the facilitators who tried them on a tablet.
   const item = (name: string, active: boolean, run: () => void, text: React.ReactNode) => (
-    <button type="button" className={`tool${active ? " on" : ""}`} aria-pressed={active} aria-label={name} title={name} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+    <button
+      type="button"
+      className={`tool${typeof text === "string" && text.length > 2 ? " wide" : ""}${active ? " on" : ""}`}
+      aria-pressed={active}
+      aria-label={name}
+      title={name}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+    >
       {text}
     </button>
   );
   const chain = () => editor.chain().focus();
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {item("Heading", editor.isActive("heading", { level: 2 }), () => chain().toggleHeading({ level: 2 }).run(), "H")}
-      {item("Subheading", editor.isActive("heading", { level: 3 }), () => chain().toggleHeading({ level: 3 }).run(), "h")}
+      {item("Heading", editor.isActive("heading", { level: 2 }), () => chain().toggleHeading({ level: 2 }).run(), "Heading")}
+      {item("Subheading", editor.isActive("heading", { level: 3 }), () => chain().toggleHeading({ level: 3 }).run(), "Subheading")}
       {item("Bold", editor.isActive("bold"), () => chain().toggleBold().run(), <strong>B</strong>)}
       {item("Italic", editor.isActive("italic"), () => chain().toggleItalic().run(), <em>I</em>)}
       {item("Bulleted list", editor.isActive("bulletList"), () => chain().toggleBulletList().run(), "•")}

@@ -68,7 +68,7 @@ export function AppShell({ user, demo = false, children }: { user: ShellUser; de
                 Overview
               </NavLink>
             ) : (
-              <NavLink to="/cases">My cases</NavLink>
+              <CasesLink />
             )}
             {may?.approvals ? (
               <NavLink to="/approvals">
@@ -160,5 +160,19 @@ function SignOut() {
         Sign out
       </button>
     </Form>
+  );
+}
+
+/**
+ * "My cases" stays lit on every page of a case, the conference's seating, script and live pages
+ * (under /conferences/) included: they are opened from the case, and its link is the way back.
+ */
+function CasesLink() {
+  const { pathname } = useLocation();
+  const here = /^\/(cases|conferences)(\/|$)/.test(pathname);
+  return (
+    <Link to="/cases" className={here ? "active" : undefined} aria-current={here ? "page" : undefined}>
+      My cases
+    </Link>
   );
 }
