@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { serviceDate } from "~/models/case-record-dates";
 import { getDb } from "~/utils/db.server";
 import { caseIdByReference, TestClient } from "../support/http";
-import { pdfText } from "../support/pdf-text";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
+import { exportFor } from "../support/subject-access-export";
 
 /**
  * A letter the person harmed chose to hold is held on every route, her own subject access export
@@ -11,7 +10,6 @@ import { DEMO_PASSWORD, useDemoServer } from "../support/server";
  * to her. The person responsible who wrote it finds his own words in his export all along.
  */
 const WORDS = `HELD-LETTER-WORDS-${Date.now().toString(36)}`;
-const flat = (text: string) => text.replace(/\s+/g, " ");
 type Letters = { letters: { part: string; status: string; text: string | null; choices: { choice: string }[] }[] };
 
 describe("a held letter stays out of its recipient's subject access export", () => {
@@ -24,15 +22,9 @@ describe("a held letter stays out of its recipient's subject access export", () 
     letterId = "",
     versionId = "";
 
-  /** A new request for the person, and its JSON and PDF as the manager downloads them for review. */
-  const exportFor = async (participantId: string) => {
-    const res = await admin.post(`/admin/cases/${caseId}/subject-access?index`, { participantId, requestedBy: "By email", receivedOn: serviceDate() });
-    expect(res.status).toBe(302);
-    const base = res.headers.get("Location")!;
-    const json = await (await admin.get(`${base}/json`)).text();
-    const pdfRes = await admin.get(`${base}/pdf`);
-    expect(pdfRes.status).toBe(200);
-    return { json, data: JSON.parse(json) as Letters, pdf: flat(await pdfText(new Uint8Array(await pdfRes.arrayBuffer()))) };
+  const exportOf = async (participantId: string) => {
+    const { json, data, pdf } = await exportFor(admin, caseId, participantId);
+    return { json, data: data as unknown as Letters, pdf };
   };
 
   beforeAll(async () => {
@@ -55,14 +47,14 @@ describe("a held letter stays out of its recipient's subject access export", () 
   });
 
   it("her export lists the letter and her choice to hold it, without its words, in the JSON and the PDF", async () => {
-    const { json, data, pdf } = await exportFor(harmed);
+    const { json, data, pdf } = await exportOf(harmed);
     expect(json).not.toContain(WORDS);
     expect(pdf).not.toContain(WORDS);
     expect(data.letters).toEqual([expect.objectContaining({ part: "RECIPIENT", status: "APPROVED", text: null, choices: [expect.objectContaining({ choice: "HOLD" })] })]);
   });
 
   it("his export, as its writer, holds his own words", async () => {
-    const { data, pdf } = await exportFor(responsible);
+    const { data, pdf } = await exportOf(responsible);
     expect(data.letters).toEqual([expect.objectContaining({ part: "WRITER", text: expect.stringContaining(WORDS) })]);
     expect(pdf).toContain(WORDS);
   });
@@ -72,7 +64,7 @@ describe("a held letter stays out of its recipient's subject access export", () 
     await db().letterDeliveryChoice.create({ data: { letterId, participantId: harmed, choice: "RECEIVE_NOW", method: "IN_PERSON", recordedById: lead.id } });
     await db().letterRelease.create({ data: { letterId, versionId, method: "IN_PERSON", releasedById: lead.id } });
     await db().letter.update({ where: { id: letterId }, data: { status: "RELEASED" } });
-    const { data, pdf } = await exportFor(harmed);
+    const { data, pdf } = await exportOf(harmed);
     expect(data.letters).toEqual([expect.objectContaining({ part: "RECIPIENT", status: "RELEASED", text: expect.stringContaining(WORDS) })]);
     expect(pdf).toContain(WORDS);
   });

@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { appendParagraphs, flatField } from "~/realtime/flat-store";
-import { serviceDate } from "~/models/case-record-dates";
-import type { SubjectAccessExport } from "~/models/subject-access-shape";
 import { getDb } from "~/utils/db.server";
 import { allSaved, connectPeer } from "../support/collab-client";
 import { caseIdByReference, TestClient, waitFor } from "../support/http";
 import { clientFor } from "../support/matrix-subject";
-import { pdfText } from "../support/pdf-text";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
+import { exportFor } from "../support/subject-access-export";
 
 /**
  * Daniel, the person responsible on the bus-stop case, asks what the service holds about him while
@@ -20,7 +18,6 @@ import { DEMO_PASSWORD, useDemoServer } from "../support/server";
 const PROGRAMME = `_data=${encodeURIComponent("routes/cases.$caseId_.programme")}`;
 const WORKSHEETS = `/worksheets?_data=${encodeURIComponent("routes/worksheets")}`;
 const INVITE_HASH = "e".repeat(64);
-const flat = (text: string) => text.replace(/\s+/g, " ");
 
 type Own = { id: string; answers: { id: string; prompt: string; answer: string }[] };
 
@@ -33,17 +30,6 @@ describe("a subject access export holds the person's programme, session notes, w
     dan = "";
   const programme = (client: TestClient, fields: Record<string, string>) => client.post(`/cases/${caseId}/programme?${PROGRAMME}`, fields);
   const ok = async (res: Promise<Response>) => expect((await res).status).toBe(200);
-
-  /** The manager records a request for someone and downloads its export as JSON and as PDF text. */
-  async function exportFor(participantId: string) {
-    const res = await admin.post(`/admin/cases/${caseId}/subject-access?index`, { participantId, requestedBy: "By email", receivedOn: serviceDate() });
-    expect(res.status).toBe(302);
-    const base = res.headers.get("Location")!;
-    const json = await (await admin.get(`${base}/json`)).text();
-    const pdfRes = await admin.get(`${base}/pdf`);
-    expect(pdfRes.status).toBe(200);
-    return { json, data: JSON.parse(json) as SubjectAccessExport, pdf: flat(await pdfText(new Uint8Array(await pdfRes.arrayBuffer()))) };
-  }
 
   beforeAll(async () => {
     caseId = await caseIdByReference("RJ-2026-0142");
@@ -120,7 +106,7 @@ describe("a subject access export holds the person's programme, session notes, w
   }, 60_000);
 
   it("his export holds the programme, the session notes naming him, his worksheet and his sign-ins, in the JSON and the PDF, with Jess as a third party", async () => {
-    const { json, data, pdf } = await exportFor(dan);
+    const { json, data, pdf } = await exportFor(admin, caseId, dan);
     const x = data;
 
     // The programme, every session in order, with what was recorded and the judgements' reasons.
@@ -209,7 +195,7 @@ describe("a subject access export holds the person's programme, session notes, w
   });
 
   it("Jess's export holds the session notes that name her, Daniel as a third party, and nothing of his programme, worksheets or sign-ins", async () => {
-    const { json, data, pdf } = await exportFor(jess);
+    const { json, data, pdf } = await exportFor(admin, caseId, jess);
     expect(data.sessionNotes!.flatMap((n) => n.paragraphs)).toEqual([
       "SN-BOTH [third party] said he wants Jess to know he is sorry.",
       "SN-JESS Jessica Barnes has asked for news of the programme.",

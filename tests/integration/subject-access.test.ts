@@ -7,6 +7,7 @@ import { caseIdByReference, TestClient, waitFor } from "../support/http";
 import { clientFor } from "../support/matrix-subject";
 import { pdfText } from "../support/pdf-text";
 import { DEMO_PASSWORD, useDemoServer } from "../support/server";
+import { flat } from "../support/subject-access-export";
 
 /**
  * A person harmed asks what the service holds about them. The manager's export must carry
@@ -46,7 +47,6 @@ const THEIRS = [
   "CANARY-OTHERCASE",
   "Zed Othercase",
 ];
-const flat = (text: string) => text.replace(/\s+/g, " ");
 
 describe("a subject access export holds everything about the person and nothing about anyone else", () => {
   const server = useDemoServer();
